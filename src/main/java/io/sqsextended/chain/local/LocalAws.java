@@ -1,0 +1,174 @@
+package io.sqsextended.chain.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.sqsextended.chain.config.AwsClients;
+import io.sqsextended.chain.config.AwsSettings;
+import io.sqsextended.chain.local.template.CloudFormationTemplate;
+import io.sqsextended.chain.local.template.ProvisionedStack;
+import io.sqsextended.chain.local.template.ProvisionedStack.BucketSpec;
+import io.sqsextended.chain.local.template.ProvisionedStack.QueueNotification;
+import io.sqsextended.chain.local.template.StackContext;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
+
+/**
+ * The embedded AWS of local mode: ElasticMQ and S3Proxy, provisioned from the CloudFormation template, with S3
+ * bucket notifications emulated. Started before the routes, stopped after them (it is a Camel service).
+ */
+public final class LocalAws extends ServiceSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalAws.class);
+    private static final Duration QUEUES_READY_TIMEOUT = Duration.ofSeconds(30);
+
+    private final LocalSettings settings;
+    private ProvisionedStack stack;
+    private EmbeddedSqs sqs;
+    private SqsClient notifierSqs;
+    private BucketNotifier notifier;
+    private EmbeddedS3 s3;
+
+    public LocalAws(LocalSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        try {
+            startStack();
+        } catch (Exception | Error e) {
+            doStop();
+            throw e;
+        }
+    }
+
+    private void startStack() throws Exception {
+        long started = System.nanoTime();
+        stack = CloudFormationTemplate.parse(readTemplate(settings.template()))
+                .provision(new StackContext(settings.stackName(), LocalSettings.ACCOUNT_ID, settings.region(), settings.parameters()));
+        Files.createDirectories(settings.dataDir());
+        sqs = EmbeddedSqs.start(settings, port(settings.sqsPort()), settings.dataDir().resolve("sqs"), stack.queues());
+        notifierSqs = AwsClients.sqs(awsSettings(null, sqs.endpoint()));
+        awaitQueues();
+        notifier = new BucketNotifier(notificationsByBucket(), notifierSqs, settings.region());
+        s3 = EmbeddedS3.start(settings, port(settings.s3Port()), settings.dataDir().resolve("s3"),
+                stack.buckets().stream().map(BucketSpec::name).toList(), notifier);
+        applyNotificationConfiguration();
+        LOG.info("Embedded S3 at {} and SQS at {} started in {} ms, data in {}", s3.endpoint(), sqs.endpoint(),
+                (System.nanoTime() - started) / 1_000_000, settings.dataDir());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        // S3 first so that no new event is produced, then the pending events, then SQS
+        try (AutoCloseable a = sqs; AutoCloseable b = notifierSqs; AutoCloseable c = notifier; AutoCloseable d = s3) {
+            LOG.info("Stopping the embedded S3 and SQS");
+        }
+    }
+
+    /** Settings that point AWS clients at this stack. */
+    public AwsSettings clientSettings() {
+        return awsSettings(s3.endpoint(), sqs.endpoint());
+    }
+
+    /** The block printed once local mode has started: where things are and how to try them. */
+    public String describe() {
+        Map<String, String> outputs = stack.outputs();
+        return String.join(System.lineSeparator(),
+                "",
+                "  sqs-extended-chain local mode (no AWS account needed)",
+                "    S3   " + s3.endpoint() + "   bucket " + outputs.get("BucketName"),
+                "    SQS  " + sqs.endpoint() + "   queue " + outputs.get("NotificationQueueName")
+                        + ", dead letters " + outputs.get("DeadLetterQueueName"),
+                "    data " + settings.dataDir(),
+                "  Try it (AWS CLI; the secret key is chain.local.secret-key in application.properties):",
+                "    export AWS_ACCESS_KEY_ID=" + settings.accessKey() + " AWS_SECRET_ACCESS_KEY=<chain.local.secret-key>"
+                        + " AWS_DEFAULT_REGION=" + settings.region(),
+                "    aws --endpoint-url " + s3.endpoint() + " s3 cp README.md s3://" + outputs.get("BucketName") + "/input/README.md",
+                "    aws --endpoint-url " + sqs.endpoint() + " sqs receive-message --queue-url " + sqs.endpoint() + "/"
+                        + LocalSettings.ACCOUNT_ID + "/" + outputs.get("NotificationQueueName"),
+                "");
+    }
+
+    public ProvisionedStack stack() {
+        return stack;
+    }
+
+    private AwsSettings awsSettings(URI s3Endpoint, URI sqsEndpoint) {
+        return new AwsSettings(settings.region(), s3Endpoint, sqsEndpoint, settings.accessKey(), settings.secretKey());
+    }
+
+    private Map<String, List<QueueNotification>> notificationsByBucket() {
+        Map<String, List<QueueNotification>> byBucket = new LinkedHashMap<>();
+        stack.buckets().forEach(bucket -> byBucket.put(bucket.name(), bucket.notifications()));
+        return byBucket;
+    }
+
+    /** ElasticMQ creates queues (and restores messages) asynchronously after start() returns. */
+    private void awaitQueues() throws InterruptedException {
+        long deadline = System.nanoTime() + QUEUES_READY_TIMEOUT.toNanos();
+        for (ProvisionedStack.QueueSpec queue : stack.queues()) {
+            while (true) {
+                try {
+                    notifierSqs.getQueueUrl(r -> r.queueName(queue.name()));
+                    break;
+                } catch (QueueDoesNotExistException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("Embedded SQS did not create queue " + queue.name() + " in time", e);
+                    }
+                    Thread.sleep(50);
+                }
+            }
+        }
+    }
+
+    /** Like S3 when a notification configuration is saved: a test event, only when the configuration changed. */
+    private void applyNotificationConfiguration() throws IOException {
+        Path state = settings.dataDir().resolve("s3-notifications.state");
+        for (BucketSpec bucket : stack.buckets()) {
+            String applied = bucket.name() + "=" + bucket.notifications() + "\n";
+            String previous = Files.exists(state) ? Files.readString(state) : "";
+            if (!bucket.notifications().isEmpty() && !previous.contains(applied)) {
+                notifier.testEvent(bucket.name());
+            }
+        }
+        StringBuilder current = new StringBuilder();
+        stack.buckets().forEach(bucket -> current.append(bucket.name()).append('=').append(bucket.notifications()).append('\n'));
+        Files.writeString(state, current);
+    }
+
+    private static String readTemplate(String location) throws IOException {
+        if (location.startsWith("classpath:")) {
+            String resource = location.substring("classpath:".length()).replaceFirst("^/", "");
+            try (InputStream in = LocalAws.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("CloudFormation template not found on the classpath: " + resource);
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        return Files.readString(Path.of(location.replaceFirst("^file:", "")));
+    }
+
+    private static int port(int configured) throws IOException {
+        if (configured != 0) {
+            return configured;
+        }
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

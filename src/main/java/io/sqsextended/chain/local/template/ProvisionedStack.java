@@ -1,0 +1,64 @@
+package io.sqsextended.chain.local.template;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a CloudFormation template asks for, reduced to the settings the embedded S3 and SQS can honour.
+ *
+ * @param buckets          S3 buckets, with their notification configurations
+ * @param queues           SQS queues, dead-letter queues first
+ * @param outputs          the template's Outputs, evaluated (name to value)
+ * @param notApplicable    logical ids of resources that have no local counterpart (IAM, policies)
+ */
+public record ProvisionedStack(List<BucketSpec> buckets, List<QueueSpec> queues, Map<String, String> outputs,
+                               List<String> notApplicable) {
+
+    /** An S3 bucket and the queue notifications configured on it. */
+    public record BucketSpec(String logicalId, String name, List<QueueNotification> notifications) {
+    }
+
+    /**
+     * One entry of a bucket's {@code NotificationConfiguration.QueueConfigurations}.
+     *
+     * @param event     the S3 event pattern, e.g. {@code s3:ObjectCreated:*} or {@code s3:ObjectCreated:Put}
+     * @param queueName name of the target queue (resolved from its ARN)
+     * @param prefix    key prefix filter, empty when none
+     * @param suffix    key suffix filter, empty when none
+     */
+    public record QueueNotification(String event, String queueName, String prefix, String suffix) {
+
+        /** Whether an event such as {@code ObjectCreated:Put} on this key is selected by this configuration. */
+        public boolean matches(String eventName, String key) {
+            String wanted = event.startsWith("s3:") ? event.substring(3) : event;
+            boolean eventMatches = wanted.endsWith(":*")
+                    ? eventName.startsWith(wanted.substring(0, wanted.length() - 1))
+                    : eventName.equals(wanted);
+            return eventMatches && key.startsWith(prefix) && key.endsWith(suffix);
+        }
+    }
+
+    /**
+     * An SQS queue.
+     *
+     * @param visibilityTimeoutSeconds  {@code VisibilityTimeout} (SQS default 30)
+     * @param delaySeconds              {@code DelaySeconds} (default 0)
+     * @param receiveWaitSeconds        {@code ReceiveMessageWaitTimeSeconds} (default 0)
+     * @param retentionSeconds          {@code MessageRetentionPeriod} (default 345600); not enforced locally
+     * @param maximumMessageSize        {@code MaximumMessageSize} (default 1048576)
+     * @param redrive                   the redrive policy, or null
+     */
+    public record QueueSpec(String logicalId, String name, int visibilityTimeoutSeconds, int delaySeconds,
+                            int receiveWaitSeconds, int retentionSeconds, int maximumMessageSize,
+                            Redrive redrive) {
+    }
+
+    /** {@code RedrivePolicy}: where a message goes after {@code maxReceiveCount} receives. */
+    public record Redrive(String deadLetterQueueName, int maxReceiveCount) {
+    }
+
+    public QueueSpec queue(String name) {
+        return queues.stream().filter(q -> q.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No queue named " + name + " in the template"));
+    }
+}

@@ -1,0 +1,77 @@
+package io.sqsextended.chain.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.sqsextended.chain.config.AwsClients;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+
+/** Embedded stacks for tests: any free ports, a data dir of the test's own, the project's template. */
+final class TestStacks {
+
+    static final String TEMPLATE = Path.of("infra/cloudformation/sqs-extended-chain.yaml").toAbsolutePath().toString();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    // HttpClient sets these itself (and refuses them); the body length equals the signed Content-Length
+    private static final Set<String> RESTRICTED = Set.of("host", "content-length");
+
+    private TestStacks() {
+    }
+
+    static LocalSettings settings(Path dataDir) {
+        return settings(dataDir, TEMPLATE, Map.of());
+    }
+
+    static LocalSettings settings(Path dataDir, String template, Map<String, String> parameters) {
+        return new LocalSettings(dataDir, "127.0.0.1", 0, 0, "test-access-key", "test-secret-key", "us-east-1",
+                template, "sqs-extended-chain", parameters);
+    }
+
+    static LocalAws start(LocalSettings settings) {
+        LocalAws local = new LocalAws(settings);
+        local.start();
+        return local;
+    }
+
+    static String bucket(LocalAws local) {
+        return local.stack().outputs().get("BucketName");
+    }
+
+    /** A presigned PUT of {@code body} as {@code text/plain}, made with the SDK presigner. */
+    static PresignedPutObjectRequest presignPut(LocalAws local, String key, byte[] body, Duration ttl) {
+        try (S3Presigner presigner = AwsClients.presigner(local.clientSettings())) {
+            return presigner.presignPutObject(r -> r.signatureDuration(ttl).putObjectRequest(p -> p
+                    .bucket(bucket(local)).key(key).contentType("text/plain").contentLength((long) body.length)));
+        }
+    }
+
+    /** Sends the presigned PUT with its signed headers; returns the HTTP status. */
+    static int upload(PresignedPutObjectRequest presigned, byte[] body) {
+        return upload(presigned.url().toString(), presigned.signedHeaders(), body);
+    }
+
+    static int upload(String url, Map<String, List<String>> headers, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach((name, values) -> {
+            if (!RESTRICTED.contains(name.toLowerCase())) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.sqsextended.chain.local.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.sqsextended.chain.local.template.ProvisionedStack.BucketSpec;
+import io.sqsextended.chain.local.template.ProvisionedStack.QueueNotification;
+import io.sqsextended.chain.local.template.ProvisionedStack.QueueSpec;
+import io.sqsextended.chain.local.template.ProvisionedStack.Redrive;
+
+/** The project's own template, provisioned the way local mode does it. */
+class CloudFormationTemplateTest {
+
+    static final Path TEMPLATE = Path.of("infra/cloudformation/sqs-extended-chain.yaml");
+    static final StackContext STACK = StackContext.of("sqs-extended-chain", "000000000000", "us-east-1");
+
+    private static ProvisionedStack provision(Map<String, String> overrides) {
+        return CloudFormationTemplate.load(TEMPLATE).provision(STACK.withParameters(overrides));
+    }
+
+    @Test
+    void payloadBucketNotifiesObjectCreationsUnderTheInputPrefixToTheNotificationQueue() {
+        ProvisionedStack stack = provision(Map.of());
+
+        assertThat(stack.buckets()).containsExactly(new BucketSpec("PayloadBucket", "sqs-extended-chain-payloads-000000000000",
+                List.of(new QueueNotification("s3:ObjectCreated:*", "sqs-extended-chain-notifications", "input/", ""))));
+    }
+
+    @Test
+    void notificationQueueHasTheTemplatesTimeoutsAndRetention() {
+        QueueSpec queue = provision(Map.of()).queue("sqs-extended-chain-notifications");
+
+        assertThat(queue.visibilityTimeoutSeconds()).isEqualTo(360);
+        assertThat(queue.retentionSeconds()).isEqualTo(1_209_600);
+        assertThat(queue.receiveWaitSeconds()).isEqualTo(20);
+        assertThat(queue.delaySeconds()).isZero();
+        assertThat(queue.maximumMessageSize()).isEqualTo(1_048_576);
+    }
+
+    @Test
+    void redrivePolicyNamesTheDeadLetterQueueAndItsReceiveCount() {
+        QueueSpec queue = provision(Map.of()).queue("sqs-extended-chain-notifications");
+
+        assertThat(queue.redrive()).isEqualTo(new Redrive("sqs-extended-chain-dlq", 5));
+    }
+
+    @Test
+    void deadLetterQueueComesFirstWithSqsDefaultsWhereTheTemplateIsSilent() {
+        ProvisionedStack stack = provision(Map.of());
+
+        assertThat(stack.queues()).extracting(QueueSpec::name)
+                .containsExactly("sqs-extended-chain-dlq", "sqs-extended-chain-notifications");
+        assertThat(stack.queues().get(0)).isEqualTo(new QueueSpec("DeadLetterQueue", "sqs-extended-chain-dlq",
+                30, 0, 0, 1_209_600, 1_048_576, null));
+    }
+
+    @Test
+    void policiesAreListedAsNotApplicableLocally() {
+        assertThat(provision(Map.of()).notApplicable())
+                .containsExactlyInAnyOrder("NotificationQueuePolicy", "PayloadBucketPolicy", "ChainPolicy");
+    }
+
+    @Test
+    void outputsAreEvaluatedWithTheQueueUrlStandIn() {
+        assertThat(provision(Map.of()).outputs()).containsExactly(
+                Map.entry("BucketName", "sqs-extended-chain-payloads-000000000000"),
+                Map.entry("NotificationQueueName", "sqs-extended-chain-notifications"),
+                Map.entry("NotificationQueueUrl", "https://sqs.us-east-1.amazonaws.com/000000000000/sqs-extended-chain-notifications"),
+                Map.entry("DeadLetterQueueName", "sqs-extended-chain-dlq"),
+                Map.entry("DeadLetterQueueUrl", "https://sqs.us-east-1.amazonaws.com/000000000000/sqs-extended-chain-dlq"),
+                Map.entry("ChainPolicyArn", "arn:aws:iam::000000000000:policy/sqs-extended-chain-ChainPolicy"));
+    }
+
+    @Test
+    void stackNameAndAccountNameTheResources() {
+        ProvisionedStack stack = CloudFormationTemplate.load(TEMPLATE).provision(StackContext.of("chain-dev", "123456789012", "eu-west-1"));
+
+        assertThat(stack.buckets().get(0).name()).isEqualTo("chain-dev-payloads-123456789012");
+        assertThat(stack.queue("chain-dev-notifications").redrive().deadLetterQueueName()).isEqualTo("chain-dev-dlq");
+    }
+
+    @Test
+    void parameterOverridesChangeReceiveCountAndInputPrefix() {
+        ProvisionedStack stack = provision(Map.of("MaxReceiveCount", "3", "InputPrefix", "incoming/", "VisibilityTimeout", "900"));
+
+        assertThat(stack.queue("sqs-extended-chain-notifications").redrive().maxReceiveCount()).isEqualTo(3);
+        assertThat(stack.queue("sqs-extended-chain-notifications").visibilityTimeoutSeconds()).isEqualTo(900);
+        assertThat(stack.buckets().get(0).notifications().get(0).prefix()).isEqualTo("incoming/");
+    }
+
+    @Test
+    void overrideViolatingAllowedPatternIsRejected() {
+        assertThatThrownBy(() -> provision(Map.of("InputPrefix", "incoming")))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("Parameters.InputPrefix")
+                .hasMessageContaining("AllowedPattern");
+    }
+
+    @Test
+    void overrideBelowMinValueIsRejected() {
+        assertThatThrownBy(() -> provision(Map.of("MaxReceiveCount", "0")))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("Parameters.MaxReceiveCount")
+                .hasMessageContaining("MinValue 1");
+    }
+
+    @Test
+    void overrideAboveMaxValueIsRejected() {
+        assertThatThrownBy(() -> provision(Map.of("MessageRetentionPeriod", "1209601")))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("Parameters.MessageRetentionPeriod")
+                .hasMessageContaining("MaxValue 1209600");
+    }
+
+    @Test
+    void nonNumericOverrideOfANumberParameterIsRejected() {
+        assertThatThrownBy(() -> provision(Map.of("VisibilityTimeout", "six minutes")))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("Parameters.VisibilityTimeout")
+                .hasMessageContaining("not a number");
+    }
+
+    @Test
+    void overrideOfAnUndeclaredParameterIsRejected() {
+        assertThatThrownBy(() -> provision(Map.of("MaxRecieveCount", "3")))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("MaxRecieveCount")
+                .hasMessageContaining("does not declare");
+    }
+
+    @Test
+    void notificationMatchesObjectCreationsUnderThePrefixOnly() {
+        QueueNotification notification = provision(Map.of()).buckets().get(0).notifications().get(0);
+
+        assertThat(notification.matches("ObjectCreated:Put", "input/a.json")).isTrue();
+        assertThat(notification.matches("ObjectCreated:CompleteMultipartUpload", "input/big.bin")).isTrue();
+        assertThat(notification.matches("ObjectCreated:Put", "offload/a.json")).isFalse();
+        assertThat(notification.matches("ObjectRemoved:Delete", "input/a.json")).isFalse();
+    }
+}
