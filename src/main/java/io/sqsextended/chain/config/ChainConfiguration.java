@@ -1,7 +1,5 @@
 package io.sqsextended.chain.config;
 
-import java.util.Properties;
-
 import io.sqsextended.chain.local.LocalAws;
 import io.sqsextended.chain.local.LocalSettings;
 import org.apache.camel.CamelConfiguration;
@@ -31,6 +29,7 @@ public class ChainConfiguration implements CamelConfiguration {
         for (String key : new String[] {"chain.bucket", "chain.queue", "chain.dead-letter-queue"}) {
             ChainProperties.require(context, key);
         }
+        context.getRegistry().bind("chainAwsSettings", aws);
         context.getRegistry().bind("s3Client", AwsClients.s3(aws));
         context.getRegistry().bind("s3Presigner", AwsClients.presigner(aws));
         context.getRegistry().bind("sqsClient", AwsClients.sqs(aws));
@@ -53,11 +52,9 @@ public class ChainConfiguration implements CamelConfiguration {
                 LOG.info(local.describe());
             }
         });
-        Properties names = new Properties();
-        names.setProperty("chain.bucket", output(local, "BucketName"));
-        names.setProperty("chain.queue", output(local, "NotificationQueueName"));
-        names.setProperty("chain.dead-letter-queue", output(local, "DeadLetterQueueName"));
-        context.getPropertiesComponent().setOverrideProperties(names);
+        context.getPropertiesComponent().addOverrideProperty("chain.bucket", output(local, "BucketName"));
+        context.getPropertiesComponent().addOverrideProperty("chain.queue", output(local, "NotificationQueueName"));
+        context.getPropertiesComponent().addOverrideProperty("chain.dead-letter-queue", output(local, "DeadLetterQueueName"));
         return local.clientSettings();
     }
 

@@ -1,0 +1,69 @@
+package io.sqsextended.chain;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.sqsextended.chain.config.AwsSettings;
+import io.sqsextended.chain.config.ChainProperties;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+
+/**
+ * The whole application in the test's JVM, in local mode, on free ports and a data dir of the test's own.
+ * Tests talk to it as clients do: HTTP to the API, S3 and SQS over HTTP to the embedded stack.
+ */
+public final class ChainApp implements AutoCloseable {
+
+    private final Main main;
+    private final int httpPort;
+
+    private ChainApp(Main main, int httpPort) {
+        this.main = main;
+        this.httpPort = httpPort;
+    }
+
+    /** Starts the app; {@code properties} override application.properties (e.g. {@code chain.downstream.uri}). */
+    public static ChainApp start(Path dataDir, Map<String, String> properties) throws Exception {
+        int httpPort = freePort();
+        Main main = new Main(Application.class);
+        main.addOverrideProperty("chain.local.data-dir", dataDir.toString());
+        main.addOverrideProperty("chain.local.s3-port", "0");
+        main.addOverrideProperty("chain.local.sqs-port", "0");
+        main.addOverrideProperty("camel.server.port", String.valueOf(httpPort));
+        properties.forEach(main::addOverrideProperty);
+        main.start();
+        return new ChainApp(main, httpPort);
+    }
+
+    public CamelContext context() {
+        return main.getCamelContext();
+    }
+
+    /** Base URI of the HTTP API, e.g. {@code http://127.0.0.1:12345}. */
+    public URI api() {
+        return URI.create("http://127.0.0.1:" + httpPort);
+    }
+
+    public String property(String key) {
+        return ChainProperties.require(context(), key);
+    }
+
+    /** Settings for test clients that talk to the app's embedded S3 and SQS. */
+    public AwsSettings clientSettings() {
+        return context().getRegistry().lookupByNameAndType("chainAwsSettings", AwsSettings.class);
+    }
+
+    @Override
+    public void close() {
+        main.stop();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.sqsextended.chain;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.sqsextended.chain.config.AwsClients;
+import org.apache.camel.ServiceStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static assertThatThrownBy;
+
+/** In local mode the app binds AWS clients that reach the embedded stack provisioned from the template. */
+class ChainAppTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void localModeBindsClientsForTheBucketAndQueuesOfTheTemplate() throws Exception {
+        try (ChainApp app = ChainApp.start(dataDir, Map.of())) {
+            var registry = app.context().getRegistry();
+
+            assertThat(app.context().getStatus()).isEqualTo(ServiceStatus.Started);
+            assertThat(app.property("chain.bucket")).isEqualTo("sqs-extended-chain-payloads-000000000000");
+            assertThat(registry.findSingleByType(S3Presigner.class)).isNotNull();
+            assertThat(registry.findSingleByType(S3Client.class).headBucket(r -> r.bucket(app.property("chain.bucket")))
+                    .sdkHttpResponse().isSuccessful()).isTrue();
+            assertThat(registry.findSingleByType(SqsClient.class).getQueueUrl(r -> r.queueName(app.property("chain.dead-letter-queue")))
+                    .queueUrl()).endsWith("/sqs-extended-chain-dlq");
+        }
+    }
+
+    @Test
+    void awsModeRefusesToStartWithoutTheStackOutputs() {
+        assertThatThrownBy(() -> ChainApp.start(dataDir, Map.of("chain.mode", "aws",
+                        "chain.region", "us-east-1", "chain.aws.endpoint-override", "http://127.0.0.1:1")))
+                .hasStackTraceContaining("Missing setting chain.bucket");
+    }
+
+    @Test
+    void anUnknownModeIsAClearStartUpError() {
+        assertThatThrownBy(() -> ChainApp.start(dataDir, Map.of("chain.mode", "cloud")))
+                .hasStackTraceContaining("chain.mode must be local or aws, not cloud");
+    }
+
+    @Test
+    void clientsForTestsReachTheEmbeddedSqs() throws Exception {
+        try (ChainApp app = ChainApp.start(dataDir, Map.of()); SqsClient sqs = AwsClients.sqs(app.clientSettings())) {
+            assertThat(sqs.listQueues().queueUrls()).hasSize(2);
+        }
+    }
+}
