@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
 /** Embedded stacks for tests: any free ports, a data dir of the test's own, the project's template. */
-final class TestStacks {
+public final class TestStacks {
 
     static final String TEMPLATE = Path.of("infra/cloudformation/sqs-extended-chain.yaml").toAbsolutePath().toString();
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -26,7 +26,7 @@ final class TestStacks {
     private TestStacks() {
     }
 
-    static LocalSettings settings(Path dataDir) {
+    public static LocalSettings settings(Path dataDir) {
         return settings(dataDir, TEMPLATE, Map.of());
     }
 
@@ -35,13 +35,13 @@ final class TestStacks {
                 template, "sqs-extended-chain", parameters);
     }
 
-    static LocalAws start(LocalSettings settings) {
+    public static LocalAws start(LocalSettings settings) {
         LocalAws local = new LocalAws(settings);
         local.start();
         return local;
     }
 
-    static String bucket(LocalAws local) {
+    public static String bucket(LocalAws local) {
         return local.stack().outputs().get("BucketName");
     }
 
