@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.sqsextended.chain.config.AwsSettings;
 import io.sqsextended.chain.config.ChainProperties;
+import io.sqsextended.chain.local.LocalAws;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 
@@ -19,23 +20,27 @@ public final class ChainApp implements AutoCloseable {
 
     private final Main main;
     private final int httpPort;
+    private final int managementPort;
 
-    private ChainApp(Main main, int httpPort) {
+    private ChainApp(Main main, int httpPort, int managementPort) {
         this.main = main;
         this.httpPort = httpPort;
+        this.managementPort = managementPort;
     }
 
     /** Starts the app; {@code properties} override application.properties (e.g. {@code chain.downstream.uri}). */
     public static ChainApp start(Path dataDir, Map<String, String> properties) throws Exception {
         int httpPort = freePort();
+        int managementPort = freePort();
         Main main = new Main(Application.class);
         main.addOverrideProperty("chain.local.data-dir", dataDir.toString());
         main.addOverrideProperty("chain.local.s3-port", "0");
         main.addOverrideProperty("chain.local.sqs-port", "0");
         main.addOverrideProperty("camel.server.port", String.valueOf(httpPort));
+        main.addOverrideProperty("camel.management.port", String.valueOf(managementPort));
         properties.forEach(main::addOverrideProperty);
         main.start();
-        return new ChainApp(main, httpPort);
+        return new ChainApp(main, httpPort, managementPort);
     }
 
     public CamelContext context() {
@@ -45,6 +50,16 @@ public final class ChainApp implements AutoCloseable {
     /** Base URI of the HTTP API, e.g. {@code http://127.0.0.1:12345}. */
     public URI api() {
         return URI.create("http://127.0.0.1:" + httpPort);
+    }
+
+    /** Base URI of the management server (health, metrics). */
+    public URI management() {
+        return URI.create("http://127.0.0.1:" + managementPort);
+    }
+
+    /** The embedded stack, for failure drills (stop and start the S3). */
+    public LocalAws localAws() {
+        return context().hasService(LocalAws.class);
     }
 
     public String property(String key) {

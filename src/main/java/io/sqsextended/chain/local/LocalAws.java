@@ -40,6 +40,7 @@ public final class LocalAws extends ServiceSupport {
     private SqsClient notifierSqs;
     private BucketNotifier notifier;
     private EmbeddedS3 s3;
+    private int s3Port;
 
     public LocalAws(LocalSettings settings) {
         this.settings = settings;
@@ -64,8 +65,8 @@ public final class LocalAws extends ServiceSupport {
         notifierSqs = AwsClients.sqs(awsSettings(null, sqs.endpoint()));
         awaitQueues();
         notifier = new BucketNotifier(notificationsByBucket(), notifierSqs, settings.region());
-        s3 = EmbeddedS3.start(settings, port(settings.s3Port()), settings.dataDir().resolve("s3"),
-                stack.buckets().stream().map(BucketSpec::name).toList(), notifier);
+        s3Port = port(settings.s3Port());
+        startS3();
         applyNotificationConfiguration();
         LOG.info("Embedded S3 at {} and SQS at {} started in {} ms, data in {}", s3.endpoint(), sqs.endpoint(),
                 (System.nanoTime() - started) / 1_000_000, settings.dataDir());
@@ -77,6 +78,17 @@ public final class LocalAws extends ServiceSupport {
         try (AutoCloseable a = sqs; AutoCloseable b = notifierSqs; AutoCloseable c = notifier; AutoCloseable d = s3) {
             LOG.info("Stopping the embedded S3 and SQS");
         }
+    }
+
+    /** Stops the embedded S3 alone, as an S3 outage would (for tests and failure drills). */
+    public void stopS3() throws Exception {
+        s3.close();
+    }
+
+    /** Starts the embedded S3 again on the same port, with the same data. */
+    public void startS3() throws Exception {
+        s3 = EmbeddedS3.start(settings, s3Port, settings.dataDir().resolve("s3"),
+                stack.buckets().stream().map(BucketSpec::name).toList(), notifier);
     }
 
     /** Settings that point AWS clients at this stack. */

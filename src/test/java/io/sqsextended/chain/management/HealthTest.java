@@ -1,0 +1,66 @@
+package io.sqsextended.chain.management;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import io.sqsextended.chain.ChainApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Health on the management port: live while the JVM runs, ready while S3 and the queue answer. */
+class HealthTest {
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    @TempDir
+    static Path dataDir;
+    static ChainApp app;
+
+    @BeforeAll
+    static void startApp() throws Exception {
+        app = ChainApp.start(dataDir, Map.of());
+    }
+
+    @AfterAll
+    static void stopApp() {
+        app.close();
+    }
+
+    @Test
+    void readinessTurnsDownWhileS3IsStoppedAndUpWhenItReturns() throws Exception {
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("/observe/health/ready").statusCode() == 200);
+
+        app.localAws().stopS3();
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> get("/observe/health/ready").statusCode() == 503);
+            assertThat(get("/observe/health/ready").body()).contains("DOWN");
+            assertThat(get("/observe/health/live").statusCode()).isEqualTo(200);
+        } finally {
+            app.localAws().startS3();
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("/observe/health/ready").statusCode() == 200);
+    }
+
+    @Test
+    void metricsArePublishedForPrometheus() throws Exception {
+        HttpResponse<String> metrics = get("/observe/metrics");
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    }
+
+    static HttpResponse<String> get(String path) throws Exception {
+        URI uri = app.management().resolve(path);
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
