@@ -20,9 +20,12 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
         this.notifier = notifier;
     }
 
+    /** S3Proxy stores browser-form (POST) uploads through this variant, and PUTs through the other. */
     @Override
     public String putBlob(String container, Blob blob) {
-        return putBlob(container, blob, PutOptions.NONE);
+        String eTag = super.putBlob(container, blob);
+        created(container, blob.getMetadata().getName(), "Post");
+        return eTag;
     }
 
     @Override

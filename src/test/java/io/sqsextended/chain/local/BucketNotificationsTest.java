@@ -135,6 +135,16 @@ class BucketNotificationsTest {
     }
 
     @Test
+    void aBrowserFormPostPublishesAPostEvent() throws Exception {
+        String key = "input/" + UUID.randomUUID() + "/form.txt";
+
+        assertThat(FormPost.upload(TestStacks.settings(dataDir), local.clientSettings().s3Endpoint(), bucket, key, "posted"))
+                .isBetween(200, 204);
+
+        assertThat(eventFor(key).getEventName()).isEqualTo("ObjectCreated:Post");
+    }
+
+    @Test
     void anOverwriteSendsANewEventWithAGreaterSequencer() {
         String key = "input/" + UUID.randomUUID();
         s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("first"));
