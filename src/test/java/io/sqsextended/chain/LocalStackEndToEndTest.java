@@ -1,0 +1,87 @@
+package io.sqsextended.chain;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.sqsextended.chain.config.AwsClients;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testcontainers.containers.localstack.LocalStackContainer;
+import org.testcontainers.containers.localstack.LocalStackContainer.EnabledService;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.utility.DockerImageName;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.Capability;
+import software.amazon.awssdk.services.cloudformation.model.Output;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The template deployed to LocalStack and the app in aws mode against it: an upload reaches the downstream.
+ * Needs a Docker engine; reported as skipped without one.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+class LocalStackEndToEndTest {
+
+    // pinned: LocalStack images from 2026 on need LOCALSTACK_AUTH_TOKEN
+    @Container
+    static final LocalStackContainer LOCALSTACK = new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4"))
+            .withServices(EnabledService.named("s3"), EnabledService.named("sqs"), EnabledService.named("cloudformation"),
+                    EnabledService.named("iam"), EnabledService.named("sts"))
+            .withEnv("LOCALSTACK_AUTH_TOKEN", System.getenv().getOrDefault("LOCALSTACK_AUTH_TOKEN", ""));
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void anUploadToTheDeployedStackReachesTheDownstreamRoute() throws Exception {
+        Map<String, String> outputs = deployTemplate();
+        Map<String, String> properties = new HashMap<>(Map.of(
+                "chain.mode", "aws",
+                "chain.region", LOCALSTACK.getRegion(),
+                "chain.aws.endpoint-override", LOCALSTACK.getEndpoint().toString(),
+                "chain.aws.access-key", LOCALSTACK.getAccessKey(),
+                "chain.aws.secret-key", LOCALSTACK.getSecretKey(),
+                "chain.bucket", outputs.get("BucketName"),
+                "chain.queue", outputs.get("NotificationQueueName"),
+                "chain.dead-letter-queue", outputs.get("DeadLetterQueueName"),
+                "chain.downstream.uri", "seda:delivered",
+                "chain.auth.enabled", "false"));
+        String key = "input/" + UUID.randomUUID() + "/hello world.txt";
+
+        try (ChainApp app = ChainApp.start(dataDir, properties); S3Client s3 = AwsClients.s3(app.clientSettings())) {
+            s3.putObject(r -> r.bucket(outputs.get("BucketName")).key(key), RequestBody.fromString("through LocalStack"));
+
+            Exchange delivered = app.context().createConsumerTemplate().receive("seda:delivered", 60_000);
+
+            assertThat(delivered).isNotNull();
+            assertThat(delivered.getMessage().getHeader("PayloadKey")).isEqualTo(key);
+            assertThat(delivered.getMessage().getBody(String.class)).isEqualTo("through LocalStack");
+        }
+    }
+
+    private static Map<String, String> deployTemplate() throws Exception {
+        String template = Files.readString(Path.of("infra/cloudformation/sqs-extended-chain.yaml"), StandardCharsets.UTF_8);
+        try (CloudFormationClient cloudFormation = CloudFormationClient.builder().endpointOverride(LOCALSTACK.getEndpoint())
+                .region(Region.of(LOCALSTACK.getRegion()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey())))
+                .build()) {
+            cloudFormation.createStack(r -> r.stackName("sqs-extended-chain").templateBody(template).capabilities(Capability.CAPABILITY_IAM));
+            cloudFormation.waiter().waitUntilStackCreateComplete(r -> r.stackName("sqs-extended-chain"));
+            return cloudFormation.describeStacks(r -> r.stackName("sqs-extended-chain")).stacks().get(0).outputs().stream()
+                    .collect(Collectors.toMap(Output::outputKey, Output::outputValue));
+        }
+    }
+}
