@@ -38,8 +38,19 @@ public final class ChainApp implements AutoCloseable {
         main.addOverrideProperty("chain.local.sqs-port", "0");
         main.addOverrideProperty("camel.server.port", String.valueOf(httpPort));
         main.addOverrideProperty("camel.management.port", String.valueOf(managementPort));
+        // tests of the consumer chain switch it on; others keep the queue to themselves (and stop without waiting for a long poll)
+        main.addOverrideProperty("chain.consumer.enabled", "false");
         properties.forEach(main::addOverrideProperty);
-        main.start();
+        try {
+            main.start();
+        } catch (Exception | Error e) {
+            // a start that fails after the embedded stack came up must not leave it running for the next test
+            LocalAws local = main.getCamelContext() == null ? null : main.getCamelContext().hasService(LocalAws.class);
+            if (local != null) {
+                local.stop();
+            }
+            throw e;
+        }
         return new ChainApp(main, httpPort, managementPort);
     }
 

@@ -67,8 +67,9 @@ class LocalModeIT {
     }
 
     private RunningJar start() throws Exception {
+        // the messages are left unconsumed on purpose: no consumer chain
         return RunningJar.start(home, "-Dchain.local.s3-port=" + s3Port, "-Dchain.local.sqs-port=" + sqsPort,
-                "-Dchain.local.data-dir=" + home.resolve("data"));
+                "-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.consumer.enabled=false");
     }
 
     private AwsSettings clientSettings() {

@@ -2,7 +2,9 @@ package io.sqsextended.chain.local;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import io.sqsextended.chain.config.ChainProperties;
 import org.apache.camel.CamelContext;
@@ -30,8 +32,10 @@ public record LocalSettings(Path dataDir, String bindAddress, int s3Port, int sq
 
     public static LocalSettings from(CamelContext context) {
         Map<String, String> parameters = new TreeMap<>();
-        context.getPropertiesComponent().loadProperties(key -> key.startsWith(PARAMETER_PREFIX))
-                .forEach((key, value) -> parameters.put(key.toString().substring(PARAMETER_PREFIX.length()), value.toString()));
+        // loadProperties lists the properties files only: -D keys are looked up too, each value resolved with precedence
+        Set<String> keys = new TreeSet<>(context.getPropertiesComponent().loadProperties(key -> key.startsWith(PARAMETER_PREFIX)).stringPropertyNames());
+        System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith(PARAMETER_PREFIX)).forEach(keys::add);
+        keys.forEach(key -> ChainProperties.get(context, key).ifPresent(value -> parameters.put(key.substring(PARAMETER_PREFIX.length()), value)));
         return new LocalSettings(
                 Path.of(ChainProperties.get(context, "chain.local.data-dir").orElse("data")).toAbsolutePath().normalize(),
                 ChainProperties.get(context, "chain.local.bind-address").orElse("127.0.0.1"),

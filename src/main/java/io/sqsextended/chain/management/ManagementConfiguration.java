@@ -1,21 +1,44 @@
 package io.sqsextended.chain.management;
 
+import java.util.Map;
+
 import io.sqsextended.chain.config.ChainProperties;
+import io.sqsextended.chain.presign.PresignMetrics;
+import io.sqsextended.chain.routes.ConsumerErrorHandling;
+import io.sqsextended.chain.routes.ConsumerRoutes;
+import io.sqsextended.chain.routes.DeadLetterSender;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.util.URISupport;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** Readiness checks on the management port: is the bucket there, is the queue there. */
+/**
+ * Operations: the chain's MBean ({@code io.sqsextended:type=Chain}) with its counters and the redrive, and readiness
+ * checks on the management port (is the bucket there, is the queue there).
+ */
 @Configuration
 public class ManagementConfiguration implements CamelConfiguration {
 
     @Override
-    public void configure(CamelContext context) {
-        // names and clients are looked up when probed: the AWS configuration may not have run yet
+    public void configure(CamelContext context) throws Exception {
+        ChainCounters counters = new ChainCounters(
+                URISupport.normalizeUri(context.resolvePropertyPlaceholders("{{chain.downstream.uri}}")),
+                URISupport.normalizeUri(ConsumerErrorHandling.DEAD_LETTER_ENDPOINT));
+        context.getManagementStrategy().addEventNotifier(counters);
+        // names and clients are looked up once started or when probed: the AWS configuration may not have run yet
+        context.addService(new Chain(context, ConsumerRoutes.CONSUME_ROUTE, counters,
+                () -> new DeadLetterRedrive(context.getRegistry().findSingleByType(SqsClient.class),
+                        ChainProperties.require(context, "chain.dead-letter-queue"), ChainProperties.require(context, "chain.queue"),
+                        DeadLetterSender.FAILURE_ATTRIBUTES),
+                () -> {
+                    PresignMetrics presigns = context.getRegistry().findSingleByType(PresignMetrics.class);
+                    return presigns == null ? Map.of() : presigns.snapshot();
+                }));
+
         HealthCheckRegistry registry = HealthCheckRegistry.get(context);
         registry.register(new AwsReachableCheck("s3", () -> {
             String bucket = ChainProperties.require(context, "chain.bucket");

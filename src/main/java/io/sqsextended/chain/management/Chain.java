@@ -1,0 +1,121 @@
+package io.sqsextended.chain.management;
+
+import java.lang.management.ManagementFactory;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import javax.management.ObjectName;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.support.service.ServiceSupport;
+
+/** The {@link ChainMBean}, registered on the platform MBean server while the context runs. */
+final class Chain extends ServiceSupport implements ChainMBean {
+
+    static final String OBJECT_NAME = "io.sqsextended:type=Chain";
+
+    private final CamelContext context;
+    private final String consumerRoute;
+    private final ChainCounters counters;
+    private final Supplier<DeadLetterRedrive> redriveFactory;
+    private final Supplier<Map<String, Long>> presigns;
+    private DeadLetterRedrive redrive;
+
+    Chain(CamelContext context, String consumerRoute, ChainCounters counters, Supplier<DeadLetterRedrive> redriveFactory,
+          Supplier<Map<String, Long>> presigns) {
+        this.context = context;
+        this.consumerRoute = consumerRoute;
+        this.counters = counters;
+        this.redriveFactory = redriveFactory;
+        this.presigns = presigns;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        redrive = redriveFactory.get();
+        MeterRegistry meters = context.getRegistry().findSingleByType(MeterRegistry.class);
+        if (meters != null) {
+            FunctionCounter.builder("chain.payloads.delivered", this, Chain::getPayloadsDelivered).register(meters);
+            FunctionCounter.builder("chain.delivery.failures", this, Chain::getDeliveryFailures).register(meters);
+            FunctionCounter.builder("chain.messages.dead.lettered", this, Chain::getMessagesDeadLettered).register(meters);
+            FunctionCounter.builder("chain.bytes.delivered", this, Chain::getBytesDelivered).baseUnit("bytes").register(meters);
+            FunctionCounter.builder("chain.presigns.issued", this, Chain::getPresignsIssued).register(meters);
+            FunctionCounter.builder("chain.presigns.refused", this, Chain::getPresignsRefused).register(meters);
+            Gauge.builder("chain.in.flight", this, Chain::getInFlight).register(meters);
+        }
+        ManagementFactory.getPlatformMBeanServer().registerMBean(this, new ObjectName(OBJECT_NAME));
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ManagementFactory.getPlatformMBeanServer().unregisterMBean(new ObjectName(OBJECT_NAME));
+    }
+
+    @Override
+    public long getPayloadsDelivered() {
+        return counters.delivered.get();
+    }
+
+    @Override
+    public long getDeliveryFailures() {
+        return counters.failures.get();
+    }
+
+    @Override
+    public long getMessagesDeadLettered() {
+        return counters.deadLettered.get();
+    }
+
+    @Override
+    public long getBytesDelivered() {
+        return counters.bytes.get();
+    }
+
+    @Override
+    public long getPresignsIssued() {
+        return sum("issued.");
+    }
+
+    @Override
+    public long getPresignsRefused() {
+        return sum("refused.");
+    }
+
+    @Override
+    public int getInFlight() {
+        return context.getInflightRepository().size(consumerRoute);
+    }
+
+    @Override
+    public long getDeadLetterQueueDepth() {
+        return redrive.depth();
+    }
+
+    @Override
+    public boolean isConsuming() {
+        return context.getRouteController().getRouteStatus(consumerRoute) == ServiceStatus.Started;
+    }
+
+    @Override
+    public int redriveDeadLetters(int max) {
+        return redrive.redrive(max);
+    }
+
+    @Override
+    public void pauseConsumer() throws Exception {
+        context.getRouteController().suspendRoute(consumerRoute);
+    }
+
+    @Override
+    public void resumeConsumer() throws Exception {
+        context.getRouteController().resumeRoute(consumerRoute);
+    }
+
+    private long sum(String prefix) {
+        return presigns.get().entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToLong(Map.Entry::getValue).sum();
+    }
+}

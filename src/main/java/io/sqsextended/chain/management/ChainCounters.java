@@ -1,0 +1,48 @@
+package io.sqsextended.chain.management;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.CamelEvent.ExchangeSentEvent;
+import org.apache.camel.support.EventNotifierSupport;
+
+/** Counts what reaches the downstream route and the dead-letter route, from Camel's exchange-sent events. */
+final class ChainCounters extends EventNotifierSupport {
+
+    final AtomicLong delivered = new AtomicLong();
+    final AtomicLong failures = new AtomicLong();
+    final AtomicLong deadLettered = new AtomicLong();
+    final AtomicLong bytes = new AtomicLong();
+    private final String downstreamUri;
+    private final String deadLetterUri;
+
+    ChainCounters(String downstreamUri, String deadLetterUri) {
+        this.downstreamUri = downstreamUri;
+        this.deadLetterUri = deadLetterUri;
+        setIgnoreExchangeEvents(false);
+        setIgnoreExchangeSentEvents(false);
+    }
+
+    @Override
+    public boolean isEnabled(CamelEvent event) {
+        return event instanceof ExchangeSentEvent;
+    }
+
+    @Override
+    public void notify(CamelEvent event) {
+        ExchangeSentEvent sent = (ExchangeSentEvent) event;
+        String uri = sent.getEndpoint().getEndpointUri();
+        Exchange exchange = sent.getExchange();
+        if (uri.equals(downstreamUri)) {
+            if (exchange.isFailed()) {
+                failures.incrementAndGet();
+            } else {
+                delivered.incrementAndGet();
+                bytes.addAndGet(exchange.getMessage().getHeader("PayloadSize", 0L, Long.class));
+            }
+        } else if (uri.equals(deadLetterUri) && !exchange.isFailed()) {
+            deadLettered.incrementAndGet();
+        }
+    }
+}

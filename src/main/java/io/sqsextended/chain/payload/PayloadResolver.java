@@ -1,0 +1,117 @@
+package io.sqsextended.chain.payload;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import io.sqsextended.chain.events.PayloadReference;
+import io.sqsextended.chain.events.PayloadReference.InlinePayload;
+import io.sqsextended.chain.events.PayloadReference.ObjectReference;
+import io.sqsextended.chain.events.PayloadRefusedException;
+import io.sqsextended.chain.events.PayloadSource;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.converter.stream.ByteArrayInputStreamCache;
+import org.apache.camel.support.SynchronizationAdapter;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * Turns a payload reference into the downstream contract ({@link PayloadHeaders}): reads the object's metadata
+ * (HEAD), presigns a GET, and sets the body to a lazily opened stream of the object, closed after the exchange.
+ */
+public final class PayloadResolver {
+
+    private static final String INLINE_CONTENT_TYPE = "text/plain; charset=utf-8";
+
+    private final S3Client s3;
+    private final S3Presigner presigner;
+    private final Duration downloadUrlTtl;
+    private final boolean fetchPayload;
+    private final Map<PayloadSource, CleanupPolicy> cleanup;
+
+    /**
+     * @param fetchPayload false: the body stays empty, the downstream gets the headers and the presigned URL
+     * @param cleanup      what becomes of objects after delivery, per source
+     */
+    public PayloadResolver(S3Client s3, S3Presigner presigner, Duration downloadUrlTtl, boolean fetchPayload,
+                           Map<PayloadSource, CleanupPolicy> cleanup) {
+        this.s3 = s3;
+        this.presigner = presigner;
+        this.downloadUrlTtl = downloadUrlTtl;
+        this.fetchPayload = fetchPayload;
+        this.cleanup = Map.copyOf(cleanup);
+    }
+
+    public void resolve(Exchange exchange, PayloadReference reference) {
+        Message message = exchange.getMessage();
+        // one SQS message may name several payloads: nothing of the previous one may leak into this one
+        message.removeHeaders("Payload*");
+        message.setHeader(PayloadHeaders.SOURCE, reference.source().value());
+        if (reference.eventTime() != null) {
+            message.setHeader(PayloadHeaders.EVENT_TIME, reference.eventTime().toString());
+        }
+        if (reference instanceof ObjectReference object) {
+            resolveObject(exchange, object);
+        } else if (reference instanceof InlinePayload inline) {
+            byte[] bytes = inline.body().getBytes(StandardCharsets.UTF_8);
+            message.setHeader(PayloadHeaders.SIZE, (long) bytes.length);
+            message.setHeader(PayloadHeaders.CONTENT_TYPE, INLINE_CONTENT_TYPE);
+            message.setBody(fetchPayload ? new ByteArrayInputStreamCache(new ByteArrayInputStream(bytes)) : null);
+        }
+    }
+
+    private void resolveObject(Exchange exchange, ObjectReference object) {
+        HeadObjectResponse head = head(object);
+        Message message = exchange.getMessage();
+        message.setHeader(PayloadHeaders.BUCKET, object.bucket());
+        message.setHeader(PayloadHeaders.KEY, object.key());
+        message.setHeader(PayloadHeaders.SIZE, head.contentLength());
+        message.setHeader(PayloadHeaders.ETAG, unquote(head.eTag()));
+        message.setHeader(PayloadHeaders.CONTENT_TYPE, head.contentType());
+        head.metadata().forEach((name, value) -> message.setHeader(PayloadHeaders.METADATA_PREFIX + name, value));
+        message.setHeader(PayloadHeaders.DOWNLOAD_URL, presigner.presignGetObject(r -> r.signatureDuration(downloadUrlTtl)
+                .getObjectRequest(g -> g.bucket(object.bucket()).key(object.key()).versionId(object.versionId()))).url().toString());
+        if (!fetchPayload) {
+            message.setBody(null);
+            return;
+        }
+        // If-Match: the bytes are those the headers describe, even if the key is overwritten meanwhile
+        GetObjectRequest get = GetObjectRequest.builder().bucket(object.bucket()).key(object.key())
+                .versionId(object.versionId()).ifMatch(head.eTag()).build();
+        S3ObjectStream body = new S3ObjectStream(s3, get, head.contentLength());
+        message.setBody(body);
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                body.close();
+            }
+        });
+    }
+
+    private HeadObjectResponse head(ObjectReference object) {
+        try {
+            return s3.headObject(r -> r.bucket(object.bucket()).key(object.key()).versionId(object.versionId()));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                throw new PayloadRefusedException("Object s3://" + object.bucket() + "/" + object.key() + " does not exist (any more)", e);
+            }
+            throw e;
+        }
+    }
+
+    /** After a successful delivery: schedules the object's deletion if its source's policy says so. */
+    public void delivered(Exchange exchange, PayloadReference reference) {
+        if (reference instanceof ObjectReference object && cleanup.getOrDefault(object.source(), CleanupPolicy.KEEP) == CleanupPolicy.DELETE) {
+            exchange.getExchangeExtension().addOnCompletion(new ObjectCleanup(s3, object.bucket(), object.key()));
+        }
+    }
+
+    private static String unquote(String eTag) {
+        return eTag == null ? null : eTag.replace("\"", "");
+    }
+}

@@ -1,0 +1,129 @@
+package io.sqsextended.chain.payload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.StreamCache;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+
+/**
+ * An S3 object as a message body: the GET is sent on the first read, never earlier, and the bytes flow through
+ * without being held. As a {@link StreamCache} Camel leaves it alone (no spooling of gigabytes into the heap) and
+ * {@link #reset()} rewinds it by opening a new GET, so redeliveries and re-reads see the whole object again.
+ */
+public final class S3ObjectStream extends InputStream implements StreamCache {
+
+    private final S3Client s3;
+    private final GetObjectRequest request;
+    private final long length;
+    private ResponseInputStream<GetObjectResponse> current;
+    private long position;
+
+    public S3ObjectStream(S3Client s3, GetObjectRequest request, long length) {
+        this.s3 = s3;
+        this.request = request;
+        this.length = length;
+    }
+
+    @Override
+    public int read() throws IOException {
+        int b = open().read();
+        if (b >= 0) {
+            position++;
+        }
+        return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int count) throws IOException {
+        int n = open().read(buffer, offset, count);
+        if (n > 0) {
+            position += n;
+        }
+        return n;
+    }
+
+    @Override
+    public long skip(long count) throws IOException {
+        long skipped = open().skip(count);
+        position += skipped;
+        return skipped;
+    }
+
+    @Override
+    public int available() throws IOException {
+        return current == null ? 0 : current.available();
+    }
+
+    private InputStream open() {
+        if (current == null) {
+            current = s3.getObject(request);
+        }
+        return current;
+    }
+
+    /** Back to the first byte: the next read opens a new GET. */
+    @Override
+    public void reset() {
+        release();
+        position = 0;
+    }
+
+    @Override
+    public void close() {
+        release();
+    }
+
+    private void release() {
+        if (current != null) {
+            // closing before the end would drain the rest of the object over the network; abort drops the connection
+            if (position < length) {
+                current.abort();
+            } else {
+                try {
+                    current.close();
+                } catch (IOException e) {
+                    current.abort();
+                }
+            }
+            current = null;
+        }
+    }
+
+    @Override
+    public void writeTo(OutputStream os) throws IOException {
+        try (InputStream whole = s3.getObject(request)) {
+            whole.transferTo(os);
+        }
+    }
+
+    @Override
+    public StreamCache copy(Exchange exchange) {
+        return new S3ObjectStream(s3, request, length);
+    }
+
+    @Override
+    public boolean inMemory() {
+        return false;
+    }
+
+    @Override
+    public long length() {
+        return length;
+    }
+
+    @Override
+    public long position() {
+        return position;
+    }
+
+    @Override
+    public String toString() {
+        return "S3ObjectStream[s3://" + request.bucket() + "/" + request.key() + ", " + length + " bytes]";
+    }
+}

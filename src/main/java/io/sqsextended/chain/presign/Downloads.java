@@ -1,0 +1,44 @@
+package io.sqsextended.chain.presign;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+/** {@code POST /v1/downloads} (a presigned GET as JSON) and {@code GET /v1/downloads/{key}} (a redirect to it). */
+public final class Downloads {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Downloads.class);
+
+    private final KeyPolicy keys;
+    private final S3Transfers s3;
+    private final PresignMetrics metrics;
+
+    public Downloads(KeyPolicy keys, S3Transfers s3, PresignMetrics metrics) {
+        this.keys = keys;
+        this.s3 = s3;
+        this.metrics = metrics;
+    }
+
+    public HttpReply describe(byte[] body) {
+        String key = keys.downloadKey(DownloadRequest.parse(body).key());
+        HeadObjectResponse head = s3.head(key);
+        S3Transfers.Presigned get = presignGet(key);
+        return HttpReply.json(200, new DownloadTicket(s3.bucket(), key, "GET", get.url().toString(), get.expiresAt().toString(),
+                head.contentLength(), head.contentType(), head.eTag()));
+    }
+
+    /** The key is the rest of the path, slashes included (percent-encode spaces and non-ASCII, as in any URL). */
+    public HttpReply redirect(Exchange exchange) {
+        String key = keys.downloadKey(RequestUri.pathAfter(exchange, "/downloads/"));
+        s3.head(key);
+        return HttpReply.redirect(presignGet(key).url());
+    }
+
+    private S3Transfers.Presigned presignGet(String key) {
+        S3Transfers.Presigned get = s3.presignGet(key);
+        metrics.issued("get");
+        LOG.info("Presigned GET of {}, expires {}", key, get.expiresAt());
+        return get;
+    }
+}

@@ -1,0 +1,128 @@
+package io.sqsextended.chain.presign;
+
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Which object keys the API signs: upload keys are made here (input prefix, UTC date path, random id, sanitized
+ * file name); keys named by callers must be well-formed and lie under the prefixes their role may use.
+ */
+public final class KeyPolicy {
+
+    public static final int MAX_KEY_BYTES = 1024;
+    private static final DateTimeFormatter DATE_PATH = DateTimeFormatter.ofPattern("yyyy/MM/dd");
+    // characters AWS advises against in keys; replaced rather than refused, they are harmless in a name
+    private static final String AVOIDED = "{}^%`[]\"<>~#|*?:";
+
+    private final String inputPrefix;
+    private final List<String> downloadPrefixes;
+    private final Clock clock;
+
+    public KeyPolicy(String inputPrefix, List<String> downloadPrefixes, Clock clock) {
+        this.inputPrefix = inputPrefix;
+        this.downloadPrefixes = List.copyOf(downloadPrefixes);
+        this.clock = clock;
+    }
+
+    /** A fresh key for an upload, e.g. {@code input/2026/01/31/<uuid>/report 2026.pdf}. */
+    public String newUploadKey(String fileName) {
+        String name = fileName == null ? "object" : sanitizeFileName(fileName);
+        String key = inputPrefix + LocalDate.now(clock.withZone(ZoneOffset.UTC)).format(DATE_PATH) + "/" + UUID.randomUUID() + "/" + name;
+        if (utf8Length(key) > MAX_KEY_BYTES) {
+            throw new Problem(ProblemType.INVALID_KEY, "fileName is too long: the key would exceed " + MAX_KEY_BYTES + " bytes of UTF-8");
+        }
+        return key;
+    }
+
+    /** A caller-named key producers may write: well-formed and under the input prefix. */
+    public String uploadKey(String key) {
+        validate(key);
+        if (!key.startsWith(inputPrefix)) {
+            throw new Problem(ProblemType.KEY_NOT_ALLOWED, "Uploads go under " + inputPrefix);
+        }
+        return key;
+    }
+
+    /** A key consumers may read: well-formed and under one of the allowed download prefixes. */
+    public String downloadKey(String key) {
+        validate(key);
+        if (downloadPrefixes.stream().noneMatch(key::startsWith)) {
+            throw new Problem(ProblemType.KEY_NOT_ALLOWED, "Downloads are allowed only under " + String.join(", ", downloadPrefixes));
+        }
+        return key;
+    }
+
+    /**
+     * Refuses keys that S3 would refuse or that mean something else once used as a path: empty, over 1024 bytes,
+     * control characters, unpaired surrogates, a leading slash, backslashes, empty, {@code .} or {@code ..} segments.
+     */
+    static void validate(String key) {
+        if (key.isEmpty()) {
+            throw new Problem(ProblemType.INVALID_KEY, "The key is empty");
+        }
+        if (!isWellFormed(key)) {
+            throw new Problem(ProblemType.INVALID_KEY, "The key is not valid Unicode");
+        }
+        if (utf8Length(key) > MAX_KEY_BYTES) {
+            throw new Problem(ProblemType.INVALID_KEY, "The key exceeds " + MAX_KEY_BYTES + " bytes of UTF-8");
+        }
+        if (key.codePoints().anyMatch(Character::isISOControl)) {
+            throw new Problem(ProblemType.INVALID_KEY, "The key contains control characters");
+        }
+        if (key.indexOf('\\') >= 0) {
+            throw new Problem(ProblemType.INVALID_KEY, "The key contains a backslash");
+        }
+        for (String segment : key.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                throw new Problem(ProblemType.INVALID_KEY, "The key has an empty, '.' or '..' path segment");
+            }
+        }
+    }
+
+    /**
+     * The last segment of an upload key from a caller's file name. Path tricks are refused ({@code /}, {@code \},
+     * control characters, {@code .}, {@code ..}); characters AWS advises against become {@code _}; spaces,
+     * {@code +} and non-ASCII letters stay (NFC-normalized).
+     */
+    static String sanitizeFileName(String fileName) {
+        String name = Normalizer.normalize(fileName, Normalizer.Form.NFC).strip();
+        if (name.codePoints().anyMatch(Character::isISOControl)) {
+            throw new Problem(ProblemType.INVALID_KEY, "fileName contains control characters");
+        }
+        if (name.indexOf('/') >= 0 || name.indexOf('\\') >= 0) {
+            throw new Problem(ProblemType.INVALID_KEY, "fileName must be a plain name, without '/' or '\\'");
+        }
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            throw new Problem(ProblemType.INVALID_KEY, "fileName must be a file name, not empty, '.' or '..'");
+        }
+        if (!isWellFormed(name)) {
+            throw new Problem(ProblemType.INVALID_KEY, "fileName is not valid Unicode");
+        }
+        StringBuilder sanitized = new StringBuilder(name.length());
+        name.codePoints().forEach(c -> sanitized.appendCodePoint(AVOIDED.indexOf(c) >= 0 ? '_' : c));
+        return sanitized.toString();
+    }
+
+    static int utf8Length(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static boolean isWellFormed(String text) {
+        try {
+            StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).encode(CharBuffer.wrap(text));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+}

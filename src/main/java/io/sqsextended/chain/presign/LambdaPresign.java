@@ -1,0 +1,53 @@
+package io.sqsextended.chain.presign;
+
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /presign}: the original design's Lambda contract ({@code object_key}, {@code action}; the bare URL as
+ * text), with the roles and key rules of the v1 API. Unlike {@code /v1/downloads} it does not check that the
+ * object exists, as the Lambda did not.
+ */
+public final class LambdaPresign {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LambdaPresign.class);
+
+    private final KeyPolicy keys;
+    private final UploadRules rules;
+    private final S3Transfers s3;
+    private final PresignMetrics metrics;
+
+    public LambdaPresign(KeyPolicy keys, UploadRules rules, S3Transfers s3, PresignMetrics metrics) {
+        this.keys = keys;
+        this.rules = rules;
+        this.s3 = s3;
+        this.metrics = metrics;
+    }
+
+    /** Needs an authenticated exchange; the role required depends on the action. */
+    public HttpReply presign(Exchange exchange) {
+        LambdaPresignRequest request = LambdaPresignRequest.parse(exchange.getMessage().getBody(byte[].class));
+        if (request.action().equals(LambdaPresignRequest.PUT_OBJECT)) {
+            TokenAuthenticator.require(exchange, Role.PRODUCER);
+            String key = keys.uploadKey(request.objectKey());
+            String contentType = request.contentType() == null ? null : rules.contentType(request.contentType());
+            Long length = request.contentLength() == null ? null : rules.contentLength(request.contentLength());
+            if (length != null && length > PresignSettings.MAX_SINGLE_PUT) {
+                throw new Problem(ProblemType.SIZE_NOT_ALLOWED, "One PUT takes at most 5 GiB; use POST /v1/uploads for a multipart plan");
+            }
+            S3Transfers.Presigned put = s3.presignPut(key, contentType, length, Map.of());
+            metrics.issued("put");
+            LOG.info("Presigned PUT of {} for /presign, expires {}", key, put.expiresAt());
+            return HttpReply.text(put.url().toString());
+        }
+        TokenAuthenticator.require(exchange, Role.CONSUMER);
+        String key = keys.downloadKey(request.objectKey());
+        S3Transfers.Presigned get = s3.presignGet(key);
+        metrics.issued("get");
+        LOG.info("Presigned GET of {} for /presign, expires {}", key, get.expiresAt());
+        return HttpReply.text(get.url().toString());
+    }
+}

@@ -1,0 +1,40 @@
+package io.sqsextended.chain.presign;
+
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * Body of {@code POST /presign}, the original design's Lambda contract. {@code content_type} and
+ * {@code content_length} are optional extensions: when given they are signed (and checked like
+ * {@code /v1/uploads}); without them S3 accepts any type and size up to 5 GiB.
+ */
+public record LambdaPresignRequest(
+        @JsonProperty("object_key") @Schema(description = "Key to sign")
+        String objectKey,
+        @Schema(description = "putObject (producer role, keys under the input prefix) or getObject (consumer role)")
+        String action,
+        @JsonProperty("content_type") @Schema(description = "Optional Content-Type to sign into a putObject URL")
+        String contentType,
+        @JsonProperty("content_length") @Schema(description = "Optional exact size to sign into a putObject URL")
+        Long contentLength) {
+
+    static final String PUT_OBJECT = "putObject";
+    static final String GET_OBJECT = "getObject";
+
+    static LambdaPresignRequest parse(byte[] body) {
+        JsonRequest json = JsonRequest.parse(body, Set.of("object_key", "action", "content_type", "content_length"));
+        String key = json.requiredString("object_key", JsonRequest.ANY_LENGTH);
+        String action = json.requiredString("action", 16);
+        if (!action.equals(PUT_OBJECT) && !action.equals(GET_OBJECT)) {
+            throw Problem.invalid("/action must be putObject or getObject");
+        }
+        String contentType = json.optionalString("content_type", UploadRules.MAX_CONTENT_TYPE_LENGTH).orElse(null);
+        Long contentLength = json.optionalLong("content_length").orElse(null);
+        if (action.equals(GET_OBJECT) && (contentType != null || contentLength != null)) {
+            throw Problem.invalid("content_type and content_length apply to putObject only");
+        }
+        return new LambdaPresignRequest(key, action, contentType, contentLength);
+    }
+}

@@ -1,0 +1,168 @@
+package io.sqsextended.chain.presign;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.presigner.PresignedRequest;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * Everything the API asks of S3: presigned PUT, GET and part URLs, and the multipart calls made with the app's own
+ * credentials. S3 errors become {@link Problem}s; presigned URLs are returned, never logged.
+ */
+public final class S3Transfers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(S3Transfers.class);
+
+    private final S3Client s3;
+    private final S3Presigner presigner;
+    private final String bucket;
+    private final SigningCredentials signing;
+
+    public S3Transfers(S3Client s3, S3Presigner presigner, String bucket, SigningCredentials signing) {
+        this.s3 = s3;
+        this.presigner = presigner;
+        this.bucket = bucket;
+        this.signing = signing;
+    }
+
+    /** A presigned request: its URL, the headers the caller must send exactly, and when it stops working. */
+    public record Presigned(URI url, Map<String, String> headers, Instant expiresAt) {
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    /** A PUT that S3 accepts only with the signed Content-Type, Content-Length and metadata (those given). */
+    public Presigned presignPut(String key, String contentType, Long contentLength, Map<String, String> metadata) {
+        SigningCredentials.Signing sign = sign();
+        return presigned(() -> presigner.presignPutObject(r -> r.signatureDuration(sign.lifetime()).putObjectRequest(p -> p
+                .bucket(bucket).key(key).contentType(contentType).contentLength(contentLength)
+                .metadata(metadata.isEmpty() ? null : metadata)
+                .overrideConfiguration(o -> o.credentialsProvider(sign.credentials())))));
+    }
+
+    public Presigned presignGet(String key) {
+        SigningCredentials.Signing sign = sign();
+        return presigned(() -> presigner.presignGetObject(r -> r.signatureDuration(sign.lifetime()).getObjectRequest(g -> g
+                .bucket(bucket).key(key).overrideConfiguration(o -> o.credentialsProvider(sign.credentials())))));
+    }
+
+    /** The object's size and type; a {@code 404} problem when it does not exist. */
+    public HeadObjectResponse head(String key) {
+        try {
+            return s3.headObject(r -> r.bucket(bucket).key(key));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                throw new Problem(ProblemType.OBJECT_NOT_FOUND, "No object with this key");
+            }
+            throw unavailable("HeadObject", e);
+        } catch (SdkException e) {
+            throw unavailable("HeadObject", e);
+        }
+    }
+
+    /** Starts a multipart upload (type and metadata are fixed here) and presigns a PUT per part, of its exact size. */
+    public MultipartPlan startMultipart(String key, String contentType, Map<String, String> metadata, PartLayout layout) {
+        SigningCredentials.Signing sign = sign();
+        String uploadId;
+        try {
+            uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(key).contentType(contentType)
+                    .metadata(metadata.isEmpty() ? null : metadata)).uploadId();
+        } catch (SdkException e) {
+            throw unavailable("CreateMultipartUpload", e);
+        }
+        List<Presigned> parts = new ArrayList<>(layout.partCount());
+        for (int n = 1; n <= layout.partCount(); n++) {
+            int partNumber = n;
+            parts.add(presigned(() -> presigner.presignUploadPart(r -> r.signatureDuration(sign.lifetime()).uploadPartRequest(u -> u
+                    .bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber).contentLength(layout.sizeOf(partNumber))
+                    .overrideConfiguration(o -> o.credentialsProvider(sign.credentials()))))));
+        }
+        return new MultipartPlan(uploadId, parts);
+    }
+
+    /** A started multipart upload and the presigned PUT of each part, by part number - 1. */
+    public record MultipartPlan(String uploadId, List<Presigned> parts) {
+    }
+
+    /** Completes a multipart upload; returns the object's ETag. */
+    public String complete(String key, String uploadId, List<CompleteRequest.UploadedPart> parts) {
+        List<CompletedPart> completed = parts.stream()
+                .map(p -> CompletedPart.builder().partNumber(p.partNumber()).eTag(p.eTag()).build()).toList();
+        try {
+            return s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
+                    .multipartUpload(m -> m.parts(completed))).eTag();
+        } catch (S3Exception e) {
+            throw multipartProblem("CompleteMultipartUpload", e);
+        } catch (SdkException e) {
+            throw unavailable("CompleteMultipartUpload", e);
+        }
+    }
+
+    public void abort(String key, String uploadId) {
+        try {
+            s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
+        } catch (S3Exception e) {
+            throw multipartProblem("AbortMultipartUpload", e);
+        } catch (SdkException e) {
+            throw unavailable("AbortMultipartUpload", e);
+        }
+    }
+
+    private SigningCredentials.Signing sign() {
+        try {
+            return signing.next();
+        } catch (SdkException e) {
+            throw unavailable("ResolveCredentials", e);
+        }
+    }
+
+    private Presigned presigned(Supplier<? extends PresignedRequest> presign) {
+        PresignedRequest request;
+        try {
+            request = presign.get();
+        } catch (SdkException e) {
+            throw unavailable("Presign", e);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        request.signedHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("host")) {
+                headers.put(name, String.join(",", values));
+            }
+        });
+        // X-Amz-Date has whole seconds: the URL expires at the second, not at the signing clock's nanosecond
+        return new Presigned(URI.create(request.url().toString()), headers, request.expiration().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private static Problem multipartProblem(String operation, S3Exception e) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        if (e.statusCode() == 404) {
+            return new Problem(ProblemType.UPLOAD_NOT_FOUND, "No multipart upload with this uploadId and key (completed or aborted?)");
+        }
+        if (e.statusCode() == 400) {
+            return new Problem(ProblemType.INVALID_PARTS, "S3 refused the parts: " + (code == null ? "400" : code));
+        }
+        return unavailable(operation, e);
+    }
+
+    private static Problem unavailable(String operation, SdkException e) {
+        String status = e instanceof S3Exception s3e ? s3e.statusCode() + " " + (s3e.awsErrorDetails() == null ? "" : s3e.awsErrorDetails().errorCode()) : e.getClass().getSimpleName();
+        LOG.warn("S3 {} failed: {}", operation, status);
+        return new Problem(ProblemType.STORAGE_UNAVAILABLE, "The object store did not answer as expected; retry later");
+    }
+}

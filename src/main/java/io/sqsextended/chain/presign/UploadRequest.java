@@ -1,0 +1,27 @@
+package io.sqsextended.chain.presign;
+
+import java.util.Map;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** Body of {@code POST /v1/uploads}. */
+public record UploadRequest(
+        @Schema(description = "Media type of the object, on the allow-list; the upload must send it as Content-Type")
+        String contentType,
+        @Schema(description = "Exact size of the object in bytes; the upload must send exactly this many")
+        long contentLength,
+        @Schema(description = "Optional original file name; it becomes the last segment of the key")
+        String fileName,
+        @Schema(description = "Optional user metadata, stored as x-amz-meta-<name> (names: a-z, 0-9, '-')")
+        Map<String, String> metadata) {
+
+    static UploadRequest parse(byte[] body) {
+        JsonRequest json = JsonRequest.parse(body, Set.of("contentType", "contentLength", "fileName", "metadata"));
+        return new UploadRequest(
+                json.requiredString("contentType", UploadRules.MAX_CONTENT_TYPE_LENGTH),
+                json.requiredLong("contentLength"),
+                json.optionalString("fileName", 1024).orElse(null),
+                json.optionalStringMap("metadata", UploadRules.MAX_METADATA_ENTRIES));
+    }
+}

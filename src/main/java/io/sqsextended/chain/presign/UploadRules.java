@@ -1,0 +1,92 @@
+package io.sqsextended.chain.presign;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What producers may upload: a content type on the allow-list, a size up to {@code chain.upload.max-size}, and
+ * user metadata that S3 stores as sent (lower-case names, printable ASCII values, 2 KB in all).
+ */
+public final class UploadRules {
+
+    static final int MAX_CONTENT_TYPE_LENGTH = 256;
+    static final int MAX_METADATA_ENTRIES = 64;
+    static final int MAX_METADATA_BYTES = 2048;
+    // RFC 9110 media type: type "/" subtype *( OWS ";" OWS parameter ), tokens and quoted strings
+    private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+    private static final Pattern MEDIA_TYPE = Pattern.compile(
+            "(" + TOKEN + ")/(" + TOKEN + ")((?:[ \\t]*;[ \\t]*" + TOKEN + "=(?:" + TOKEN + "|\"[\\x20-\\x21\\x23-\\x5b\\x5d-\\x7e]*\"))*)");
+    private static final Pattern METADATA_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,127}");
+
+    private final List<String> allowedContentTypes;
+    private final long maxSize;
+
+    public UploadRules(List<String> allowedContentTypes, long maxSize) {
+        this.allowedContentTypes = allowedContentTypes.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
+        this.maxSize = maxSize;
+    }
+
+    /** The content type as given (it is signed verbatim), when it is well-formed and its type/subtype is allowed. */
+    public String contentType(String contentType) {
+        Matcher m = MEDIA_TYPE.matcher(contentType);
+        if (!m.matches() || m.group(1).contains("*") || m.group(2).contains("*")) {
+            throw Problem.invalid("contentType is not a media type such as text/plain or text/plain; charset=utf-8");
+        }
+        String type = m.group(1).toLowerCase(Locale.ROOT);
+        String subtype = m.group(2).toLowerCase(Locale.ROOT);
+        boolean allowed = allowedContentTypes.stream().anyMatch(entry -> entry.equals("*/*")
+                || entry.equals(type + "/*") || entry.equals(type + "/" + subtype));
+        if (!allowed) {
+            throw new Problem(ProblemType.CONTENT_TYPE_NOT_ALLOWED,
+                    "Content type " + type + "/" + subtype + " is not allowed; allowed: " + String.join(", ", allowedContentTypes));
+        }
+        return contentType;
+    }
+
+    public long contentLength(long contentLength) {
+        if (contentLength < 0) {
+            throw new Problem(ProblemType.SIZE_NOT_ALLOWED, "contentLength must not be negative");
+        }
+        if (contentLength > maxSize) {
+            throw new Problem(ProblemType.SIZE_NOT_ALLOWED, "contentLength exceeds the largest upload, " + maxSize + " bytes");
+        }
+        return contentLength;
+    }
+
+    /** Metadata names lower-cased (S3 does), refused when S3 would alter or refuse them. */
+    public Map<String, String> metadata(Map<String, String> metadata) {
+        Map<String, String> checked = new LinkedHashMap<>();
+        int bytes = 0;
+        for (Map.Entry<String, String> entry : metadata.entrySet()) {
+            String name = entry.getKey().toLowerCase(Locale.ROOT);
+            String value = entry.getValue();
+            if (!METADATA_NAME.matcher(name).matches()) {
+                throw Problem.invalid("metadata names must be 1 to 128 characters of a-z, 0-9 and '-', starting with a letter or digit");
+            }
+            if (checked.put(name, value) != null) {
+                throw Problem.invalid("metadata names must differ in more than case");
+            }
+            if (value.codePoints().anyMatch(c -> c < 0x20 || c > 0x7e) || !value.equals(value.strip())) {
+                throw Problem.invalid("metadata values must be printable ASCII without leading or trailing spaces");
+            }
+            bytes += name.getBytes(StandardCharsets.US_ASCII).length + value.length();
+        }
+        if (bytes > MAX_METADATA_BYTES) {
+            throw Problem.invalid("metadata exceeds S3's " + MAX_METADATA_BYTES + " bytes of user metadata");
+        }
+        return checked;
+    }
+
+    /** Upload ids come back to S3 in a query string or path: printable ASCII only. */
+    static String uploadId(String uploadId) {
+        if (uploadId.isEmpty() || uploadId.codePoints().anyMatch(c -> c <= 0x20 || c > 0x7e)) {
+            throw Problem.invalid("uploadId must be the printable id of a multipart plan");
+        }
+        return uploadId;
+    }
+}

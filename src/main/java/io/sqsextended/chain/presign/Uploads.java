@@ -1,0 +1,79 @@
+package io.sqsextended.chain.presign;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code POST /v1/uploads}, {@code POST /v1/uploads/complete}, {@code DELETE /v1/uploads/{uploadId}?key=}. */
+public final class Uploads {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Uploads.class);
+
+    private final KeyPolicy keys;
+    private final UploadRules rules;
+    private final long multipartThreshold;
+    private final long partSize;
+    private final S3Transfers s3;
+    private final PresignMetrics metrics;
+
+    public Uploads(KeyPolicy keys, UploadRules rules, PresignSettings settings, S3Transfers s3, PresignMetrics metrics) {
+        this.keys = keys;
+        this.rules = rules;
+        this.multipartThreshold = settings.multipartThreshold();
+        this.partSize = settings.partSize();
+        this.s3 = s3;
+        this.metrics = metrics;
+    }
+
+    /** A presigned PUT under a fresh key, or a multipart plan above the threshold. */
+    public HttpReply create(byte[] body) {
+        UploadRequest request = UploadRequest.parse(body);
+        String contentType = rules.contentType(request.contentType());
+        long length = rules.contentLength(request.contentLength());
+        Map<String, String> metadata = rules.metadata(request.metadata());
+        String key = keys.newUploadKey(request.fileName());
+        if (length > multipartThreshold) {
+            return HttpReply.json(201, multipart(key, contentType, length, metadata));
+        }
+        S3Transfers.Presigned put = s3.presignPut(key, contentType, length, metadata);
+        metrics.issued("put");
+        LOG.info("Presigned PUT of {} ({} bytes), expires {}", key, length, put.expiresAt());
+        return HttpReply.json(201, new UploadTicket(s3.bucket(), key, "PUT", put.url().toString(), put.headers(),
+                null, null, null, put.expiresAt().toString()));
+    }
+
+    private UploadTicket multipart(String key, String contentType, long length, Map<String, String> metadata) {
+        PartLayout layout = PartLayout.of(length, partSize);
+        S3Transfers.MultipartPlan plan = s3.startMultipart(key, contentType, metadata, layout);
+        List<UploadTicket.PartUrl> parts = new ArrayList<>(layout.partCount());
+        for (int n = 1; n <= layout.partCount(); n++) {
+            parts.add(new UploadTicket.PartUrl(n, plan.parts().get(n - 1).url().toString(), layout.sizeOf(n)));
+        }
+        String expiresAt = plan.parts().get(0).expiresAt().toString();
+        metrics.issued("multipart");
+        LOG.info("Presigned multipart upload of {} ({} bytes in {} parts), expires {}", key, length, layout.partCount(), expiresAt);
+        return new UploadTicket(s3.bucket(), key, "PUT", null, null, plan.uploadId(), layout.partSize(), parts, expiresAt);
+    }
+
+    public HttpReply complete(byte[] body) {
+        CompleteRequest request = CompleteRequest.parse(body);
+        String key = keys.uploadKey(request.key());
+        String eTag = s3.complete(key, request.uploadId(), request.parts());
+        metrics.issued("complete");
+        LOG.info("Completed multipart upload of {} ({} parts)", key, request.parts().size());
+        return HttpReply.json(200, new CompletedUpload(s3.bucket(), key, eTag));
+    }
+
+    public HttpReply abort(Exchange exchange) {
+        String uploadId = UploadRules.uploadId(RequestUri.pathAfter(exchange, "/uploads/"));
+        String key = keys.uploadKey(RequestUri.queryParameter(exchange, "key"));
+        s3.abort(key, uploadId);
+        metrics.issued("abort");
+        LOG.info("Aborted multipart upload of {}", key);
+        return HttpReply.noContent();
+    }
+}

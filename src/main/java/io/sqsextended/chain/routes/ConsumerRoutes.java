@@ -1,0 +1,146 @@
+package io.sqsextended.chain.routes;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.sqsextended.chain.config.ChainProperties;
+import io.sqsextended.chain.events.IncomingMessage;
+import io.sqsextended.chain.events.MessageParser;
+import io.sqsextended.chain.events.PayloadReference;
+import io.sqsextended.chain.payload.PayloadResolver;
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.Message;
+import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
+import org.apache.camel.component.aws2.sqs.Sqs2Constants;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The consumer chain: notification queue, parser, per payload an idempotent delivery (resolve, downstream,
+ * cleanup), and the dead-letter route of {@link ConsumerErrorHandling}.
+ */
+public class ConsumerRoutes extends EndpointRouteBuilder {
+
+    public static final String CONSUME_ROUTE = "chain-consume";
+    public static final String DELIVER_ROUTE = "chain-deliver";
+    public static final String DEAD_LETTER_ROUTE = "chain-dead-letter";
+
+    /** The template's default VisibilityTimeout. */
+    static final int DEFAULT_VISIBILITY_TIMEOUT = 360;
+    static final String REFERENCES = "ChainPayloadReferences";
+    static final String REFERENCE = "ChainPayloadReference";
+    static final String IDEMPOTENCY_KEY = "ChainIdempotencyKey";
+
+    @Override
+    public void configure() {
+        ConsumerSettings settings = ConsumerSettings.from(getContext());
+        SqsClient sqs = getContext().getRegistry().findSingleByType(SqsClient.class);
+        MessageParser parser = new MessageParser(settings.allowedBuckets());
+        PayloadResolver resolver = new PayloadResolver(getContext().getRegistry().findSingleByType(S3Client.class),
+                getContext().getRegistry().findSingleByType(S3Presigner.class), settings.downloadUrlTtl(),
+                settings.fetchPayload(), settings.cleanup());
+        String queue = ChainProperties.require(getContext(), "chain.queue");
+        String queueUrl = null;
+        int visibilityTimeout = settings.visibilityTimeout() != null ? settings.visibilityTimeout() : DEFAULT_VISIBILITY_TIMEOUT;
+        try {
+            queueUrl = sqs.getQueueUrl(r -> r.queueName(queue)).queueUrl();
+            visibilityTimeout = visibilityTimeout(settings, sqs, queueUrl);
+        } catch (SdkException e) {
+            // the consumer looks the queue up again when it starts, and fails there if it must
+            log.warn("Cannot read queue {} now, taking a visibility timeout of {} s (chain.consumer.visibility-timeout): {}",
+                    queue, visibilityTimeout, e.getMessage());
+        }
+
+        // queue attributes (visibility, wait, redrive) are the template's: no option here calls SetQueueAttributes
+        from(aws2Sqs(queue).queueUrl(queueUrl)
+                .waitTimeSeconds(20)
+                .maxMessagesPerPoll(10)
+                .greedy(true)
+                .concurrentConsumers(settings.concurrency())
+                .extendMessageVisibility(true)
+                .visibilityTimeout(visibilityTimeout)
+                .deleteAfterRead(true)
+                .attributeNames("All")
+                .messageAttributeNames("All"))
+                .routeId(CONSUME_ROUTE)
+                .routeConfigurationId(ConsumerErrorHandling.ID)
+                .autoStartup(settings.enabled())
+                .process(exchange -> exchange.setProperty(REFERENCES, parser.parse(incoming(exchange))))
+                // the loop keeps one exchange: one unit of work, so the dead letter is the original SQS message
+                .loop(simple("${exchangeProperty." + REFERENCES + ".size}"))
+                    .to(direct(DELIVER_ROUTE))
+                .end();
+
+        from(direct(DELIVER_ROUTE))
+                .routeId(DELIVER_ROUTE)
+                .routeConfigurationId(ConsumerErrorHandling.ID)
+                .process(ConsumerRoutes::selectReference)
+                // a key is stored only once its exchange completed: a crash before that delivers again
+                .idempotentConsumer(exchangeProperty(IDEMPOTENCY_KEY))
+                    .idempotentRepository(ConsumerConfiguration.IDEMPOTENT_REPOSITORY)
+                    .eager(false)
+                    .process(exchange -> resolver.resolve(exchange, reference(exchange)))
+                    .to("{{chain.downstream.uri}}")
+                    .process(ConsumerRoutes::restoreSqsHeaders)
+                    .process(exchange -> resolver.delivered(exchange, reference(exchange)))
+                .end()
+                .filter(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
+                    .log(LoggingLevel.INFO, "Skipped duplicate ${exchangeProperty." + IDEMPOTENCY_KEY + "} (message ${header."
+                            + Sqs2Constants.MESSAGE_ID + "})")
+                .end();
+
+        // no error handler of its own: a failed send fails the exchange, and the source message stays on the queue
+        from(ConsumerErrorHandling.DEAD_LETTER_ENDPOINT)
+                .routeId(DEAD_LETTER_ROUTE)
+                .errorHandler(noErrorHandler())
+                .process(new DeadLetterSender(sqs, ChainProperties.require(getContext(), "chain.dead-letter-queue")));
+    }
+
+    /** The queue's VisibilityTimeout unless configured: the renewals then match what the template declares. */
+    private static int visibilityTimeout(ConsumerSettings settings, SqsClient sqs, String queueUrl) {
+        if (settings.visibilityTimeout() != null) {
+            return settings.visibilityTimeout();
+        }
+        return Integer.parseInt(sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT))
+                .attributes().get(QueueAttributeName.VISIBILITY_TIMEOUT));
+    }
+
+    private static IncomingMessage incoming(Exchange exchange) {
+        @SuppressWarnings("unchecked")
+        Map<String, MessageAttributeValue> attributes = exchange.getIn().getHeader(Sqs2Constants.MESSAGE_ATTRIBUTES, Map.class);
+        @SuppressWarnings("unchecked")
+        Map<MessageSystemAttributeName, String> system = exchange.getIn().getHeader(Sqs2Constants.ATTRIBUTES, Map.of(), Map.class);
+        String sent = system.get(MessageSystemAttributeName.SENT_TIMESTAMP);
+        return new IncomingMessage(exchange.getIn().getHeader(Sqs2Constants.MESSAGE_ID, String.class), exchange.getIn().getBody(String.class),
+                attributes, sent == null ? null : Instant.ofEpochMilli(Long.parseLong(sent)));
+    }
+
+    /** The SQS consumer deletes the message by the receipt handle it finds at the end: a downstream may have dropped it. */
+    private static void restoreSqsHeaders(Exchange exchange) {
+        Message original = exchange.getUnitOfWork().getOriginalInMessage();
+        if (original == null) {
+            return;
+        }
+        exchange.getMessage().setHeader(Sqs2Constants.RECEIPT_HANDLE, original.getHeader(Sqs2Constants.RECEIPT_HANDLE));
+        exchange.getMessage().setHeader(Sqs2Constants.MESSAGE_ID, original.getHeader(Sqs2Constants.MESSAGE_ID));
+    }
+
+    private static void selectReference(Exchange exchange) {
+        List<?> references = exchange.getProperty(REFERENCES, List.class);
+        PayloadReference reference = (PayloadReference) references.get(exchange.getProperty(Exchange.LOOP_INDEX, 0, Integer.class));
+        exchange.setProperty(REFERENCE, reference);
+        exchange.setProperty(IDEMPOTENCY_KEY, reference.idempotencyKey());
+        exchange.removeProperty(Exchange.DUPLICATE_MESSAGE);
+    }
+
+    private static PayloadReference reference(Exchange exchange) {
+        return exchange.getProperty(REFERENCE, PayloadReference.class);
+    }
+}

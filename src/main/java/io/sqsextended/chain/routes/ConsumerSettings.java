@@ -1,0 +1,67 @@
+package io.sqsextended.chain.routes;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.sqsextended.chain.config.ChainProperties;
+import io.sqsextended.chain.events.PayloadSource;
+import io.sqsextended.chain.payload.CleanupPolicy;
+import org.apache.camel.CamelContext;
+
+/**
+ * Settings of the consumer chain ({@code chain.consumer.*}).
+ *
+ * @param enabled           whether the queue consumer starts with the app
+ * @param concurrency       parallel pollers of the queue
+ * @param visibilityTimeout seconds a received message stays hidden (renewed while processed); null: the queue's own
+ * @param allowedBuckets    buckets that events and pointers may name
+ * @param fetchPayload      false: the downstream gets headers and the presigned URL, no body
+ * @param downloadUrlTtl    validity of the presigned GET handed downstream
+ * @param cleanup           what becomes of delivered objects, per source
+ * @param redelivery        redelivery before the dead-letter queue
+ * @param idempotencySize   keys the default idempotent repository remembers
+ */
+public record ConsumerSettings(boolean enabled, int concurrency, Integer visibilityTimeout, Set<String> allowedBuckets,
+                               boolean fetchPayload, Duration downloadUrlTtl, Map<PayloadSource, CleanupPolicy> cleanup,
+                               Redelivery redelivery, int idempotencySize) {
+
+    /**
+     * @param maxAttempts  redelivery attempts after the first failure (0: straight to the dead-letter queue)
+     * @param initialDelay milliseconds before the first redelivery
+     * @param multiplier   factor between successive delays
+     * @param maxDelay     upper bound of a delay in milliseconds
+     */
+    public record Redelivery(int maxAttempts, long initialDelay, double multiplier, long maxDelay) {
+    }
+
+    public static ConsumerSettings from(CamelContext context) {
+        return new ConsumerSettings(
+                bool(context, "chain.consumer.enabled", true),
+                ChainProperties.getInt(context, "chain.consumer.concurrency", 2),
+                ChainProperties.get(context, "chain.consumer.visibility-timeout").map(Integer::valueOf).orElse(null),
+                ChainProperties.get(context, "chain.consumer.allowed-buckets")
+                        .map(list -> Arrays.stream(list.split(",")).map(String::trim).filter(b -> !b.isEmpty()).collect(Collectors.toSet()))
+                        .orElseGet(() -> Set.of(ChainProperties.require(context, "chain.bucket"))),
+                bool(context, "chain.consumer.fetch-payload", true),
+                ChainProperties.get(context, "chain.consumer.download-url-ttl").map(Duration::parse).orElse(Duration.ofHours(1)),
+                Map.of(PayloadSource.S3_EVENT, cleanup(context, "chain.consumer.cleanup.s3-event", "keep"),
+                        PayloadSource.EXTENDED_POINTER, cleanup(context, "chain.consumer.cleanup.extended-pointer", "delete")),
+                new Redelivery(
+                        ChainProperties.getInt(context, "chain.consumer.redelivery.max-attempts", 3),
+                        ChainProperties.get(context, "chain.consumer.redelivery.initial-delay").map(Long::parseLong).orElse(1000L),
+                        ChainProperties.get(context, "chain.consumer.redelivery.multiplier").map(Double::parseDouble).orElse(2.0),
+                        ChainProperties.get(context, "chain.consumer.redelivery.max-delay").map(Long::parseLong).orElse(60_000L)),
+                ChainProperties.getInt(context, "chain.consumer.idempotency.size", 10_000));
+    }
+
+    private static boolean bool(CamelContext context, String key, boolean defaultValue) {
+        return ChainProperties.get(context, key).map(Boolean::parseBoolean).orElse(defaultValue);
+    }
+
+    private static CleanupPolicy cleanup(CamelContext context, String key, String defaultValue) {
+        return CleanupPolicy.of(key, ChainProperties.get(context, key).orElse(defaultValue));
+    }
+}

@@ -1,0 +1,126 @@
+package io.sqsextended.chain.presign;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A client of the presign API and of the URLs it hands out, as producers and consumers use them: plain HTTP/1.1. */
+final class ApiClient {
+
+    static final String PRODUCER = "dev-producer-token";
+    static final String CONSUMER = "dev-consumer-token";
+    static final String ADMIN = "dev-admin-token";
+    static final ObjectMapper JSON = new ObjectMapper();
+    // HttpClient sets these itself (and refuses them); the body length equals the signed Content-Length
+    private static final Set<String> RESTRICTED = Set.of("host", "content-length");
+
+    private final URI api;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    ApiClient(URI api) {
+        this.api = api;
+    }
+
+    record Reply(int status, Map<String, List<String>> headers, byte[] body) {
+
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("Not JSON: " + text(), e);
+            }
+        }
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    Reply postJson(String path, String token, Object body) {
+        return send("POST", path, token, "application/json", json(body));
+    }
+
+    /** Any request to the API; null {@code token} or {@code contentType} leaves the header out. */
+    Reply send(String method, String path, String token, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.build());
+    }
+
+    /** A request with exactly these headers, e.g. a presigned PUT with the headers the API answered. */
+    Reply put(String url, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach((name, value) -> {
+            if (!RESTRICTED.contains(name.toLowerCase())) {
+                request.header(name, value);
+            }
+        });
+        return send(request.build());
+    }
+
+    /** An API GET with a bearer token; redirects are not followed. */
+    Reply apiGet(String path, String token) {
+        return send("GET", path, token, null, null);
+    }
+
+    Reply get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+    }
+
+    Reply send(HttpRequest request) {
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Reply(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A problem answer: status, media type and the RFC 9457 members, consistent with each other. */
+    static JsonNode problem(Reply reply) {
+        JsonNode problem = reply.json();
+        if (!ProblemJson.MEDIA_TYPE.equals(reply.header("Content-Type"))
+                || problem.path("status").asInt() != reply.status()
+                || !problem.path("type").asText().startsWith("urn:sqs-extended-chain:problem:")
+                || problem.path("title").asText().isEmpty()
+                || problem.path("detail").asText().isEmpty()) {
+            throw new AssertionError("Not a problem answer: " + reply.status() + " " + reply.headers() + " " + reply.text());
+        }
+        return problem;
+    }
+
+    static byte[] json(Object value) {
+        try {
+            return value instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    static Map<String, String> headersOf(JsonNode ticket) {
+        return JSON.convertValue(ticket.get("headers"), JSON.getTypeFactory().constructMapType(Map.class, String.class, String.class));
+    }
+}

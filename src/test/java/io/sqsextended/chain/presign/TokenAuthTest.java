@@ -1,0 +1,120 @@
+package io.sqsextended.chain.presign;
+
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.Map;
+
+import io.sqsextended.chain.ChainApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static io.sqsextended.chain.presign.ApiClient.ADMIN;
+import static io.sqsextended.chain.presign.ApiClient.CONSUMER;
+import static io.sqsextended.chain.presign.ApiClient.PRODUCER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bearer tokens by role: 401 without a known token, 403 with the wrong role, admins may do everything. */
+class TokenAuthTest {
+
+    static final String HASHED = "a-token-configured-only-by-its-digest";
+    static final Map<String, Object> UPLOAD = Map.of("contentType", "text/plain", "contentLength", 3);
+
+    @TempDir
+    static Path dataDir;
+    static ChainApp app;
+    static ApiClient client;
+
+    @BeforeAll
+    static void startApp() throws Exception {
+        String digest = "sha256:" + HexFormat.of().formatHex(TokenAuthenticator.sha256(HASHED));
+        app = ChainApp.start(dataDir, Map.of("chain.auth.producer-tokens", PRODUCER + ", " + digest));
+        client = new ApiClient(app.api());
+    }
+
+    @AfterAll
+    static void stopApp() {
+        app.close();
+    }
+
+    @Test
+    void noTokenIsUnauthorizedWithABearerChallenge() {
+        ApiClient.Reply reply = client.postJson("/v1/uploads", null, UPLOAD);
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"sqs-extended-chain\"");
+        assertThat(ApiClient.problem(reply).get("type").asText()).endsWith(":unauthorized");
+    }
+
+    @Test
+    void anUnknownTokenIsUnauthorizedAsInvalid() {
+        ApiClient.Reply reply = client.postJson("/v1/uploads", "not-a-configured-token", UPLOAD);
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.header("WWW-Authenticate")).contains("error=\"invalid_token\"");
+    }
+
+    @Test
+    void anotherSchemeThanBearerIsUnauthorized() {
+        ApiClient.Reply reply = client.send(HttpRequest.newBuilder(app.api().resolve("/v1/uploads"))
+                .header("Authorization", "Basic ZGV2LXByb2R1Y2VyLXRva2VuOg==").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(ApiClient.json(UPLOAD))).build());
+
+        assertThat(reply.status()).isEqualTo(401);
+    }
+
+    @Test
+    void theWrongRoleIsForbiddenAsInsufficientScope() {
+        ApiClient.Reply reply = client.postJson("/v1/uploads", CONSUMER, UPLOAD);
+
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.header("WWW-Authenticate")).contains("error=\"insufficient_scope\"");
+        assertThat(ApiClient.problem(reply).get("detail").asText()).contains("producer role");
+    }
+
+    @Test
+    void aProducerMayNotDownload() {
+        assertThat(client.postJson("/v1/downloads", PRODUCER, Map.of("key", "input/x")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void anAdminMayUploadAndDownload() {
+        assertThat(client.postJson("/v1/uploads", ADMIN, UPLOAD).status()).isEqualTo(201);
+        assertThat(client.postJson("/v1/downloads", ADMIN, Map.of("key", "input/none")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aTokenConfiguredAsItsSha256DigestIsAccepted() {
+        assertThat(client.postJson("/v1/uploads", HASHED, UPLOAD).status()).isEqualTo(201);
+    }
+
+    @Test
+    void theDigestItselfIsNoToken() {
+        String digest = HexFormat.of().formatHex(TokenAuthenticator.sha256(HASHED));
+
+        assertThat(client.postJson("/v1/uploads", digest, UPLOAD).status()).isEqualTo(401);
+    }
+
+    @Test
+    void theAuthorizationHeaderIsNotEchoed() {
+        ApiClient.Reply reply = client.postJson("/v1/uploads", PRODUCER, UPLOAD);
+
+        assertThat(reply.header("Authorization")).isNull();
+        assertThat(reply.headers().toString()).doesNotContain(PRODUCER);
+    }
+
+    @Test
+    void refusalsAreCountedByStatus() {
+        long before = metrics().count("refused.401");
+
+        client.postJson("/v1/uploads", null, UPLOAD);
+
+        assertThat(metrics().count("refused.401")).isEqualTo(before + 1);
+    }
+
+    private static PresignMetrics metrics() {
+        return app.context().getRegistry().lookupByNameAndType("presignMetrics", PresignMetrics.class);
+    }
+}

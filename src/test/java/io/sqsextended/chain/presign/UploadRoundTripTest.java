@@ -1,0 +1,255 @@
+package io.sqsextended.chain.presign;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sqsextended.chain.ChainApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static io.sqsextended.chain.presign.ApiClient.CONSUMER;
+import static io.sqsextended.chain.presign.ApiClient.PRODUCER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Producers upload with the URL and headers the API answers, in one PUT or in parts; consumers read the same bytes
+ * back. S3 (the embedded S3Proxy, SigV4 checked) refuses uploads that differ from what was signed.
+ */
+class UploadRoundTripTest {
+
+    static final int MIB = 1024 * 1024;
+
+    @TempDir
+    static Path dataDir;
+    static ChainApp app;
+    static ApiClient client;
+
+    @BeforeAll
+    static void startApp() throws Exception {
+        // multipart from 6 MiB, in parts of S3's minimum (5 MiB), so that a test upload has several parts
+        app = ChainApp.start(dataDir, Map.of("chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB"));
+        client = new ApiClient(app.api());
+    }
+
+    @AfterAll
+    static void stopApp() {
+        app.close();
+    }
+
+    @Test
+    void aSinglePutUploadReadsBackByteForByte() {
+        byte[] body = randomBytes(1000);
+        JsonNode ticket = createUpload("application/octet-stream", body.length, "data.bin", Map.of());
+
+        assertThat(client.put(ticket.get("url").asText(), ApiClient.headersOf(ticket), body).status()).isEqualTo(200);
+
+        assertThat(download(ticket.get("key").asText())).isEqualTo(body);
+    }
+
+    @Test
+    void theTicketNamesTheBucketAKeyUnderTheInputPrefixAndTheSignedHeaders() {
+        JsonNode ticket = createUpload("text/plain", 5, "notes.txt", Map.of("origin", "test"));
+
+        assertThat(ticket.get("bucket").asText()).isEqualTo(app.property("chain.bucket"));
+        assertThat(ticket.get("key").asText()).matches("input/\\d{4}/\\d{2}/\\d{2}/[0-9a-f-]{36}/notes\\.txt");
+        assertThat(ticket.get("method").asText()).isEqualTo("PUT");
+        assertThat(ApiClient.headersOf(ticket)).containsEntry("content-type", "text/plain").containsEntry("content-length", "5")
+                .containsEntry("x-amz-meta-origin", "test");
+        assertThat(Instant.parse(ticket.get("expiresAt").asText())).isCloseTo(Instant.now().plus(Duration.ofMinutes(15)),
+                within(Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void metadataSignedIntoTheUrlIsStoredWithTheObject() {
+        byte[] body = "with metadata".getBytes(StandardCharsets.UTF_8);
+        JsonNode ticket = createUpload("text/plain", body.length, null, Map.of("Batch-Id", "42"));
+        client.put(ticket.get("url").asText(), ApiClient.headersOf(ticket), body);
+
+        ApiClient.Reply object = client.get(describeDownload(ticket.get("key").asText()).get("url").asText());
+
+        assertThat(object.header("x-amz-meta-batch-id")).isEqualTo("42");
+        assertThat(ticket.get("key").asText()).endsWith("/object");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "my report 2026.txt|my report 2026.txt",
+            "a+b=c.txt|a+b=c.txt",
+            "résumé 履歴書 ☃.txt|résumé 履歴書 ☃.txt",
+            "100% {draft} #1?.txt|100_ _draft_ _1_.txt"})
+    void fileNamesKeepSpacesPlusAndNonAsciiAndLoseOnlyCharactersS3AdvisesAgainst(String fileName, String lastSegment) {
+        byte[] body = fileName.getBytes(StandardCharsets.UTF_8);
+        JsonNode ticket = createUpload("text/plain; charset=utf-8", body.length, fileName, Map.of());
+        String key = ticket.get("key").asText();
+
+        assertThat(client.put(ticket.get("url").asText(), ApiClient.headersOf(ticket), body).status()).isEqualTo(200);
+
+        assertThat(key).endsWith("/" + lastSegment);
+        assertThat(download(key)).isEqualTo(body);
+        assertThat(redirectDownload(rawPath(key))).isEqualTo(body);
+    }
+
+    @Test
+    void aMultipartUploadOfSeveralPartsReadsBackByteForByte() {
+        byte[] body = randomBytes(11 * MIB + 123);
+        JsonNode plan = createUpload("application/octet-stream", body.length, "big.bin", Map.of());
+
+        assertThat(plan.get("partSize").asLong()).isEqualTo(5L * MIB);
+        assertThat(plan.get("parts")).hasSize(3);
+        List<Map<String, Object>> parts = uploadParts(plan, body);
+        ApiClient.Reply completed = client.postJson("/v1/uploads/complete", PRODUCER,
+                Map.of("key", plan.get("key").asText(), "uploadId", plan.get("uploadId").asText(), "parts", parts));
+
+        assertThat(completed.status()).isEqualTo(200);
+        assertThat(completed.json().get("key").asText()).isEqualTo(plan.get("key").asText());
+        assertThat(redirectDownload(rawPath(plan.get("key").asText()))).isEqualTo(body);
+    }
+
+    @Test
+    void aPutOfAnotherContentLengthThanRequestedIsRefusedByS3() {
+        JsonNode ticket = createUpload("text/plain", 10, "ten.txt", Map.of());
+
+        assertThat(client.put(ticket.get("url").asText(), ApiClient.headersOf(ticket), randomBytes(11)).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aPutOfAnotherContentTypeThanRequestedIsRefusedByS3() {
+        JsonNode ticket = createUpload("text/plain", 10, "ten.txt", Map.of());
+        Map<String, String> headers = ApiClient.headersOf(ticket);
+        headers.put("content-type", "application/octet-stream");
+
+        assertThat(client.put(ticket.get("url").asText(), headers, randomBytes(10)).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aPutWithoutTheSignedMetadataIsRefusedByS3() {
+        JsonNode ticket = createUpload("text/plain", 10, "ten.txt", Map.of("origin", "test"));
+        Map<String, String> headers = ApiClient.headersOf(ticket);
+        headers.remove("x-amz-meta-origin");
+
+        assertThat(client.put(ticket.get("url").asText(), headers, randomBytes(10)).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aPartOfAnotherSizeThanPlannedIsRefusedByS3() {
+        JsonNode plan = createUpload("application/octet-stream", 7L * MIB, "big.bin", Map.of());
+
+        assertThat(client.put(plan.get("parts").get(0).get("url").asText(), Map.of(), randomBytes(5 * MIB + 1)).status()).isEqualTo(403);
+    }
+
+    @Test
+    void anAbortedMultipartUploadCannotBeCompleted() {
+        byte[] body = randomBytes(7 * MIB);
+        JsonNode plan = createUpload("application/octet-stream", body.length, "big.bin", Map.of());
+        List<Map<String, Object>> parts = uploadParts(plan, body);
+        String key = plan.get("key").asText();
+        String uploadId = plan.get("uploadId").asText();
+
+        ApiClient.Reply aborted = client.send("DELETE", "/v1/uploads/" + encode(uploadId) + "?key=" + encode(key), PRODUCER, null, null);
+        ApiClient.Reply completed = client.postJson("/v1/uploads/complete", PRODUCER, Map.of("key", key, "uploadId", uploadId, "parts", parts));
+
+        assertThat(aborted.status()).isEqualTo(204);
+        assertThat(completed.status()).isEqualTo(404);
+        assertThat(ApiClient.problem(completed).get("type").asText()).endsWith(":upload-not-found");
+    }
+
+    @Test
+    void completingWithAnETagS3DidNotAnswerIsRefused() {
+        byte[] body = randomBytes(7 * MIB);
+        JsonNode plan = createUpload("application/octet-stream", body.length, "big.bin", Map.of());
+        List<Map<String, Object>> parts = uploadParts(plan, body);
+        parts.get(1).put("eTag", "\"00000000000000000000000000000000\"");
+
+        ApiClient.Reply completed = client.postJson("/v1/uploads/complete", PRODUCER,
+                Map.of("key", plan.get("key").asText(), "uploadId", plan.get("uploadId").asText(), "parts", parts));
+
+        assertThat(completed.status()).isEqualTo(400);
+        assertThat(ApiClient.problem(completed).get("type").asText()).endsWith(":invalid-parts");
+    }
+
+    @Test
+    void presignsAreCounted() {
+        long before = metrics().count("issued.put");
+
+        createUpload("text/plain", 1, null, Map.of());
+
+        assertThat(metrics().count("issued.put")).isEqualTo(before + 1);
+    }
+
+    private JsonNode createUpload(String contentType, long length, String fileName, Map<String, String> metadata) {
+        Map<String, Object> request = new HashMap<>(Map.of("contentType", contentType, "contentLength", length, "metadata", metadata));
+        if (fileName != null) {
+            request.put("fileName", fileName);
+        }
+        ApiClient.Reply reply = client.postJson("/v1/uploads", PRODUCER, request);
+        assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+        return reply.json();
+    }
+
+    /** PUTs each part of a plan with its slice of {@code body}; the parts with their ETags, to complete with. */
+    private List<Map<String, Object>> uploadParts(JsonNode plan, byte[] body) {
+        List<Map<String, Object>> parts = new ArrayList<>();
+        long partSize = plan.get("partSize").asLong();
+        for (JsonNode part : plan.get("parts")) {
+            int number = part.get("partNumber").asInt();
+            int from = (int) ((number - 1) * partSize);
+            byte[] slice = Arrays.copyOfRange(body, from, (int) (from + part.get("size").asLong()));
+            ApiClient.Reply put = client.put(part.get("url").asText(), Map.of(), slice);
+            assertThat(put.status()).isEqualTo(200);
+            parts.add(new HashMap<>(Map.of("partNumber", number, "eTag", put.header("ETag"))));
+        }
+        return parts;
+    }
+
+    private JsonNode describeDownload(String key) {
+        ApiClient.Reply reply = client.postJson("/v1/downloads", CONSUMER, Map.of("key", key));
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        return reply.json();
+    }
+
+    private byte[] download(String key) {
+        return client.get(describeDownload(key).get("url").asText()).body();
+    }
+
+    /** Follows {@code GET /v1/downloads/{key}} as {@code curl -L} does. */
+    private byte[] redirectDownload(String rawKeyPath) {
+        ApiClient.Reply redirect = client.apiGet("/v1/downloads/" + rawKeyPath, CONSUMER);
+        assertThat(redirect.status()).as(redirect.text()).isEqualTo(307);
+        return client.get(redirect.header("Location")).body();
+    }
+
+    /** The key as a URL path: slashes kept, every segment percent-encoded (a '+' as %2B). */
+    static String rawPath(String key) {
+        return Arrays.stream(key.split("/")).map(UploadRoundTripTest::encode).collect(Collectors.joining("/"));
+    }
+
+    static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    static byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        new Random(length).nextBytes(bytes);
+        return bytes;
+    }
+
+    private static PresignMetrics metrics() {
+        return app.context().getRegistry().lookupByNameAndType("presignMetrics", PresignMetrics.class);
+    }
+}

@@ -1,0 +1,105 @@
+package io.sqsextended.chain.routes;
+
+import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpServer;
+import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.config.AwsClients;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+import static io.sqsextended.chain.routes.Queues.attribute;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** examples/routes/webhook.camel.yaml, loaded from chain.routes.dir, posts payloads to a webhook. */
+class WebhookExampleTest {
+
+    record Post(String path, Headers headers, byte[] body) {
+    }
+
+    @TempDir
+    static Path dataDir;
+    static HttpServer webhook;
+    static final List<Post> posts = new CopyOnWriteArrayList<>();
+    static volatile int status = 204;
+    static ChainApp app;
+    static S3Client s3;
+    static SqsClient sqs;
+    static String bucket;
+
+    @BeforeAll
+    static void start() throws Exception {
+        webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        webhook.createContext("/hook", exchange -> {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            exchange.getRequestBody().transferTo(body);
+            posts.add(new Post(exchange.getRequestURI().getPath(), exchange.getRequestHeaders(), body.toByteArray()));
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        webhook.start();
+        app = ConsumerApp.start(dataDir, Map.of(
+                "chain.routes.dir", "examples/routes",
+                "chain.downstream.uri", "direct:webhook",
+                "example.webhook.url", "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook",
+                "chain.consumer.redelivery.max-attempts", "1",
+                "chain.consumer.redelivery.initial-delay", "100"));
+        s3 = AwsClients.s3(app.clientSettings());
+        sqs = AwsClients.sqs(app.clientSettings());
+        bucket = app.property("chain.bucket");
+    }
+
+    @AfterAll
+    static void stop() {
+        s3.close();
+        sqs.close();
+        app.close();
+        webhook.stop(0);
+    }
+
+    @Test
+    void anUploadedPayloadIsPostedToTheWebhookWithItsHeaders() throws Exception {
+        String key = "input/" + UUID.randomUUID() + "/hook.bin";
+        byte[] payload = ConsumerChainTest.randomBytes(2 * 1024 * 1024);
+        s3.putObject(r -> r.bucket(bucket).key(key).contentType("application/octet-stream"), RequestBody.fromBytes(payload));
+
+        Post post = await().until(() -> posts.stream().filter(p -> key.equals(p.headers().getFirst("PayloadKey"))).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+
+        assertThat(post.body()).isEqualTo(payload);
+        assertThat(post.headers().getFirst("Content-Type")).isEqualTo("application/octet-stream");
+        assertThat(post.headers().getFirst("PayloadSize")).isEqualTo(String.valueOf(payload.length));
+        assertThat(post.headers().getFirst("PayloadSource")).isEqualTo("s3-event");
+    }
+
+    @Test
+    void aWebhookThatAnswersWithAnErrorSendsTheMessageToTheDeadLetterQueue() {
+        Queues queues = new Queues(sqs, app.property("chain.queue"), app.property("chain.dead-letter-queue"));
+        status = 503;
+        try {
+            String messageId = queues.send("inline for a failing hook " + UUID.randomUUID());
+
+            Message deadLetter = queues.awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
+
+            assertThat(attribute(deadLetter, DeadLetterSender.ERROR_MESSAGE)).contains("503");
+            assertThat(attribute(deadLetter, DeadLetterSender.FAILED_ROUTE)).isEqualTo("example-webhook");
+            assertThat(attribute(deadLetter, DeadLetterSender.ATTEMPTS)).isEqualTo("2");
+        } finally {
+            status = 204;
+        }
+    }
+}
