@@ -40,6 +40,8 @@ public final class ChainApp implements AutoCloseable {
         main.addOverrideProperty("camel.management.port", String.valueOf(managementPort));
         // tests of the consumer chain switch it on; others keep the queue to themselves (and stop without waiting for a long poll)
         main.addOverrideProperty("chain.consumer.enabled", "false");
+        // short polls: stopping the app waits for the poll under way
+        main.addOverrideProperty("chain.consumer.wait-time-seconds", "1");
         properties.forEach(main::addOverrideProperty);
         try {
             main.start();

@@ -60,7 +60,7 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
 
         // queue attributes (visibility, wait, redrive) are the template's: no option here calls SetQueueAttributes
         from(aws2Sqs(queue).queueUrl(queueUrl)
-                .waitTimeSeconds(20)
+                .waitTimeSeconds(settings.waitTimeSeconds())
                 .maxMessagesPerPoll(10)
                 .greedy(true)
                 .concurrentConsumers(settings.concurrency())

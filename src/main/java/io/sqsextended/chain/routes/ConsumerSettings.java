@@ -16,6 +16,7 @@ import org.apache.camel.CamelContext;
  *
  * @param enabled           whether the queue consumer starts with the app
  * @param concurrency       parallel pollers of the queue
+ * @param waitTimeSeconds   long-polling wait of each receive (0 to 20); a stop waits for the poll under way
  * @param visibilityTimeout seconds a received message stays hidden (renewed while processed); null: the queue's own
  * @param allowedBuckets    buckets that events and pointers may name
  * @param fetchPayload      false: the downstream gets headers and the presigned URL, no body
@@ -24,7 +25,7 @@ import org.apache.camel.CamelContext;
  * @param redelivery        redelivery before the dead-letter queue
  * @param idempotencySize   keys the default idempotent repository remembers
  */
-public record ConsumerSettings(boolean enabled, int concurrency, Integer visibilityTimeout, Set<String> allowedBuckets,
+public record ConsumerSettings(boolean enabled, int concurrency, int waitTimeSeconds, Integer visibilityTimeout, Set<String> allowedBuckets,
                                boolean fetchPayload, Duration downloadUrlTtl, Map<PayloadSource, CleanupPolicy> cleanup,
                                Redelivery redelivery, int idempotencySize) {
 
@@ -41,6 +42,7 @@ public record ConsumerSettings(boolean enabled, int concurrency, Integer visibil
         return new ConsumerSettings(
                 bool(context, "chain.consumer.enabled", true),
                 ChainProperties.getInt(context, "chain.consumer.concurrency", 2),
+                ChainProperties.getInt(context, "chain.consumer.wait-time-seconds", 20),
                 ChainProperties.get(context, "chain.consumer.visibility-timeout").map(Integer::valueOf).orElse(null),
                 ChainProperties.get(context, "chain.consumer.allowed-buckets")
                         .map(list -> Arrays.stream(list.split(",")).map(String::trim).filter(b -> !b.isEmpty()).collect(Collectors.toSet()))
