@@ -3,6 +3,7 @@ package io.sqsextended.chain.management;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeSentEvent;
 import org.apache.camel.support.EventNotifierSupport;
@@ -35,7 +36,8 @@ final class ChainCounters extends EventNotifierSupport {
         String uri = sent.getEndpoint().getEndpointUri();
         Exchange exchange = sent.getExchange();
         if (uri.equals(downstreamUri)) {
-            if (exchange.isFailed()) {
+            // a downstream route with the chain's error handler handles its own failure: not failed, but caught
+            if (exchange.isFailed() || exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT) != null) {
                 failures.incrementAndGet();
             } else {
                 delivered.incrementAndGet();

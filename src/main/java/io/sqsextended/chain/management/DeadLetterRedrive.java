@@ -34,9 +34,11 @@ final class DeadLetterRedrive {
     int redrive(int max) {
         String from = sqs.getQueueUrl(r -> r.queueName(deadLetterQueue)).queueUrl();
         String to = sqs.getQueueUrl(r -> r.queueName(queue)).queueUrl();
+        // what waits now, not what fails again during the redrive (it would come back round)
+        long limit = Math.min(max, depth());
         int moved = 0;
-        while (moved < max) {
-            int batch = Math.min(10, max - moved);
+        while (moved < limit) {
+            int batch = (int) Math.min(10, limit - moved);
             List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(from).maxNumberOfMessages(batch).waitTimeSeconds(1)
                     .visibilityTimeout(60).messageAttributeNames("All")).messages();
             if (messages.isEmpty()) {

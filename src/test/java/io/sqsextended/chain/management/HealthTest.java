@@ -52,11 +52,13 @@ class HealthTest {
     }
 
     @Test
-    void metricsArePublishedForPrometheus() throws Exception {
+    void metricsArePublishedForPrometheusWithTheChainsCounters() throws Exception {
         HttpResponse<String> metrics = get("/observe/metrics");
 
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes")
+                .contains("chain_payloads_delivered_total", "chain_delivery_failures_total", "chain_messages_dead_lettered_total",
+                        "chain_bytes_delivered_bytes_total", "chain_presigns_issued_total", "chain_presigns_refused_total", "chain_in_flight");
     }
 
     static HttpResponse<String> get(String path) throws Exception {
