@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import io.sqsextended.chain.config.ChainProperties;
+import io.sqsextended.chain.presign.PresignSettings;
+import io.sqsextended.chain.presign.UploadRules;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
@@ -37,16 +39,22 @@ public class PublishRoutes extends RouteBuilder {
         getContext().getRegistry().bind("extendedPublisher", publisher);
         String defaultQueue = ChainProperties.get(getContext(), "chain.extended.queue")
                 .orElseGet(() -> ChainProperties.require(getContext(), "chain.queue"));
+        PresignSettings limits = PresignSettings.from(getContext());
+        getContext().getRegistry().bind("messagesEndpoint", new MessagesEndpoint(publisher,
+                new UploadRules(limits.allowedContentTypes(), limits.maxSize()), limits.maxSize(), () -> queueUrl(sqs, defaultQueue)));
 
         from("direct:publish").routeId("extended-publish")
                 .process(exchange -> {
                     String queue = exchange.getMessage().getHeader(QUEUE, defaultQueue, String.class);
-                    String queueUrl = queueUrls.computeIfAbsent(queue, q -> sqs.getQueueUrl(r -> r.queueName(q)).queueUrl());
-                    PublishResult result = publisher.publish(queueUrl, outgoing(exchange));
+                    PublishResult result = publisher.publish(queueUrl(sqs, queue), outgoing(exchange));
                     exchange.getMessage().setHeader(MESSAGE_ID, result.messageId());
                     exchange.getMessage().setHeader(OFFLOADED, result.offloaded());
                     exchange.getMessage().setBody(result);
                 });
+    }
+
+    private String queueUrl(SqsClient sqs, String queue) {
+        return queueUrls.computeIfAbsent(queue, q -> sqs.getQueueUrl(r -> r.queueName(q)).queueUrl());
     }
 
     private static OutgoingMessage outgoing(Exchange exchange) throws InvalidPayloadException {
