@@ -164,8 +164,8 @@ class ConsumerChainTest {
 
     @ParameterizedTest(name = "size attribute ExtendedPayloadSize: {0}")
     @ValueSource(booleans = {true, false})
-    void aMessageOfTheAwsExtendedClientIsDeliveredAndItsObjectDeletedAfterTheMessage(boolean newAttributeName) throws Exception {
-        String payload = "large " + UUID.randomUUID() + " " + "x".repeat(300_000);
+    void a2MiBMessageOfTheAwsExtendedClientIsDeliveredAndItsObjectDeletedAfterTheMessage(boolean newAttributeName) throws Exception {
+        String payload = "large " + UUID.randomUUID() + " " + "x".repeat(2 * 1024 * 1024);
         var config = new ExtendedClientConfiguration().withPayloadSupportEnabled(AwsClients.s3(app.clientSettings()), bucket)
                 .withS3KeyPrefix("offload/");
         if (newAttributeName) {
