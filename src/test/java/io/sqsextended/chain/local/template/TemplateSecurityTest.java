@@ -138,6 +138,14 @@ class TemplateSecurityTest {
     }
 
     @Test
+    void managedPolicyListsTheBucketWithoutAConditionSoThatAMissingKeyIsA404NotA403() {
+        List<Map<String, Object>> statements = statements(onlyResourceOfType("AWS::IAM::ManagedPolicy"));
+
+        assertThat(statements).filteredOn(statement -> list(statement.get("Action")).contains("s3:ListBucket"))
+                .singleElement().satisfies(statement -> assertThat(statement).doesNotContainKey("Condition"));
+    }
+
+    @Test
     void notificationIsForObjectCreationsUnderTheInputPrefix() {
         List<Object> configurations = list(at(resource("PayloadBucket"), "Properties", "NotificationConfiguration", "QueueConfigurations"));
 
