@@ -62,7 +62,8 @@ class ContainerFilesTest {
         Map<String, Object> chain = services.get("chain");
         Map<String, String> environment = (Map<String, String>) chain.get("environment");
         assertThat(environment).containsEntry("CHAIN_MODE", "aws").containsEntry("CHAIN_AWS_ENDPOINT_OVERRIDE", "http://localstack:4566")
-                .containsKeys("CHAIN_BUCKET", "CHAIN_QUEUE", "CHAIN_DEAD_LETTER_QUEUE");
+                .containsKeys("CHAIN_BUCKET", "CHAIN_QUEUE", "CHAIN_DEAD_LETTER_QUEUE", "CHAIN_AUTH_PRODUCER_TOKENS", "CHAIN_AUTH_CONSUMER_TOKENS");
+        assertThat(environment.get("CHAIN_AUTH_PRODUCER_TOKENS")).doesNotContain("dev-");
         assertThat(((Map<String, Map<String, String>>) chain.get("depends_on")).get("deploy-stack"))
                 .containsEntry("condition", "service_completed_successfully");
         assertThat((String) services.get("deploy-stack").get("command")).contains("--template-file /infra/sqs-extended-chain.yaml");
