@@ -7,9 +7,16 @@ import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeSentEvent;
 import org.apache.camel.support.EventNotifierSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Counts what reaches the downstream route and the dead-letter route, from Camel's exchange-sent events. */
+/**
+ * Counts what reaches the downstream route and the dead-letter route, from Camel's exchange-sent events, and logs
+ * one line per delivered payload (whatever the downstream route logs itself).
+ */
 final class ChainCounters extends EventNotifierSupport {
+
+    private static final Logger DELIVERIES = LoggerFactory.getLogger("io.sqsextended.chain.delivery");
 
     final AtomicLong delivered = new AtomicLong();
     final AtomicLong failures = new AtomicLong();
@@ -40,8 +47,11 @@ final class ChainCounters extends EventNotifierSupport {
             if (exchange.isFailed() || exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT) != null) {
                 failures.incrementAndGet();
             } else {
+                long size = exchange.getMessage().getHeader("PayloadSize", 0L, Long.class);
                 delivered.incrementAndGet();
-                bytes.addAndGet(exchange.getMessage().getHeader("PayloadSize", 0L, Long.class));
+                bytes.addAndGet(size);
+                DELIVERIES.info("Delivered {} {} ({} bytes) in {} ms", exchange.getMessage().getHeader("PayloadSource"),
+                        exchange.getMessage().getHeader("PayloadKey"), size, sent.getTimeTaken());
             }
         } else if (uri.equals(deadLetterUri) && !exchange.isFailed()) {
             deadLettered.incrementAndGet();
