@@ -12,8 +12,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Collections;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** What every benchmark shares: the jar in a process, statistics over runs, and the result file. */
 final class Bench {
@@ -38,6 +39,10 @@ final class Bench {
             return median == 0 ? 0 : 100 * (max - min) / median;
         }
 
+        String formatRatio() {
+            return String.format(Locale.ROOT, "%.2f (min %.2f, max %.2f)", median, min, max);
+        }
+
         String format(String unit) {
             return String.format(Locale.ROOT, "%.1f %s (min %.1f, max %.1f, spread %.0f%%)", median, unit, min, max, spreadPercent());
         }
@@ -46,7 +51,10 @@ final class Bench {
     /** The packaged jar in its own process, its output captured line by line. */
     static final class JarProcess implements AutoCloseable {
         final Process process;
-        final List<String> output = new CopyOnWriteArrayList<>();
+        // not copy-on-write: a jar that logs a line per request would cost this process a copy of the list per line
+        final List<String> output = Collections.synchronizedList(new ArrayList<>());
+        /** Lines with {@link Bench#DRAINED}, counted as they come (scanning the output each time would cost this process). */
+        final AtomicLong drained = new AtomicLong();
         final long startNanos = System.nanoTime();
 
         JarProcess(Path workDir, String heap, String... properties) throws IOException {
@@ -57,7 +65,12 @@ final class Bench {
             process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
             Thread reader = new Thread(() -> {
                 try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    lines.lines().forEach(output::add);
+                    lines.lines().forEach(line -> {
+                        if (line.contains(DRAINED)) {
+                            drained.incrementAndGet();
+                        }
+                        output.add(line);
+                    });
                 } catch (IOException | RuntimeException e) {
                     // process ended
                 }
@@ -70,7 +83,7 @@ final class Bench {
         double awaitLine(String text, long timeoutSeconds) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
             while (System.nanoTime() < deadline) {
-                if (output.stream().anyMatch(line -> line.contains(text))) {
+                if (countLines(text) > 0) {
                     return (System.nanoTime() - startNanos) / 1e6;
                 }
                 if (!process.isAlive()) {
@@ -78,7 +91,39 @@ final class Bench {
                 }
                 Thread.sleep(5);
             }
-            throw new IllegalStateException("No line with '" + text + "':\n" + String.join("\n", output));
+            throw new IllegalStateException("No line with '" + text + "':\n" + String.join("\n", lines()));
+        }
+
+        /** Lines so far that contain {@code text}. */
+        long countLines(String text) {
+            if (text.equals(DRAINED)) {
+                return drained.get();
+            }
+            synchronized (output) {
+                return output.stream().filter(line -> line.contains(text)).count();
+            }
+        }
+
+        List<String> lines() {
+            synchronized (output) {
+                return new ArrayList<>(output);
+            }
+        }
+
+        /** Waits until {@code count} lines contain {@code text}; returns System.nanoTime() at that moment. */
+        long awaitCount(String text, long count, long timeoutSeconds) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+            while (System.nanoTime() < deadline) {
+                if (countLines(text) >= count) {
+                    return System.nanoTime();
+                }
+                if (!process.isAlive()) {
+                    break;
+                }
+                Thread.sleep(2);
+            }
+            throw new IllegalStateException(countLines(text) + " of " + count + " lines with '" + text + "'; last lines:\n"
+                    + String.join("\n", lines().subList(Math.max(0, lines().size() - 40), lines().size())));
         }
 
         /** Resident set size high-water mark of the process, from /proc (Linux). */
@@ -98,6 +143,52 @@ final class Bench {
                 process.destroyForcibly().waitFor();
             }
         }
+    }
+
+    /** Marker of the line the drain route logs per payload, counted by the benchmarks. */
+    static final String DRAINED = "BENCH-DRAINED";
+
+    /**
+     * Writes a user route that reads every payload to its end into nothing (as a bare SDK loop does) and logs one
+     * line; returns the folder to pass as chain.routes.dir (downstream: direct:bench-drain).
+     */
+    static Path drainRoute(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("bench-drain.yaml"), """
+                - route:
+                    id: bench-drain
+                    from:
+                      uri: direct:bench-drain
+                      steps:
+                        - setHeader:
+                            name: BenchDrained
+                            method:
+                              beanType: org.apache.commons.io.IOUtils
+                              method: "consume(${body})"
+                        - log:
+                            message: "%s ${header.PayloadKey} ${header.BenchDrained}"
+                """.formatted(DRAINED));
+        return dir;
+    }
+
+    /** Removes a benchmark's temporary folder (the embedded stack's data: gigabytes after the large benchmark). */
+    static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    /** 1024 -> "1 KiB", 1 << 30 -> "1 GiB". */
+    static String size(long bytes) {
+        String[] units = {"B", "KiB", "MiB", "GiB"};
+        int unit = 0;
+        while (unit < 3 && bytes >= 1024 && bytes % 1024 == 0) {
+            bytes /= 1024;
+            unit++;
+        }
+        return bytes + " " + units[unit];
     }
 
     static int freePort() throws IOException {

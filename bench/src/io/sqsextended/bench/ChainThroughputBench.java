@@ -1,0 +1,257 @@
+package io.sqsextended.bench;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotification;
+import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotificationRecord;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Chain throughput: N objects uploaded under input/ (4 uploader threads) while a consumer drains them; the time
+ * from the first upload to the N-th payload read to its end. Consumers, each with the same concurrency, against
+ * the same embedded stack (a jar in local mode, its consumer off):
+ * the chain (a second jar in aws mode, downstream = a route that reads the body into nothing and logs a line),
+ * a bare SDK loop (receive 10, GET each to a sink, DeleteMessageBatch), and the AWS extended client's receive
+ * loop on pointer messages it sent itself (when its jar is on the class path: bench/run copies it from ~/.m2).
+ * Each consumer first drains --warmup messages that are not timed (the chain jar is a fresh JVM every run).
+ * Usage: bench/run chain [--runs=3] [--count-1k=600] [--count-256k=200] [--concurrency=2] [--warmup=300] [--jfr]
+ */
+public final class ChainThroughputBench {
+
+    static final int UPLOADERS = 4;
+
+    public static void main(String[] args) throws Exception {
+        Options options = new Options(args);
+        Path work = Files.createTempDirectory("chain-bench");
+        Path routes = Bench.drainRoute(work.resolve("routes"));
+        Map<String, List<Double>> results = new LinkedHashMap<>();
+        boolean peer = peerAvailable();
+        try (StackJar stack = new StackJar(work, "512m", false)) {
+            String peerQueue = stack.sqs.createQueue(r -> r.queueName("bench-extended-peer")).queueUrl();
+            for (int run = 0; run < options.runs; run++) {
+                for (int size : options.counts.keySet()) {
+                    int n = options.counts.get(size);
+                    String label = Bench.size(size);
+                    String tag = "run" + run + "-" + label;
+                    List<String> jvm = new ArrayList<>(List.of("-Dchain.routes.dir=" + routes,
+                            "-Dchain.downstream.uri=direct:bench-drain", "-Dchain.consumer.concurrency=" + options.concurrency));
+                    if (options.jfr && run == options.runs - 1) {
+                        jvm.add("-XX:StartFlightRecording=filename=" + Path.of("bench/results/chain-" + label.replace(" ", "") + ".jfr").toAbsolutePath() + ",settings=profile");
+                    }
+                    stack.purge(stack.queueUrl);
+                    double chain;
+                    try (Bench.JarProcess app = stack.chainJar(work.resolve("chain-" + tag), "512m", jvm.toArray(String[]::new))) {
+                        // a fresh JVM: warm it up (JIT) as the bench process is warm for the loops below
+                        upload(stack.s3, tag + "-warm", size, options.warmup).get();
+                        app.awaitCount(Bench.DRAINED, options.warmup, 300);
+                        long start = System.nanoTime();
+                        Future<?> uploads = upload(stack.s3, tag + "-chain", size, n);
+                        long end = app.awaitCount(Bench.DRAINED, options.warmup + n, 600);
+                        uploads.get();
+                        chain = n / ((end - start) / 1e9);
+                    }
+                    add(results, label + " chain", chain);
+                    stack.purge(stack.queueUrl);
+                    if (run == 0) {
+                        bareLoop(stack, tag + "-bare-warm", size, options.warmup, options.concurrency);
+                        stack.purge(stack.queueUrl);
+                    }
+                    double bare = bareLoop(stack, tag + "-bare", size, n, options.concurrency);
+                    add(results, label + " bare SDK loop", bare);
+                    stack.purge(stack.queueUrl);
+                    add(results, label + " bare loop, the chain's calls (HEAD + GET, single deletes)",
+                            bareLoop(stack, tag + "-bare-calls", size, n, options.concurrency, true));
+                    System.out.printf(Locale.ROOT, "run %d, %s x %d: chain %.1f msg/s, bare %.1f msg/s%n", run, label, n, chain, bare);
+                    if (peer) {
+                        stack.purge(peerQueue);
+                        if (run == 0) {
+                            ExtendedClientLoop.run(stack, peerQueue, size, options.warmup, options.concurrency, UPLOADERS);
+                            stack.purge(peerQueue);
+                        }
+                        double extended = ExtendedClientLoop.run(stack, peerQueue, size, n, options.concurrency, UPLOADERS);
+                        add(results, label + " AWS extended client (pointers)", extended);
+                        System.out.printf(Locale.ROOT, "run %d, %s x %d: extended client %.1f msg/s%n", run, label, n, extended);
+                    }
+                }
+            }
+        }
+        Bench.deleteTree(work);
+        Bench.report("chain", "bench/run chain " + String.join(" ", args), table(results, options));
+    }
+
+    /** Uploads n objects of the given size under input/bench/{tag}/ from {@link #UPLOADERS} threads. */
+    static CompletableFuture<Void> upload(S3Client s3, String tag, int size, int n) {
+        byte[] payload = new byte[size];
+        new Random(size).nextBytes(payload);
+        ExecutorService pool = Executors.newFixedThreadPool(UPLOADERS);
+        AtomicInteger next = new AtomicInteger();
+        CompletableFuture<?>[] workers = new CompletableFuture<?>[UPLOADERS];
+        for (int t = 0; t < UPLOADERS; t++) {
+            workers[t] = CompletableFuture.runAsync(() -> {
+                for (int i; (i = next.getAndIncrement()) < n; ) {
+                    String key = "input/bench/" + tag + "/" + i + ".bin";
+                    s3.putObject(r -> r.bucket(StackJar.BUCKET).key(key).contentType("application/octet-stream"), RequestBody.fromBytes(payload));
+                }
+            }, pool);
+        }
+        pool.shutdown();
+        return CompletableFuture.allOf(workers);
+    }
+
+    /** The baseline: receive 10, GET each object to a sink, DeleteMessageBatch; concurrency threads. Messages/s. */
+    static double bareLoop(StackJar stack, String tag, int size, int n, int concurrency) throws Exception {
+        return bareLoop(stack, tag, size, n, concurrency, false);
+    }
+
+    /**
+     * @param chainCalls true: the S3 and SQS calls the chain makes per payload (HEAD, then GET, then one
+     *                   DeleteMessage per message instead of a batch), to tell their cost from the rest of the chain
+     */
+    static double bareLoop(StackJar stack, String tag, int size, int n, int concurrency, boolean chainCalls) throws Exception {
+        AtomicInteger drained = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService consumers = Executors.newFixedThreadPool(concurrency);
+        for (int t = 0; t < concurrency; t++) {
+            consumers.submit(() -> {
+                while (!stop.get()) {
+                    List<Message> messages = stack.sqs.receiveMessage(r -> r.queueUrl(stack.queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+                    for (Message message : messages) {
+                        for (S3EventNotificationRecord record : S3EventNotification.fromJson(message.body()).getRecords()) {
+                            String bucket = record.getS3().getBucket().getName();
+                            String key = record.getS3().getObject().getUrlDecodedKey();
+                            if (chainCalls) {
+                                stack.s3.headObject(r -> r.bucket(bucket).key(key));
+                            }
+                            drain(stack.s3, bucket, key);
+                            drained.incrementAndGet();
+                        }
+                        if (chainCalls) {
+                            stack.sqs.deleteMessage(r -> r.queueUrl(stack.queueUrl).receiptHandle(message.receiptHandle()));
+                        }
+                    }
+                    if (!messages.isEmpty() && !chainCalls) {
+                        deleteBatch(stack.sqs, stack.queueUrl, messages);
+                    }
+                }
+                return null;
+            });
+        }
+        long start = System.nanoTime();
+        Future<?> uploads = upload(stack.s3, tag, size, n);
+        long deadline = start + TimeUnit.MINUTES.toNanos(10);
+        while (drained.get() < n && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+        }
+        long end = System.nanoTime();
+        stop.set(true);
+        uploads.get();
+        consumers.shutdown();
+        consumers.awaitTermination(30, TimeUnit.SECONDS);
+        if (drained.get() < n) {
+            throw new IllegalStateException("bare loop drained " + drained.get() + " of " + n);
+        }
+        return n / ((end - start) / 1e9);
+    }
+
+    /** Checked here, not in ExtendedClientLoop: loading that class needs the library. */
+    static boolean peerAvailable() {
+        try {
+            Class.forName("com.amazon.sqs.javamessaging.AmazonSQSExtendedClient");
+            return true;
+        } catch (ClassNotFoundException e) {
+            System.out.println("AWS extended client not on the class path (bench/target/lib): its peer runs are left out");
+            return false;
+        }
+    }
+
+    static void drain(S3Client s3, String bucket, String key) throws Exception {
+        try (var in = s3.getObject(r -> r.bucket(bucket).key(key))) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+    }
+
+    static void deleteBatch(SqsClient sqs, String queueUrl, List<Message> messages) {
+        List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            entries.add(DeleteMessageBatchRequestEntry.builder().id(String.valueOf(i)).receiptHandle(messages.get(i).receiptHandle()).build());
+        }
+        sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
+    }
+
+    private static void add(Map<String, List<Double>> results, String key, double value) {
+        results.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+    }
+
+    private static String table(Map<String, List<Double>> results, Options options) {
+        StringBuilder table = new StringBuilder("| consumer (concurrency " + options.concurrency + ", " + UPLOADERS
+                + " uploaders) | messages/s, median over " + options.runs + " runs | ratio to the bare loop of the same run: median (min, max) |\n| --- | --- | --- |\n");
+        for (int size : options.counts.keySet()) {
+            String label = Bench.size(size);
+            List<Double> bare = results.get(label + " bare SDK loop");
+            results.forEach((key, values) -> {
+                if (key.startsWith(label + " ")) {
+                    Bench.Stats stats = Bench.Stats.of(values);
+                    // the ratio of each run (same minute, same load), then their median: steadier than a ratio of medians
+                    List<Double> ratios = new ArrayList<>();
+                    for (int i = 0; i < values.size(); i++) {
+                        ratios.add(values.get(i) / bare.get(i));
+                    }
+                    table.append(String.format(Locale.ROOT, "| %s x %d, %s | %s | %s |%n", label, options.counts.get(size),
+                            key.substring(label.length() + 1), stats.format("msg/s"), Bench.Stats.of(ratios).formatRatio()));
+                }
+            });
+        }
+        return table.toString();
+    }
+
+    /** --runs, --count-1k, --count-256k, --concurrency, --warmup, --jfr (a flight recording of the chain jar in the last run). */
+    static final class Options {
+        int runs = 3;
+        int concurrency = 2;
+        int warmup = 300;
+        boolean jfr;
+        final Map<Integer, Integer> counts = new LinkedHashMap<>(Map.of(1024, 600));
+
+        Options(String[] args) {
+            counts.put(256 * 1024, 200);
+            for (String arg : args) {
+                String value = arg.substring(arg.indexOf('=') + 1);
+                if (arg.startsWith("--runs=")) {
+                    runs = Integer.parseInt(value);
+                } else if (arg.startsWith("--concurrency=")) {
+                    concurrency = Integer.parseInt(value);
+                } else if (arg.startsWith("--count-1k=")) {
+                    counts.put(1024, Integer.parseInt(value));
+                } else if (arg.startsWith("--count-256k=")) {
+                    counts.put(256 * 1024, Integer.parseInt(value));
+                } else if (arg.startsWith("--warmup=")) {
+                    warmup = Integer.parseInt(value);
+                } else if (arg.equals("--jfr")) {
+                    jfr = true;
+                } else {
+                    throw new IllegalArgumentException("unknown option " + arg);
+                }
+            }
+            counts.values().removeIf(count -> count <= 0);
+        }
+    }
+}
