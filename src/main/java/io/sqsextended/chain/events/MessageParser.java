@@ -13,9 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.sqsextended.chain.events.PayloadReference.InlinePayload;
 import io.sqsextended.chain.events.PayloadReference.ObjectReference;
 import io.sqsextended.chain.extended.PayloadPointer;
@@ -33,7 +37,17 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 public final class MessageParser {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageParser.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Trailing content makes a body no JSON (an inline payload) rather than the JSON before it; the nesting bound
+     * (S3 events nest 5 deep) keeps hostile bodies from costing stack: deeper ones are inline payloads.
+     */
+    private static final int MAX_NESTING = 100;
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build()).build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    /** S3's longest key, in bytes of UTF-8: a longer one cannot name an object, no retry helps. */
+    private static final int MAX_KEY_BYTES = 1024;
     private static final Set<String> POINTER_CLASSES = Set.of(PayloadPointer.POINTER_CLASS, PayloadPointer.LEGACY_POINTER_CLASS);
     private static final Set<String> SIZE_ATTRIBUTES = Set.of(PayloadPointer.SIZE_ATTRIBUTE, PayloadPointer.LEGACY_SIZE_ATTRIBUTE);
 
@@ -82,6 +96,7 @@ public final class MessageParser {
             throw new PayloadRefusedException("Unparseable extended-client pointer: s3BucketName and s3Key are required");
         }
         requireAllowed(bucket);
+        requireKey(key);
         return new ObjectReference(PayloadSource.EXTENDED_POINTER, bucket, key, null, message.sentAt(), messageKey(message));
     }
 
@@ -92,6 +107,9 @@ public final class MessageParser {
         } catch (RuntimeException e) {
             throw new PayloadRefusedException("Unparseable S3 event notification: " + e.getMessage(), e);
         }
+        if (notification.getRecords() == null || notification.getRecords().isEmpty()) {
+            throw new PayloadRefusedException("Unparseable S3 event notification: no records");
+        }
         List<PayloadReference> references = new ArrayList<>();
         for (S3EventNotificationRecord record : notification.getRecords()) {
             String version = String.valueOf(record.getEventVersion());
@@ -100,11 +118,15 @@ public final class MessageParser {
             }
             String bucket = record.getS3().getBucket().getName();
             String key = decodeKey(record.getS3().getObject().getKey());
-            if (!String.valueOf(record.getEventName()).startsWith("ObjectCreated:")) {
+            if (record.getEventName() == null || record.getEventName().isBlank()) {
+                throw new PayloadRefusedException("Unparseable S3 event notification: a record without eventName");
+            }
+            if (!record.getEventName().startsWith("ObjectCreated:")) {
                 LOG.info("Ignored S3 event {} of s3://{}/{}", record.getEventName(), bucket, key);
                 continue;
             }
             requireAllowed(bucket);
+            requireKey(key);
             String versionId = record.getS3().getObject().getVersionId();
             references.add(new ObjectReference(PayloadSource.S3_EVENT, bucket, key, versionId, record.getEventTime(),
                     eventKey(bucket, key, versionId, record.getS3().getObject().getSequencer())));
@@ -124,9 +146,16 @@ public final class MessageParser {
             throw new PayloadRefusedException("Unparseable EventBridge Object Created event: detail.bucket.name and detail.object.key are required");
         }
         requireAllowed(bucket);
+        requireKey(key);
         String versionId = detail.path("object").path("version-id").asText(null);
         return List.of(new ObjectReference(PayloadSource.S3_EVENT, bucket, key, versionId, instant(json.path("time").asText(null)),
                 eventKey(bucket, key, versionId, detail.path("object").path("sequencer").asText(null))));
+    }
+
+    private static void requireKey(String key) {
+        if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
+            throw new PayloadRefusedException("Object key longer than " + MAX_KEY_BYTES + " bytes of UTF-8 (S3's limit)");
+        }
     }
 
     private void requireAllowed(String bucket) {

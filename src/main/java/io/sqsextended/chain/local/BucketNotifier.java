@@ -4,12 +4,15 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,7 +33,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * S3 bucket notifications for the embedded S3: turns object creations into S3 event notification JSON and sends
- * it to the configured queues, after the request has completed, as S3 does.
+ * it to the configured queues once the object is stored, before the request is answered (so that no event is lost
+ * to a crash after the answer).
  */
 final class BucketNotifier implements AutoCloseable {
 
@@ -62,9 +66,22 @@ final class BucketNotifier implements AutoCloseable {
         String key = object.getName();
         List<QueueNotification> targets = notificationsByBucket.getOrDefault(bucket, List.of()).stream()
                 .filter(n -> n.matches(eventName, key)).toList();
+        List<Future<?>> sent = new ArrayList<>();
         for (QueueNotification target : targets) {
             String body = eventJson(bucket, eventName, object, "notify-" + target.queueName());
-            sender.execute(() -> send(target.queueName(), body, key));
+            sent.add(sender.submit(() -> send(target.queueName(), body, key)));
+        }
+        // the request is answered only once its events are on their queues (SQS keeps them): a kill -9 right after
+        // S3 answered loses no event, as none is lost on AWS. The single sender still keeps the events in order.
+        for (Future<?> event : sent) {
+            try {
+                event.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException e) {
+                LOG.error("Could not notify of {}: {}", key, e.getCause().toString());
+            }
         }
     }
 

@@ -41,6 +41,7 @@ public final class LocalAws extends ServiceSupport {
     private BucketNotifier notifier;
     private EmbeddedS3 s3;
     private int s3Port;
+    private int sqsPort;
 
     public LocalAws(LocalSettings settings) {
         this.settings = settings;
@@ -61,7 +62,8 @@ public final class LocalAws extends ServiceSupport {
         stack = CloudFormationTemplate.parse(readTemplate(settings.template()))
                 .provision(new StackContext(settings.stackName(), LocalSettings.ACCOUNT_ID, settings.region(), settings.parameters()));
         Files.createDirectories(settings.dataDir());
-        sqs = EmbeddedSqs.start(settings, port(settings.sqsPort()), settings.dataDir().resolve("sqs"), stack.queues());
+        sqsPort = port(settings.sqsPort());
+        sqs = EmbeddedSqs.start(settings, sqsPort, settings.dataDir().resolve("sqs"), stack.queues());
         notifierSqs = AwsClients.sqs(awsSettings(null, sqs.endpoint()));
         awaitQueues();
         notifier = new BucketNotifier(notificationsByBucket(), notifierSqs, settings.region());
@@ -89,6 +91,17 @@ public final class LocalAws extends ServiceSupport {
     public void startS3() throws Exception {
         s3 = EmbeddedS3.start(settings, s3Port, settings.dataDir().resolve("s3"),
                 stack.buckets().stream().map(BucketSpec::name).toList(), notifier);
+    }
+
+    /** Stops the embedded SQS alone, as an SQS outage would (for tests and failure drills); its messages stay in its store. */
+    public void stopSqs() throws Exception {
+        sqs.close();
+    }
+
+    /** Starts the embedded SQS again on the same port, with the messages it kept. */
+    public void startSqs() throws Exception {
+        sqs = EmbeddedSqs.start(settings, sqsPort, settings.dataDir().resolve("sqs"), stack.queues());
+        awaitQueues();
     }
 
     /** Settings that point AWS clients at this stack. */

@@ -5,7 +5,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import io.vertx.core.VertxException;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -40,8 +42,58 @@ final class ApiRouter {
                 ProblemType type = ProblemType.ofRouterStatus(status);
                 root.errorHandler(status, ctx -> respond(ctx, type, routes));
             }
+            // first of all, pathless (so no path is matched yet): Vert.x cannot normalize a path with a malformed
+            // percent-escape, and logs that failure of its route matching as an ERROR with a stack trace, per request
+            root.route().order(Integer.MIN_VALUE).handler(ApiRouter::refuseMalformedPath);
+            root.route().failureHandler(ApiRouter::clientFailure);
         } else {
             LOG.warn("The HTTP server has no Vert.x router at its root: unmatched requests get Vert.x's default answers");
+        }
+    }
+
+    private static void refuseMalformedPath(RoutingContext ctx) {
+        try {
+            ctx.normalizedPath();
+        } catch (IllegalArgumentException e) {
+            LOG.debug("Refused {} with a malformed path: {}", ctx.request().method(), e.getMessage());
+            ctx.response().setStatusCode(ProblemType.INVALID_REQUEST.status())
+                    .putHeader("Content-Type", ProblemJson.MEDIA_TYPE)
+                    .end(Buffer.buffer(ProblemJson.render(ProblemType.INVALID_REQUEST, "The request path has a malformed percent-escape", null)));
+            return;
+        }
+        ctx.next();
+    }
+
+    /**
+     * Failures the client caused before any route ran (no Host header, multipart to a
+     * streaming route, a connection closed mid-body): answered as problems and logged at DEBUG. Vert.x would log each
+     * as an ERROR with its stack trace, a log flood anyone can cause. Any other failure keeps Vert.x's handling.
+     */
+    private static void clientFailure(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        String message = failure == null || failure.getMessage() == null ? "" : failure.getMessage();
+        if (failure instanceof HttpClosedException) {
+            LOG.debug("Connection closed before the request was read: {} {}", ctx.request().method(), ctx.request().path());
+            return;
+        }
+        ProblemType type;
+        String detail;
+        if (failure instanceof VertxException && message.contains("'Host' header is required")) {
+            type = ProblemType.INVALID_REQUEST;
+            detail = "HTTP/1.1 requests need a Host header";
+        } else if (failure instanceof IllegalStateException && message.contains("multipart/form-data")
+                || failure != null && failure.getClass().getSimpleName().equals("TooLongFormFieldException")) {
+            type = ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            detail = "This path does not take multipart/form-data";
+        } else {
+            ctx.next();
+            return;
+        }
+        LOG.debug("Refused {} {}: {}", ctx.request().method(), ctx.request().path(), failure.toString());
+        if (!ctx.response().headWritten() && !ctx.response().closed()) {
+            ctx.response().setStatusCode(type.status())
+                    .putHeader("Content-Type", ProblemJson.MEDIA_TYPE)
+                    .end(Buffer.buffer(ProblemJson.render(type, detail, ctx.request().path())));
         }
     }
 

@@ -63,6 +63,9 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
                 .waitTimeSeconds(settings.waitTimeSeconds())
                 .maxMessagesPerPoll(10)
                 .greedy(true)
+                // SQS unreachable: after 3 failed polls in a row, skip 20 (about 10 s each time), not 2 log events a second
+                .backoffErrorThreshold(3)
+                .backoffMultiplier(20)
                 .concurrentConsumers(settings.concurrency())
                 .extendMessageVisibility(true)
                 .visibilityTimeout(visibilityTimeout)

@@ -69,13 +69,16 @@ final class ApiClient {
 
     /** A request with exactly these headers, e.g. a presigned PUT with the headers the API answered. */
     Reply put(String url, Map<String, String> headers, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        // Expect: 100-continue, as the AWS SDKs send: S3 refuses before the body is sent, not halfway through it
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).expectContinue(true)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach((name, value) -> {
             if (!RESTRICTED.contains(name.toLowerCase())) {
                 request.header(name, value);
             }
         });
-        return send(request.build());
+        // a connection of its own: S3 may close one after refusing a request, and a pooled one could be that one
+        return send(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), request.build());
     }
 
     /** An API GET with a bearer token; redirects are not followed. */
@@ -88,8 +91,12 @@ final class ApiClient {
     }
 
     Reply send(HttpRequest request) {
+        return send(http, request);
+    }
+
+    private static Reply send(HttpClient client, HttpRequest request) {
         try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             return new Reply(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -150,7 +150,8 @@ class UploadRoundTripTest {
     void aPartOfAnotherSizeThanPlannedIsRefusedByS3() {
         JsonNode plan = createUpload("application/octet-stream", 7L * MIB, "big.bin", Map.of());
 
-        assertThat(client.put(plan.get("parts").get(0).get("url").asText(), Map.of(), randomBytes(5 * MIB + 1)).status()).isEqualTo(403);
+        // a short body: S3 refuses on the headers, and a long one could still be on its way when the connection closes
+        assertThat(client.put(plan.get("parts").get(0).get("url").asText(), Map.of(), randomBytes(1024)).status()).isEqualTo(403);
     }
 
     @Test

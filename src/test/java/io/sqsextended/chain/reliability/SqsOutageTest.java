@@ -1,0 +1,94 @@
+package io.sqsextended.chain.reliability;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.config.AwsClients;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The embedded SQS stopped (while payloads wait in the downstream) and started again on the same port: the
+ * consumer logs its failing polls a bounded number of times, resumes by itself, and every payload is delivered.
+ * The outage lasts {@code -Dchain.test.sqs-outage-seconds} (default 10).
+ */
+class SqsOutageTest {
+
+    static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("chain.test.sqs-outage-seconds", 10));
+    static final String VISIBILITY_PARAMETER = "chain.local.parameter.VisibilityTimeout";
+
+    @TempDir
+    static Path dataDir;
+    static ChainApp app;
+    static CapturedLogs logs;
+    static final Recorder downstream = new Recorder("sqs-outage");
+
+    @BeforeAll
+    static void start() throws Exception {
+        // messages whose deletion failed during the outage come back soon (a system property: see DeadLetterFailureTest)
+        System.setProperty(VISIBILITY_PARAMETER, "5");
+        logs = CapturedLogs.open("sqs-outage-logs");
+        app = Apps.start(dataDir, Map.of());
+        downstream.addTo(app.context());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+        logs.close();
+        System.clearProperty(VISIBILITY_PARAMETER);
+    }
+
+    @Test
+    void theConsumerBacksOffDuringAnSqsOutageResumesAndLosesNothing() throws Exception {
+        String run = UUID.randomUUID().toString();
+        List<String> before = IntStream.range(0, 20).mapToObj(i -> run + " before " + i).toList();
+        List<String> after = IntStream.range(0, 20).mapToObj(i -> run + " after " + i).toList();
+        try (SqsClient sqs = AwsClients.sqs(app.clientSettings())) {
+            DeadLetters queues = new DeadLetters(sqs, app.property("chain.queue"), app.property("chain.dead-letter-queue"));
+            downstream.close();
+            before.forEach(body -> sqs.sendMessage(r -> r.queueUrl(queues.queueUrl).messageBody(body)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> queues.pending() == before.size());
+
+            app.localAws().stopSqs();
+            long stopped = System.nanoTime();
+            long linesBefore = logs.lines().size();
+            long pollFailuresBefore = logs.count("polling");
+            downstream.open();
+            await().atMost(OUTAGE.plusSeconds(30)).until(() -> System.nanoTime() - stopped >= OUTAGE.toNanos());
+            long linesDuringOutage = logs.lines().size() - linesBefore;
+            long pollFailures = logs.count("polling") - pollFailuresBefore;
+            app.localAws().startSqs();
+
+            after.forEach(body -> sqs.sendMessage(r -> r.queueUrl(queues.queueUrl).messageBody(body)));
+            await().atMost(Duration.ofSeconds(90)).until(() -> delivered().containsAll(before) && delivered().containsAll(after)
+                    && queues.pending() == 0);
+            System.out.printf("SQS outage of %d s: %d log lines during it, %d of them failed polls; %d deliveries of %d payloads%n",
+                    OUTAGE.toSeconds(), linesDuringOutage, pollFailures, downstream.deliveries.size(), before.size() + after.size());
+            // backoff: after 3 failed polls the consumer skips about 10 s of polls (2 log events per failed poll)
+            assertThat(pollFailures).isLessThanOrEqualTo(2 * (3 + OUTAGE.toSeconds() / 10 + 2));
+            assertThat(queues.drain()).isZero();
+        }
+    }
+
+    private static Set<String> delivered() {
+        Set<String> subjects = new HashSet<>();
+        downstream.deliveries.forEach(d -> subjects.add(d.subject()));
+        return subjects;
+    }
+}

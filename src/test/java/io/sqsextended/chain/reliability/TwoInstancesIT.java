@@ -1,0 +1,89 @@
+package io.sqsextended.chain.reliability;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.config.AwsClients;
+import io.sqsextended.chain.config.AwsSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two app instances on one queue: the first in local mode (in this JVM), the second the packaged jar in aws mode,
+ * pointed at the first's embedded S3 and SQS by configuration alone. Every payload is delivered and both do part of
+ * the work. Each keeps its own idempotent repository; exactly-once per key across instances needs a shared one
+ * (docs/architecture.md, "Several instances on one queue").
+ * Profile {@code reliability}: {@code mvn verify -Preliability -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=TwoInstancesIT}.
+ */
+class TwoInstancesIT {
+
+    static final int PAYLOADS = 200;
+
+    @TempDir
+    Path localData;
+    @TempDir
+    Path jarHome;
+
+    @Test
+    void everyPayloadIsDeliveredAndBothInstancesShareTheWork() throws Exception {
+        Recorder first = new Recorder("local");
+        List<String> output = new CopyOnWriteArrayList<>();
+        try (ChainApp local = Apps.start(localData, Map.of())) {
+            first.addTo(local.context());
+            String bucket = local.property("chain.bucket");
+            AwsSettings endpoints = local.clientSettings();
+            JarProcess aws = JarProcess.start(jarHome, output, List.of("-Dchain.mode=aws", "-Dchain.region=us-east-1",
+                    "-Dchain.aws.s3-endpoint-override=" + endpoints.s3Endpoint(), "-Dchain.aws.sqs-endpoint-override=" + endpoints.sqsEndpoint(),
+                    "-Dchain.aws.access-key=" + endpoints.accessKey(), "-Dchain.aws.secret-key=" + endpoints.secretKey(),
+                    "-Dchain.bucket=" + bucket, "-Dchain.queue=" + local.property("chain.queue"),
+                    "-Dchain.dead-letter-queue=" + local.property("chain.dead-letter-queue"),
+                    "-Dchain.auth.producer-tokens=" + Apps.PRODUCER_TOKEN, "-Dchain.auth.consumer-tokens=" + Apps.CONSUMER_TOKEN,
+                    "-Dchain.auth.admin-tokens=" + Apps.ADMIN_TOKEN, "-Dchain.consumer.wait-time-seconds=1",
+                    "-Dcamel.server.port=" + JarProcess.freePort(), "-Dcamel.management.port=" + JarProcess.freePort()));
+            try {
+                aws.awaitOutput("Apache Camel", 0, Duration.ofSeconds(90));
+                aws.awaitOutput(") started in", 0, Duration.ofSeconds(90));
+                List<String> keys = IntStream.range(0, PAYLOADS).mapToObj(i -> "input/two-instances/" + i + ".txt").toList();
+                try (S3Client s3 = AwsClients.s3(endpoints)) {
+                    keys.forEach(key -> s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("payload " + key)));
+                }
+
+                await().atMost(Duration.ofMinutes(2)).until(() -> delivered(first, output, bucket).containsAll(keys));
+                int byJar = byJar(output, bucket).size();
+                int total = first.deliveries.size() + byJar;
+                System.out.printf("Two instances: %d payloads, %d by the local-mode instance, %d by the aws-mode jar, %d duplicates%n",
+                        PAYLOADS, first.deliveries.size(), byJar, total - delivered(first, output, bucket).size());
+                assertThat(first.deliveries).isNotEmpty();
+                assertThat(byJar).isPositive();
+            } finally {
+                aws.stop();
+            }
+        }
+    }
+
+    private static Set<String> delivered(Recorder first, List<String> output, String bucket) {
+        Set<String> keys = new HashSet<>(first.keys());
+        keys.addAll(byJar(output, bucket));
+        return keys;
+    }
+
+    /** Keys the jar's built-in downstream logged (one line each). */
+    private static List<String> byJar(List<String> output, String bucket) {
+        Pattern line = Pattern.compile("Payload s3-event " + Pattern.quote(bucket) + "/(input/two-instances/\\S+):");
+        return output.stream().map(line::matcher).filter(Matcher::find).map(m -> m.group(1)).toList();
+    }
+}
