@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.sqsextended.chain.RunningJar;
 import io.sqsextended.chain.config.AwsClients;
 import io.sqsextended.chain.config.AwsSettings;
 import org.junit.jupiter.api.Test;
@@ -41,11 +42,11 @@ class KillNineIT {
 
     @Test
     void everyAcknowledgedUploadReachesTheDownstreamAtLeastOnceDespiteRepeatedKills() throws Exception {
-        int s3Port = JarProcess.freePort();
-        int sqsPort = JarProcess.freePort();
+        int s3Port = RunningJar.freePort();
+        int sqsPort = RunningJar.freePort();
         List<String> properties = List.of("-Dchain.local.s3-port=" + s3Port, "-Dchain.local.sqs-port=" + sqsPort,
-                "-Dchain.local.data-dir=" + home.resolve("data"), "-Dcamel.server.port=" + JarProcess.freePort(),
-                "-Dcamel.management.port=" + JarProcess.freePort(), "-Dchain.routes.dir=" + home.resolve("routes"),
+                "-Dchain.local.data-dir=" + home.resolve("data"), "-Dcamel.server.port=" + RunningJar.freePort(),
+                "-Dcamel.management.port=" + RunningJar.freePort(), "-Dchain.routes.dir=" + home.resolve("routes"),
                 // a killed consumer's messages come back after 5 s instead of 6 minutes
                 "-Dchain.local.parameter.VisibilityTimeout=5");
         AwsSettings client = new AwsSettings("us-east-1", URI.create("http://127.0.0.1:" + s3Port), URI.create("http://127.0.0.1:" + sqsPort),
@@ -57,10 +58,10 @@ class KillNineIT {
         int kills = 0;
         long started = System.nanoTime();
 
-        JarProcess jar = null;
+        RunningJar jar = null;
         try {
         while (next < UPLOADS) {
-            jar = JarProcess.start(home, output, properties);
+            jar = RunningJar.start(home, output, properties);
             int from = output.size();
             jar.awaitOutput("sqs-extended-chain local mode", from, Duration.ofSeconds(90));
             // at most UPLOADS / (KILLS + 1) uploads between kills: every kill happens before the last upload
@@ -88,7 +89,7 @@ class KillNineIT {
             jar.stop();
         }
         } finally {
-            if (jar != null && jar.alive()) {
+            if (jar != null && jar.isAlive()) {
                 jar.kill();
             }
         }

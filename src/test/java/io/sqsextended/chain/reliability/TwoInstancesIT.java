@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.RunningJar;
 import io.sqsextended.chain.config.AwsClients;
 import io.sqsextended.chain.config.AwsSettings;
 import org.junit.jupiter.api.Test;
@@ -46,14 +47,14 @@ class TwoInstancesIT {
             first.addTo(local.context());
             String bucket = local.property("chain.bucket");
             AwsSettings endpoints = local.clientSettings();
-            JarProcess aws = JarProcess.start(jarHome, output, List.of("-Dchain.mode=aws", "-Dchain.region=us-east-1",
+            RunningJar aws = RunningJar.start(jarHome, output, List.of("-Dchain.mode=aws", "-Dchain.region=us-east-1",
                     "-Dchain.aws.s3-endpoint-override=" + endpoints.s3Endpoint(), "-Dchain.aws.sqs-endpoint-override=" + endpoints.sqsEndpoint(),
                     "-Dchain.aws.access-key=" + endpoints.accessKey(), "-Dchain.aws.secret-key=" + endpoints.secretKey(),
                     "-Dchain.bucket=" + bucket, "-Dchain.queue=" + local.property("chain.queue"),
                     "-Dchain.dead-letter-queue=" + local.property("chain.dead-letter-queue"),
                     "-Dchain.auth.producer-tokens=" + Apps.PRODUCER_TOKEN, "-Dchain.auth.consumer-tokens=" + Apps.CONSUMER_TOKEN,
                     "-Dchain.auth.admin-tokens=" + Apps.ADMIN_TOKEN, "-Dchain.consumer.wait-time-seconds=1",
-                    "-Dcamel.server.port=" + JarProcess.freePort(), "-Dcamel.management.port=" + JarProcess.freePort()));
+                    "-Dcamel.server.port=" + RunningJar.freePort(), "-Dcamel.management.port=" + RunningJar.freePort()));
             try {
                 aws.awaitOutput("Apache Camel", 0, Duration.ofSeconds(90));
                 aws.awaitOutput(") started in", 0, Duration.ofSeconds(90));
