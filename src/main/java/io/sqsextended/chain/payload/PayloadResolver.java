@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.sqsextended.chain.events.PayloadReference;
 import io.sqsextended.chain.events.PayloadReference.InlinePayload;
@@ -14,15 +15,18 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.converter.stream.ByteArrayInputStreamCache;
 import org.apache.camel.support.SynchronizationAdapter;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * Turns a payload reference into the downstream contract ({@link PayloadHeaders}): reads the object's metadata
- * (HEAD), presigns a GET, and sets the body to a lazily opened stream of the object, closed after the exchange.
+ * Turns a payload reference into the downstream contract ({@link PayloadHeaders}): one GET of the object, whose
+ * response gives the headers and whose body, read as the downstream reads it, is the payload (closed after the
+ * exchange); a presigned GET as a header, signed when read. Without fetching, a HEAD gives the headers.
  */
 public final class PayloadResolver {
 
@@ -66,24 +70,24 @@ public final class PayloadResolver {
     }
 
     private void resolveObject(Exchange exchange, ObjectReference object) {
-        HeadObjectResponse head = head(object);
         Message message = exchange.getMessage();
         message.setHeader(PayloadHeaders.BUCKET, object.bucket());
         message.setHeader(PayloadHeaders.KEY, object.key());
-        message.setHeader(PayloadHeaders.SIZE, head.contentLength());
-        message.setHeader(PayloadHeaders.ETAG, unquote(head.eTag()));
-        message.setHeader(PayloadHeaders.CONTENT_TYPE, head.contentType());
-        head.metadata().forEach((name, value) -> message.setHeader(PayloadHeaders.METADATA_PREFIX + name, value));
-        message.setHeader(PayloadHeaders.DOWNLOAD_URL, presigner.presignGetObject(r -> r.signatureDuration(downloadUrlTtl)
-                .getObjectRequest(g -> g.bucket(object.bucket()).key(object.key()).versionId(object.versionId()))).url().toString());
+        message.setHeader(PayloadHeaders.DOWNLOAD_URL, new DownloadUrl(() -> presigner.presignGetObject(r -> r.signatureDuration(downloadUrlTtl)
+                .getObjectRequest(g -> g.bucket(object.bucket()).key(object.key()).versionId(object.versionId()))).url().toString()));
         if (!fetchPayload) {
+            HeadObjectResponse head = unlessMissing(object, () -> s3.headObject(r -> r.bucket(object.bucket()).key(object.key()).versionId(object.versionId())));
+            describe(message, head.contentLength(), head.eTag(), head.contentType(), head.metadata());
             message.setBody(null);
             return;
         }
-        // If-Match: the bytes are those the headers describe, even if the key is overwritten meanwhile
-        GetObjectRequest get = GetObjectRequest.builder().bucket(object.bucket()).key(object.key())
-                .versionId(object.versionId()).ifMatch(head.eTag()).build();
-        S3ObjectStream body = new S3ObjectStream(s3, get, head.contentLength());
+        // one GET: its response gives the headers, its body is the payload, read as the downstream reads it
+        GetObjectRequest get = GetObjectRequest.builder().bucket(object.bucket()).key(object.key()).versionId(object.versionId()).build();
+        ResponseInputStream<GetObjectResponse> response = unlessMissing(object, () -> s3.getObject(get));
+        GetObjectResponse described = response.response();
+        describe(message, described.contentLength(), described.eTag(), described.contentType(), described.metadata());
+        // If-Match: a re-read (redelivery) gets the bytes the headers describe, even if the key was overwritten meanwhile
+        S3ObjectStream body = new S3ObjectStream(s3, get.toBuilder().ifMatch(described.eTag()).build(), described.contentLength(), response);
         message.setBody(body);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
@@ -93,9 +97,16 @@ public final class PayloadResolver {
         });
     }
 
-    private HeadObjectResponse head(ObjectReference object) {
+    private static void describe(Message message, Long size, String eTag, String contentType, Map<String, String> metadata) {
+        message.setHeader(PayloadHeaders.SIZE, size);
+        message.setHeader(PayloadHeaders.ETAG, unquote(eTag));
+        message.setHeader(PayloadHeaders.CONTENT_TYPE, contentType);
+        metadata.forEach((name, value) -> message.setHeader(PayloadHeaders.METADATA_PREFIX + name, value));
+    }
+
+    private static <T> T unlessMissing(ObjectReference object, Supplier<T> call) {
         try {
-            return s3.headObject(r -> r.bucket(object.bucket()).key(object.key()).versionId(object.versionId()));
+            return call.get();
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
                 throw new PayloadRefusedException("Object s3://" + object.bucket() + "/" + object.key() + " does not exist (any more)", e);
@@ -104,10 +115,10 @@ public final class PayloadResolver {
         }
     }
 
-    /** After a successful delivery: schedules the object's deletion if its source's policy says so. */
+    /** After a successful delivery: the object's deletion, once its message is deleted, if its source's policy says so. */
     public void delivered(Exchange exchange, PayloadReference reference) {
         if (reference instanceof ObjectReference object && cleanup.getOrDefault(object.source(), CleanupPolicy.KEEP) == CleanupPolicy.DELETE) {
-            exchange.getExchangeExtension().addOnCompletion(new ObjectCleanup(s3, object.bucket(), object.key()));
+            ObjectCleanup.schedule(exchange, s3, object.bucket(), object.key());
         }
     }
 

@@ -12,11 +12,14 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
- * An S3 object as a message body: the GET is sent on the first read, never earlier, and the bytes flow through
- * without being held. As a {@link StreamCache} Camel leaves it alone (no spooling of gigabytes into the heap) and
- * {@link #reset()} rewinds it by opening a new GET, so redeliveries and re-reads see the whole object again.
+ * An S3 object as a message body: the bytes of a GET flow through as they are read, without being held. As a
+ * {@link StreamCache} Camel leaves it alone (no spooling of gigabytes into the heap) and {@link #reset()} rewinds it
+ * by opening a new GET, so redeliveries and re-reads see the whole object again.
  */
 public final class S3ObjectStream extends InputStream implements StreamCache {
+
+    /** Up to this many unread bytes are read off on close, which keeps the connection; more are cut by an abort. */
+    private static final long DRAIN_LIMIT = 64 * 1024;
 
     private final S3Client s3;
     private final GetObjectRequest request;
@@ -24,10 +27,19 @@ public final class S3ObjectStream extends InputStream implements StreamCache {
     private ResponseInputStream<GetObjectResponse> current;
     private long position;
 
+    /** A stream whose GET is sent on its first read. */
     public S3ObjectStream(S3Client s3, GetObjectRequest request, long length) {
+        this(s3, request, length, null);
+    }
+
+    /**
+     * @param opened the response of a GET already sent, read first; re-reads send {@code request}
+     */
+    public S3ObjectStream(S3Client s3, GetObjectRequest request, long length, ResponseInputStream<GetObjectResponse> opened) {
         this.s3 = s3;
         this.request = request;
         this.length = length;
+        this.current = opened;
     }
 
     @Override
@@ -81,8 +93,8 @@ public final class S3ObjectStream extends InputStream implements StreamCache {
 
     private void release() {
         if (current != null) {
-            // closing before the end would drain the rest of the object over the network; abort drops the connection
-            if (position < length) {
+            // closing reads the rest of the object off the network: worth it for a little, an abort drops the connection
+            if (length - position > DRAIN_LIMIT) {
                 current.abort();
             } else {
                 try {

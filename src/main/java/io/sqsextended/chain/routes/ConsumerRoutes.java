@@ -8,10 +8,10 @@ import io.sqsextended.chain.config.ChainProperties;
 import io.sqsextended.chain.events.IncomingMessage;
 import io.sqsextended.chain.events.MessageParser;
 import io.sqsextended.chain.events.PayloadReference;
+import io.sqsextended.chain.payload.ObjectCleanup;
 import io.sqsextended.chain.payload.PayloadResolver;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
-import org.apache.camel.Message;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -23,8 +23,9 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The consumer chain: notification queue, parser, per payload an idempotent delivery (resolve, downstream,
- * cleanup), and the dead-letter route of {@link ConsumerErrorHandling}.
+ * The consumer chain: notification queue (one poller feeding {@code chain.consumer.concurrency} workers), parser,
+ * per payload an idempotent delivery (resolve, downstream, cleanup), batched deletes, and the dead-letter route of
+ * {@link ConsumerErrorHandling}.
  */
 public class ConsumerRoutes extends EndpointRouteBuilder {
 
@@ -34,47 +35,57 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
 
     /** The template's default VisibilityTimeout. */
     static final int DEFAULT_VISIBILITY_TIMEOUT = 360;
+    /** The most messages one ReceiveMessage returns. */
+    private static final int MAX_RECEIVE = 10;
     static final String REFERENCES = "ChainPayloadReferences";
     static final String REFERENCE = "ChainPayloadReference";
     static final String IDEMPOTENCY_KEY = "ChainIdempotencyKey";
 
     @Override
-    public void configure() {
+    public void configure() throws Exception {
         ConsumerSettings settings = ConsumerSettings.from(getContext());
         SqsClient sqs = getContext().getRegistry().findSingleByType(SqsClient.class);
         MessageParser parser = new MessageParser(settings.allowedBuckets());
         PayloadResolver resolver = new PayloadResolver(getContext().getRegistry().findSingleByType(S3Client.class),
                 getContext().getRegistry().findSingleByType(S3Presigner.class), settings.downloadUrlTtl(),
                 settings.fetchPayload(), settings.cleanup());
-        String queue = ChainProperties.require(getContext(), "chain.queue");
+        QueueUrl queue = new QueueUrl(sqs, ChainProperties.require(getContext(), "chain.queue"));
         String queueUrl = null;
         int visibilityTimeout = settings.visibilityTimeout() != null ? settings.visibilityTimeout() : DEFAULT_VISIBILITY_TIMEOUT;
         try {
-            queueUrl = sqs.getQueueUrl(r -> r.queueName(queue)).queueUrl();
+            queueUrl = queue.get();
             visibilityTimeout = visibilityTimeout(settings, sqs, queueUrl);
         } catch (SdkException e) {
             // the consumer looks the queue up again when it starts, and fails there if it must
             log.warn("Cannot read queue {} now, taking a visibility timeout of {} s (chain.consumer.visibility-timeout): {}",
-                    queue, visibilityTimeout, e.getMessage());
+                    queue.queueName(), visibilityTimeout, e.getMessage());
         }
+        PollGate gate = new PollGate(settings.concurrency());
+        MessageDeletes deletes = new MessageDeletes(getContext(), sqs, queue, ObjectCleanup::afterDelete);
+        getContext().addService(deletes);
 
         // queue attributes (visibility, wait, redrive) are the template's: no option here calls SetQueueAttributes
-        from(aws2Sqs(queue).queueUrl(queueUrl)
+        from(aws2Sqs(queue.queueName()).queueUrl(queueUrl)
                 .waitTimeSeconds(settings.waitTimeSeconds())
-                .maxMessagesPerPoll(10)
+                .maxMessagesPerPoll(Math.max(MAX_RECEIVE, settings.concurrency()))
                 .greedy(true)
                 // SQS unreachable: after 3 failed polls in a row, skip 20 (about 10 s each time), not 2 log events a second
                 .backoffErrorThreshold(3)
                 .backoffMultiplier(20)
-                .concurrentConsumers(settings.concurrency())
                 .extendMessageVisibility(true)
                 .visibilityTimeout(visibilityTimeout)
-                .deleteAfterRead(true)
+                // MessageDeletes deletes them, in batches
+                .deleteAfterRead(false)
                 .attributeNames("All")
-                .messageAttributeNames("All"))
+                .messageAttributeNames("All")
+                .advanced().pollStrategy(gate))
                 .routeId(CONSUME_ROUTE)
                 .routeConfigurationId(ConsumerErrorHandling.ID)
                 .autoStartup(settings.enabled())
+                .process(gate::admit)
+                .process(deletes::register)
+                // the messages of a receive are handed over at once, so Camel renews the visibility of all of them
+                .threads(settings.concurrency(), settings.concurrency()).threadName("ChainConsumer")
                 .process(exchange -> exchange.setProperty(REFERENCES, parser.parse(incoming(exchange))))
                 // the loop keeps one exchange: one unit of work, so the dead letter is the original SQS message
                 .loop(simple("${exchangeProperty." + REFERENCES + ".size}"))
@@ -91,7 +102,6 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
                     .eager(false)
                     .process(exchange -> resolver.resolve(exchange, reference(exchange)))
                     .to("{{chain.downstream.uri}}")
-                    .process(ConsumerRoutes::restoreSqsHeaders)
                     .process(exchange -> resolver.delivered(exchange, reference(exchange)))
                 .end()
                 .filter(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
@@ -103,7 +113,7 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
         from(ConsumerErrorHandling.DEAD_LETTER_ENDPOINT)
                 .routeId(DEAD_LETTER_ROUTE)
                 .errorHandler(noErrorHandler())
-                .process(new DeadLetterSender(sqs, ChainProperties.require(getContext(), "chain.dead-letter-queue")));
+                .process(new DeadLetterSender(sqs, new QueueUrl(sqs, ChainProperties.require(getContext(), "chain.dead-letter-queue"))));
     }
 
     /** The queue's VisibilityTimeout unless configured: the renewals then match what the template declares. */
@@ -123,16 +133,6 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
         String sent = system.get(MessageSystemAttributeName.SENT_TIMESTAMP);
         return new IncomingMessage(exchange.getIn().getHeader(Sqs2Constants.MESSAGE_ID, String.class), exchange.getIn().getBody(String.class),
                 attributes, sent == null ? null : Instant.ofEpochMilli(Long.parseLong(sent)));
-    }
-
-    /** The SQS consumer deletes the message by the receipt handle it finds at the end: a downstream may have dropped it. */
-    private static void restoreSqsHeaders(Exchange exchange) {
-        Message original = exchange.getUnitOfWork().getOriginalInMessage();
-        if (original == null) {
-            return;
-        }
-        exchange.getMessage().setHeader(Sqs2Constants.RECEIPT_HANDLE, original.getHeader(Sqs2Constants.RECEIPT_HANDLE));
-        exchange.getMessage().setHeader(Sqs2Constants.MESSAGE_ID, original.getHeader(Sqs2Constants.MESSAGE_ID));
     }
 
     private static void selectReference(Exchange exchange) {

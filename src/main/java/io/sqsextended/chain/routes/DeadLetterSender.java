@@ -40,12 +40,11 @@ public final class DeadLetterSender implements Processor {
     private static final int MAX_ERROR_MESSAGE = 1024;
 
     private final SqsClient sqs;
-    private final String queueName;
-    private volatile String queueUrl;
+    private final QueueUrl queue;
 
-    DeadLetterSender(SqsClient sqs, String queueName) {
+    DeadLetterSender(SqsClient sqs, QueueUrl queue) {
         this.sqs = sqs;
-        this.queueName = queueName;
+        this.queue = queue;
     }
 
     @Override
@@ -63,8 +62,8 @@ public final class DeadLetterSender implements Processor {
         attributes.put(FAILED_AT, text(Instant.now().toString()));
         keepOriginalAttributes(original, attributes, messageId);
 
-        sqs.sendMessage(r -> r.queueUrl(queueUrl()).messageBody(original.getBody(String.class)).messageAttributes(attributes));
-        LOG.warn("Moved message {} to the dead-letter queue {}: {}", messageId, queueName, cause == null ? "unknown" : cause.toString());
+        sqs.sendMessage(r -> r.queueUrl(queue.get()).messageBody(original.getBody(String.class)).messageAttributes(attributes));
+        LOG.warn("Moved message {} to the dead-letter queue {}: {}", messageId, queue.queueName(), cause == null ? "unknown" : cause.toString());
     }
 
     /** SQS allows 10 attributes: the reasons come first, then the original ones that fit, the payload size first. */
@@ -87,13 +86,6 @@ public final class DeadLetterSender implements Processor {
 
     private static boolean isPayloadSize(String name) {
         return PayloadPointer.SIZE_ATTRIBUTE.equals(name) || PayloadPointer.LEGACY_SIZE_ATTRIBUTE.equals(name);
-    }
-
-    private String queueUrl() {
-        if (queueUrl == null) {
-            queueUrl = sqs.getQueueUrl(r -> r.queueName(queueName)).queueUrl();
-        }
-        return queueUrl;
     }
 
     private static MessageAttributeValue text(String value) {
