@@ -15,7 +15,7 @@ import org.apache.camel.CamelContext;
  * Settings of the consumer chain ({@code chain.consumer.*}).
  *
  * @param enabled           whether the queue consumer starts with the app
- * @param concurrency       parallel pollers of the queue
+ * @param concurrency       payloads processed in parallel (workers fed by one poller)
  * @param waitTimeSeconds   long-polling wait of each receive (0 to 20); a stop waits for the poll under way
  * @param visibilityTimeout seconds a received message stays hidden (renewed while processed); null: the queue's own
  * @param allowedBuckets    buckets that events and pointers may name
