@@ -78,8 +78,6 @@ public final class ChainThroughputBench {
                     double bare = bareLoop(stack, tag + "-bare", size, n, options.concurrency);
                     add(results, label + " bare SDK loop", bare);
                     stack.purge(stack.queueUrl);
-                    add(results, label + " bare loop, the chain's calls (HEAD + GET, single deletes)",
-                            bareLoop(stack, tag + "-bare-calls", size, n, options.concurrency, true));
                     System.out.printf(Locale.ROOT, "run %d, %s x %d: chain %.1f msg/s, bare %.1f msg/s%n", run, label, n, chain, bare);
                     if (peer) {
                         stack.purge(peerQueue);
@@ -119,14 +117,6 @@ public final class ChainThroughputBench {
 
     /** The baseline: receive 10, GET each object to a sink, DeleteMessageBatch; concurrency threads. Messages/s. */
     static double bareLoop(StackJar stack, String tag, int size, int n, int concurrency) throws Exception {
-        return bareLoop(stack, tag, size, n, concurrency, false);
-    }
-
-    /**
-     * @param chainCalls true: the S3 and SQS calls the chain makes per payload (HEAD, then GET, then one
-     *                   DeleteMessage per message instead of a batch), to tell their cost from the rest of the chain
-     */
-    static double bareLoop(StackJar stack, String tag, int size, int n, int concurrency, boolean chainCalls) throws Exception {
         AtomicInteger drained = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService consumers = Executors.newFixedThreadPool(concurrency);
@@ -138,17 +128,11 @@ public final class ChainThroughputBench {
                         for (S3EventNotificationRecord record : S3EventNotification.fromJson(message.body()).getRecords()) {
                             String bucket = record.getS3().getBucket().getName();
                             String key = record.getS3().getObject().getUrlDecodedKey();
-                            if (chainCalls) {
-                                stack.s3.headObject(r -> r.bucket(bucket).key(key));
-                            }
                             drain(stack.s3, bucket, key);
                             drained.incrementAndGet();
                         }
-                        if (chainCalls) {
-                            stack.sqs.deleteMessage(r -> r.queueUrl(stack.queueUrl).receiptHandle(message.receiptHandle()));
-                        }
                     }
-                    if (!messages.isEmpty() && !chainCalls) {
+                    if (!messages.isEmpty()) {
                         deleteBatch(stack.sqs, stack.queueUrl, messages);
                     }
                 }
