@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * a bare SDK loop (receive 10, GET each to a sink, DeleteMessageBatch), and the AWS extended client's receive
  * loop on pointer messages it sent itself (when its jar is on the class path: bench/run copies it from ~/.m2).
  * Each consumer first drains --warmup messages that are not timed (the chain jar is a fresh JVM every run).
- * Usage: bench/run chain [--runs=3] [--count-1k=600] [--count-256k=200] [--concurrency=2] [--warmup=300] [--jfr]
+ * Usage: bench/run chain [--runs=3] [--count-1k=1500] [--count-256k=500] [--concurrency=2] [--warmup=2000] [--jfr]
  */
 public final class ChainThroughputBench {
 
@@ -211,12 +211,13 @@ public final class ChainThroughputBench {
     static final class Options {
         int runs = 3;
         int concurrency = 2;
-        int warmup = 300;
+        // the chain jar is a fresh JVM each run: its JIT needs ~2,000 payloads to settle (300 left it at 0.56 of the bare loop, 2,000 at 0.71)
+        int warmup = 2000;
         boolean jfr;
-        final Map<Integer, Integer> counts = new LinkedHashMap<>(Map.of(1024, 600));
+        final Map<Integer, Integer> counts = new LinkedHashMap<>(Map.of(1024, 1500));
 
         Options(String[] args) {
-            counts.put(256 * 1024, 200);
+            counts.put(256 * 1024, 500);
             for (String arg : args) {
                 String value = arg.substring(arg.indexOf('=') + 1);
                 if (arg.startsWith("--runs=")) {
