@@ -53,8 +53,11 @@ public final class PayloadResolver {
 
     public void resolve(Exchange exchange, PayloadReference reference) {
         Message message = exchange.getMessage();
-        // one SQS message may name several payloads: nothing of the previous one may leak into this one
+        // one SQS message may name several payloads: nothing of the previous one may leak into this one, nor hold its connection
         message.removeHeaders("Payload*");
+        if (message.getBody() instanceof S3ObjectStream previous) {
+            previous.close();
+        }
         message.setHeader(PayloadHeaders.SOURCE, reference.source().value());
         if (reference.eventTime() != null) {
             message.setHeader(PayloadHeaders.EVENT_TIME, reference.eventTime().toString());
