@@ -6,7 +6,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -59,8 +62,14 @@ class TwoInstancesIT {
                 aws.awaitOutput("Apache Camel", 0, Duration.ofSeconds(90));
                 aws.awaitOutput(") started in", 0, Duration.ofSeconds(90));
                 List<String> keys = IntStream.range(0, PAYLOADS).mapToObj(i -> "input/two-instances/" + i + ".txt").toList();
+                // 8 uploaders: notifications arrive faster than one instance takes them, so both get work
+                ExecutorService uploaders = Executors.newFixedThreadPool(8);
                 try (S3Client s3 = AwsClients.s3(endpoints)) {
-                    keys.forEach(key -> s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("payload " + key)));
+                    CompletableFuture.allOf(keys.stream().map(key -> CompletableFuture.runAsync(
+                            () -> s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("payload " + key)), uploaders))
+                            .toArray(CompletableFuture[]::new)).join();
+                } finally {
+                    uploaders.shutdown();
                 }
 
                 await().atMost(Duration.ofMinutes(2)).until(() -> delivered(first, output, bucket).containsAll(keys));
