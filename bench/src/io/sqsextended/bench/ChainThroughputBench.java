@@ -32,7 +32,11 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * the chain (a second jar in aws mode, downstream = a route that reads the body into nothing and logs a line),
  * a bare SDK loop (receive 10, GET each to a sink, DeleteMessageBatch), and the AWS extended client's receive
  * loop on pointer messages it sent itself (when its jar is on the class path: bench/run copies it from ~/.m2).
- * Each consumer first drains --warmup messages that are not timed (the chain jar is a fresh JVM every run).
+ * The chain jar is one JVM for the whole benchmark ({@link LongLivedChain}): production runs it as a long-lived
+ * service, and a fresh JVM per run was still JIT-compiling in its timed window after 2,000 warm-up payloads (JFR: the
+ * C2 threads as busy as the consumers). It drains --warmup payloads of each size once, untimed; then each run times
+ * the chain, the bare loop and the extended client in turn (a ratio per run), the chain's consumer paused over JMX
+ * while the others run. The baselines, in this already warm JVM, drain --warmup messages before their first run.
  * Usage: bench/run chain [--runs=3] [--count-1k=1500] [--count-256k=500] [--concurrency=2] [--warmup=2000] [--jfr]
  */
 public final class ChainThroughputBench {
@@ -45,31 +49,27 @@ public final class ChainThroughputBench {
         Path routes = Bench.drainRoute(work.resolve("routes"));
         Map<String, List<Double>> results = new LinkedHashMap<>();
         boolean peer = peerAvailable();
-        try (StackJar stack = new StackJar(work, "512m", false)) {
+        try (StackJar stack = new StackJar(work, "512m", false);
+             LongLivedChain chain = new LongLivedChain(stack, work.resolve("chain"), options.jfr ? Path.of("bench/results/chain.jfr") : null,
+                     "-Dchain.routes.dir=" + routes, "-Dchain.downstream.uri=direct:bench-drain",
+                     "-Dchain.consumer.concurrency=" + options.concurrency)) {
             String peerQueue = stack.sqs.createQueue(r -> r.queueName("bench-extended-peer")).queueUrl();
+            // warmed up once (JIT), as the bench process is warm for the loops below; paused but for its timed phases
+            for (int size : options.counts.keySet()) {
+                stack.purge(stack.queueUrl);
+                chainRun(stack, chain, "warm-" + Bench.size(size), size, options.warmup, 300);
+            }
+            chain.pause();
             for (int run = 0; run < options.runs; run++) {
                 for (int size : options.counts.keySet()) {
                     int n = options.counts.get(size);
                     String label = Bench.size(size);
                     String tag = "run" + run + "-" + label;
-                    List<String> jvm = new ArrayList<>(List.of("-Dchain.routes.dir=" + routes,
-                            "-Dchain.downstream.uri=direct:bench-drain", "-Dchain.consumer.concurrency=" + options.concurrency));
-                    if (options.jfr && run == options.runs - 1) {
-                        jvm.add("-XX:StartFlightRecording=filename=" + Path.of("bench/results/chain-" + label.replace(" ", "") + ".jfr").toAbsolutePath() + ",settings=profile");
-                    }
                     stack.purge(stack.queueUrl);
-                    double chain;
-                    try (Bench.JarProcess app = stack.chainJar(work.resolve("chain-" + tag), "512m", jvm.toArray(String[]::new))) {
-                        // a fresh JVM: warm it up (JIT) as the bench process is warm for the loops below
-                        upload(stack.s3, tag + "-warm", size, options.warmup).get();
-                        app.awaitCount(Bench.DRAINED, options.warmup, 300);
-                        long start = System.nanoTime();
-                        Future<?> uploads = upload(stack.s3, tag + "-chain", size, n);
-                        long end = app.awaitCount(Bench.DRAINED, options.warmup + n, 600);
-                        uploads.get();
-                        chain = n / ((end - start) / 1e9);
-                    }
-                    add(results, label + " chain", chain);
+                    chain.resume();
+                    double chained = chainRun(stack, chain, tag + "-chain", size, n, 600);
+                    chain.pause();
+                    add(results, label + " chain", chained);
                     stack.purge(stack.queueUrl);
                     if (run == 0) {
                         bareLoop(stack, tag + "-bare-warm", size, options.warmup, options.concurrency);
@@ -78,7 +78,7 @@ public final class ChainThroughputBench {
                     double bare = bareLoop(stack, tag + "-bare", size, n, options.concurrency);
                     add(results, label + " bare SDK loop", bare);
                     stack.purge(stack.queueUrl);
-                    System.out.printf(Locale.ROOT, "run %d, %s x %d: chain %.1f msg/s, bare %.1f msg/s%n", run, label, n, chain, bare);
+                    System.out.printf(Locale.ROOT, "run %d, %s x %d: chain %.1f msg/s, bare %.1f msg/s%n", run, label, n, chained, bare);
                     if (peer) {
                         stack.purge(peerQueue);
                         if (run == 0) {
@@ -94,6 +94,19 @@ public final class ChainThroughputBench {
         }
         Bench.deleteTree(work);
         Bench.report("chain", "bench/run chain " + String.join(" ", args), table(results, options));
+    }
+
+    /**
+     * n objects uploaded while the chain drains them: messages/s. Counted from the chain's drained lines so far,
+     * which accumulate over the life of its JVM.
+     */
+    static double chainRun(StackJar stack, LongLivedChain chain, String tag, int size, int n, long timeoutSeconds) throws Exception {
+        long before = chain.jar.countLines(Bench.DRAINED);
+        long start = System.nanoTime();
+        Future<?> uploads = upload(stack.s3, tag, size, n);
+        long end = chain.jar.awaitCount(Bench.DRAINED, before + n, timeoutSeconds);
+        uploads.get();
+        return n / ((end - start) / 1e9);
     }
 
     /** Uploads n objects of the given size under input/bench/{tag}/ from {@link #UPLOADERS} threads. */
@@ -207,11 +220,15 @@ public final class ChainThroughputBench {
         return table.toString();
     }
 
-    /** --runs, --count-1k, --count-256k, --concurrency, --warmup, --jfr (a flight recording of the chain jar in the last run). */
+    /**
+     * --runs, --count-1k, --count-256k, --concurrency, --warmup (payloads of each size through the chain before the
+     * first run; through each baseline before its first run), --jfr (a flight recording of the chain JVM's whole
+     * life, warm-up included, to bench/results/chain.jfr).
+     */
     static final class Options {
         int runs = 3;
         int concurrency = 2;
-        // the chain jar is a fresh JVM each run: its JIT needs ~2,000 payloads to settle (300 left it at 0.56 of the bare loop, 2,000 at 0.71)
+        // a fresh chain JVM was still JIT-compiling after 2,000 payloads (JFR): its warm-up is now paid once, not per run
         int warmup = 2000;
         boolean jfr;
         final Map<Integer, Integer> counts = new LinkedHashMap<>(Map.of(1024, 1500));
