@@ -84,10 +84,11 @@ public final class RunningJar implements AutoCloseable {
         return process.exitValue();
     }
 
-    /** kill -9: no shutdown hook, no graceful stop. */
+    /** kill -9: no shutdown hook, no graceful stop. Returns once all it printed is in {@link #output()}. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+        reader.join(5_000);
     }
 
     public boolean isAlive() {
