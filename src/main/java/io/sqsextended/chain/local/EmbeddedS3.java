@@ -1,33 +1,50 @@
 package io.sqsextended.chain.local;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.BlobStoreContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** S3Proxy in this JVM: SigV4 checked, objects streamed to files (never held in the heap), notifications emulated. */
 final class EmbeddedS3 implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedS3.class);
+    /** Past S3Proxy's idle timeout (30 s), an upload's temporary file that is not written to any more is abandoned. */
+    private static final Duration ABANDONED_AFTER = Duration.ofSeconds(60);
+    private static final Duration SWEEP_EVERY = Duration.ofSeconds(15);
+
     private final S3Proxy proxy;
     private final BlobStoreContext storage;
     private final URI endpoint;
+    private final ScheduledExecutorService sweeper;
 
-    private EmbeddedS3(S3Proxy proxy, BlobStoreContext storage, URI endpoint) {
+    private EmbeddedS3(S3Proxy proxy, BlobStoreContext storage, URI endpoint, ScheduledExecutorService sweeper) {
         this.proxy = proxy;
         this.storage = storage;
         this.endpoint = endpoint;
+        this.sweeper = sweeper;
     }
 
     static EmbeddedS3 start(LocalSettings settings, int port, Path storageDir, Collection<String> buckets,
                             BucketNotifier notifier) throws Exception {
         Files.createDirectories(storageDir);
+        // nothing is under way before the server starts: whatever a kill cut off goes aside now
+        IncompleteUploads incomplete = new IncompleteUploads(storageDir);
+        incomplete.moveAside(Duration.ZERO);
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", storageDir.toString());
         // filesystem-nio2 streams objects; the transient store would keep them all in the heap
@@ -46,7 +63,19 @@ final class EmbeddedS3 implements AutoCloseable {
                 .awsAuthentication(AuthenticationType.AWS_V4, settings.accessKey(), settings.secretKey())
                 .build();
         proxy.start();
-        return new EmbeddedS3(proxy, storage, URI.create("http://" + settings.publicHost() + ":" + port));
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "embedded-s3-incomplete-uploads");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                incomplete.moveAside(ABANDONED_AFTER);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Could not look for incomplete uploads in {}: {}", storageDir, e.toString());
+            }
+        }, SWEEP_EVERY.toSeconds(), SWEEP_EVERY.toSeconds(), TimeUnit.SECONDS);
+        return new EmbeddedS3(proxy, storage, URI.create("http://" + settings.publicHost() + ":" + port), sweeper);
     }
 
     URI endpoint() {
@@ -55,6 +84,7 @@ final class EmbeddedS3 implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        sweeper.shutdownNow();
         try {
             proxy.stop();
         } finally {

@@ -68,18 +68,18 @@ final class MessageDeletes extends ServiceSupport {
         });
     }
 
+    /** The deletes run on a thread of their own: a worker never waits for them. */
     private void add(Pending message) {
-        List<Pending> full = null;
         synchronized (pending) {
             pending.add(message);
-            if (pending.size() >= BATCH || timer == null) {
-                full = take();
+            if (timer == null) {
+                // stopped: the last ones are deleted at once
+                delete(take());
+            } else if (pending.size() >= BATCH) {
+                timer.execute(this::flush);
             } else if (scheduled == null) {
                 scheduled = timer.schedule(this::flush, LINGER_MILLIS, TimeUnit.MILLISECONDS);
             }
-        }
-        if (full != null) {
-            delete(full);
         }
     }
 

@@ -1,0 +1,80 @@
+package io.sqsextended.chain.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * S3Proxy's filesystem store writes an upload (or a part) to {@code <name>-<uuid>} beside its key, sets its
+ * attributes, then renames it. A PUT cut off (client gone, or the process killed) leaves that file behind: S3 would
+ * never show it, yet S3Proxy serves it under the derived name and its listings fail on it (500). Such files are moved
+ * out of the store, to {@code incomplete-uploads} beside it, with a warning: nothing is deleted.
+ */
+final class IncompleteUploads {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IncompleteUploads.class);
+    private static final Pattern TEMPORARY_NAME = Pattern.compile(".+-\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
+    /** What S3Proxy sets on every complete object or part, before the rename. */
+    private static final String CONTENT_MD5 = "user.content-md5";
+
+    private final Path store;
+    private final Path aside;
+
+    IncompleteUploads(Path store) {
+        this.store = store;
+        this.aside = store.resolveSibling("incomplete-uploads");
+    }
+
+    /**
+     * Moves aside the temporary files not written to for {@code idle} (zero: all, when no upload can be under way).
+     * Without user-defined attributes in the file system, nothing tells them from objects: nothing is moved.
+     */
+    int moveAside(Duration idle) throws IOException {
+        if (!Files.isDirectory(store) || !Files.getFileStore(store).supportsFileAttributeView(UserDefinedFileAttributeView.class)) {
+            return 0;
+        }
+        Instant before = Instant.now().minus(idle);
+        List<Path> leftovers;
+        try (Stream<Path> files = Files.walk(store)) {
+            leftovers = files.filter(file -> TEMPORARY_NAME.matcher(file.getFileName().toString()).matches())
+                    .filter(Files::isRegularFile)
+                    .filter(file -> isIdleSince(file, before) && !isComplete(file))
+                    .toList();
+        }
+        for (Path file : leftovers) {
+            Path target = aside.resolve(store.relativize(file).toString());
+            Files.createDirectories(target.getParent());
+            long size = Files.size(file);
+            Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+            LOG.warn("Moved an incomplete upload out of the embedded S3 (cut off before its end, {} bytes): {}", size, target);
+        }
+        return leftovers.size();
+    }
+
+    private static boolean isIdleSince(Path file, Instant before) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isBefore(before);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean isComplete(Path file) {
+        try {
+            return Files.getFileAttributeView(file, UserDefinedFileAttributeView.class).list().contains(CONTENT_MD5);
+        } catch (IOException e) {
+            // renamed or moved meanwhile: not ours to touch
+            return true;
+        }
+    }
+}
