@@ -60,7 +60,8 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
             log.warn("Cannot read queue {} now, taking a visibility timeout of {} s (chain.consumer.visibility-timeout): {}",
                     queue.queueName(), visibilityTimeout, e.getMessage());
         }
-        PollGate gate = new PollGate(settings.concurrency());
+        // the next receive is under way before the workers run dry: at most 2 x concurrency in flight before it
+        PollGate gate = new PollGate(2 * settings.concurrency());
         MessageDeletes deletes = new MessageDeletes(getContext(), sqs, queue, ObjectCleanup::afterDelete);
         getContext().addService(deletes);
 

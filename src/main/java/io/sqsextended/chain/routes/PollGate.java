@@ -12,21 +12,21 @@ import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
- * Lets the queue consumer receive only while fewer than {@code concurrency} messages are in flight. The messages of
- * a receive are all handed to the worker pool at once, so Camel renews the visibility of every one of them, not
- * only of the one being processed; the gate keeps that prefetch to one receive.
+ * Lets the queue consumer receive only while fewer than {@code limit} messages are in flight. The messages of a
+ * receive are all handed to the worker pool at once, so Camel renews the visibility of every one of them, not only
+ * of the one being processed; the gate bounds that prefetch.
  */
 final class PollGate extends DefaultPollingConsumerPollStrategy {
 
     private static final long WAIT_STEP_MILLIS = 200;
 
-    private final int concurrency;
+    private final int limit;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition freed = lock.newCondition();
     private int inFlight;
 
-    PollGate(int concurrency) {
-        this.concurrency = concurrency;
+    PollGate(int limit) {
+        this.limit = limit;
     }
 
     /** Counts the exchange in flight until it completes or fails. */
@@ -55,12 +55,12 @@ final class PollGate extends DefaultPollingConsumerPollStrategy {
         }
     }
 
-    /** Waits for a free worker; gives up when the consumer stops or is suspended (the next poll asks again). */
+    /** Waits until fewer than the limit are in flight; gives up when the consumer stops or is suspended (the next poll asks again). */
     @Override
     public boolean begin(Consumer consumer, Endpoint endpoint) {
         lock.lock();
         try {
-            while (inFlight >= concurrency) {
+            while (inFlight >= limit) {
                 if (consumer instanceof ServiceSupport service && !service.isStarted()) {
                     return false;
                 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The consumer receives only while a worker is free. */
+/** The consumer receives only while fewer than the limit are in flight. */
 class PollGateTest {
 
     CamelContext context;
@@ -37,7 +37,7 @@ class PollGateTest {
     }
 
     @Test
-    void aReceiveGoesAheadWhileWorkersAreFree() {
+    void aReceiveGoesAheadBelowTheLimitInFlight() {
         gate.admit(new DefaultExchange(context));
 
         assertThat(gate.begin(consumer, null)).isTrue();
@@ -56,7 +56,7 @@ class PollGateTest {
     }
 
     @Test
-    void aStoppingConsumerDoesNotWaitForAFreeWorker() {
+    void aStoppingConsumerDoesNotWaitBelowTheLimit() {
         admitted();
         admitted();
         CompletableFuture<Boolean> receive = CompletableFuture.supplyAsync(() -> gate.begin(consumer, null));
