@@ -1,15 +1,19 @@
 package io.sqsextended.chain.local;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,29 +48,37 @@ final class IncompleteUploads {
             return 0;
         }
         Instant before = Instant.now().minus(idle);
-        List<Path> leftovers;
-        try (Stream<Path> files = Files.walk(store)) {
-            leftovers = files.filter(file -> TEMPORARY_NAME.matcher(file.getFileName().toString()).matches())
-                    .filter(Files::isRegularFile)
-                    .filter(file -> isIdleSince(file, before) && !isComplete(file))
-                    .toList();
-        }
+        List<Path> leftovers = new ArrayList<>();
+        Files.walkFileTree(store, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile() && TEMPORARY_NAME.matcher(file.getFileName().toString()).matches()
+                        && attributes.lastModifiedTime().toInstant().isBefore(before) && !isComplete(file)) {
+                    leftovers.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            /** Uploads complete (rename) and objects go while the store is walked. */
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        int moved = 0;
         for (Path file : leftovers) {
             Path target = aside.resolve(store.relativize(file).toString());
             Files.createDirectories(target.getParent());
-            long size = Files.size(file);
-            Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
-            LOG.warn("Moved an incomplete upload out of the embedded S3 (cut off before its end, {} bytes): {}", size, target);
+            try {
+                long size = Files.size(file);
+                Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+                LOG.warn("Moved an incomplete upload out of the embedded S3 (cut off before its end, {} bytes): {}", size, target);
+                moved++;
+            } catch (NoSuchFileException e) {
+                // gone meanwhile
+            }
         }
-        return leftovers.size();
-    }
-
-    private static boolean isIdleSince(Path file, Instant before) {
-        try {
-            return Files.getLastModifiedTime(file).toInstant().isBefore(before);
-        } catch (IOException e) {
-            return false;
-        }
+        return moved;
     }
 
     private static boolean isComplete(Path file) {

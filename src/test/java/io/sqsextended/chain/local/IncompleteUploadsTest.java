@@ -8,6 +8,8 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +66,19 @@ class IncompleteUploadsTest {
 
         assertThat(writing).exists();
         assertThat(abandoned).doesNotExist();
+    }
+
+    @Test
+    void aSweepWhileUploadsCompleteAndObjectsGoDoesNotFail() throws Exception {
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            files.add(write(bucket.resolve("object-" + i + "-" + UUID.randomUUID()), "complete", true));
+        }
+        Thread deleter = new Thread(() -> files.forEach(file -> file.toFile().delete()));
+        deleter.start();
+
+        assertThat(new IncompleteUploads(store).moveAside(Duration.ZERO)).isZero();
+        deleter.join();
     }
 
     private static Path write(Path file, String content, boolean complete) throws Exception {
