@@ -75,7 +75,8 @@ final class MessageDeletes extends ServiceSupport {
             if (timer == null) {
                 // stopped: the last ones are deleted at once
                 delete(take());
-            } else if (pending.size() >= BATCH) {
+            } else if (pending.size() == BATCH) {
+                // one flush per full batch: a flush under way takes whatever arrives meanwhile
                 timer.execute(this::flush);
             } else if (scheduled == null) {
                 scheduled = timer.schedule(this::flush, LINGER_MILLIS, TimeUnit.MILLISECONDS);
