@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sqsextended.chain.CapturedLogs;
 import io.sqsextended.chain.ChainApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,13 +32,13 @@ class SecretsInLogsTest {
 
     @TempDir
     static Path dataDir;
-    static LogCapture log;
+    static CapturedLogs log;
     static final List<String> signatures = new ArrayList<>();
     static final List<String> keys = new ArrayList<>();
 
     @BeforeAll
     static void runASession() throws Exception {
-        log = LogCapture.open();
+        log = CapturedLogs.open("presign-log-capture", "io.sqsextended.chain.presign");
         ChainApp app = ChainApp.start(dataDir, Map.of("chain.upload.multipart-threshold", "100"));
         try {
             ApiClient client = new ApiClient(app.api());

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import io.sqsextended.chain.CapturedLogs;
 import io.sqsextended.chain.ChainApp;
 import io.sqsextended.chain.config.AwsClients;
 import io.sqsextended.chain.reliability.HostileMessages.Expect;

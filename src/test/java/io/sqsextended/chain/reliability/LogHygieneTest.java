@@ -11,6 +11,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sqsextended.chain.CapturedLogs;
 import io.sqsextended.chain.ChainApp;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;

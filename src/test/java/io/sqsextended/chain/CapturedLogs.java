@@ -1,6 +1,8 @@
-package io.sqsextended.chain.reliability;
+package io.sqsextended.chain;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,30 +12,38 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.logging.log4j.core.config.Property;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every log line of the JVM (all loggers, with stack traces and MDC) while open, for the log-hygiene checks. */
-final class CapturedLogs extends AbstractAppender implements AutoCloseable {
+public final class CapturedLogs extends AbstractAppender implements AutoCloseable {
 
     /** A presigned URL's signature value: {@code X-Amz-Signature=} followed by hex digits. */
-    static final Pattern SIGNATURE = Pattern.compile("X-Amz-Signature=([0-9a-fA-F]{16,})");
+    public static final Pattern SIGNATURE = Pattern.compile("X-Amz-Signature=([0-9a-fA-F]{16,})");
 
     private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
+    /** Loggers set to DEBUG while open, with the level to restore. */
+    private final Map<String, Level> raised = new LinkedHashMap<>();
 
     private CapturedLogs(String name) {
         super(name, null, PatternLayout.newBuilder().withPattern("%level %logger [%t] %X - %message%n%throwable").build(),
                 true, Property.EMPTY_ARRAY);
     }
 
-    static CapturedLogs open(String name) {
+    /** Starts capturing; {@code debugLoggers} log at DEBUG meanwhile (their refusals included). */
+    public static CapturedLogs open(String name, String... debugLoggers) {
         CapturedLogs capture = new CapturedLogs(name);
         capture.start();
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         context.getConfiguration().getRootLogger().addAppender(capture, Level.ALL, null);
         context.updateLoggers();
+        for (String logger : debugLoggers) {
+            capture.raised.put(logger, LogManager.getLogger(logger).getLevel());
+            Configurator.setLevel(logger, Level.DEBUG);
+        }
         return capture;
     }
 
@@ -42,16 +52,20 @@ final class CapturedLogs extends AbstractAppender implements AutoCloseable {
         lines.add(getLayout().toSerializable(event).toString());
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return List.copyOf(lines);
     }
 
-    long count(String text) {
+    public String text() {
+        return String.join("", lines);
+    }
+
+    public long count(String text) {
         return lines.stream().filter(line -> line.contains(text)).count();
     }
 
     /** No secret, no presigned signature value in any captured line. */
-    void assertNoSecrets(String... secrets) {
+    public void assertNoSecrets(String... secrets) {
         String all = String.join("", lines);
         assertThat(lines).as("captured log lines").isNotEmpty();
         for (String secret : secrets) {
@@ -68,6 +82,7 @@ final class CapturedLogs extends AbstractAppender implements AutoCloseable {
 
     @Override
     public void close() {
+        raised.forEach(Configurator::setLevel);
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         context.getConfiguration().getRootLogger().removeAppender(getName());
         context.updateLoggers();
