@@ -30,12 +30,14 @@ public final class ChainApp implements AutoCloseable {
 
     /** Starts the app; {@code properties} override application.properties (e.g. {@code chain.downstream.uri}). */
     public static ChainApp start(Path dataDir, Map<String, String> properties) throws Exception {
-        int httpPort = freePort();
-        int managementPort = freePort();
+        int[] ports = freePorts(4);
+        int httpPort = ports[0];
+        int managementPort = ports[1];
         Main main = new Main(Application.class);
         main.addOverrideProperty("chain.local.data-dir", dataDir.toString());
-        main.addOverrideProperty("chain.local.s3-port", "0");
-        main.addOverrideProperty("chain.local.sqs-port", "0");
+        // no port 0 for the embedded stack: the kernel could hand it the HTTP port chosen above, released meanwhile
+        main.addOverrideProperty("chain.local.s3-port", String.valueOf(ports[2]));
+        main.addOverrideProperty("chain.local.sqs-port", String.valueOf(ports[3]));
         main.addOverrideProperty("camel.server.port", String.valueOf(httpPort));
         main.addOverrideProperty("camel.management.port", String.valueOf(managementPort));
         // tests of the consumer chain switch it on; others keep the queue to themselves (and stop without waiting for a long poll)
@@ -89,9 +91,22 @@ public final class ChainApp implements AutoCloseable {
         main.stop();
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Distinct free ports: all held open together, then released. */
+    static int[] freePorts(int count) throws IOException {
+        ServerSocket[] sockets = new ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0);
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : sockets) {
+                if (socket != null) {
+                    socket.close();
+                }
+            }
         }
     }
 }
