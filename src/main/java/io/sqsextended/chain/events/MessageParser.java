@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -23,6 +24,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.sqsextended.chain.events.PayloadReference.InlinePayload;
 import io.sqsextended.chain.events.PayloadReference.ObjectReference;
 import io.sqsextended.chain.extended.PayloadPointer;
+import io.sqsextended.chain.wire.InlineMark;
+import io.sqsextended.chain.wire.ObjectKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotification;
@@ -31,8 +34,9 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * Turns one SQS message into the payloads it names: S3 event notifications (also inside an SNS envelope),
- * EventBridge "Object Created" events, AWS SQS Extended Client pointers; an {@code s3:TestEvent} names none; any
- * other body is itself the payload. Refuses (with {@link PayloadRefusedException}) what no retry can fix.
+ * EventBridge "Object Created" events, AWS SQS Extended Client pointers (only under the pointer prefixes); an
+ * {@code s3:TestEvent} names none; a body marked inline ({@link InlineMark}) and any other body is itself the payload.
+ * Refuses (with {@link PayloadRefusedException}) what no retry can fix: every malformed input, whatever it lacks.
  */
 public final class MessageParser {
 
@@ -46,18 +50,38 @@ public final class MessageParser {
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build()).build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
-    /** S3's longest key, in bytes of UTF-8: a longer one cannot name an object, no retry helps. */
-    private static final int MAX_KEY_BYTES = 1024;
     private static final Set<String> POINTER_CLASSES = Set.of(PayloadPointer.POINTER_CLASS, PayloadPointer.LEGACY_POINTER_CLASS);
+    /** At most 19 digits: within a long, far above S3's 5 TiB object limit. */
+    private static final Pattern BYTE_COUNT = Pattern.compile("[0-9]{1,19}");
     private static final Set<String> SIZE_ATTRIBUTES = Set.of(PayloadPointer.SIZE_ATTRIBUTE, PayloadPointer.LEGACY_SIZE_ATTRIBUTE);
 
     private final Set<String> allowedBuckets;
+    private final List<String> pointerPrefixes;
 
-    public MessageParser(Set<String> allowedBuckets) {
+    /**
+     * @param pointerPrefixes key prefixes pointers may name: those the extended producers write under, never the
+     *                        prefix producers upload to (the cleanup deletes what a pointer names)
+     */
+    public MessageParser(Set<String> allowedBuckets, List<String> pointerPrefixes) {
         this.allowedBuckets = Set.copyOf(allowedBuckets);
+        this.pointerPrefixes = List.copyOf(pointerPrefixes);
     }
 
     public List<PayloadReference> parse(IncomingMessage message) {
+        if (InlineMark.isMarked(message.attributes())) {
+            return List.of(inline(message));
+        }
+        try {
+            return references(message);
+        } catch (PayloadRefusedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // the parser does no I/O: whatever else breaks it is input it cannot read, which no retry changes
+            throw new PayloadRefusedException("Unparseable message: " + e, e);
+        }
+    }
+
+    private List<PayloadReference> references(IncomingMessage message) {
         JsonNode json = readJson(message.body());
         boolean sizeAttribute = message.attributes().keySet().stream().anyMatch(SIZE_ATTRIBUTES::contains);
         if (json != null && isPointer(json)) {
@@ -68,8 +92,8 @@ public final class MessageParser {
                     + " but its body is not a PayloadS3Pointer");
         }
         if (json != null && json.isObject()) {
-            if ("Notification".equals(json.path("Type").asText()) && json.path("Message").isTextual()) {
-                return parse(new IncomingMessage(message.messageId(), json.get("Message").asText(), snsAttributes(json), message.sentAt()));
+            if (isSnsEnvelope(json)) {
+                return references(new IncomingMessage(message.messageId(), snsMessage(json), snsAttributes(json), message.sentAt()));
             }
             if ("s3:TestEvent".equals(json.path("Event").asText())) {
                 LOG.info("Acknowledged s3:TestEvent of bucket {} (message {})", json.path("Bucket").asText(), message.messageId());
@@ -82,7 +106,11 @@ public final class MessageParser {
                 return eventBridge(json);
             }
         }
-        return List.of(new InlinePayload(message.body(), message.sentAt(), messageKey(message)));
+        return List.of(inline(message));
+    }
+
+    private static InlinePayload inline(IncomingMessage message) {
+        return new InlinePayload(message.body(), message.sentAt(), messageKey(message));
     }
 
     private static boolean isPointer(JsonNode json) {
@@ -97,7 +125,30 @@ public final class MessageParser {
         }
         requireAllowed(bucket);
         requireKey(key);
-        return new ObjectReference(PayloadSource.EXTENDED_POINTER, bucket, key, null, message.sentAt(), messageKey(message));
+        if (pointerPrefixes.stream().noneMatch(key::startsWith)) {
+            throw new PayloadRefusedException("Pointer to s3://" + bucket + "/" + key + " refused: pointers may name only keys under "
+                    + "chain.consumer.pointer-prefixes (" + String.join(", ", pointerPrefixes) + ")");
+        }
+        return new ObjectReference(PayloadSource.EXTENDED_POINTER, bucket, key, null, declaredSize(message), message.sentAt(), messageKey(message));
+    }
+
+    /** The size attribute the extended clients write: a byte count, which the object must match; null when absent. */
+    private static Long declaredSize(IncomingMessage message) {
+        for (String name : SIZE_ATTRIBUTES) {
+            MessageAttributeValue value = message.attributes().get(name);
+            if (value != null) {
+                String text = String.valueOf(value.stringValue());
+                if (!BYTE_COUNT.matcher(text).matches()) {
+                    throw new PayloadRefusedException("Unparseable extended-client pointer: " + name + " is not a byte count: " + abbreviate(text));
+                }
+                try {
+                    return Long.parseLong(text);
+                } catch (NumberFormatException e) {
+                    throw new PayloadRefusedException("Unparseable extended-client pointer: " + name + " is out of range: " + abbreviate(text), e);
+                }
+            }
+        }
+        return null;
     }
 
     private List<PayloadReference> s3Event(String body) {
@@ -112,15 +163,19 @@ public final class MessageParser {
         }
         List<PayloadReference> references = new ArrayList<>();
         for (S3EventNotificationRecord record : notification.getRecords()) {
+            if (record == null || record.getS3() == null || record.getS3().getBucket() == null || record.getS3().getObject() == null
+                    || record.getS3().getBucket().getName() == null || record.getS3().getObject().getKey() == null) {
+                throw new PayloadRefusedException("Unparseable S3 event notification: a record without s3.bucket.name and s3.object.key");
+            }
+            if (record.getEventName() == null || record.getEventName().isBlank() || record.getEventVersion() == null) {
+                throw new PayloadRefusedException("Unparseable S3 event notification: a record without eventName or eventVersion");
+            }
             String version = String.valueOf(record.getEventVersion());
             if (!version.startsWith("2.") && !version.equals("2")) {
                 throw new PayloadRefusedException("Unsupported S3 event version " + version + " (major version 2 is supported)");
             }
             String bucket = record.getS3().getBucket().getName();
             String key = decodeKey(record.getS3().getObject().getKey());
-            if (record.getEventName() == null || record.getEventName().isBlank()) {
-                throw new PayloadRefusedException("Unparseable S3 event notification: a record without eventName");
-            }
             if (!record.getEventName().startsWith("ObjectCreated:")) {
                 LOG.info("Ignored S3 event {} of s3://{}/{}", record.getEventName(), bucket, key);
                 continue;
@@ -128,7 +183,7 @@ public final class MessageParser {
             requireAllowed(bucket);
             requireKey(key);
             String versionId = record.getS3().getObject().getVersionId();
-            references.add(new ObjectReference(PayloadSource.S3_EVENT, bucket, key, versionId, record.getEventTime(),
+            references.add(new ObjectReference(PayloadSource.S3_EVENT, bucket, key, versionId, null, record.getEventTime(),
                     eventKey(bucket, key, versionId, record.getS3().getObject().getSequencer())));
         }
         return references;
@@ -148,14 +203,35 @@ public final class MessageParser {
         requireAllowed(bucket);
         requireKey(key);
         String versionId = detail.path("object").path("version-id").asText(null);
-        return List.of(new ObjectReference(PayloadSource.S3_EVENT, bucket, key, versionId, instant(json.path("time").asText(null)),
+        return List.of(new ObjectReference(PayloadSource.S3_EVENT, bucket, key, versionId, null, instant(json.path("time").asText(null)),
                 eventKey(bucket, key, versionId, detail.path("object").path("sequencer").asText(null))));
     }
 
+    /** A key S3 refuses, or that a filesystem-backed store reads as another object, names nothing a retry could find. */
     private static void requireKey(String key) {
-        if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
-            throw new PayloadRefusedException("Object key longer than " + MAX_KEY_BYTES + " bytes of UTF-8 (S3's limit)");
+        ObjectKeys.malformation(key).ifPresent(why -> {
+            throw new PayloadRefusedException("Malformed object key: " + why + " (S3's limit is " + ObjectKeys.MAX_KEY_BYTES + " bytes)");
+        });
+    }
+
+    /** SNS to SQS without raw delivery: a Notification, or another SNS message type (with its topic), which is refused. */
+    private static boolean isSnsEnvelope(JsonNode json) {
+        String type = json.path("Type").asText();
+        return ("Notification".equals(type) && json.path("Message").isTextual())
+                || (json.path("Type").isTextual() && json.path("TopicArn").isTextual() && json.has("Message"));
+    }
+
+    private static String snsMessage(JsonNode envelope) {
+        String type = envelope.get("Type").asText();
+        if (!"Notification".equals(type) || !envelope.get("Message").isTextual()) {
+            throw new PayloadRefusedException("SNS envelope of type " + abbreviate(type) + " refused: only a Notification carries a message"
+                    + " (confirm SNS subscriptions with SNS itself, not through the chain)");
         }
+        return envelope.get("Message").asText();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 64) + "...";
     }
 
     private void requireAllowed(String bucket) {

@@ -16,9 +16,10 @@ public sealed interface PayloadReference {
     /**
      * An S3 object.
      *
-     * @param versionId the object's version on versioned buckets, else null
+     * @param versionId    the object's version on versioned buckets, else null
+     * @param expectedSize the size a pointer's size attribute declares (the object must have it), else null
      */
-    record ObjectReference(PayloadSource source, String bucket, String key, String versionId, Instant eventTime,
+    record ObjectReference(PayloadSource source, String bucket, String key, String versionId, Long expectedSize, Instant eventTime,
                            String idempotencyKey) implements PayloadReference {
     }
 

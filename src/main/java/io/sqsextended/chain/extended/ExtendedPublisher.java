@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.sqsextended.chain.wire.InlineMark;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -123,14 +124,17 @@ public final class ExtendedPublisher {
     private Prepared prepare(OutgoingMessage message) {
         Map<String, MessageAttributeValue> attributes = message.attributes();
         checkAttributes(attributes);
-        int attributesSize = attributesSize(attributes);
+        // whatever an inline body looks like (a pointer, an S3 event), the consumer delivers it as it is
+        Map<String, MessageAttributeValue> marked = new HashMap<>(attributes);
+        marked.put(InlineMark.ATTRIBUTE, InlineMark.VALUE);
+        int attributesSize = attributesSize(marked);
         InputStream body = message.body();
         if (!settings.alwaysThroughS3() && attributesSize <= settings.threshold()
                 && (message.length() < 0 || message.length() + attributesSize <= settings.threshold())) {
             byte[] head = readUpTo(body, settings.threshold() - attributesSize + 1);
             Optional<String> inline = head.length + attributesSize <= settings.threshold() ? sqsText(head) : Optional.empty();
             if (inline.isPresent()) {
-                return new Prepared(inline.get(), attributes, null, head.length, head.length + attributesSize);
+                return new Prepared(inline.get(), marked, null, head.length, head.length + attributesSize);
             }
             // too large after all, or not text SQS can carry: offload what was read and the rest
             body = new SequenceInputStream(new ByteArrayInputStream(head), body);
@@ -207,9 +211,9 @@ public final class ExtendedPublisher {
         if (attributes.size() > MAX_USER_ATTRIBUTES) {
             throw new IllegalArgumentException("At most " + MAX_USER_ATTRIBUTES + " message attributes: the size attribute needs the tenth");
         }
-        for (String reserved : List.of(PayloadPointer.SIZE_ATTRIBUTE, PayloadPointer.LEGACY_SIZE_ATTRIBUTE)) {
+        for (String reserved : List.of(PayloadPointer.SIZE_ATTRIBUTE, PayloadPointer.LEGACY_SIZE_ATTRIBUTE, InlineMark.ATTRIBUTE)) {
             if (attributes.containsKey(reserved)) {
-                throw new IllegalArgumentException("Message attribute " + reserved + " is reserved for offloaded payloads");
+                throw new IllegalArgumentException("Message attribute " + reserved + " is reserved: the publisher sets it");
             }
         }
     }

@@ -80,6 +80,7 @@ public final class PayloadResolver {
                 .getObjectRequest(g -> g.bucket(object.bucket()).key(object.key()).versionId(object.versionId()))).url().toString()));
         if (!fetchPayload) {
             HeadObjectResponse head = unlessMissing(object, () -> s3.headObject(r -> r.bucket(object.bucket()).key(object.key()).versionId(object.versionId())));
+            requireDeclaredSize(object, head.contentLength());
             describe(message, head.contentLength(), head.eTag(), head.contentType(), head.metadata());
             message.setBody(null);
             return;
@@ -88,6 +89,12 @@ public final class PayloadResolver {
         GetObjectRequest get = GetObjectRequest.builder().bucket(object.bucket()).key(object.key()).versionId(object.versionId()).build();
         ResponseInputStream<GetObjectResponse> response = unlessMissing(object, () -> s3.getObject(get));
         GetObjectResponse described = response.response();
+        try {
+            requireDeclaredSize(object, described.contentLength());
+        } catch (PayloadRefusedException e) {
+            response.abort();
+            throw e;
+        }
         describe(message, described.contentLength(), described.eTag(), described.contentType(), described.metadata());
         // If-Match: a re-read (redelivery) gets the bytes the headers describe, even if the key was overwritten meanwhile
         S3ObjectStream body = new S3ObjectStream(s3, get.toBuilder().ifMatch(described.eTag()).build(), described.contentLength(), response);
@@ -105,6 +112,14 @@ public final class PayloadResolver {
         message.setHeader(PayloadHeaders.ETAG, unquote(eTag));
         message.setHeader(PayloadHeaders.CONTENT_TYPE, contentType);
         metadata.forEach((name, value) -> message.setHeader(PayloadHeaders.METADATA_PREFIX + name, value));
+    }
+
+    /** A pointer whose size attribute is not its object's size points at something else than was sent: no retry changes that. */
+    private static void requireDeclaredSize(ObjectReference object, Long size) {
+        if (object.expectedSize() != null && !object.expectedSize().equals(size)) {
+            throw new PayloadRefusedException("Pointer to s3://" + object.bucket() + "/" + object.key() + " declares " + object.expectedSize()
+                    + " bytes, the object has " + size);
+        }
     }
 
     private static <T> T unlessMissing(ObjectReference object, Supplier<T> call) {

@@ -45,7 +45,7 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
     public void configure() throws Exception {
         ConsumerSettings settings = ConsumerSettings.from(getContext());
         SqsClient sqs = getContext().getRegistry().findSingleByType(SqsClient.class);
-        MessageParser parser = new MessageParser(settings.allowedBuckets());
+        MessageParser parser = new MessageParser(settings.allowedBuckets(), settings.pointerPrefixes());
         PayloadResolver resolver = new PayloadResolver(getContext().getRegistry().findSingleByType(S3Client.class),
                 getContext().getRegistry().findSingleByType(S3Presigner.class), settings.downloadUrlTtl(),
                 settings.fetchPayload(), settings.cleanup());

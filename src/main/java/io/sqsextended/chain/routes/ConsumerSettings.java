@@ -2,6 +2,7 @@ package io.sqsextended.chain.routes;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,6 +20,7 @@ import org.apache.camel.CamelContext;
  * @param waitTimeSeconds   long-polling wait of each receive (0 to 20); a stop waits for the poll under way
  * @param visibilityTimeout seconds a received message stays hidden (renewed while processed); null: the queue's own
  * @param allowedBuckets    buckets that events and pointers may name
+ * @param pointerPrefixes   key prefixes extended-client pointers may name (never the input prefix producers upload to)
  * @param fetchPayload      false: the downstream gets headers and the presigned URL, no body
  * @param downloadUrlTtl    validity of the presigned GET handed downstream
  * @param cleanup           what becomes of delivered objects, per source
@@ -26,7 +28,7 @@ import org.apache.camel.CamelContext;
  * @param idempotencySize   keys the default idempotent repository remembers
  */
 public record ConsumerSettings(boolean enabled, int concurrency, int waitTimeSeconds, Integer visibilityTimeout, Set<String> allowedBuckets,
-                               boolean fetchPayload, Duration downloadUrlTtl, Map<PayloadSource, CleanupPolicy> cleanup,
+                               List<String> pointerPrefixes, boolean fetchPayload, Duration downloadUrlTtl, Map<PayloadSource, CleanupPolicy> cleanup,
                                Redelivery redelivery, int idempotencySize) {
 
     /**
@@ -47,6 +49,7 @@ public record ConsumerSettings(boolean enabled, int concurrency, int waitTimeSec
                 ChainProperties.get(context, "chain.consumer.allowed-buckets")
                         .map(list -> Arrays.stream(list.split(",")).map(String::trim).filter(b -> !b.isEmpty()).collect(Collectors.toSet()))
                         .orElseGet(() -> Set.of(ChainProperties.require(context, "chain.bucket"))),
+                pointerPrefixes(context),
                 bool(context, "chain.consumer.fetch-payload", true),
                 ChainProperties.get(context, "chain.consumer.download-url-ttl").map(Duration::parse).orElse(Duration.ofHours(1)),
                 Map.of(PayloadSource.S3_EVENT, cleanup(context, "chain.consumer.cleanup.s3-event", "keep"),
@@ -57,6 +60,28 @@ public record ConsumerSettings(boolean enabled, int concurrency, int waitTimeSec
                         ChainProperties.get(context, "chain.consumer.redelivery.multiplier").map(Double::parseDouble).orElse(2.0),
                         ChainProperties.get(context, "chain.consumer.redelivery.max-delay").map(Long::parseLong).orElse(60_000L)),
                 ChainProperties.getInt(context, "chain.consumer.idempotency.size", 10_000));
+    }
+
+    /**
+     * A pointer's object is deleted once delivered: a prefix that reaches into the input prefix would let whoever
+     * writes a pointer delete a producer's upload, so it stops the start.
+     */
+    private static List<String> pointerPrefixes(CamelContext context) {
+        String key = "chain.consumer.pointer-prefixes";
+        List<String> prefixes = ChainProperties.get(context, key)
+                .map(list -> Arrays.stream(list.split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList())
+                .orElseGet(() -> List.of(ChainProperties.get(context, "chain.extended.key-prefix").orElse("offload/")));
+        String inputPrefix = ChainProperties.get(context, "chain.input-prefix").orElse("input/");
+        for (String prefix : prefixes) {
+            if (prefix.startsWith(inputPrefix) || inputPrefix.startsWith(prefix)) {
+                throw new IllegalArgumentException(key + " must not overlap chain.input-prefix (" + inputPrefix + "): " + prefix
+                        + " would let a pointer name, and the cleanup delete, a producer's upload");
+            }
+        }
+        if (prefixes.isEmpty()) {
+            throw new IllegalArgumentException(key + " must name at least one prefix");
+        }
+        return prefixes;
     }
 
     private static boolean bool(CamelContext context, String key, boolean defaultValue) {

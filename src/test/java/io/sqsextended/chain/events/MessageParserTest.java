@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.sqsextended.chain.events.PayloadReference.InlinePayload;
 import io.sqsextended.chain.events.PayloadReference.ObjectReference;
+import io.sqsextended.chain.wire.InlineMark;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
@@ -23,7 +24,7 @@ class MessageParserTest {
 
     static final String BUCKET = "payloads";
     static final Instant SENT = Instant.parse("2026-01-01T10:00:00Z");
-    final MessageParser parser = new MessageParser(Set.of(BUCKET));
+    final MessageParser parser = new MessageParser(Set.of(BUCKET), List.of("offload/"));
 
     List<PayloadReference> parse(String body) {
         return parse(body, Map.of());
@@ -34,8 +35,14 @@ class MessageParserTest {
     }
 
     static MessageAttributeValue number(long value) {
-        return MessageAttributeValue.builder().dataType("Number").stringValue(String.valueOf(value)).build();
+        return number(String.valueOf(value));
     }
+
+    static MessageAttributeValue number(String value) {
+        return MessageAttributeValue.builder().dataType("Number").stringValue(value).build();
+    }
+
+    static final Map<String, MessageAttributeValue> MARKED_INLINE = Map.of(InlineMark.ATTRIBUTE, InlineMark.VALUE);
 
     @Test
     void anS3EventNamesItsObjectWithTheFormEncodedKeyDecoded() {
@@ -151,5 +158,81 @@ class MessageParserTest {
                 assertThat(inline.eventTime()).isEqualTo(SENT);
             });
         }
+    }
+
+    @Test
+    void aPointerIsHonouredOnlyUnderThePointerPrefixes() {
+        for (String key : List.of("input/2026/01/01/id/theirs.csv", "elsewhere/x", "offloaded/x", "Offload/x")) {
+            assertThatThrownBy(() -> parse(pointer("software.amazon.payloadoffloading.PayloadS3Pointer", BUCKET, key),
+                    Map.of("ExtendedPayloadSize", number(1))))
+                    .as(key).isInstanceOf(PayloadRefusedException.class).hasMessageContaining("chain.consumer.pointer-prefixes");
+        }
+    }
+
+    @Test
+    void aPointerKeyWithDotOrEmptySegmentsIsRefusedEvenUnderThePrefix() {
+        for (String key : List.of("offload/../input/x", "offload/./x", "offload//x", "offload/x/..", "offload/a\\..\\b")) {
+            assertThatThrownBy(() -> parse(pointer("software.amazon.payloadoffloading.PayloadS3Pointer", BUCKET, key),
+                    Map.of("ExtendedPayloadSize", number(1))))
+                    .as(key).isInstanceOf(PayloadRefusedException.class).hasMessageContaining("key");
+        }
+    }
+
+    @Test
+    void anEventKeyThatS3CannotResolveAsNamedIsRefused() {
+        for (String key : List.of("../x", "input//x", "input/./x", "input/a\u0000b", "/input/x", "")) {
+            assertThatThrownBy(() -> parse(s3Event(record("2.1", "ObjectCreated:Put", BUCKET, key, "01"))))
+                    .as(key).isInstanceOf(PayloadRefusedException.class);
+        }
+    }
+
+    @Test
+    void aRecordThatIsNullOrLacksItsBucketOrObjectIsRefusedNotACrash() {
+        for (String body : List.of("{\"Records\":[null]}", "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventName\":\"ObjectCreated:Put\"}]}",
+                "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventName\":\"ObjectCreated:Put\",\"s3\":{}}]}",
+                "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"payloads\"}}}]}",
+                "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"object\":{\"key\":\"input/a\"}}}]}",
+                "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{},\"object\":{}}}]}",
+                "{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"payloads\"},\"object\":{\"key\":\"input/a\"}}}]}",
+                "{\"Records\":[7]}", "{\"Records\":{}}")) {
+            assertThatThrownBy(() -> parse(body)).as(body).isInstanceOf(PayloadRefusedException.class)
+                    .hasMessageContaining("Unparseable S3 event");
+        }
+    }
+
+    @Test
+    void aMessageMarkedInlineIsItsBodyWhateverItLooksLike() {
+        for (String body : List.of(pointer("software.amazon.payloadoffloading.PayloadS3Pointer", BUCKET, "offload/1"),
+                s3Event(record("2.1", "ObjectCreated:Put", BUCKET, "input/theirs", "01")),
+                snsEnvelope(s3Event(record("2.1", "ObjectCreated:Put", BUCKET, "input/theirs", "01"))),
+                eventBridgeObjectCreated(BUCKET, "input/theirs", "01"), testEvent(BUCKET))) {
+            assertThat(parse(body, MARKED_INLINE)).as(body).singleElement().isInstanceOfSatisfying(InlinePayload.class,
+                    inline -> assertThat(inline.body()).isEqualTo(body));
+        }
+    }
+
+    @Test
+    void aPointerCarriesTheSizeItsAttributeDeclares() {
+        assertThat(parse(pointer("software.amazon.payloadoffloading.PayloadS3Pointer", BUCKET, "offload/1"),
+                Map.of("SQSLargePayloadSize", number(300_000)))).singleElement()
+                .isInstanceOfSatisfying(ObjectReference.class, object -> assertThat(object.expectedSize()).isEqualTo(300_000L));
+    }
+
+    @Test
+    void aPointerSizeAttributeThatIsNoByteCountIsRefused() {
+        for (String size : List.of("abc", "-5", "100000000000000000000", "1.5", "", " 7")) {
+            assertThatThrownBy(() -> parse(pointer("software.amazon.payloadoffloading.PayloadS3Pointer", BUCKET, "offload/1"),
+                    Map.of("ExtendedPayloadSize", number(size))))
+                    .as(size).isInstanceOf(PayloadRefusedException.class).hasMessageContaining("ExtendedPayloadSize");
+        }
+    }
+
+    @Test
+    void anSnsEnvelopeOtherThanANotificationIsRefused() {
+        String confirmation = snsEnvelope(s3Event(record("2.1", "ObjectCreated:Put", BUCKET, "input/a", "01")))
+                .replace("\"Type\":\"Notification\"", "\"Type\":\"SubscriptionConfirmation\"");
+
+        assertThatThrownBy(() -> parse(confirmation)).isInstanceOf(PayloadRefusedException.class)
+                .hasMessageContaining("SubscriptionConfirmation");
     }
 }

@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import io.sqsextended.chain.config.AwsClients;
 import io.sqsextended.chain.local.LocalAws;
 import io.sqsextended.chain.local.TestStacks;
+import io.sqsextended.chain.wire.InlineMark;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,13 +63,13 @@ class ExtendedPublisherTest {
     }
 
     @Test
-    void aPayloadThatFitsIsSentInlineWithoutASizeAttribute() {
+    void aPayloadThatFitsIsSentInlineWithoutASizeAttributeMarkedAsInline() {
         PublishResult result = publisher(settings()).publish(queueUrl, OutgoingMessage.of("small payload"));
 
         Message received = receiveOne();
         assertThat(result.offloaded()).isFalse();
         assertThat(received.body()).isEqualTo("small payload");
-        assertThat(received.messageAttributes()).isEmpty();
+        assertThat(received.messageAttributes()).containsOnlyKeys(InlineMark.ATTRIBUTE);
     }
 
     @Test

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class HostileParserTest {
 
     static final String BUCKET = "payloads";
-    final MessageParser parser = new MessageParser(Set.of(BUCKET));
+    final MessageParser parser = new MessageParser(Set.of(BUCKET), List.of("offload/"));
 
     @Test
     void nestingFarBeyondAnyEventIsAnInlinePayloadNotAStackOverflow() {

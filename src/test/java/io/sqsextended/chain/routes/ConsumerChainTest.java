@@ -282,6 +282,59 @@ class ConsumerChainTest {
         assertThat(deadLetter.messageAttributes().get("ExtendedPayloadSize")).isEqualTo(size);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"%s", "offload/../%s", "offload/%%2E%%2E/%s"})
+    void aPointerToAProducersUploadIsDeadLetteredAndTheUploadNeverDeleted(String pattern) {
+        String upload = "input/" + UUID.randomUUID() + "/theirs.csv";
+        s3.putObject(r -> r.bucket(bucket).key(upload), RequestBody.fromString("a producer's upload"));
+        String body = pointer("software.amazon.payloadoffloading.PayloadS3Pointer", bucket, pattern.formatted(upload));
+
+        String messageId = queues.send(body, Map.of("ExtendedPayloadSize", number(18)));
+
+        Message deadLetter = queues.awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
+        assertThat(attribute(deadLetter, DeadLetterSender.ERROR_CLASS)).isEqualTo(PayloadRefusedException.class.getName());
+        assertThat(attribute(deadLetter, DeadLetterSender.ATTEMPTS)).isEqualTo("1");
+        queues.awaitNothingPending();
+        assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket).key(upload)).asUtf8String()).isEqualTo("a producer's upload");
+    }
+
+    @ParameterizedTest(name = "declared {0}")
+    @ValueSource(strings = {"1", "100000"})
+    void aPointerWhoseSizeAttributeIsNotItsObjectsSizeIsDeadLetteredAndTheObjectKept(String declared) {
+        String key = "offload/" + UUID.randomUUID();
+        s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("twelve bytes"));
+
+        String messageId = queues.send(pointer("software.amazon.payloadoffloading.PayloadS3Pointer", bucket, key),
+                Map.of("ExtendedPayloadSize", number(Long.parseLong(declared))));
+
+        Message deadLetter = queues.awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
+        assertThat(attribute(deadLetter, DeadLetterSender.ERROR_MESSAGE)).contains("declares " + declared + " bytes, the object has 12");
+        assertThat(downstream.ofKey(key)).isEmpty();
+        assertThat(s3.headObject(r -> r.bucket(bucket).key(key)).contentLength()).isEqualTo(12L);
+    }
+
+    @Test
+    void aPointerPublishedThroughDirectPublishIsDeliveredAsTheBytesItIsAndNamesNothing() {
+        String upload = "input/" + UUID.randomUUID() + "/theirs.csv";
+        s3.putObject(r -> r.bucket(bucket).key(upload), RequestBody.fromString("a producer's upload"));
+        String smuggled = pointer("software.amazon.payloadoffloading.PayloadS3Pointer", bucket, upload);
+
+        String messageId = app.context().createProducerTemplate().requestBody("direct:publish", smuggled, io.sqsextended.chain.extended.PublishResult.class)
+                .messageId();
+
+        Downstream.Delivery delivery = await().until(() -> downstream.of(d -> messageId.equals(d.messageId())), l -> !l.isEmpty()).get(0);
+        assertThat(delivery.body()).asString().isEqualTo(smuggled);
+        assertThat(delivery.headers()).containsEntry(PayloadHeaders.SOURCE, "inline");
+        queues.awaitNothingPending();
+        // the upload's own S3 event delivers it, as s3-event; nothing delivers it as a pointer
+        assertThat(downstream.ofKey(upload)).extracting(d -> d.header(PayloadHeaders.SOURCE)).containsOnly("s3-event");
+        assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket).key(upload)).asUtf8String()).isEqualTo("a producer's upload");
+    }
+
+    static MessageAttributeValue number(long value) {
+        return MessageAttributeValue.builder().dataType("Number").stringValue(String.valueOf(value)).build();
+    }
+
     @Test
     void anS3EventOfAnotherMajorVersionGoesToTheDeadLetterQueueWithTheReason() {
         String messageId = queues.send(s3Event(record("3.0", "ObjectCreated:Put", bucket, "input/future.txt", "11")));
