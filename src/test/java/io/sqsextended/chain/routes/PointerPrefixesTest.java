@@ -1,0 +1,45 @@
+package io.sqsextended.chain.routes;
+
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Which key prefixes pointers may name: the extended producer's by default, never the prefix producers upload to. */
+class PointerPrefixesTest {
+
+    static ConsumerSettings settings(Map<String, String> values) {
+        DefaultCamelContext context = new DefaultCamelContext();
+        Properties properties = new Properties();
+        properties.put("chain.bucket", "payloads");
+        properties.putAll(values);
+        context.getPropertiesComponent().setInitialProperties(properties);
+        return ConsumerSettings.from(context);
+    }
+
+    @Test
+    void pointersMayNameTheExtendedProducersPrefixByDefault() {
+        assertThat(settings(Map.of()).pointerPrefixes()).containsExactly("offload/");
+        assertThat(settings(Map.of("chain.extended.key-prefix", "large/")).pointerPrefixes()).containsExactly("large/");
+    }
+
+    @Test
+    void otherProducersPrefixesAreAListOfTheirOwn() {
+        assertThat(settings(Map.of("chain.consumer.pointer-prefixes", "offload/, java-client/")).pointerPrefixes())
+                .containsExactly("offload/", "java-client/");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"input/", "input/2026/", "in", "offload/,input/"})
+    void aPrefixThatOverlapsTheInputPrefixStopsTheStart(String prefixes) {
+        assertThatThrownBy(() -> settings(Map.of("chain.consumer.pointer-prefixes", prefixes)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("chain.consumer.pointer-prefixes must not overlap chain.input-prefix");
+    }
+}
