@@ -57,14 +57,21 @@ public final class MessageParser {
 
     private final Set<String> allowedBuckets;
     private final List<String> pointerPrefixes;
+    private final SnsSignatures snsSignatures;
 
     /**
      * @param pointerPrefixes key prefixes pointers may name: those the extended producers write under, never the
      *                        prefix producers upload to (the cleanup deletes what a pointer names)
+     * @param snsSignatures   how SNS envelopes are verified ({@link SnsSignatures#OFF}: not at all)
      */
-    public MessageParser(Set<String> allowedBuckets, List<String> pointerPrefixes) {
+    public MessageParser(Set<String> allowedBuckets, List<String> pointerPrefixes, SnsSignatures snsSignatures) {
         this.allowedBuckets = Set.copyOf(allowedBuckets);
         this.pointerPrefixes = List.copyOf(pointerPrefixes);
+        this.snsSignatures = snsSignatures;
+    }
+
+    public MessageParser(Set<String> allowedBuckets, List<String> pointerPrefixes) {
+        this(allowedBuckets, pointerPrefixes, SnsSignatures.OFF);
     }
 
     public List<PayloadReference> parse(IncomingMessage message) {
@@ -73,7 +80,7 @@ public final class MessageParser {
         }
         try {
             return references(message);
-        } catch (PayloadRefusedException e) {
+        } catch (PayloadRefusedException | SnsSignatures.CertificateUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {
             // the parser does no I/O: whatever else breaks it is input it cannot read, which no retry changes
@@ -221,12 +228,13 @@ public final class MessageParser {
                 || (json.path("Type").isTextual() && json.path("TopicArn").isTextual() && json.has("Message"));
     }
 
-    private static String snsMessage(JsonNode envelope) {
+    private String snsMessage(JsonNode envelope) {
         String type = envelope.get("Type").asText();
         if (!"Notification".equals(type) || !envelope.get("Message").isTextual()) {
             throw new PayloadRefusedException("SNS envelope of type " + abbreviate(type) + " refused: only a Notification carries a message"
                     + " (confirm SNS subscriptions with SNS itself, not through the chain)");
         }
+        snsSignatures.verify(envelope);
         return envelope.get("Message").asText();
     }
 

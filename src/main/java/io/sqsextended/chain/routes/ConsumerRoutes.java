@@ -8,6 +8,7 @@ import io.sqsextended.chain.config.ChainProperties;
 import io.sqsextended.chain.events.IncomingMessage;
 import io.sqsextended.chain.events.MessageParser;
 import io.sqsextended.chain.events.PayloadReference;
+import io.sqsextended.chain.events.SnsSignatures;
 import io.sqsextended.chain.payload.ObjectCleanup;
 import io.sqsextended.chain.payload.PayloadResolver;
 import org.apache.camel.Exchange;
@@ -45,7 +46,8 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
     public void configure() throws Exception {
         ConsumerSettings settings = ConsumerSettings.from(getContext());
         SqsClient sqs = getContext().getRegistry().findSingleByType(SqsClient.class);
-        MessageParser parser = new MessageParser(settings.allowedBuckets(), settings.pointerPrefixes());
+        MessageParser parser = new MessageParser(settings.allowedBuckets(), settings.pointerPrefixes(),
+                settings.verifySnsSignatures() ? SnsSignatures.fromSns() : SnsSignatures.OFF);
         PayloadResolver resolver = new PayloadResolver(getContext().getRegistry().findSingleByType(S3Client.class),
                 getContext().getRegistry().findSingleByType(S3Presigner.class), settings.downloadUrlTtl(),
                 settings.fetchPayload(), settings.cleanup());

@@ -21,6 +21,7 @@ import org.apache.camel.CamelContext;
  * @param visibilityTimeout seconds a received message stays hidden (renewed while processed); null: the queue's own
  * @param allowedBuckets    buckets that events and pointers may name
  * @param pointerPrefixes   key prefixes extended-client pointers may name (never the input prefix producers upload to)
+ * @param verifySnsSignatures whether SNS envelopes must carry a valid SNS signature
  * @param fetchPayload      false: the downstream gets headers and the presigned URL, no body
  * @param downloadUrlTtl    validity of the presigned GET handed downstream
  * @param cleanup           what becomes of delivered objects, per source
@@ -28,7 +29,7 @@ import org.apache.camel.CamelContext;
  * @param idempotencySize   keys the default idempotent repository remembers
  */
 public record ConsumerSettings(boolean enabled, int concurrency, int waitTimeSeconds, Integer visibilityTimeout, Set<String> allowedBuckets,
-                               List<String> pointerPrefixes, boolean fetchPayload, Duration downloadUrlTtl, Map<PayloadSource, CleanupPolicy> cleanup,
+                               List<String> pointerPrefixes, boolean verifySnsSignatures, boolean fetchPayload, Duration downloadUrlTtl, Map<PayloadSource, CleanupPolicy> cleanup,
                                Redelivery redelivery, int idempotencySize) {
 
     /**
@@ -50,6 +51,7 @@ public record ConsumerSettings(boolean enabled, int concurrency, int waitTimeSec
                         .map(list -> Arrays.stream(list.split(",")).map(String::trim).filter(b -> !b.isEmpty()).collect(Collectors.toSet()))
                         .orElseGet(() -> Set.of(ChainProperties.require(context, "chain.bucket"))),
                 pointerPrefixes(context),
+                strictBool(context, "chain.consumer.sns.verify-signatures", false),
                 bool(context, "chain.consumer.fetch-payload", true),
                 ChainProperties.get(context, "chain.consumer.download-url-ttl").map(Duration::parse).orElse(Duration.ofHours(1)),
                 Map.of(PayloadSource.S3_EVENT, cleanup(context, "chain.consumer.cleanup.s3-event", "keep"),
@@ -82,6 +84,15 @@ public record ConsumerSettings(boolean enabled, int concurrency, int waitTimeSec
             throw new IllegalArgumentException(key + " must name at least one prefix");
         }
         return prefixes;
+    }
+
+    /** A security switch: a typo must not silently mean false. */
+    private static boolean strictBool(CamelContext context, String key, boolean defaultValue) {
+        return ChainProperties.get(context, key).map(value -> switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(key + " must be true or false, not " + value);
+        }).orElse(defaultValue);
     }
 
     private static boolean bool(CamelContext context, String key, boolean defaultValue) {

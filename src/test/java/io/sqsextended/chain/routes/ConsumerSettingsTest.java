@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Which key prefixes pointers may name: the extended producer's by default, never the prefix producers upload to. */
-class PointerPrefixesTest {
+/** The consumer's trust settings: which key prefixes pointers may name (never the input prefix), SNS signature checks. */
+class ConsumerSettingsTest {
 
     static ConsumerSettings settings(Map<String, String> values) {
         DefaultCamelContext context = new DefaultCamelContext();
@@ -41,5 +41,13 @@ class PointerPrefixesTest {
         assertThatThrownBy(() -> settings(Map.of("chain.consumer.pointer-prefixes", prefixes)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("chain.consumer.pointer-prefixes must not overlap chain.input-prefix");
+    }
+
+    @Test
+    void snsSignatureVerificationIsOffByDefaultAndTakesOnlyTrueOrFalse() {
+        assertThat(settings(Map.of()).verifySnsSignatures()).isFalse();
+        assertThat(settings(Map.of("chain.consumer.sns.verify-signatures", "true")).verifySnsSignatures()).isTrue();
+        assertThatThrownBy(() -> settings(Map.of("chain.consumer.sns.verify-signatures", "yes")))
+                .hasMessageContaining("chain.consumer.sns.verify-signatures must be true or false");
     }
 }
