@@ -107,13 +107,13 @@ class ManagementIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> (Long) jmx.getAttribute(CHAIN, "MessagesDeadLettered") == 1L);
             await().atMost(Duration.ofSeconds(10)).until(() -> (Long) jmx.getAttribute(CHAIN, "DeadLetterQueueDepth") == 1L);
 
-            // the cause is repaired, then the operator redrives
-            s3.putObject(r -> r.bucket(BUCKET).key(poison), RequestBody.fromString("cured"));
+            // the cause is repaired (the same size: the pointer's size attribute must match), then the operator redrives
+            s3.putObject(r -> r.bucket(BUCKET).key(poison), RequestBody.fromString("cured!"));
             int redriven = (Integer) jmx.invoke(CHAIN, "redriveDeadLetters", new Object[] {10}, new String[] {"int"});
 
             assertThat(redriven).isEqualTo(1);
             await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(home.resolve("delivered").resolve(poison)));
-            assertThat(Files.readString(home.resolve("delivered").resolve(poison))).isEqualTo("cured");
+            assertThat(Files.readString(home.resolve("delivered").resolve(poison))).isEqualTo("cured!");
             assertThat((Long) jmx.getAttribute(CHAIN, "DeadLetterQueueDepth")).isZero();
             assertThat((Long) jmx.getAttribute(CHAIN, "PayloadsDelivered")).isEqualTo(2L);
         }
