@@ -61,7 +61,7 @@ public final class PresignBench {
                 calls.put("POST /v1/uploads", () -> post(http, base.resolve("uploads"), "dev-producer-token", UPLOAD) == 201);
                 calls.put("presign PUT (ceiling of uploads)", () -> presigner.presignPutObject(r -> r.signatureDuration(Duration.ofMinutes(15))
                         .putObjectRequest(p -> p.bucket(StackJar.BUCKET).key("input/x/a.bin").contentType("application/octet-stream")
-                                .contentLength(1024L))).url() != null);
+                                .contentLength(1024L).ifNoneMatch("*"))).url() != null);
                 calls.put("POST /v1/downloads", () -> post(http, base.resolve("downloads"), "dev-consumer-token", DOWNLOAD) == 200);
                 calls.put("HEAD + presign GET (ceiling of downloads)", () -> stack.s3.headObject(r -> r.bucket(StackJar.BUCKET).key(OBJECT))
                         .contentLength() == 1024 && presigner.presignGetObject(r -> r.signatureDuration(Duration.ofMinutes(15))

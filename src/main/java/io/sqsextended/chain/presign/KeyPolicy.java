@@ -4,41 +4,72 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Which object keys the API signs: upload keys are made here (input prefix, UTC date path, random id, sanitized
- * file name); keys named by callers must be well-formed and lie under the prefixes their role may use.
+ * Which object keys the API signs: upload keys are made here (input prefix, UTC date path, random id tagged for its
+ * {@link UploadOwner}, sanitized file name); keys named by callers must be well-formed, lie under the prefixes their
+ * role may use, and have segments the store can keep.
  */
 public final class KeyPolicy {
 
     public static final int MAX_KEY_BYTES = 1024;
+    /**
+     * Longest key segment of the embedded S3 (local mode): a file name of at most 255 bytes, from which S3Proxy's
+     * filesystem store takes 43 (a multipart part is {@code .mpus-<uploadId>-<key>-<part number>}, each upload is
+     * first written to {@code <name>-<uuid>}). S3 itself has no such limit.
+     */
+    public static final int LOCAL_MAX_SEGMENT_BYTES = 212;
     private static final DateTimeFormatter DATE_PATH = DateTimeFormatter.ofPattern("yyyy/MM/dd");
+    private static final Pattern UPLOAD_ID = Pattern.compile("(\\d{4}/\\d{2}/\\d{2}/[0-9a-f]{32})-([0-9a-f]{32})(/[^/]+)");
+    private static final SecureRandom RANDOM = new SecureRandom();
     // characters AWS advises against in keys; replaced rather than refused, they are harmless in a name
     private static final String AVOIDED = "{}^%`[]\"<>~#|*?:";
 
     private final String inputPrefix;
     private final List<String> downloadPrefixes;
     private final Clock clock;
+    private final int maxSegmentBytes;
 
-    public KeyPolicy(String inputPrefix, List<String> downloadPrefixes, Clock clock) {
+    /** @param maxSegmentBytes longest segment of a key, {@link #LOCAL_MAX_SEGMENT_BYTES} or (no limit) {@link #MAX_KEY_BYTES} */
+    public KeyPolicy(String inputPrefix, List<String> downloadPrefixes, Clock clock, int maxSegmentBytes) {
         this.inputPrefix = inputPrefix;
         this.downloadPrefixes = List.copyOf(downloadPrefixes);
         this.clock = clock;
+        this.maxSegmentBytes = maxSegmentBytes;
     }
 
-    /** A fresh key for an upload, e.g. {@code input/2026/01/31/<uuid>/report 2026.pdf}. */
-    public String newUploadKey(String fileName) {
+    /** A fresh key for an upload of {@code owner}, e.g. {@code input/2026/01/31/<random>-<tag>/report 2026.pdf}. */
+    public String newUploadKey(String fileName, UploadOwner owner) {
         String name = fileName == null ? "object" : sanitizeFileName(fileName);
-        String key = inputPrefix + LocalDate.now(clock.withZone(ZoneOffset.UTC)).format(DATE_PATH) + "/" + UUID.randomUUID() + "/" + name;
+        if (utf8Length(name) > maxSegmentBytes) {
+            throw new Problem(ProblemType.INVALID_KEY, "fileName is too long: at most " + maxSegmentBytes + " bytes of UTF-8 here");
+        }
+        byte[] random = new byte[16];
+        RANDOM.nextBytes(random);
+        String path = LocalDate.now(clock.withZone(ZoneOffset.UTC)).format(DATE_PATH) + "/" + HexFormat.of().formatHex(random);
+        String key = inputPrefix + path + "-" + owner.tag(inputPrefix + path + "/" + name) + "/" + name;
         if (utf8Length(key) > MAX_KEY_BYTES) {
             throw new Problem(ProblemType.INVALID_KEY, "fileName is too long: the key would exceed " + MAX_KEY_BYTES + " bytes of UTF-8");
+        }
+        return key;
+    }
+
+    /** A caller-named upload key that the server made for {@code owner}; a {@code 403} problem for any other. */
+    public String ownUploadKey(String key, UploadOwner owner) {
+        uploadKey(key);
+        Matcher m = UPLOAD_ID.matcher(key.substring(inputPrefix.length()));
+        if (!m.matches() || !owner.tagged(inputPrefix + m.group(1) + m.group(3), m.group(2))) {
+            throw new Problem(ProblemType.FORBIDDEN, "This upload was not started with this token");
         }
         return key;
     }
@@ -46,6 +77,7 @@ public final class KeyPolicy {
     /** A caller-named key producers may write: well-formed and under the input prefix. */
     public String uploadKey(String key) {
         validate(key);
+        validateSegments(key);
         if (!key.startsWith(inputPrefix)) {
             throw new Problem(ProblemType.KEY_NOT_ALLOWED, "Uploads go under " + inputPrefix);
         }
@@ -55,6 +87,7 @@ public final class KeyPolicy {
     /** A key consumers may read: well-formed and under one of the allowed download prefixes. */
     public String downloadKey(String key) {
         validate(key);
+        validateSegments(key);
         if (downloadPrefixes.stream().noneMatch(key::startsWith)) {
             throw new Problem(ProblemType.KEY_NOT_ALLOWED, "Downloads are allowed only under " + String.join(", ", downloadPrefixes));
         }
@@ -84,6 +117,15 @@ public final class KeyPolicy {
         for (String segment : key.split("/", -1)) {
             if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
                 throw new Problem(ProblemType.INVALID_KEY, "The key has an empty, '.' or '..' path segment");
+            }
+        }
+    }
+
+    private void validateSegments(String key) {
+        for (String segment : key.split("/")) {
+            if (utf8Length(segment) > maxSegmentBytes) {
+                throw new Problem(ProblemType.INVALID_KEY, "A segment of the key exceeds " + maxSegmentBytes + " bytes of UTF-8, "
+                        + "the longest the object store keeps here");
             }
         }
     }

@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /presign}: the original design's Lambda contract ({@code object_key}, {@code action}; the bare URL as
- * text), with the roles and key rules of the v1 API. Unlike {@code /v1/downloads} it does not check that the
- * object exists, as the Lambda did not.
+ * text), with the roles, key rules and upload rules of the v1 API; its PUT URLs never replace an object. Unlike
+ * {@code /v1/downloads} it does not check that an object exists, as the Lambda did not.
  */
 public final class LambdaPresign {
 
@@ -33,9 +33,9 @@ public final class LambdaPresign {
         if (request.action().equals(LambdaPresignRequest.PUT_OBJECT)) {
             TokenAuthenticator.require(exchange, Role.PRODUCER);
             String key = keys.uploadKey(request.objectKey());
-            String contentType = request.contentType() == null ? null : rules.contentType(request.contentType());
-            Long length = request.contentLength() == null ? null : rules.contentLength(request.contentLength());
-            if (length != null && length > PresignSettings.MAX_SINGLE_PUT) {
+            String contentType = rules.contentType(request.contentType());
+            long length = rules.contentLength(request.contentLength());
+            if (length > PresignSettings.MAX_SINGLE_PUT) {
                 throw new Problem(ProblemType.SIZE_NOT_ALLOWED, "One PUT takes at most 5 GiB; use POST /v1/uploads for a multipart plan");
             }
             S3Transfers.Presigned put = s3.presignPut(key, contentType, length, Map.of());

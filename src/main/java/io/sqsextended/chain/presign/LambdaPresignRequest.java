@@ -6,18 +6,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * Body of {@code POST /presign}, the original design's Lambda contract. {@code content_type} and
- * {@code content_length} are optional extensions: when given they are signed (and checked like
- * {@code /v1/uploads}); without them S3 accepts any type and size up to 5 GiB.
+ * Body of {@code POST /presign}, the original design's Lambda contract, extended: a {@code putObject} names its
+ * {@code content_type} and {@code content_length}, checked like {@code /v1/uploads} and signed into the URL.
  */
 public record LambdaPresignRequest(
         @JsonProperty("object_key") @Schema(description = "Key to sign")
         String objectKey,
         @Schema(description = "putObject (producer role, keys under the input prefix) or getObject (consumer role)")
         String action,
-        @JsonProperty("content_type") @Schema(description = "Optional Content-Type to sign into a putObject URL")
+        @JsonProperty("content_type") @Schema(description = "putObject: the Content-Type to sign into the URL (on the allow-list)")
         String contentType,
-        @JsonProperty("content_length") @Schema(description = "Optional exact size to sign into a putObject URL")
+        @JsonProperty("content_length") @Schema(description = "putObject: the exact size to sign into the URL (up to chain.upload.max-size)")
         Long contentLength) {
 
     static final String PUT_OBJECT = "putObject";
@@ -34,6 +33,9 @@ public record LambdaPresignRequest(
         Long contentLength = json.optionalLong("content_length").orElse(null);
         if (action.equals(GET_OBJECT) && (contentType != null || contentLength != null)) {
             throw Problem.invalid("content_type and content_length apply to putObject only");
+        }
+        if (action.equals(PUT_OBJECT) && (contentType == null || contentLength == null)) {
+            throw Problem.invalid("putObject needs content_type and content_length: both are signed into the URL");
         }
         return new LambdaPresignRequest(key, action, contentType, contentLength);
     }

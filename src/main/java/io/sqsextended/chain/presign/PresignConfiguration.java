@@ -35,7 +35,9 @@ public class PresignConfiguration implements CamelConfiguration {
         PresignSettings settings = PresignSettings.from(context);
         String mode = ChainProperties.get(context, "chain.mode").orElse("local");
         PresignMetrics metrics = new PresignMetrics();
-        KeyPolicy keys = new KeyPolicy(settings.inputPrefix(), settings.downloadPrefixes(), Clock.systemUTC());
+        // local mode keeps objects in files: a key segment is a file name
+        KeyPolicy keys = new KeyPolicy(settings.inputPrefix(), settings.downloadPrefixes(), Clock.systemUTC(),
+                mode.equals("local") ? KeyPolicy.LOCAL_MAX_SEGMENT_BYTES : KeyPolicy.MAX_KEY_BYTES);
         UploadRules rules = new UploadRules(settings.allowedContentTypes(), settings.maxSize());
         // the S3 clients and, in local mode, the bucket name exist only once every configuration has run
         Supplier<S3Transfers> s3 = Suppliers.memorize(() -> transfers(context, settings));

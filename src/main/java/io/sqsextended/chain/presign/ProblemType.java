@@ -16,6 +16,7 @@ public enum ProblemType {
     KEY_NOT_ALLOWED(403, "key-not-allowed", "Key not allowed"),
     OBJECT_NOT_FOUND(404, "object-not-found", "Object not found"),
     UPLOAD_NOT_FOUND(404, "upload-not-found", "Multipart upload not found"),
+    KEY_EXISTS(409, "key-exists", "An object with this key exists"),
     NOT_FOUND(404, "not-found", "Not Found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method Not Allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not Acceptable"),

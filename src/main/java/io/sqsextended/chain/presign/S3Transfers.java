@@ -26,6 +26,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public final class S3Transfers {
 
     private static final Logger LOG = LoggerFactory.getLogger(S3Transfers.class);
+    /** S3's conditional write: only where the key has no object yet (412 PreconditionFailed otherwise). */
+    private static final String CREATE_ONLY = "*";
 
     private final S3Client s3;
     private final S3Presigner presigner;
@@ -47,11 +49,14 @@ public final class S3Transfers {
         return bucket;
     }
 
-    /** A PUT that S3 accepts only with the signed Content-Type, Content-Length and metadata (those given). */
-    public Presigned presignPut(String key, String contentType, Long contentLength, Map<String, String> metadata) {
+    /**
+     * A PUT that S3 accepts only with the signed Content-Type, Content-Length and metadata, and only while the key
+     * has no object ({@code If-None-Match: *}, signed too): neither another producer nor a replay replaces one.
+     */
+    public Presigned presignPut(String key, String contentType, long contentLength, Map<String, String> metadata) {
         SigningCredentials.Signing sign = sign();
         return presigned(() -> presigner.presignPutObject(r -> r.signatureDuration(sign.lifetime()).putObjectRequest(p -> p
-                .bucket(bucket).key(key).contentType(contentType).contentLength(contentLength)
+                .bucket(bucket).key(key).contentType(contentType).contentLength(contentLength).ifNoneMatch(CREATE_ONLY)
                 .metadata(metadata.isEmpty() ? null : metadata)
                 .overrideConfiguration(o -> o.credentialsProvider(sign.credentials())))));
     }
@@ -100,12 +105,12 @@ public final class S3Transfers {
     public record MultipartPlan(String uploadId, List<Presigned> parts) {
     }
 
-    /** Completes a multipart upload; returns the object's ETag. */
+    /** Completes a multipart upload, unless the key has an object meanwhile; returns the object's ETag. */
     public String complete(String key, String uploadId, List<CompleteRequest.UploadedPart> parts) {
         List<CompletedPart> completed = parts.stream()
                 .map(p -> CompletedPart.builder().partNumber(p.partNumber()).eTag(p.eTag()).build()).toList();
         try {
-            return s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
+            return s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId).ifNoneMatch(CREATE_ONLY)
                     .multipartUpload(m -> m.parts(completed))).eTag();
         } catch (S3Exception e) {
             throw multipartProblem("CompleteMultipartUpload", e);
@@ -153,6 +158,9 @@ public final class S3Transfers {
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
         if (e.statusCode() == 404) {
             return new Problem(ProblemType.UPLOAD_NOT_FOUND, "No multipart upload with this uploadId and key (completed or aborted?)");
+        }
+        if (e.statusCode() == 412) {
+            return new Problem(ProblemType.KEY_EXISTS, "An object with this key was stored meanwhile; S3 keeps it (start a new upload)");
         }
         if (e.statusCode() == 400) {
             return new Problem(ProblemType.INVALID_PARTS, "S3 refused the parts: " + (code == null ? "400" : code));

@@ -81,8 +81,8 @@ public final class TokenAuthenticator {
     }
 
     /**
-     * Lets the request through when it carries a known bearer token, remembers its roles, and drops the
-     * {@code Authorization} header so that nothing downstream can echo or log it.
+     * Lets the request through when it carries a known bearer token, remembers its roles and {@link UploadOwner}, and
+     * drops the {@code Authorization} header so that nothing downstream can echo or log it.
      *
      * @throws Problem 401 when the token is missing or unknown
      */
@@ -90,18 +90,27 @@ public final class TokenAuthenticator {
         Object header = exchange.getMessage().removeHeader("Authorization");
         if (!enabled) {
             exchange.setProperty(ROLES_PROPERTY, EnumSet.of(Role.ADMIN));
+            exchange.setProperty(UploadOwner.PROPERTY, UploadOwner.ANONYMOUS);
             return;
         }
         if (header == null) {
             throw new Problem(ProblemType.UNAUTHORIZED, "This endpoint needs an Authorization: Bearer <token> header")
                     .withHeader("WWW-Authenticate", REALM);
         }
-        Set<Role> roles = header instanceof String value ? rolesOf(value) : EnumSet.noneOf(Role.class);
+        byte[] digest = header instanceof String value ? presentedDigest(value) : null;
+        Set<Role> roles = digest == null ? EnumSet.noneOf(Role.class) : rolesOf(digest);
         if (roles.isEmpty()) {
             throw new Problem(ProblemType.UNAUTHORIZED, "The bearer token is malformed or not valid")
                     .withHeader("WWW-Authenticate", REALM + ", error=\"invalid_token\"");
         }
         exchange.setProperty(ROLES_PROPERTY, roles);
+        exchange.setProperty(UploadOwner.PROPERTY, UploadOwner.of(digest));
+    }
+
+    /** Whether the authenticated request's token has {@code role} itself (admin does not stand in). */
+    static boolean has(Exchange exchange, Role role) {
+        Set<?> roles = exchange.getProperty(ROLES_PROPERTY, Set.class);
+        return roles != null && roles.contains(role);
     }
 
     /**
@@ -124,15 +133,21 @@ public final class TokenAuthenticator {
 
     /** The roles an {@code Authorization} header value grants; empty when it is not a known bearer token. */
     Set<Role> rolesOf(String authorization) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
+        byte[] digest = presentedDigest(authorization);
+        return digest == null ? EnumSet.noneOf(Role.class) : rolesOf(digest);
+    }
+
+    /** The SHA-256 of the bearer token of an {@code Authorization} header value; null when it is not a bearer token. */
+    private static byte[] presentedDigest(String authorization) {
         if (authorization.length() > MAX_HEADER) {
-            return roles;
+            return null;
         }
         var matcher = BEARER.matcher(authorization.strip());
-        if (!matcher.matches()) {
-            return roles;
-        }
-        byte[] presented = sha256(matcher.group(1));
+        return matcher.matches() ? sha256(matcher.group(1)) : null;
+    }
+
+    private Set<Role> rolesOf(byte[] presented) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
         // every entry is compared, matched or not
         for (Grant grant : grants) {
             if (MessageDigest.isEqual(grant.digest(), presented)) {

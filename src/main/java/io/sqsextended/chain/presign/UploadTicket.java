@@ -20,7 +20,8 @@ public record UploadTicket(
         String method,
         @Schema(description = "Presigned URL of a single PUT (absent in a multipart plan)")
         String url,
-        @Schema(description = "Headers the PUT must send exactly as given (Content-Length: a body of exactly that size)")
+        @Schema(description = "Headers the PUT must send exactly as given (Content-Length: a body of exactly that size; "
+                + "If-None-Match: * makes S3 refuse, 412, to replace an object)")
         Map<String, String> headers,
         @Schema(description = "Multipart plan: id of the upload")
         String uploadId,

@@ -29,13 +29,13 @@ public final class Uploads {
         this.metrics = metrics;
     }
 
-    /** A presigned PUT under a fresh key, or a multipart plan above the threshold. */
-    public HttpReply create(byte[] body) {
-        UploadRequest request = UploadRequest.parse(body);
+    /** A presigned PUT under a fresh key of the caller's, or a multipart plan above the threshold. */
+    public HttpReply create(Exchange exchange) {
+        UploadRequest request = UploadRequest.parse(exchange.getMessage().getBody(byte[].class));
         String contentType = rules.contentType(request.contentType());
         long length = rules.contentLength(request.contentLength());
         Map<String, String> metadata = rules.metadata(request.metadata());
-        String key = keys.newUploadKey(request.fileName());
+        String key = keys.newUploadKey(request.fileName(), UploadOwner.of(exchange));
         if (length > multipartThreshold) {
             return HttpReply.json(201, multipart(key, contentType, length, metadata));
         }
@@ -59,18 +59,21 @@ public final class Uploads {
         return new UploadTicket(s3.bucket(), key, "PUT", null, null, plan.uploadId(), layout.partSize(), parts, expiresAt);
     }
 
-    public HttpReply complete(byte[] body) {
-        CompleteRequest request = CompleteRequest.parse(body);
-        String key = keys.uploadKey(request.key());
+    /** Only the token that started the upload completes it. */
+    public HttpReply complete(Exchange exchange) {
+        CompleteRequest request = CompleteRequest.parse(exchange.getMessage().getBody(byte[].class));
+        String key = keys.ownUploadKey(request.key(), UploadOwner.of(exchange));
         String eTag = s3.complete(key, request.uploadId(), request.parts());
         metrics.issued("complete");
         LOG.info("Completed multipart upload of {} ({} parts)", key, request.parts().size());
         return HttpReply.json(200, new CompletedUpload(s3.bucket(), key, eTag));
     }
 
+    /** The token that started the upload aborts it, or an admin (abandoned uploads keep their parts, and cost). */
     public HttpReply abort(Exchange exchange) {
         String uploadId = UploadRules.uploadId(RequestUri.pathAfter(exchange, "/uploads/"));
-        String key = keys.uploadKey(RequestUri.queryParameter(exchange, "key"));
+        String named = RequestUri.queryParameter(exchange, "key");
+        String key = TokenAuthenticator.has(exchange, Role.ADMIN) ? keys.uploadKey(named) : keys.ownUploadKey(named, UploadOwner.of(exchange));
         s3.abort(key, uploadId);
         metrics.issued("abort");
         LOG.info("Aborted multipart upload of {}", key);

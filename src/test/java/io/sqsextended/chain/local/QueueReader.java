@@ -14,26 +14,26 @@ import static org.awaitility.Awaitility.await;
  * Reads a queue for tests that share it: everything received is kept (and deleted), each test picks its own
  * messages out of what was seen.
  */
-final class QueueReader {
+public final class QueueReader {
 
     private final SqsClient sqs;
     private final String queueUrl;
     private final List<Message> seen = new CopyOnWriteArrayList<>();
 
-    QueueReader(SqsClient sqs, String queueName) {
+    public QueueReader(SqsClient sqs, String queueName) {
         this.sqs = sqs;
         this.queueUrl = sqs.getQueueUrl(r -> r.queueName(queueName)).queueUrl();
     }
 
     /** Waits until {@code count} messages matching {@code which} have been seen, and returns them. */
-    List<Message> awaitMessages(Predicate<Message> which, int count) {
+    public List<Message> awaitMessages(Predicate<Message> which, int count) {
         return await().atMost(Duration.ofSeconds(20)).until(() -> {
             poll();
             return matching(which);
         }, messages -> messages.size() >= count);
     }
 
-    List<Message> matching(Predicate<Message> which) {
+    public List<Message> matching(Predicate<Message> which) {
         return seen.stream().filter(which).toList();
     }
 

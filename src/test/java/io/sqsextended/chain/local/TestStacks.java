@@ -59,6 +59,15 @@ public final class TestStacks {
     }
 
     static int upload(String url, Map<String, List<String>> headers, byte[] body) {
+        return send(presignedPut(url, headers, body)).statusCode();
+    }
+
+    /** The presigned PUT with its signed headers; the answer with its body (S3's XML error). */
+    static HttpResponse<String> put(PresignedPutObjectRequest presigned, byte[] body) {
+        return send(presignedPut(presigned.url().toString(), presigned.signedHeaders(), body));
+    }
+
+    private static HttpRequest presignedPut(String url, Map<String, List<String>> headers, byte[] body) {
         // Expect: 100-continue, as the AWS SDKs send: S3 refuses before the body is sent, not halfway through it
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).expectContinue(true)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -67,10 +76,14 @@ public final class TestStacks {
                 values.forEach(value -> request.header(name, value));
             }
         });
+        return request.build();
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
         try {
             // a connection of its own: S3 may close one after refusing a request, and a pooled one could be that one
             return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                    .send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                    .send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -6,6 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -125,6 +128,22 @@ final class ApiClient {
         } catch (IOException e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    /** PUTs each part of a multipart plan with its slice of {@code body}; the parts with their ETags, to complete with. */
+    List<Map<String, Object>> uploadParts(JsonNode plan, byte[] body) {
+        List<Map<String, Object>> parts = new ArrayList<>();
+        long partSize = plan.get("partSize").asLong();
+        for (JsonNode part : plan.get("parts")) {
+            int number = part.get("partNumber").asInt();
+            int from = (int) ((number - 1) * partSize);
+            Reply put = put(part.get("url").asText(), Map.of(), Arrays.copyOfRange(body, from, (int) (from + part.get("size").asLong())));
+            if (put.status() != 200) {
+                throw new AssertionError("Part " + number + " not uploaded: " + put.status() + " " + put.text());
+            }
+            parts.add(new HashMap<>(Map.of("partNumber", number, "eTag", put.header("ETag"))));
+        }
+        return parts;
     }
 
     static Map<String, String> headersOf(JsonNode ticket) {

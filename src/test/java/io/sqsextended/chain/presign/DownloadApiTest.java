@@ -46,6 +46,16 @@ class DownloadApiTest {
     }
 
     @Test
+    void aKeySegmentLongerThanTheEmbeddedS3CanStoreIsAnInvalidKeyNotAStorageFailure() {
+        String key = "input/" + "s".repeat(256) + "/x.json";
+
+        ApiClient.Reply reply = client.postJson("/v1/downloads", CONSUMER, Map.of("key", key));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(ApiClient.problem(reply).get("type").asText()).endsWith(":invalid-key");
+    }
+
+    @Test
     void anExistingObjectIsDescribedWithAUrlThatDownloadsIt() {
         ApiClient.Reply reply = client.postJson("/v1/downloads", CONSUMER, Map.of("key", KEY));
         JsonNode ticket = reply.json();

@@ -15,17 +15,56 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Upload keys are made by the server; keys named by callers must be well-formed and under their role's prefixes. */
 class KeyPolicyTest {
 
-    final KeyPolicy keys = new KeyPolicy("input/", List.of("input/", "offload/"),
-            Clock.fixed(Instant.parse("2026-03-09T23:59:59Z"), ZoneOffset.ofHours(2)));
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-09T23:59:59Z"), ZoneOffset.ofHours(2));
+    final KeyPolicy keys = new KeyPolicy("input/", List.of("input/", "offload/"), CLOCK, KeyPolicy.MAX_KEY_BYTES);
+    final UploadOwner owner = UploadOwner.of(TokenAuthenticator.sha256("token-a"));
+    final UploadOwner other = UploadOwner.of(TokenAuthenticator.sha256("token-b"));
 
     @Test
-    void anUploadKeyIsTheInputPrefixTheUtcDateARandomIdAndTheName() {
-        assertThat(keys.newUploadKey("report.pdf")).matches("input/2026/03/09/[0-9a-f-]{36}/report\\.pdf");
+    void anUploadKeyIsTheInputPrefixTheUtcDateARandomIdTaggedForItsOwnerAndTheName() {
+        assertThat(keys.newUploadKey("report.pdf", owner)).matches("input/2026/03/09/[0-9a-f]{32}-[0-9a-f]{32}/report\\.pdf");
     }
 
     @Test
     void twoUploadsOfTheSameNameGetDifferentKeys() {
-        assertThat(keys.newUploadKey("a.txt")).isNotEqualTo(keys.newUploadKey("a.txt"));
+        assertThat(keys.newUploadKey("a.txt", owner)).isNotEqualTo(keys.newUploadKey("a.txt", owner));
+    }
+
+    @Test
+    void theOwnerOfAnUploadKeyMayUseIt() {
+        String key = keys.newUploadKey("a.txt", owner);
+
+        assertThat(keys.ownUploadKey(key, owner)).isEqualTo(key);
+    }
+
+    @Test
+    void anotherOwnerMayNotUseAnUploadKey() {
+        String key = keys.newUploadKey("a.txt", owner);
+
+        assertThatThrownBy(() -> keys.ownUploadKey(key, other)).isInstanceOfSatisfying(Problem.class,
+                p -> assertThat(p.type()).isEqualTo(ProblemType.FORBIDDEN));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"input/2026/03/09/a.txt", "input/a.txt", "input/2026/03/09/%s/b.txt", "input/2026/03/10/%s/a.txt"})
+    void aKeyTheServerDidNotMakeForTheOwnerIsForbidden(String pattern) {
+        String id = keys.newUploadKey("a.txt", owner).split("/")[4];
+
+        assertThatThrownBy(() -> keys.ownUploadKey(pattern.formatted(id), owner)).isInstanceOfSatisfying(Problem.class,
+                p -> assertThat(p.type()).isEqualTo(ProblemType.FORBIDDEN));
+    }
+
+    @Test
+    void keySegmentsAreLimitedWhereTheStoreLimitsThem() {
+        KeyPolicy local = new KeyPolicy("input/", List.of("input/"), CLOCK, KeyPolicy.LOCAL_MAX_SEGMENT_BYTES);
+        String longest = "input/" + "é".repeat(KeyPolicy.LOCAL_MAX_SEGMENT_BYTES / 2) + "/x";
+
+        assertThat(local.downloadKey(longest)).isEqualTo(longest);
+        assertThatThrownBy(() -> local.downloadKey(longest.replace("/x", "x/x"))).isInstanceOfSatisfying(Problem.class,
+                p -> assertThat(p.type()).isEqualTo(ProblemType.INVALID_KEY));
+        assertThatThrownBy(() -> local.newUploadKey("n".repeat(KeyPolicy.LOCAL_MAX_SEGMENT_BYTES + 1), owner))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.type()).isEqualTo(ProblemType.INVALID_KEY));
+        assertThat(keys.downloadKey(longest.replace("/x", "x".repeat(300)))).isNotNull();
     }
 
     @Test
@@ -53,6 +92,12 @@ class KeyPolicyTest {
         assertThat(KeyPolicy.utf8Length(key)).isEqualTo(1024);
         assertThat(keys.downloadKey(key)).isEqualTo(key);
         assertThatThrownBy(() -> keys.downloadKey(key + "x")).hasMessageContaining("1024");
+    }
+
+    @Test
+    void aFileNameThatMakesTheKeyLongerThan1024BytesIsAnInvalidKey() {
+        assertThatThrownBy(() -> keys.newUploadKey("é".repeat(500) + ".txt", owner)).isInstanceOfSatisfying(Problem.class,
+                p -> assertThat(p.detail()).contains("1024 bytes"));
     }
 
     @Test

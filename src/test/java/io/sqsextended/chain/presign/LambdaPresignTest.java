@@ -2,6 +2,7 @@ package io.sqsextended.chain.presign;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.sqsextended.chain.presign.ApiClient.CONSUMER;
 import static io.sqsextended.chain.presign.ApiClient.PRODUCER;
@@ -22,12 +25,14 @@ class LambdaPresignTest {
     static Path dataDir;
     static ChainApp app;
     static ApiClient client;
+    // what a putObject URL signs besides its size: the PUT must send them as they are
+    static final Map<String, String> SIGNED_HEADERS = Map.of("Content-Type", "text/plain", "If-None-Match", "*");
     final String key = "input/lambda/" + UUID.randomUUID() + "/data file+1.txt";
     final byte[] body = "from the lambda contract".getBytes(StandardCharsets.UTF_8);
 
     @BeforeAll
     static void startApp() throws Exception {
-        app = ChainApp.start(dataDir, Map.of());
+        app = ChainApp.start(dataDir, Map.of("chain.upload.max-size", "1MiB"));
         client = new ApiClient(app.api());
     }
 
@@ -37,18 +42,18 @@ class LambdaPresignTest {
     }
 
     @Test
-    void putObjectAnswersABareUrlThatUploads() {
-        ApiClient.Reply reply = presign(PRODUCER, Map.of("object_key", key, "action", "putObject"));
+    void putObjectAnswersABareUrlThatUploadsWithTheSignedHeaders() {
+        ApiClient.Reply reply = presignPut(PRODUCER, key, "text/plain", body.length);
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.header("Content-Type")).startsWith("text/plain");
         assertThat(reply.text()).startsWith("http").contains("X-Amz-Signature=").doesNotContain("\"");
-        assertThat(client.put(reply.text(), Map.of(), body).status()).isEqualTo(200);
+        assertThat(client.put(reply.text(), SIGNED_HEADERS, body).status()).isEqualTo(200);
     }
 
     @Test
     void getObjectAnswersABareUrlThatDownloads() {
-        client.put(presign(PRODUCER, Map.of("object_key", key, "action", "putObject")).text(), Map.of(), body);
+        client.put(presignPut(PRODUCER, key, "text/plain", body.length).text(), SIGNED_HEADERS, body);
 
         ApiClient.Reply reply = presign(CONSUMER, Map.of("object_key", key, "action", "getObject"));
 
@@ -57,15 +62,77 @@ class LambdaPresignTest {
     }
 
     @Test
-    void putObjectWithAContentLengthSignsIt() {
-        ApiClient.Reply reply = presign(PRODUCER, Map.of("object_key", key, "action", "putObject", "content_length", body.length + 1));
+    void putObjectSignsTheContentLength() {
+        ApiClient.Reply reply = presignPut(PRODUCER, key, "text/plain", body.length + 1);
 
-        assertThat(client.put(reply.text(), Map.of(), body).status()).isEqualTo(403);
+        assertThat(client.put(reply.text(), SIGNED_HEADERS, body).status()).isEqualTo(403);
+    }
+
+    @Test
+    void putObjectSignsTheContentType() {
+        ApiClient.Reply reply = presignPut(PRODUCER, key, "text/plain", body.length);
+
+        assertThat(client.put(reply.text(), Map.of("Content-Type", "application/json", "If-None-Match", "*"), body).status()).isEqualTo(403);
+    }
+
+    @Test
+    void putObjectSignsIfNoneMatch() {
+        ApiClient.Reply reply = presignPut(PRODUCER, key, "text/plain", body.length);
+
+        assertThat(client.put(reply.text(), Map.of("Content-Type", "text/plain"), body).status()).isEqualTo(403);
+    }
+
+    @Test
+    void putObjectCannotReplaceAnExistingObject() {
+        assertThat(client.put(presignPut(PRODUCER, key, "text/plain", body.length).text(), SIGNED_HEADERS, body).status()).isEqualTo(200);
+        byte[] other = "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8);
+
+        ApiClient.Reply overwrite = client.put(presignPut(PRODUCER, key, "text/plain", other.length).text(), SIGNED_HEADERS, other);
+
+        assertThat(overwrite.status()).isEqualTo(412);
+        assertThat(client.get(presign(CONSUMER, Map.of("object_key", key, "action", "getObject")).text()).body()).isEqualTo(body);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"content_type", "content_length"})
+    void putObjectNeedsAContentTypeAndAContentLength(String left) {
+        Map<String, Object> request = new HashMap<>(Map.of("object_key", key, "action", "putObject", "content_type", "text/plain",
+                "content_length", body.length));
+        request.remove(left);
+
+        ApiClient.Reply reply = presign(PRODUCER, request);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(ApiClient.problem(reply).get("detail").asText()).contains("content_type").contains("content_length");
+    }
+
+    @Test
+    void putObjectOfAContentTypeOffTheAllowListIsRefused() {
+        ApiClient.Reply reply = presignPut(PRODUCER, key, "image/svg+xml", body.length);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(ApiClient.problem(reply).get("type").asText()).endsWith(":content-type-not-allowed");
+    }
+
+    @Test
+    void putObjectLargerThanTheLargestUploadIsRefused() {
+        ApiClient.Reply reply = presignPut(PRODUCER, key, "application/octet-stream", 10 * 1024 * 1024);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(ApiClient.problem(reply).get("type").asText()).endsWith(":size-not-allowed");
+    }
+
+    @Test
+    void putObjectOfAKeySegmentLongerThanTheEmbeddedS3CanStoreIsAnInvalidKey() {
+        ApiClient.Reply reply = presignPut(PRODUCER, "input/" + "s".repeat(KeyPolicy.LOCAL_MAX_SEGMENT_BYTES + 1), "text/plain", 1);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(ApiClient.problem(reply).get("type").asText()).endsWith(":invalid-key");
     }
 
     @Test
     void putObjectOutsideTheInputPrefixIsForbidden() {
-        ApiClient.Reply reply = presign(PRODUCER, Map.of("object_key", "offload/" + UUID.randomUUID(), "action", "putObject"));
+        ApiClient.Reply reply = presignPut(PRODUCER, "offload/" + UUID.randomUUID(), "text/plain", 1);
 
         assertThat(reply.status()).isEqualTo(403);
         assertThat(ApiClient.problem(reply).get("type").asText()).endsWith(":key-not-allowed");
@@ -73,7 +140,7 @@ class LambdaPresignTest {
 
     @Test
     void putObjectNeedsTheProducerRole() {
-        ApiClient.Reply reply = presign(CONSUMER, Map.of("object_key", key, "action", "putObject"));
+        ApiClient.Reply reply = presignPut(CONSUMER, key, "text/plain", 1);
 
         assertThat(reply.status()).isEqualTo(403);
         assertThat(ApiClient.problem(reply).get("type").asText()).endsWith(":forbidden");
@@ -100,6 +167,10 @@ class LambdaPresignTest {
         ApiClient.Reply reply = presign(null, Map.of("object_key", key, "action", "getObject"));
 
         assertThat(reply.status()).isEqualTo(401);
+    }
+
+    private ApiClient.Reply presignPut(String token, String objectKey, String contentType, long contentLength) {
+        return presign(token, Map.of("object_key", objectKey, "action", "putObject", "content_type", contentType, "content_length", contentLength));
     }
 
     private ApiClient.Reply presign(String token, Map<String, Object> request) {

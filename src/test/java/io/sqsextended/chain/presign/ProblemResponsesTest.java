@@ -129,15 +129,6 @@ class ProblemResponsesTest {
     }
 
     @Test
-    void aFileNameThatMakesTheKeyLongerThan1024BytesIsAnInvalidKey() {
-        String name = "é".repeat(500) + ".txt";
-        JsonNode problem = expect(400, client.postJson("/v1/uploads", PRODUCER,
-                Map.of("contentType", "text/plain", "contentLength", 1, "fileName", name)));
-
-        assertThat(problem.get("detail").asText()).contains("1024 bytes");
-    }
-
-    @Test
     void aKeyLongerThan1024BytesIsAnInvalidKey() {
         JsonNode problem = expect(400, client.postJson("/v1/downloads", CONSUMER, Map.of("key", "input/" + "k".repeat(1019))));
 
@@ -185,7 +176,10 @@ class ProblemResponsesTest {
 
     @Test
     void abortingAnUnknownUploadIsNotFound() {
-        JsonNode problem = expect(404, client.send("DELETE", "/v1/uploads/no-such-upload?key=input/x", PRODUCER, null, null));
+        // a key the server made for this producer: it may abort uploads under it
+        String key = client.postJson("/v1/uploads", PRODUCER, Map.of("contentType", "text/plain", "contentLength", 1)).json().get("key").asText();
+
+        JsonNode problem = expect(404, client.send("DELETE", "/v1/uploads/no-such-upload?key=" + UploadRoundTripTest.encode(key), PRODUCER, null, null));
 
         assertThat(problem.get("type").asText()).endsWith(":upload-not-found");
     }

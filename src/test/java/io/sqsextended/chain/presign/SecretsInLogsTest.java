@@ -54,7 +54,8 @@ class SecretsInLogsTest {
             String key = single.get("key").asText();
             ok(client.postJson("/v1/downloads", CONSUMER, Map.of("key", key)));
             signed(client.apiGet("/v1/downloads/" + UploadRoundTripTest.rawPath(key), ADMIN).header("Location"));
-            signed(client.postJson("/presign", PRODUCER, Map.of("object_key", "input/lambda.txt", "action", "putObject")).text());
+            signed(client.postJson("/presign", PRODUCER, Map.of("object_key", "input/lambda.txt", "action", "putObject",
+                    "content_type", "text/plain", "content_length", 1)).text());
             signed(client.postJson("/presign", CONSUMER, Map.of("object_key", key, "action", "getObject")).text());
             client.postJson("/v1/uploads", WRONG_TOKEN, Map.of("contentType", "text/plain", "contentLength", 1));
             client.postJson("/v1/uploads", CONSUMER, Map.of("contentType", "text/plain", "contentLength", 1));

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -67,10 +66,10 @@ class UploadRoundTripTest {
         JsonNode ticket = createUpload("text/plain", 5, "notes.txt", Map.of("origin", "test"));
 
         assertThat(ticket.get("bucket").asText()).isEqualTo(app.property("chain.bucket"));
-        assertThat(ticket.get("key").asText()).matches("input/\\d{4}/\\d{2}/\\d{2}/[0-9a-f-]{36}/notes\\.txt");
+        assertThat(ticket.get("key").asText()).matches("input/\\d{4}/\\d{2}/\\d{2}/[0-9a-f]{32}-[0-9a-f]{32}/notes\\.txt");
         assertThat(ticket.get("method").asText()).isEqualTo("PUT");
         assertThat(ApiClient.headersOf(ticket)).containsEntry("content-type", "text/plain").containsEntry("content-length", "5")
-                .containsEntry("x-amz-meta-origin", "test");
+                .containsEntry("x-amz-meta-origin", "test").containsEntry("if-none-match", "*");
         assertThat(Instant.parse(ticket.get("expiresAt").asText())).isCloseTo(Instant.now().plus(Duration.ofMinutes(15)),
                 within(Duration.ofSeconds(30)));
     }
@@ -112,13 +111,63 @@ class UploadRoundTripTest {
 
         assertThat(plan.get("partSize").asLong()).isEqualTo(5L * MIB);
         assertThat(plan.get("parts")).hasSize(3);
-        List<Map<String, Object>> parts = uploadParts(plan, body);
+        List<Map<String, Object>> parts = client.uploadParts(plan, body);
         ApiClient.Reply completed = client.postJson("/v1/uploads/complete", PRODUCER,
                 Map.of("key", plan.get("key").asText(), "uploadId", plan.get("uploadId").asText(), "parts", parts));
 
         assertThat(completed.status()).isEqualTo(200);
         assertThat(completed.json().get("key").asText()).isEqualTo(plan.get("key").asText());
         assertThat(redirectDownload(rawPath(plan.get("key").asText()))).isEqualTo(body);
+    }
+
+    @Test
+    void aReplayedPutUrlCannotReplaceTheObject() {
+        byte[] body = randomBytes(100);
+        JsonNode ticket = createUpload("application/octet-stream", body.length, "once.bin", Map.of());
+        assertThat(client.put(ticket.get("url").asText(), ApiClient.headersOf(ticket), body).status()).isEqualTo(200);
+
+        ApiClient.Reply replay = client.put(ticket.get("url").asText(), ApiClient.headersOf(ticket), randomBytes(100));
+
+        assertThat(replay.status()).isEqualTo(412);
+        assertThat(download(ticket.get("key").asText())).isEqualTo(body);
+    }
+
+    @Test
+    void aPutWithoutTheSignedIfNoneMatchIsRefusedByS3() {
+        JsonNode ticket = createUpload("text/plain", 10, "ten.txt", Map.of());
+        Map<String, String> headers = ApiClient.headersOf(ticket);
+        headers.remove("if-none-match");
+
+        assertThat(client.put(ticket.get("url").asText(), headers, randomBytes(10)).status()).isEqualTo(403);
+    }
+
+    @Test
+    void theLongestFileNameTheEmbeddedS3CanStoreUploadsInOnePutAndInParts() {
+        String fileName = "n".repeat(KeyPolicy.LOCAL_MAX_SEGMENT_BYTES - 4) + ".bin";
+        byte[] small = randomBytes(10);
+        JsonNode ticket = createUpload("application/octet-stream", small.length, fileName, Map.of());
+        byte[] big = randomBytes(7 * MIB);
+        JsonNode plan = createUpload("application/octet-stream", big.length, fileName, Map.of());
+
+        assertThat(client.put(ticket.get("url").asText(), ApiClient.headersOf(ticket), small).status()).isEqualTo(200);
+        ApiClient.Reply completed = client.postJson("/v1/uploads/complete", PRODUCER, Map.of("key", plan.get("key").asText(),
+                "uploadId", plan.get("uploadId").asText(), "parts", client.uploadParts(plan, big)));
+
+        assertThat(completed.status()).as(completed.text()).isEqualTo(200);
+        assertThat(download(ticket.get("key").asText())).isEqualTo(small);
+        assertThat(download(plan.get("key").asText())).isEqualTo(big);
+    }
+
+    @Test
+    void aFileNameLongerThanTheEmbeddedS3CanStoreIsRefusedWhenTheUploadIsRequested() {
+        String fileName = "n".repeat(KeyPolicy.LOCAL_MAX_SEGMENT_BYTES - 3) + ".bin";
+
+        ApiClient.Reply reply = client.postJson("/v1/uploads", PRODUCER, Map.of("contentType", "text/plain", "contentLength", 1,
+                "fileName", fileName));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(ApiClient.problem(reply).get("type").asText()).endsWith(":invalid-key");
+        assertThat(ApiClient.problem(reply).get("detail").asText()).contains(String.valueOf(KeyPolicy.LOCAL_MAX_SEGMENT_BYTES));
     }
 
     @Test
@@ -158,7 +207,7 @@ class UploadRoundTripTest {
     void anAbortedMultipartUploadCannotBeCompleted() {
         byte[] body = randomBytes(7 * MIB);
         JsonNode plan = createUpload("application/octet-stream", body.length, "big.bin", Map.of());
-        List<Map<String, Object>> parts = uploadParts(plan, body);
+        List<Map<String, Object>> parts = client.uploadParts(plan, body);
         String key = plan.get("key").asText();
         String uploadId = plan.get("uploadId").asText();
 
@@ -174,7 +223,7 @@ class UploadRoundTripTest {
     void completingWithAnETagS3DidNotAnswerIsRefused() {
         byte[] body = randomBytes(7 * MIB);
         JsonNode plan = createUpload("application/octet-stream", body.length, "big.bin", Map.of());
-        List<Map<String, Object>> parts = uploadParts(plan, body);
+        List<Map<String, Object>> parts = client.uploadParts(plan, body);
         parts.get(1).put("eTag", "\"00000000000000000000000000000000\"");
 
         ApiClient.Reply completed = client.postJson("/v1/uploads/complete", PRODUCER,
@@ -201,21 +250,6 @@ class UploadRoundTripTest {
         ApiClient.Reply reply = client.postJson("/v1/uploads", PRODUCER, request);
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         return reply.json();
-    }
-
-    /** PUTs each part of a plan with its slice of {@code body}; the parts with their ETags, to complete with. */
-    private List<Map<String, Object>> uploadParts(JsonNode plan, byte[] body) {
-        List<Map<String, Object>> parts = new ArrayList<>();
-        long partSize = plan.get("partSize").asLong();
-        for (JsonNode part : plan.get("parts")) {
-            int number = part.get("partNumber").asInt();
-            int from = (int) ((number - 1) * partSize);
-            byte[] slice = Arrays.copyOfRange(body, from, (int) (from + part.get("size").asLong()));
-            ApiClient.Reply put = client.put(part.get("url").asText(), Map.of(), slice);
-            assertThat(put.status()).isEqualTo(200);
-            parts.add(new HashMap<>(Map.of("partNumber", number, "eTag", put.header("ETag"))));
-        }
-        return parts;
     }
 
     private JsonNode describeDownload(String key) {

@@ -1,0 +1,81 @@
+package io.sqsextended.chain.local;
+
+import java.util.List;
+
+import org.jclouds.blobstore.BlobStore;
+import org.jclouds.blobstore.KeyNotFoundException;
+import org.jclouds.blobstore.domain.Blob;
+import org.jclouds.blobstore.domain.MultipartPart;
+import org.jclouds.blobstore.domain.MultipartUpload;
+import org.jclouds.blobstore.options.PutOptions;
+import org.jclouds.blobstore.util.ForwardingBlobStore;
+import org.jclouds.http.HttpResponse;
+import org.jclouds.http.HttpResponseException;
+
+/**
+ * What S3 refuses and S3Proxy 2.7.0's filesystem store does not: a PUT or a multipart completion with
+ * {@code If-None-Match: *} over an existing key (412 PreconditionFailed, nothing stored), and the use of a multipart
+ * upload under another key than its own (404; an abort then aborts nothing). Writes of one key are serialized, so that of two conditional writes
+ * exactly one stores its object, as on S3.
+ */
+final class ConditionalBlobStore extends ForwardingBlobStore {
+
+    // the blob by which S3Proxy's filesystem store knows a multipart upload (uploadId, key)
+    private static final String UPLOAD_STUB = ".mpus-%s-%s-stub";
+
+    private final KeyLocks locks = new KeyLocks();
+
+    ConditionalBlobStore(BlobStore delegate) {
+        super(delegate);
+    }
+
+    @Override
+    public String putBlob(String container, Blob blob, PutOptions options) {
+        String key = blob.getMetadata().getName();
+        try (KeyLocks.Held held = locks.lock(container + "/" + key)) {
+            refuseOverwrite(container, key);
+            return super.putBlob(container, blob, options);
+        }
+    }
+
+    /**
+     * For a completion S3Proxy lists the parts on the request's thread, then answers 200 and completes on another
+     * thread: a refusal must come here. The key stays locked until the completion is answered.
+     */
+    @Override
+    public List<MultipartPart> listMultipartUpload(MultipartUpload upload) {
+        requireUpload(upload);
+        S3Requests.current().ifPresent(request -> request.hold(locks.lock(upload.containerName() + "/" + upload.blobName())));
+        refuseOverwrite(upload.containerName(), upload.blobName());
+        return super.listMultipartUpload(upload);
+    }
+
+    /**
+     * Before an abort S3Proxy checks that a blob named by the uploadId exists, and deletes it: whatever key the
+     * request names. Here that check also needs the upload to be of that key, so that S3Proxy answers NoSuchUpload.
+     */
+    @Override
+    public boolean blobExists(String container, String name) {
+        boolean exists = super.blobExists(container, name);
+        return S3Requests.current().filter(request -> name.equals(request.abortedUploadId()) && request.key() != null)
+                .map(request -> exists && isUpload(container, name, request.key())).orElse(exists);
+    }
+
+    private void refuseOverwrite(String container, String key) {
+        if (S3Requests.current().map(S3Requests.Scope::ifNoneMatchAll).orElse(false) && delegate().blobExists(container, key)) {
+            // S3Proxy answers this as S3 does: 412 with the XML error PreconditionFailed
+            throw new HttpResponseException("If-None-Match: * and the key exists", null, HttpResponse.builder().statusCode(412).build());
+        }
+    }
+
+    private void requireUpload(MultipartUpload upload) {
+        if (!isUpload(upload.containerName(), upload.id(), upload.blobName())) {
+            // S3Proxy answers 404 NoSuchKey (S3: NoSuchUpload)
+            throw new KeyNotFoundException(upload.containerName(), upload.blobName(), "no multipart upload " + upload.id() + " of this key");
+        }
+    }
+
+    private boolean isUpload(String container, String uploadId, String key) {
+        return delegate().blobExists(container, UPLOAD_STUB.formatted(uploadId, key));
+    }
+}
