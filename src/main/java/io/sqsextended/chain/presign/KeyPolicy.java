@@ -1,9 +1,5 @@
 package io.sqsextended.chain.presign;
 
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.time.Clock;
@@ -15,6 +11,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.sqsextended.chain.wire.ObjectKeys;
+
 /**
  * Which object keys the API signs: upload keys are made here (input prefix, UTC date path, random id tagged for its
  * {@link UploadOwner}, sanitized file name); keys named by callers must be well-formed, lie under the prefixes their
@@ -22,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class KeyPolicy {
 
-    public static final int MAX_KEY_BYTES = 1024;
+    public static final int MAX_KEY_BYTES = ObjectKeys.MAX_KEY_BYTES;
     /**
      * Longest key segment of the embedded S3 (local mode): a file name of at most 255 bytes, from which S3Proxy's
      * filesystem store takes 43 (a multipart part is {@code .mpus-<uploadId>-<key>-<part number>}, each upload is
@@ -94,31 +92,11 @@ public final class KeyPolicy {
         return key;
     }
 
-    /**
-     * Refuses keys that S3 would refuse or that mean something else once used as a path: empty, over 1024 bytes,
-     * control characters, unpaired surrogates, a leading slash, backslashes, empty, {@code .} or {@code ..} segments.
-     */
+    /** Refuses keys that S3 would refuse or that mean something else once used as a path ({@link ObjectKeys}). */
     static void validate(String key) {
-        if (key.isEmpty()) {
-            throw new Problem(ProblemType.INVALID_KEY, "The key is empty");
-        }
-        if (!isWellFormed(key)) {
-            throw new Problem(ProblemType.INVALID_KEY, "The key is not valid Unicode");
-        }
-        if (utf8Length(key) > MAX_KEY_BYTES) {
-            throw new Problem(ProblemType.INVALID_KEY, "The key exceeds " + MAX_KEY_BYTES + " bytes of UTF-8");
-        }
-        if (key.codePoints().anyMatch(Character::isISOControl)) {
-            throw new Problem(ProblemType.INVALID_KEY, "The key contains control characters");
-        }
-        if (key.indexOf('\\') >= 0) {
-            throw new Problem(ProblemType.INVALID_KEY, "The key contains a backslash");
-        }
-        for (String segment : key.split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-                throw new Problem(ProblemType.INVALID_KEY, "The key has an empty, '.' or '..' path segment");
-            }
-        }
+        ObjectKeys.malformation(key).ifPresent(why -> {
+            throw new Problem(ProblemType.INVALID_KEY, why);
+        });
     }
 
     private void validateSegments(String key) {
@@ -146,7 +124,7 @@ public final class KeyPolicy {
         if (name.isEmpty() || name.equals(".") || name.equals("..")) {
             throw new Problem(ProblemType.INVALID_KEY, "fileName must be a file name, not empty, '.' or '..'");
         }
-        if (!isWellFormed(name)) {
+        if (!ObjectKeys.isWellFormed(name)) {
             throw new Problem(ProblemType.INVALID_KEY, "fileName is not valid Unicode");
         }
         StringBuilder sanitized = new StringBuilder(name.length());
@@ -155,16 +133,6 @@ public final class KeyPolicy {
     }
 
     static int utf8Length(String text) {
-        return text.getBytes(StandardCharsets.UTF_8).length;
-    }
-
-    private static boolean isWellFormed(String text) {
-        try {
-            StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).encode(CharBuffer.wrap(text));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
+        return ObjectKeys.utf8Length(text);
     }
 }
