@@ -1,14 +1,7 @@
 package io.sqsextended.chain.local.template;
 
-import static io.sqsextended.chain.local.template.Evaluator.BUCKET;
-import static io.sqsextended.chain.local.template.Evaluator.QUEUE;
-import static io.sqsextended.chain.local.template.Evaluator.bool;
-import static io.sqsextended.chain.local.template.Evaluator.integer;
-import static io.sqsextended.chain.local.template.Evaluator.list;
-import static io.sqsextended.chain.local.template.Evaluator.map;
-import static io.sqsextended.chain.local.template.Evaluator.scalar;
-import static io.sqsextended.chain.local.template.Evaluator.section;
-import static io.sqsextended.chain.local.template.Evaluator.string;
+import static io.sqsextended.chain.local.template.Resources.BUCKET;
+import static io.sqsextended.chain.local.template.Resources.QUEUE;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,7 +59,7 @@ public final class CloudFormationTemplate {
     /** Parses a YAML or JSON template; short-form tags ({@code !Ref}, {@code !Sub} ...) become their long forms. */
     public static CloudFormationTemplate parse(String yaml) {
         Object root = TemplateYaml.load(yaml);
-        Map<String, Object> document = map(root == null ? Map.of() : root, "template");
+        Map<String, Object> document = Nodes.map(root == null ? Map.of() : root, "template");
         if (!document.containsKey("Resources")) {
             throw new TemplateException("template", "no Resources section");
         }
@@ -97,32 +90,33 @@ public final class CloudFormationTemplate {
     /** Evaluates the template for one stack and returns the buckets and queues to create locally. */
     public ProvisionedStack provision(StackContext ctx) {
         Evaluator ev = new Evaluator(document, ctx);
-        checkRules(ev);
-        List<String> order = ev.creationOrder();
-        List<String> created = order.stream().filter(ev::isCreated).toList();
+        Resources resources = ev.resources();
+        checkRules(ev.conditions());
+        List<String> order = CreationOrder.of(resources, ev.parameters());
+        List<String> created = order.stream().filter(resources::isCreated).toList();
         order.stream().filter(id -> !created.contains(id))
                 .forEach(id -> LOG.debug("{} is not created: its condition is false", id));
 
         Map<String, String> queueNamesByArn = new HashMap<>();
         for (String id : created) {
-            checkAttributes(id, ev.resource(id));
-            if (ev.type(id).equals(QUEUE)) {
-                queueNamesByArn.put(ev.getAtt(id, "Arn", "Resources." + id), ev.physicalName(id));
+            checkAttributes(id, resources.definition(id));
+            if (resources.type(id).equals(QUEUE)) {
+                queueNamesByArn.put(ev.intrinsics().getAtt(id, "Arn", "Resources." + id), resources.physicalName(id));
             }
         }
         List<BucketSpec> buckets = new ArrayList<>();
         Map<String, QueueSpec> queues = new LinkedHashMap<>();
         List<String> notApplicable = new ArrayList<>();
         for (String id : created) {
-            String type = ev.type(id);
+            String type = resources.type(id);
             String where = "Resources." + id + ".Properties";
-            Object raw = ev.resource(id).get("Properties");
+            Object raw = resources.definition(id).get("Properties");
             // every property is evaluated, even where nothing is provisioned, so broken intrinsics surface now
-            Map<String, Object> properties = raw == null ? Map.of() : map(ev.eval(raw, where), where);
+            Map<String, Object> properties = raw == null ? Map.of() : Nodes.map(ev.intrinsics().eval(raw, where), where);
             if (type.equals(BUCKET)) {
-                buckets.add(bucket(id, properties, ev, queueNamesByArn));
+                buckets.add(bucket(id, properties, resources, queueNamesByArn));
             } else if (type.equals(QUEUE)) {
-                queues.put(id, queue(id, properties, ev, queueNamesByArn));
+                queues.put(id, queue(id, properties, resources, queueNamesByArn));
             } else if (NOT_APPLICABLE.contains(type)) {
                 notApplicable.add(id);
             } else {
@@ -137,17 +131,17 @@ public final class CloudFormationTemplate {
     }
 
     // Rules are parameter assertions: honour them, as CloudFormation refuses the stack when one fails
-    private void checkRules(Evaluator ev) {
-        section(document, "Rules").forEach((name, definition) -> {
+    private void checkRules(Conditions conditions) {
+        Nodes.section(document, "Rules").forEach((name, definition) -> {
             String where = "Rules." + name;
-            Map<String, Object> rule = map(definition, where);
-            if (rule.containsKey("RuleCondition") && !ev.conditionExpression(rule.get("RuleCondition"), where + ".RuleCondition")) {
+            Map<String, Object> rule = Nodes.map(definition, where);
+            if (rule.containsKey("RuleCondition") && !conditions.evaluate(rule.get("RuleCondition"), where + ".RuleCondition")) {
                 return;
             }
-            List<Object> assertions = list(rule.getOrDefault("Assertions", List.of()), where + ".Assertions");
+            List<Object> assertions = Nodes.list(rule.getOrDefault("Assertions", List.of()), where + ".Assertions");
             for (int i = 0; i < assertions.size(); i++) {
-                Map<String, Object> assertion = map(assertions.get(i), where + ".Assertions." + i);
-                if (!ev.conditionExpression(assertion.get("Assert"), where + ".Assertions." + i + ".Assert")) {
+                Map<String, Object> assertion = Nodes.map(assertions.get(i), where + ".Assertions." + i);
+                if (!conditions.evaluate(assertion.get("Assert"), where + ".Assertions." + i + ".Assert")) {
                     throw new TemplateException(where, String.valueOf(assertion.getOrDefault("AssertDescription", "assertion " + i + " failed")));
                 }
             }
@@ -162,20 +156,20 @@ public final class CloudFormationTemplate {
         }
     }
 
-    private static BucketSpec bucket(String id, Map<String, Object> properties, Evaluator ev, Map<String, String> queueNamesByArn) {
+    private static BucketSpec bucket(String id, Map<String, Object> properties, Resources resources, Map<String, String> queueNamesByArn) {
         String where = "Resources." + id + ".Properties";
         List<QueueNotification> notifications = new ArrayList<>();
         for (Map.Entry<String, Object> property : properties.entrySet()) {
             String key = property.getKey();
             if (key.equals("NotificationConfiguration")) {
-                notifications.addAll(notifications(map(property.getValue(), where + "." + key), where + "." + key, queueNamesByArn));
+                notifications.addAll(notifications(Nodes.map(property.getValue(), where + "." + key), where + "." + key, queueNamesByArn));
             } else if (BUCKET_NO_LOCAL_EFFECT.contains(key)) {
                 LOG.debug("{}.{} is understood but has no effect on the local S3", where, key);
             } else if (!key.equals("BucketName")) {
                 throw new TemplateException(where + "." + key, "property " + key + " of " + BUCKET + " cannot be emulated in local mode");
             }
         }
-        String name = ev.physicalName(id);
+        String name = resources.physicalName(id);
         if (!BUCKET_NAME.matcher(name).matches() || name.contains("..")) {
             throw new TemplateException(where + ".BucketName", "'" + name + "' is not a valid S3 bucket name (3-63 of a-z 0-9 . -)");
         }
@@ -189,10 +183,10 @@ public final class CloudFormationTemplate {
                 throw new TemplateException(where + "." + entry.getKey(), entry.getKey()
                         + " cannot be emulated in local mode: only QueueConfigurations are delivered by the local S3");
             }
-            List<Object> entries = list(entry.getValue(), where + ".QueueConfigurations");
+            List<Object> entries = Nodes.list(entry.getValue(), where + ".QueueConfigurations");
             for (int i = 0; i < entries.size(); i++) {
                 String at = where + ".QueueConfigurations." + i;
-                notifications.add(queueNotification(map(entries.get(i), at), at, queueNamesByArn));
+                notifications.add(queueNotification(Nodes.map(entries.get(i), at), at, queueNamesByArn));
             }
         }
         return notifications;
@@ -204,35 +198,35 @@ public final class CloudFormationTemplate {
                 throw new TemplateException(at + "." + key, "unknown property " + key + " of a queue configuration");
             }
         }
-        String event = string(entry.get("Event"), at + ".Event");
-        String arn = string(entry.get("Queue"), at + ".Queue");
+        String event = Nodes.string(entry.get("Event"), at + ".Event");
+        String arn = Nodes.string(entry.get("Queue"), at + ".Queue");
         String queueName = queueNamesByArn.get(arn);
         if (queueName == null) {
             throw new TemplateException(at + ".Queue", "'" + arn + "' is not the ARN of a queue this template creates");
         }
         Map<String, String> filter = new HashMap<>(Map.of("prefix", "", "suffix", ""));
         if (entry.containsKey("Filter")) {
-            Map<String, Object> s3Key = map(map(entry.get("Filter"), at + ".Filter").get("S3Key"), at + ".Filter.S3Key");
-            List<Object> rules = list(s3Key.get("Rules"), at + ".Filter.S3Key.Rules");
+            Map<String, Object> s3Key = Nodes.map(Nodes.map(entry.get("Filter"), at + ".Filter").get("S3Key"), at + ".Filter.S3Key");
+            List<Object> rules = Nodes.list(s3Key.get("Rules"), at + ".Filter.S3Key.Rules");
             Set<String> seen = new LinkedHashSet<>();
             for (int r = 0; r < rules.size(); r++) {
                 String ruleAt = at + ".Filter.S3Key.Rules." + r;
-                Map<String, Object> rule = map(rules.get(r), ruleAt);
-                String name = string(rule.get("Name"), ruleAt + ".Name").toLowerCase(Locale.ROOT);
+                Map<String, Object> rule = Nodes.map(rules.get(r), ruleAt);
+                String name = Nodes.string(rule.get("Name"), ruleAt + ".Name").toLowerCase(Locale.ROOT);
                 if (!filter.containsKey(name) || !seen.add(name)) {
                     throw new TemplateException(ruleAt + ".Name", "expected one prefix and at most one suffix rule, got '" + rule.get("Name") + "'");
                 }
-                filter.put(name, scalar(rule.get("Value"), ruleAt + ".Value"));
+                filter.put(name, Nodes.scalar(rule.get("Value"), ruleAt + ".Value"));
             }
         }
         return new QueueNotification(event, queueName, filter.get("prefix"), filter.get("suffix"));
     }
 
-    private static QueueSpec queue(String id, Map<String, Object> properties, Evaluator ev, Map<String, String> queueNamesByArn) {
+    private static QueueSpec queue(String id, Map<String, Object> properties, Resources resources, Map<String, String> queueNamesByArn) {
         String where = "Resources." + id + ".Properties";
         for (Map.Entry<String, Object> property : properties.entrySet()) {
             String key = property.getKey();
-            if (key.equals("FifoQueue") && bool(property.getValue(), where + "." + key)) {
+            if (key.equals("FifoQueue") && Nodes.bool(property.getValue(), where + "." + key)) {
                 throw new TemplateException(where + ".FifoQueue", "FIFO queues are not supported: S3 cannot send event notifications to a FIFO queue");
             } else if (QUEUE_NO_LOCAL_EFFECT.contains(key)) {
                 LOG.debug("{}.{} is understood but has no effect on the local SQS", where, key);
@@ -241,7 +235,7 @@ public final class CloudFormationTemplate {
                 throw new TemplateException(where + "." + key, "property " + key + " of " + QUEUE + " cannot be emulated in local mode");
             }
         }
-        String name = ev.physicalName(id);
+        String name = resources.physicalName(id);
         if (!QUEUE_NAME.matcher(name).matches()) {
             throw new TemplateException(where + ".QueueName", "'" + name + "' is not a valid SQS standard queue name (1-80 of A-Z a-z 0-9 - _)");
         }
@@ -259,13 +253,13 @@ public final class CloudFormationTemplate {
 
     private static Redrive redrive(Object value, String where, Map<String, String> queueNamesByArn) {
         // CloudFormation accepts the policy as a JSON object or as a JSON string
-        Map<String, Object> policy = map(value instanceof String json ? TemplateYaml.load(json) : value, where);
+        Map<String, Object> policy = Nodes.map(value instanceof String json ? TemplateYaml.load(json) : value, where);
         for (String key : policy.keySet()) {
             if (!key.equals("deadLetterTargetArn") && !key.equals("maxReceiveCount")) {
                 throw new TemplateException(where + "." + key, "unknown redrive policy key " + key);
             }
         }
-        String arn = string(policy.get("deadLetterTargetArn"), where + ".deadLetterTargetArn");
+        String arn = Nodes.string(policy.get("deadLetterTargetArn"), where + ".deadLetterTargetArn");
         String deadLetterQueue = queueNamesByArn.get(arn);
         if (deadLetterQueue == null) {
             throw new TemplateException(where + ".deadLetterTargetArn", "'" + arn + "' is not the ARN of a queue this template creates");
@@ -280,7 +274,7 @@ public final class CloudFormationTemplate {
             }
             return defaultValue;
         }
-        int value = integer(properties.get(key), where + "." + key);
+        int value = Nodes.integer(properties.get(key), where + "." + key);
         if (value < min || value > max) {
             throw new TemplateException(where + "." + key, key + " " + value + " is outside " + min + ".." + max);
         }
@@ -314,17 +308,17 @@ public final class CloudFormationTemplate {
 
     private Map<String, String> outputs(Evaluator ev) {
         Map<String, String> outputs = new LinkedHashMap<>();
-        section(document, "Outputs").forEach((name, definition) -> {
+        Nodes.section(document, "Outputs").forEach((name, definition) -> {
             String where = "Outputs." + name;
-            Map<String, Object> output = map(definition, where);
-            if (output.containsKey("Condition") && !ev.condition(string(output.get("Condition"), where + ".Condition"), where + ".Condition")) {
+            Map<String, Object> output = Nodes.map(definition, where);
+            if (output.containsKey("Condition") && !ev.conditions().isTrue(Nodes.string(output.get("Condition"), where + ".Condition"), where + ".Condition")) {
                 return;
             }
             if (output.containsKey("Export")) {
-                ev.eval(output.get("Export"), where + ".Export"); // no cross-stack exports locally, but the intrinsics must hold
+                ev.intrinsics().eval(output.get("Export"), where + ".Export"); // no cross-stack exports locally, but the intrinsics must hold
             }
-            Object value = ev.eval(output.get("Value"), where + ".Value");
-            outputs.put(name, scalar(value, where + ".Value"));
+            Object value = ev.intrinsics().eval(output.get("Value"), where + ".Value");
+            outputs.put(name, Nodes.scalar(value, where + ".Value"));
         });
         return Collections.unmodifiableMap(outputs);
     }
