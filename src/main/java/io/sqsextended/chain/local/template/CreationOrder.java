@@ -12,10 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 
-/**
- * Resources in creation order (what a resource refers to, or DependsOn, comes first), failing on dangling and
- * circular references as CloudFormation does, whatever the conditions.
- */
+/** Creation order of the resources (what one refers to or DependsOn comes first), failing on dangling and circular references. */
 final class CreationOrder {
 
     private final Resources resources;
@@ -26,6 +23,7 @@ final class CreationOrder {
         this.parameters = parameters;
     }
 
+    /** All resources, whatever their conditions: CloudFormation refuses dangling and circular references in any resource. */
     static List<String> of(Resources resources, Parameters parameters) {
         return new CreationOrder(resources, parameters).order();
     }

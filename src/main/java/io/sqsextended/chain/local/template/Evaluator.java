@@ -2,11 +2,7 @@ package io.sqsextended.chain.local.template;
 
 import java.util.Map;
 
-/**
- * One template evaluated for one {@link StackContext}: wires its parameters, conditions, resources and intrinsic
- * functions, which refer to one another. Paths in errors are dotted template paths such as
- * {@code Resources.Queue.Properties.QueueName}.
- */
+/** One template evaluated for one {@link StackContext}: owns its parameters, conditions, resources and intrinsics, which call one another. */
 final class Evaluator {
 
     private final Conditions conditions;
@@ -15,7 +11,7 @@ final class Evaluator {
     private final Parameters parameters;
 
     Evaluator(Map<String, Object> template, StackContext ctx) {
-        // the parts only call one another once evaluation starts, after this constructor; sections are read in this order
+        // handing out this is safe: the parts call one another only once evaluation starts; sections are read in their old order
         this.conditions = new Conditions(Nodes.section(template, "Conditions"), this);
         this.intrinsics = new Intrinsics(Nodes.section(template, "Mappings"), ctx, this);
         this.resources = new Resources(Nodes.section(template, "Resources"), ctx, this);

@@ -5,10 +5,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * What local mode does with each property of one resource type: emulates it, logs it as having no local effect, or
- * refuses the template.
- */
+/** What local mode does with each property of one resource type: emulates it, logs it as without local effect, or refuses it. */
 record PropertySupport(String type, String service, Set<String> emulated, Set<String> noLocalEffect) {
 
     // the category these messages always had, so existing logging configuration still applies
