@@ -64,7 +64,7 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
         // the next receive is under way before the workers run dry: at most 2 x concurrency processed before it
         PollGate gate = new PollGate(2 * settings.concurrency(), settings.redelivery().maxWaiting());
         ScheduledExecutorService workers = ConsumerConfiguration.workers(getContext());
-        // as many threads again for calls left behind at their timeout, before new calls are refused
+        // threads for the calls of all workers, and as many again for calls left behind at their timeout
         DownstreamCall downstream = new DownstreamCall(getContext(), getContext().resolvePropertyPlaceholders("{{chain.downstream.uri}}"),
                 settings.downstreamTimeout(), 2 * settings.concurrency(), workers);
         MessageDeletes deletes = new MessageDeletes(getContext(), sqs, queue, ObjectCleanup::afterDelete);

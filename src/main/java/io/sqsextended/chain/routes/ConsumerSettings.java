@@ -38,6 +38,13 @@ public record ConsumerSettings(boolean enabled, int concurrency, int waitTimeSec
      * @param maxWaiting   messages that may wait for a redelivery before the consumer stops receiving more
      */
     public record Redelivery(int maxAttempts, long initialDelay, double multiplier, long maxDelay, int maxWaiting) {
+
+        public Redelivery {
+            if (maxWaiting < 1) {
+                // the consumer would never receive again after the first failure
+                throw new IllegalArgumentException("chain.consumer.redelivery.max-waiting must be at least 1, not " + maxWaiting);
+            }
+        }
     }
 
     public static ConsumerSettings from(CamelContext context) {
