@@ -1,11 +1,17 @@
 package io.sqsextended.chain.config;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.camel.CamelContext;
 
 /** Reads {@code chain.*} keys through Camel's properties component (file, {@code -D}, environment). */
 public final class ChainProperties {
+
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     private ChainProperties() {
     }
@@ -22,5 +28,29 @@ public final class ChainProperties {
 
     public static int getInt(CamelContext context, String key, int defaultValue) {
         return get(context, key).map(Integer::parseInt).orElse(defaultValue);
+    }
+
+    /** {@code 15m}, {@code 900s}, {@code 1h}, {@code 2d}, {@code 500ms} or an ISO-8601 duration ({@code PT15M}). */
+    public static Duration duration(String key, String value) {
+        String text = value.trim();
+        if (text.startsWith("P") || text.startsWith("p")) {
+            try {
+                return Duration.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(key + " is not an ISO-8601 duration: " + value, e);
+            }
+        }
+        Matcher m = SHORT_DURATION.matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(key + " must look like 15m, 900s, 1h, 2d or PT15M, not " + value);
+        }
+        long amount = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
     }
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.sqsextended.chain.config.ChainProperties;
 import io.sqsextended.chain.presign.PresignMetrics;
+import io.sqsextended.chain.routes.ConsumerConfiguration;
 import io.sqsextended.chain.routes.ConsumerErrorHandling;
 import io.sqsextended.chain.routes.ConsumerRoutes;
 import io.sqsextended.chain.routes.DeadLetterSender;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Operations: the chain's MBean ({@code io.sqsextended:type=Chain}) with its counters and the redrive, and readiness
- * checks on the management port (is the bucket there, is the queue there).
+ * checks on the management port (is the bucket there, is the queue there, can delivered keys be recorded).
  */
 @Configuration
 public class ManagementConfiguration implements CamelConfiguration {
@@ -52,5 +53,6 @@ public class ManagementConfiguration implements CamelConfiguration {
             sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
             return "sqs:" + queue;
         }));
+        registry.register(new IdempotencyStoreCheck(() -> context.getRegistry().lookupByName(ConsumerConfiguration.IDEMPOTENT_REPOSITORY)));
     }
 }

@@ -1,6 +1,5 @@
 package io.sqsextended.chain.payload;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -13,7 +12,7 @@ import io.sqsextended.chain.events.PayloadRefusedException;
 import io.sqsextended.chain.events.PayloadSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.converter.stream.ByteArrayInputStreamCache;
+import org.apache.camel.converter.stream.InputStreamCache;
 import org.apache.camel.support.SynchronizationAdapter;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -68,7 +67,8 @@ public final class PayloadResolver {
             byte[] bytes = inline.body().getBytes(StandardCharsets.UTF_8);
             message.setHeader(PayloadHeaders.SIZE, (long) bytes.length);
             message.setHeader(PayloadHeaders.CONTENT_TYPE, INLINE_CONTENT_TYPE);
-            message.setBody(fetchPayload ? new ByteArrayInputStreamCache(new ByteArrayInputStream(bytes)) : null);
+            // its copies share the bytes, not a read position: an attempt that timed out cannot disturb the next one
+            message.setBody(fetchPayload ? new InputStreamCache(bytes) : null);
         }
     }
 
@@ -79,7 +79,7 @@ public final class PayloadResolver {
         message.setHeader(PayloadHeaders.DOWNLOAD_URL, new DownloadUrl(() -> presigner.presignGetObject(r -> r.signatureDuration(downloadUrlTtl)
                 .getObjectRequest(g -> g.bucket(object.bucket()).key(object.key()).versionId(object.versionId()))).url().toString()));
         if (!fetchPayload) {
-            HeadObjectResponse head = unlessMissing(object, () -> s3.headObject(r -> r.bucket(object.bucket()).key(object.key()).versionId(object.versionId())));
+            HeadObjectResponse head = unlessRefused(object, () -> s3.headObject(r -> r.bucket(object.bucket()).key(object.key()).versionId(object.versionId())));
             requireDeclaredSize(object, head.contentLength());
             describe(message, head.contentLength(), head.eTag(), head.contentType(), head.metadata());
             message.setBody(null);
@@ -87,7 +87,7 @@ public final class PayloadResolver {
         }
         // one GET: its response gives the headers, its body is the payload, read as the downstream reads it
         GetObjectRequest get = GetObjectRequest.builder().bucket(object.bucket()).key(object.key()).versionId(object.versionId()).build();
-        ResponseInputStream<GetObjectResponse> response = unlessMissing(object, () -> s3.getObject(get));
+        ResponseInputStream<GetObjectResponse> response = unlessRefused(object, () -> s3.getObject(get));
         GetObjectResponse described = response.response();
         try {
             requireDeclaredSize(object, described.contentLength());
@@ -122,12 +122,18 @@ public final class PayloadResolver {
         }
     }
 
-    private static <T> T unlessMissing(ObjectReference object, Supplier<T> call) {
+    /** What S3 refuses for good (the object is gone, the key is malformed or forbidden) is a refusal, not worth a retry. */
+    private static <T> T unlessRefused(ObjectReference object, Supplier<T> call) {
         try {
             return call.get();
         } catch (S3Exception e) {
+            String name = "s3://" + object.bucket() + "/" + object.key();
             if (e.statusCode() == 404) {
-                throw new PayloadRefusedException("Object s3://" + object.bucket() + "/" + object.key() + " does not exist (any more)", e);
+                throw new PayloadRefusedException("Object " + name + " does not exist (any more)", e);
+            }
+            if (e.statusCode() == 400 || e.statusCode() == 403) {
+                String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+                throw new PayloadRefusedException("S3 refuses to read " + name + ": " + e.statusCode() + (code == null ? "" : " " + code), e);
             }
             throw e;
         }

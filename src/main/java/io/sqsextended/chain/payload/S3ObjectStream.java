@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 /**
  * An S3 object as a message body: the bytes of a GET flow through as they are read, without being held. As a
  * {@link StreamCache} Camel leaves it alone (no spooling of gigabytes into the heap) and {@link #reset()} rewinds it
- * by opening a new GET, so redeliveries and re-reads see the whole object again.
+ * by opening a new GET, so redeliveries and re-reads see the whole object again. Not thread-safe, except
+ * {@link #abandon()}.
  */
 public final class S3ObjectStream extends InputStream implements StreamCache {
 
@@ -24,7 +25,8 @@ public final class S3ObjectStream extends InputStream implements StreamCache {
     private final S3Client s3;
     private final GetObjectRequest request;
     private final long length;
-    private ResponseInputStream<GetObjectResponse> current;
+    private volatile ResponseInputStream<GetObjectResponse> current;
+    private volatile boolean abandoned;
     private long position;
 
     /** A stream whose GET is sent on its first read. */
@@ -72,7 +74,10 @@ public final class S3ObjectStream extends InputStream implements StreamCache {
         return current == null ? 0 : current.available();
     }
 
-    private InputStream open() {
+    private InputStream open() throws IOException {
+        if (abandoned) {
+            throw new IOException(this + " was abandoned: its reader ran out of time");
+        }
         if (current == null) {
             current = s3.getObject(request);
         }
@@ -91,24 +96,40 @@ public final class S3ObjectStream extends InputStream implements StreamCache {
         release();
     }
 
+    /**
+     * Cuts the stream for good, from any thread: its connection is dropped, so a read blocked in it fails, and every
+     * later read fails too (a {@link #copy} reads the object again).
+     */
+    public void abandon() {
+        abandoned = true;
+        ResponseInputStream<GetObjectResponse> response = current;
+        if (response != null) {
+            response.abort();
+        }
+    }
+
     private void release() {
-        if (current != null) {
+        ResponseInputStream<GetObjectResponse> response = current;
+        if (response != null) {
+            current = null;
             // closing reads the rest of the object off the network: worth it for a little, an abort drops the connection
-            if (length - position > DRAIN_LIMIT) {
-                current.abort();
+            if (abandoned || length - position > DRAIN_LIMIT) {
+                response.abort();
             } else {
                 try {
-                    current.close();
+                    response.close();
                 } catch (IOException e) {
-                    current.abort();
+                    response.abort();
                 }
             }
-            current = null;
         }
     }
 
     @Override
     public void writeTo(OutputStream os) throws IOException {
+        if (abandoned) {
+            throw new IOException(this + " was abandoned: its reader ran out of time");
+        }
         try (InputStream whole = s3.getObject(request)) {
             whole.transferTo(os);
         }

@@ -1,7 +1,6 @@
 package io.sqsextended.chain.presign;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +38,6 @@ public record PresignSettings(String inputPrefix, List<String> downloadPrefixes,
             + "text/csv,application/gzip,application/zip,application/pdf,image/png,image/jpeg,image/gif,image/webp";
 
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KiB|MiB|GiB|TiB)?", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     public PresignSettings {
         require(!inputPrefix.isEmpty(), "chain.input-prefix must not be empty");
@@ -61,36 +59,12 @@ public record PresignSettings(String inputPrefix, List<String> downloadPrefixes,
         return new PresignSettings(
                 inputPrefix,
                 list(ChainProperties.get(context, "chain.download.allowed-prefixes").orElse(inputPrefix)),
-                duration("chain.presign.ttl", ChainProperties.get(context, "chain.presign.ttl").orElse("15m")),
+                ChainProperties.duration("chain.presign.ttl", ChainProperties.get(context, "chain.presign.ttl").orElse("15m")),
                 size("chain.upload.max-size", ChainProperties.get(context, "chain.upload.max-size").orElse("5GiB")),
                 size("chain.upload.multipart-threshold",
                         ChainProperties.get(context, "chain.upload.multipart-threshold").orElse("100MiB")),
                 size("chain.upload.part-size", ChainProperties.get(context, "chain.upload.part-size").orElse("16MiB")),
                 list(ChainProperties.get(context, "chain.upload.allowed-content-types").orElse(DEFAULT_CONTENT_TYPES)));
-    }
-
-    /** {@code 15m}, {@code 900s}, {@code 1h}, {@code 2d}, {@code 500ms} or an ISO-8601 duration ({@code PT15M}). */
-    static Duration duration(String key, String value) {
-        String text = value.trim();
-        if (text.startsWith("P") || text.startsWith("p")) {
-            try {
-                return Duration.parse(text);
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(key + " is not an ISO-8601 duration: " + value, e);
-            }
-        }
-        Matcher m = SHORT_DURATION.matcher(text);
-        if (!m.matches()) {
-            throw new IllegalArgumentException(key + " must look like 15m, 900s, 1h, 2d or PT15M, not " + value);
-        }
-        long amount = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofDays(amount);
-        };
     }
 
     /** Bytes, or a number with a binary unit: {@code 5242880}, {@code 5MiB}, {@code 5 GiB}. */

@@ -1,27 +1,39 @@
 package io.sqsextended.chain.routes;
 
 import java.nio.file.Path;
+import java.util.concurrent.ScheduledExecutorService;
 
 import io.sqsextended.chain.config.ChainProperties;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 
-/** Binds the consumer chain's idempotent repository, unless one is bound already (e.g. {@code camel.beans.*}). */
+/**
+ * Binds the consumer chain's workers and its idempotent repository, unless one is bound already (e.g.
+ * {@code camel.beans.*}).
+ */
 @Configuration
 public class ConsumerConfiguration implements CamelConfiguration {
 
     /** Bind another {@link IdempotentRepository} under this name to share duplicates across instances. */
     public static final String IDEMPOTENT_REPOSITORY = "chainIdempotentRepository";
+    /** The {@code chain.consumer.concurrency} threads that process payloads, first attempts and redeliveries alike. */
+    static final String WORKERS = "chainConsumerWorkers";
 
     @Override
     public void configure(CamelContext context) {
         if (context.getRegistry().lookupByName(IDEMPOTENT_REPOSITORY) == null) {
             context.getRegistry().bind(IDEMPOTENT_REPOSITORY, defaultRepository(context));
         }
+        // scheduled: the error handler waits out redelivery delays on it without holding one of its threads
+        context.getRegistry().bind(WORKERS, context.getExecutorServiceManager()
+                .newScheduledThreadPool(this, "ChainConsumer", ConsumerSettings.from(context).concurrency()));
+    }
+
+    static ScheduledExecutorService workers(CamelContext context) {
+        return context.getRegistry().lookupByNameAndType(WORKERS, ScheduledExecutorService.class);
     }
 
     /** Local mode keeps it under the data dir so that a restart still knows what was delivered; aws mode in memory. */
@@ -29,7 +41,7 @@ public class ConsumerConfiguration implements CamelConfiguration {
         int size = ConsumerSettings.from(context).idempotencySize();
         if ("local".equals(ChainProperties.get(context, "chain.mode").orElse("local"))) {
             Path store = Path.of(ChainProperties.get(context, "chain.local.data-dir").orElse("data"), "consumer", "delivered.keys");
-            return FileIdempotentRepository.fileIdempotentRepository(store.toAbsolutePath().toFile(), size);
+            return new DeliveredKeysFile(store.toAbsolutePath(), size);
         }
         return MemoryIdempotentRepository.memoryIdempotentRepository(size);
     }

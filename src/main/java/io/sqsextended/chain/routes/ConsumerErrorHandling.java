@@ -1,6 +1,7 @@
 package io.sqsextended.chain.routes;
 
 import io.sqsextended.chain.events.PayloadRefusedException;
+import io.sqsextended.chain.payload.S3ObjectStream;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
@@ -10,6 +11,9 @@ import org.apache.camel.builder.RouteConfigurationBuilder;
  * {@code routeConfigurationId: chain-errors}: redelivery with exponential backoff, then the original SQS message
  * on the dead-letter queue; only then is the source message deleted. If that send fails, the exchange fails and
  * the source message stays on the queue (SQS redelivers it, and redrives it after maxReceiveCount).
+ * <p>
+ * A failed exchange waits for its redelivery without a thread: the delay is scheduled on the workers, which then
+ * run the redelivery, so that failing payloads never keep good ones waiting.
  */
 public class ConsumerErrorHandling extends RouteConfigurationBuilder {
 
@@ -29,15 +33,26 @@ public class ConsumerErrorHandling extends RouteConfigurationBuilder {
                         .backOffMultiplier(redelivery.multiplier())
                         .maximumRedeliveryDelay(redelivery.maxDelay())
                         .retryAttemptedLogLevel(LoggingLevel.WARN)
-                        .onExceptionOccurred(ConsumerErrorHandling::countAttempt))
+                        .asyncDelayedRedelivery()
+                        .executorService(ConsumerConfiguration.workers(getContext()))
+                        .onExceptionOccurred(ConsumerErrorHandling::attemptFailed)
+                        .onRedelivery(PollGate::redelivering))
                 // no retry can help these: straight to the dead-letter queue
                 .onException(PayloadRefusedException.class)
                     .maximumRedeliveries(0)
                     .useOriginalMessage();
     }
 
-    /** The redelivery headers are gone once the dead-letter channel takes over: keep the count (of failed attempts) in a property. */
-    private static void countAttempt(Exchange exchange) {
+    /**
+     * Counts the failed attempt (the redelivery headers are gone once the dead-letter channel takes over) and lets the
+     * exchange wait: out of the gate's count in flight, and without the S3 connection of its payload (the redelivery
+     * reads it again from the first byte).
+     */
+    private static void attemptFailed(Exchange exchange) {
         exchange.setProperty(DeadLetterSender.ATTEMPTS_PROPERTY, exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class));
+        PollGate.waiting(exchange);
+        if (exchange.getIn().getBody() instanceof S3ObjectStream payload) {
+            payload.reset();
+        }
     }
 }

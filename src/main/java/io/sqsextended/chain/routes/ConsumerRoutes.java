@@ -3,6 +3,7 @@ package io.sqsextended.chain.routes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 
 import io.sqsextended.chain.config.ChainProperties;
 import io.sqsextended.chain.events.IncomingMessage;
@@ -62,8 +63,12 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
             log.warn("Cannot read queue {} now, taking a visibility timeout of {} s (chain.consumer.visibility-timeout): {}",
                     queue.queueName(), visibilityTimeout, e.getMessage());
         }
-        // the next receive is under way before the workers run dry: at most 2 x concurrency in flight before it
-        PollGate gate = new PollGate(2 * settings.concurrency());
+        // the next receive is under way before the workers run dry: at most 2 x concurrency processed before it
+        PollGate gate = new PollGate(2 * settings.concurrency(), settings.redelivery().maxWaiting());
+        ScheduledExecutorService workers = ConsumerConfiguration.workers(getContext());
+        // threads for the calls of all workers, and as many again for calls left behind at their timeout
+        DownstreamCall downstream = new DownstreamCall(getContext(), getContext().resolvePropertyPlaceholders("{{chain.downstream.uri}}"),
+                settings.downstreamTimeout(), 2 * settings.concurrency(), workers);
         MessageDeletes deletes = new MessageDeletes(getContext(), sqs, queue, ObjectCleanup::afterDelete);
         getContext().addService(deletes);
 
@@ -88,7 +93,7 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
                 .process(gate::admit)
                 .process(deletes::register)
                 // the messages of a receive are handed over at once, so Camel renews the visibility of all of them
-                .threads(settings.concurrency(), settings.concurrency()).threadName("ChainConsumer")
+                .threads().executorService(workers)
                 .process(exchange -> exchange.setProperty(REFERENCES, parser.parse(incoming(exchange))))
                 // the loop keeps one exchange: one unit of work, so the dead letter is the original SQS message
                 .loop(simple("${exchangeProperty." + REFERENCES + ".size}"))
@@ -104,7 +109,7 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
                     .idempotentRepository(ConsumerConfiguration.IDEMPOTENT_REPOSITORY)
                     .eager(false)
                     .process(exchange -> resolver.resolve(exchange, reference(exchange)))
-                    .to("{{chain.downstream.uri}}")
+                    .process(downstream)
                     .process(exchange -> resolver.delivered(exchange, reference(exchange)))
                 .end()
                 .filter(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))

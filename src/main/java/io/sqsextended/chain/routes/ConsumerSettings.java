@@ -25,20 +25,29 @@ import org.apache.camel.CamelContext;
  * @param fetchPayload      false: the downstream gets headers and the presigned URL, no body
  * @param downloadUrlTtl    validity of the presigned GET handed downstream
  * @param cleanup           what becomes of delivered objects, per source
+ * @param downstreamTimeout how long one call of the downstream route may take; null: no limit
  * @param redelivery        redelivery before the dead-letter queue
  * @param idempotencySize   keys the default idempotent repository remembers
  */
 public record ConsumerSettings(boolean enabled, int concurrency, int waitTimeSeconds, Integer visibilityTimeout, Set<String> allowedBuckets,
-                               List<String> pointerPrefixes, boolean verifySnsSignatures, boolean fetchPayload, Duration downloadUrlTtl, Map<PayloadSource, CleanupPolicy> cleanup,
-                               Redelivery redelivery, int idempotencySize) {
+                               List<String> pointerPrefixes, boolean verifySnsSignatures, boolean fetchPayload, Duration downloadUrlTtl,
+                               Map<PayloadSource, CleanupPolicy> cleanup, Duration downstreamTimeout, Redelivery redelivery, int idempotencySize) {
 
     /**
      * @param maxAttempts  redelivery attempts after the first failure (0: straight to the dead-letter queue)
      * @param initialDelay milliseconds before the first redelivery
      * @param multiplier   factor between successive delays
      * @param maxDelay     upper bound of a delay in milliseconds
+     * @param maxWaiting   messages that may wait for a redelivery before the consumer stops receiving more
      */
-    public record Redelivery(int maxAttempts, long initialDelay, double multiplier, long maxDelay) {
+    public record Redelivery(int maxAttempts, long initialDelay, double multiplier, long maxDelay, int maxWaiting) {
+
+        public Redelivery {
+            if (maxWaiting < 1) {
+                // the consumer would never receive again after the first failure
+                throw new IllegalArgumentException("chain.consumer.redelivery.max-waiting must be at least 1, not " + maxWaiting);
+            }
+        }
     }
 
     public static ConsumerSettings from(CamelContext context) {
@@ -56,11 +65,13 @@ public record ConsumerSettings(boolean enabled, int concurrency, int waitTimeSec
                 ChainProperties.get(context, "chain.consumer.download-url-ttl").map(Duration::parse).orElse(Duration.ofHours(1)),
                 Map.of(PayloadSource.S3_EVENT, cleanup(context, "chain.consumer.cleanup.s3-event", "keep"),
                         PayloadSource.EXTENDED_POINTER, cleanup(context, "chain.consumer.cleanup.extended-pointer", "delete")),
+                downstreamTimeout(context),
                 new Redelivery(
                         ChainProperties.getInt(context, "chain.consumer.redelivery.max-attempts", 3),
                         ChainProperties.get(context, "chain.consumer.redelivery.initial-delay").map(Long::parseLong).orElse(1000L),
                         ChainProperties.get(context, "chain.consumer.redelivery.multiplier").map(Double::parseDouble).orElse(2.0),
-                        ChainProperties.get(context, "chain.consumer.redelivery.max-delay").map(Long::parseLong).orElse(60_000L)),
+                        ChainProperties.get(context, "chain.consumer.redelivery.max-delay").map(Long::parseLong).orElse(60_000L),
+                        ChainProperties.getInt(context, "chain.consumer.redelivery.max-waiting", 100)),
                 ChainProperties.getInt(context, "chain.consumer.idempotency.size", 10_000));
     }
 
@@ -93,6 +104,17 @@ public record ConsumerSettings(boolean enabled, int concurrency, int waitTimeSec
             case "false" -> false;
             default -> throw new IllegalArgumentException(key + " must be true or false, not " + value);
         }).orElse(defaultValue);
+    }
+
+    /** {@code 0} switches the limit off (a downstream that may legitimately run for hours); unset is 5 minutes. */
+    private static Duration downstreamTimeout(CamelContext context) {
+        String key = "chain.consumer.downstream-timeout";
+        Duration timeout = ChainProperties.get(context, key).map(value -> "0".equals(value) ? Duration.ZERO : ChainProperties.duration(key, value))
+                .orElse(Duration.ofMinutes(5));
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException(key + " must not be negative, not " + timeout);
+        }
+        return timeout.isZero() ? null : timeout;
     }
 
     private static boolean bool(CamelContext context, String key, boolean defaultValue) {

@@ -30,8 +30,11 @@ public final class DeadLetterSender implements Processor {
     public static final String ATTEMPTS = "ChainAttempts";
     public static final String ORIGINAL_MESSAGE_ID = "ChainOriginalMessageId";
     public static final String FAILED_AT = "ChainFailedAt";
+    /** Why the message failed, for alerts and redrive decisions: a {@link FailureReason} code. */
+    public static final String ERROR_REASON = "ChainErrorReason";
     /** The attributes this sender adds (a redrive removes them again). */
-    public static final Set<String> FAILURE_ATTRIBUTES = Set.of(ERROR_CLASS, ERROR_MESSAGE, FAILED_ROUTE, ATTEMPTS, ORIGINAL_MESSAGE_ID, FAILED_AT);
+    public static final Set<String> FAILURE_ATTRIBUTES = Set.of(ERROR_REASON, ERROR_CLASS, ERROR_MESSAGE, FAILED_ROUTE, ATTEMPTS, ORIGINAL_MESSAGE_ID,
+            FAILED_AT);
     /** Exchange property: delivery attempts made, counted by the error handler. */
     static final String ATTEMPTS_PROPERTY = "ChainDeliveryAttempts";
 
@@ -53,6 +56,7 @@ public final class DeadLetterSender implements Processor {
         Throwable cause = exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Throwable.class);
         String messageId = original.getHeader(Sqs2Constants.MESSAGE_ID, String.class);
         Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
+        attributes.put(ERROR_REASON, text(FailureReason.of(cause).code()));
         attributes.put(ERROR_CLASS, text(cause == null ? "unknown" : cause.getClass().getName()));
         attributes.put(ERROR_MESSAGE, text(truncate(cause == null || cause.getMessage() == null ? "(none)" : cause.getMessage())));
         attributes.put(FAILED_ROUTE, text(exchange.getProperty(ExchangePropertyKey.FAILURE_ROUTE_ID, "unknown", String.class)));
@@ -66,7 +70,7 @@ public final class DeadLetterSender implements Processor {
         LOG.warn("Moved message {} to the dead-letter queue {}: {}", messageId, queue.queueName(), cause == null ? "unknown" : cause.toString());
     }
 
-    /** SQS allows 10 attributes: the reasons come first, then the original ones that fit, the payload size first. */
+    /** SQS allows 10 attributes: the reasons come first (7), then the original ones that fit (3), the payload size first. */
     private static void keepOriginalAttributes(Message original, Map<String, MessageAttributeValue> attributes, String messageId) {
         @SuppressWarnings("unchecked")
         Map<String, MessageAttributeValue> received = original.getHeader(Sqs2Constants.MESSAGE_ATTRIBUTES, Map.of(), Map.class);

@@ -3,6 +3,7 @@ package io.sqsextended.chain.presign;
 import java.time.Duration;
 import java.util.List;
 
+import io.sqsextended.chain.config.ChainProperties;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
@@ -14,16 +15,16 @@ class PresignSettingsTest {
 
     @Test
     void durationsTakeShortFormsAndIso8601() {
-        assertThat(PresignSettings.duration("k", "15m")).isEqualTo(Duration.ofMinutes(15));
-        assertThat(PresignSettings.duration("k", "900s")).isEqualTo(Duration.ofMinutes(15));
-        assertThat(PresignSettings.duration("k", "2h")).isEqualTo(Duration.ofHours(2));
-        assertThat(PresignSettings.duration("k", "7d")).isEqualTo(Duration.ofDays(7));
-        assertThat(PresignSettings.duration("k", "PT15M")).isEqualTo(Duration.ofMinutes(15));
+        assertThat(ChainProperties.duration("k", "15m")).isEqualTo(Duration.ofMinutes(15));
+        assertThat(ChainProperties.duration("k", "900s")).isEqualTo(Duration.ofMinutes(15));
+        assertThat(ChainProperties.duration("k", "2h")).isEqualTo(Duration.ofHours(2));
+        assertThat(ChainProperties.duration("k", "7d")).isEqualTo(Duration.ofDays(7));
+        assertThat(ChainProperties.duration("k", "PT15M")).isEqualTo(Duration.ofMinutes(15));
     }
 
     @Test
     void anUnreadableDurationNamesItsKey() {
-        assertThatThrownBy(() -> PresignSettings.duration("chain.presign.ttl", "soon")).hasMessageContaining("chain.presign.ttl");
+        assertThatThrownBy(() -> ChainProperties.duration("chain.presign.ttl", "soon")).hasMessageContaining("chain.presign.ttl");
     }
 
     @Test

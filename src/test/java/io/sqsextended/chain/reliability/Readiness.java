@@ -6,6 +6,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /** The app's readiness on its management port. */
 final class Readiness {
 
@@ -17,10 +20,24 @@ final class Readiness {
     /** The status of {@code /observe/health/ready} (200 ready, 503 not), or -1 without an answer. */
     static int status(URI management) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(management.resolve("/observe/health/ready")).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HTTP.send(request(management), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (Exception e) {
             return -1;
         }
+    }
+
+    /** The message of one check in {@code /observe/health/ready} (the reason of a check DOWN), or null. Camel escapes its slashes twice. */
+    static String message(URI management, String check) throws Exception {
+        JsonNode report = new ObjectMapper().readTree(HTTP.send(request(management), HttpResponse.BodyHandlers.ofString()).body());
+        for (JsonNode node : report.path("checks")) {
+            if (check.equals(node.path("name").asText())) {
+                return node.has("message") ? node.get("message").asText().replace("\\/", "/") : null;
+            }
+        }
+        return null;
+    }
+
+    private static HttpRequest request(URI management) {
+        return HttpRequest.newBuilder(management.resolve("/observe/health/ready")).timeout(Duration.ofSeconds(10)).build();
     }
 }

@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The consumer receives only while fewer than the limit are in flight. */
+/** The consumer receives only while fewer than the limit are processed, and fewer than another limit wait for a redelivery. */
 class PollGateTest {
 
     CamelContext context;
     Consumer consumer;
-    final PollGate gate = new PollGate(2);
+    final PollGate gate = new PollGate(2, 2);
 
     @BeforeEach
     void start() throws Exception {
@@ -64,6 +64,27 @@ class PollGateTest {
         consumer.stop();
 
         assertThat(receive).succeedsWithin(Duration.ofSeconds(5)).isEqualTo(false);
+    }
+
+    @Test
+    void anExchangeWaitingForItsRedeliveryDoesNotHoldBackAReceive() {
+        admitted();
+        PollGate.waiting(admitted());
+
+        assertThat(gate.begin(consumer, null)).isTrue();
+    }
+
+    @Test
+    void aReceiveWaitsWhileTheLimitOfWaitingExchangesIsReached() {
+        Exchange waiting = admitted();
+        PollGate.waiting(waiting);
+        PollGate.waiting(admitted());
+
+        CompletableFuture<Boolean> receive = CompletableFuture.supplyAsync(() -> gate.begin(consumer, null));
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !receive.isDone());
+        PollGate.redelivering(waiting);
+
+        assertThat(receive).succeedsWithin(Duration.ofSeconds(5)).isEqualTo(true);
     }
 
     private Exchange admitted() {

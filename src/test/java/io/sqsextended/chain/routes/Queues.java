@@ -53,13 +53,16 @@ final class Queues {
 
     /** Waits for a message on the dead-letter queue (each is received once, deleted and kept here). */
     Message awaitDeadLetter(Predicate<Message> which) {
-        return await().until(() -> {
-            List<Message> received = sqs.receiveMessage(r -> r.queueUrl(deadLetterUrl).maxNumberOfMessages(10).waitTimeSeconds(1)
-                    .messageAttributeNames("All")).messages();
-            deadLetters.addAll(received);
-            received.forEach(m -> sqs.deleteMessage(r -> r.queueUrl(deadLetterUrl).receiptHandle(m.receiptHandle())));
-            return deadLetters.stream().filter(which).findFirst();
-        }, java.util.Optional::isPresent).orElseThrow();
+        return await().until(() -> deadLetters(which).stream().findFirst(), java.util.Optional::isPresent).orElseThrow();
+    }
+
+    /** The dead letters received so far that match, after one receive (of up to 1 s) from the dead-letter queue. */
+    List<Message> deadLetters(Predicate<Message> which) {
+        List<Message> received = sqs.receiveMessage(r -> r.queueUrl(deadLetterUrl).maxNumberOfMessages(10).waitTimeSeconds(1)
+                .messageAttributeNames("All")).messages();
+        deadLetters.addAll(received);
+        received.forEach(m -> sqs.deleteMessage(r -> r.queueUrl(deadLetterUrl).receiptHandle(m.receiptHandle())));
+        return deadLetters.stream().filter(which).toList();
     }
 
     static String attribute(Message message, String name) {
