@@ -51,7 +51,8 @@ final class EmbeddedS3 implements AutoCloseable {
         BlobStoreContext storage = ContextBuilder.newBuilder("filesystem-nio2")
                 .credentials("local", "local").overrides(properties)
                 .build(BlobStoreContext.class);
-        BlobStore store = new NotifyingBlobStore(storage.getBlobStore(), notifier);
+        DiskSpace space = new DiskSpace(settings.storageReserve());
+        BlobStore store = new NotifyingBlobStore(new SpaceCheckingBlobStore(storage.getBlobStore(), storageDir, space, incomplete), notifier);
         for (String bucket : buckets) {
             if (!store.containerExists(bucket)) {
                 store.createContainerInLocation(null, bucket);
@@ -62,6 +63,7 @@ final class EmbeddedS3 implements AutoCloseable {
                 .endpoint(URI.create("http://" + settings.bindAddress() + ":" + port))
                 .awsAuthentication(AuthenticationType.AWS_V4, settings.accessKey(), settings.secretKey())
                 .build();
+        UploadSpaceGuard.install(proxy, storageDir, space);
         proxy.start();
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "embedded-s3-incomplete-uploads");

@@ -70,15 +70,17 @@ final class ApiRouter {
             ctx.response().setStatusCode(ProblemType.INVALID_REQUEST.status())
                     .putHeader("Content-Type", ProblemJson.MEDIA_TYPE)
                     .end(Buffer.buffer(ProblemJson.render(ProblemType.INVALID_REQUEST, "The request path has a malformed percent-escape", null)));
+            sendNow(ctx);
             return;
         }
         ctx.next();
     }
 
     /**
-     * Failures the client caused before any route ran (no Host header, multipart to a
-     * streaming route, a form or multipart body on a GET, a malformed chunk size, a connection closed mid-body): answered as problems and logged at DEBUG. Vert.x would log each
-     * as an ERROR with its stack trace, a log flood anyone can cause. Any other failure keeps Vert.x's handling.
+     * Failures the client caused before any route ran (no Host header, multipart to a streaming route, a form or
+     * multipart body on a GET, a malformed chunk size, a connection closed mid-body): answered as problems and logged
+     * at DEBUG. Vert.x would log each as an ERROR with its stack trace, a log flood anyone can cause. Any other
+     * failure keeps Vert.x's handling.
      */
     private static void clientFailure(RoutingContext ctx) {
         Throwable failure = ctx.failure();
