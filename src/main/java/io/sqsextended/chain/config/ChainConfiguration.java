@@ -6,6 +6,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.StartupListener;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,7 @@ public class ChainConfiguration implements CamelConfiguration {
         local.start();
         // stopped with the context, after the routes
         context.addService(local, true, false);
+        HealthCheckRegistry.get(context).register(local.storageCheck());
         context.addStartupListener(new StartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext ctx, boolean alreadyStarted) {

@@ -2,6 +2,7 @@ package io.sqsextended.chain.config;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,6 +13,7 @@ import org.apache.camel.CamelContext;
 public final class ChainProperties {
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KiB|MiB|GiB|TiB)?", Pattern.CASE_INSENSITIVE);
 
     private ChainProperties() {
     }
@@ -52,5 +54,26 @@ public final class ChainProperties {
             case "h" -> Duration.ofHours(amount);
             default -> Duration.ofDays(amount);
         };
+    }
+
+    /** Bytes, or a number with a binary unit: {@code 5242880}, {@code 5MiB}, {@code 5 GiB}. */
+    public static long size(String key, String value) {
+        Matcher m = SIZE.matcher(value.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(key + " must be bytes or a number with B, KiB, MiB, GiB or TiB, not " + value);
+        }
+        String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
+        int shift = switch (unit) {
+            case "kib" -> 10;
+            case "mib" -> 20;
+            case "gib" -> 30;
+            case "tib" -> 40;
+            default -> 0;
+        };
+        try {
+            return Math.multiplyExact(Long.parseLong(m.group(1)), 1L << shift);
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new IllegalArgumentException(key + " is too large: " + value, e);
+        }
     }
 }

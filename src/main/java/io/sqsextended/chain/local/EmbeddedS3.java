@@ -51,7 +51,10 @@ final class EmbeddedS3 implements AutoCloseable {
         BlobStoreContext storage = ContextBuilder.newBuilder("filesystem-nio2")
                 .credentials("local", "local").overrides(properties)
                 .build(BlobStoreContext.class);
-        BlobStore store = new NotifyingBlobStore(new ConditionalBlobStore(storage.getBlobStore()), notifier);
+        DiskSpace space = new DiskSpace(settings.storageReserve());
+        // S3 checks the condition before it stores anything; the space check sits closest to the disk
+        BlobStore store = new NotifyingBlobStore(new ConditionalBlobStore(
+                new SpaceCheckingBlobStore(storage.getBlobStore(), storageDir, space, incomplete)), notifier);
         for (String bucket : buckets) {
             if (!store.containerExists(bucket)) {
                 store.createContainerInLocation(null, bucket);
@@ -63,6 +66,8 @@ final class EmbeddedS3 implements AutoCloseable {
                 .awsAuthentication(AuthenticationType.AWS_V4, settings.accessKey(), settings.secretKey())
                 .build();
         S3Requests.install(proxy);
+        // outermost: an upload the disk cannot take is refused before its body is read
+        UploadSpaceGuard.install(proxy, storageDir, space);
         proxy.start();
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "embedded-s3-incomplete-uploads");

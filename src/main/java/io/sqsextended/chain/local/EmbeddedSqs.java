@@ -1,8 +1,8 @@
 package io.sqsextended.chain.local;
 
-import java.lang.reflect.Field;
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -11,47 +11,50 @@ import io.sqsextended.chain.local.template.ProvisionedStack.QueueSpec;
 import org.elasticmq.server.ElasticMQServer;
 import org.elasticmq.server.config.ElasticMQServerConfig;
 import scala.Function0;
-import scalikejdbc.ConnectionPool$;
 
-/** ElasticMQ in this JVM, its queues declared from the template, messages kept in an H2 file. */
+/** ElasticMQ in this JVM, its queues declared from the template, messages kept in an H2 file that survives a full disk. */
 final class EmbeddedSqs implements AutoCloseable {
 
     private static final AtomicBoolean RUNNING = new AtomicBoolean();
 
     private final Function0<?> stop;
     private final URI endpoint;
+    private final MessageStore store;
 
-    private EmbeddedSqs(Function0<?> stop, URI endpoint) {
+    private EmbeddedSqs(Function0<?> stop, URI endpoint, MessageStore store) {
         this.stop = stop;
         this.endpoint = endpoint;
+        this.store = store;
     }
 
-    static EmbeddedSqs start(LocalSettings settings, int port, Path storageDir, List<QueueSpec> queues) {
+    static EmbeddedSqs start(LocalSettings settings, int port, Path storageDir, List<QueueSpec> queues) throws ReflectiveOperationException {
         if (!RUNNING.compareAndSet(false, true)) {
             throw new IllegalStateException("An embedded SQS already runs in this JVM; its message store is per JVM");
         }
-        String hocon = """
-                node-address { protocol = "http", host = "%s", port = %d, context-path = "" }
-                rest-sqs { enabled = true, bind-port = %d, bind-hostname = "%s", sqs-limits = strict }
-                generate-node-address = false
-                aws { region = "%s", accountId = "%s" }
-                messages-storage {
-                  enabled = true
-                  # WRITE_DELAY=0: a message acknowledged to the sender survives kill -9
-                  uri = "jdbc:h2:file:%s;WRITE_DELAY=0"
-                }
-                queues { %s }
-                """.formatted(settings.publicHost(), port, port, settings.bindAddress(), settings.region(),
-                LocalSettings.ACCOUNT_ID, storageDir.resolve("messages").toString().replace('\\', '/'), queueConfig(queues));
-        var config = new ElasticMQServerConfig(ConfigFactory.parseString(hocon).withFallback(ConfigFactory.load()).resolve());
-        Function0<?> stop;
+        MessageStore store = null;
         try {
-            stop = new ElasticMQServer(config).start();
-        } catch (RuntimeException e) {
+            store = MessageStore.open(storageDir);
+            // ElasticMQ's actor system reads Pekko's configuration itself: its supervision can be set only this way
+            System.setProperty("pekko.actor.guardian-supervisor-strategy", MessageStoreSupervision.class.getName());
+            ConfigFactory.invalidateCaches();
+            String hocon = """
+                    node-address { protocol = "http", host = "%s", port = %d, context-path = "" }
+                    rest-sqs { enabled = true, bind-port = %d, bind-hostname = "%s", sqs-limits = strict }
+                    generate-node-address = false
+                    aws { region = "%s", accountId = "%s" }
+                    messages-storage { enabled = true, uri = "%s" }
+                    queues { %s }
+                    """.formatted(settings.publicHost(), port, port, settings.bindAddress(), settings.region(),
+                    LocalSettings.ACCOUNT_ID, store.uri(), queueConfig(queues));
+            var config = new ElasticMQServerConfig(ConfigFactory.parseString(hocon).withFallback(ConfigFactory.load()).resolve());
+            return new EmbeddedSqs(new ElasticMQServer(config).start(), URI.create("http://" + settings.publicHost() + ":" + port), store);
+        } catch (RuntimeException | ReflectiveOperationException e) {
+            if (store != null) {
+                store.close();
+            }
             RUNNING.set(false);
             throw e;
         }
-        return new EmbeddedSqs(stop, URI.create("http://" + settings.publicHost() + ":" + port));
     }
 
     private static String queueConfig(List<QueueSpec> queues) {
@@ -74,24 +77,18 @@ final class EmbeddedSqs implements AutoCloseable {
         return endpoint;
     }
 
+    /** Writes to the message store: throws when it cannot keep a message now. */
+    void probeStore() throws SQLException {
+        store.probe();
+    }
+
     @Override
     public void close() throws ReflectiveOperationException {
         try {
             stop.apply();
         } finally {
-            releaseMessageStore();
+            store.close();
+            RUNNING.set(false);
         }
-    }
-
-    /**
-     * ElasticMQ opens its H2 store once per JVM and never again; close it and clear that flag so that a later start
-     * in this JVM (a restart, another data dir) uses its own store instead of silently sharing the first one.
-     */
-    private static void releaseMessageStore() throws ReflectiveOperationException {
-        ConnectionPool$.MODULE$.closeAll();
-        Field initialized = Class.forName("org.elasticmq.persistence.sql.DB$").getDeclaredField("initialized");
-        initialized.setAccessible(true);
-        initialized.setBoolean(null, false);
-        RUNNING.set(false);
     }
 }

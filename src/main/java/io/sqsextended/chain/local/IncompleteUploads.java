@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +80,35 @@ final class IncompleteUploads {
             }
         }
         return moved;
+    }
+
+    /**
+     * Deletes the temporary files, modified since {@code since}, that a write of {@code name} (a blob name in
+     * {@code container}) left when it failed for lack of space: unlike a cut-off upload's, nothing in them is worth keeping.
+     */
+    void deleteFailedWrite(String container, String name, Instant since) throws IOException {
+        Path target = store.resolve(container).resolve(name).normalize();
+        String leaf = target.getFileName().toString();
+        List<Path> failed;
+        try (Stream<Path> siblings = Files.list(target.getParent())) {
+            failed = siblings.filter(file -> file.getFileName().toString().startsWith(leaf + "-")
+                    && TEMPORARY_NAME.matcher(file.getFileName().toString()).matches() && modifiedSince(file, since) && !isComplete(file))
+                    .toList();
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        for (Path file : failed) {
+            Files.deleteIfExists(file);
+            LOG.warn("Deleted the partial file of a write that failed for lack of space: {}", file);
+        }
+    }
+
+    private static boolean modifiedSince(Path file, Instant since) {
+        try {
+            return !Files.getLastModifiedTime(file).toInstant().isBefore(since);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static boolean isComplete(Path file) {

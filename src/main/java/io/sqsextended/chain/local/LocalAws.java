@@ -7,10 +7,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.sqsextended.chain.config.AwsClients;
 import io.sqsextended.chain.config.AwsSettings;
@@ -19,6 +21,7 @@ import io.sqsextended.chain.local.template.ProvisionedStack;
 import io.sqsextended.chain.local.template.ProvisionedStack.BucketSpec;
 import io.sqsextended.chain.local.template.ProvisionedStack.QueueNotification;
 import io.sqsextended.chain.local.template.StackContext;
+import org.apache.camel.health.HealthCheck;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +64,7 @@ public final class LocalAws extends ServiceSupport {
         long started = System.nanoTime();
         stack = CloudFormationTemplate.parse(readTemplate(settings.template()))
                 .provision(new StackContext(settings.stackName(), LocalSettings.ACCOUNT_ID, settings.region(), settings.parameters()));
-        Files.createDirectories(settings.dataDir());
+        DiskSpace.requireWritable(settings.dataDir(), "s3", "sqs");
         sqsPort = port(settings.sqsPort());
         sqs = EmbeddedSqs.start(settings, sqsPort, settings.dataDir().resolve("sqs"), stack.queues());
         notifierSqs = AwsClients.sqs(awsSettings(null, sqs.endpoint()));
@@ -102,6 +105,27 @@ public final class LocalAws extends ServiceSupport {
     public void startSqs() throws Exception {
         sqs = EmbeddedSqs.start(settings, sqsPort, settings.dataDir().resolve("sqs"), stack.queues());
         awaitQueues();
+    }
+
+    /** Why objects or messages cannot be stored now (the data disk short of space, the message store failing); empty when they can. */
+    public Optional<String> storageProblem() {
+        DiskSpace space = new DiskSpace(settings.storageReserve());
+        Optional<String> shortage = space.shortage(settings.dataDir().resolve("s3"), 0)
+                .or(() -> space.shortage(settings.dataDir().resolve("sqs"), 0));
+        if (shortage.isPresent()) {
+            return shortage;
+        }
+        try {
+            sqs.probeStore();
+            return Optional.empty();
+        } catch (SQLException | RuntimeException e) {
+            return Optional.of("the embedded SQS cannot write its message store: " + e.getMessage());
+        }
+    }
+
+    /** Readiness: DOWN while {@link #storageProblem()} finds one. */
+    public HealthCheck storageCheck() {
+        return new LocalStorageCheck(this::storageProblem);
     }
 
     /** Settings that point AWS clients at this stack. */

@@ -22,10 +22,11 @@ import org.apache.camel.CamelContext;
  * @param template           CloudFormation template to provision from ({@code classpath:} or a file path)
  * @param stackName          value of {@code AWS::StackName} when evaluating the template
  * @param parameters         template parameter overrides ({@code chain.local.parameter.<Name>})
+ * @param storageReserve     bytes kept free on the data disk: uploads that would eat into them are refused
  */
 public record LocalSettings(Path dataDir, String bindAddress, int s3Port, int sqsPort, String accessKey,
                             String secretKey, String region, String template, String stackName,
-                            Map<String, String> parameters) {
+                            Map<String, String> parameters, long storageReserve) {
 
     public static final String ACCOUNT_ID = "000000000000";
     private static final String PARAMETER_PREFIX = "chain.local.parameter.";
@@ -46,7 +47,9 @@ public record LocalSettings(Path dataDir, String bindAddress, int s3Port, int sq
                 ChainProperties.get(context, "chain.region").orElse("us-east-1"),
                 ChainProperties.get(context, "chain.local.template").orElse("classpath:cloudformation/sqs-extended-chain.yaml"),
                 ChainProperties.get(context, "chain.local.stack-name").orElse("sqs-extended-chain"),
-                parameters);
+                parameters,
+                ChainProperties.size("chain.local.storage-reserve",
+                        ChainProperties.get(context, "chain.local.storage-reserve").orElse("64MiB")));
     }
 
     /** Host name that clients use to reach a server bound to {@link #bindAddress()}. */

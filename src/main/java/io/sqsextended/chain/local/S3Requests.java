@@ -1,7 +1,6 @@
 package io.sqsextended.chain.local;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.shaded.org.eclipse.jetty.server.Request;
-import org.gaul.shaded.org.eclipse.jetty.server.Server;
 import org.gaul.shaded.org.eclipse.jetty.server.handler.HandlerWrapper;
 
 /**
@@ -72,17 +70,7 @@ final class S3Requests extends HandlerWrapper {
 
     /** Puts this in front of the proxy's handler; before {@link S3Proxy#start()}. */
     static void install(S3Proxy proxy) {
-        try {
-            // S3Proxy 2.7.0 has no way to add a handler: its Jetty server is a private field
-            Field field = S3Proxy.class.getDeclaredField("server");
-            field.setAccessible(true);
-            Server server = (Server) field.get(proxy);
-            S3Requests requests = new S3Requests();
-            requests.setHandler(server.getHandler());
-            server.setHandler(requests);
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalStateException("This S3Proxy keeps its Jetty server elsewhere than 2.7.0 did (field 'server')", e);
-        }
+        ProxyHandlers.insert(proxy, new S3Requests());
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.vertx.core.VertxException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -51,6 +52,16 @@ final class ApiRouter {
         }
     }
 
+    /**
+     * Vert.x holds back what is written while it reads a request, and closes the connection at once when the rest of
+     * it cannot be decoded (a malformed chunk size): an answer not flushed by then is lost.
+     */
+    private static void sendNow(RoutingContext ctx) {
+        if (ctx.request().connection() instanceof ConnectionBase connection) {
+            connection.channel().flush();
+        }
+    }
+
     private static void refuseMalformedPath(RoutingContext ctx) {
         try {
             ctx.normalizedPath();
@@ -59,15 +70,17 @@ final class ApiRouter {
             ctx.response().setStatusCode(ProblemType.INVALID_REQUEST.status())
                     .putHeader("Content-Type", ProblemJson.MEDIA_TYPE)
                     .end(Buffer.buffer(ProblemJson.render(ProblemType.INVALID_REQUEST, "The request path has a malformed percent-escape", null)));
+            sendNow(ctx);
             return;
         }
         ctx.next();
     }
 
     /**
-     * Failures the client caused before any route ran (no Host header, multipart to a
-     * streaming route, a connection closed mid-body): answered as problems and logged at DEBUG. Vert.x would log each
-     * as an ERROR with its stack trace, a log flood anyone can cause. Any other failure keeps Vert.x's handling.
+     * Failures the client caused before any route ran (no Host header, multipart to a streaming route, a form or
+     * multipart body on a GET, a malformed chunk size, a connection closed mid-body): answered as problems and logged
+     * at DEBUG. Vert.x would log each as an ERROR with its stack trace, a log flood anyone can cause. Any other
+     * failure keeps Vert.x's handling.
      */
     private static void clientFailure(RoutingContext ctx) {
         Throwable failure = ctx.failure();
@@ -85,6 +98,14 @@ final class ApiRouter {
                 || failure != null && failure.getClass().getSimpleName().equals("TooLongFormFieldException")) {
             type = ProblemType.UNSUPPORTED_MEDIA_TYPE;
             detail = "This path does not take multipart/form-data";
+        } else if (failure instanceof IllegalStateException && message.contains("to decode a multipart request")) {
+            // Vert.x's body handler refuses to decode a form or multipart body sent with GET (or HEAD, OPTIONS...)
+            type = ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            detail = ctx.request().method().name() + " requests take no form or multipart body";
+        } else if (failure instanceof NumberFormatException && message.contains("chunk size")) {
+            // Netty's decoder gives up on the body; answered before Vert.x closes the connection
+            type = ProblemType.INVALID_REQUEST;
+            detail = "The chunked request body has a malformed chunk size";
         } else {
             ctx.next();
             return;
@@ -94,6 +115,7 @@ final class ApiRouter {
             ctx.response().setStatusCode(type.status())
                     .putHeader("Content-Type", ProblemJson.MEDIA_TYPE)
                     .end(Buffer.buffer(ProblemJson.render(type, detail, ctx.request().path())));
+            sendNow(ctx);
         }
     }
 
@@ -114,6 +136,7 @@ final class ApiRouter {
         ctx.response().setStatusCode(type.status())
                 .putHeader("Content-Type", ProblemJson.MEDIA_TYPE)
                 .end(Buffer.buffer(ProblemJson.render(type, detail, ctx.request().path())));
+        sendNow(ctx);
     }
 
     /** The methods of the routes whose path template matches {@code path} (the root router does not know them). */

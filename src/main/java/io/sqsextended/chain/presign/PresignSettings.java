@@ -3,9 +3,6 @@ package io.sqsextended.chain.presign;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.sqsextended.chain.config.ChainProperties;
 import org.apache.camel.CamelContext;
@@ -37,7 +34,6 @@ public record PresignSettings(String inputPrefix, List<String> downloadPrefixes,
     static final String DEFAULT_CONTENT_TYPES = "application/octet-stream,application/json,application/xml,text/plain,"
             + "text/csv,application/gzip,application/zip,application/pdf,image/png,image/jpeg,image/gif,image/webp";
 
-    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KiB|MiB|GiB|TiB)?", Pattern.CASE_INSENSITIVE);
 
     public PresignSettings {
         require(!inputPrefix.isEmpty(), "chain.input-prefix must not be empty");
@@ -60,32 +56,11 @@ public record PresignSettings(String inputPrefix, List<String> downloadPrefixes,
                 inputPrefix,
                 list(ChainProperties.get(context, "chain.download.allowed-prefixes").orElse(inputPrefix)),
                 ChainProperties.duration("chain.presign.ttl", ChainProperties.get(context, "chain.presign.ttl").orElse("15m")),
-                size("chain.upload.max-size", ChainProperties.get(context, "chain.upload.max-size").orElse("5GiB")),
-                size("chain.upload.multipart-threshold",
+                ChainProperties.size("chain.upload.max-size", ChainProperties.get(context, "chain.upload.max-size").orElse("5GiB")),
+                ChainProperties.size("chain.upload.multipart-threshold",
                         ChainProperties.get(context, "chain.upload.multipart-threshold").orElse("100MiB")),
-                size("chain.upload.part-size", ChainProperties.get(context, "chain.upload.part-size").orElse("16MiB")),
+                ChainProperties.size("chain.upload.part-size", ChainProperties.get(context, "chain.upload.part-size").orElse("16MiB")),
                 list(ChainProperties.get(context, "chain.upload.allowed-content-types").orElse(DEFAULT_CONTENT_TYPES)));
-    }
-
-    /** Bytes, or a number with a binary unit: {@code 5242880}, {@code 5MiB}, {@code 5 GiB}. */
-    static long size(String key, String value) {
-        Matcher m = SIZE.matcher(value.trim());
-        if (!m.matches()) {
-            throw new IllegalArgumentException(key + " must be bytes or a number with B, KiB, MiB, GiB or TiB, not " + value);
-        }
-        String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
-        int shift = switch (unit) {
-            case "kib" -> 10;
-            case "mib" -> 20;
-            case "gib" -> 30;
-            case "tib" -> 40;
-            default -> 0;
-        };
-        try {
-            return Math.multiplyExact(Long.parseLong(m.group(1)), 1L << shift);
-        } catch (ArithmeticException | NumberFormatException e) {
-            throw new IllegalArgumentException(key + " is too large: " + value, e);
-        }
     }
 
     private static List<String> list(String value) {

@@ -32,7 +32,7 @@ public final class TestStacks {
 
     static LocalSettings settings(Path dataDir, String template, Map<String, String> parameters) {
         return new LocalSettings(dataDir, "127.0.0.1", 0, 0, "test-access-key", "test-secret-key", "us-east-1",
-                template, "sqs-extended-chain", parameters);
+                template, "sqs-extended-chain", parameters, 1 << 20);
     }
 
     public static LocalAws start(LocalSettings settings) {

@@ -29,14 +29,14 @@ class PresignSettingsTest {
 
     @Test
     void sizesTakeBytesAndBinaryUnits() {
-        assertThat(PresignSettings.size("k", "5242880")).isEqualTo(5L * 1024 * 1024);
-        assertThat(PresignSettings.size("k", "5MiB")).isEqualTo(5L * 1024 * 1024);
-        assertThat(PresignSettings.size("k", "5 gib")).isEqualTo(5L * 1024 * 1024 * 1024);
+        assertThat(ChainProperties.size("k", "5242880")).isEqualTo(5L * 1024 * 1024);
+        assertThat(ChainProperties.size("k", "5MiB")).isEqualTo(5L * 1024 * 1024);
+        assertThat(ChainProperties.size("k", "5 gib")).isEqualTo(5L * 1024 * 1024 * 1024);
     }
 
     @Test
     void decimalUnitsAreRefusedRatherThanGuessed() {
-        assertThatThrownBy(() -> PresignSettings.size("chain.upload.max-size", "5GB")).hasMessageContaining("chain.upload.max-size");
+        assertThatThrownBy(() -> ChainProperties.size("chain.upload.max-size", "5GB")).hasMessageContaining("chain.upload.max-size");
     }
 
     @Test

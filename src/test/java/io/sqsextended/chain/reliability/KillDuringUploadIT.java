@@ -300,6 +300,25 @@ class KillDuringUploadIT {
             }
         }
 
+        /** Sends the rest of the body {@link #begin()} stopped short of (once it did) and returns the status of the answer. */
+        int finish() throws Exception {
+            Thread writer = new Thread(() -> {
+                try {
+                    OutputStream out = socket.getOutputStream();
+                    for (long at = stopAfter; at < length; at += BLOCK.length) {
+                        out.write(BLOCK, 0, (int) Math.min(BLOCK.length, length - at));
+                    }
+                    out.flush();
+                } catch (IOException e) {
+                    // the server answered before the end of the body
+                }
+            }, "finish-upload");
+            writer.setDaemon(true);
+            writer.start();
+            socket.setSoTimeout(30_000);
+            return RawHttp.status(socket.getInputStream());
+        }
+
         private static void send(OutputStream out, PresignedRequest request, long length, long bytes, AtomicLong sent) throws IOException {
             StringBuilder head = new StringBuilder(request.httpRequest().method() + " " + request.url().getFile() + " HTTP/1.1\r\n");
             request.signedHeaders().forEach((name, values) -> head.append(name).append(": ").append(String.join(",", values)).append("\r\n"));

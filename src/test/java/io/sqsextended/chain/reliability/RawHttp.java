@@ -40,6 +40,25 @@ final class RawHttp {
         }
     }
 
+    /** Sends {@code request} as is and returns the head of the answer (status line and headers), empty without one. */
+    static String head(int port, byte[] request, int timeoutMillis) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), timeoutMillis);
+            socket.setSoTimeout(timeoutMillis);
+            try {
+                socket.getOutputStream().write(request);
+            } catch (IOException e) {
+                // answered (and closed) before everything was read
+            }
+            byte[] answer = socket.getInputStream().readNBytes(64 << 10);
+            String text = new String(answer, StandardCharsets.ISO_8859_1);
+            int end = text.indexOf("\r\n\r\n");
+            return end < 0 ? "" : text.substring(0, end);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     static int status(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int b;
