@@ -84,6 +84,22 @@ final class ApiClient {
         return send(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), request.build());
     }
 
+    /** {@code POST /v1/uploads/complete} of a multipart plan with these parts. */
+    Reply complete(String token, JsonNode plan, List<Map<String, Object>> parts) {
+        return postJson("/v1/uploads/complete", token, Map.of("key", plan.get("key").asText(),
+                "uploadId", plan.get("uploadId").asText(), "parts", parts));
+    }
+
+    /** {@code DELETE /v1/uploads/{uploadId}?key=}. */
+    Reply abort(String token, String uploadId, String key) {
+        return send("DELETE", "/v1/uploads/" + UploadRoundTripTest.encode(uploadId) + "?key=" + UploadRoundTripTest.encode(key), token, null, null);
+    }
+
+    /** The object's bytes, through {@code POST /v1/downloads} and its presigned GET. */
+    byte[] download(String consumerToken, String key) {
+        return get(postJson("/v1/downloads", consumerToken, Map.of("key", key)).json().get("url").asText()).body();
+    }
+
     /** An API GET with a bearer token; redirects are not followed. */
     Reply apiGet(String path, String token) {
         return send("GET", path, token, null, null);

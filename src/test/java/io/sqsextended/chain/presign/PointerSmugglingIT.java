@@ -1,7 +1,5 @@
 package io.sqsextended.chain.presign;
 
-import java.io.ByteArrayOutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -9,9 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.sun.net.httpserver.HttpServer;
+import io.sqsextended.chain.RecordingWebhook;
 import io.sqsextended.chain.RunningJar;
 import io.sqsextended.chain.events.TestEvents;
 import org.junit.jupiter.api.AfterAll;
@@ -29,38 +26,25 @@ import static org.awaitility.Awaitility.await;
  */
 class PointerSmugglingIT {
 
-    record Post(String source, String key, String body) {
-    }
-
     static final String PRODUCER_A = "producer-a-" + UUID.randomUUID();
     static final String PRODUCER_B = "producer-b-" + UUID.randomUUID();
     static final String CONSUMER = "consumer-" + UUID.randomUUID();
-    static final List<Post> posts = new CopyOnWriteArrayList<>();
 
     @TempDir
     static Path home;
-    static HttpServer webhook;
+    static RecordingWebhook webhook;
     static RunningJar jar;
     static ApiClient api;
 
     @BeforeAll
     static void start() throws Exception {
-        webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        webhook.createContext("/hook", exchange -> {
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            exchange.getRequestBody().transferTo(body);
-            posts.add(new Post(exchange.getRequestHeaders().getFirst("PayloadSource"), exchange.getRequestHeaders().getFirst("PayloadKey"),
-                    body.toString(StandardCharsets.UTF_8)));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        webhook.start();
+        webhook = RecordingWebhook.start();
         int httpPort = RunningJar.freePort();
         jar = RunningJar.start(home, "-Dchain.local.s3-port=0", "-Dchain.local.sqs-port=0", "-Dcamel.management.port=0",
                 "-Dcamel.server.port=" + httpPort, "-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.consumer.wait-time-seconds=1",
                 "-Dchain.auth.producer-tokens=" + PRODUCER_A + "," + PRODUCER_B, "-Dchain.auth.consumer-tokens=" + CONSUMER,
                 "-Dchain.routes.dir=" + Path.of("examples/routes").toAbsolutePath(), "-Dchain.downstream.uri=direct:webhook",
-                "-Dexample.webhook.url=http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook");
+                "-Dexample.webhook.url=" + webhook.url("/hook"));
         jar.awaitOutput("sqs-extended-chain local mode", Duration.ofSeconds(90));
         api = new ApiClient(URI.create("http://127.0.0.1:" + httpPort));
     }
@@ -68,7 +52,7 @@ class PointerSmugglingIT {
     @AfterAll
     static void stop() throws Exception {
         jar.close();
-        webhook.stop(0);
+        webhook.close();
     }
 
     @Test
@@ -79,7 +63,7 @@ class PointerSmugglingIT {
         String bucket = ticket.get("bucket").asText();
         String key = ticket.get("key").asText();
         assertThat(api.put(ticket.get("url").asText(), ApiClient.headersOf(ticket), content.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> posts.stream().anyMatch(p -> key.equals(p.key())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> webhook.posts().stream().anyMatch(p -> key.equals(p.header("PayloadKey"))));
         List<String> smuggled = List.of(
                 TestEvents.pointer("software.amazon.payloadoffloading.PayloadS3Pointer", bucket, key),
                 TestEvents.pointer("com.amazon.sqs.javamessaging.MessageS3Pointer", bucket, "input/../" + key),
@@ -93,9 +77,10 @@ class PointerSmugglingIT {
             assertThat(published.status()).as(published.text()).isEqualTo(202);
         }
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(posts).filteredOn(p -> "inline".equals(p.source()))
-                .extracting(Post::body).containsAll(smuggled));
-        assertThat(posts).filteredOn(p -> key.equals(p.key())).extracting(Post::source).containsExactly("s3-event");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(webhook.posts())
+                .filteredOn(p -> "inline".equals(p.header("PayloadSource"))).extracting(RecordingWebhook.Post::text).containsAll(smuggled));
+        assertThat(webhook.posts()).filteredOn(p -> key.equals(p.header("PayloadKey"))).extracting(p -> p.header("PayloadSource"))
+                .containsExactly("s3-event");
         ApiClient.Reply download = api.postJson("/v1/downloads", CONSUMER, Map.of("key", key));
         assertThat(download.status()).as(download.text()).isEqualTo(200);
         assertThat(api.get(download.json().get("url").asText()).text()).isEqualTo(content);

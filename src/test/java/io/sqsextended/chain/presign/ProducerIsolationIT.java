@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-import static io.sqsextended.chain.presign.UploadRoundTripTest.encode;
 import static io.sqsextended.chain.presign.UploadRoundTripTest.randomBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,7 +76,7 @@ class ProducerIsolationIT {
 
         assertThat(asHtml.status()).isEqualTo(400);
         assertThat(overwrite.status()).isEqualTo(412);
-        assertThat(download(key)).isEqualTo(victim);
+        assertThat(client.download(CONSUMER, key)).isEqualTo(victim);
         assertOneEvent(key);
     }
 
@@ -90,7 +89,7 @@ class ProducerIsolationIT {
         ApiClient.Reply replay = client.put(ticket.get("url").asText(), ApiClient.headersOf(ticket), randomBytes(64));
 
         assertThat(replay.status()).isEqualTo(412);
-        assertThat(download(ticket.get("key").asText())).isEqualTo(victim);
+        assertThat(client.download(CONSUMER, ticket.get("key").asText())).isEqualTo(victim);
         assertOneEvent(ticket.get("key").asText());
     }
 
@@ -100,14 +99,14 @@ class ProducerIsolationIT {
         JsonNode plan = createUpload(A, "application/octet-stream", body.length);
         List<Map<String, Object>> parts = client.uploadParts(plan, body);
 
-        ApiClient.Reply completedByB = complete(B, plan, parts);
-        ApiClient.Reply abortedByB = abort(B, plan.get("uploadId").asText(), plan.get("key").asText());
-        ApiClient.Reply completedByA = complete(A, plan, parts);
+        ApiClient.Reply completedByB = client.complete(B, plan, parts);
+        ApiClient.Reply abortedByB = client.abort(B, plan.get("uploadId").asText(), plan.get("key").asText());
+        ApiClient.Reply completedByA = client.complete(A, plan, parts);
 
         assertThat(completedByB.status()).isEqualTo(403);
         assertThat(abortedByB.status()).isEqualTo(403);
         assertThat(completedByA.status()).isEqualTo(200);
-        assertThat(download(plan.get("key").asText())).isEqualTo(body);
+        assertThat(client.download(CONSUMER, plan.get("key").asText())).isEqualTo(body);
     }
 
     @Test
@@ -116,8 +115,8 @@ class ProducerIsolationIT {
         JsonNode plan = createUpload(A, "application/octet-stream", body.length);
         JsonNode another = createUpload(A, "application/octet-stream", body.length);
 
-        ApiClient.Reply wrongKey = abort(A, plan.get("uploadId").asText(), another.get("key").asText());
-        ApiClient.Reply aborted = abort(A, plan.get("uploadId").asText(), plan.get("key").asText());
+        ApiClient.Reply wrongKey = client.abort(A, plan.get("uploadId").asText(), another.get("key").asText());
+        ApiClient.Reply aborted = client.abort(A, plan.get("uploadId").asText(), plan.get("key").asText());
 
         assertThat(wrongKey.status()).isEqualTo(404);
         assertThat(ApiClient.problem(wrongKey).get("type").asText()).endsWith(":upload-not-found");
@@ -129,19 +128,6 @@ class ProducerIsolationIT {
                 "fileName", "order.txt"));
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         return reply.json();
-    }
-
-    private ApiClient.Reply complete(String token, JsonNode plan, List<Map<String, Object>> parts) {
-        return client.postJson("/v1/uploads/complete", token, Map.of("key", plan.get("key").asText(),
-                "uploadId", plan.get("uploadId").asText(), "parts", parts));
-    }
-
-    private ApiClient.Reply abort(String token, String uploadId, String key) {
-        return client.send("DELETE", "/v1/uploads/" + encode(uploadId) + "?key=" + encode(key), token, null, null);
-    }
-
-    private byte[] download(String key) {
-        return client.get(client.postJson("/v1/downloads", CONSUMER, Map.of("key", key)).json().get("url").asText()).body();
     }
 
     /** One event of {@code key}: a later upload's event has arrived, and events are published in order. */

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import static io.sqsextended.chain.presign.ApiClient.ADMIN;
 import static io.sqsextended.chain.presign.ApiClient.CONSUMER;
 import static io.sqsextended.chain.presign.ApiClient.PRODUCER;
-import static io.sqsextended.chain.presign.UploadRoundTripTest.encode;
 import static io.sqsextended.chain.presign.UploadRoundTripTest.randomBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,12 +49,12 @@ class UploadOwnershipTest {
         JsonNode plan = startUpload(PRODUCER);
         List<Map<String, Object>> parts = client.uploadParts(plan, body);
 
-        ApiClient.Reply aborted = abort(OTHER, plan.get("uploadId").asText(), plan.get("key").asText());
+        ApiClient.Reply aborted = client.abort(OTHER, plan.get("uploadId").asText(), plan.get("key").asText());
 
         assertThat(aborted.status()).isEqualTo(403);
         assertThat(ApiClient.problem(aborted).get("type").asText()).endsWith(":forbidden");
-        assertThat(complete(PRODUCER, plan, parts).status()).isEqualTo(200);
-        assertThat(download(plan.get("key").asText())).isEqualTo(body);
+        assertThat(client.complete(PRODUCER, plan, parts).status()).isEqualTo(200);
+        assertThat(client.download(CONSUMER, plan.get("key").asText())).isEqualTo(body);
     }
 
     @Test
@@ -63,18 +62,18 @@ class UploadOwnershipTest {
         JsonNode plan = startUpload(PRODUCER);
         List<Map<String, Object>> parts = client.uploadParts(plan, body);
 
-        ApiClient.Reply completed = complete(OTHER, plan, parts);
+        ApiClient.Reply completed = client.complete(OTHER, plan, parts);
 
         assertThat(completed.status()).isEqualTo(403);
         assertThat(ApiClient.problem(completed).get("type").asText()).endsWith(":forbidden");
-        assertThat(complete(PRODUCER, plan, parts).status()).isEqualTo(200);
+        assertThat(client.complete(PRODUCER, plan, parts).status()).isEqualTo(200);
     }
 
     @Test
     void aProducerOfAHashedTokenCompletesItsOwnUpload() {
         JsonNode plan = startUpload(OTHER);
 
-        ApiClient.Reply completed = complete(OTHER, plan, client.uploadParts(plan, body));
+        ApiClient.Reply completed = client.complete(OTHER, plan, client.uploadParts(plan, body));
 
         assertThat(completed.status()).as(completed.text()).isEqualTo(200);
     }
@@ -84,10 +83,10 @@ class UploadOwnershipTest {
         JsonNode plan = startUpload(PRODUCER);
         List<Map<String, Object>> parts = client.uploadParts(plan, body);
 
-        ApiClient.Reply aborted = abort(ADMIN, plan.get("uploadId").asText(), plan.get("key").asText());
+        ApiClient.Reply aborted = client.abort(ADMIN, plan.get("uploadId").asText(), plan.get("key").asText());
 
         assertThat(aborted.status()).isEqualTo(204);
-        assertThat(complete(PRODUCER, plan, parts).status()).isEqualTo(404);
+        assertThat(client.complete(PRODUCER, plan, parts).status()).isEqualTo(404);
     }
 
     @Test
@@ -96,11 +95,11 @@ class UploadOwnershipTest {
         List<Map<String, Object>> parts = client.uploadParts(plan, body);
         JsonNode another = startUpload(PRODUCER);
 
-        ApiClient.Reply aborted = abort(PRODUCER, plan.get("uploadId").asText(), another.get("key").asText());
+        ApiClient.Reply aborted = client.abort(PRODUCER, plan.get("uploadId").asText(), another.get("key").asText());
 
         assertThat(aborted.status()).isEqualTo(404);
         assertThat(ApiClient.problem(aborted).get("type").asText()).endsWith(":upload-not-found");
-        assertThat(complete(PRODUCER, plan, parts).status()).isEqualTo(200);
+        assertThat(client.complete(PRODUCER, plan, parts).status()).isEqualTo(200);
     }
 
     @Test
@@ -113,11 +112,11 @@ class UploadOwnershipTest {
                 "content_type", "application/octet-stream", "content_length", first.length)).text();
         assertThat(client.put(url, Map.of("Content-Type", "application/octet-stream", "If-None-Match", "*"), first).status()).isEqualTo(200);
 
-        ApiClient.Reply completed = complete(PRODUCER, plan, parts);
+        ApiClient.Reply completed = client.complete(PRODUCER, plan, parts);
 
         assertThat(completed.status()).isEqualTo(409);
         assertThat(ApiClient.problem(completed).get("type").asText()).endsWith(":key-exists");
-        assertThat(download(key)).isEqualTo(first);
+        assertThat(client.download(CONSUMER, key)).isEqualTo(first);
     }
 
     private JsonNode startUpload(String token) {
@@ -125,18 +124,5 @@ class UploadOwnershipTest {
                 "contentLength", body.length, "fileName", "big.bin"));
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         return reply.json();
-    }
-
-    private ApiClient.Reply complete(String token, JsonNode plan, List<Map<String, Object>> parts) {
-        return client.postJson("/v1/uploads/complete", token, Map.of("key", plan.get("key").asText(),
-                "uploadId", plan.get("uploadId").asText(), "parts", parts));
-    }
-
-    private ApiClient.Reply abort(String token, String uploadId, String key) {
-        return client.send("DELETE", "/v1/uploads/" + encode(uploadId) + "?key=" + encode(key), token, null, null);
-    }
-
-    private byte[] download(String key) {
-        return client.get(client.postJson("/v1/downloads", CONSUMER, Map.of("key", key)).json().get("url").asText()).body();
     }
 }

@@ -1,16 +1,12 @@
 package io.sqsextended.chain.routes;
 
-import java.io.ByteArrayOutputStream;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpServer;
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.RecordingWebhook;
 import io.sqsextended.chain.config.AwsClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,14 +24,9 @@ import static org.awaitility.Awaitility.await;
 /** examples/routes/webhook.camel.yaml, loaded from chain.routes.dir, posts payloads to a webhook. */
 class WebhookExampleTest {
 
-    record Post(String path, Headers headers, byte[] body) {
-    }
-
     @TempDir
     static Path dataDir;
-    static HttpServer webhook;
-    static final List<Post> posts = new CopyOnWriteArrayList<>();
-    static volatile int status = 204;
+    static RecordingWebhook webhook;
     static ChainApp app;
     static S3Client s3;
     static SqsClient sqs;
@@ -43,19 +34,11 @@ class WebhookExampleTest {
 
     @BeforeAll
     static void start() throws Exception {
-        webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        webhook.createContext("/hook", exchange -> {
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            exchange.getRequestBody().transferTo(body);
-            posts.add(new Post(exchange.getRequestURI().getPath(), exchange.getRequestHeaders(), body.toByteArray()));
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
-        });
-        webhook.start();
+        webhook = RecordingWebhook.start();
         app = ConsumerApp.start(dataDir, Map.of(
                 "chain.routes.dir", "examples/routes",
                 "chain.downstream.uri", "direct:webhook",
-                "example.webhook.url", "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook",
+                "example.webhook.url", webhook.url("/hook"),
                 "chain.consumer.redelivery.max-attempts", "1",
                 "chain.consumer.redelivery.initial-delay", "100"));
         s3 = AwsClients.s3(app.clientSettings());
@@ -68,7 +51,7 @@ class WebhookExampleTest {
         s3.close();
         sqs.close();
         app.close();
-        webhook.stop(0);
+        webhook.close();
     }
 
     @Test
@@ -77,7 +60,7 @@ class WebhookExampleTest {
         byte[] payload = ConsumerChainTest.randomBytes(2 * 1024 * 1024);
         s3.putObject(r -> r.bucket(bucket).key(key).contentType("application/octet-stream"), RequestBody.fromBytes(payload));
 
-        Post post = await().until(() -> posts.stream().filter(p -> key.equals(p.headers().getFirst("PayloadKey"))).findFirst(),
+        RecordingWebhook.Post post = await().until(() -> webhook.posts().stream().filter(p -> key.equals(p.headers().getFirst("PayloadKey"))).findFirst(),
                 java.util.Optional::isPresent).orElseThrow();
 
         assertThat(post.body()).isEqualTo(payload);
@@ -89,7 +72,7 @@ class WebhookExampleTest {
     @Test
     void aWebhookThatAnswersWithAnErrorSendsTheMessageToTheDeadLetterQueue() {
         Queues queues = new Queues(sqs, app.property("chain.queue"), app.property("chain.dead-letter-queue"));
-        status = 503;
+        webhook.answer(503);
         try {
             String messageId = queues.send("inline for a failing hook " + UUID.randomUUID());
 
@@ -99,7 +82,7 @@ class WebhookExampleTest {
             assertThat(attribute(deadLetter, DeadLetterSender.FAILED_ROUTE)).isEqualTo("example-webhook");
             assertThat(attribute(deadLetter, DeadLetterSender.ATTEMPTS)).isEqualTo("2");
         } finally {
-            status = 204;
+            webhook.answer(204);
         }
     }
 }
