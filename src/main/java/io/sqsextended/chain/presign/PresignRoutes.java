@@ -10,7 +10,7 @@ import org.apache.camel.builder.RouteBuilder;
 public class PresignRoutes extends RouteBuilder {
 
     /** The YAML's route configuration: any failure answers application/problem+json. */
-    static final String ERRORS = "presign-api-errors";
+    private static final String ERRORS = "presign-api-errors";
     /** The role depends on the request's body: the bean checks it once the body is read. */
     private static final String ANY_ROLE = "authenticate";
 
