@@ -175,7 +175,7 @@ public final class ChainThroughputBench {
             Class.forName("com.amazon.sqs.javamessaging.AmazonSQSExtendedClient");
             return true;
         } catch (ClassNotFoundException e) {
-            System.out.println("AWS extended client not on the class path (bench/target/lib): its peer runs are left out");
+            System.out.println("AWS extended client not on the class path (a test dependency): its peer runs are left out");
             return false;
         }
     }

@@ -1,61 +1,37 @@
 package io.sqsextended.chain;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.sqsextended.chain.config.AwsSettings;
 import io.sqsextended.chain.config.ChainProperties;
 import io.sqsextended.chain.local.LocalAws;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.main.Main;
 
 /**
- * The whole application in the test's JVM, in local mode, on free ports and a data dir of the test's own.
- * Tests talk to it as clients do: HTTP to the API, S3 and SQS over HTTP to the embedded stack.
+ * The whole application in the test's JVM, in local mode, on ports its servers bind themselves and a data dir of the
+ * test's own. Tests talk to it as clients do: HTTP to the API, S3 and SQS over HTTP to the embedded stack.
+ * Start one with {@code ChainApp.builder(dataDir)...start()}.
  */
 public final class ChainApp implements AutoCloseable {
 
-    private final Main main;
-    private final int httpPort;
-    private final int managementPort;
+    // Vert.x binds 0 to a free port, and a negative port to a free port of its own: two distinct settings keep
+    // Camel from serving management on the API's server (it shares a server whose configured port is equal)
+    private static final int API_PORT = 0;
+    private static final int MANAGEMENT_PORT = -1;
 
-    private ChainApp(Main main, int httpPort, int managementPort) {
+    private final Main main;
+
+    private ChainApp(Main main) {
         this.main = main;
-        this.httpPort = httpPort;
-        this.managementPort = managementPort;
     }
 
-    /** Starts the app; {@code properties} override application.properties (e.g. {@code chain.downstream.uri}). */
-    public static ChainApp start(Path dataDir, Map<String, String> properties) throws Exception {
-        int[] ports = freePorts(4);
-        int httpPort = ports[0];
-        int managementPort = ports[1];
-        Main main = new Main(Application.class);
-        main.addOverrideProperty("chain.local.data-dir", dataDir.toString());
-        // no port 0 for the embedded stack: the kernel could hand it the HTTP port chosen above, released meanwhile
-        main.addOverrideProperty("chain.local.s3-port", String.valueOf(ports[2]));
-        main.addOverrideProperty("chain.local.sqs-port", String.valueOf(ports[3]));
-        main.addOverrideProperty("camel.server.port", String.valueOf(httpPort));
-        main.addOverrideProperty("camel.management.port", String.valueOf(managementPort));
-        // tests of the consumer chain switch it on; others keep the queue to themselves (and stop without waiting for a long poll)
-        main.addOverrideProperty("chain.consumer.enabled", "false");
-        // short polls: stopping the app waits for the poll under way
-        main.addOverrideProperty("chain.consumer.wait-time-seconds", "1");
-        properties.forEach(main::addOverrideProperty);
-        try {
-            main.start();
-        } catch (Exception | Error e) {
-            // a start that fails after the embedded stack came up must not leave it running for the next test
-            LocalAws local = main.getCamelContext() == null ? null : main.getCamelContext().hasService(LocalAws.class);
-            if (local != null) {
-                local.stop();
-            }
-            throw e;
-        }
-        return new ChainApp(main, httpPort, managementPort);
+    public static Builder builder(Path dataDir) {
+        return new Builder(dataDir);
     }
 
     public CamelContext context() {
@@ -64,12 +40,12 @@ public final class ChainApp implements AutoCloseable {
 
     /** Base URI of the HTTP API, e.g. {@code http://127.0.0.1:12345}. */
     public URI api() {
-        return URI.create("http://127.0.0.1:" + httpPort);
+        return URI.create("http://127.0.0.1:" + boundPort(API_PORT));
     }
 
     /** Base URI of the management server (health, metrics). */
     public URI management() {
-        return URI.create("http://127.0.0.1:" + managementPort);
+        return URI.create("http://127.0.0.1:" + boundPort(MANAGEMENT_PORT));
     }
 
     /** The embedded stack, for failure drills (stop and start the S3). */
@@ -91,22 +67,70 @@ public final class ChainApp implements AutoCloseable {
         main.stop();
     }
 
-    /** Distinct free ports: all held open together, then released. */
-    static int[] freePorts(int count) throws IOException {
-        ServerSocket[] sockets = new ServerSocket[count];
-        try {
-            int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
-                sockets[i] = new ServerSocket(0);
-                ports[i] = sockets[i].getLocalPort();
-            }
-            return ports;
-        } finally {
-            for (ServerSocket socket : sockets) {
-                if (socket != null) {
-                    socket.close();
+    /** The port the server configured with {@code configured} bound, read from the running server. */
+    private int boundPort(int configured) {
+        return context().hasServices(VertxPlatformHttpServer.class).stream()
+                .filter(server -> server.getConfigurationPort() == configured).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No HTTP server configured with port " + configured))
+                .getPort();
+    }
+
+    /** What the app starts with; later settings override earlier ones, all override application.properties. */
+    public static final class Builder {
+
+        private final Path dataDir;
+        private final Map<String, String> properties = new LinkedHashMap<>();
+
+        private Builder(Path dataDir) {
+            this.dataDir = dataDir;
+            // tests of the consumer chain switch it on; others keep the queue to themselves (and stop without waiting for a long poll)
+            properties.put("chain.consumer.enabled", "false");
+            // short polls: stopping the app waits for the poll under way
+            properties.put("chain.consumer.wait-time-seconds", "1");
+        }
+
+        /** The consumer chain on; a graceful stop waits only briefly (tests of it set their own timeout). */
+        public Builder consumer() {
+            properties.put("chain.consumer.enabled", "true");
+            properties.put("camel.main.shutdown-timeout", "2");
+            return this;
+        }
+
+        /** Where the chain delivers payloads ({@code chain.downstream.uri}), e.g. {@link RecordingDownstream#URI}. */
+        public Builder downstream(String uri) {
+            return property("chain.downstream.uri", uri);
+        }
+
+        public Builder property(String key, String value) {
+            properties.put(key, value);
+            return this;
+        }
+
+        public Builder properties(Map<String, String> more) {
+            properties.putAll(more);
+            return this;
+        }
+
+        public ChainApp start() throws Exception {
+            Main main = new Main(Application.class);
+            main.addOverrideProperty("chain.local.data-dir", dataDir.toString());
+            // the embedded stack picks its own free ports (0: LocalAws), the HTTP servers bind theirs
+            main.addOverrideProperty("chain.local.s3-port", "0");
+            main.addOverrideProperty("chain.local.sqs-port", "0");
+            main.addOverrideProperty("camel.server.port", String.valueOf(API_PORT));
+            main.addOverrideProperty("camel.management.port", String.valueOf(MANAGEMENT_PORT));
+            properties.forEach(main::addOverrideProperty);
+            try {
+                main.start();
+            } catch (Exception | Error e) {
+                // a start that fails after the embedded stack came up must not leave it running for the next test
+                LocalAws local = main.getCamelContext() == null ? null : main.getCamelContext().hasService(LocalAws.class);
+                if (local != null) {
+                    local.stop();
                 }
+                throw e;
             }
+            return new ChainApp(main);
         }
     }
 }

@@ -22,7 +22,7 @@ class ChainAppTest {
 
     @Test
     void localModeBindsClientsForTheBucketAndQueuesOfTheTemplate() throws Exception {
-        try (ChainApp app = ChainApp.start(dataDir, Map.of())) {
+        try (ChainApp app = ChainApp.builder(dataDir).start()) {
             var registry = app.context().getRegistry();
 
             assertThat(app.context().getStatus()).isEqualTo(ServiceStatus.Started);
@@ -37,20 +37,20 @@ class ChainAppTest {
 
     @Test
     void awsModeRefusesToStartWithoutTheStackOutputs() {
-        assertThatThrownBy(() -> ChainApp.start(dataDir, Map.of("chain.mode", "aws",
-                        "chain.region", "us-east-1", "chain.aws.endpoint-override", "http://127.0.0.1:1")))
+        assertThatThrownBy(() -> ChainApp.builder(dataDir).properties(Map.of("chain.mode", "aws",
+                        "chain.region", "us-east-1", "chain.aws.endpoint-override", "http://127.0.0.1:1")).start())
                 .hasStackTraceContaining("Missing setting chain.bucket");
     }
 
     @Test
     void anUnknownModeIsAClearStartUpError() {
-        assertThatThrownBy(() -> ChainApp.start(dataDir, Map.of("chain.mode", "cloud")))
+        assertThatThrownBy(() -> ChainApp.builder(dataDir).properties(Map.of("chain.mode", "cloud")).start())
                 .hasStackTraceContaining("chain.mode must be local or aws, not cloud");
     }
 
     @Test
     void clientsForTestsReachTheEmbeddedSqs() throws Exception {
-        try (ChainApp app = ChainApp.start(dataDir, Map.of()); SqsClient sqs = AwsClients.sqs(app.clientSettings())) {
+        try (ChainApp app = ChainApp.builder(dataDir).start(); SqsClient sqs = AwsClients.sqs(app.clientSettings())) {
             assertThat(sqs.listQueues().queueUrls()).hasSize(2);
         }
     }

@@ -15,7 +15,7 @@ import java.util.UUID;
 import io.sqsextended.chain.config.AwsClients;
 import io.sqsextended.chain.config.AwsSettings;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -27,9 +27,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * A 2 GiB payload through the chain of the packaged jar, whose heap is capped at 256 MiB (RunningJar), into the
  * folder example route; fails on OutOfMemoryError or on a single differing byte. Slow (minutes): run with
- * {@code mvn verify -Plarge -Dit.test=LargePayloadIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code mvn verify -Plarge}.
  */
-@EnabledIfSystemProperty(named = "chain.test.large", matches = "true")
+@Tag("large")
 class LargePayloadIT {
 
     static final String BUCKET = "sqs-extended-chain-payloads-000000000000";

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import io.sqsextended.chain.config.AwsClients;
 import org.apache.camel.Exchange;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.containers.localstack.LocalStackContainer;
@@ -30,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The template deployed to LocalStack and the app in aws mode against it: an upload reaches the downstream.
- * Needs a Docker engine; reported as skipped without one.
+ * Needs a Docker engine: run with {@code mvn verify -Pdocker} (skipped without one).
  */
+@Tag("docker")
 @Testcontainers(disabledWithoutDocker = true)
 class LocalStackEndToEndTest {
 
@@ -61,7 +63,7 @@ class LocalStackEndToEndTest {
                 "chain.auth.enabled", "false"));
         String key = "input/" + UUID.randomUUID() + "/hello world.txt";
 
-        try (ChainApp app = ChainApp.start(dataDir, properties); S3Client s3 = AwsClients.s3(app.clientSettings())) {
+        try (ChainApp app = ChainApp.builder(dataDir).properties(properties).start(); S3Client s3 = AwsClients.s3(app.clientSettings())) {
             s3.putObject(r -> r.bucket(outputs.get("BucketName")).key(key), RequestBody.fromString("through LocalStack"));
 
             Exchange delivered = app.context().createConsumerTemplate().receive("seda:delivered", 60_000);

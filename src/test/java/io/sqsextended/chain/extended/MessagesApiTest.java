@@ -39,7 +39,7 @@ class MessagesApiTest {
 
     @BeforeAll
     static void startApp() throws Exception {
-        app = ChainApp.start(dataDir, Map.of());
+        app = ChainApp.builder(dataDir).start();
         sqs = AwsClients.sqs(app.clientSettings());
         s3 = AwsClients.s3(app.clientSettings());
         queueUrl = sqs.getQueueUrl(r -> r.queueName(app.property("chain.queue"))).queueUrl();

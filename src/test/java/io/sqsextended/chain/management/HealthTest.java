@@ -27,7 +27,7 @@ class HealthTest {
 
     @BeforeAll
     static void startApp() throws Exception {
-        app = ChainApp.start(dataDir, Map.of());
+        app = ChainApp.builder(dataDir).start();
     }
 
     @AfterAll

@@ -31,7 +31,7 @@ class DownloadApiTest {
 
     @BeforeAll
     static void startApp() throws Exception {
-        app = ChainApp.start(dataDir, Map.of());
+        app = ChainApp.builder(dataDir).start();
         client = new ApiClient(app.api());
         try (S3Client s3 = AwsClients.s3(app.clientSettings())) {
             for (String key : new String[] {KEY, OUTSIDE}) {

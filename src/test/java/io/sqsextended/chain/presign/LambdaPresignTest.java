@@ -32,7 +32,7 @@ class LambdaPresignTest {
 
     @BeforeAll
     static void startApp() throws Exception {
-        app = ChainApp.start(dataDir, Map.of("chain.upload.max-size", "1MiB"));
+        app = ChainApp.builder(dataDir).properties(Map.of("chain.upload.max-size", "1MiB")).start();
         client = new ApiClient(app.api());
     }
 

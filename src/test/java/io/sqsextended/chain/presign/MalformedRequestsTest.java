@@ -29,7 +29,7 @@ class MalformedRequestsTest {
 
     @BeforeAll
     static void startApp() throws Exception {
-        app = ChainApp.start(dataDir, Map.of());
+        app = ChainApp.builder(dataDir).start();
         client = new ApiClient(app.api());
     }
 

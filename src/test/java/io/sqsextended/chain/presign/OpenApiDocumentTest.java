@@ -22,7 +22,7 @@ class OpenApiDocumentTest {
 
     @BeforeAll
     static void fetchTheDocument() throws Exception {
-        app = ChainApp.start(dataDir, Map.of());
+        app = ChainApp.builder(dataDir).start();
         ApiClient.Reply reply = new ApiClient(app.api()).apiGet("/v1/openapi.json", null);
         assertThat(reply.status()).isEqualTo(200);
         document = reply.json();

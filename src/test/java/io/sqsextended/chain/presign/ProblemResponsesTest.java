@@ -26,7 +26,7 @@ class ProblemResponsesTest {
 
     @BeforeAll
     static void startApp() throws Exception {
-        app = ChainApp.start(dataDir, Map.of("chain.upload.max-size", "1GiB"));
+        app = ChainApp.builder(dataDir).properties(Map.of("chain.upload.max-size", "1GiB")).start();
         client = new ApiClient(app.api());
     }
 

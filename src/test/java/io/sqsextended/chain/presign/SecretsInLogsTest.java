@@ -39,7 +39,7 @@ class SecretsInLogsTest {
     @BeforeAll
     static void runASession() throws Exception {
         log = CapturedLogs.open("presign-log-capture", "io.sqsextended.chain.presign");
-        ChainApp app = ChainApp.start(dataDir, Map.of("chain.upload.multipart-threshold", "100"));
+        ChainApp app = ChainApp.builder(dataDir).properties(Map.of("chain.upload.multipart-threshold", "100")).start();
         try {
             ApiClient client = new ApiClient(app.api());
             byte[] small = "ten bytes!".getBytes(StandardCharsets.UTF_8);

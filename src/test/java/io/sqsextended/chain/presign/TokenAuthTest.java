@@ -30,7 +30,7 @@ class TokenAuthTest {
     @BeforeAll
     static void startApp() throws Exception {
         String digest = "sha256:" + HexFormat.of().formatHex(TokenAuthenticator.sha256(HASHED));
-        app = ChainApp.start(dataDir, Map.of("chain.auth.producer-tokens", PRODUCER + ", " + digest));
+        app = ChainApp.builder(dataDir).properties(Map.of("chain.auth.producer-tokens", PRODUCER + ", " + digest)).start();
         client = new ApiClient(app.api());
     }
 

@@ -34,8 +34,8 @@ class UploadOwnershipTest {
     @BeforeAll
     static void startApp() throws Exception {
         String hashed = "sha256:" + HexFormat.of().formatHex(TokenAuthenticator.sha256(OTHER));
-        app = ChainApp.start(dataDir, Map.of("chain.auth.producer-tokens", PRODUCER + "," + hashed,
-                "chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB"));
+        app = ChainApp.builder(dataDir).properties(Map.of("chain.auth.producer-tokens", PRODUCER + "," + hashed,
+                "chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB")).start();
         client = new ApiClient(app.api());
     }
 

@@ -42,7 +42,7 @@ class UploadRoundTripTest {
     @BeforeAll
     static void startApp() throws Exception {
         // multipart from 6 MiB, in parts of S3's minimum (5 MiB), so that a test upload has several parts
-        app = ChainApp.start(dataDir, Map.of("chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB"));
+        app = ChainApp.builder(dataDir).properties(Map.of("chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB")).start();
         client = new ApiClient(app.api());
     }
 

@@ -1,8 +1,6 @@
 package io.sqsextended.chain.reliability;
 
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import io.sqsextended.chain.ChainApp;
@@ -21,18 +19,15 @@ final class Apps {
     private Apps() {
     }
 
-    static ChainApp start(Path dataDir, Map<String, String> properties) throws Exception {
-        Map<String, String> all = new HashMap<>();
-        all.put("chain.consumer.enabled", "true");
+    /** The app with these secrets, its consumer on and the recording downstream; tests add their own settings. */
+    static ChainApp.Builder builder(Path dataDir) {
         // a graceful stop waits for the poll under way; these tests wait for their messages before stopping
-        all.put("camel.main.shutdown-timeout", "5");
-        all.put("chain.auth.producer-tokens", PRODUCER_TOKEN);
-        all.put("chain.auth.consumer-tokens", CONSUMER_TOKEN);
-        all.put("chain.auth.admin-tokens", ADMIN_TOKEN);
-        all.put("chain.local.secret-key", SECRET_KEY);
-        all.put("chain.downstream.uri", Recorder.URI);
-        all.putAll(properties);
-        return ChainApp.start(dataDir, all);
+        return ChainApp.builder(dataDir).consumer().property("camel.main.shutdown-timeout", "5")
+                .property("chain.auth.producer-tokens", PRODUCER_TOKEN)
+                .property("chain.auth.consumer-tokens", CONSUMER_TOKEN)
+                .property("chain.auth.admin-tokens", ADMIN_TOKEN)
+                .property("chain.local.secret-key", SECRET_KEY)
+                .downstream(Recorder.URI);
     }
 
     /** The secrets no log line may contain. */

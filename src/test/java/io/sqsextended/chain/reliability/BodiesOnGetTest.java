@@ -31,7 +31,7 @@ class BodiesOnGetTest {
 
     @BeforeAll
     static void start() throws Exception {
-        app = Apps.start(dataDir, Map.of("chain.consumer.enabled", "false"));
+        app = Apps.builder(dataDir).properties(Map.of("chain.consumer.enabled", "false")).start();
         logs = CapturedLogs.open("bodies-on-get-logs");
     }
 

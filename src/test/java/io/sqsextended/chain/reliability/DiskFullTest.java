@@ -53,7 +53,7 @@ class DiskFullTest {
     @BeforeAll
     static void start() throws Exception {
         disk = SmallDisk.mount(tmp.resolve("disk"), "size=16m");
-        app = Apps.start(disk.root.resolve("data"), Map.of("chain.consumer.enabled", "false", "chain.local.storage-reserve", "1MiB"));
+        app = Apps.builder(disk.root.resolve("data")).properties(Map.of("chain.consumer.enabled", "false", "chain.local.storage-reserve", "1MiB")).start();
         s3 = AwsClients.s3(app.clientSettings());
         presigner = AwsClients.presigner(app.clientSettings());
         sqs = AwsClients.sqs(app.clientSettings());

@@ -67,7 +67,7 @@ class HostileHttpTest {
     @BeforeAll
     static void start() throws Exception {
         logs = CapturedLogs.open("hostile-http-logs");
-        app = Apps.start(dataDir, Map.of("chain.consumer.enabled", "false"));
+        app = Apps.builder(dataDir).properties(Map.of("chain.consumer.enabled", "false")).start();
     }
 
     @AfterAll

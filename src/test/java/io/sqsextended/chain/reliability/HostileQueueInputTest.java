@@ -60,11 +60,11 @@ class HostileQueueInputTest {
     @BeforeAll
     static void start() throws Exception {
         logs = CapturedLogs.open("hostile-queue-logs");
-        app = Apps.start(dataDir, Map.of(
+        app = Apps.builder(dataDir).properties(Map.of(
                 // S3 errors other than 404 are retried once, quickly: the point here is the outcome, not the backoff
                 "chain.consumer.redelivery.max-attempts", "1",
                 "chain.consumer.redelivery.initial-delay", "10",
-                "chain.consumer.redelivery.max-delay", "100"));
+                "chain.consumer.redelivery.max-delay", "100")).start();
         downstream.addTo(app.context());
         sqs = AwsClients.sqs(app.clientSettings());
         s3 = AwsClients.s3(app.clientSettings());

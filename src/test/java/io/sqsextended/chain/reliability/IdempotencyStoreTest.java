@@ -36,7 +36,7 @@ class IdempotencyStoreTest {
 
     @BeforeEach
     void start() throws Exception {
-        app = Apps.start(dataDir, Map.of());
+        app = Apps.builder(dataDir).start();
         downstream.addTo(app.context());
         sqs = AwsClients.sqs(app.clientSettings());
         queues = new DeadLetters(sqs, app.property("chain.queue"), app.property("chain.dead-letter-queue"));

@@ -36,6 +36,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import org.junit.jupiter.api.Tag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,6 +47,7 @@ import static org.awaitility.Awaitility.await;
  * event, and the producer's retry must be stored and delivered once, whole.
  * Profile {@code reliability}: {@code mvn verify -Preliability -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=KillDuringUploadIT}.
  */
+@Tag("reliability")
 class KillDuringUploadIT {
 
     static final String BUCKET = "sqs-extended-chain-payloads-000000000000";

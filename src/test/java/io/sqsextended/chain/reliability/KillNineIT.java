@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import org.junit.jupiter.api.Tag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,6 +31,7 @@ import static org.awaitility.Awaitility.await;
  * an upload that got no answer (the jar died under it), as any client of S3 does.
  * Profile {@code reliability}: {@code mvn verify -Preliability -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=KillNineIT}.
  */
+@Tag("reliability")
 class KillNineIT {
 
     static final int UPLOADS = Integer.getInteger("chain.test.kill9.uploads", 200);

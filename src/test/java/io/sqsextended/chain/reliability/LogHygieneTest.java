@@ -41,7 +41,7 @@ class LogHygieneTest {
     static void start() throws Exception {
         logs = CapturedLogs.open("log-hygiene");
         Configurator.setLevel("io.sqsextended.chain", Level.DEBUG);
-        app = Apps.start(dataDir, Map.of("chain.downstream.uri", "direct:downstream"));
+        app = Apps.builder(dataDir).properties(Map.of("chain.downstream.uri", "direct:downstream")).start();
     }
 
     @AfterAll

@@ -33,7 +33,7 @@ class ManagementExposureTest {
 
     @BeforeAll
     static void start() throws Exception {
-        app = Apps.start(dataDir, Map.of("chain.consumer.enabled", "false"));
+        app = Apps.builder(dataDir).properties(Map.of("chain.consumer.enabled", "false")).start();
     }
 
     @AfterAll

@@ -45,12 +45,12 @@ class S3OutageTest {
 
     @BeforeAll
     static void start() throws Exception {
-        app = Apps.start(dataDir, Map.of(
+        app = Apps.builder(dataDir).properties(Map.of(
                 // attempts at about 0, 1, 3, 7, 15 s: a 10 s outage is ridden out, a longer one dead-letters the rest
                 "chain.consumer.redelivery.max-attempts", "4",
                 "chain.consumer.redelivery.initial-delay", "1000",
                 "chain.consumer.redelivery.multiplier", "2",
-                "chain.consumer.redelivery.max-delay", "8000"));
+                "chain.consumer.redelivery.max-delay", "8000")).start();
         downstream.addTo(app.context());
         sqs = AwsClients.sqs(app.clientSettings());
         s3 = AwsClients.s3(app.clientSettings());

@@ -137,7 +137,7 @@ class SlowDownstreamTest {
     private void start(Map<String, String> properties) throws Exception {
         Map<String, String> all = new HashMap<>(properties);
         all.put("chain.downstream.uri", URI);
-        app = Apps.start(dataDir, all);
+        app = Apps.builder(dataDir).properties(all).start();
         // synchronous, as a downstream that calls a service or writes a file holds the consumer's thread
         RouteBuilder.addRoutes(app.context(), routes -> routes.from(URI).routeId("slow-downstream").routeConfigurationId("chain-errors")
                 .process(this::begin)

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import org.junit.jupiter.api.Tag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,6 +28,7 @@ import static org.awaitility.Awaitility.await;
  * none lost, duplicates reported, heap (after GC) and thread count flat between the end of the warm-up and the end.
  * Profile {@code reliability}: {@code mvn verify -Preliability -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=SoakIT}.
  */
+@Tag("reliability")
 class SoakIT {
 
     static final int PAYLOADS = Integer.getInteger("chain.test.soak.payloads", 10_000);
@@ -39,7 +41,7 @@ class SoakIT {
     @Test
     void tenThousandPayloadsPassWithNoneLostAndNoLeak() throws Exception {
         Recorder downstream = new Recorder("soak");
-        try (ChainApp app = Apps.start(dataDir, Map.of("chain.consumer.concurrency", "4"));
+        try (ChainApp app = Apps.builder(dataDir).properties(Map.of("chain.consumer.concurrency", "4")).start();
              S3Client s3 = AwsClients.s3(app.clientSettings())) {
             downstream.addTo(app.context());
             String bucket = app.property("chain.bucket");

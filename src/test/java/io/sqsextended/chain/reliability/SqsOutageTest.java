@@ -42,7 +42,7 @@ class SqsOutageTest {
         // messages whose deletion failed during the outage come back soon (a system property: see DeadLetterFailureTest)
         System.setProperty(VISIBILITY_PARAMETER, "5");
         logs = CapturedLogs.open("sqs-outage-logs");
-        app = Apps.start(dataDir, Map.of());
+        app = Apps.builder(dataDir).start();
         downstream.addTo(app.context());
     }
 

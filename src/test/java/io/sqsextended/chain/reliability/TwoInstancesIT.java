@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import org.junit.jupiter.api.Tag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,6 +34,7 @@ import static org.awaitility.Awaitility.await;
  * (docs/architecture.md, "Several instances on one queue").
  * Profile {@code reliability}: {@code mvn verify -Preliability -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=TwoInstancesIT}.
  */
+@Tag("reliability")
 class TwoInstancesIT {
 
     static final int PAYLOADS = 200;
@@ -46,7 +48,7 @@ class TwoInstancesIT {
     void everyPayloadIsDeliveredAndBothInstancesShareTheWork() throws Exception {
         Recorder first = new Recorder("local");
         List<String> output = new CopyOnWriteArrayList<>();
-        try (ChainApp local = Apps.start(localData, Map.of())) {
+        try (ChainApp local = Apps.builder(localData).start()) {
             first.addTo(local.context());
             String bucket = local.property("chain.bucket");
             AwsSettings endpoints = local.clientSettings();

@@ -63,11 +63,11 @@ class ConsumerChainTest {
 
     @BeforeAll
     static void start() throws Exception {
-        app = ConsumerApp.start(dataDir, Map.of(
+        app = ChainApp.builder(dataDir).consumer().properties(Map.of(
                 "chain.downstream.uri", Downstream.URI,
                 "chain.consumer.redelivery.max-attempts", String.valueOf(REDELIVERIES),
                 "chain.consumer.redelivery.initial-delay", String.valueOf(INITIAL_DELAY),
-                "chain.consumer.redelivery.multiplier", "2"));
+                "chain.consumer.redelivery.multiplier", "2")).start();
         downstream.addTo(app.context());
         s3 = AwsClients.s3(app.clientSettings());
         sqs = AwsClients.sqs(app.clientSettings());

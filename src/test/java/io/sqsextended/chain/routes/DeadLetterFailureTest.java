@@ -32,9 +32,9 @@ class DeadLetterFailureTest {
         // SQS hands the message out again soon after it was left on the queue. A system property: local mode reads
         // template parameters before ChainApp's override properties can be listed
         System.setProperty(VISIBILITY_PARAMETER, "2");
-        app = ConsumerApp.start(dataDir, Map.of(
+        app = ChainApp.builder(dataDir).consumer().properties(Map.of(
                 "chain.downstream.uri", Downstream.URI,
-                "chain.consumer.redelivery.max-attempts", "0"));
+                "chain.consumer.redelivery.max-attempts", "0")).start();
         downstream.addTo(app.context());
         AdviceWith.adviceWith(app.context(), ConsumerRoutes.DEAD_LETTER_ROUTE,
                 route -> route.weaveAddFirst().throwException(new IllegalStateException("dead-letter queue unavailable")));

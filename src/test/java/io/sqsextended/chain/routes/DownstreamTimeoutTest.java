@@ -49,12 +49,12 @@ class DownstreamTimeoutTest {
 
     @BeforeAll
     static void start() throws Exception {
-        app = ConsumerApp.start(dataDir, Map.of(
+        app = ChainApp.builder(dataDir).consumer().properties(Map.of(
                 "chain.downstream.uri", URI,
                 "chain.consumer.concurrency", "1",
                 "chain.consumer.downstream-timeout", "1s",
                 "chain.consumer.redelivery.max-attempts", "1",
-                "chain.consumer.redelivery.initial-delay", "200"));
+                "chain.consumer.redelivery.initial-delay", "200")).start();
         RouteBuilder.addRoutes(app.context(), routes -> routes.from(URI).routeId("test-hanging")
                 .routeConfigurationId(ConsumerErrorHandling.ID).process(DownstreamTimeoutTest::call));
         sqs = AwsClients.sqs(app.clientSettings());

@@ -42,11 +42,11 @@ class FailingPayloadsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        app = ConsumerApp.start(dataDir, Map.of(
+        app = ChainApp.builder(dataDir).consumer().properties(Map.of(
                 "chain.downstream.uri", Downstream.URI,
                 "chain.consumer.concurrency", "2",
                 "chain.consumer.redelivery.max-attempts", "1",
-                "chain.consumer.redelivery.initial-delay", String.valueOf(REDELIVERY_DELAY)));
+                "chain.consumer.redelivery.initial-delay", String.valueOf(REDELIVERY_DELAY))).start();
         downstream.addTo(app.context());
         downstream.failWhen = subject -> subject.startsWith("poison ");
         sqs = AwsClients.sqs(app.clientSettings());

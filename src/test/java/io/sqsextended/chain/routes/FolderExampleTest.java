@@ -29,10 +29,10 @@ class FolderExampleTest {
 
     @BeforeAll
     static void start() throws Exception {
-        app = ConsumerApp.start(dataDir, Map.of(
+        app = ChainApp.builder(dataDir).consumer().properties(Map.of(
                 "chain.routes.dir", "examples/routes",
                 "chain.downstream.uri", "direct:folder",
-                "example.folder.dir", outbox.toString()));
+                "example.folder.dir", outbox.toString())).start();
         s3 = AwsClients.s3(app.clientSettings());
     }
 

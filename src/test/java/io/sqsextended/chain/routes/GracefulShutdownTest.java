@@ -29,7 +29,7 @@ class GracefulShutdownTest {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean finished = new AtomicBoolean();
-        ChainApp app = ConsumerApp.start(dataDir, Map.of("chain.downstream.uri", "direct:test-slow", "camel.main.shutdown-timeout", "60"));
+        ChainApp app = ChainApp.builder(dataDir).consumer().properties(Map.of("chain.downstream.uri", "direct:test-slow", "camel.main.shutdown-timeout", "60")).start();
         RouteBuilder.addRoutes(app.context(), routes -> routes.from("direct:test-slow").routeConfigurationId(ConsumerErrorHandling.ID)
                 .process(exchange -> {
                     entered.countDown();
@@ -46,7 +46,7 @@ class GracefulShutdownTest {
         stopping.get(60, TimeUnit.SECONDS);
 
         assertThat(finished).isTrue();
-        try (ChainApp again = ChainApp.start(dataDir, Map.of()); SqsClient sqs = AwsClients.sqs(again.clientSettings())) {
+        try (ChainApp again = ChainApp.builder(dataDir).start(); SqsClient sqs = AwsClients.sqs(again.clientSettings())) {
             assertThat(new Queues(sqs, again.property("chain.queue"), again.property("chain.dead-letter-queue")).pending()).isZero();
         }
     }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import io.sqsextended.chain.ChainApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +23,7 @@ class UserRoutesTest {
         Path broken = routesDir.resolve("broken.yaml");
         Files.writeString(broken, "- route:\n    from:\n      uri: direct:broken\n      steps:\n        - no-such-step: {}\n");
 
-        assertThatThrownBy(() -> ConsumerApp.start(dataDir, Map.of("chain.routes.dir", routesDir.toString())))
+        assertThatThrownBy(() -> ChainApp.builder(dataDir).consumer().properties(Map.of("chain.routes.dir", routesDir.toString())).start())
                 .hasStackTraceContaining("Cannot load user route file " + broken);
     }
 }

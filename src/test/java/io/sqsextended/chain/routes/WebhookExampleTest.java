@@ -35,12 +35,12 @@ class WebhookExampleTest {
     @BeforeAll
     static void start() throws Exception {
         webhook = RecordingWebhook.start();
-        app = ConsumerApp.start(dataDir, Map.of(
+        app = ChainApp.builder(dataDir).consumer().properties(Map.of(
                 "chain.routes.dir", "examples/routes",
                 "chain.downstream.uri", "direct:webhook",
                 "example.webhook.url", webhook.url("/hook"),
                 "chain.consumer.redelivery.max-attempts", "1",
-                "chain.consumer.redelivery.initial-delay", "100"));
+                "chain.consumer.redelivery.initial-delay", "100")).start();
         s3 = AwsClients.s3(app.clientSettings());
         sqs = AwsClients.sqs(app.clientSettings());
         bucket = app.property("chain.bucket");
