@@ -1,11 +1,7 @@
 package io.sqsextended.chain.presign;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-
-import io.sqsextended.chain.config.ChainProperties;
-import org.apache.camel.CamelContext;
 
 /**
  * Settings of the presign API ({@code chain.presign.*}, {@code chain.upload.*}, {@code chain.download.*}),
@@ -31,9 +27,6 @@ public record PresignSettings(String inputPrefix, List<String> downloadPrefixes,
     public static final int MAX_PARTS = 10_000;
     public static final Duration MAX_TTL = Duration.ofDays(7);
 
-    static final String DEFAULT_CONTENT_TYPES = "application/octet-stream,application/json,application/xml,text/plain,"
-            + "text/csv,application/gzip,application/zip,application/pdf,image/png,image/jpeg,image/gif,image/webp";
-
 
     public PresignSettings {
         require(!inputPrefix.isEmpty(), "chain.input-prefix must not be empty");
@@ -48,23 +41,6 @@ public record PresignSettings(String inputPrefix, List<String> downloadPrefixes,
         require(!allowedContentTypes.isEmpty(), "chain.upload.allowed-content-types must not be empty");
         downloadPrefixes = List.copyOf(downloadPrefixes);
         allowedContentTypes = List.copyOf(allowedContentTypes);
-    }
-
-    public static PresignSettings from(CamelContext context) {
-        String inputPrefix = ChainProperties.get(context, "chain.input-prefix").orElse("input/");
-        return new PresignSettings(
-                inputPrefix,
-                list(ChainProperties.get(context, "chain.download.allowed-prefixes").orElse(inputPrefix)),
-                ChainProperties.duration("chain.presign.ttl", ChainProperties.get(context, "chain.presign.ttl").orElse("15m")),
-                ChainProperties.size("chain.upload.max-size", ChainProperties.get(context, "chain.upload.max-size").orElse("5GiB")),
-                ChainProperties.size("chain.upload.multipart-threshold",
-                        ChainProperties.get(context, "chain.upload.multipart-threshold").orElse("100MiB")),
-                ChainProperties.size("chain.upload.part-size", ChainProperties.get(context, "chain.upload.part-size").orElse("16MiB")),
-                list(ChainProperties.get(context, "chain.upload.allowed-content-types").orElse(DEFAULT_CONTENT_TYPES)));
-    }
-
-    private static List<String> list(String value) {
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     private static void require(boolean condition, String message) {
