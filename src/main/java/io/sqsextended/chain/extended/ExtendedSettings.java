@@ -1,5 +1,7 @@
 package io.sqsextended.chain.extended;
 
+import io.sqsextended.chain.config.ChainKeys;
+
 /**
  * How large payloads are offloaded ({@code chain.extended.*}).
  *
@@ -20,10 +22,10 @@ public record ExtendedSettings(String bucket, String keyPrefix, int threshold, b
 
     public ExtendedSettings {
         if (threshold < 0 || threshold > SQS_MAX_MESSAGE_SIZE) {
-            throw new IllegalArgumentException("chain.extended.threshold must be between 0 and " + SQS_MAX_MESSAGE_SIZE + ", not " + threshold);
+            throw new IllegalArgumentException(ChainKeys.EXTENDED_THRESHOLD.name() + " must be between 0 and " + SQS_MAX_MESSAGE_SIZE + ", not " + threshold);
         }
         if (partSize < MIN_PART_SIZE) {
-            throw new IllegalArgumentException("chain.extended.part-size must be at least " + MIN_PART_SIZE + " (S3's minimum part size)");
+            throw new IllegalArgumentException(ChainKeys.EXTENDED_PART_SIZE.name() + " must be at least " + MIN_PART_SIZE + " (S3's minimum part size)");
         }
     }
 

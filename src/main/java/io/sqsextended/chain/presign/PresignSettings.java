@@ -1,5 +1,6 @@
 package io.sqsextended.chain.presign;
 
+import io.sqsextended.chain.config.ChainKeys;
 import java.time.Duration;
 import java.util.List;
 
@@ -29,16 +30,16 @@ public record PresignSettings(String inputPrefix, List<String> downloadPrefixes,
 
 
     public PresignSettings {
-        require(!inputPrefix.isEmpty(), "chain.input-prefix must not be empty");
+        require(!inputPrefix.isEmpty(), ChainKeys.INPUT_PREFIX.name() + " must not be empty");
         require(!downloadPrefixes.isEmpty() && downloadPrefixes.stream().noneMatch(String::isEmpty),
-                "chain.download.allowed-prefixes must list non-empty prefixes");
+                ChainKeys.DOWNLOAD_PREFIXES.name() + " must list non-empty prefixes");
         require(!ttl.minusSeconds(1).isNegative() && ttl.compareTo(MAX_TTL) <= 0,
-                "chain.presign.ttl must be between 1 s and 7 days (the SigV4 limit), not " + ttl);
-        require(maxSize > 0 && maxSize <= MAX_OBJECT_SIZE, "chain.upload.max-size must be between 1 byte and 5 TiB");
+                ChainKeys.PRESIGN_TTL.name() + " must be between 1 s and 7 days (the SigV4 limit), not " + ttl);
+        require(maxSize > 0 && maxSize <= MAX_OBJECT_SIZE, ChainKeys.UPLOAD_MAX_SIZE.name() + " must be between 1 byte and 5 TiB");
         require(multipartThreshold > 0 && multipartThreshold <= MAX_SINGLE_PUT,
-                "chain.upload.multipart-threshold must be between 1 byte and 5 GiB (the largest single PUT)");
-        require(partSize >= MIN_PART_SIZE && partSize <= MAX_PART_SIZE, "chain.upload.part-size must be between 5 MiB and 5 GiB");
-        require(!allowedContentTypes.isEmpty(), "chain.upload.allowed-content-types must not be empty");
+                ChainKeys.UPLOAD_MULTIPART_THRESHOLD.name() + " must be between 1 byte and 5 GiB (the largest single PUT)");
+        require(partSize >= MIN_PART_SIZE && partSize <= MAX_PART_SIZE, ChainKeys.UPLOAD_PART_SIZE.name() + " must be between 5 MiB and 5 GiB");
+        require(!allowedContentTypes.isEmpty(), ChainKeys.UPLOAD_CONTENT_TYPES.name() + " must not be empty");
         downloadPrefixes = List.copyOf(downloadPrefixes);
         allowedContentTypes = List.copyOf(allowedContentTypes);
     }

@@ -1,5 +1,6 @@
 package io.sqsextended.chain.routes;
 
+import io.sqsextended.chain.config.ChainKeys;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ public record ConsumerSettings(boolean enabled, int concurrency, int waitTimeSec
         public Redelivery {
             if (maxWaiting < 1) {
                 // the consumer would never receive again after the first failure
-                throw new IllegalArgumentException("chain.consumer.redelivery.max-waiting must be at least 1, not " + maxWaiting);
+                throw new IllegalArgumentException(ChainKeys.MAX_WAITING.name() + " must be at least 1, not " + maxWaiting);
             }
         }
     }
