@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.sqsextended.chain.config.AwsSettings;
-import io.sqsextended.chain.config.ChainProperties;
 import io.sqsextended.chain.local.LocalAws;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
@@ -54,7 +53,7 @@ public final class ChainApp implements AutoCloseable {
     }
 
     public String property(String key) {
-        return ChainProperties.require(context(), key);
+        return context().getPropertiesComponent().resolveProperty(key).orElseThrow();
     }
 
     /** Settings for test clients that talk to the app's embedded S3 and SQS. */

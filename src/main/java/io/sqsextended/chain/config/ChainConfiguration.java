@@ -1,5 +1,7 @@
 package io.sqsextended.chain.config;
 
+import java.util.Locale;
+
 import io.sqsextended.chain.local.LocalAws;
 import io.sqsextended.chain.local.LocalSettings;
 import org.apache.camel.CamelConfiguration;
@@ -21,25 +23,29 @@ public class ChainConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        String mode = ChainProperties.get(context, "chain.mode").orElse("local");
-        AwsSettings aws = switch (mode) {
-            case "local" -> startLocalAws(context);
-            case "aws" -> AwsSettings.from(context);
-            default -> throw new IllegalArgumentException("chain.mode must be local or aws, not " + mode);
-        };
-        for (String key : new String[] {"chain.bucket", "chain.queue", "chain.dead-letter-queue"}) {
-            ChainProperties.require(context, key);
+        ChainConfig config = ChainConfig.of(context);
+        AwsSettings aws = config.aws();
+        if (config.isLocal()) {
+            LocalAws local = startLocalAws(context, config.local());
+            aws = local.clientSettings();
+            config = config.withResources(new Resources(output(local, "BucketName"), output(local, "NotificationQueueName"),
+                    output(local, "DeadLetterQueueName")));
+            context.getRegistry().bind(ChainConfig.BEAN, config);
+            // user routes may name the resources as {{chain.bucket}}, {{chain.queue}}, {{chain.dead-letter-queue}}
+            context.getPropertiesComponent().addOverrideProperty(ChainKeys.BUCKET.name(), config.resources().bucket());
+            context.getPropertiesComponent().addOverrideProperty(ChainKeys.QUEUE.name(), config.resources().queue());
+            context.getPropertiesComponent().addOverrideProperty(ChainKeys.DEAD_LETTER_QUEUE.name(), config.resources().deadLetterQueue());
         }
         context.getRegistry().bind("chainAwsSettings", aws);
         context.getRegistry().bind("s3Client", AwsClients.s3(aws));
         context.getRegistry().bind("s3Presigner", AwsClients.presigner(aws));
         context.getRegistry().bind("sqsClient", AwsClients.sqs(aws));
-        LOG.info("Mode {}: bucket {}, queue {}, dead-letter queue {}", mode, ChainProperties.require(context, "chain.bucket"),
-                ChainProperties.require(context, "chain.queue"), ChainProperties.require(context, "chain.dead-letter-queue"));
+        LOG.info("Mode {}: bucket {}, queue {}, dead-letter queue {}", config.mode().name().toLowerCase(Locale.ROOT),
+                config.resources().bucket(), config.resources().queue(), config.resources().deadLetterQueue());
     }
 
-    private static AwsSettings startLocalAws(CamelContext context) throws Exception {
-        LocalAws local = new LocalAws(LocalSettings.from(context));
+    private static LocalAws startLocalAws(CamelContext context, LocalSettings settings) throws Exception {
+        LocalAws local = new LocalAws(settings);
         local.start();
         // stopped with the context, after the routes
         context.addService(local, true, false);
@@ -54,10 +60,7 @@ public class ChainConfiguration implements CamelConfiguration {
                 LOG.info(local.describe());
             }
         });
-        context.getPropertiesComponent().addOverrideProperty("chain.bucket", output(local, "BucketName"));
-        context.getPropertiesComponent().addOverrideProperty("chain.queue", output(local, "NotificationQueueName"));
-        context.getPropertiesComponent().addOverrideProperty("chain.dead-letter-queue", output(local, "DeadLetterQueueName"));
-        return local.clientSettings();
+        return local;
     }
 
     /** Local mode names its resources after the template's Outputs, as an operator does after a deployment. */

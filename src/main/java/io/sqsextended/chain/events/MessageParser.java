@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.events.PayloadReference.InlinePayload;
 import io.sqsextended.chain.events.PayloadReference.ObjectReference;
 import io.sqsextended.chain.extended.PayloadPointer;
@@ -134,7 +135,7 @@ public final class MessageParser {
         requireKey(key);
         if (pointerPrefixes.stream().noneMatch(key::startsWith)) {
             throw new PayloadRefusedException("Pointer to s3://" + bucket + "/" + key + " refused: pointers may name only keys under "
-                    + "chain.consumer.pointer-prefixes (" + String.join(", ", pointerPrefixes) + ")");
+                    + ChainKeys.POINTER_PREFIXES.name() + " (" + String.join(", ", pointerPrefixes) + ")");
         }
         return new ObjectReference(PayloadSource.EXTENDED_POINTER, bucket, key, null, declaredSize(message), message.sentAt(), messageKey(message));
     }
@@ -244,7 +245,7 @@ public final class MessageParser {
 
     private void requireAllowed(String bucket) {
         if (!allowedBuckets.contains(bucket)) {
-            throw new PayloadRefusedException("Bucket " + bucket + " is not in chain.consumer.allowed-buckets");
+            throw new PayloadRefusedException("Bucket " + bucket + " is not in " + ChainKeys.ALLOWED_BUCKETS.name());
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-import io.sqsextended.chain.config.ChainProperties;
+import io.sqsextended.chain.config.ChainConfig;
 import io.sqsextended.chain.presign.PresignSettings;
 import io.sqsextended.chain.presign.UploadRules;
 import org.apache.camel.Exchange;
@@ -34,12 +34,12 @@ public class PublishRoutes extends RouteBuilder {
     @Override
     public void configure() {
         SqsClient sqs = getContext().getRegistry().findSingleByType(SqsClient.class);
+        ChainConfig config = ChainConfig.of(getContext());
         ExtendedPublisher publisher = new ExtendedPublisher(getContext().getRegistry().findSingleByType(S3Client.class), sqs,
-                ExtendedSettings.from(getContext()));
+                config.producer());
         getContext().getRegistry().bind("extendedPublisher", publisher);
-        String defaultQueue = ChainProperties.get(getContext(), "chain.extended.queue")
-                .orElseGet(() -> ChainProperties.require(getContext(), "chain.queue"));
-        PresignSettings limits = PresignSettings.from(getContext());
+        String defaultQueue = config.producerQueue();
+        PresignSettings limits = config.presign();
         getContext().getRegistry().bind("messagesEndpoint", new MessagesEndpoint(publisher,
                 new UploadRules(limits.allowedContentTypes(), limits.maxSize()), limits.maxSize(), () -> queueUrl(sqs, defaultQueue)));
 

@@ -2,7 +2,8 @@ package io.sqsextended.chain.management;
 
 import java.util.Map;
 
-import io.sqsextended.chain.config.ChainProperties;
+import io.sqsextended.chain.config.ChainConfig;
+import io.sqsextended.chain.config.Resources;
 import io.sqsextended.chain.presign.PresignMetrics;
 import io.sqsextended.chain.routes.ConsumerConfiguration;
 import io.sqsextended.chain.routes.ConsumerErrorHandling;
@@ -26,14 +27,13 @@ public class ManagementConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        ChainCounters counters = new ChainCounters(
-                URISupport.normalizeUri(context.resolvePropertyPlaceholders("{{chain.downstream.uri}}")),
+        ChainCounters counters = new ChainCounters(URISupport.normalizeUri(ChainConfig.of(context).downstreamUri()),
                 URISupport.normalizeUri(ConsumerErrorHandling.DEAD_LETTER_ENDPOINT));
         context.getManagementStrategy().addEventNotifier(counters);
         // names and clients are looked up once started or when probed: the AWS configuration may not have run yet
         context.addService(new Chain(context, ConsumerRoutes.CONSUME_ROUTE, counters,
                 () -> new DeadLetterRedrive(context.getRegistry().findSingleByType(SqsClient.class),
-                        ChainProperties.require(context, "chain.dead-letter-queue"), ChainProperties.require(context, "chain.queue"),
+                        resources(context).deadLetterQueue(), resources(context).queue(),
                         DeadLetterSender.FAILURE_ATTRIBUTES),
                 () -> {
                     PresignMetrics presigns = context.getRegistry().findSingleByType(PresignMetrics.class);
@@ -42,17 +42,22 @@ public class ManagementConfiguration implements CamelConfiguration {
 
         HealthCheckRegistry registry = HealthCheckRegistry.get(context);
         registry.register(new AwsReachableCheck("s3", () -> {
-            String bucket = ChainProperties.require(context, "chain.bucket");
+            String bucket = resources(context).bucket();
             context.getRegistry().findSingleByType(S3Client.class).headBucket(r -> r.bucket(bucket));
             return "s3://" + bucket;
         }));
         registry.register(new AwsReachableCheck("sqs", () -> {
-            String queue = ChainProperties.require(context, "chain.queue");
+            String queue = resources(context).queue();
             SqsClient sqs = context.getRegistry().findSingleByType(SqsClient.class);
             String url = sqs.getQueueUrl(r -> r.queueName(queue)).queueUrl();
             sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
             return "sqs:" + queue;
         }));
         registry.register(new IdempotencyStoreCheck(() -> context.getRegistry().lookupByName(ConsumerConfiguration.IDEMPOTENT_REPOSITORY)));
+    }
+
+    /** Looked up when used: in local mode the names are known once the embedded stack is provisioned. */
+    private static Resources resources(CamelContext context) {
+        return ChainConfig.of(context).resources();
     }
 }

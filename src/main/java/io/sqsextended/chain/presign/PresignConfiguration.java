@@ -1,14 +1,15 @@
 package io.sqsextended.chain.presign;
 
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import io.sqsextended.chain.config.AwsClients;
 import io.sqsextended.chain.config.AwsSettings;
-import io.sqsextended.chain.config.ChainProperties;
+import io.sqsextended.chain.config.AuthSettings;
+import io.sqsextended.chain.config.ChainConfig;
+import io.sqsextended.chain.config.ChainKeys;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
@@ -32,12 +33,12 @@ public class PresignConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        PresignSettings settings = PresignSettings.from(context);
-        String mode = ChainProperties.get(context, "chain.mode").orElse("local");
+        ChainConfig config = ChainConfig.of(context);
+        PresignSettings settings = config.presign();
         PresignMetrics metrics = new PresignMetrics();
         // local mode keeps objects in files: a key segment is a file name
         KeyPolicy keys = new KeyPolicy(settings.inputPrefix(), settings.downloadPrefixes(), Clock.systemUTC(),
-                mode.equals("local") ? KeyPolicy.LOCAL_MAX_SEGMENT_BYTES : KeyPolicy.MAX_KEY_BYTES);
+                config.isLocal() ? KeyPolicy.LOCAL_MAX_SEGMENT_BYTES : KeyPolicy.MAX_KEY_BYTES);
         UploadRules rules = new UploadRules(settings.allowedContentTypes(), settings.maxSize());
         // the S3 clients and, in local mode, the bucket name exist only once every configuration has run
         Supplier<S3Transfers> s3 = Suppliers.memorize(() -> transfers(context, settings));
@@ -45,7 +46,7 @@ public class PresignConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         registry.bind("presignMetrics", metrics);
         // made with the routes, after every configuration: the foundation's own setting errors are reported first
-        registry.bind("presignTokens", TokenAuthenticator.class, () -> tokens(context, mode));
+        registry.bind("presignTokens", TokenAuthenticator.class, () -> tokens(config.auth()));
         registry.bind("presignReplies", new ReplyWriter());
         registry.bind("presignProblems", new ProblemReplies(metrics));
         registry.bind("presignUploads", Uploads.class, () -> new Uploads(keys, rules, settings, s3.get(), metrics));
@@ -60,7 +61,8 @@ public class PresignConfiguration implements CamelConfiguration {
             @Override
             public void onCamelContextFullyStarted(CamelContext ctx, boolean alreadyStarted) {
                 VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(ctx,
-                        VertxPlatformHttpRouter.getRouterNameFromPort(ChainProperties.getInt(ctx, "camel.server.port", 8080)));
+                        VertxPlatformHttpRouter.getRouterNameFromPort(
+                        ctx.getPropertiesComponent().resolveProperty("camel.server.port").map(Integer::parseInt).orElse(8080)));
                 if (router != null) {
                     ApiRouter.install(router);
                 }
@@ -70,28 +72,15 @@ public class PresignConfiguration implements CamelConfiguration {
                 settings.ttl(), settings.maxSize(), settings.multipartThreshold(), settings.partSize(), settings.downloadPrefixes());
     }
 
-    static TokenAuthenticator tokens(CamelContext context, String mode) {
-        String enabledValue = ChainProperties.get(context, "chain.auth.enabled").orElse("true");
-        if (!enabledValue.equals("true") && !enabledValue.equals("false")) {
-            throw new IllegalArgumentException("chain.auth.enabled must be true or false, not " + enabledValue);
-        }
-        boolean enabled = Boolean.parseBoolean(enabledValue);
+    /** The configuration checked the tokens against the mode (aws mode needs tokens of its own). */
+    static TokenAuthenticator tokens(AuthSettings auth) {
         Map<Role, String> lists = new EnumMap<>(Role.class);
         for (Role role : Role.values()) {
-            String key = "chain.auth." + role.key() + "-tokens";
-            String list = ChainProperties.get(context, key).orElse("");
-            if (enabled && mode.equals("aws") && Arrays.stream(list.split(",")).map(String::trim)
-                    .anyMatch(TokenAuthenticator.DEVELOPMENT_TOKENS::contains)) {
-                throw new IllegalStateException(key + " holds a development token of local mode; aws mode needs tokens of its own");
-            }
-            lists.put(role, list);
+            lists.put(role, String.join(",", auth.tokens(role.key())));
         }
-        TokenAuthenticator tokens = TokenAuthenticator.of(enabled, lists);
-        if (!enabled) {
-            LOG.warn("chain.auth.enabled=false: the presign API signs URLs for anyone who can reach it");
-        } else if (mode.equals("aws") && !tokens.hasTokens()) {
-            throw new IllegalStateException("aws mode needs bearer tokens: set chain.auth.producer-tokens, chain.auth.consumer-tokens "
-                    + "or chain.auth.admin-tokens (sha256:<hex> entries keep them out of the configuration), or chain.auth.enabled=false");
+        TokenAuthenticator tokens = TokenAuthenticator.of(auth.enabled(), lists);
+        if (!auth.enabled()) {
+            LOG.warn("{}=false: the presign API signs URLs for anyone who can reach it", ChainKeys.AUTH_ENABLED.name());
         } else {
             LOG.info("Presign API tokens: {} producer, {} consumer, {} admin", tokens.tokenCount(Role.PRODUCER),
                     tokens.tokenCount(Role.CONSUMER), tokens.tokenCount(Role.ADMIN));
@@ -104,7 +93,7 @@ public class PresignConfiguration implements CamelConfiguration {
         AwsSettings aws = registry.lookupByNameAndType("chainAwsSettings", AwsSettings.class);
         return new S3Transfers(registry.lookupByNameAndType("s3Client", S3Client.class),
                 registry.lookupByNameAndType("s3Presigner", S3Presigner.class),
-                ChainProperties.require(context, "chain.bucket"),
+                ChainConfig.of(context).resources().bucket(),
                 new SigningCredentials(AwsClients.credentials(aws), settings.ttl(), Clock.systemUTC()));
     }
 }

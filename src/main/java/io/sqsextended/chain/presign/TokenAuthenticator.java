@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.sqsextended.chain.config.AuthSettings;
 import org.apache.camel.Exchange;
 
 /**
@@ -23,7 +24,6 @@ public final class TokenAuthenticator {
     /** Exchange property holding the {@link Role}s of the request's token. */
     static final String ROLES_PROPERTY = "presignRoles";
     /** Development tokens shipped in application.properties; aws mode refuses them. */
-    public static final Set<String> DEVELOPMENT_TOKENS = Set.of("dev-producer-token", "dev-consumer-token", "dev-admin-token");
 
     private static final String SHA256_PREFIX = "sha256:";
     private static final String REALM = "Bearer realm=\"sqs-extended-chain\"";
@@ -163,7 +163,7 @@ public final class TokenAuthenticator {
         }
         String hex = entry.substring(SHA256_PREFIX.length());
         if (!hex.matches("[0-9a-fA-F]{64}")) {
-            throw new IllegalArgumentException("chain.auth." + role.key() + "-tokens: a sha256: entry needs 64 hex digits");
+            throw new IllegalArgumentException(AuthSettings.key(role.key()) + ": a sha256: entry needs 64 hex digits");
         }
         return HexFormat.of().parseHex(hex);
     }

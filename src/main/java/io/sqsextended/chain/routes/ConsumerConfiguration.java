@@ -1,9 +1,8 @@
 package io.sqsextended.chain.routes;
 
-import java.nio.file.Path;
 import java.util.concurrent.ScheduledExecutorService;
 
-import io.sqsextended.chain.config.ChainProperties;
+import io.sqsextended.chain.config.ChainConfig;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
@@ -29,7 +28,7 @@ public class ConsumerConfiguration implements CamelConfiguration {
         }
         // scheduled: the error handler waits out redelivery delays on it without holding one of its threads
         context.getRegistry().bind(WORKERS, context.getExecutorServiceManager()
-                .newScheduledThreadPool(this, "ChainConsumer", ConsumerSettings.from(context).concurrency()));
+                .newScheduledThreadPool(this, "ChainConsumer", ChainConfig.of(context).consumer().concurrency()));
     }
 
     static ScheduledExecutorService workers(CamelContext context) {
@@ -38,10 +37,10 @@ public class ConsumerConfiguration implements CamelConfiguration {
 
     /** Local mode keeps it under the data dir so that a restart still knows what was delivered; aws mode in memory. */
     private static IdempotentRepository defaultRepository(CamelContext context) {
-        int size = ConsumerSettings.from(context).idempotencySize();
-        if ("local".equals(ChainProperties.get(context, "chain.mode").orElse("local"))) {
-            Path store = Path.of(ChainProperties.get(context, "chain.local.data-dir").orElse("data"), "consumer", "delivered.keys");
-            return new DeliveredKeysFile(store.toAbsolutePath(), size);
+        ChainConfig config = ChainConfig.of(context);
+        int size = config.consumer().idempotencySize();
+        if (config.isLocal()) {
+            return new DeliveredKeysFile(config.local().dataDir().resolve("consumer").resolve("delivered.keys"), size);
         }
         return MemoryIdempotentRepository.memoryIdempotentRepository(size);
     }

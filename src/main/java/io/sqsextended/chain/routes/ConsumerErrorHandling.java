@@ -1,5 +1,6 @@
 package io.sqsextended.chain.routes;
 
+import io.sqsextended.chain.config.ChainConfig;
 import io.sqsextended.chain.events.PayloadRefusedException;
 import io.sqsextended.chain.payload.S3ObjectStream;
 import org.apache.camel.Exchange;
@@ -22,7 +23,7 @@ public class ConsumerErrorHandling extends RouteConfigurationBuilder {
 
     @Override
     public void configuration() {
-        ConsumerSettings.Redelivery redelivery = ConsumerSettings.from(getContext()).redelivery();
+        ConsumerSettings.Redelivery redelivery = ChainConfig.of(getContext()).consumer().redelivery();
         routeConfiguration(ID)
                 .errorHandler(deadLetterChannel(DEAD_LETTER_ENDPOINT)
                         .deadLetterHandleNewException(false)

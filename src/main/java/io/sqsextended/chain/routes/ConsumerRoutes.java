@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 
-import io.sqsextended.chain.config.ChainProperties;
+import io.sqsextended.chain.config.ChainConfig;
 import io.sqsextended.chain.events.IncomingMessage;
 import io.sqsextended.chain.events.MessageParser;
 import io.sqsextended.chain.events.PayloadReference;
@@ -45,14 +45,15 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
 
     @Override
     public void configure() throws Exception {
-        ConsumerSettings settings = ConsumerSettings.from(getContext());
+        ChainConfig config = ChainConfig.of(getContext());
+        ConsumerSettings settings = config.consumer();
         SqsClient sqs = getContext().getRegistry().findSingleByType(SqsClient.class);
         MessageParser parser = new MessageParser(settings.allowedBuckets(), settings.pointerPrefixes(),
                 settings.verifySnsSignatures() ? SnsSignatures.fromSns() : SnsSignatures.OFF);
         PayloadResolver resolver = new PayloadResolver(getContext().getRegistry().findSingleByType(S3Client.class),
                 getContext().getRegistry().findSingleByType(S3Presigner.class), settings.downloadUrlTtl(),
                 settings.fetchPayload(), settings.cleanup());
-        QueueUrl queue = new QueueUrl(sqs, ChainProperties.require(getContext(), "chain.queue"));
+        QueueUrl queue = new QueueUrl(sqs, config.resources().queue());
         String queueUrl = null;
         int visibilityTimeout = settings.visibilityTimeout() != null ? settings.visibilityTimeout() : DEFAULT_VISIBILITY_TIMEOUT;
         try {
@@ -67,7 +68,7 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
         PollGate gate = new PollGate(2 * settings.concurrency(), settings.redelivery().maxWaiting());
         ScheduledExecutorService workers = ConsumerConfiguration.workers(getContext());
         // threads for the calls of all workers, and as many again for calls left behind at their timeout
-        DownstreamCall downstream = new DownstreamCall(getContext(), getContext().resolvePropertyPlaceholders("{{chain.downstream.uri}}"),
+        DownstreamCall downstream = new DownstreamCall(getContext(), config.downstreamUri(),
                 settings.downstreamTimeout(), 2 * settings.concurrency(), workers);
         MessageDeletes deletes = new MessageDeletes(getContext(), sqs, queue, ObjectCleanup::afterDelete);
         getContext().addService(deletes);
@@ -121,7 +122,7 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
         from(ConsumerErrorHandling.DEAD_LETTER_ENDPOINT)
                 .routeId(DEAD_LETTER_ROUTE)
                 .errorHandler(noErrorHandler())
-                .process(new DeadLetterSender(sqs, new QueueUrl(sqs, ChainProperties.require(getContext(), "chain.dead-letter-queue"))));
+                .process(new DeadLetterSender(sqs, new QueueUrl(sqs, config.resources().deadLetterQueue())));
     }
 
     /** The queue's VisibilityTimeout unless configured: the renewals then match what the template declares. */

@@ -6,7 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.sqsextended.chain.config.ChainProperties;
+import io.sqsextended.chain.config.ChainConfig;
+import io.sqsextended.chain.config.ChainKeys;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.PluginHelper;
 
@@ -19,9 +20,9 @@ public class UserRoutes extends RouteBuilder {
 
     @Override
     public void configure() throws IOException {
-        Path dir = Path.of(ChainProperties.get(getContext(), "chain.routes.dir").orElse("routes")).toAbsolutePath().normalize();
+        Path dir = ChainConfig.of(getContext()).routesDir();
         if (!Files.isDirectory(dir)) {
-            log.info("No user routes: chain.routes.dir {} is not a directory", dir);
+            log.info("No user routes: {} {} is not a directory", ChainKeys.ROUTES_DIR.name(), dir);
             return;
         }
         List<Path> files;

@@ -1,9 +1,10 @@
 package io.sqsextended.chain.presign;
 
+import java.util.HashMap;
 import java.util.Map;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
+import io.sqsextended.chain.config.ChainConfigBinder;
+import io.sqsextended.chain.config.ConfigSource;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,43 +15,44 @@ class AuthStartupTest {
 
     @Test
     void awsModeRefusesToStartWithoutTokens() {
-        assertThatThrownBy(() -> PresignConfiguration.tokens(context(Map.of()), "aws"))
+        assertThatThrownBy(() -> tokens(Map.of(), "aws"))
                 .hasMessageContaining("aws mode needs bearer tokens").hasMessageContaining("chain.auth.enabled=false");
     }
 
     @Test
     void awsModeRefusesTheDevelopmentTokens() {
-        CamelContext context = context(Map.of("chain.auth.producer-tokens", "a-real-token", "chain.auth.consumer-tokens", "dev-consumer-token"));
+        Map<String, String> properties = Map.of("chain.auth.producer-tokens", "a-real-token", "chain.auth.consumer-tokens", "dev-consumer-token");
 
-        assertThatThrownBy(() -> PresignConfiguration.tokens(context, "aws"))
+        assertThatThrownBy(() -> tokens(properties, "aws"))
                 .hasMessageContaining("chain.auth.consumer-tokens holds a development token");
     }
 
     @Test
     void awsModeStartsWithTokensOfItsOwn() {
-        assertThat(PresignConfiguration.tokens(context(Map.of("chain.auth.admin-tokens", "a-real-token")), "aws").hasTokens()).isTrue();
+        assertThat(tokens(Map.of("chain.auth.admin-tokens", "a-real-token"), "aws").hasTokens()).isTrue();
     }
 
     @Test
     void awsModeStartsWithoutTokensWhenAuthIsDisabled() {
-        assertThat(PresignConfiguration.tokens(context(Map.of("chain.auth.enabled", "false")), "aws").enabled()).isFalse();
+        assertThat(tokens(Map.of("chain.auth.enabled", "false"), "aws").enabled()).isFalse();
     }
 
     @Test
     void localModeTakesTheDevelopmentTokens() {
-        assertThat(PresignConfiguration.tokens(context(Map.of("chain.auth.producer-tokens", "dev-producer-token")), "local")
+        assertThat(tokens(Map.of("chain.auth.producer-tokens", "dev-producer-token"), "local")
                 .tokenCount(Role.PRODUCER)).isEqualTo(1);
     }
 
     @Test
     void authEnabledMustBeABoolean() {
-        assertThatThrownBy(() -> PresignConfiguration.tokens(context(Map.of("chain.auth.enabled", "no")), "local"))
+        assertThatThrownBy(() -> tokens(Map.of("chain.auth.enabled", "no"), "local"))
                 .hasMessageContaining("chain.auth.enabled must be true or false");
     }
 
-    private static CamelContext context(Map<String, String> properties) {
-        CamelContext context = new DefaultCamelContext();
-        properties.forEach((key, value) -> context.getPropertiesComponent().addOverrideProperty(key, value));
-        return context;
+    /** The tokens as the app builds them: the configuration (with the resources aws mode needs), then the authenticator. */
+    private static TokenAuthenticator tokens(Map<String, String> properties, String mode) {
+        Map<String, String> all = new HashMap<>(Map.of("chain.mode", mode, "chain.bucket", "b", "chain.queue", "q", "chain.dead-letter-queue", "d"));
+        all.putAll(properties);
+        return PresignConfiguration.tokens(ChainConfigBinder.read(ConfigSource.of(all)).auth());
     }
 }

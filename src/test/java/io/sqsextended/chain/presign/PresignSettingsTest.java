@@ -2,9 +2,11 @@ package io.sqsextended.chain.presign;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
-import io.sqsextended.chain.config.ChainProperties;
-import org.apache.camel.impl.DefaultCamelContext;
+import io.sqsextended.chain.config.ChainConfigBinder;
+import io.sqsextended.chain.config.ConfigSource;
+import io.sqsextended.chain.config.ConfigValues;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,28 +17,28 @@ class PresignSettingsTest {
 
     @Test
     void durationsTakeShortFormsAndIso8601() {
-        assertThat(ChainProperties.duration("k", "15m")).isEqualTo(Duration.ofMinutes(15));
-        assertThat(ChainProperties.duration("k", "900s")).isEqualTo(Duration.ofMinutes(15));
-        assertThat(ChainProperties.duration("k", "2h")).isEqualTo(Duration.ofHours(2));
-        assertThat(ChainProperties.duration("k", "7d")).isEqualTo(Duration.ofDays(7));
-        assertThat(ChainProperties.duration("k", "PT15M")).isEqualTo(Duration.ofMinutes(15));
+        assertThat(ConfigValues.duration("k", "15m")).isEqualTo(Duration.ofMinutes(15));
+        assertThat(ConfigValues.duration("k", "900s")).isEqualTo(Duration.ofMinutes(15));
+        assertThat(ConfigValues.duration("k", "2h")).isEqualTo(Duration.ofHours(2));
+        assertThat(ConfigValues.duration("k", "7d")).isEqualTo(Duration.ofDays(7));
+        assertThat(ConfigValues.duration("k", "PT15M")).isEqualTo(Duration.ofMinutes(15));
     }
 
     @Test
     void anUnreadableDurationNamesItsKey() {
-        assertThatThrownBy(() -> ChainProperties.duration("chain.presign.ttl", "soon")).hasMessageContaining("chain.presign.ttl");
+        assertThatThrownBy(() -> ConfigValues.duration("chain.presign.ttl", "soon")).hasMessageContaining("chain.presign.ttl");
     }
 
     @Test
     void sizesTakeBytesAndBinaryUnits() {
-        assertThat(ChainProperties.size("k", "5242880")).isEqualTo(5L * 1024 * 1024);
-        assertThat(ChainProperties.size("k", "5MiB")).isEqualTo(5L * 1024 * 1024);
-        assertThat(ChainProperties.size("k", "5 gib")).isEqualTo(5L * 1024 * 1024 * 1024);
+        assertThat(ConfigValues.size("k", "5242880")).isEqualTo(5L * 1024 * 1024);
+        assertThat(ConfigValues.size("k", "5MiB")).isEqualTo(5L * 1024 * 1024);
+        assertThat(ConfigValues.size("k", "5 gib")).isEqualTo(5L * 1024 * 1024 * 1024);
     }
 
     @Test
     void decimalUnitsAreRefusedRatherThanGuessed() {
-        assertThatThrownBy(() -> ChainProperties.size("chain.upload.max-size", "5GB")).hasMessageContaining("chain.upload.max-size");
+        assertThatThrownBy(() -> ConfigValues.size("chain.upload.max-size", "5GB")).hasMessageContaining("chain.upload.max-size");
     }
 
     @Test
@@ -51,7 +53,7 @@ class PresignSettingsTest {
 
     @Test
     void defaultsAllowDownloadsFromTheInputPrefix() {
-        PresignSettings settings = PresignSettings.from(new DefaultCamelContext());
+        PresignSettings settings = ChainConfigBinder.read(ConfigSource.of(Map.of())).presign();
 
         assertThat(settings.downloadPrefixes()).containsExactly("input/");
         assertThat(settings.ttl()).isEqualTo(Duration.ofMinutes(15));

@@ -1,9 +1,9 @@
 package io.sqsextended.chain.routes;
 
 import java.util.Map;
-import java.util.Properties;
 
-import org.apache.camel.impl.DefaultCamelContext;
+import io.sqsextended.chain.config.ChainConfigBinder;
+import io.sqsextended.chain.config.ConfigSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,12 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ConsumerSettingsTest {
 
     static ConsumerSettings settings(Map<String, String> values) {
-        DefaultCamelContext context = new DefaultCamelContext();
-        Properties properties = new Properties();
-        properties.put("chain.bucket", "payloads");
-        properties.putAll(values);
-        context.getPropertiesComponent().setInitialProperties(properties);
-        return ConsumerSettings.from(context);
+        return ChainConfigBinder.read(ConfigSource.of(values)).consumer();
     }
 
     @Test

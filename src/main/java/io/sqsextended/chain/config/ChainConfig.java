@@ -1,0 +1,63 @@
+package io.sqsextended.chain.config;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+import io.sqsextended.chain.extended.ExtendedSettings;
+import io.sqsextended.chain.local.LocalSettings;
+import io.sqsextended.chain.presign.PresignSettings;
+import io.sqsextended.chain.routes.ConsumerSettings;
+import org.apache.camel.CamelContext;
+
+/**
+ * The whole configuration, read and checked once at start ({@link ChainConfigBinder}) and bound in the registry.
+ * Keys that default to a resource (allowed buckets, the producer's bucket and queue) take it here.
+ *
+ * @param mode          local (embedded stack) or aws
+ * @param resources     bucket and queues; in local mode unknown (null) until the embedded stack is provisioned
+ * @param aws           where the AWS clients point in aws mode
+ * @param local         the embedded stack of local mode
+ * @param auth          bearer tokens of the presign API
+ * @param presign       presign API limits
+ * @param consumer      the consumer chain
+ * @param producer      the extended producer
+ * @param producerQueue queue the producer publishes to
+ * @param downstreamUri where payloads go
+ * @param routesDir     folder of user YAML routes
+ */
+public record ChainConfig(Mode mode, Resources resources, AwsSettings aws, LocalSettings local, AuthSettings auth,
+                          PresignSettings presign, ConsumerSettings consumer, ExtendedSettings producer, String producerQueue,
+                          String downstreamUri, Path routesDir) {
+
+    public enum Mode { LOCAL, AWS }
+
+    static final String BEAN = "chainConfig";
+
+    public ChainConfig {
+        if (resources.bucket() != null) {
+            consumer = consumer.allowedBuckets().isEmpty() ? consumer.withAllowedBuckets(Set.of(resources.bucket())) : consumer;
+            producer = producer.bucket() == null ? producer.withBucket(resources.bucket()) : producer;
+        }
+        producerQueue = producerQueue == null ? resources.queue() : producerQueue;
+    }
+
+    /** The configuration bound at start, read now if no configuration has needed it yet. */
+    public static ChainConfig of(CamelContext context) {
+        synchronized (context) {
+            ChainConfig config = context.getRegistry().lookupByNameAndType(BEAN, ChainConfig.class);
+            if (config == null) {
+                config = ChainConfigBinder.read(ConfigSource.of(context));
+                context.getRegistry().bind(BEAN, config);
+            }
+            return config;
+        }
+    }
+
+    public boolean isLocal() {
+        return mode == Mode.LOCAL;
+    }
+
+    ChainConfig withResources(Resources provisioned) {
+        return new ChainConfig(mode, provisioned, aws, local, auth, presign, consumer, producer, producerQueue, downstreamUri, routesDir);
+    }
+}
