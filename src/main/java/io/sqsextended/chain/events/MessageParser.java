@@ -8,9 +8,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -100,8 +98,9 @@ public final class MessageParser {
                     + " but its body is not a PayloadS3Pointer");
         }
         if (json != null && json.isObject()) {
-            if (isSnsEnvelope(json)) {
-                return references(new IncomingMessage(message.messageId(), snsMessage(json), snsAttributes(json), message.sentAt()));
+            if (SnsEnvelope.isEnvelope(json)) {
+                return references(new IncomingMessage(message.messageId(), SnsEnvelope.message(json, snsSignatures),
+                        SnsEnvelope.attributes(json), message.sentAt()));
             }
             if ("s3:TestEvent".equals(json.path("Event").asText())) {
                 LOG.info("Acknowledged s3:TestEvent of bucket {} (message {})", json.path("Bucket").asText(), message.messageId());
@@ -222,24 +221,7 @@ public final class MessageParser {
         });
     }
 
-    /** SNS to SQS without raw delivery: a Notification, or another SNS message type (with its topic), which is refused. */
-    private static boolean isSnsEnvelope(JsonNode json) {
-        String type = json.path("Type").asText();
-        return ("Notification".equals(type) && json.path("Message").isTextual())
-                || (json.path("Type").isTextual() && json.path("TopicArn").isTextual() && json.has("Message"));
-    }
-
-    private String snsMessage(JsonNode envelope) {
-        String type = envelope.get("Type").asText();
-        if (!"Notification".equals(type) || !envelope.get("Message").isTextual()) {
-            throw new PayloadRefusedException("SNS envelope of type " + abbreviate(type) + " refused: only a Notification carries a message"
-                    + " (confirm SNS subscriptions with SNS itself, not through the chain)");
-        }
-        snsSignatures.verify(envelope);
-        return envelope.get("Message").asText();
-    }
-
-    private static String abbreviate(String text) {
+    static String abbreviate(String text) {
         return text.length() <= 64 ? text : text.substring(0, 64) + "...";
     }
 
@@ -256,15 +238,6 @@ public final class MessageParser {
         } catch (IllegalArgumentException e) {
             throw new PayloadRefusedException("Unparseable S3 event: malformed object key " + key, e);
         }
-    }
-
-    /** SNS message attributes ({@code {"Name":{"Type":"Number","Value":"1"}}}) as SQS ones, for the pointer checks. */
-    private static Map<String, MessageAttributeValue> snsAttributes(JsonNode envelope) {
-        Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
-        envelope.path("MessageAttributes").fields().forEachRemaining(field -> attributes.put(field.getKey(),
-                MessageAttributeValue.builder().dataType(field.getValue().path("Type").asText("String"))
-                        .stringValue(field.getValue().path("Value").asText()).build()));
-        return attributes;
     }
 
     private static JsonNode readJson(String body) {
