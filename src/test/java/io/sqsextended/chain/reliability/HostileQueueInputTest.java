@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import io.sqsextended.chain.CapturedLogs;
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.RecordingDownstream;
 import io.sqsextended.chain.config.AwsClients;
 import io.sqsextended.chain.reliability.HostileMessages.Expect;
 import io.sqsextended.chain.reliability.HostileMessages.Hostile;
@@ -54,7 +55,7 @@ class HostileQueueInputTest {
     static S3Client s3;
     static DeadLetters queues;
     static CapturedLogs logs;
-    static final Recorder downstream = new Recorder("hostile");
+    static final RecordingDownstream downstream = new RecordingDownstream();
     static final Map<String, Hostile> sent = new HashMap<>();
 
     @BeforeAll
@@ -125,7 +126,7 @@ class HostileQueueInputTest {
         assertThat(queues.pending()).as("messages left on the queue").isZero();
         assertThat(delivered.size() + deadLettered.size()).isEqualTo(sent.size());
         // idempotency: each delivered message reached the downstream once
-        assertThat(downstream.deliveries.stream().filter(d -> sent.containsKey(d.messageId())).count()).isEqualTo(delivered.size());
+        assertThat(downstream.deliveries().stream().filter(d -> sent.containsKey(d.messageId())).count()).isEqualTo(delivered.size());
     }
 
     @Test
@@ -144,8 +145,8 @@ class HostileQueueInputTest {
     @Test
     @Order(3)
     void noPathTrickReadsAFileOutsideTheBucket() {
-        assertThat(downstream.deliveries).noneMatch(d -> d.key() != null && new String(d.body(), StandardCharsets.UTF_8).contains(PLANTED));
-        assertThat(downstream.deliveries).filteredOn(d -> d.key() != null)
+        assertThat(downstream.deliveries()).noneMatch(d -> d.key() != null && new String(d.body(), StandardCharsets.UTF_8).contains(PLANTED));
+        assertThat(downstream.deliveries()).filteredOn(d -> d.key() != null)
                 .allSatisfy(d -> assertThat(new String(d.body(), StandardCharsets.UTF_8)).isEqualTo("a real object"));
     }
 

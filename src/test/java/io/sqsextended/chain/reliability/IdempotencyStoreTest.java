@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 
 import io.sqsextended.chain.CapturedLogs;
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.RecordingDownstream;
 import io.sqsextended.chain.config.AwsClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +33,7 @@ class IdempotencyStoreTest {
     SqsClient sqs;
     DeadLetters queues;
     Path store;
-    final Recorder downstream = new Recorder("idempotency-store");
+    final RecordingDownstream downstream = new RecordingDownstream();
 
     @BeforeEach
     void start() throws Exception {
@@ -69,7 +70,7 @@ class IdempotencyStoreTest {
 
             bodies.forEach(body -> sqs.sendMessage(r -> r.queueUrl(queues.queueUrl).messageBody(body)));
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> downstream.deliveries.stream().map(Recorder.Delivery::subject).toList()
+            await().atMost(Duration.ofSeconds(20)).until(() -> downstream.deliveries().stream().map(RecordingDownstream.Attempt::subject).toList()
                     .containsAll(bodies) && queues.pending() == 0);
             assertThat(queues.drain()).as("dead letters").isZero();
             assertThat(logs.lines().stream().filter(line -> line.contains(store.toString()) && !line.startsWith("DEBUG")))

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.RecordingDownstream;
 import io.sqsextended.chain.config.AwsClients;
 import io.sqsextended.chain.routes.DeadLetterSender;
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +42,7 @@ class S3OutageTest {
     static ChainApp app;
     static SqsClient sqs;
     static S3Client s3;
-    static final Recorder downstream = new Recorder("s3-outage");
+    static final RecordingDownstream downstream = new RecordingDownstream();
 
     @BeforeAll
     static void start() throws Exception {
@@ -80,7 +81,7 @@ class S3OutageTest {
         long stopped = System.nanoTime();
         downstream.open();
         await().atMost(OUTAGE.plusSeconds(30)).until(() -> Readiness.status(app.management()) == 503
-                && !downstream.failures.isEmpty() && System.nanoTime() - stopped >= OUTAGE.toNanos());
+                && !downstream.failures().isEmpty() && System.nanoTime() - stopped >= OUTAGE.toNanos());
         app.localAws().startS3();
 
         await().atMost(Duration.ofSeconds(120)).until(() -> {
@@ -89,10 +90,10 @@ class S3OutageTest {
         });
         Set<String> deadLettered = deadLettered(queues, keys);
         System.out.printf("S3 outage of %d s: %d payloads, %d delivered, %d dead-lettered, %d failed attempts%n", OUTAGE.toSeconds(),
-                PAYLOADS, downstream.keys().size(), deadLettered.size(), downstream.failures.size());
+                PAYLOADS, downstream.keys().size(), deadLettered.size(), downstream.failures().size());
         assertThat(accounted(queues, keys)).containsExactlyInAnyOrderElementsOf(keys);
         assertThat(queues.received).allSatisfy(m -> assertThat(DeadLetters.attribute(m, DeadLetterSender.ERROR_MESSAGE)).isNotBlank());
-        assertThat(downstream.deliveries).allSatisfy(d -> assertThat(new String(d.body())).isEqualTo("payload " + d.key()));
+        assertThat(downstream.deliveries()).allSatisfy(d -> assertThat(new String(d.body())).isEqualTo("payload " + d.key()));
         await().atMost(Duration.ofSeconds(30)).until(() -> Readiness.status(app.management()) == 200);
     }
 

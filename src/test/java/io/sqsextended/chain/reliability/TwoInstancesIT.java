@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.RecordingDownstream;
 import io.sqsextended.chain.RunningJar;
 import io.sqsextended.chain.config.AwsClients;
 import io.sqsextended.chain.config.AwsSettings;
@@ -46,7 +47,7 @@ class TwoInstancesIT {
 
     @Test
     void everyPayloadIsDeliveredAndBothInstancesShareTheWork() throws Exception {
-        Recorder first = new Recorder("local");
+        RecordingDownstream first = new RecordingDownstream();
         List<String> output = new CopyOnWriteArrayList<>();
         try (ChainApp local = Apps.builder(localData).start()) {
             first.addTo(local.context());
@@ -76,10 +77,10 @@ class TwoInstancesIT {
 
                 await().atMost(Duration.ofMinutes(2)).until(() -> delivered(first, output, bucket).containsAll(keys));
                 int byJar = byJar(output, bucket).size();
-                int total = first.deliveries.size() + byJar;
+                int total = first.deliveries().size() + byJar;
                 System.out.printf("Two instances: %d payloads, %d by the local-mode instance, %d by the aws-mode jar, %d duplicates%n",
-                        PAYLOADS, first.deliveries.size(), byJar, total - delivered(first, output, bucket).size());
-                assertThat(first.deliveries).isNotEmpty();
+                        PAYLOADS, first.deliveries().size(), byJar, total - delivered(first, output, bucket).size());
+                assertThat(first.deliveries()).isNotEmpty();
                 assertThat(byJar).isPositive();
             } finally {
                 aws.stop();
@@ -87,7 +88,7 @@ class TwoInstancesIT {
         }
     }
 
-    private static Set<String> delivered(Recorder first, List<String> output, String bucket) {
+    private static Set<String> delivered(RecordingDownstream first, List<String> output, String bucket) {
         Set<String> keys = new HashSet<>(first.keys());
         keys.addAll(byJar(output, bucket));
         return keys;

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.RecordingDownstream;
 import io.sqsextended.chain.config.AwsClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,12 +39,12 @@ class FailingPayloadsTest {
     static SqsClient sqs;
     static Queues queues;
     static String bucket;
-    static final Downstream downstream = new Downstream();
+    static final RecordingDownstream downstream = new RecordingDownstream();
 
     @BeforeAll
     static void start() throws Exception {
         app = ChainApp.builder(dataDir).consumer().properties(Map.of(
-                "chain.downstream.uri", Downstream.URI,
+                "chain.downstream.uri", RecordingDownstream.URI,
                 "chain.consumer.concurrency", "2",
                 "chain.consumer.redelivery.max-attempts", "1",
                 "chain.consumer.redelivery.initial-delay", String.valueOf(REDELIVERY_DELAY))).start();
@@ -67,7 +68,7 @@ class FailingPayloadsTest {
         poison.forEach(queues::send);
         String goodId = queues.send("good " + run);
 
-        Downstream.Delivery good = await().atMost(Duration.ofSeconds(30))
+        RecordingDownstream.Attempt good = await().atMost(Duration.ofSeconds(30))
                 .until(() -> downstream.of(d -> goodId.equals(d.messageId())), list -> !list.isEmpty()).get(0);
 
         // it came after the failing ones (at least the first receive of 10), and none of them had its redelivery yet
