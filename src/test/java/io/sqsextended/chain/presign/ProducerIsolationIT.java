@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sqsextended.chain.Queues;
 import io.sqsextended.chain.RunningJar;
 import io.sqsextended.chain.config.AwsClients;
 import io.sqsextended.chain.config.AwsSettings;
-import io.sqsextended.chain.local.QueueReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class ProducerIsolationIT {
     static RunningJar jar;
     static ApiClient client;
     static SqsClient sqs;
-    static QueueReader events;
+    static Queues events;
 
     @BeforeAll
     static void startJar() throws Exception {
@@ -51,7 +51,7 @@ class ProducerIsolationIT {
         sqs = AwsClients.sqs(new AwsSettings("us-east-1", URI.create("http://127.0.0.1:" + s3Port),
                 URI.create("http://127.0.0.1:" + sqsPort), "local-access-key", "local-secret-key"));
         // the events the consumer chain would deliver downstream (it is off: they stay on the queue)
-        events = new QueueReader(sqs, "sqs-extended-chain-notifications");
+        events = new Queues(sqs, "sqs-extended-chain-notifications");
     }
 
     @AfterAll

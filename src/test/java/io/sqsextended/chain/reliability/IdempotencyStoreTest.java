@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 
 import io.sqsextended.chain.CapturedLogs;
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.Queues;
 import io.sqsextended.chain.RecordingDownstream;
 import io.sqsextended.chain.config.AwsClients;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +32,7 @@ class IdempotencyStoreTest {
     Path dataDir;
     ChainApp app;
     SqsClient sqs;
-    DeadLetters queues;
+    Queues queues;
     Path store;
     final RecordingDownstream downstream = new RecordingDownstream();
 
@@ -40,7 +41,7 @@ class IdempotencyStoreTest {
         app = Apps.builder(dataDir).start();
         downstream.addTo(app.context());
         sqs = AwsClients.sqs(app.clientSettings());
-        queues = new DeadLetters(sqs, app.property("chain.queue"), app.property("chain.dead-letter-queue"));
+        queues = Queues.of(app, sqs);
         store = dataDir.resolve("consumer").resolve("delivered.keys").toAbsolutePath();
         await().atMost(Duration.ofSeconds(20)).until(() -> Readiness.status(app.management()) == 200);
     }

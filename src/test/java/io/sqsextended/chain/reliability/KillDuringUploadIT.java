@@ -12,7 +12,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.sqsextended.chain.Queues;
 import io.sqsextended.chain.RunningJar;
 import io.sqsextended.chain.config.AwsClients;
 import io.sqsextended.chain.config.AwsSettings;
@@ -35,7 +35,6 @@ import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import org.junit.jupiter.api.Tag;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,7 +97,7 @@ class KillDuringUploadIT {
             // an event of the cut upload would be handled before a marker uploaded now, and the queue then empty
             awaitMarker(s3, sqs, "marker-1.txt");
             assertThat(deliveries(key)).as("deliveries of the cut upload").isZero();
-            assertThat(pending(sqs, DEAD_LETTER_QUEUE)).as("dead letters (the event of a missing object would be one)").isZero();
+            assertThat(new Queues(sqs, DEAD_LETTER_QUEUE).pending()).as("dead letters (the event of a missing object would be one)").isZero();
 
             assertThat(RawPut.whole(put, SIZE)).as("status of the retried PUT").isEqualTo(200);
             await().atMost(Duration.ofSeconds(60)).until(() -> deliveries(key) == 1);
@@ -221,7 +220,7 @@ class KillDuringUploadIT {
     /** Uploads a marker and waits until it is delivered and the queue is empty: what was on the queue before is handled. */
     private void awaitMarker(S3Client s3, SqsClient sqs, String name) {
         s3.putObject(r -> r.bucket(BUCKET).key(prefix + name), RequestBody.fromString("marker"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> deliveries(prefix + name) == 1 && pending(sqs, QUEUE) == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> deliveries(prefix + name) == 1 && new Queues(sqs, QUEUE).pending() == 0);
     }
 
     /** Lines of the built-in downstream for {@code key} (one per delivered payload). */
@@ -232,14 +231,6 @@ class KillDuringUploadIT {
 
     private long deliveries(String key) {
         return deliveryLines(key).size();
-    }
-
-    /** Messages on a queue, visible or in flight. */
-    private static int pending(SqsClient sqs, String queue) {
-        String url = sqs.getQueueUrl(r -> r.queueName(queue)).queueUrl();
-        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-        return attributes.values().stream().mapToInt(Integer::parseInt).sum();
     }
 
     /** Regular files under {@code dir}, relative, with their sizes. */

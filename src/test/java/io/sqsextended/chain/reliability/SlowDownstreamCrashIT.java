@@ -5,10 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.sqsextended.chain.Queues;
 import io.sqsextended.chain.RunningJar;
 import io.sqsextended.chain.config.AwsClients;
 import io.sqsextended.chain.config.AwsSettings;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import org.junit.jupiter.api.Tag;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,8 +93,8 @@ class SlowDownstreamCrashIT {
             double finished = restarted.awaitOutput("Finished " + key, killedAt, Duration.ofSeconds(90));
             double seconds = (System.nanoTime() - killed) / 1e9;
             try (SqsClient sqs = AwsClients.sqs(client)) {
-                String queueUrl = sqs.getQueueUrl(r -> r.queueName(QUEUE)).queueUrl();
-                await().atMost(Duration.ofSeconds(30)).until(() -> pending(sqs, queueUrl) == 0);
+                Queues queues = new Queues(sqs, QUEUE);
+                await().atMost(Duration.ofSeconds(30)).until(() -> queues.pending() == 0);
             }
             System.out.printf("Slow downstream killed half-way: after the restart ready in %.1f s, the payload started again at %.1f s"
                     + " and finished at %.1f s; delivered %.1f s after the kill%n", ready, again, finished, seconds);
@@ -105,12 +104,5 @@ class SlowDownstreamCrashIT {
 
     private static long count(List<String> lines, String text) {
         return lines.stream().filter(line -> line.contains(text)).count();
-    }
-
-    /** Messages on the queue, visible or in flight. */
-    private static int pending(SqsClient sqs, String queueUrl) {
-        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-        return attributes.values().stream().mapToInt(Integer::parseInt).sum();
     }
 }

@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 
 import io.sqsextended.chain.CapturedLogs;
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.Queues;
 import io.sqsextended.chain.RecordingDownstream;
 import io.sqsextended.chain.config.AwsClients;
 import org.junit.jupiter.api.AfterAll;
@@ -62,7 +63,7 @@ class SqsOutageTest {
         List<String> before = IntStream.range(0, 20).mapToObj(i -> run + " before " + i).toList();
         List<String> after = IntStream.range(0, 20).mapToObj(i -> run + " after " + i).toList();
         try (SqsClient sqs = AwsClients.sqs(app.clientSettings())) {
-            DeadLetters queues = new DeadLetters(sqs, app.property("chain.queue"), app.property("chain.dead-letter-queue"));
+            Queues queues = Queues.of(app, sqs);
             downstream.close();
             before.forEach(body -> sqs.sendMessage(r -> r.queueUrl(queues.queueUrl).messageBody(body)));
             await().atMost(Duration.ofSeconds(30)).until(() -> queues.pending() == before.size());

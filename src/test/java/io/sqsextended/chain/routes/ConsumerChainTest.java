@@ -16,6 +16,7 @@ import java.util.UUID;
 import com.amazon.sqs.javamessaging.AmazonSQSExtendedClient;
 import com.amazon.sqs.javamessaging.ExtendedClientConfiguration;
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.Queues;
 import io.sqsextended.chain.RecordingDownstream;
 import io.sqsextended.chain.config.AwsClients;
 import io.sqsextended.chain.events.PayloadRefusedException;
@@ -42,7 +43,7 @@ import static io.sqsextended.chain.events.TestEvents.record;
 import static io.sqsextended.chain.events.TestEvents.s3Event;
 import static io.sqsextended.chain.events.TestEvents.snsEnvelope;
 import static io.sqsextended.chain.events.TestEvents.testEvent;
-import static io.sqsextended.chain.routes.Queues.attribute;
+import static io.sqsextended.chain.Queues.attribute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -72,7 +73,7 @@ class ConsumerChainTest {
         downstream.addTo(app.context());
         s3 = AwsClients.s3(app.clientSettings());
         sqs = AwsClients.sqs(app.clientSettings());
-        queues = new Queues(sqs, app.property("chain.queue"), app.property("chain.dead-letter-queue"));
+        queues = Queues.of(app, sqs);
         bucket = app.property("chain.bucket");
     }
 

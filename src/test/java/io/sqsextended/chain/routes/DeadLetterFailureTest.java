@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.Queues;
 import io.sqsextended.chain.RecordingDownstream;
 import io.sqsextended.chain.config.AwsClients;
 import org.apache.camel.builder.AdviceWith;
@@ -51,7 +52,7 @@ class DeadLetterFailureTest {
 
     @Test
     void aMessageWhoseDeadLetterCannotBeSentStaysOnTheQueueAndComesBack() {
-        Queues queues = new Queues(sqs, app.property("chain.queue"), app.property("chain.dead-letter-queue"));
+        Queues queues = Queues.of(app, sqs);
         String body = "poison " + UUID.randomUUID();
         downstream.failWhen = body::equals;
 
