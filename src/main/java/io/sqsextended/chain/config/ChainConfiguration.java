@@ -22,6 +22,8 @@ public class ChainConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         String mode = ChainProperties.get(context, "chain.mode").orElse("local");
+        // first: the ports are logged before the local-mode block that launchers wait for
+        context.addStartupListener(new BoundPorts());
         AwsSettings aws = switch (mode) {
             case "local" -> startLocalAws(context);
             case "aws" -> AwsSettings.from(context);

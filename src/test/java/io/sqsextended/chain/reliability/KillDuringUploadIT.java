@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,27 +66,24 @@ class KillDuringUploadIT {
     @TempDir
     Path home;
     List<String> properties;
+    /** The latest start of the jar, and clients of its embedded stack (the same endpoints after a restart). */
+    RunningJar latest;
     AwsSettings client;
     final List<String> output = new CopyOnWriteArrayList<>();
     final String prefix = "input/" + UUID.randomUUID() + "/";
     final String key = prefix + "big.bin";
 
     @BeforeEach
-    void ports() throws IOException {
-        int s3Port = RunningJar.freePort();
-        int sqsPort = RunningJar.freePort();
-        properties = List.of("-Dchain.local.s3-port=" + s3Port, "-Dchain.local.sqs-port=" + sqsPort,
-                "-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.routes.dir=" + home.resolve("routes"),
-                "-Dcamel.server.port=" + RunningJar.freePort(), "-Dcamel.management.port=" + RunningJar.freePort());
-        client = new AwsSettings("us-east-1", URI.create("http://127.0.0.1:" + s3Port), URI.create("http://127.0.0.1:" + sqsPort),
-                "local-access-key", "local-secret-key");
+    void settings() {
+        properties = List.of("-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.routes.dir=" + home.resolve("routes"));
     }
 
     /** S3 stores an object whole or not at all: a producer whose PUT got no answer retries it, and the consumer sees one payload. */
     @Test
     void aPutCutByAKillLeavesNoObjectNoEventAndItsRetryIsDeliveredOnceWhole() throws Exception {
+        RunningJar first = start();
         PresignedRequest put = presignPut();
-        killDuring(start(), put, SIZE, SENT_BEFORE_KILL);
+        killDuring(first, put, SIZE, SENT_BEFORE_KILL);
 
         try (RunningJar jar = restart(); S3Client s3 = AwsClients.s3(client); SqsClient sqs = AwsClients.sqs(client)) {
             System.out.printf("Kill during a PUT of %d MiB, after %d MiB: files under data/s3 after the restart %s%n", SIZE >> 20,
@@ -167,7 +163,7 @@ class KillDuringUploadIT {
 
     /** Starts the jar, creates a multipart upload, uploads its first part whole and kills the jar during the second. */
     private Cut multipartCutInTheSecondPart() throws Exception {
-        RunningJar jar = start();
+        RunningJar first = start();
         String uploadId;
         String firstPart;
         try (S3Client s3 = AwsClients.s3(client)) {
@@ -180,7 +176,7 @@ class KillDuringUploadIT {
             secondPart = presigner.presignUploadPart(r -> r.signatureDuration(Duration.ofMinutes(15)).uploadPartRequest(p -> p
                     .bucket(BUCKET).key(key).uploadId(uploadId).partNumber(2).contentLength(SECOND_PART)));
         }
-        killDuring(jar, secondPart, SECOND_PART, SECOND_PART / 2);
+        killDuring(first, secondPart, SECOND_PART, SECOND_PART / 2);
         System.out.printf("Kill during part 2 of a multipart upload, after %d of %d MiB: files under data/s3 %s%n", SECOND_PART >> 21,
                 SECOND_PART >> 20, files(home.resolve("data/s3")));
         return new Cut(uploadId, firstPart);
@@ -194,16 +190,17 @@ class KillDuringUploadIT {
     }
 
     private RunningJar start() throws Exception {
-        RunningJar jar = RunningJar.start(home, output, properties);
-        jar.awaitOutput("sqs-extended-chain local mode", Duration.ofSeconds(90));
-        return jar;
+        latest = RunningJar.start(home, output, properties);
+        latest.awaitOutput("sqs-extended-chain local mode", Duration.ofSeconds(90));
+        client = latest.clientSettings();
+        return latest;
     }
 
+    /** The jar started again on the ports of the previous start: presigned URLs and clients still reach it. */
     private RunningJar restart() throws Exception {
-        int from = output.size();
-        RunningJar jar = RunningJar.start(home, output, properties);
-        jar.awaitOutput("sqs-extended-chain local mode", from, Duration.ofSeconds(90));
-        return jar;
+        latest = latest.restart();
+        latest.awaitOutput("sqs-extended-chain local mode", Duration.ofSeconds(90));
+        return latest;
     }
 
     /** Sends {@code request} with a body of {@code length} bytes, and kills the jar once {@code sendBeforeKill} of them are sent. */

@@ -1,6 +1,5 @@
 package io.sqsextended.chain.reliability;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +10,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.sqsextended.chain.Queues;
 import io.sqsextended.chain.RunningJar;
 import io.sqsextended.chain.config.AwsClients;
-import io.sqsextended.chain.config.AwsSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -61,21 +59,15 @@ class SlowDownstreamCrashIT {
                             asyncDelayed: false
                         - log: "Finished ${exchangeProperty.key}"
                 """);
-        int s3Port = RunningJar.freePort();
-        int sqsPort = RunningJar.freePort();
-        List<String> properties = List.of("-Dchain.local.s3-port=" + s3Port, "-Dchain.local.sqs-port=" + sqsPort,
-                "-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.routes.dir=" + home.resolve("routes"),
-                "-Dchain.downstream.uri=direct:slow", "-Dcamel.server.port=" + RunningJar.freePort(),
-                "-Dcamel.management.port=" + RunningJar.freePort(), "-Dchain.local.parameter.VisibilityTimeout=" + VISIBILITY_TIMEOUT);
-        AwsSettings client = new AwsSettings("us-east-1", URI.create("http://127.0.0.1:" + s3Port), URI.create("http://127.0.0.1:" + sqsPort),
-                "local-access-key", "local-secret-key");
+        List<String> properties = List.of("-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.routes.dir=" + home.resolve("routes"),
+                "-Dchain.downstream.uri=direct:slow", "-Dchain.local.parameter.VisibilityTimeout=" + VISIBILITY_TIMEOUT);
         List<String> output = new CopyOnWriteArrayList<>();
         String key = "input/" + UUID.randomUUID() + "/slow.txt";
 
         RunningJar jar = RunningJar.start(home, output, properties);
         try {
             jar.awaitOutput("sqs-extended-chain local mode", Duration.ofSeconds(90));
-            try (S3Client s3 = AwsClients.s3(client)) {
+            try (S3Client s3 = AwsClients.s3(jar.clientSettings())) {
                 s3.putObject(r -> r.bucket(BUCKET).key(key), RequestBody.fromString("slower than the visibility timeout"));
             }
             jar.awaitOutput("Halfway " + key, Duration.ofSeconds(60));
@@ -87,12 +79,12 @@ class SlowDownstreamCrashIT {
         assertThat(count(output.subList(0, killedAt), "Started " + key)).as("attempts before the kill (renewals kept the message hidden)").isEqualTo(1);
         assertThat(count(output.subList(0, killedAt), "Finished " + key)).as("completed before the kill").isZero();
 
-        try (RunningJar restarted = RunningJar.start(home, output, properties)) {
+        try (RunningJar restarted = jar.restart()) {
             double ready = restarted.awaitOutput("sqs-extended-chain local mode", killedAt, Duration.ofSeconds(90));
             double again = restarted.awaitOutput("Started " + key, killedAt, Duration.ofSeconds(90));
             double finished = restarted.awaitOutput("Finished " + key, killedAt, Duration.ofSeconds(90));
             double seconds = (System.nanoTime() - killed) / 1e9;
-            try (SqsClient sqs = AwsClients.sqs(client)) {
+            try (SqsClient sqs = AwsClients.sqs(restarted.clientSettings())) {
                 Queues queues = new Queues(sqs, QUEUE);
                 await().atMost(Duration.ofSeconds(30)).until(() -> queues.pending() == 0);
             }

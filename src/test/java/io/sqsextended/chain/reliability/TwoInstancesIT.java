@@ -59,8 +59,7 @@ class TwoInstancesIT {
                     "-Dchain.bucket=" + bucket, "-Dchain.queue=" + local.property("chain.queue"),
                     "-Dchain.dead-letter-queue=" + local.property("chain.dead-letter-queue"),
                     "-Dchain.auth.producer-tokens=" + Apps.PRODUCER_TOKEN, "-Dchain.auth.consumer-tokens=" + Apps.CONSUMER_TOKEN,
-                    "-Dchain.auth.admin-tokens=" + Apps.ADMIN_TOKEN, "-Dchain.consumer.wait-time-seconds=1",
-                    "-Dcamel.server.port=" + RunningJar.freePort(), "-Dcamel.management.port=" + RunningJar.freePort()));
+                    "-Dchain.auth.admin-tokens=" + Apps.ADMIN_TOKEN, "-Dchain.consumer.wait-time-seconds=1"));
             try {
                 aws.awaitOutput("Apache Camel", 0, Duration.ofSeconds(90));
                 aws.awaitOutput(") started in", 0, Duration.ofSeconds(90));
