@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.sqsextended.chain.config.AwsSettings;
+import io.sqsextended.chain.config.BoundPorts;
 import io.sqsextended.chain.local.LocalAws;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.main.Main;
 
 /**
@@ -68,10 +68,8 @@ public final class ChainApp implements AutoCloseable {
 
     /** The port the server configured with {@code configured} bound, read from the running server. */
     private int boundPort(int configured) {
-        return context().hasServices(VertxPlatformHttpServer.class).stream()
-                .filter(server -> server.getConfigurationPort() == configured).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No HTTP server configured with port " + configured))
-                .getPort();
+        return BoundPorts.port(context(), configured)
+                .orElseThrow(() -> new IllegalStateException("No HTTP server configured with port " + configured));
     }
 
     /** What the app starts with; later settings override earlier ones, all override application.properties. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import io.sqsextended.chain.config.AwsClients;
+import io.sqsextended.chain.config.AwsSettings;
 import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,17 @@ class ChainAppTest {
                     .sdkHttpResponse().isSuccessful()).isTrue();
             assertThat(registry.findSingleByType(SqsClient.class).getQueueUrl(r -> r.queueName(app.property("chain.dead-letter-queue")))
                     .queueUrl()).endsWith("/sqs-extended-chain-dlq");
+        }
+    }
+
+    @Test
+    void onceStartedTheAppLogsOneLineWithThePortsItsServersBound() throws Exception {
+        try (CapturedLogs logs = CapturedLogs.open("bound-ports"); ChainApp app = ChainApp.builder(dataDir).start()) {
+            AwsSettings endpoints = app.clientSettings();
+
+            assertThat(logs.lines()).filteredOn(line -> line.contains("Bound ports:")).singleElement().asString()
+                    .endsWith("Bound ports: api=%d management=%d s3=%d sqs=%d%n".formatted(app.api().getPort(),
+                            app.management().getPort(), endpoints.s3Endpoint().getPort(), endpoints.sqsEndpoint().getPort()));
         }
     }
 

@@ -1,13 +1,11 @@
 package io.sqsextended.chain;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
 import io.sqsextended.chain.config.AwsClients;
-import io.sqsextended.chain.config.AwsSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,13 +21,9 @@ class CrashRecoveryIT {
 
     @TempDir
     Path home;
-    int s3Port;
-    int sqsPort;
 
     @BeforeEach
     void prepare() throws Exception {
-        s3Port = RunningJar.freePort();
-        sqsPort = RunningJar.freePort();
         // a downstream that holds every payload until the file "release" exists
         Files.createDirectories(home.resolve("routes"));
         Files.createDirectories(home.resolve("gate"));
@@ -54,9 +48,10 @@ class CrashRecoveryIT {
     @Test
     void aPayloadInTheDownstreamWhenTheJarIsKilledIsDeliveredAfterTheRestart() throws Exception {
         String key = "input/" + UUID.randomUUID() + "/survives kill -9.txt";
-        try (RunningJar jar = start()) {
+        RunningJar first = start();
+        try (RunningJar jar = first) {
             jar.awaitOutput("sqs-extended-chain local mode", Duration.ofSeconds(90));
-            try (S3Client s3 = AwsClients.s3(clientSettings())) {
+            try (S3Client s3 = AwsClients.s3(jar.clientSettings())) {
                 s3.putObject(r -> r.bucket(BUCKET).key(key), RequestBody.fromString("at least once"));
             }
             jar.awaitOutput("Holding " + key, Duration.ofSeconds(30));
@@ -64,7 +59,7 @@ class CrashRecoveryIT {
         }
         Files.writeString(home.resolve("gate/release"), "go");
 
-        try (RunningJar jar = start()) {
+        try (RunningJar jar = first.restart()) {
             double seconds = jar.awaitOutput("Delivered " + key, Duration.ofSeconds(90));
             System.out.printf("Delivered after the restart, %.1f s after java -jar%n", seconds);
             assertThat(jar.output()).noneMatch(line -> line.contains("OutOfMemoryError"));
@@ -72,9 +67,8 @@ class CrashRecoveryIT {
     }
 
     private RunningJar start() throws Exception {
-        return RunningJar.start(home, "-Dchain.local.s3-port=" + s3Port, "-Dchain.local.sqs-port=" + sqsPort,
-                "-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.routes.dir=" + home.resolve("routes"),
-                "-Dchain.downstream.uri=direct:holding", "-Dcamel.server.port=" + RunningJar.freePort(), "-Dcamel.management.port=" + RunningJar.freePort(),
+        return RunningJar.start(home, "-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.routes.dir=" + home.resolve("routes"),
+                "-Dchain.downstream.uri=direct:holding",
                 // the killed consumer's message comes back after 5 s instead of 6 minutes
                 "-Dchain.local.parameter.VisibilityTimeout=5");
     }
@@ -86,10 +80,5 @@ class CrashRecoveryIT {
                 .findFirst().orElseThrow();
         jar.destroyForcibly();
         jar.onExit().get();
-    }
-
-    private AwsSettings clientSettings() {
-        return new AwsSettings("us-east-1", URI.create("http://127.0.0.1:" + s3Port), URI.create("http://127.0.0.1:" + sqsPort),
-                "local-access-key", "local-secret-key");
     }
 }

@@ -1,7 +1,6 @@
 package io.sqsextended.chain;
 
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -13,7 +12,6 @@ import java.util.Random;
 import java.util.UUID;
 
 import io.sqsextended.chain.config.AwsClients;
-import io.sqsextended.chain.config.AwsSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,20 +39,15 @@ class LargePayloadIT {
 
     @Test
     void aTwoGiBPayloadPassesThroughAJarWithA256MiBHeap() throws Exception {
-        int s3Port = RunningJar.freePort();
-        int sqsPort = RunningJar.freePort();
         Path outbox = home.resolve("outbox");
         String key = "input/" + UUID.randomUUID() + "/two-gib.bin";
-        try (RunningJar jar = RunningJar.start(home, "-Dchain.local.s3-port=" + s3Port, "-Dchain.local.sqs-port=" + sqsPort,
-                "-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.routes.dir=" + Path.of("examples/routes").toAbsolutePath(),
-                "-Dchain.downstream.uri=direct:folder", "-Dexample.folder.dir=" + outbox,
-                "-Dcamel.server.port=" + RunningJar.freePort(), "-Dcamel.management.port=" + RunningJar.freePort())) {
+        try (RunningJar jar = RunningJar.start(home, "-Dchain.local.data-dir=" + home.resolve("data"),
+                "-Dchain.routes.dir=" + Path.of("examples/routes").toAbsolutePath(), "-Dchain.downstream.uri=direct:folder",
+                "-Dexample.folder.dir=" + outbox)) {
             jar.awaitOutput("sqs-extended-chain local mode", Duration.ofSeconds(90));
-            AwsSettings settings = new AwsSettings("us-east-1", URI.create("http://127.0.0.1:" + s3Port),
-                    URI.create("http://127.0.0.1:" + sqsPort), "local-access-key", "local-secret-key");
             long uploadStart = System.nanoTime();
             String uploaded;
-            try (S3Client s3 = AwsClients.s3(settings)) {
+            try (S3Client s3 = AwsClients.s3(jar.clientSettings())) {
                 uploaded = upload(s3, key);
             }
             long delivered = System.nanoTime();

@@ -1,14 +1,11 @@
 package io.sqsextended.chain;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import io.sqsextended.chain.config.AwsClients;
-import io.sqsextended.chain.config.AwsSettings;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -28,22 +25,15 @@ class LocalModeIT {
 
     @TempDir
     Path home;
-    int s3Port;
-    int sqsPort;
-
-    @BeforeEach
-    void pickPorts() throws Exception {
-        s3Port = RunningJar.freePort();
-        sqsPort = RunningJar.freePort();
-    }
 
     @Test
     void theJarStartsWithoutAwsCredentialsAndARestartKeepsObjectsAndUnconsumedMessages() throws Exception {
         String key = "input/" + UUID.randomUUID() + "/first run.txt";
-        try (RunningJar jar = start()) {
+        RunningJar first = start();
+        try (RunningJar jar = first) {
             double seconds = jar.awaitOutput("sqs-extended-chain local mode", Duration.ofSeconds(90));
             System.out.printf("Local mode ready %.1f s after java -jar%n", seconds);
-            try (S3Client s3 = AwsClients.s3(clientSettings()); SqsClient sqs = AwsClients.sqs(clientSettings())) {
+            try (S3Client s3 = AwsClients.s3(jar.clientSettings()); SqsClient sqs = AwsClients.sqs(jar.clientSettings())) {
                 s3.putObject(r -> r.bucket(BUCKET).key(key), RequestBody.fromString("survives a restart"));
                 String url = sqs.getQueueUrl(r -> r.queueName(QUEUE)).queueUrl();
                 // the test event and the object's event, left unconsumed
@@ -53,9 +43,9 @@ class LocalModeIT {
             assertThat(jar.output()).anyMatch(line -> line.contains("Stopping the embedded S3 and SQS"));
         }
 
-        try (RunningJar jar = start()) {
+        try (RunningJar jar = first.restart()) {
             jar.awaitOutput("sqs-extended-chain local mode", Duration.ofSeconds(90));
-            try (S3Client s3 = AwsClients.s3(clientSettings()); SqsClient sqs = AwsClients.sqs(clientSettings())) {
+            try (S3Client s3 = AwsClients.s3(jar.clientSettings()); SqsClient sqs = AwsClients.sqs(jar.clientSettings())) {
                 String url = sqs.getQueueUrl(r -> r.queueName(QUEUE)).queueUrl();
                 List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(5)).messages();
 
@@ -68,13 +58,7 @@ class LocalModeIT {
 
     private RunningJar start() throws Exception {
         // the messages are left unconsumed on purpose: no consumer chain
-        return RunningJar.start(home, "-Dchain.local.s3-port=" + s3Port, "-Dchain.local.sqs-port=" + sqsPort,
-                "-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.consumer.enabled=false");
-    }
-
-    private AwsSettings clientSettings() {
-        return new AwsSettings("us-east-1", URI.create("http://127.0.0.1:" + s3Port), URI.create("http://127.0.0.1:" + sqsPort),
-                "local-access-key", "local-secret-key");
+        return RunningJar.start(home, "-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.consumer.enabled=false");
     }
 
     private static int visibleMessages(SqsClient sqs, String url) {

@@ -1,6 +1,7 @@
 package io.sqsextended.chain;
 
-import java.net.URI;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,7 +16,6 @@ import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 
 import io.sqsextended.chain.config.AwsClients;
-import io.sqsextended.chain.config.AwsSettings;
 import io.sqsextended.chain.extended.PayloadPointer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,15 +38,11 @@ class ManagementIT {
 
     @TempDir
     Path home;
-    int s3Port;
-    int sqsPort;
     int jmxPort;
 
     @BeforeEach
     void prepare() throws Exception {
-        s3Port = RunningJar.freePort();
-        sqsPort = RunningJar.freePort();
-        jmxPort = RunningJar.freePort();
+        jmxPort = freePort();
         Files.createDirectories(home.resolve("routes"));
         // refuses payloads that say "poison", writes the others to "delivered"
         Files.writeString(home.resolve("routes/gate.yaml"), """
@@ -77,7 +73,7 @@ class ManagementIT {
 
     @Test
     void anOperatorReadsCountersStopsAndStartsTheConsumerAndRedrivesADeadLetterOverJmx() throws Exception {
-        try (RunningJar jar = start(); S3Client s3 = AwsClients.s3(clientSettings());
+        try (RunningJar jar = start(); S3Client s3 = AwsClients.s3(jar.clientSettings());
              JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(
                      "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi"),
                      Map.of(JMXConnector.CREDENTIALS, new String[] {"operator", "s3cret"}))) {
@@ -98,7 +94,7 @@ class ManagementIT {
             // an offloaded payload (outside the notified prefix) that the downstream refuses
             String poison = "offload/" + UUID.randomUUID();
             s3.putObject(r -> r.bucket(BUCKET).key(poison), RequestBody.fromString("poison"));
-            try (SqsClient sqs = AwsClients.sqs(clientSettings())) {
+            try (SqsClient sqs = AwsClients.sqs(jar.clientSettings())) {
                 sqs.sendMessage(r -> r.queueUrl(sqs.getQueueUrl(q -> q.queueName(QUEUE)).queueUrl())
                         .messageBody(new PayloadPointer(BUCKET, poison).toJson())
                         .messageAttributes(Map.of(PayloadPointer.SIZE_ATTRIBUTE,
@@ -135,8 +131,7 @@ class ManagementIT {
 
     private RunningJar start() throws Exception {
         RunningJar jar = RunningJar.start(home,
-                "-Dchain.local.s3-port=" + s3Port, "-Dchain.local.sqs-port=" + sqsPort, "-Dchain.local.data-dir=" + home.resolve("data"),
-                "-Dcamel.server.port=0", "-Dcamel.management.port=0",
+                "-Dchain.local.data-dir=" + home.resolve("data"),
                 "-Dchain.routes.dir=" + home.resolve("routes"), "-Dchain.downstream.uri=direct:gate",
                 "-Dchain.consumer.redelivery.max-attempts=0", "-Dchain.consumer.wait-time-seconds=1",
                 "-Dcom.sun.management.jmxremote.port=" + jmxPort, "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
@@ -148,9 +143,14 @@ class ManagementIT {
         return jar;
     }
 
-    private AwsSettings clientSettings() {
-        return new AwsSettings("us-east-1", URI.create("http://127.0.0.1:" + s3Port), URI.create("http://127.0.0.1:" + sqsPort),
-                "local-access-key", "local-secret-key");
+    /**
+     * A port for the JVM's JMX agent, chosen before the start: the agent binds it before the app runs, so the app cannot
+     * report it, and the client must know it to connect (a port taken in between fails the start, clearly).
+     */
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static ObjectName name(String name) {

@@ -4,30 +4,60 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import io.sqsextended.chain.config.AwsSettings;
 
 import static org.awaitility.Awaitility.await;
 
-/** The packaged jar in a process of its own, as an operator starts it, with its output captured. */
+/**
+ * The packaged jar in a process of its own, as an operator starts it, with its output captured. Its servers bind free
+ * ports of their own (port 0), read back from the line the app logs once started ({@link #api()} and the others); a
+ * {@link #restart()} binds the same ones again.
+ */
 public final class RunningJar implements AutoCloseable {
 
     static final String JAR = System.getProperty("chain.test.jar", "target/sqs-extended-chain.jar");
+    private static final String BOUND_PORTS = "Bound ports: ";
+    private static final Duration STARTUP = Duration.ofSeconds(90);
+    // free ports: management on a setting distinct from the API's, or Camel would serve it on the API's server (see ChainApp)
+    private static final List<String> FREE_PORTS = List.of("-Dcamel.server.port=0", "-Dcamel.management.port=-1",
+            "-Dchain.local.s3-port=0", "-Dchain.local.sqs-port=0");
 
-    private final Process process;
+    private final Path home;
     private final List<String> output;
+    private final List<String> properties;
+    private final int firstLine;
+    private final Process process;
     private final long startedNanos = System.nanoTime();
     private final Thread reader;
+    private Map<String, Integer> ports;
 
-    private RunningJar(Process process, List<String> output) {
-        this.process = process;
+    /** {@code pinned}: port settings after the test's own, for a restart on the ports bound before. */
+    private RunningJar(Path home, List<String> output, List<String> properties, List<String> pinned) throws IOException {
+        this.home = home;
         this.output = output;
+        this.properties = List.copyOf(properties);
+        this.firstLine = output.size();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+        command.addAll(FREE_PORTS);
+        command.addAll(properties);
+        command.addAll(pinned);
+        command.addAll(List.of("-jar", Path.of(JAR).toAbsolutePath().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("CHAIN_"));
+        builder.environment().put("HOME", home.toString());
+        this.process = builder.start();
         this.reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 lines.lines().forEach(output::add);
@@ -46,18 +76,74 @@ public final class RunningJar implements AutoCloseable {
 
     /** Starts the jar appending its output to {@code output}, a list that may span restarts. */
     public static RunningJar start(Path home, List<String> output, List<String> properties) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
-        command.addAll(properties);
-        command.addAll(List.of("-jar", Path.of(JAR).toAbsolutePath().toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("CHAIN_"));
-        builder.environment().put("HOME", home.toString());
-        return new RunningJar(builder.start(), output);
+        return new RunningJar(home, output, properties, List.of());
     }
 
-    /** Waits for a line of output containing {@code text}; returns the seconds since the start. */
+    /**
+     * Starts the jar again in the same home, with the same settings and output, on the ports this start bound: the data
+     * dir and its endpoints stay. This one must have ended; a port taken meanwhile fails the new start.
+     */
+    public RunningJar restart() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException("Stop or kill the jar before starting it again");
+        }
+        List<String> pinned = new ArrayList<>(List.of("-Dcamel.server.port=" + api().getPort(),
+                "-Dcamel.management.port=" + management().getPort()));
+        if (ports().containsKey("s3")) {
+            pinned.addAll(List.of("-Dchain.local.s3-port=" + s3().getPort(), "-Dchain.local.sqs-port=" + sqs().getPort()));
+        }
+        return new RunningJar(home, output, properties, pinned);
+    }
+
+    /** Base URI of the HTTP API, e.g. {@code http://127.0.0.1:12345}, once the jar has started. */
+    public URI api() {
+        return endpoint("api");
+    }
+
+    /** Base URI of the management server (health, metrics). */
+    public URI management() {
+        return endpoint("management");
+    }
+
+    /** Endpoint of the embedded S3 (local mode). */
+    public URI s3() {
+        return endpoint("s3");
+    }
+
+    /** Endpoint of the embedded SQS (local mode). */
+    public URI sqs() {
+        return endpoint("sqs");
+    }
+
+    /** Settings for test clients of the embedded S3 and SQS, with local mode's default keys. */
+    public AwsSettings clientSettings() {
+        return new AwsSettings("us-east-1", s3(), sqs(), "local-access-key", "local-secret-key");
+    }
+
+    private URI endpoint(String name) {
+        Integer port = ports().get(name);
+        if (port == null) {
+            throw new IllegalStateException("The jar bound no " + name + " port: " + ports);
+        }
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** The ports of this start's {@code Bound ports:} line, waited for. */
+    private synchronized Map<String, Integer> ports() {
+        if (ports == null) {
+            awaitOutput(BOUND_PORTS, firstLine, STARTUP);
+            String line = output.subList(firstLine, output.size()).stream().filter(l -> l.contains(BOUND_PORTS)).findFirst().orElseThrow();
+            // e.g. "... BoundPorts - Bound ports: api=41234 management=41235 s3=41236 sqs=41237"
+            ports = Arrays.stream(line.substring(line.indexOf(BOUND_PORTS) + BOUND_PORTS.length()).trim().split(" "))
+                    .map(entry -> entry.split("="))
+                    .collect(Collectors.toUnmodifiableMap(entry -> entry[0], entry -> Integer.parseInt(entry[1])));
+        }
+        return ports;
+    }
+
+    /** Waits for a line of this start's output containing {@code text}; returns the seconds since the start. */
     public double awaitOutput(String text, Duration timeout) {
-        return awaitOutput(text, 0, timeout);
+        return awaitOutput(text, firstLine, timeout);
     }
 
     /** The same, looking only at the lines from {@code fromLine} on (the output of this start, not of earlier ones). */
@@ -99,12 +185,6 @@ public final class RunningJar implements AutoCloseable {
     public void close() throws InterruptedException {
         if (process.isAlive()) {
             stop();
-        }
-    }
-
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.sqsextended.chain;
 
 import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,9 +30,7 @@ class StreamingPublishIT {
 
     @Test
     void aPayloadLargerThanTheHeapIsPublishedAndConsumedIntact() throws Exception {
-        int httpPort = RunningJar.freePort();
         try (RunningJar jar = RunningJar.start(home, "-Xmx128m",
-                "-Dchain.local.s3-port=0", "-Dchain.local.sqs-port=0", "-Dcamel.management.port=0", "-Dcamel.server.port=" + httpPort,
                 "-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.consumer.wait-time-seconds=1",
                 "-Dchain.routes.dir=" + Path.of("examples/routes").toAbsolutePath(), "-Dchain.downstream.uri=direct:folder",
                 "-Dexample.folder.dir=" + home.resolve("out"))) {
@@ -41,7 +38,7 @@ class StreamingPublishIT {
             MessageDigest sent = MessageDigest.getInstance("SHA-256");
 
             HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/v1/messages"))
+                    HttpRequest.newBuilder(jar.api().resolve("/v1/messages"))
                             .header("Authorization", "Bearer dev-producer-token").header("Content-Type", "application/octet-stream")
                             // unknown length (chunked): nothing tells the app the size in advance
                             .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new DigestInputStream(new Generated(SIZE), sent)))

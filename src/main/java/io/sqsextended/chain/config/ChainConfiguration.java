@@ -23,6 +23,8 @@ public class ChainConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
+        // first: the ports are logged before the local-mode block that launchers wait for
+        context.addStartupListener(new BoundPorts());
         ChainConfig config = ChainConfig.of(context);
         AwsSettings aws = config.aws();
         if (config.isLocal()) {

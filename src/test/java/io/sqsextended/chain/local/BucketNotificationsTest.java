@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import io.sqsextended.chain.Queues;
 import io.sqsextended.chain.config.AwsClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +33,7 @@ class BucketNotificationsTest {
     static LocalAws local;
     static S3Client s3;
     static SqsClient sqs;
-    static QueueReader notifications;
+    static Queues notifications;
     static String bucket;
 
     @BeforeAll
@@ -41,7 +42,7 @@ class BucketNotificationsTest {
         s3 = AwsClients.s3(local.clientSettings());
         sqs = AwsClients.sqs(local.clientSettings());
         bucket = TestStacks.bucket(local);
-        notifications = new QueueReader(sqs, local.stack().outputs().get("NotificationQueueName"));
+        notifications = new Queues(sqs, local.stack().outputs().get("NotificationQueueName"));
     }
 
     @AfterAll

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
+import io.sqsextended.chain.Queues;
 import io.sqsextended.chain.config.AwsClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +35,7 @@ class ConditionalWritesTest {
     static S3Client s3;
     static S3Presigner presigner;
     static SqsClient sqs;
-    static QueueReader notifications;
+    static Queues notifications;
     static String bucket;
     final String key = "input/" + UUID.randomUUID() + "/payload.txt";
     final byte[] original = "the producer's payload".getBytes(StandardCharsets.UTF_8);
@@ -46,7 +47,7 @@ class ConditionalWritesTest {
         presigner = AwsClients.presigner(local.clientSettings());
         sqs = AwsClients.sqs(local.clientSettings());
         bucket = TestStacks.bucket(local);
-        notifications = new QueueReader(sqs, local.stack().outputs().get("NotificationQueueName"));
+        notifications = new Queues(sqs, local.stack().outputs().get("NotificationQueueName"));
     }
 
     @AfterAll

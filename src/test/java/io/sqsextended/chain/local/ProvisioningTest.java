@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.sqsextended.chain.Queues;
 import io.sqsextended.chain.config.AwsClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +36,7 @@ class ProvisioningTest {
 
         LocalAws second = TestStacks.start(TestStacks.settings(dataDir));
         try (S3Client s3 = AwsClients.s3(second.clientSettings()); SqsClient sqs = AwsClients.sqs(second.clientSettings())) {
-            List<Message> messages = new QueueReader(sqs, queueName(second)).awaitMessages(m -> true, 2);
+            List<Message> messages = new Queues(sqs, queueName(second)).awaitMessages(m -> true, 2);
 
             assertThat(s3.getObjectAsBytes(r -> r.bucket(TestStacks.bucket(second)).key(key)).asUtf8String()).isEqualTo("kept");
             assertThat(messages).anyMatch(m -> m.body().contains(key));
@@ -56,7 +57,7 @@ class ProvisioningTest {
             String id = UUID.randomUUID().toString();
             s3.putObject(r -> r.bucket(TestStacks.bucket(local)).key("input/" + id), RequestBody.fromString("x"));
             s3.putObject(r -> r.bucket(TestStacks.bucket(local)).key("incoming/" + id), RequestBody.fromString("x"));
-            QueueReader reader = new QueueReader(sqs, queueName(local));
+            Queues reader = new Queues(sqs, queueName(local));
 
             reader.awaitMessages(m -> m.body().contains("incoming/" + id), 1);
 
@@ -82,7 +83,7 @@ class ProvisioningTest {
         TestStacks.start(TestStacks.settings(dataDir)).stop();
         LocalAws changed = TestStacks.start(TestStacks.settings(dataDir, TestStacks.TEMPLATE, Map.of("InputPrefix", "other/")));
         try (SqsClient sqs = AwsClients.sqs(changed.clientSettings())) {
-            assertThat(new QueueReader(sqs, queueName(changed)).awaitMessages(m -> m.body().contains("s3:TestEvent"), 2)).hasSize(2);
+            assertThat(new Queues(sqs, queueName(changed)).awaitMessages(m -> m.body().contains("s3:TestEvent"), 2)).hasSize(2);
         } finally {
             changed.stop();
         }

@@ -1,6 +1,5 @@
 package io.sqsextended.chain.presign;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,14 +38,12 @@ class PointerSmugglingIT {
     @BeforeAll
     static void start() throws Exception {
         webhook = RecordingWebhook.start();
-        int httpPort = RunningJar.freePort();
-        jar = RunningJar.start(home, "-Dchain.local.s3-port=0", "-Dchain.local.sqs-port=0", "-Dcamel.management.port=0",
-                "-Dcamel.server.port=" + httpPort, "-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.consumer.wait-time-seconds=1",
+        jar = RunningJar.start(home, "-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.consumer.wait-time-seconds=1",
                 "-Dchain.auth.producer-tokens=" + PRODUCER_A + "," + PRODUCER_B, "-Dchain.auth.consumer-tokens=" + CONSUMER,
                 "-Dchain.routes.dir=" + Path.of("examples/routes").toAbsolutePath(), "-Dchain.downstream.uri=direct:webhook",
                 "-Dexample.webhook.url=" + webhook.url("/hook"));
         jar.awaitOutput("sqs-extended-chain local mode", Duration.ofSeconds(90));
-        api = new ApiClient(URI.create("http://127.0.0.1:" + httpPort));
+        api = new ApiClient(jar.api());
     }
 
     @AfterAll

@@ -1,6 +1,5 @@
 package io.sqsextended.chain.presign;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sqsextended.chain.Queues;
 import io.sqsextended.chain.RunningJar;
 import io.sqsextended.chain.config.AwsClients;
-import io.sqsextended.chain.config.AwsSettings;
-import io.sqsextended.chain.local.QueueReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,24 +32,19 @@ class ProducerIsolationIT {
     static RunningJar jar;
     static ApiClient client;
     static SqsClient sqs;
-    static QueueReader events;
+    static Queues events;
 
     @BeforeAll
     static void startJar() throws Exception {
-        int apiPort = RunningJar.freePort();
-        int s3Port = RunningJar.freePort();
-        int sqsPort = RunningJar.freePort();
-        jar = RunningJar.start(home, "-Dchain.local.s3-port=" + s3Port, "-Dchain.local.sqs-port=" + sqsPort,
-                "-Dchain.local.data-dir=" + home.resolve("data"), "-Dcamel.server.port=" + apiPort, "-Dcamel.management.port=0",
+        jar = RunningJar.start(home, "-Dchain.local.data-dir=" + home.resolve("data"),
                 "-Dchain.consumer.enabled=false", "-Dchain.auth.producer-tokens=" + A + "," + B,
                 "-Dchain.auth.consumer-tokens=" + CONSUMER, "-Dchain.auth.admin-tokens=",
                 "-Dchain.upload.multipart-threshold=6MiB", "-Dchain.upload.part-size=5MiB");
         jar.awaitOutput("sqs-extended-chain local mode", Duration.ofSeconds(90));
-        client = new ApiClient(URI.create("http://127.0.0.1:" + apiPort));
-        sqs = AwsClients.sqs(new AwsSettings("us-east-1", URI.create("http://127.0.0.1:" + s3Port),
-                URI.create("http://127.0.0.1:" + sqsPort), "local-access-key", "local-secret-key"));
+        client = new ApiClient(jar.api());
+        sqs = AwsClients.sqs(jar.clientSettings());
         // the events the consumer chain would deliver downstream (it is off: they stay on the queue)
-        events = new QueueReader(sqs, "sqs-extended-chain-notifications");
+        events = new Queues(sqs, "sqs-extended-chain-notifications");
     }
 
     @AfterAll

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.RecordingDownstream;
 
 /**
  * The app for the reliability tests: consumer on, and secrets of its own (tokens, the embedded stack's secret key)
@@ -27,7 +28,7 @@ final class Apps {
                 .property("chain.auth.consumer-tokens", CONSUMER_TOKEN)
                 .property("chain.auth.admin-tokens", ADMIN_TOKEN)
                 .property("chain.local.secret-key", SECRET_KEY)
-                .downstream(Recorder.URI);
+                .downstream(RecordingDownstream.URI);
     }
 
     /** The secrets no log line may contain. */

@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 
 import io.sqsextended.chain.CapturedLogs;
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.Queues;
+import io.sqsextended.chain.RecordingDownstream;
 import io.sqsextended.chain.config.AwsClients;
 import io.sqsextended.chain.reliability.HostileMessages.Expect;
 import io.sqsextended.chain.reliability.HostileMessages.Hostile;
@@ -52,9 +54,9 @@ class HostileQueueInputTest {
     static ChainApp app;
     static SqsClient sqs;
     static S3Client s3;
-    static DeadLetters queues;
+    static Queues queues;
     static CapturedLogs logs;
-    static final Recorder downstream = new Recorder("hostile");
+    static final RecordingDownstream downstream = new RecordingDownstream();
     static final Map<String, Hostile> sent = new HashMap<>();
 
     @BeforeAll
@@ -68,7 +70,7 @@ class HostileQueueInputTest {
         downstream.addTo(app.context());
         sqs = AwsClients.sqs(app.clientSettings());
         s3 = AwsClients.s3(app.clientSettings());
-        queues = new DeadLetters(sqs, app.property("chain.queue"), app.property("chain.dead-letter-queue"));
+        queues = Queues.of(app, sqs);
         // what path tricks would like to reach: files next to the bucket's directory and above it
         Files.writeString(dataDir.resolve("s3/planted-secret.txt"), PLANTED);
         Files.writeString(dataDir.resolve("planted-secret.txt"), PLANTED);
@@ -125,27 +127,27 @@ class HostileQueueInputTest {
         assertThat(queues.pending()).as("messages left on the queue").isZero();
         assertThat(delivered.size() + deadLettered.size()).isEqualTo(sent.size());
         // idempotency: each delivered message reached the downstream once
-        assertThat(downstream.deliveries.stream().filter(d -> sent.containsKey(d.messageId())).count()).isEqualTo(delivered.size());
+        assertThat(downstream.deliveries().stream().filter(d -> sent.containsKey(d.messageId())).count()).isEqualTo(delivered.size());
     }
 
     @Test
     @Order(2)
     void everyDeadLetterCarriesTheReason() {
-        List<Message> ours = queues.received.stream().filter(m -> sent.containsKey(DeadLetters.originalId(m))).toList();
+        List<Message> ours = queues.deadLetters().stream().filter(m -> sent.containsKey(Queues.originalId(m))).toList();
         assertThat(ours).isNotEmpty().allSatisfy(m -> {
-            assertThat(DeadLetters.attribute(m, DeadLetterSender.ERROR_CLASS)).isNotBlank();
-            assertThat(DeadLetters.attribute(m, DeadLetterSender.ERROR_MESSAGE)).isNotBlank();
-            assertThat(m.body()).isEqualTo(sent.get(DeadLetters.originalId(m)).body());
+            assertThat(Queues.attribute(m, DeadLetterSender.ERROR_CLASS)).isNotBlank();
+            assertThat(Queues.attribute(m, DeadLetterSender.ERROR_MESSAGE)).isNotBlank();
+            assertThat(m.body()).isEqualTo(sent.get(Queues.originalId(m)).body());
         });
         // nothing reached the dead-letter queue by SQS redrive (without a reason): the app decided every message
-        assertThat(queues.received).allSatisfy(m -> assertThat(DeadLetters.originalId(m)).isNotNull());
+        assertThat(queues.deadLetters()).allSatisfy(m -> assertThat(Queues.originalId(m)).isNotNull());
     }
 
     @Test
     @Order(3)
     void noPathTrickReadsAFileOutsideTheBucket() {
-        assertThat(downstream.deliveries).noneMatch(d -> d.key() != null && new String(d.body(), StandardCharsets.UTF_8).contains(PLANTED));
-        assertThat(downstream.deliveries).filteredOn(d -> d.key() != null)
+        assertThat(downstream.deliveries()).noneMatch(d -> d.key() != null && new String(d.body(), StandardCharsets.UTF_8).contains(PLANTED));
+        assertThat(downstream.deliveries()).filteredOn(d -> d.key() != null)
                 .allSatisfy(d -> assertThat(new String(d.body(), StandardCharsets.UTF_8)).isEqualTo("a real object"));
     }
 
@@ -200,7 +202,7 @@ class HostileQueueInputTest {
 
     private static Set<String> deadLetteredIds() {
         Set<String> ids = new HashSet<>();
-        queues.received.forEach(m -> ids.add(DeadLetters.originalId(m)));
+        queues.deadLetters().forEach(m -> ids.add(Queues.originalId(m)));
         ids.retainAll(sent.keySet());
         return ids;
     }

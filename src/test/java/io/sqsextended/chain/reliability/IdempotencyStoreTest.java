@@ -10,6 +10,8 @@ import java.util.stream.IntStream;
 
 import io.sqsextended.chain.CapturedLogs;
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.Queues;
+import io.sqsextended.chain.RecordingDownstream;
 import io.sqsextended.chain.config.AwsClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,16 +32,16 @@ class IdempotencyStoreTest {
     Path dataDir;
     ChainApp app;
     SqsClient sqs;
-    DeadLetters queues;
+    Queues queues;
     Path store;
-    final Recorder downstream = new Recorder("idempotency-store");
+    final RecordingDownstream downstream = new RecordingDownstream();
 
     @BeforeEach
     void start() throws Exception {
         app = Apps.builder(dataDir).start();
         downstream.addTo(app.context());
         sqs = AwsClients.sqs(app.clientSettings());
-        queues = new DeadLetters(sqs, app.property("chain.queue"), app.property("chain.dead-letter-queue"));
+        queues = Queues.of(app, sqs);
         store = dataDir.resolve("consumer").resolve("delivered.keys").toAbsolutePath();
         await().atMost(Duration.ofSeconds(20)).until(() -> Readiness.status(app.management()) == 200);
     }
@@ -69,7 +71,7 @@ class IdempotencyStoreTest {
 
             bodies.forEach(body -> sqs.sendMessage(r -> r.queueUrl(queues.queueUrl).messageBody(body)));
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> downstream.deliveries.stream().map(Recorder.Delivery::subject).toList()
+            await().atMost(Duration.ofSeconds(20)).until(() -> downstream.deliveries().stream().map(RecordingDownstream.Attempt::subject).toList()
                     .containsAll(bodies) && queues.pending() == 0);
             assertThat(queues.drain()).as("dead letters").isZero();
             assertThat(logs.lines().stream().filter(line -> line.contains(store.toString()) && !line.startsWith("DEBUG")))

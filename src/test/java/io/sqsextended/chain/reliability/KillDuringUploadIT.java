@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.sqsextended.chain.Queues;
 import io.sqsextended.chain.RunningJar;
 import io.sqsextended.chain.config.AwsClients;
 import io.sqsextended.chain.config.AwsSettings;
@@ -35,7 +34,6 @@ import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import org.junit.jupiter.api.Tag;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,27 +66,24 @@ class KillDuringUploadIT {
     @TempDir
     Path home;
     List<String> properties;
+    /** The latest start of the jar, and clients of its embedded stack (the same endpoints after a restart). */
+    RunningJar latest;
     AwsSettings client;
     final List<String> output = new CopyOnWriteArrayList<>();
     final String prefix = "input/" + UUID.randomUUID() + "/";
     final String key = prefix + "big.bin";
 
     @BeforeEach
-    void ports() throws IOException {
-        int s3Port = RunningJar.freePort();
-        int sqsPort = RunningJar.freePort();
-        properties = List.of("-Dchain.local.s3-port=" + s3Port, "-Dchain.local.sqs-port=" + sqsPort,
-                "-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.routes.dir=" + home.resolve("routes"),
-                "-Dcamel.server.port=" + RunningJar.freePort(), "-Dcamel.management.port=" + RunningJar.freePort());
-        client = new AwsSettings("us-east-1", URI.create("http://127.0.0.1:" + s3Port), URI.create("http://127.0.0.1:" + sqsPort),
-                "local-access-key", "local-secret-key");
+    void settings() {
+        properties = List.of("-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.routes.dir=" + home.resolve("routes"));
     }
 
     /** S3 stores an object whole or not at all: a producer whose PUT got no answer retries it, and the consumer sees one payload. */
     @Test
     void aPutCutByAKillLeavesNoObjectNoEventAndItsRetryIsDeliveredOnceWhole() throws Exception {
+        RunningJar first = start();
         PresignedRequest put = presignPut();
-        killDuring(start(), put, SIZE, SENT_BEFORE_KILL);
+        killDuring(first, put, SIZE, SENT_BEFORE_KILL);
 
         try (RunningJar jar = restart(); S3Client s3 = AwsClients.s3(client); SqsClient sqs = AwsClients.sqs(client)) {
             System.out.printf("Kill during a PUT of %d MiB, after %d MiB: files under data/s3 after the restart %s%n", SIZE >> 20,
@@ -98,7 +93,7 @@ class KillDuringUploadIT {
             // an event of the cut upload would be handled before a marker uploaded now, and the queue then empty
             awaitMarker(s3, sqs, "marker-1.txt");
             assertThat(deliveries(key)).as("deliveries of the cut upload").isZero();
-            assertThat(pending(sqs, DEAD_LETTER_QUEUE)).as("dead letters (the event of a missing object would be one)").isZero();
+            assertThat(new Queues(sqs, DEAD_LETTER_QUEUE).pending()).as("dead letters (the event of a missing object would be one)").isZero();
 
             assertThat(RawPut.whole(put, SIZE)).as("status of the retried PUT").isEqualTo(200);
             await().atMost(Duration.ofSeconds(60)).until(() -> deliveries(key) == 1);
@@ -168,7 +163,7 @@ class KillDuringUploadIT {
 
     /** Starts the jar, creates a multipart upload, uploads its first part whole and kills the jar during the second. */
     private Cut multipartCutInTheSecondPart() throws Exception {
-        RunningJar jar = start();
+        RunningJar first = start();
         String uploadId;
         String firstPart;
         try (S3Client s3 = AwsClients.s3(client)) {
@@ -181,7 +176,7 @@ class KillDuringUploadIT {
             secondPart = presigner.presignUploadPart(r -> r.signatureDuration(Duration.ofMinutes(15)).uploadPartRequest(p -> p
                     .bucket(BUCKET).key(key).uploadId(uploadId).partNumber(2).contentLength(SECOND_PART)));
         }
-        killDuring(jar, secondPart, SECOND_PART, SECOND_PART / 2);
+        killDuring(first, secondPart, SECOND_PART, SECOND_PART / 2);
         System.out.printf("Kill during part 2 of a multipart upload, after %d of %d MiB: files under data/s3 %s%n", SECOND_PART >> 21,
                 SECOND_PART >> 20, files(home.resolve("data/s3")));
         return new Cut(uploadId, firstPart);
@@ -195,16 +190,17 @@ class KillDuringUploadIT {
     }
 
     private RunningJar start() throws Exception {
-        RunningJar jar = RunningJar.start(home, output, properties);
-        jar.awaitOutput("sqs-extended-chain local mode", Duration.ofSeconds(90));
-        return jar;
+        latest = RunningJar.start(home, output, properties);
+        latest.awaitOutput("sqs-extended-chain local mode", Duration.ofSeconds(90));
+        client = latest.clientSettings();
+        return latest;
     }
 
+    /** The jar started again on the ports of the previous start: presigned URLs and clients still reach it. */
     private RunningJar restart() throws Exception {
-        int from = output.size();
-        RunningJar jar = RunningJar.start(home, output, properties);
-        jar.awaitOutput("sqs-extended-chain local mode", from, Duration.ofSeconds(90));
-        return jar;
+        latest = latest.restart();
+        latest.awaitOutput("sqs-extended-chain local mode", Duration.ofSeconds(90));
+        return latest;
     }
 
     /** Sends {@code request} with a body of {@code length} bytes, and kills the jar once {@code sendBeforeKill} of them are sent. */
@@ -221,7 +217,7 @@ class KillDuringUploadIT {
     /** Uploads a marker and waits until it is delivered and the queue is empty: what was on the queue before is handled. */
     private void awaitMarker(S3Client s3, SqsClient sqs, String name) {
         s3.putObject(r -> r.bucket(BUCKET).key(prefix + name), RequestBody.fromString("marker"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> deliveries(prefix + name) == 1 && pending(sqs, QUEUE) == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> deliveries(prefix + name) == 1 && new Queues(sqs, QUEUE).pending() == 0);
     }
 
     /** Lines of the built-in downstream for {@code key} (one per delivered payload). */
@@ -232,14 +228,6 @@ class KillDuringUploadIT {
 
     private long deliveries(String key) {
         return deliveryLines(key).size();
-    }
-
-    /** Messages on a queue, visible or in flight. */
-    private static int pending(SqsClient sqs, String queue) {
-        String url = sqs.getQueueUrl(r -> r.queueName(queue)).queueUrl();
-        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-        return attributes.values().stream().mapToInt(Integer::parseInt).sum();
     }
 
     /** Regular files under {@code dir}, relative, with their sizes. */

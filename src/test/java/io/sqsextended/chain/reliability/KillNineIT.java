@@ -1,6 +1,5 @@
 package io.sqsextended.chain.reliability;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import java.util.regex.Pattern;
 
 import io.sqsextended.chain.RunningJar;
 import io.sqsextended.chain.config.AwsClients;
-import io.sqsextended.chain.config.AwsSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -44,15 +42,9 @@ class KillNineIT {
 
     @Test
     void everyAcknowledgedUploadReachesTheDownstreamAtLeastOnceDespiteRepeatedKills() throws Exception {
-        int s3Port = RunningJar.freePort();
-        int sqsPort = RunningJar.freePort();
-        List<String> properties = List.of("-Dchain.local.s3-port=" + s3Port, "-Dchain.local.sqs-port=" + sqsPort,
-                "-Dchain.local.data-dir=" + home.resolve("data"), "-Dcamel.server.port=" + RunningJar.freePort(),
-                "-Dcamel.management.port=" + RunningJar.freePort(), "-Dchain.routes.dir=" + home.resolve("routes"),
+        List<String> properties = List.of("-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.routes.dir=" + home.resolve("routes"),
                 // a killed consumer's messages come back after 5 s instead of 6 minutes
                 "-Dchain.local.parameter.VisibilityTimeout=5");
-        AwsSettings client = new AwsSettings("us-east-1", URI.create("http://127.0.0.1:" + s3Port), URI.create("http://127.0.0.1:" + sqsPort),
-                "local-access-key", "local-secret-key");
         List<String> output = new CopyOnWriteArrayList<>();
         Random random = new Random(9);
         List<String> acknowledged = new CopyOnWriteArrayList<>();
@@ -63,12 +55,12 @@ class KillNineIT {
         RunningJar jar = null;
         try {
         while (next < UPLOADS) {
-            jar = RunningJar.start(home, output, properties);
-            int from = output.size();
-            jar.awaitOutput("sqs-extended-chain local mode", from, Duration.ofSeconds(90));
+            // a restart binds the ports of the first start: the stack's endpoints stay
+            jar = jar == null ? RunningJar.start(home, output, properties) : jar.restart();
+            jar.awaitOutput("sqs-extended-chain local mode", Duration.ofSeconds(90));
             // at most UPLOADS / (KILLS + 1) uploads between kills: every kill happens before the last upload
             int killAfter = kills < KILLS ? 1 + random.nextInt(UPLOADS / (KILLS + 1)) : Integer.MAX_VALUE;
-            try (S3Client s3 = AwsClients.s3(client)) {
+            try (S3Client s3 = AwsClients.s3(jar.clientSettings())) {
                 for (int sent = 0; next < UPLOADS && sent < killAfter; sent++) {
                     String key = "input/kill9/" + next + ".txt";
                     s3.putObject(r -> r.bucket(BUCKET).key(key), RequestBody.fromString("payload " + key));

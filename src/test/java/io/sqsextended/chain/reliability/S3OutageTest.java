@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.Queues;
+import io.sqsextended.chain.RecordingDownstream;
 import io.sqsextended.chain.config.AwsClients;
 import io.sqsextended.chain.routes.DeadLetterSender;
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +43,7 @@ class S3OutageTest {
     static ChainApp app;
     static SqsClient sqs;
     static S3Client s3;
-    static final Recorder downstream = new Recorder("s3-outage");
+    static final RecordingDownstream downstream = new RecordingDownstream();
 
     @BeforeAll
     static void start() throws Exception {
@@ -67,7 +69,7 @@ class S3OutageTest {
 
     @Test
     void payloadsInFlightDuringAnS3OutageAreRetriedOrDeadLetteredAndNoneVanishes() throws Exception {
-        DeadLetters queues = new DeadLetters(sqs, app.property("chain.queue"), app.property("chain.dead-letter-queue"));
+        Queues queues = Queues.of(app, sqs);
         String run = UUID.randomUUID().toString();
         List<String> keys = IntStream.range(0, PAYLOADS).mapToObj(i -> "input/" + run + "/" + i + ".txt").toList();
         await().atMost(Duration.ofSeconds(20)).until(() -> Readiness.status(app.management()) == 200);
@@ -80,7 +82,7 @@ class S3OutageTest {
         long stopped = System.nanoTime();
         downstream.open();
         await().atMost(OUTAGE.plusSeconds(30)).until(() -> Readiness.status(app.management()) == 503
-                && !downstream.failures.isEmpty() && System.nanoTime() - stopped >= OUTAGE.toNanos());
+                && !downstream.failures().isEmpty() && System.nanoTime() - stopped >= OUTAGE.toNanos());
         app.localAws().startS3();
 
         await().atMost(Duration.ofSeconds(120)).until(() -> {
@@ -89,14 +91,14 @@ class S3OutageTest {
         });
         Set<String> deadLettered = deadLettered(queues, keys);
         System.out.printf("S3 outage of %d s: %d payloads, %d delivered, %d dead-lettered, %d failed attempts%n", OUTAGE.toSeconds(),
-                PAYLOADS, downstream.keys().size(), deadLettered.size(), downstream.failures.size());
+                PAYLOADS, downstream.keys().size(), deadLettered.size(), downstream.failures().size());
         assertThat(accounted(queues, keys)).containsExactlyInAnyOrderElementsOf(keys);
-        assertThat(queues.received).allSatisfy(m -> assertThat(DeadLetters.attribute(m, DeadLetterSender.ERROR_MESSAGE)).isNotBlank());
-        assertThat(downstream.deliveries).allSatisfy(d -> assertThat(new String(d.body())).isEqualTo("payload " + d.key()));
+        assertThat(queues.deadLetters()).allSatisfy(m -> assertThat(Queues.attribute(m, DeadLetterSender.ERROR_MESSAGE)).isNotBlank());
+        assertThat(downstream.deliveries()).allSatisfy(d -> assertThat(new String(d.body())).isEqualTo("payload " + d.key()));
         await().atMost(Duration.ofSeconds(30)).until(() -> Readiness.status(app.management()) == 200);
     }
 
-    private static Set<String> accounted(DeadLetters queues, List<String> keys) {
+    private static Set<String> accounted(Queues queues, List<String> keys) {
         Set<String> all = new HashSet<>(downstream.keys());
         all.addAll(deadLettered(queues, keys));
         all.retainAll(keys);
@@ -104,8 +106,8 @@ class S3OutageTest {
     }
 
     /** Keys named in the S3 events on the dead-letter queue. */
-    private static Set<String> deadLettered(DeadLetters queues, List<String> keys) {
-        return queues.received.stream().map(Message::body)
+    private static Set<String> deadLettered(Queues queues, List<String> keys) {
+        return queues.deadLetters().stream().map(Message::body)
                 .flatMap(body -> keys.stream().filter(key -> body.contains("\"" + key + "\"")))
                 .collect(Collectors.toSet());
     }

@@ -1,23 +1,20 @@
 package io.sqsextended.chain.reliability;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.sqsextended.chain.Queues;
 import io.sqsextended.chain.RunningJar;
 import io.sqsextended.chain.config.AwsClients;
-import io.sqsextended.chain.config.AwsSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import org.junit.jupiter.api.Tag;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,21 +59,15 @@ class SlowDownstreamCrashIT {
                             asyncDelayed: false
                         - log: "Finished ${exchangeProperty.key}"
                 """);
-        int s3Port = RunningJar.freePort();
-        int sqsPort = RunningJar.freePort();
-        List<String> properties = List.of("-Dchain.local.s3-port=" + s3Port, "-Dchain.local.sqs-port=" + sqsPort,
-                "-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.routes.dir=" + home.resolve("routes"),
-                "-Dchain.downstream.uri=direct:slow", "-Dcamel.server.port=" + RunningJar.freePort(),
-                "-Dcamel.management.port=" + RunningJar.freePort(), "-Dchain.local.parameter.VisibilityTimeout=" + VISIBILITY_TIMEOUT);
-        AwsSettings client = new AwsSettings("us-east-1", URI.create("http://127.0.0.1:" + s3Port), URI.create("http://127.0.0.1:" + sqsPort),
-                "local-access-key", "local-secret-key");
+        List<String> properties = List.of("-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.routes.dir=" + home.resolve("routes"),
+                "-Dchain.downstream.uri=direct:slow", "-Dchain.local.parameter.VisibilityTimeout=" + VISIBILITY_TIMEOUT);
         List<String> output = new CopyOnWriteArrayList<>();
         String key = "input/" + UUID.randomUUID() + "/slow.txt";
 
         RunningJar jar = RunningJar.start(home, output, properties);
         try {
             jar.awaitOutput("sqs-extended-chain local mode", Duration.ofSeconds(90));
-            try (S3Client s3 = AwsClients.s3(client)) {
+            try (S3Client s3 = AwsClients.s3(jar.clientSettings())) {
                 s3.putObject(r -> r.bucket(BUCKET).key(key), RequestBody.fromString("slower than the visibility timeout"));
             }
             jar.awaitOutput("Halfway " + key, Duration.ofSeconds(60));
@@ -88,14 +79,14 @@ class SlowDownstreamCrashIT {
         assertThat(count(output.subList(0, killedAt), "Started " + key)).as("attempts before the kill (renewals kept the message hidden)").isEqualTo(1);
         assertThat(count(output.subList(0, killedAt), "Finished " + key)).as("completed before the kill").isZero();
 
-        try (RunningJar restarted = RunningJar.start(home, output, properties)) {
+        try (RunningJar restarted = jar.restart()) {
             double ready = restarted.awaitOutput("sqs-extended-chain local mode", killedAt, Duration.ofSeconds(90));
             double again = restarted.awaitOutput("Started " + key, killedAt, Duration.ofSeconds(90));
             double finished = restarted.awaitOutput("Finished " + key, killedAt, Duration.ofSeconds(90));
             double seconds = (System.nanoTime() - killed) / 1e9;
-            try (SqsClient sqs = AwsClients.sqs(client)) {
-                String queueUrl = sqs.getQueueUrl(r -> r.queueName(QUEUE)).queueUrl();
-                await().atMost(Duration.ofSeconds(30)).until(() -> pending(sqs, queueUrl) == 0);
+            try (SqsClient sqs = AwsClients.sqs(restarted.clientSettings())) {
+                Queues queues = new Queues(sqs, QUEUE);
+                await().atMost(Duration.ofSeconds(30)).until(() -> queues.pending() == 0);
             }
             System.out.printf("Slow downstream killed half-way: after the restart ready in %.1f s, the payload started again at %.1f s"
                     + " and finished at %.1f s; delivered %.1f s after the kill%n", ready, again, finished, seconds);
@@ -105,12 +96,5 @@ class SlowDownstreamCrashIT {
 
     private static long count(List<String> lines, String text) {
         return lines.stream().filter(line -> line.contains(text)).count();
-    }
-
-    /** Messages on the queue, visible or in flight. */
-    private static int pending(SqsClient sqs, String queueUrl) {
-        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-        return attributes.values().stream().mapToInt(Integer::parseInt).sum();
     }
 }

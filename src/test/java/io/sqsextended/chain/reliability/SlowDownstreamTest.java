@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.Queues;
 import io.sqsextended.chain.config.AwsClients;
 import io.sqsextended.chain.payload.PayloadHeaders;
 import io.sqsextended.chain.routes.ConsumerRoutes;
@@ -49,7 +50,7 @@ class SlowDownstreamTest {
     ChainApp app;
     SqsClient sqs;
     S3Client s3;
-    DeadLetters queues;
+    Queues queues;
     final List<Attempt> attempts = new CopyOnWriteArrayList<>();
 
     /** One call of the downstream: the payload, the size of the receive it came in, when it started and ended. */
@@ -145,7 +146,7 @@ class SlowDownstreamTest {
                 .process(exchange -> exchange.getProperty(Attempt.class.getName(), Attempt.class).end = Instant.now()));
         sqs = AwsClients.sqs(app.clientSettings());
         s3 = AwsClients.s3(app.clientSettings());
-        queues = new DeadLetters(sqs, app.property("chain.queue"), app.property("chain.dead-letter-queue"));
+        queues = Queues.of(app, sqs);
     }
 
     private void begin(Exchange exchange) {

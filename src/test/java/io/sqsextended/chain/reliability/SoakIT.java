@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.RecordingDownstream;
 import io.sqsextended.chain.config.AwsClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +41,7 @@ class SoakIT {
 
     @Test
     void tenThousandPayloadsPassWithNoneLostAndNoLeak() throws Exception {
-        Recorder downstream = new Recorder("soak");
+        RecordingDownstream downstream = new RecordingDownstream();
         try (ChainApp app = Apps.builder(dataDir).properties(Map.of("chain.consumer.concurrency", "4")).start();
              S3Client s3 = AwsClients.s3(app.clientSettings())) {
             downstream.addTo(app.context());
@@ -57,7 +58,7 @@ class SoakIT {
             double seconds = (System.nanoTime() - measured) / 1e9;
             Snapshot end = Snapshot.take();
 
-            long duplicates = downstream.deliveries.size() - downstream.keys().size();
+            long duplicates = downstream.deliveries().size() - downstream.keys().size();
             System.out.printf("Soak: %d payloads (%d after a warm-up of %d) in %.1f s, %.0f payloads/s end to end; %d lost, %d duplicates;"
                             + " heap after GC %d MiB after the warm-up, %d MiB at the end; threads %d and %d; %.0f s in all%n",
                     PAYLOADS, PAYLOADS - WARM_UP, WARM_UP, seconds, (PAYLOADS - WARM_UP) / seconds, PAYLOADS - downstream.keys().size(), duplicates,

@@ -11,6 +11,8 @@ import java.util.stream.IntStream;
 
 import io.sqsextended.chain.CapturedLogs;
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.Queues;
+import io.sqsextended.chain.RecordingDownstream;
 import io.sqsextended.chain.config.AwsClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +37,7 @@ class SqsOutageTest {
     static Path dataDir;
     static ChainApp app;
     static CapturedLogs logs;
-    static final Recorder downstream = new Recorder("sqs-outage");
+    static final RecordingDownstream downstream = new RecordingDownstream();
 
     @BeforeAll
     static void start() throws Exception {
@@ -61,7 +63,7 @@ class SqsOutageTest {
         List<String> before = IntStream.range(0, 20).mapToObj(i -> run + " before " + i).toList();
         List<String> after = IntStream.range(0, 20).mapToObj(i -> run + " after " + i).toList();
         try (SqsClient sqs = AwsClients.sqs(app.clientSettings())) {
-            DeadLetters queues = new DeadLetters(sqs, app.property("chain.queue"), app.property("chain.dead-letter-queue"));
+            Queues queues = Queues.of(app, sqs);
             downstream.close();
             before.forEach(body -> sqs.sendMessage(r -> r.queueUrl(queues.queueUrl).messageBody(body)));
             await().atMost(Duration.ofSeconds(30)).until(() -> queues.pending() == before.size());
@@ -80,7 +82,7 @@ class SqsOutageTest {
             await().atMost(Duration.ofSeconds(90)).until(() -> delivered().containsAll(before) && delivered().containsAll(after)
                     && queues.pending() == 0);
             System.out.printf("SQS outage of %d s: %d log lines during it, %d of them failed polls; %d deliveries of %d payloads%n",
-                    OUTAGE.toSeconds(), linesDuringOutage, pollFailures, downstream.deliveries.size(), before.size() + after.size());
+                    OUTAGE.toSeconds(), linesDuringOutage, pollFailures, downstream.deliveries().size(), before.size() + after.size());
             // backoff: after 3 failed polls the consumer skips about 10 s of polls (2 log events per failed poll)
             assertThat(pollFailures).isLessThanOrEqualTo(2 * (3 + OUTAGE.toSeconds() / 10 + 2));
             assertThat(queues.drain()).isZero();
@@ -89,7 +91,7 @@ class SqsOutageTest {
 
     private static Set<String> delivered() {
         Set<String> subjects = new HashSet<>();
-        downstream.deliveries.forEach(d -> subjects.add(d.subject()));
+        downstream.deliveries().forEach(d -> subjects.add(d.subject()));
         return subjects;
     }
 }

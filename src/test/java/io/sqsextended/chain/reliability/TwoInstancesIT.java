@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.RecordingDownstream;
 import io.sqsextended.chain.RunningJar;
 import io.sqsextended.chain.config.AwsClients;
 import io.sqsextended.chain.config.AwsSettings;
@@ -46,7 +47,7 @@ class TwoInstancesIT {
 
     @Test
     void everyPayloadIsDeliveredAndBothInstancesShareTheWork() throws Exception {
-        Recorder first = new Recorder("local");
+        RecordingDownstream first = new RecordingDownstream();
         List<String> output = new CopyOnWriteArrayList<>();
         try (ChainApp local = Apps.builder(localData).start()) {
             first.addTo(local.context());
@@ -58,8 +59,7 @@ class TwoInstancesIT {
                     "-Dchain.bucket=" + bucket, "-Dchain.queue=" + local.property("chain.queue"),
                     "-Dchain.dead-letter-queue=" + local.property("chain.dead-letter-queue"),
                     "-Dchain.auth.producer-tokens=" + Apps.PRODUCER_TOKEN, "-Dchain.auth.consumer-tokens=" + Apps.CONSUMER_TOKEN,
-                    "-Dchain.auth.admin-tokens=" + Apps.ADMIN_TOKEN, "-Dchain.consumer.wait-time-seconds=1",
-                    "-Dcamel.server.port=" + RunningJar.freePort(), "-Dcamel.management.port=" + RunningJar.freePort()));
+                    "-Dchain.auth.admin-tokens=" + Apps.ADMIN_TOKEN, "-Dchain.consumer.wait-time-seconds=1"));
             try {
                 aws.awaitOutput("Apache Camel", 0, Duration.ofSeconds(90));
                 aws.awaitOutput(") started in", 0, Duration.ofSeconds(90));
@@ -76,10 +76,10 @@ class TwoInstancesIT {
 
                 await().atMost(Duration.ofMinutes(2)).until(() -> delivered(first, output, bucket).containsAll(keys));
                 int byJar = byJar(output, bucket).size();
-                int total = first.deliveries.size() + byJar;
+                int total = first.deliveries().size() + byJar;
                 System.out.printf("Two instances: %d payloads, %d by the local-mode instance, %d by the aws-mode jar, %d duplicates%n",
-                        PAYLOADS, first.deliveries.size(), byJar, total - delivered(first, output, bucket).size());
-                assertThat(first.deliveries).isNotEmpty();
+                        PAYLOADS, first.deliveries().size(), byJar, total - delivered(first, output, bucket).size());
+                assertThat(first.deliveries()).isNotEmpty();
                 assertThat(byJar).isPositive();
             } finally {
                 aws.stop();
@@ -87,7 +87,7 @@ class TwoInstancesIT {
         }
     }
 
-    private static Set<String> delivered(Recorder first, List<String> output, String bucket) {
+    private static Set<String> delivered(RecordingDownstream first, List<String> output, String bucket) {
         Set<String> keys = new HashSet<>(first.keys());
         keys.addAll(byJar(output, bucket));
         return keys;

@@ -16,6 +16,8 @@ import java.util.UUID;
 import com.amazon.sqs.javamessaging.AmazonSQSExtendedClient;
 import com.amazon.sqs.javamessaging.ExtendedClientConfiguration;
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.Queues;
+import io.sqsextended.chain.RecordingDownstream;
 import io.sqsextended.chain.config.AwsClients;
 import io.sqsextended.chain.events.PayloadRefusedException;
 import io.sqsextended.chain.payload.PayloadHeaders;
@@ -41,7 +43,7 @@ import static io.sqsextended.chain.events.TestEvents.record;
 import static io.sqsextended.chain.events.TestEvents.s3Event;
 import static io.sqsextended.chain.events.TestEvents.snsEnvelope;
 import static io.sqsextended.chain.events.TestEvents.testEvent;
-import static io.sqsextended.chain.routes.Queues.attribute;
+import static io.sqsextended.chain.Queues.attribute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -59,19 +61,19 @@ class ConsumerChainTest {
     static SqsClient sqs;
     static Queues queues;
     static String bucket;
-    static final Downstream downstream = new Downstream();
+    static final RecordingDownstream downstream = new RecordingDownstream();
 
     @BeforeAll
     static void start() throws Exception {
         app = ChainApp.builder(dataDir).consumer().properties(Map.of(
-                "chain.downstream.uri", Downstream.URI,
+                "chain.downstream.uri", RecordingDownstream.URI,
                 "chain.consumer.redelivery.max-attempts", String.valueOf(REDELIVERIES),
                 "chain.consumer.redelivery.initial-delay", String.valueOf(INITIAL_DELAY),
                 "chain.consumer.redelivery.multiplier", "2")).start();
         downstream.addTo(app.context());
         s3 = AwsClients.s3(app.clientSettings());
         sqs = AwsClients.sqs(app.clientSettings());
-        queues = new Queues(sqs, app.property("chain.queue"), app.property("chain.dead-letter-queue"));
+        queues = Queues.of(app, sqs);
         bucket = app.property("chain.bucket");
     }
 
@@ -95,7 +97,7 @@ class ConsumerChainTest {
         String eTag = s3.putObject(r -> r.bucket(bucket).key(key).contentType("application/x-test").metadata(Map.of("origin", "test", "batch", "7")),
                 RequestBody.fromBytes(payload)).eTag();
 
-        Downstream.Delivery delivery = downstream.awaitKey(key);
+        RecordingDownstream.Attempt delivery = downstream.awaitKey(key);
 
         assertThat(delivery.body()).isEqualTo(payload);
         assertThat(delivery.headers()).containsEntry(PayloadHeaders.BUCKET, bucket)
@@ -126,7 +128,7 @@ class ConsumerChainTest {
         }
         s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
 
-        Downstream.Delivery delivery = downstream.awaitKey(key);
+        RecordingDownstream.Attempt delivery = downstream.awaitKey(key);
 
         assertThat(sha256(delivery.body())).isEqualTo(sha256(payload));
         assertThat(delivery.headers()).containsEntry(PayloadHeaders.SIZE, (long) payload.length);
@@ -157,7 +159,7 @@ class ConsumerChainTest {
 
         queues.send(eventBridgeObjectCreated(bucket, key, "0B"));
 
-        Downstream.Delivery delivery = downstream.awaitKey(key);
+        RecordingDownstream.Attempt delivery = downstream.awaitKey(key);
         assertThat(delivery.body()).asString().isEqualTo("eventbridge");
         assertThat(delivery.headers()).containsEntry(PayloadHeaders.SOURCE, "s3-event");
     }
@@ -176,7 +178,7 @@ class ConsumerChainTest {
             extended.sendMessage(r -> r.queueUrl(queues.queueUrl).messageBody(payload));
         }
 
-        Downstream.Delivery delivery = await().until(() -> downstream.of(d -> payload.equals(new String(d.body()))), l -> !l.isEmpty()).get(0);
+        RecordingDownstream.Attempt delivery = await().until(() -> downstream.of(d -> payload.equals(new String(d.body()))), l -> !l.isEmpty()).get(0);
 
         assertThat(delivery.headers()).containsEntry(PayloadHeaders.SOURCE, "extended-pointer")
                 .containsEntry(PayloadHeaders.BUCKET, bucket)
@@ -193,7 +195,7 @@ class ConsumerChainTest {
 
         String messageId = queues.send(body);
 
-        Downstream.Delivery delivery = await().until(() -> downstream.of(d -> messageId.equals(d.messageId())), l -> !l.isEmpty()).get(0);
+        RecordingDownstream.Attempt delivery = await().until(() -> downstream.of(d -> messageId.equals(d.messageId())), l -> !l.isEmpty()).get(0);
         assertThat(delivery.body()).asString().isEqualTo(body);
         assertThat(delivery.headers()).containsEntry(PayloadHeaders.SOURCE, "inline")
                 .containsEntry(PayloadHeaders.SIZE, (long) body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
@@ -225,14 +227,14 @@ class ConsumerChainTest {
         String messageId = queues.send(body, Map.of("traceId", trace));
 
         Message deadLetter = queues.awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
-        List<Downstream.Delivery> attempts = downstream.ofKey(key);
+        List<RecordingDownstream.Attempt> attempts = downstream.ofKey(key);
         assertThat(attempts).hasSize(1 + REDELIVERIES);
         assertThat(attempts.get(1).at() - attempts.get(0).at()).isGreaterThanOrEqualTo(INITIAL_DELAY * 1_000_000);
         assertThat(attempts.get(2).at() - attempts.get(1).at()).isGreaterThanOrEqualTo(2 * INITIAL_DELAY * 1_000_000);
         assertThat(deadLetter.body()).isEqualTo(body);
         assertThat(attribute(deadLetter, DeadLetterSender.ERROR_CLASS)).isEqualTo(IllegalStateException.class.getName());
         assertThat(attribute(deadLetter, DeadLetterSender.ERROR_MESSAGE)).isEqualTo("Downstream refused " + key);
-        assertThat(attribute(deadLetter, DeadLetterSender.FAILED_ROUTE)).isEqualTo("test-downstream");
+        assertThat(attribute(deadLetter, DeadLetterSender.FAILED_ROUTE)).isEqualTo(RecordingDownstream.ROUTE_ID);
         assertThat(attribute(deadLetter, DeadLetterSender.ATTEMPTS)).isEqualTo(String.valueOf(1 + REDELIVERIES));
         assertThat(Instant.parse(attribute(deadLetter, DeadLetterSender.FAILED_AT))).isBefore(Instant.now());
         assertThat(attribute(deadLetter, "traceId")).isEqualTo("trace-1");
@@ -322,7 +324,7 @@ class ConsumerChainTest {
         String messageId = app.context().createProducerTemplate().requestBody("direct:publish", smuggled, io.sqsextended.chain.extended.PublishResult.class)
                 .messageId();
 
-        Downstream.Delivery delivery = await().until(() -> downstream.of(d -> messageId.equals(d.messageId())), l -> !l.isEmpty()).get(0);
+        RecordingDownstream.Attempt delivery = await().until(() -> downstream.of(d -> messageId.equals(d.messageId())), l -> !l.isEmpty()).get(0);
         assertThat(delivery.body()).asString().isEqualTo(smuggled);
         assertThat(delivery.headers()).containsEntry(PayloadHeaders.SOURCE, "inline");
         queues.awaitNothingPending();

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.Queues;
+import io.sqsextended.chain.RecordingDownstream;
 import io.sqsextended.chain.config.AwsClients;
 import org.apache.camel.builder.AdviceWith;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +26,7 @@ class DeadLetterFailureTest {
     static Path dataDir;
     static ChainApp app;
     static SqsClient sqs;
-    static final Downstream downstream = new Downstream();
+    static final RecordingDownstream downstream = new RecordingDownstream();
     static final String VISIBILITY_PARAMETER = "chain.local.parameter.VisibilityTimeout";
 
     @BeforeAll
@@ -33,7 +35,7 @@ class DeadLetterFailureTest {
         // template parameters before ChainApp's override properties can be listed
         System.setProperty(VISIBILITY_PARAMETER, "2");
         app = ChainApp.builder(dataDir).consumer().properties(Map.of(
-                "chain.downstream.uri", Downstream.URI,
+                "chain.downstream.uri", RecordingDownstream.URI,
                 "chain.consumer.redelivery.max-attempts", "0")).start();
         downstream.addTo(app.context());
         AdviceWith.adviceWith(app.context(), ConsumerRoutes.DEAD_LETTER_ROUTE,
@@ -50,7 +52,7 @@ class DeadLetterFailureTest {
 
     @Test
     void aMessageWhoseDeadLetterCannotBeSentStaysOnTheQueueAndComesBack() {
-        Queues queues = new Queues(sqs, app.property("chain.queue"), app.property("chain.dead-letter-queue"));
+        Queues queues = Queues.of(app, sqs);
         String body = "poison " + UUID.randomUUID();
         downstream.failWhen = body::equals;
 

@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.Queues;
 import io.sqsextended.chain.config.AwsClients;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeTimedOutException;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-import static io.sqsextended.chain.routes.Queues.attribute;
+import static io.sqsextended.chain.Queues.attribute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -58,7 +59,7 @@ class DownstreamTimeoutTest {
         RouteBuilder.addRoutes(app.context(), routes -> routes.from(URI).routeId("test-hanging")
                 .routeConfigurationId(ConsumerErrorHandling.ID).process(DownstreamTimeoutTest::call));
         sqs = AwsClients.sqs(app.clientSettings());
-        queues = new Queues(sqs, app.property("chain.queue"), app.property("chain.dead-letter-queue"));
+        queues = Queues.of(app, sqs);
     }
 
     @AfterEach

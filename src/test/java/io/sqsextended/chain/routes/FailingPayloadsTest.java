@@ -8,6 +8,8 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.Queues;
+import io.sqsextended.chain.RecordingDownstream;
 import io.sqsextended.chain.config.AwsClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +21,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 import static io.sqsextended.chain.events.TestEvents.objectCreated;
-import static io.sqsextended.chain.routes.Queues.attribute;
+import static io.sqsextended.chain.Queues.attribute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,19 +40,19 @@ class FailingPayloadsTest {
     static SqsClient sqs;
     static Queues queues;
     static String bucket;
-    static final Downstream downstream = new Downstream();
+    static final RecordingDownstream downstream = new RecordingDownstream();
 
     @BeforeAll
     static void start() throws Exception {
         app = ChainApp.builder(dataDir).consumer().properties(Map.of(
-                "chain.downstream.uri", Downstream.URI,
+                "chain.downstream.uri", RecordingDownstream.URI,
                 "chain.consumer.concurrency", "2",
                 "chain.consumer.redelivery.max-attempts", "1",
                 "chain.consumer.redelivery.initial-delay", String.valueOf(REDELIVERY_DELAY))).start();
         downstream.addTo(app.context());
         downstream.failWhen = subject -> subject.startsWith("poison ");
         sqs = AwsClients.sqs(app.clientSettings());
-        queues = new Queues(sqs, app.property("chain.queue"), app.property("chain.dead-letter-queue"));
+        queues = Queues.of(app, sqs);
         bucket = app.property("chain.bucket");
     }
 
@@ -67,7 +69,7 @@ class FailingPayloadsTest {
         poison.forEach(queues::send);
         String goodId = queues.send("good " + run);
 
-        Downstream.Delivery good = await().atMost(Duration.ofSeconds(30))
+        RecordingDownstream.Attempt good = await().atMost(Duration.ofSeconds(30))
                 .until(() -> downstream.of(d -> goodId.equals(d.messageId())), list -> !list.isEmpty()).get(0);
 
         // it came after the failing ones (at least the first receive of 10), and none of them had its redelivery yet

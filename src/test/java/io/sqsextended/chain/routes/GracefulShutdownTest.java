@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.Queues;
 import io.sqsextended.chain.config.AwsClients;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class GracefulShutdownTest {
                     finished.set(release.await(60, TimeUnit.SECONDS));
                 }));
         try (SqsClient sqs = AwsClients.sqs(app.clientSettings())) {
-            new Queues(sqs, app.property("chain.queue"), app.property("chain.dead-letter-queue")).send("in flight at the stop");
+            Queues.of(app, sqs).send("in flight at the stop");
         }
         assertThat(entered.await(20, TimeUnit.SECONDS)).isTrue();
 
@@ -47,7 +48,7 @@ class GracefulShutdownTest {
 
         assertThat(finished).isTrue();
         try (ChainApp again = ChainApp.builder(dataDir).start(); SqsClient sqs = AwsClients.sqs(again.clientSettings())) {
-            assertThat(new Queues(sqs, again.property("chain.queue"), again.property("chain.dead-letter-queue")).pending()).isZero();
+            assertThat(Queues.of(again, sqs).pending()).isZero();
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import io.sqsextended.chain.Queues;
 import io.sqsextended.chain.config.AwsClients;
 import io.sqsextended.chain.local.LocalAws;
 import io.sqsextended.chain.local.TestStacks;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.Queues;
 import io.sqsextended.chain.RecordingWebhook;
 import io.sqsextended.chain.config.AwsClients;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +18,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-import static io.sqsextended.chain.routes.Queues.attribute;
+import static io.sqsextended.chain.Queues.attribute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -71,7 +72,7 @@ class WebhookExampleTest {
 
     @Test
     void aWebhookThatAnswersWithAnErrorSendsTheMessageToTheDeadLetterQueue() {
-        Queues queues = new Queues(sqs, app.property("chain.queue"), app.property("chain.dead-letter-queue"));
+        Queues queues = Queues.of(app, sqs);
         webhook.answer(503);
         try {
             String messageId = queues.send("inline for a failing hook " + UUID.randomUUID());

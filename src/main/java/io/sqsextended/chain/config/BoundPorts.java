@@ -1,0 +1,50 @@
+package io.sqsextended.chain.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import io.sqsextended.chain.local.LocalAws;
+import org.apache.camel.CamelContext;
+import org.apache.camel.StartupListener;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs once started the ports the servers actually bound (port 0 lets each choose a free one), so that whoever started
+ * the app reads them instead of guessing: {@code Bound ports: api=8080 management=9876 s3=4566 sqs=9324}. Ports only.
+ */
+public final class BoundPorts implements StartupListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BoundPorts.class);
+
+    @Override
+    public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+    }
+
+    @Override
+    public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        port(context, camelPort(context, "camel.server.port", 8080)).ifPresent(port -> ports.put("api", port));
+        port(context, camelPort(context, "camel.management.port", 9876)).ifPresent(port -> ports.put("management", port));
+        LocalAws local = context.hasService(LocalAws.class);
+        if (local != null) {
+            ports.put("s3", local.clientSettings().s3Endpoint().getPort());
+            ports.put("sqs", local.clientSettings().sqsEndpoint().getPort());
+        }
+        LOG.info("Bound ports: {}", ports.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
+    }
+
+    private static int camelPort(CamelContext context, String key, int defaultPort) {
+        return context.getPropertiesComponent().resolveProperty(key).map(String::trim).filter(v -> !v.isEmpty())
+                .map(Integer::parseInt).orElse(defaultPort);
+    }
+
+    /** The port the HTTP server configured with {@code configured} bound, read from the running server (empty when none is). */
+    public static Optional<Integer> port(CamelContext context, int configured) {
+        return context.hasServices(VertxPlatformHttpServer.class).stream()
+                .filter(server -> server.getConfigurationPort() == configured).findFirst().map(VertxPlatformHttpServer::getPort);
+    }
+}
