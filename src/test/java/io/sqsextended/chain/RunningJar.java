@@ -132,7 +132,7 @@ public final class RunningJar implements AutoCloseable {
     private synchronized Map<String, Integer> ports() {
         if (ports == null) {
             awaitOutput(BOUND_PORTS, firstLine, STARTUP);
-            String line = output.subList(firstLine, output.size()).stream().filter(l -> l.contains(BOUND_PORTS)).findFirst().orElseThrow();
+            String line = linesFrom(firstLine).stream().filter(l -> l.contains(BOUND_PORTS)).findFirst().orElseThrow();
             // e.g. "... BoundPorts - Bound ports: api=41234 management=41235 s3=41236 sqs=41237"
             ports = Arrays.stream(line.substring(line.indexOf(BOUND_PORTS) + BOUND_PORTS.length()).trim().split(" "))
                     .map(entry -> entry.split("="))
@@ -148,12 +148,17 @@ public final class RunningJar implements AutoCloseable {
 
     /** The same, looking only at the lines from {@code fromLine} on (the output of this start, not of earlier ones). */
     public double awaitOutput(String text, int fromLine, Duration timeout) {
-        await().atMost(timeout).until(() -> output.subList(fromLine, output.size()).stream().anyMatch(line -> line.contains(text))
-                || !process.isAlive());
-        if (output.subList(fromLine, output.size()).stream().noneMatch(line -> line.contains(text))) {
+        await().atMost(timeout).until(() -> linesFrom(fromLine).stream().anyMatch(line -> line.contains(text)) || !process.isAlive());
+        if (linesFrom(fromLine).stream().noneMatch(line -> line.contains(text))) {
             throw new AssertionError("The jar ended without printing '" + text + "':\n" + String.join("\n", output));
         }
         return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    /** A snapshot: a view of the list would fail (ConcurrentModificationException) while the reader appends to it. */
+    private List<String> linesFrom(int fromLine) {
+        List<String> lines = List.copyOf(output);
+        return lines.subList(Math.min(fromLine, lines.size()), lines.size());
     }
 
     public List<String> output() {

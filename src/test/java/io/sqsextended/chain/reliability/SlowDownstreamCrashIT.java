@@ -76,8 +76,8 @@ class SlowDownstreamCrashIT {
         }
         int killedAt = output.size();
         long killed = System.nanoTime();
-        assertThat(count(output.subList(0, killedAt), "Started " + key)).as("attempts before the kill (renewals kept the message hidden)").isEqualTo(1);
-        assertThat(count(output.subList(0, killedAt), "Finished " + key)).as("completed before the kill").isZero();
+        assertThat(count(List.copyOf(output).subList(0, killedAt), "Started " + key)).as("attempts before the kill (renewals kept the message hidden)").isEqualTo(1);
+        assertThat(count(List.copyOf(output).subList(0, killedAt), "Finished " + key)).as("completed before the kill").isZero();
 
         try (RunningJar restarted = jar.restart()) {
             double ready = restarted.awaitOutput("sqs-extended-chain local mode", killedAt, Duration.ofSeconds(90));
