@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.sqsextended.chain.config.AwsSettings;
+import io.sqsextended.chain.wire.AwsSettings;
 import io.sqsextended.chain.config.BoundPorts;
 import io.sqsextended.chain.local.LocalAws;
 import org.apache.camel.CamelContext;

@@ -3,8 +3,8 @@ package io.sqsextended.chain;
 import java.nio.file.Path;
 import java.util.Map;
 
-import io.sqsextended.chain.config.AwsClients;
-import io.sqsextended.chain.config.AwsSettings;
+import io.sqsextended.chain.wire.AwsClients;
+import io.sqsextended.chain.wire.AwsSettings;
 import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

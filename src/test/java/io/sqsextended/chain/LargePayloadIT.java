@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
-import io.sqsextended.chain.config.AwsClients;
+import io.sqsextended.chain.wire.AwsClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;

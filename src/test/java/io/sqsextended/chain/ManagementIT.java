@@ -15,8 +15,8 @@ import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 
-import io.sqsextended.chain.config.AwsClients;
-import io.sqsextended.chain.extended.PayloadPointer;
+import io.sqsextended.chain.wire.AwsClients;
+import io.sqsextended.chain.wire.PayloadPointer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-import io.sqsextended.chain.payload.PayloadHeaders;
-import io.sqsextended.chain.routes.ConsumerErrorHandling;
+import io.sqsextended.chain.wire.PayloadHeaders;
+import io.sqsextended.chain.consumer.ConsumerErrorHandling;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;

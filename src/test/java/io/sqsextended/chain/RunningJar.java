@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import io.sqsextended.chain.config.AwsSettings;
+import io.sqsextended.chain.wire.AwsSettings;
 
 import static org.awaitility.Awaitility.await;
 

@@ -3,10 +3,8 @@ package io.sqsextended.chain.config;
 import java.nio.file.Path;
 import java.util.Set;
 
-import io.sqsextended.chain.extended.ExtendedSettings;
 import io.sqsextended.chain.local.LocalSettings;
-import io.sqsextended.chain.presign.PresignSettings;
-import io.sqsextended.chain.routes.ConsumerSettings;
+import io.sqsextended.chain.wire.AwsSettings;
 import org.apache.camel.CamelContext;
 
 /**

@@ -11,12 +11,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.sqsextended.chain.config.ChainConfig.Mode;
-import io.sqsextended.chain.events.PayloadSource;
-import io.sqsextended.chain.extended.ExtendedSettings;
 import io.sqsextended.chain.local.LocalSettings;
-import io.sqsextended.chain.payload.CleanupPolicy;
-import io.sqsextended.chain.presign.PresignSettings;
-import io.sqsextended.chain.routes.ConsumerSettings;
+import io.sqsextended.chain.wire.AwsSettings;
+import io.sqsextended.chain.wire.PayloadSource;
 
 /** Builds the {@link ChainConfig} tree from raw values: every key parsed by its kind, every invariant checked, all errors at once. */
 public final class ChainConfigBinder {

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.sqsextended.chain.config.AwsClients;
-import io.sqsextended.chain.config.AwsSettings;
+import io.sqsextended.chain.wire.AwsClients;
+import io.sqsextended.chain.wire.AwsSettings;
 import io.sqsextended.chain.local.template.CloudFormationTemplate;
 import io.sqsextended.chain.local.template.ProvisionedStack;
 import io.sqsextended.chain.local.template.ProvisionedStack.BucketSpec;

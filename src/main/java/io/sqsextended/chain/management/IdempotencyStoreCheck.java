@@ -3,7 +3,7 @@ package io.sqsextended.chain.management;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import io.sqsextended.chain.routes.DeliveredKeysFile;
+import io.sqsextended.chain.consumer.DeliveredKeysFile;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 

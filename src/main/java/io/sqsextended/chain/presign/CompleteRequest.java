@@ -3,6 +3,10 @@ package io.sqsextended.chain.presign;
 import java.util.List;
 import java.util.Set;
 
+import io.sqsextended.chain.api.JsonRequest;
+import io.sqsextended.chain.api.Problem;
+import io.sqsextended.chain.api.ProblemType;
+import io.sqsextended.chain.config.PresignSettings;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Body of {@code POST /v1/uploads/complete}: the parts uploaded with a multipart plan, with the ETags S3 answered. */

@@ -1,5 +1,7 @@
 package io.sqsextended.chain.presign;
 
+import io.sqsextended.chain.api.HttpReply;
+import io.sqsextended.chain.api.RequestUri;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.sqsextended.chain.api.Problem;
+import io.sqsextended.chain.api.ProblemType;
+import io.sqsextended.chain.api.UploadOwner;
 import io.sqsextended.chain.wire.ObjectKeys;
 
 /**

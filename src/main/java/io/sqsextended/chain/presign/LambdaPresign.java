@@ -2,6 +2,12 @@ package io.sqsextended.chain.presign;
 
 import java.util.Map;
 
+import io.sqsextended.chain.api.HttpReply;
+import io.sqsextended.chain.api.Problem;
+import io.sqsextended.chain.api.ProblemType;
+import io.sqsextended.chain.api.Role;
+import io.sqsextended.chain.api.TokenAuthenticator;
+import io.sqsextended.chain.config.PresignSettings;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

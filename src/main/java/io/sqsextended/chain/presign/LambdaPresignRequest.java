@@ -3,6 +3,8 @@ package io.sqsextended.chain.presign;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.sqsextended.chain.api.JsonRequest;
+import io.sqsextended.chain.api.Problem;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**

@@ -1,5 +1,7 @@
 package io.sqsextended.chain.presign;
 
+import io.sqsextended.chain.config.PresignSettings;
+
 /**
  * How a multipart upload is cut: parts of {@code partSize} bytes and a last part of the rest. The part size is the
  * preferred one unless the object needs more than 10,000 parts; then the smallest whole MiB that fits.

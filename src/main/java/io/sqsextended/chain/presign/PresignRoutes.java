@@ -1,5 +1,6 @@
 package io.sqsextended.chain.presign;
 
+import io.sqsextended.chain.api.Role;
 import org.apache.camel.builder.RouteBuilder;
 
 /**

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.sqsextended.chain.api.Problem;
+import io.sqsextended.chain.api.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.presigner.PresignedRequest;

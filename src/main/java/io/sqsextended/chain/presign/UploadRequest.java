@@ -3,6 +3,7 @@ package io.sqsextended.chain.presign;
 import java.util.Map;
 import java.util.Set;
 
+import io.sqsextended.chain.api.JsonRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Body of {@code POST /v1/uploads}. */

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.sqsextended.chain.api.Problem;
+import io.sqsextended.chain.api.ProblemType;
+
 /**
  * What producers may upload: a content type on the allow-list, a size up to {@code chain.upload.max-size}, and
  * user metadata that S3 stores as sent (lower-case names, printable ASCII values, 2 KB in all).

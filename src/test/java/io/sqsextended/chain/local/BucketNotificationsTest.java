@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.sqsextended.chain.Queues;
-import io.sqsextended.chain.config.AwsClients;
+import io.sqsextended.chain.wire.AwsClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.sqsextended.chain.Queues;
-import io.sqsextended.chain.config.AwsClients;
+import io.sqsextended.chain.wire.AwsClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;

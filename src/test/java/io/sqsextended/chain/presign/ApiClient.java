@@ -15,6 +15,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sqsextended.chain.api.ProblemJson;
 
 /** A client of the presign API and of the URLs it hands out, as producers and consumers use them: plain HTTP/1.1. */
 final class ApiClient {

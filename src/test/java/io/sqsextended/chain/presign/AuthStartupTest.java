@@ -3,6 +3,8 @@ package io.sqsextended.chain.presign;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.sqsextended.chain.api.Role;
+import io.sqsextended.chain.api.TokenAuthenticator;
 import io.sqsextended.chain.config.ChainConfigBinder;
 import io.sqsextended.chain.config.ConfigSource;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import io.sqsextended.chain.api.Problem;
+import io.sqsextended.chain.api.ProblemType;
+import io.sqsextended.chain.api.TokenAuthenticator;
+import io.sqsextended.chain.api.UploadOwner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

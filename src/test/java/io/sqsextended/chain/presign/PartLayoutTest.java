@@ -1,8 +1,9 @@
 package io.sqsextended.chain.presign;
 
+import io.sqsextended.chain.config.PresignSettings;
 import org.junit.jupiter.api.Test;
 
-import static io.sqsextended.chain.presign.PresignSettings.MIB;
+import static io.sqsextended.chain.config.PresignSettings.MIB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Multipart uploads use the preferred part size, grown in whole MiB when 10,000 parts would not hold the object. */

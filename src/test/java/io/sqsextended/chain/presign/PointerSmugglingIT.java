@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import io.sqsextended.chain.RecordingWebhook;
 import io.sqsextended.chain.RunningJar;
-import io.sqsextended.chain.events.TestEvents;
+import io.sqsextended.chain.consumer.events.TestEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.Map;
 
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.api.TokenAuthenticator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

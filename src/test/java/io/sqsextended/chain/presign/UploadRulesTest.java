@@ -3,6 +3,8 @@ package io.sqsextended.chain.presign;
 import java.util.List;
 import java.util.Map;
 
+import io.sqsextended.chain.api.Problem;
+import io.sqsextended.chain.api.ProblemType;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import io.sqsextended.chain.config.AwsClients;
+import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.local.LocalAws;
 import io.sqsextended.chain.local.TestStacks;
 import org.junit.jupiter.api.Test;

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.sqsextended.chain.events.IncomingMessage;
-import io.sqsextended.chain.events.MessageParser;
-import io.sqsextended.chain.events.PayloadReference;
-import io.sqsextended.chain.events.PayloadReference.InlinePayload;
-import io.sqsextended.chain.events.PayloadRefusedException;
+import io.sqsextended.chain.consumer.events.IncomingMessage;
+import io.sqsextended.chain.consumer.events.MessageParser;
+import io.sqsextended.chain.consumer.events.PayloadReference;
+import io.sqsextended.chain.consumer.events.PayloadReference.InlinePayload;
+import io.sqsextended.chain.consumer.events.PayloadRefusedException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

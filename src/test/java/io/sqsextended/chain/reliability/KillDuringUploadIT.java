@@ -20,8 +20,8 @@ import java.util.stream.Stream;
 
 import io.sqsextended.chain.Queues;
 import io.sqsextended.chain.RunningJar;
-import io.sqsextended.chain.config.AwsClients;
-import io.sqsextended.chain.config.AwsSettings;
+import io.sqsextended.chain.wire.AwsClients;
+import io.sqsextended.chain.wire.AwsSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

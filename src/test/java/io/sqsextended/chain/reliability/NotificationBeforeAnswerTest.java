@@ -3,7 +3,7 @@ package io.sqsextended.chain.reliability;
 import java.nio.file.Path;
 import java.util.Map;
 
-import io.sqsextended.chain.config.AwsClients;
+import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.local.LocalAws;
 import io.sqsextended.chain.local.TestStacks;
 import org.junit.jupiter.api.AfterAll;

@@ -14,9 +14,9 @@ import java.util.stream.IntStream;
 
 import io.sqsextended.chain.ChainApp;
 import io.sqsextended.chain.Queues;
-import io.sqsextended.chain.config.AwsClients;
-import io.sqsextended.chain.payload.PayloadHeaders;
-import io.sqsextended.chain.routes.ConsumerRoutes;
+import io.sqsextended.chain.wire.AwsClients;
+import io.sqsextended.chain.wire.PayloadHeaders;
+import io.sqsextended.chain.consumer.ConsumerRoutes;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.builder.RouteBuilder;

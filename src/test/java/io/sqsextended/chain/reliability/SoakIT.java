@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 
 import io.sqsextended.chain.ChainApp;
 import io.sqsextended.chain.RecordingDownstream;
-import io.sqsextended.chain.config.AwsClients;
+import io.sqsextended.chain.wire.AwsClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;

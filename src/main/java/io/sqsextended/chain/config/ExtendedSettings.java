@@ -1,0 +1,41 @@
+package io.sqsextended.chain.config;
+
+import io.sqsextended.chain.wire.PayloadPointer;
+
+
+/**
+ * How large payloads are offloaded ({@code chain.extended.*}).
+ *
+ * @param bucket               bucket the payloads go to
+ * @param keyPrefix            key prefix of offloaded payloads; outside the notified input prefix
+ * @param threshold            body plus attributes above this many bytes go through S3 (at most 1 MiB)
+ * @param alwaysThroughS3      offload every payload, whatever its size
+ * @param legacyAttributeName  write {@code SQSLargePayloadSize} (Java library default) instead of {@code ExtendedPayloadSize}
+ * @param kmsKeyId             SSE-KMS key for offloaded objects, or null for the bucket's default encryption
+ * @param partSize             part size of streamed multipart uploads (at least 5 MiB)
+ */
+public record ExtendedSettings(String bucket, String keyPrefix, int threshold, boolean alwaysThroughS3,
+                               boolean legacyAttributeName, String kmsKeyId, int partSize) {
+
+    /** The SQS message size limit, attributes included, since August 2025. */
+    public static final int SQS_MAX_MESSAGE_SIZE = 1_048_576;
+    public static final int MIN_PART_SIZE = 5 * 1024 * 1024;
+
+    public ExtendedSettings {
+        if (threshold < 0 || threshold > SQS_MAX_MESSAGE_SIZE) {
+            throw new IllegalArgumentException(ChainKeys.EXTENDED_THRESHOLD.name() + " must be between 0 and " + SQS_MAX_MESSAGE_SIZE + ", not " + threshold);
+        }
+        if (partSize < MIN_PART_SIZE) {
+            throw new IllegalArgumentException(ChainKeys.EXTENDED_PART_SIZE.name() + " must be at least " + MIN_PART_SIZE + " (S3's minimum part size)");
+        }
+    }
+
+    public String sizeAttributeName() {
+        return legacyAttributeName ? PayloadPointer.LEGACY_SIZE_ATTRIBUTE : PayloadPointer.SIZE_ATTRIBUTE;
+    }
+
+    /** The same settings with the bucket offloaded payloads go to (by default the payload bucket). */
+    public ExtendedSettings withBucket(String payloadBucket) {
+        return new ExtendedSettings(payloadBucket, keyPrefix, threshold, alwaysThroughS3, legacyAttributeName, kmsKeyId, partSize);
+    }
+}

@@ -1,0 +1,47 @@
+package io.sqsextended.chain.consumer;
+
+import java.util.concurrent.ScheduledExecutorService;
+
+import io.sqsextended.chain.config.ChainConfig;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Configuration;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+
+/**
+ * Binds the consumer chain's workers and its idempotent repository, unless one is bound already (e.g.
+ * {@code camel.beans.*}).
+ */
+@Configuration
+public class ConsumerConfiguration implements CamelConfiguration {
+
+    /** Bind another {@link IdempotentRepository} under this name to share duplicates across instances. */
+    public static final String IDEMPOTENT_REPOSITORY = "chainIdempotentRepository";
+    /** The {@code chain.consumer.concurrency} threads that process payloads, first attempts and redeliveries alike. */
+    static final String WORKERS = "chainConsumerWorkers";
+
+    @Override
+    public void configure(CamelContext context) {
+        if (context.getRegistry().lookupByName(IDEMPOTENT_REPOSITORY) == null) {
+            context.getRegistry().bind(IDEMPOTENT_REPOSITORY, defaultRepository(context));
+        }
+        // scheduled: the error handler waits out redelivery delays on it without holding one of its threads
+        context.getRegistry().bind(WORKERS, context.getExecutorServiceManager()
+                .newScheduledThreadPool(this, "ChainConsumer", ChainConfig.of(context).consumer().concurrency()));
+    }
+
+    static ScheduledExecutorService workers(CamelContext context) {
+        return context.getRegistry().lookupByNameAndType(WORKERS, ScheduledExecutorService.class);
+    }
+
+    /** Local mode keeps it under the data dir so that a restart still knows what was delivered; aws mode in memory. */
+    private static IdempotentRepository defaultRepository(CamelContext context) {
+        ChainConfig config = ChainConfig.of(context);
+        int size = config.consumer().idempotencySize();
+        if (config.isLocal()) {
+            return new DeliveredKeysFile(config.local().dataDir().resolve("consumer").resolve("delivered.keys"), size);
+        }
+        return MemoryIdempotentRepository.memoryIdempotentRepository(size);
+    }
+}

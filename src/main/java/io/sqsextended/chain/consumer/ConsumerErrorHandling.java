@@ -1,0 +1,60 @@
+package io.sqsextended.chain.consumer;
+
+import io.sqsextended.chain.config.ChainConfig;
+import io.sqsextended.chain.config.ConsumerSettings;
+import io.sqsextended.chain.consumer.events.PayloadRefusedException;
+import io.sqsextended.chain.consumer.payload.S3ObjectStream;
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+
+/**
+ * Failure handling of the consumer chain and of downstream routes that opt in with
+ * {@code routeConfigurationId: chain-errors}: redelivery with exponential backoff, then the original SQS message
+ * on the dead-letter queue; only then is the source message deleted. If that send fails, the exchange fails and
+ * the source message stays on the queue (SQS redelivers it, and redrives it after maxReceiveCount).
+ * <p>
+ * A failed exchange waits for its redelivery without a thread: the delay is scheduled on the workers, which then
+ * run the redelivery, so that failing payloads never keep good ones waiting.
+ */
+public class ConsumerErrorHandling extends RouteConfigurationBuilder {
+
+    public static final String ID = "chain-errors";
+    public static final String DEAD_LETTER_ENDPOINT = "direct:chain-dead-letter";
+
+    @Override
+    public void configuration() {
+        ConsumerSettings.Redelivery redelivery = ChainConfig.of(getContext()).consumer().redelivery();
+        routeConfiguration(ID)
+                .errorHandler(deadLetterChannel(DEAD_LETTER_ENDPOINT)
+                        .deadLetterHandleNewException(false)
+                        .useOriginalMessage()
+                        .maximumRedeliveries(redelivery.maxAttempts())
+                        .redeliveryDelay(redelivery.initialDelay())
+                        .useExponentialBackOff()
+                        .backOffMultiplier(redelivery.multiplier())
+                        .maximumRedeliveryDelay(redelivery.maxDelay())
+                        .retryAttemptedLogLevel(LoggingLevel.WARN)
+                        .asyncDelayedRedelivery()
+                        .executorService(ConsumerConfiguration.workers(getContext()))
+                        .onExceptionOccurred(ConsumerErrorHandling::attemptFailed)
+                        .onRedelivery(PollGate::redelivering))
+                // no retry can help these: straight to the dead-letter queue
+                .onException(PayloadRefusedException.class)
+                    .maximumRedeliveries(0)
+                    .useOriginalMessage();
+    }
+
+    /**
+     * Counts the failed attempt (the redelivery headers are gone once the dead-letter channel takes over) and lets the
+     * exchange wait: out of the gate's count in flight, and without the S3 connection of its payload (the redelivery
+     * reads it again from the first byte).
+     */
+    private static void attemptFailed(Exchange exchange) {
+        exchange.setProperty(DeadLetterSender.ATTEMPTS_PROPERTY, exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class));
+        PollGate.waiting(exchange);
+        if (exchange.getIn().getBody() instanceof S3ObjectStream payload) {
+            payload.reset();
+        }
+    }
+}

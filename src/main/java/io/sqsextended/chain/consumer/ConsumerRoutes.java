@@ -1,0 +1,160 @@
+package io.sqsextended.chain.consumer;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+
+import io.sqsextended.chain.config.ChainConfig;
+import io.sqsextended.chain.config.ConsumerSettings;
+import io.sqsextended.chain.consumer.events.IncomingMessage;
+import io.sqsextended.chain.consumer.events.MessageParser;
+import io.sqsextended.chain.consumer.events.PayloadReference;
+import io.sqsextended.chain.consumer.events.SnsSignatures;
+import io.sqsextended.chain.consumer.payload.ObjectCleanup;
+import io.sqsextended.chain.consumer.payload.PayloadResolver;
+import io.sqsextended.chain.wire.QueueUrl;
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
+import org.apache.camel.component.aws2.sqs.Sqs2Constants;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The consumer chain: notification queue (one poller feeding {@code chain.consumer.concurrency} workers), parser,
+ * per payload an idempotent delivery (resolve, downstream, cleanup), batched deletes, and the dead-letter route of
+ * {@link ConsumerErrorHandling}.
+ */
+public class ConsumerRoutes extends EndpointRouteBuilder {
+
+    public static final String CONSUME_ROUTE = "chain-consume";
+    public static final String DELIVER_ROUTE = "chain-deliver";
+    public static final String DEAD_LETTER_ROUTE = "chain-dead-letter";
+
+    /** The template's default VisibilityTimeout. */
+    static final int DEFAULT_VISIBILITY_TIMEOUT = 360;
+    /** The most messages one ReceiveMessage returns. */
+    private static final int MAX_RECEIVE = 10;
+    static final String REFERENCES = "ChainPayloadReferences";
+    static final String REFERENCE = "ChainPayloadReference";
+    static final String IDEMPOTENCY_KEY = "ChainIdempotencyKey";
+
+    @Override
+    public void configure() throws Exception {
+        ChainConfig config = ChainConfig.of(getContext());
+        ConsumerSettings settings = config.consumer();
+        SqsClient sqs = getContext().getRegistry().findSingleByType(SqsClient.class);
+        MessageParser parser = new MessageParser(settings.allowedBuckets(), settings.pointerPrefixes(),
+                settings.verifySnsSignatures() ? SnsSignatures.fromSns() : SnsSignatures.OFF);
+        PayloadResolver resolver = new PayloadResolver(getContext().getRegistry().findSingleByType(S3Client.class),
+                getContext().getRegistry().findSingleByType(S3Presigner.class), settings.downloadUrlTtl(),
+                settings.fetchPayload(), settings.cleanup());
+        QueueUrl queue = new QueueUrl(sqs, config.resources().queue());
+        String queueUrl = null;
+        int visibilityTimeout = settings.visibilityTimeout() != null ? settings.visibilityTimeout() : DEFAULT_VISIBILITY_TIMEOUT;
+        try {
+            queueUrl = queue.get();
+            visibilityTimeout = visibilityTimeout(settings, sqs, queueUrl);
+        } catch (SdkException e) {
+            // the consumer looks the queue up again when it starts, and fails there if it must
+            log.warn("Cannot read queue {} now, taking a visibility timeout of {} s (chain.consumer.visibility-timeout): {}",
+                    queue.queueName(), visibilityTimeout, e.getMessage());
+        }
+        // the next receive is under way before the workers run dry: at most 2 x concurrency processed before it
+        PollGate gate = new PollGate(2 * settings.concurrency(), settings.redelivery().maxWaiting());
+        ScheduledExecutorService workers = ConsumerConfiguration.workers(getContext());
+        // threads for the calls of all workers, and as many again for calls left behind at their timeout
+        DownstreamCall downstream = new DownstreamCall(getContext(), config.downstreamUri(),
+                settings.downstreamTimeout(), 2 * settings.concurrency(), workers);
+        MessageDeletes deletes = new MessageDeletes(getContext(), sqs, queue, ObjectCleanup::afterDelete);
+        getContext().addService(deletes);
+
+        // queue attributes (visibility, wait, redrive) are the template's: no option here calls SetQueueAttributes
+        from(aws2Sqs(queue.queueName()).queueUrl(queueUrl)
+                .waitTimeSeconds(settings.waitTimeSeconds())
+                .maxMessagesPerPoll(Math.max(MAX_RECEIVE, settings.concurrency()))
+                .greedy(true)
+                // SQS unreachable: after 3 failed polls in a row, skip 20 (about 10 s each time), not 2 log events a second
+                .backoffErrorThreshold(3)
+                .backoffMultiplier(20)
+                .extendMessageVisibility(true)
+                .visibilityTimeout(visibilityTimeout)
+                // MessageDeletes deletes them, in batches
+                .deleteAfterRead(false)
+                .attributeNames("All")
+                .messageAttributeNames("All")
+                .advanced().pollStrategy(gate))
+                .routeId(CONSUME_ROUTE)
+                .routeConfigurationId(ConsumerErrorHandling.ID)
+                .autoStartup(settings.enabled())
+                .process(gate::admit)
+                .process(deletes::register)
+                // the messages of a receive are handed over at once, so Camel renews the visibility of all of them
+                .threads().executorService(workers)
+                .process(exchange -> exchange.setProperty(REFERENCES, parser.parse(incoming(exchange))))
+                // the loop keeps one exchange: one unit of work, so the dead letter is the original SQS message
+                .loop(simple("${exchangeProperty." + REFERENCES + ".size}"))
+                    .to(direct(DELIVER_ROUTE))
+                .end();
+
+        from(direct(DELIVER_ROUTE))
+                .routeId(DELIVER_ROUTE)
+                .routeConfigurationId(ConsumerErrorHandling.ID)
+                .process(ConsumerRoutes::selectReference)
+                // a key is stored only once its exchange completed: a crash before that delivers again
+                .idempotentConsumer(exchangeProperty(IDEMPOTENCY_KEY))
+                    .idempotentRepository(ConsumerConfiguration.IDEMPOTENT_REPOSITORY)
+                    .eager(false)
+                    .process(exchange -> resolver.resolve(exchange, reference(exchange)))
+                    .process(downstream)
+                    .process(exchange -> resolver.delivered(exchange, reference(exchange)))
+                .end()
+                .filter(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
+                    .log(LoggingLevel.INFO, "Skipped duplicate ${exchangeProperty." + IDEMPOTENCY_KEY + "} (message ${header."
+                            + Sqs2Constants.MESSAGE_ID + "})")
+                .end();
+
+        // no error handler of its own: a failed send fails the exchange, and the source message stays on the queue
+        from(ConsumerErrorHandling.DEAD_LETTER_ENDPOINT)
+                .routeId(DEAD_LETTER_ROUTE)
+                .errorHandler(noErrorHandler())
+                .process(new DeadLetterSender(sqs, new QueueUrl(sqs, config.resources().deadLetterQueue())));
+    }
+
+    /** The queue's VisibilityTimeout unless configured: the renewals then match what the template declares. */
+    private static int visibilityTimeout(ConsumerSettings settings, SqsClient sqs, String queueUrl) {
+        if (settings.visibilityTimeout() != null) {
+            return settings.visibilityTimeout();
+        }
+        return Integer.parseInt(sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT))
+                .attributes().get(QueueAttributeName.VISIBILITY_TIMEOUT));
+    }
+
+    private static IncomingMessage incoming(Exchange exchange) {
+        @SuppressWarnings("unchecked")
+        Map<String, MessageAttributeValue> attributes = exchange.getIn().getHeader(Sqs2Constants.MESSAGE_ATTRIBUTES, Map.class);
+        @SuppressWarnings("unchecked")
+        Map<MessageSystemAttributeName, String> system = exchange.getIn().getHeader(Sqs2Constants.ATTRIBUTES, Map.of(), Map.class);
+        String sent = system.get(MessageSystemAttributeName.SENT_TIMESTAMP);
+        return new IncomingMessage(exchange.getIn().getHeader(Sqs2Constants.MESSAGE_ID, String.class), exchange.getIn().getBody(String.class),
+                attributes, sent == null ? null : Instant.ofEpochMilli(Long.parseLong(sent)));
+    }
+
+    private static void selectReference(Exchange exchange) {
+        List<?> references = exchange.getProperty(REFERENCES, List.class);
+        PayloadReference reference = (PayloadReference) references.get(exchange.getProperty(Exchange.LOOP_INDEX, 0, Integer.class));
+        exchange.setProperty(REFERENCE, reference);
+        exchange.setProperty(IDEMPOTENCY_KEY, reference.idempotencyKey());
+        exchange.removeProperty(Exchange.DUPLICATE_MESSAGE);
+    }
+
+    private static PayloadReference reference(Exchange exchange) {
+        return exchange.getProperty(REFERENCE, PayloadReference.class);
+    }
+}

@@ -1,0 +1,38 @@
+package io.sqsextended.chain.consumer;
+
+import io.sqsextended.chain.consumer.events.PayloadRefusedException;
+import org.apache.camel.ExchangeTimedOutException;
+
+/** Why a message ended on the dead-letter queue: the value of its {@link DeadLetterSender#ERROR_REASON} attribute. */
+public enum FailureReason {
+
+    /** No retry could deliver it (foreign bucket, malformed message or key, object gone): dead-lettered at once. */
+    REFUSED("refused"),
+    /** The downstream did not answer within {@code chain.consumer.downstream-timeout}, at every attempt. */
+    TIMEOUT("timeout"),
+    /** Anything else, after the redeliveries. */
+    FAILED("failed");
+
+    private final String code;
+
+    FailureReason(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** The reason of a failure, looked up along its causes as Camel matches {@code onException} clauses. */
+    static FailureReason of(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PayloadRefusedException) {
+                return REFUSED;
+            }
+            if (cause instanceof ExchangeTimedOutException) {
+                return TIMEOUT;
+            }
+        }
+        return FAILED;
+    }
+}

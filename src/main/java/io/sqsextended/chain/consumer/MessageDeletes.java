@@ -1,0 +1,147 @@
+package io.sqsextended.chain.consumer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.aws2.sqs.Sqs2Constants;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
+
+/**
+ * Deletes the messages of completed exchanges from the queue, up to 10 in one {@code DeleteMessageBatch} (Camel's
+ * consumer sends one {@code DeleteMessage} each), then runs what must follow the delete: the cleanup of delivered
+ * objects. A message is deleted once its exchange completed, dead-lettered ones included, and kept when it failed.
+ */
+final class MessageDeletes extends ServiceSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessageDeletes.class);
+    private static final int BATCH = 10;
+    /** How long a completed message may wait for others to share its batch. */
+    private static final long LINGER_MILLIS = 20;
+
+    private record Pending(String messageId, String receiptHandle, Runnable afterDelete) {
+    }
+
+    private final CamelContext context;
+    private final SqsClient sqs;
+    private final Supplier<String> queueUrl;
+    private final Function<Exchange, Runnable> afterDelete;
+    private final List<Pending> pending = new ArrayList<>();
+    private ScheduledExecutorService timer;
+    private ScheduledFuture<?> scheduled;
+
+    /**
+     * @param afterDelete what to run once the message of a completed exchange is deleted
+     */
+    MessageDeletes(CamelContext context, SqsClient sqs, Supplier<String> queueUrl, Function<Exchange, Runnable> afterDelete) {
+        this.context = context;
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.afterDelete = afterDelete;
+    }
+
+    /** Deletes the exchange's message once the exchange completed: the receipt handle is taken now, before any route can drop it. */
+    void register(Exchange exchange) {
+        String messageId = exchange.getIn().getHeader(Sqs2Constants.MESSAGE_ID, String.class);
+        String receiptHandle = exchange.getIn().getHeader(Sqs2Constants.RECEIPT_HANDLE, String.class);
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onComplete(Exchange done) {
+                add(new Pending(messageId, receiptHandle, afterDelete.apply(done)));
+            }
+        });
+    }
+
+    /** The deletes run on a thread of their own: a worker never waits for them. */
+    private void add(Pending message) {
+        synchronized (pending) {
+            pending.add(message);
+            if (timer == null) {
+                // stopped: the last ones are deleted at once
+                delete(take());
+            } else if (pending.size() == BATCH) {
+                // one flush per full batch: a flush under way takes whatever arrives meanwhile
+                timer.execute(this::flush);
+            } else if (scheduled == null) {
+                scheduled = timer.schedule(this::flush, LINGER_MILLIS, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /** Deletes all pending messages now. */
+    void flush() {
+        List<Pending> batch;
+        do {
+            synchronized (pending) {
+                scheduled = null;
+                batch = take();
+            }
+            if (!batch.isEmpty()) {
+                delete(batch);
+            }
+        } while (!batch.isEmpty());
+    }
+
+    private List<Pending> take() {
+        List<Pending> batch = new ArrayList<>(pending.subList(0, Math.min(BATCH, pending.size())));
+        pending.subList(0, batch.size()).clear();
+        return batch;
+    }
+
+    private void delete(List<Pending> batch) {
+        List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            entries.add(DeleteMessageBatchRequestEntry.builder().id(String.valueOf(i)).receiptHandle(batch.get(i).receiptHandle()).build());
+        }
+        DeleteMessageBatchResponse response;
+        try {
+            response = sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl.get()).entries(entries));
+        } catch (SdkException e) {
+            // the messages come back after their visibility timeout; the idempotent repository skips what was delivered
+            LOG.warn("Could not delete {} delivered messages (they come back after their visibility timeout): {}", batch.size(), e.toString());
+            return;
+        }
+        Map<String, BatchResultErrorEntry> failed = response.failed().stream().collect(Collectors.toMap(BatchResultErrorEntry::id, f -> f));
+        for (int i = 0; i < batch.size(); i++) {
+            Pending message = batch.get(i);
+            BatchResultErrorEntry failure = failed.get(String.valueOf(i));
+            if (failure != null) {
+                LOG.warn("Could not delete delivered message {} (it comes back after its visibility timeout): {} {}",
+                        message.messageId(), failure.code(), failure.message());
+            } else {
+                message.afterDelete().run();
+            }
+        }
+    }
+
+    @Override
+    protected void doStart() {
+        timer = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "ChainMessageDeletes");
+    }
+
+    /** Runs after the consumer route stopped: the last completed exchanges' messages are deleted, not handed out again. */
+    @Override
+    protected void doStop() {
+        if (timer != null) {
+            context.getExecutorServiceManager().shutdown(timer);
+            timer = null;
+        }
+        flush();
+    }
+}

@@ -1,0 +1,277 @@
+package io.sqsextended.chain.consumer.events;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.sqsextended.chain.config.ChainKeys;
+import io.sqsextended.chain.consumer.events.PayloadReference.InlinePayload;
+import io.sqsextended.chain.consumer.events.PayloadReference.ObjectReference;
+import io.sqsextended.chain.wire.InlineMark;
+import io.sqsextended.chain.wire.ObjectKeys;
+import io.sqsextended.chain.wire.PayloadPointer;
+import io.sqsextended.chain.wire.PayloadSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotification;
+import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotificationRecord;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+
+/**
+ * Turns one SQS message into the payloads it names: S3 event notifications (also inside an SNS envelope),
+ * EventBridge "Object Created" events, AWS SQS Extended Client pointers (only under the pointer prefixes); an
+ * {@code s3:TestEvent} names none; a body marked inline ({@link InlineMark}) and any other body is itself the payload.
+ * Refuses (with {@link PayloadRefusedException}) what no retry can fix: every malformed input, whatever it lacks.
+ */
+public final class MessageParser {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessageParser.class);
+    /**
+     * Trailing content makes a body no JSON (an inline payload) rather than the JSON before it; the nesting bound
+     * (S3 events nest 5 deep) keeps hostile bodies from costing stack: deeper ones are inline payloads.
+     */
+    private static final int MAX_NESTING = 100;
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build()).build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final Set<String> POINTER_CLASSES = Set.of(PayloadPointer.POINTER_CLASS, PayloadPointer.LEGACY_POINTER_CLASS);
+    /** At most 19 digits: within a long, far above S3's 5 TiB object limit. */
+    private static final Pattern BYTE_COUNT = Pattern.compile("[0-9]{1,19}");
+    private static final Set<String> SIZE_ATTRIBUTES = Set.of(PayloadPointer.SIZE_ATTRIBUTE, PayloadPointer.LEGACY_SIZE_ATTRIBUTE);
+
+    private final Set<String> allowedBuckets;
+    private final List<String> pointerPrefixes;
+    private final SnsSignatures snsSignatures;
+
+    /**
+     * @param pointerPrefixes key prefixes pointers may name: those the extended producers write under, never the
+     *                        prefix producers upload to (the cleanup deletes what a pointer names)
+     * @param snsSignatures   how SNS envelopes are verified ({@link SnsSignatures#OFF}: not at all)
+     */
+    public MessageParser(Set<String> allowedBuckets, List<String> pointerPrefixes, SnsSignatures snsSignatures) {
+        this.allowedBuckets = Set.copyOf(allowedBuckets);
+        this.pointerPrefixes = List.copyOf(pointerPrefixes);
+        this.snsSignatures = snsSignatures;
+    }
+
+    public MessageParser(Set<String> allowedBuckets, List<String> pointerPrefixes) {
+        this(allowedBuckets, pointerPrefixes, SnsSignatures.OFF);
+    }
+
+    public List<PayloadReference> parse(IncomingMessage message) {
+        if (InlineMark.isMarked(message.attributes())) {
+            return List.of(inline(message));
+        }
+        try {
+            return references(message);
+        } catch (PayloadRefusedException | SnsSignatures.CertificateUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // the parser does no I/O: whatever else breaks it is input it cannot read, which no retry changes
+            throw new PayloadRefusedException("Unparseable message: " + e, e);
+        }
+    }
+
+    private List<PayloadReference> references(IncomingMessage message) {
+        JsonNode json = readJson(message.body());
+        boolean sizeAttribute = message.attributes().keySet().stream().anyMatch(SIZE_ATTRIBUTES::contains);
+        if (json != null && isPointer(json)) {
+            return List.of(pointer(json, message));
+        }
+        if (sizeAttribute) {
+            throw new PayloadRefusedException("Unparseable extended-client pointer: the message has a payload size attribute"
+                    + " but its body is not a PayloadS3Pointer");
+        }
+        if (json != null && json.isObject()) {
+            if (SnsEnvelope.isEnvelope(json)) {
+                return references(new IncomingMessage(message.messageId(), SnsEnvelope.message(json, snsSignatures),
+                        SnsEnvelope.attributes(json), message.sentAt()));
+            }
+            if ("s3:TestEvent".equals(json.path("Event").asText())) {
+                LOG.info("Acknowledged s3:TestEvent of bucket {} (message {})", json.path("Bucket").asText(), message.messageId());
+                return List.of();
+            }
+            if (json.has("Records")) {
+                return s3Event(message.body());
+            }
+            if ("aws.s3".equals(json.path("source").asText()) && json.has("detail-type")) {
+                return eventBridge(json);
+            }
+        }
+        return List.of(inline(message));
+    }
+
+    private static InlinePayload inline(IncomingMessage message) {
+        return new InlinePayload(message.body(), message.sentAt(), messageKey(message));
+    }
+
+    private static boolean isPointer(JsonNode json) {
+        return json.isArray() && json.size() == 2 && POINTER_CLASSES.contains(json.get(0).asText());
+    }
+
+    private ObjectReference pointer(JsonNode json, IncomingMessage message) {
+        String bucket = json.get(1).path("s3BucketName").asText("");
+        String key = json.get(1).path("s3Key").asText("");
+        if (bucket.isEmpty() || key.isEmpty()) {
+            throw new PayloadRefusedException("Unparseable extended-client pointer: s3BucketName and s3Key are required");
+        }
+        requireAllowed(bucket);
+        requireKey(key);
+        if (pointerPrefixes.stream().noneMatch(key::startsWith)) {
+            throw new PayloadRefusedException("Pointer to s3://" + bucket + "/" + key + " refused: pointers may name only keys under "
+                    + ChainKeys.POINTER_PREFIXES.name() + " (" + String.join(", ", pointerPrefixes) + ")");
+        }
+        return new ObjectReference(PayloadSource.EXTENDED_POINTER, bucket, key, null, declaredSize(message), message.sentAt(), messageKey(message));
+    }
+
+    /** The size attribute the extended clients write: a byte count, which the object must match; null when absent. */
+    private static Long declaredSize(IncomingMessage message) {
+        for (String name : SIZE_ATTRIBUTES) {
+            MessageAttributeValue value = message.attributes().get(name);
+            if (value != null) {
+                String text = String.valueOf(value.stringValue());
+                if (!BYTE_COUNT.matcher(text).matches()) {
+                    throw new PayloadRefusedException("Unparseable extended-client pointer: " + name + " is not a byte count: " + abbreviate(text));
+                }
+                try {
+                    return Long.parseLong(text);
+                } catch (NumberFormatException e) {
+                    throw new PayloadRefusedException("Unparseable extended-client pointer: " + name + " is out of range: " + abbreviate(text), e);
+                }
+            }
+        }
+        return null;
+    }
+
+    private List<PayloadReference> s3Event(String body) {
+        S3EventNotification notification;
+        try {
+            notification = S3EventNotification.fromJson(body);
+        } catch (RuntimeException e) {
+            throw new PayloadRefusedException("Unparseable S3 event notification: " + e.getMessage(), e);
+        }
+        if (notification.getRecords() == null || notification.getRecords().isEmpty()) {
+            throw new PayloadRefusedException("Unparseable S3 event notification: no records");
+        }
+        List<PayloadReference> references = new ArrayList<>();
+        for (S3EventNotificationRecord record : notification.getRecords()) {
+            if (record == null || record.getS3() == null || record.getS3().getBucket() == null || record.getS3().getObject() == null
+                    || record.getS3().getBucket().getName() == null || record.getS3().getObject().getKey() == null) {
+                throw new PayloadRefusedException("Unparseable S3 event notification: a record without s3.bucket.name and s3.object.key");
+            }
+            if (record.getEventName() == null || record.getEventName().isBlank() || record.getEventVersion() == null) {
+                throw new PayloadRefusedException("Unparseable S3 event notification: a record without eventName or eventVersion");
+            }
+            String version = String.valueOf(record.getEventVersion());
+            if (!version.startsWith("2.") && !version.equals("2")) {
+                throw new PayloadRefusedException("Unsupported S3 event version " + version + " (major version 2 is supported)");
+            }
+            String bucket = record.getS3().getBucket().getName();
+            String key = decodeKey(record.getS3().getObject().getKey());
+            if (!record.getEventName().startsWith("ObjectCreated:")) {
+                LOG.info("Ignored S3 event {} of s3://{}/{}", record.getEventName(), bucket, key);
+                continue;
+            }
+            requireAllowed(bucket);
+            requireKey(key);
+            String versionId = record.getS3().getObject().getVersionId();
+            references.add(new ObjectReference(PayloadSource.S3_EVENT, bucket, key, versionId, null, record.getEventTime(),
+                    eventKey(bucket, key, versionId, record.getS3().getObject().getSequencer())));
+        }
+        return references;
+    }
+
+    private List<PayloadReference> eventBridge(JsonNode json) {
+        JsonNode detail = json.path("detail");
+        String bucket = detail.path("bucket").path("name").asText("");
+        String key = detail.path("object").path("key").asText("");
+        if (!"Object Created".equals(json.path("detail-type").asText())) {
+            LOG.info("Ignored EventBridge event {} of s3://{}/{}", json.path("detail-type").asText(), bucket, key);
+            return List.of();
+        }
+        if (bucket.isEmpty() || key.isEmpty()) {
+            throw new PayloadRefusedException("Unparseable EventBridge Object Created event: detail.bucket.name and detail.object.key are required");
+        }
+        requireAllowed(bucket);
+        requireKey(key);
+        String versionId = detail.path("object").path("version-id").asText(null);
+        return List.of(new ObjectReference(PayloadSource.S3_EVENT, bucket, key, versionId, null, instant(json.path("time").asText(null)),
+                eventKey(bucket, key, versionId, detail.path("object").path("sequencer").asText(null))));
+    }
+
+    /** A key S3 refuses, or that a filesystem-backed store reads as another object, names nothing a retry could find. */
+    private static void requireKey(String key) {
+        ObjectKeys.malformation(key).ifPresent(why -> {
+            throw new PayloadRefusedException("Malformed object key: " + why + " (S3's limit is " + ObjectKeys.MAX_KEY_BYTES + " bytes)");
+        });
+    }
+
+    static String abbreviate(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 64) + "...";
+    }
+
+    private void requireAllowed(String bucket) {
+        if (!allowedBuckets.contains(bucket)) {
+            throw new PayloadRefusedException("Bucket " + bucket + " is not in " + ChainKeys.ALLOWED_BUCKETS.name());
+        }
+    }
+
+    /** S3 event keys are form-encoded: '+' is a space, "%2B" a '+'. */
+    private static String decodeKey(String key) {
+        try {
+            return URLDecoder.decode(key, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new PayloadRefusedException("Unparseable S3 event: malformed object key " + key, e);
+        }
+    }
+
+    private static JsonNode readJson(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String messageKey(IncomingMessage message) {
+        return "sqs-message:" + message.messageId();
+    }
+
+    /** Hashed: keys may hold any character, line-based repositories (the file one) need one line per key. */
+    private static String eventKey(String bucket, String key, String versionId, String sequencer) {
+        String identity = String.join("\n", bucket, key, String.valueOf(versionId), String.valueOf(sequencer));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            return "s3-event:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.sqsextended.chain.wire;
+
+import io.sqsextended.chain.consumer.payload.S3ObjectStream;
+
+/**
+ * The contract with the downstream route: the body is the payload as a stream ({@link S3ObjectStream} for S3
+ * objects, read lazily, re-readable on redelivery), these headers describe it.
+ */
+public final class PayloadHeaders {
+
+    /** Bucket of the object (absent for inline payloads). */
+    public static final String BUCKET = "PayloadBucket";
+    /** Key of the object, decoded (absent for inline payloads). */
+    public static final String KEY = "PayloadKey";
+    /** Size in bytes ({@code Long}). */
+    public static final String SIZE = "PayloadSize";
+    /** The object's ETag without quotes (absent for inline payloads). */
+    public static final String ETAG = "PayloadETag";
+    /** The object's Content-Type ({@code text/plain; charset=utf-8} for inline payloads). */
+    public static final String CONTENT_TYPE = "PayloadContentType";
+    /** A presigned GET of the object, valid for {@code chain.consumer.download-url-ttl} (absent for inline payloads). */
+    public static final String DOWNLOAD_URL = "PayloadDownloadUrl";
+    /** {@code s3-event}, {@code extended-pointer} or {@code inline}. */
+    public static final String SOURCE = "PayloadSource";
+    /** ISO-8601 time of the S3 event, or when the message was sent (pointers, inline). */
+    public static final String EVENT_TIME = "PayloadEventTime";
+    /** Prefix of one header per user metadata entry of the object ({@code x-amz-meta-<name>}). */
+    public static final String METADATA_PREFIX = "PayloadMetadata-";
+
+    private PayloadHeaders() {
+    }
+}

@@ -1,0 +1,100 @@
+package io.sqsextended.chain.api;
+
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Tokens map to roles by their SHA-256 digest; what the Authorization header must look like. */
+class TokenAuthenticatorTest {
+
+    final TokenAuthenticator tokens = TokenAuthenticator.of(true, Map.of(
+            Role.PRODUCER, "p1, p2",
+            Role.CONSUMER, "sha256:" + HexFormat.of().formatHex(TokenAuthenticator.sha256("c1")),
+            Role.ADMIN, "both, p1"));
+
+    @Test
+    void aPlainTokenGrantsItsRole() {
+        assertThat(tokens.rolesOf("Bearer p2")).containsExactly(Role.PRODUCER);
+    }
+
+    @Test
+    void aTokenListedUnderTwoRolesGrantsBoth() {
+        assertThat(tokens.rolesOf("Bearer p1")).containsExactlyInAnyOrder(Role.PRODUCER, Role.ADMIN);
+    }
+
+    @Test
+    void aTokenConfiguredByDigestGrantsItsRole() {
+        assertThat(tokens.rolesOf("Bearer c1")).containsExactly(Role.CONSUMER);
+    }
+
+    @Test
+    void theSchemeIsCaseInsensitiveTheTokenIsNot() {
+        assertThat(tokens.rolesOf("bearer p1")).isNotEmpty();
+        assertThat(tokens.rolesOf("Bearer P1")).isEmpty();
+    }
+
+    @Test
+    void headersThatAreNoBearerTokenGrantNothing() {
+        assertThat(tokens.rolesOf("p1")).isEmpty();
+        assertThat(tokens.rolesOf("Basic cDE6")).isEmpty();
+        assertThat(tokens.rolesOf("Bearer p1 p2")).isEmpty();
+        assertThat(tokens.rolesOf("Bearer ")).isEmpty();
+        assertThat(tokens.rolesOf("Bearer " + "p".repeat(5000))).isEmpty();
+    }
+
+    @Test
+    void aMalformedDigestEntryIsAConfigurationError() {
+        assertThatThrownBy(() -> TokenAuthenticator.of(true, Map.of(Role.ADMIN, "sha256:abc")))
+                .hasMessageContaining("chain.auth.admin-tokens").hasMessageContaining("64 hex digits");
+    }
+
+    @Test
+    void authenticationRemovesTheAuthorizationHeader() {
+        Exchange exchange = exchange("Bearer p1");
+
+        tokens.authorize(exchange, "producer");
+
+        assertThat(exchange.getMessage().getHeader("Authorization")).isNull();
+    }
+
+    @Test
+    void anAdminSatisfiesEveryRole() {
+        Exchange exchange = exchange("Bearer both");
+        tokens.authenticate(exchange);
+
+        assertThat(TokenAuthenticator.require(exchange, Role.CONSUMER)).isEqualTo(Role.ADMIN);
+    }
+
+    @Test
+    void withAuthDisabledEveryRequestIsAdmin() {
+        Exchange exchange = exchange(null);
+        TokenAuthenticator.of(false, Map.of()).authenticate(exchange);
+
+        assertThat(TokenAuthenticator.require(exchange, Role.PRODUCER)).isEqualTo(Role.ADMIN);
+    }
+
+    @Test
+    void aRepeatedAuthorizationHeaderIsUnauthorized() {
+        Exchange exchange = exchange(null);
+        exchange.getMessage().setHeader("Authorization", List.of("Bearer p1", "Bearer p2"));
+
+        assertThatThrownBy(() -> tokens.authenticate(exchange)).isInstanceOfSatisfying(Problem.class,
+                p -> assertThat(p.type()).isEqualTo(ProblemType.UNAUTHORIZED));
+    }
+
+    private static Exchange exchange(String authorization) {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        if (authorization != null) {
+            exchange.getMessage().setHeader("Authorization", authorization);
+        }
+        return exchange;
+    }
+}

@@ -1,0 +1,54 @@
+package io.sqsextended.chain.consumer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.Queues;
+import io.sqsextended.chain.wire.AwsClients;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A stop lets the payload in the downstream finish; its message is then deleted, not handed out again. */
+class GracefulShutdownTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aPayloadInTheDownstreamWhenTheAppStopsFinishesAndItsMessageIsDeleted() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean finished = new AtomicBoolean();
+        ChainApp app = ChainApp.builder(dataDir).consumer().properties(Map.of("chain.downstream.uri", "direct:test-slow", "camel.main.shutdown-timeout", "60")).start();
+        RouteBuilder.addRoutes(app.context(), routes -> routes.from("direct:test-slow").routeConfigurationId(ConsumerErrorHandling.ID)
+                .process(exchange -> {
+                    entered.countDown();
+                    finished.set(release.await(60, TimeUnit.SECONDS));
+                }));
+        try (SqsClient sqs = AwsClients.sqs(app.clientSettings())) {
+            Queues.of(app, sqs).send("in flight at the stop");
+        }
+        assertThat(entered.await(20, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(app::close);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> !stopping.isDone());
+        release.countDown();
+        stopping.get(60, TimeUnit.SECONDS);
+
+        assertThat(finished).isTrue();
+        try (ChainApp again = ChainApp.builder(dataDir).start(); SqsClient sqs = AwsClients.sqs(again.clientSettings())) {
+            assertThat(Queues.of(again, sqs).pending()).isZero();
+        }
+    }
+}

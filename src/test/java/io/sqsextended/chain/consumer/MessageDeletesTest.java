@@ -1,0 +1,165 @@
+package io.sqsextended.chain.consumer;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import io.sqsextended.chain.Queues;
+import io.sqsextended.chain.wire.AwsClients;
+import io.sqsextended.chain.local.LocalAws;
+import io.sqsextended.chain.local.TestStacks;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.aws2.sqs.Sqs2Constants;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.Synchronization;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The consumer's own deletes: batched, after the exchange completed, followed by the objects' cleanup. */
+class MessageDeletesTest {
+
+    @TempDir
+    static Path dataDir;
+    static LocalAws local;
+    static SqsClient sqs;
+
+    CamelContext context;
+    String queueUrl;
+    final Set<String> cleanedUp = ConcurrentHashMap.newKeySet();
+    MessageDeletes deletes;
+
+    @BeforeAll
+    static void startStack() {
+        local = TestStacks.start(TestStacks.settings(dataDir));
+        sqs = AwsClients.sqs(local.clientSettings());
+    }
+
+    @AfterAll
+    static void stopStack() {
+        sqs.close();
+        local.stop();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        context = new DefaultCamelContext();
+        context.start();
+        queueUrl = sqs.createQueue(r -> r.queueName("deletes-" + System.nanoTime())).queueUrl();
+        Function<Exchange, Runnable> afterDelete = exchange -> () -> cleanedUp.add(exchange.getIn().getHeader(Sqs2Constants.MESSAGE_ID, String.class));
+        deletes = new MessageDeletes(context, sqs, () -> queueUrl, afterDelete);
+        context.addService(deletes);
+    }
+
+    @AfterEach
+    void stop() {
+        context.stop();
+    }
+
+    @Test
+    void theMessagesOfCompletedExchangesLeaveTheQueueAndTheirCleanupRuns() {
+        List<Exchange> exchanges = receive(25);
+
+        exchanges.forEach(exchange -> complete(exchange, true));
+
+        await().until(() -> pending() == 0);
+        await().until(() -> cleanedUp.size() == 25);
+    }
+
+    @Test
+    void theMessageOfAFailedExchangeStaysOnTheQueue() {
+        List<Exchange> exchanges = receive(3);
+
+        complete(exchanges.get(0), true);
+        complete(exchanges.get(1), false);
+        complete(exchanges.get(2), true);
+
+        await().until(() -> cleanedUp.size() == 2);
+        assertThat(pending()).isEqualTo(1);
+        assertThat(cleanedUp).doesNotContain(exchanges.get(1).getIn().getHeader(Sqs2Constants.MESSAGE_ID, String.class));
+    }
+
+    @Test
+    void aMessageThatCouldNotBeDeletedKeepsItsObjects() {
+        Exchange valid = receive(1).get(0);
+        Exchange stale = new DefaultExchange(context);
+        stale.getIn().setHeader(Sqs2Constants.MESSAGE_ID, "stale");
+        stale.getIn().setHeader(Sqs2Constants.RECEIPT_HANDLE, "not-a-receipt-handle");
+        deletes.register(stale);
+
+        complete(stale, true);
+        complete(valid, true);
+
+        await().until(() -> cleanedUp.contains(valid.getIn().getHeader(Sqs2Constants.MESSAGE_ID, String.class)));
+        assertThat(cleanedUp).doesNotContain("stale");
+    }
+
+    @Test
+    void theReceiptHandleIsTakenWhenTheMessageArrivesNotWhenItCompletes() {
+        Exchange exchange = receive(1).get(0);
+        // a downstream route may drop or replace the SQS headers
+        exchange.getIn().removeHeader(Sqs2Constants.RECEIPT_HANDLE);
+
+        complete(exchange, true);
+
+        await().until(() -> pending() == 0);
+    }
+
+    @Test
+    void aStopDeletesWhatCompletedBeforeIt() {
+        List<Exchange> exchanges = receive(3);
+        exchanges.forEach(exchange -> complete(exchange, true));
+
+        context.stop();
+
+        assertThat(pending()).isZero();
+        assertThat(cleanedUp).hasSize(3);
+    }
+
+    /** Sends and receives {@code count} messages, each registered with the deletes as the route does. */
+    private List<Exchange> receive(int count) {
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody("message " + n));
+        }
+        List<Exchange> exchanges = new ArrayList<>();
+        while (exchanges.size() < count) {
+            for (Message message : sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages()) {
+                Exchange exchange = new DefaultExchange(context);
+                exchange.getIn().setHeader(Sqs2Constants.MESSAGE_ID, message.messageId());
+                exchange.getIn().setHeader(Sqs2Constants.RECEIPT_HANDLE, message.receiptHandle());
+                deletes.register(exchange);
+                exchanges.add(exchange);
+            }
+        }
+        return exchanges;
+    }
+
+    /** What Camel's unit of work does when the exchange is done. */
+    private static void complete(Exchange exchange, boolean success) {
+        for (Synchronization synchronization : exchange.getExchangeExtension().handoverCompletions()) {
+            if (success) {
+                synchronization.onComplete(exchange);
+            } else {
+                synchronization.onFailure(exchange);
+            }
+        }
+    }
+
+    private int pending() {
+        return Queues.pending(sqs, queueUrl);
+    }
+}

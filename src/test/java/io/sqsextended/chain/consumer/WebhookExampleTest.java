@@ -1,0 +1,89 @@
+package io.sqsextended.chain.consumer;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.Queues;
+import io.sqsextended.chain.RecordingWebhook;
+import io.sqsextended.chain.wire.AwsClients;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+import static io.sqsextended.chain.Queues.attribute;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** examples/routes/webhook.camel.yaml, loaded from chain.routes.dir, posts payloads to a webhook. */
+class WebhookExampleTest {
+
+    @TempDir
+    static Path dataDir;
+    static RecordingWebhook webhook;
+    static ChainApp app;
+    static S3Client s3;
+    static SqsClient sqs;
+    static String bucket;
+
+    @BeforeAll
+    static void start() throws Exception {
+        webhook = RecordingWebhook.start();
+        app = ChainApp.builder(dataDir).consumer().properties(Map.of(
+                "chain.routes.dir", "examples/routes",
+                "chain.downstream.uri", "direct:webhook",
+                "example.webhook.url", webhook.url("/hook"),
+                "chain.consumer.redelivery.max-attempts", "1",
+                "chain.consumer.redelivery.initial-delay", "100")).start();
+        s3 = AwsClients.s3(app.clientSettings());
+        sqs = AwsClients.sqs(app.clientSettings());
+        bucket = app.property("chain.bucket");
+    }
+
+    @AfterAll
+    static void stop() {
+        s3.close();
+        sqs.close();
+        app.close();
+        webhook.close();
+    }
+
+    @Test
+    void anUploadedPayloadIsPostedToTheWebhookWithItsHeaders() throws Exception {
+        String key = "input/" + UUID.randomUUID() + "/hook.bin";
+        byte[] payload = ConsumerChainTest.randomBytes(2 * 1024 * 1024);
+        s3.putObject(r -> r.bucket(bucket).key(key).contentType("application/octet-stream"), RequestBody.fromBytes(payload));
+
+        RecordingWebhook.Post post = await().until(() -> webhook.posts().stream().filter(p -> key.equals(p.headers().getFirst("PayloadKey"))).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+
+        assertThat(post.body()).isEqualTo(payload);
+        assertThat(post.headers().getFirst("Content-Type")).isEqualTo("application/octet-stream");
+        assertThat(post.headers().getFirst("PayloadSize")).isEqualTo(String.valueOf(payload.length));
+        assertThat(post.headers().getFirst("PayloadSource")).isEqualTo("s3-event");
+    }
+
+    @Test
+    void aWebhookThatAnswersWithAnErrorSendsTheMessageToTheDeadLetterQueue() {
+        Queues queues = Queues.of(app, sqs);
+        webhook.answer(503);
+        try {
+            String messageId = queues.send("inline for a failing hook " + UUID.randomUUID());
+
+            Message deadLetter = queues.awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
+
+            assertThat(attribute(deadLetter, DeadLetterSender.ERROR_MESSAGE)).contains("503");
+            assertThat(attribute(deadLetter, DeadLetterSender.FAILED_ROUTE)).isEqualTo("example-webhook");
+            assertThat(attribute(deadLetter, DeadLetterSender.ATTEMPTS)).isEqualTo("2");
+        } finally {
+            webhook.answer(204);
+        }
+    }
+}

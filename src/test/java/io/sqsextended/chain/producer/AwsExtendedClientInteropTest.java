@@ -1,0 +1,65 @@
+package io.sqsextended.chain.producer;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import com.amazon.sqs.javamessaging.AmazonSQSExtendedClient;
+import com.amazon.sqs.javamessaging.ExtendedClientConfiguration;
+import io.sqsextended.chain.config.ExtendedSettings;
+import io.sqsextended.chain.local.LocalAws;
+import io.sqsextended.chain.local.TestStacks;
+import io.sqsextended.chain.wire.AwsClients;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Messages from our extended producer are read by the AWS SQS Extended Client library (the reference). */
+class AwsExtendedClientInteropTest {
+
+    @TempDir
+    static Path dataDir;
+    static LocalAws local;
+    static S3Client s3;
+    static SqsClient sqs;
+    static String bucket;
+
+    @BeforeAll
+    static void startStack() {
+        local = TestStacks.start(TestStacks.settings(dataDir));
+        s3 = AwsClients.s3(local.clientSettings());
+        sqs = AwsClients.sqs(local.clientSettings());
+        bucket = TestStacks.bucket(local);
+    }
+
+    @AfterAll
+    static void stopStack() {
+        s3.close();
+        sqs.close();
+        local.stop();
+    }
+
+    @ParameterizedTest(name = "legacy size attribute: {0}")
+    @ValueSource(booleans = {false, true})
+    void aTwoMiBMessageFromOurProducerIsReceivedIntactByTheAwsLibrary(boolean legacyAttributeName) {
+        String queueUrl = sqs.createQueue(r -> r.queueName("interop-" + UUID.randomUUID())).queueUrl();
+        String payload = "0123456789abcdef".repeat(2 * 1024 * 1024 / 16);
+        var settings = new ExtendedSettings(bucket, "offload/", 262_144, false, legacyAttributeName, null, ExtendedSettings.MIN_PART_SIZE);
+        new ExtendedPublisher(s3, sqs, settings).publish(queueUrl, OutgoingMessage.of(payload));
+
+        var config = new ExtendedClientConfiguration().withPayloadSupportEnabled(AwsClients.s3(local.clientSettings()), bucket);
+        // the library closes the clients it is given
+        try (var awsClient = new AmazonSQSExtendedClient(AwsClients.sqs(local.clientSettings()), config)) {
+            List<Message> messages = awsClient.receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(5)).messages();
+
+            assertThat(messages).singleElement().satisfies(m -> assertThat(m.body()).isEqualTo(payload));
+        }
+    }
+}
