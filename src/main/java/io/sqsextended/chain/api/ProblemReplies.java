@@ -1,6 +1,6 @@
 package io.sqsextended.chain.api;
 
-import io.sqsextended.chain.presign.PresignMetrics;
+import io.sqsextended.chain.api.ApiMetrics;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,9 +13,9 @@ public final class ProblemReplies {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemReplies.class);
 
-    private final PresignMetrics metrics;
+    private final ApiMetrics metrics;
 
-    public ProblemReplies(PresignMetrics metrics) {
+    public ProblemReplies(ApiMetrics metrics) {
         this.metrics = metrics;
     }
 

@@ -131,12 +131,6 @@ public final class TokenAuthenticator {
                 .withHeader("WWW-Authenticate", REALM + ", error=\"insufficient_scope\"");
     }
 
-    /** The roles an {@code Authorization} header value grants; empty when it is not a known bearer token. */
-    Set<Role> rolesOf(String authorization) {
-        byte[] digest = presentedDigest(authorization);
-        return digest == null ? EnumSet.noneOf(Role.class) : rolesOf(digest);
-    }
-
     /** The SHA-256 of the bearer token of an {@code Authorization} header value; null when it is not a bearer token. */
     private static byte[] presentedDigest(String authorization) {
         if (authorization.length() > MAX_HEADER) {

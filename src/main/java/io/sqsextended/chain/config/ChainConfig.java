@@ -1,10 +1,12 @@
 package io.sqsextended.chain.config;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 
 import io.sqsextended.chain.local.LocalSettings;
 import io.sqsextended.chain.wire.AwsSettings;
+import io.sqsextended.chain.wire.S3Limits;
 import org.apache.camel.CamelContext;
 
 /**
@@ -53,6 +55,16 @@ public record ChainConfig(Mode mode, Resources resources, AwsSettings aws, Local
 
     public boolean isLocal() {
         return mode == Mode.LOCAL;
+    }
+
+    /** Longest key segment the object store keeps: local mode keeps objects in files, a segment is a file name. */
+    public int maxKeySegmentBytes() {
+        return isLocal() ? LocalSettings.MAX_KEY_SEGMENT_BYTES : S3Limits.MAX_KEY_BYTES;
+    }
+
+    /** Where the consumer remembers delivered keys across restarts: under the data dir in local mode, in memory in aws mode. */
+    public Optional<Path> deliveredKeysFile() {
+        return isLocal() ? Optional.of(local.dataDir().resolve("consumer").resolve("delivered.keys")) : Optional.empty();
     }
 
     ChainConfig withResources(Resources provisioned) {

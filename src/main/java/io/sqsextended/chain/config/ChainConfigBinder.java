@@ -14,6 +14,8 @@ import io.sqsextended.chain.config.ChainConfig.Mode;
 import io.sqsextended.chain.local.LocalSettings;
 import io.sqsextended.chain.wire.AwsSettings;
 import io.sqsextended.chain.wire.PayloadSource;
+import io.sqsextended.chain.wire.S3Limits;
+import io.sqsextended.chain.wire.SqsLimits;
 
 /** Builds the {@link ChainConfig} tree from raw values: every key parsed by its kind, every invariant checked, all errors at once. */
 public final class ChainConfigBinder {
@@ -101,7 +103,7 @@ public final class ChainConfigBinder {
         String inputPrefix = in.text(INPUT_PREFIX) == null ? "" : in.text(INPUT_PREFIX);
         List<String> downloads = in.isSet(DOWNLOAD_PREFIXES) ? in.list(DOWNLOAD_PREFIXES) : List.of(inputPrefix);
         PresignSettings fallback = new PresignSettings(INPUT_PREFIX.defaultValue(), List.of(INPUT_PREFIX.defaultValue()),
-                Duration.ofMinutes(15), PresignSettings.GIB, PresignSettings.GIB, PresignSettings.MIN_PART_SIZE, List.of("*/*"));
+                Duration.ofMinutes(15), S3Limits.GIB, S3Limits.GIB, S3Limits.MIN_PART_SIZE, List.of("*/*"));
         return in.build(() -> new PresignSettings(inputPrefix, downloads, in.duration(PRESIGN_TTL), in.size(UPLOAD_MAX_SIZE),
                 in.size(UPLOAD_MULTIPART_THRESHOLD), in.size(UPLOAD_PART_SIZE), in.list(UPLOAD_CONTENT_TYPES)), fallback);
     }
@@ -146,9 +148,9 @@ public final class ChainConfigBinder {
         long threshold = in.size(EXTENDED_THRESHOLD);
         long partSize = in.size(EXTENDED_PART_SIZE);
         in.check(partSize <= Integer.MAX_VALUE, EXTENDED_PART_SIZE.name() + " must be below 2 GiB (one part is held in memory)");
-        in.check(threshold <= Integer.MAX_VALUE, EXTENDED_THRESHOLD.name() + " must be at most " + ExtendedSettings.SQS_MAX_MESSAGE_SIZE);
+        in.check(threshold <= Integer.MAX_VALUE, EXTENDED_THRESHOLD.name() + " must be at most " + SqsLimits.MAX_MESSAGE_SIZE);
         return in.build(() -> new ExtendedSettings(in.text(EXTENDED_BUCKET), in.text(EXTENDED_KEY_PREFIX), (int) Math.min(threshold, Integer.MAX_VALUE),
                 in.bool(ALWAYS_THROUGH_S3), in.bool(LEGACY_SIZE_ATTRIBUTE), in.text(SSE_KMS_KEY_ID), (int) Math.min(partSize, Integer.MAX_VALUE)),
-                new ExtendedSettings(null, EXTENDED_KEY_PREFIX.defaultValue(), 0, false, false, null, ExtendedSettings.MIN_PART_SIZE));
+                new ExtendedSettings(null, EXTENDED_KEY_PREFIX.defaultValue(), 0, false, false, null, (int) S3Limits.MIN_PART_SIZE));
     }
 }

@@ -69,7 +69,7 @@ public class ChainConfiguration implements CamelConfiguration {
 
     /** Local mode names its resources after the template's Outputs, as an operator does after a deployment. */
     private static String output(LocalAws local, String name) {
-        String value = local.stack().outputs().get(name);
+        String value = local.outputs().get(name);
         if (value == null) {
             throw new IllegalStateException("The CloudFormation template has no Output " + name + ", which local mode needs");
         }

@@ -1,6 +1,8 @@
 package io.sqsextended.chain.config;
 
 import io.sqsextended.chain.wire.PayloadPointer;
+import io.sqsextended.chain.wire.S3Limits;
+import io.sqsextended.chain.wire.SqsLimits;
 
 
 /**
@@ -17,16 +19,13 @@ import io.sqsextended.chain.wire.PayloadPointer;
 public record ExtendedSettings(String bucket, String keyPrefix, int threshold, boolean alwaysThroughS3,
                                boolean legacyAttributeName, String kmsKeyId, int partSize) {
 
-    /** The SQS message size limit, attributes included, since August 2025. */
-    public static final int SQS_MAX_MESSAGE_SIZE = 1_048_576;
-    public static final int MIN_PART_SIZE = 5 * 1024 * 1024;
 
     public ExtendedSettings {
-        if (threshold < 0 || threshold > SQS_MAX_MESSAGE_SIZE) {
-            throw new IllegalArgumentException(ChainKeys.EXTENDED_THRESHOLD.name() + " must be between 0 and " + SQS_MAX_MESSAGE_SIZE + ", not " + threshold);
+        if (threshold < 0 || threshold > SqsLimits.MAX_MESSAGE_SIZE) {
+            throw new IllegalArgumentException(ChainKeys.EXTENDED_THRESHOLD.name() + " must be between 0 and " + SqsLimits.MAX_MESSAGE_SIZE + ", not " + threshold);
         }
-        if (partSize < MIN_PART_SIZE) {
-            throw new IllegalArgumentException(ChainKeys.EXTENDED_PART_SIZE.name() + " must be at least " + MIN_PART_SIZE + " (S3's minimum part size)");
+        if (partSize < S3Limits.MIN_PART_SIZE) {
+            throw new IllegalArgumentException(ChainKeys.EXTENDED_PART_SIZE.name() + " must be at least " + S3Limits.MIN_PART_SIZE + " (S3's minimum part size)");
         }
     }
 

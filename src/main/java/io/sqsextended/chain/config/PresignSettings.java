@@ -3,6 +3,8 @@ package io.sqsextended.chain.config;
 import java.time.Duration;
 import java.util.List;
 
+import io.sqsextended.chain.wire.S3Limits;
+
 /**
  * Settings of the presign API ({@code chain.presign.*}, {@code chain.upload.*}, {@code chain.download.*}),
  * checked against S3's limits at start-up so that a wrong value stops the start instead of failing requests.
@@ -18,26 +20,18 @@ import java.util.List;
 public record PresignSettings(String inputPrefix, List<String> downloadPrefixes, Duration ttl, long maxSize,
                               long multipartThreshold, long partSize, List<String> allowedContentTypes) {
 
-    public static final long MIB = 1024L * 1024;
-    public static final long GIB = 1024 * MIB;
-    public static final long MIN_PART_SIZE = 5 * MIB;
-    public static final long MAX_PART_SIZE = 5 * GIB;
-    public static final long MAX_SINGLE_PUT = 5 * GIB;
-    public static final long MAX_OBJECT_SIZE = 5 * 1024 * GIB;
-    public static final int MAX_PARTS = 10_000;
-    public static final Duration MAX_TTL = Duration.ofDays(7);
 
 
     public PresignSettings {
         require(!inputPrefix.isEmpty(), ChainKeys.INPUT_PREFIX.name() + " must not be empty");
         require(!downloadPrefixes.isEmpty() && downloadPrefixes.stream().noneMatch(String::isEmpty),
                 ChainKeys.DOWNLOAD_PREFIXES.name() + " must list non-empty prefixes");
-        require(!ttl.minusSeconds(1).isNegative() && ttl.compareTo(MAX_TTL) <= 0,
+        require(!ttl.minusSeconds(1).isNegative() && ttl.compareTo(S3Limits.MAX_PRESIGN_TTL) <= 0,
                 ChainKeys.PRESIGN_TTL.name() + " must be between 1 s and 7 days (the SigV4 limit), not " + ttl);
-        require(maxSize > 0 && maxSize <= MAX_OBJECT_SIZE, ChainKeys.UPLOAD_MAX_SIZE.name() + " must be between 1 byte and 5 TiB");
-        require(multipartThreshold > 0 && multipartThreshold <= MAX_SINGLE_PUT,
+        require(maxSize > 0 && maxSize <= S3Limits.MAX_OBJECT_SIZE, ChainKeys.UPLOAD_MAX_SIZE.name() + " must be between 1 byte and 5 TiB");
+        require(multipartThreshold > 0 && multipartThreshold <= S3Limits.MAX_SINGLE_PUT,
                 ChainKeys.UPLOAD_MULTIPART_THRESHOLD.name() + " must be between 1 byte and 5 GiB (the largest single PUT)");
-        require(partSize >= MIN_PART_SIZE && partSize <= MAX_PART_SIZE, ChainKeys.UPLOAD_PART_SIZE.name() + " must be between 5 MiB and 5 GiB");
+        require(partSize >= S3Limits.MIN_PART_SIZE && partSize <= S3Limits.MAX_PART_SIZE, ChainKeys.UPLOAD_PART_SIZE.name() + " must be between 5 MiB and 5 GiB");
         require(!allowedContentTypes.isEmpty(), ChainKeys.UPLOAD_CONTENT_TYPES.name() + " must not be empty");
         downloadPrefixes = List.copyOf(downloadPrefixes);
         allowedContentTypes = List.copyOf(allowedContentTypes);

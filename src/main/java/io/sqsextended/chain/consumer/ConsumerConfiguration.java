@@ -35,13 +35,11 @@ public class ConsumerConfiguration implements CamelConfiguration {
         return context.getRegistry().lookupByNameAndType(WORKERS, ScheduledExecutorService.class);
     }
 
-    /** Local mode keeps it under the data dir so that a restart still knows what was delivered; aws mode in memory. */
+    /** In a file where the configuration names one, so that a restart still knows what was delivered; else in memory. */
     private static IdempotentRepository defaultRepository(CamelContext context) {
         ChainConfig config = ChainConfig.of(context);
         int size = config.consumer().idempotencySize();
-        if (config.isLocal()) {
-            return new DeliveredKeysFile(config.local().dataDir().resolve("consumer").resolve("delivered.keys"), size);
-        }
-        return MemoryIdempotentRepository.memoryIdempotentRepository(size);
+        return config.deliveredKeysFile().<IdempotentRepository>map(file -> new DeliveredKeysFile(file, size))
+                .orElseGet(() -> MemoryIdempotentRepository.memoryIdempotentRepository(size));
     }
 }

@@ -14,6 +14,7 @@ import io.sqsextended.chain.consumer.events.SnsSignatures;
 import io.sqsextended.chain.consumer.payload.ObjectCleanup;
 import io.sqsextended.chain.consumer.payload.PayloadResolver;
 import io.sqsextended.chain.wire.QueueUrl;
+import io.sqsextended.chain.wire.SqsLimits;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
@@ -40,7 +41,7 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
     /** The template's default VisibilityTimeout. */
     static final int DEFAULT_VISIBILITY_TIMEOUT = 360;
     /** The most messages one ReceiveMessage returns. */
-    private static final int MAX_RECEIVE = 10;
+    private static final int MAX_RECEIVE = SqsLimits.MAX_BATCH_ENTRIES;
     static final String REFERENCES = "ChainPayloadReferences";
     static final String REFERENCE = "ChainPayloadReference";
     static final String IDEMPOTENCY_KEY = "ChainIdempotencyKey";

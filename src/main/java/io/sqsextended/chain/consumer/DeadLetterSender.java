@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.sqsextended.chain.wire.PayloadPointer;
 import io.sqsextended.chain.wire.QueueUrl;
+import io.sqsextended.chain.wire.SqsLimits;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
@@ -40,7 +41,6 @@ public final class DeadLetterSender implements Processor {
     static final String ATTEMPTS_PROPERTY = "ChainDeliveryAttempts";
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterSender.class);
-    private static final int MAX_ATTRIBUTES = 10;
     private static final int MAX_ERROR_MESSAGE = 1024;
 
     private final SqsClient sqs;
@@ -80,11 +80,11 @@ public final class DeadLetterSender implements Processor {
                 .sorted(Comparator.comparing((Map.Entry<String, MessageAttributeValue> e) -> !isPayloadSize(e.getKey()))
                         .thenComparing(Map.Entry::getKey))
                 .forEach(e -> {
-                    if (attributes.size() < MAX_ATTRIBUTES) {
+                    if (attributes.size() < SqsLimits.MAX_MESSAGE_ATTRIBUTES) {
                         attributes.put(e.getKey(), e.getValue());
                     } else {
                         LOG.warn("Dropped attribute {} of message {} on its way to the dead-letter queue (SQS allows {})",
-                                e.getKey(), messageId, MAX_ATTRIBUTES);
+                                e.getKey(), messageId, SqsLimits.MAX_MESSAGE_ATTRIBUTES);
                     }
                 });
     }
@@ -94,18 +94,10 @@ public final class DeadLetterSender implements Processor {
     }
 
     private static MessageAttributeValue text(String value) {
-        return MessageAttributeValue.builder().dataType("String").stringValue(sqsSafe(value)).build();
+        return MessageAttributeValue.builder().dataType("String").stringValue(SqsLimits.sanitized(value)).build();
     }
 
     private static String truncate(String value) {
         return value.length() <= MAX_ERROR_MESSAGE ? value : value.substring(0, MAX_ERROR_MESSAGE - 1) + "…";
-    }
-
-    /** SQS refuses characters outside #x9 | #xA | #xD | #x20-#xD7FF | #xE000-#xFFFD | #x10000-#x10FFFF. */
-    private static String sqsSafe(String value) {
-        StringBuilder safe = new StringBuilder(value.length());
-        value.codePoints().forEach(c -> safe.appendCodePoint(c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-                || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000 ? c : '?'));
-        return safe.toString();
     }
 }

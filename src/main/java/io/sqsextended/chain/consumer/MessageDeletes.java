@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import io.sqsextended.chain.wire.SqsLimits;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.aws2.sqs.Sqs2Constants;
@@ -31,7 +32,7 @@ import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
 final class MessageDeletes extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageDeletes.class);
-    private static final int BATCH = 10;
+    private static final int BATCH = SqsLimits.MAX_BATCH_ENTRIES;
     /** How long a completed message may wait for others to share its batch. */
     private static final long LINGER_MILLIS = 20;
 

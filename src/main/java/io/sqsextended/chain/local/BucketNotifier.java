@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.sqsextended.chain.local.template.ProvisionedStack.QueueNotification;
+import io.sqsextended.chain.wire.QueueUrl;
 import org.jclouds.blobstore.domain.BlobMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,7 @@ final class BucketNotifier implements AutoCloseable {
     private final Map<String, List<QueueNotification>> notificationsByBucket;
     private final SqsClient sqs;
     private final String region;
-    private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
+    private final Map<String, QueueUrl> queueUrls = new ConcurrentHashMap<>();
     // one thread keeps the events of a key in the order of their sequencers
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> new Thread(r, "s3-notifications"));
     // sequencers grow with time across restarts and with every event within a millisecond
@@ -117,7 +118,7 @@ final class BucketNotifier implements AutoCloseable {
     private void send(String queue, String body, String what) {
         for (int attempt = 1; ; attempt++) {
             try {
-                String url = queueUrls.computeIfAbsent(queue, q -> sqs.getQueueUrl(r -> r.queueName(q)).queueUrl());
+                String url = queueUrls.computeIfAbsent(queue, q -> new QueueUrl(sqs, q)).get();
                 sqs.sendMessage(r -> r.queueUrl(url).messageBody(body));
                 LOG.debug("Notified {} of {}", queue, what);
                 return;

@@ -85,24 +85,24 @@ public final class LocalAws extends ServiceSupport {
         }
     }
 
-    /** Stops the embedded S3 alone, as an S3 outage would (for tests and failure drills). */
-    public void stopS3() throws Exception {
+    /** Stops the embedded S3 alone, as an S3 outage would (failure drills). */
+    void stopS3() throws Exception {
         s3.close();
     }
 
     /** Starts the embedded S3 again on the same port, with the same data. */
-    public void startS3() throws Exception {
+    void startS3() throws Exception {
         s3 = EmbeddedS3.start(settings, s3Port, settings.dataDir().resolve("s3"),
                 stack.buckets().stream().map(BucketSpec::name).toList(), notifier);
     }
 
-    /** Stops the embedded SQS alone, as an SQS outage would (for tests and failure drills); its messages stay in its store. */
-    public void stopSqs() throws Exception {
+    /** Stops the embedded SQS alone, as an SQS outage would (failure drills); its messages stay in its store. */
+    void stopSqs() throws Exception {
         sqs.close();
     }
 
     /** Starts the embedded SQS again on the same port, with the messages it kept. */
-    public void startSqs() throws Exception {
+    void startSqs() throws Exception {
         sqs = EmbeddedSqs.start(settings, sqsPort, settings.dataDir().resolve("sqs"), stack.queues());
         awaitQueues();
     }
@@ -152,8 +152,9 @@ public final class LocalAws extends ServiceSupport {
                 "");
     }
 
-    public ProvisionedStack stack() {
-        return stack;
+    /** The template's Outputs, evaluated: resource names as an operator reads them after a deployment. */
+    public Map<String, String> outputs() {
+        return stack.outputs();
     }
 
     private AwsSettings awsSettings(URI s3Endpoint, URI sqsEndpoint) {

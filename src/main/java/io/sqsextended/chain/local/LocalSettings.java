@@ -23,6 +23,12 @@ public record LocalSettings(Path dataDir, String bindAddress, int s3Port, int sq
                             Map<String, String> parameters, long storageReserve) {
 
     public static final String ACCOUNT_ID = "000000000000";
+    /**
+     * Longest key segment of the embedded S3: a file name of at most 255 bytes, from which S3Proxy's filesystem store
+     * takes 43 (a multipart part is {@code .mpus-<uploadId>-<key>-<part number>}, each upload is first written to
+     * {@code <name>-<uuid>}). S3 itself has no such limit.
+     */
+    public static final int MAX_KEY_SEGMENT_BYTES = 212;
     /** Region of ARNs and queue URLs when none is configured. */
     public static final String DEFAULT_REGION = "us-east-1";
 

@@ -17,6 +17,8 @@ import org.apache.camel.support.service.ServiceSupport;
 final class Chain extends ServiceSupport implements ChainMBean {
 
     static final String OBJECT_NAME = "io.sqsextended:type=Chain";
+    /** Namespace of the Micrometer meters (Prometheus: {@code chain_payloads_delivered_total}, ...). */
+    private static final String METERS = "chain";
 
     private final CamelContext context;
     private final String consumerRoute;
@@ -39,13 +41,13 @@ final class Chain extends ServiceSupport implements ChainMBean {
         redrive = redriveFactory.get();
         MeterRegistry meters = context.getRegistry().findSingleByType(MeterRegistry.class);
         if (meters != null) {
-            FunctionCounter.builder("chain.payloads.delivered", this, Chain::getPayloadsDelivered).register(meters);
-            FunctionCounter.builder("chain.delivery.failures", this, Chain::getDeliveryFailures).register(meters);
-            FunctionCounter.builder("chain.messages.dead.lettered", this, Chain::getMessagesDeadLettered).register(meters);
-            FunctionCounter.builder("chain.bytes.delivered", this, Chain::getBytesDelivered).baseUnit("bytes").register(meters);
-            FunctionCounter.builder("chain.presigns.issued", this, Chain::getPresignsIssued).register(meters);
-            FunctionCounter.builder("chain.presigns.refused", this, Chain::getPresignsRefused).register(meters);
-            Gauge.builder("chain.in.flight", this, Chain::getInFlight).register(meters);
+            FunctionCounter.builder(METERS + ".payloads.delivered", this, Chain::getPayloadsDelivered).register(meters);
+            FunctionCounter.builder(METERS + ".delivery.failures", this, Chain::getDeliveryFailures).register(meters);
+            FunctionCounter.builder(METERS + ".messages.dead.lettered", this, Chain::getMessagesDeadLettered).register(meters);
+            FunctionCounter.builder(METERS + ".bytes.delivered", this, Chain::getBytesDelivered).baseUnit("bytes").register(meters);
+            FunctionCounter.builder(METERS + ".presigns.issued", this, Chain::getPresignsIssued).register(meters);
+            FunctionCounter.builder(METERS + ".presigns.refused", this, Chain::getPresignsRefused).register(meters);
+            Gauge.builder(METERS + ".in.flight", this, Chain::getInFlight).register(meters);
         }
         ManagementFactory.getPlatformMBeanServer().registerMBean(this, new ObjectName(OBJECT_NAME));
     }

@@ -2,10 +2,11 @@ package io.sqsextended.chain.management;
 
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.sqsextended.chain.wire.PayloadHeaders;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
-import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeSentEvent;
+import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,11 +48,11 @@ final class ChainCounters extends EventNotifierSupport {
             if (exchange.isFailed() || exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT) != null) {
                 failures.incrementAndGet();
             } else {
-                long size = exchange.getMessage().getHeader("PayloadSize", 0L, Long.class);
+                long size = exchange.getMessage().getHeader(PayloadHeaders.SIZE, 0L, Long.class);
                 delivered.incrementAndGet();
                 bytes.addAndGet(size);
-                DELIVERIES.info("Delivered {} {} ({} bytes) in {} ms", exchange.getMessage().getHeader("PayloadSource"),
-                        exchange.getMessage().getHeader("PayloadKey"), size, sent.getTimeTaken());
+                DELIVERIES.info("Delivered {} {} ({} bytes) in {} ms", exchange.getMessage().getHeader(PayloadHeaders.SOURCE),
+                        exchange.getMessage().getHeader(PayloadHeaders.KEY), size, sent.getTimeTaken());
             }
         } else if (uri.equals(deadLetterUri) && !exchange.isFailed()) {
             deadLettered.incrementAndGet();

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.sqsextended.chain.wire.QueueUrl;
+import io.sqsextended.chain.wire.SqsLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -21,24 +23,26 @@ final class DeadLetterRedrive {
 
     private final SqsClient sqs;
     private final String deadLetterQueue;
+    private final QueueUrl deadLetters;
     private final String queue;
     private final Set<String> failureAttributes;
 
     DeadLetterRedrive(SqsClient sqs, String deadLetterQueue, String queue, Set<String> failureAttributes) {
         this.sqs = sqs;
         this.deadLetterQueue = deadLetterQueue;
+        this.deadLetters = new QueueUrl(sqs, deadLetterQueue);
         this.queue = queue;
         this.failureAttributes = failureAttributes;
     }
 
     int redrive(int max) {
-        String from = sqs.getQueueUrl(r -> r.queueName(deadLetterQueue)).queueUrl();
-        String to = sqs.getQueueUrl(r -> r.queueName(queue)).queueUrl();
+        String from = deadLetters.get();
+        String to = new QueueUrl(sqs, queue).get();
         // what waits now, not what fails again during the redrive (it would come back round)
         long limit = Math.min(max, depth());
         int moved = 0;
         while (moved < limit) {
-            int batch = (int) Math.min(10, limit - moved);
+            int batch = (int) Math.min(SqsLimits.MAX_BATCH_ENTRIES, limit - moved);
             List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(from).maxNumberOfMessages(batch).waitTimeSeconds(1)
                     .visibilityTimeout(60).messageAttributeNames("All")).messages();
             if (messages.isEmpty()) {
@@ -57,8 +61,7 @@ final class DeadLetterRedrive {
     }
 
     long depth() {
-        String url = sqs.getQueueUrl(r -> r.queueName(deadLetterQueue)).queueUrl();
-        return Long.parseLong(sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNamesWithStrings("ApproximateNumberOfMessages"))
+        return Long.parseLong(sqs.getQueueAttributes(r -> r.queueUrl(deadLetters.get()).attributeNamesWithStrings("ApproximateNumberOfMessages"))
                 .attributesAsStrings().get("ApproximateNumberOfMessages"));
     }
 }

@@ -4,11 +4,12 @@ import java.util.Map;
 
 import io.sqsextended.chain.config.ChainConfig;
 import io.sqsextended.chain.config.Resources;
-import io.sqsextended.chain.presign.PresignMetrics;
 import io.sqsextended.chain.consumer.ConsumerConfiguration;
 import io.sqsextended.chain.consumer.ConsumerErrorHandling;
 import io.sqsextended.chain.consumer.ConsumerRoutes;
 import io.sqsextended.chain.consumer.DeadLetterSender;
+import io.sqsextended.chain.api.ApiMetrics;
+import io.sqsextended.chain.wire.QueueUrl;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
@@ -36,7 +37,7 @@ public class ManagementConfiguration implements CamelConfiguration {
                         resources(context).deadLetterQueue(), resources(context).queue(),
                         DeadLetterSender.FAILURE_ATTRIBUTES),
                 () -> {
-                    PresignMetrics presigns = context.getRegistry().findSingleByType(PresignMetrics.class);
+                    ApiMetrics presigns = context.getRegistry().findSingleByType(ApiMetrics.class);
                     return presigns == null ? Map.of() : presigns.snapshot();
                 }));
 
@@ -49,7 +50,8 @@ public class ManagementConfiguration implements CamelConfiguration {
         registry.register(new AwsReachableCheck("sqs", () -> {
             String queue = resources(context).queue();
             SqsClient sqs = context.getRegistry().findSingleByType(SqsClient.class);
-            String url = sqs.getQueueUrl(r -> r.queueName(queue)).queueUrl();
+            // looked up at each check: the lookup is part of what is checked
+            String url = new QueueUrl(sqs, queue).get();
             sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
             return "sqs:" + queue;
         }));

@@ -6,7 +6,7 @@ import java.util.Set;
 import io.sqsextended.chain.api.JsonRequest;
 import io.sqsextended.chain.api.Problem;
 import io.sqsextended.chain.api.ProblemType;
-import io.sqsextended.chain.config.PresignSettings;
+import io.sqsextended.chain.wire.S3Limits;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Body of {@code POST /v1/uploads/complete}: the parts uploaded with a multipart plan, with the ETags S3 answered. */
@@ -27,11 +27,11 @@ public record CompleteRequest(
         JsonRequest json = JsonRequest.parse(body, Set.of("key", "uploadId", "parts"));
         String key = json.requiredString("key", JsonRequest.ANY_LENGTH);
         String uploadId = UploadRules.uploadId(json.requiredString("uploadId", MAX_UPLOAD_ID_LENGTH));
-        List<JsonRequest> items = json.requiredObjects("parts", PresignSettings.MAX_PARTS, Set.of("partNumber", "eTag"));
+        List<JsonRequest> items = json.requiredObjects("parts", S3Limits.MAX_PARTS, Set.of("partNumber", "eTag"));
         List<UploadedPart> parts = items.stream().map(item -> {
             long number = item.requiredLong("partNumber");
-            if (number < 1 || number > PresignSettings.MAX_PARTS) {
-                throw Problem.invalid(item.pointer("partNumber") + " must be between 1 and " + PresignSettings.MAX_PARTS);
+            if (number < 1 || number > S3Limits.MAX_PARTS) {
+                throw Problem.invalid(item.pointer("partNumber") + " must be between 1 and " + S3Limits.MAX_PARTS);
             }
             String eTag = item.requiredString("eTag", 1024);
             if (eTag.isBlank() || eTag.codePoints().anyMatch(c -> c < 0x20 || c > 0x7e)) {

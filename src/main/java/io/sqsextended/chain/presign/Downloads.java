@@ -1,5 +1,6 @@
 package io.sqsextended.chain.presign;
 
+import io.sqsextended.chain.api.ApiMetrics;
 import io.sqsextended.chain.api.HttpReply;
 import io.sqsextended.chain.api.RequestUri;
 import org.apache.camel.Exchange;
@@ -14,9 +15,9 @@ public final class Downloads {
 
     private final KeyPolicy keys;
     private final S3Transfers s3;
-    private final PresignMetrics metrics;
+    private final ApiMetrics metrics;
 
-    public Downloads(KeyPolicy keys, S3Transfers s3, PresignMetrics metrics) {
+    public Downloads(KeyPolicy keys, S3Transfers s3, ApiMetrics metrics) {
         this.keys = keys;
         this.s3 = s3;
         this.metrics = metrics;

@@ -15,6 +15,7 @@ import io.sqsextended.chain.api.Problem;
 import io.sqsextended.chain.api.ProblemType;
 import io.sqsextended.chain.api.UploadOwner;
 import io.sqsextended.chain.wire.ObjectKeys;
+import io.sqsextended.chain.wire.S3Limits;
 
 /**
  * Which object keys the API signs: upload keys are made here (input prefix, UTC date path, random id tagged for its
@@ -23,13 +24,6 @@ import io.sqsextended.chain.wire.ObjectKeys;
  */
 public final class KeyPolicy {
 
-    public static final int MAX_KEY_BYTES = ObjectKeys.MAX_KEY_BYTES;
-    /**
-     * Longest key segment of the embedded S3 (local mode): a file name of at most 255 bytes, from which S3Proxy's
-     * filesystem store takes 43 (a multipart part is {@code .mpus-<uploadId>-<key>-<part number>}, each upload is
-     * first written to {@code <name>-<uuid>}). S3 itself has no such limit.
-     */
-    public static final int LOCAL_MAX_SEGMENT_BYTES = 212;
     private static final DateTimeFormatter DATE_PATH = DateTimeFormatter.ofPattern("yyyy/MM/dd");
     private static final Pattern UPLOAD_ID = Pattern.compile("(\\d{4}/\\d{2}/\\d{2}/[0-9a-f]{32})-([0-9a-f]{32})(/[^/]+)");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -41,7 +35,7 @@ public final class KeyPolicy {
     private final Clock clock;
     private final int maxSegmentBytes;
 
-    /** @param maxSegmentBytes longest segment of a key, {@link #LOCAL_MAX_SEGMENT_BYTES} or (no limit) {@link #MAX_KEY_BYTES} */
+    /** @param maxSegmentBytes longest segment of a key the store can keep ({@code ChainConfig.maxKeySegmentBytes()}) */
     public KeyPolicy(String inputPrefix, List<String> downloadPrefixes, Clock clock, int maxSegmentBytes) {
         this.inputPrefix = inputPrefix;
         this.downloadPrefixes = List.copyOf(downloadPrefixes);
@@ -59,8 +53,8 @@ public final class KeyPolicy {
         RANDOM.nextBytes(random);
         String path = LocalDate.now(clock.withZone(ZoneOffset.UTC)).format(DATE_PATH) + "/" + HexFormat.of().formatHex(random);
         String key = inputPrefix + path + "-" + owner.tag(inputPrefix + path + "/" + name) + "/" + name;
-        if (utf8Length(key) > MAX_KEY_BYTES) {
-            throw new Problem(ProblemType.INVALID_KEY, "fileName is too long: the key would exceed " + MAX_KEY_BYTES + " bytes of UTF-8");
+        if (utf8Length(key) > S3Limits.MAX_KEY_BYTES) {
+            throw new Problem(ProblemType.INVALID_KEY, "fileName is too long: the key would exceed " + S3Limits.MAX_KEY_BYTES + " bytes of UTF-8");
         }
         return key;
     }

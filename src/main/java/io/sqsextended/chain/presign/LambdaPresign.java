@@ -2,12 +2,13 @@ package io.sqsextended.chain.presign;
 
 import java.util.Map;
 
+import io.sqsextended.chain.api.ApiMetrics;
 import io.sqsextended.chain.api.HttpReply;
 import io.sqsextended.chain.api.Problem;
 import io.sqsextended.chain.api.ProblemType;
 import io.sqsextended.chain.api.Role;
 import io.sqsextended.chain.api.TokenAuthenticator;
-import io.sqsextended.chain.config.PresignSettings;
+import io.sqsextended.chain.wire.S3Limits;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +25,9 @@ public final class LambdaPresign {
     private final KeyPolicy keys;
     private final UploadRules rules;
     private final S3Transfers s3;
-    private final PresignMetrics metrics;
+    private final ApiMetrics metrics;
 
-    public LambdaPresign(KeyPolicy keys, UploadRules rules, S3Transfers s3, PresignMetrics metrics) {
+    public LambdaPresign(KeyPolicy keys, UploadRules rules, S3Transfers s3, ApiMetrics metrics) {
         this.keys = keys;
         this.rules = rules;
         this.s3 = s3;
@@ -41,7 +42,7 @@ public final class LambdaPresign {
             String key = keys.uploadKey(request.objectKey());
             String contentType = rules.contentType(request.contentType());
             long length = rules.contentLength(request.contentLength());
-            if (length > PresignSettings.MAX_SINGLE_PUT) {
+            if (length > S3Limits.MAX_SINGLE_PUT) {
                 throw new Problem(ProblemType.SIZE_NOT_ALLOWED, "One PUT takes at most 5 GiB; use POST /v1/uploads for a multipart plan");
             }
             S3Transfers.Presigned put = s3.presignPut(key, contentType, length, Map.of());

@@ -1,6 +1,6 @@
 package io.sqsextended.chain.presign;
 
-import io.sqsextended.chain.config.PresignSettings;
+import io.sqsextended.chain.wire.S3Limits;
 
 /**
  * How a multipart upload is cut: parts of {@code partSize} bytes and a last part of the rest. The part size is the
@@ -13,11 +13,11 @@ import io.sqsextended.chain.config.PresignSettings;
 public record PartLayout(long partSize, int partCount, long lastSize) {
 
     public static PartLayout of(long contentLength, long preferredPartSize) {
-        if (contentLength <= 0 || contentLength > PresignSettings.MAX_OBJECT_SIZE) {
+        if (contentLength <= 0 || contentLength > S3Limits.MAX_OBJECT_SIZE) {
             throw new IllegalArgumentException("A multipart upload needs 1 byte to 5 TiB, not " + contentLength);
         }
-        long needed = ceilDiv(contentLength, PresignSettings.MAX_PARTS);
-        long partSize = Math.max(preferredPartSize, ceilDiv(needed, PresignSettings.MIB) * PresignSettings.MIB);
+        long needed = ceilDiv(contentLength, S3Limits.MAX_PARTS);
+        long partSize = Math.max(preferredPartSize, ceilDiv(needed, S3Limits.MIB) * S3Limits.MIB);
         int partCount = (int) ceilDiv(contentLength, partSize);
         return new PartLayout(partSize, partCount, contentLength - (partCount - 1) * partSize);
     }

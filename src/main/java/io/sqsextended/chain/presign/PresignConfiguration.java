@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.sqsextended.chain.api.ApiMetrics;
 import io.sqsextended.chain.api.ApiRouter;
 import io.sqsextended.chain.api.ProblemReplies;
 import io.sqsextended.chain.api.ReplyWriter;
@@ -41,10 +42,8 @@ public class PresignConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         ChainConfig config = ChainConfig.of(context);
         PresignSettings settings = config.presign();
-        PresignMetrics metrics = new PresignMetrics();
-        // local mode keeps objects in files: a key segment is a file name
-        KeyPolicy keys = new KeyPolicy(settings.inputPrefix(), settings.downloadPrefixes(), Clock.systemUTC(),
-                config.isLocal() ? KeyPolicy.LOCAL_MAX_SEGMENT_BYTES : KeyPolicy.MAX_KEY_BYTES);
+        ApiMetrics metrics = new ApiMetrics();
+        KeyPolicy keys = new KeyPolicy(settings.inputPrefix(), settings.downloadPrefixes(), Clock.systemUTC(), config.maxKeySegmentBytes());
         UploadRules rules = new UploadRules(settings.allowedContentTypes(), settings.maxSize());
         // the S3 clients and, in local mode, the bucket name exist only once every configuration has run
         Supplier<S3Transfers> s3 = Suppliers.memorize(() -> transfers(context, settings));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.sqsextended.chain.api.ApiMetrics;
 import io.sqsextended.chain.api.HttpReply;
 import io.sqsextended.chain.api.RequestUri;
 import io.sqsextended.chain.api.Role;
@@ -24,9 +25,9 @@ public final class Uploads {
     private final long multipartThreshold;
     private final long partSize;
     private final S3Transfers s3;
-    private final PresignMetrics metrics;
+    private final ApiMetrics metrics;
 
-    public Uploads(KeyPolicy keys, UploadRules rules, PresignSettings settings, S3Transfers s3, PresignMetrics metrics) {
+    public Uploads(KeyPolicy keys, UploadRules rules, PresignSettings settings, S3Transfers s3, ApiMetrics metrics) {
         this.keys = keys;
         this.rules = rules;
         this.multipartThreshold = settings.multipartThreshold();

@@ -19,6 +19,8 @@ import java.util.UUID;
 import io.sqsextended.chain.config.ExtendedSettings;
 import io.sqsextended.chain.wire.InlineMark;
 import io.sqsextended.chain.wire.PayloadPointer;
+import io.sqsextended.chain.wire.S3Limits;
+import io.sqsextended.chain.wire.SqsLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -37,8 +39,6 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 public final class ExtendedPublisher {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtendedPublisher.class);
-    private static final long MAX_SINGLE_PUT = 5L * 1024 * 1024 * 1024;
-    private static final int MAX_BATCH_ENTRIES = 10;
     // the libraries add their size attribute to the user's, and SQS allows 10
     private static final int MAX_USER_ATTRIBUTES = 9;
 
@@ -109,7 +109,7 @@ public final class ExtendedPublisher {
         long currentSize = 0;
         for (int i = 0; i < prepared.size(); i++) {
             int size = prepared.get(i).wireSize();
-            if (!current.isEmpty() && (current.size() == MAX_BATCH_ENTRIES || currentSize + size > ExtendedSettings.SQS_MAX_MESSAGE_SIZE)) {
+            if (!current.isEmpty() && (current.size() == SqsLimits.MAX_BATCH_ENTRIES || currentSize + size > SqsLimits.MAX_MESSAGE_SIZE)) {
                 batches.add(current);
                 current = new ArrayList<>();
                 currentSize = 0;
@@ -146,7 +146,7 @@ public final class ExtendedPublisher {
 
     private Prepared offload(InputStream body, long length, String contentType, Map<String, MessageAttributeValue> attributes) {
         String key = settings.keyPrefix() + UUID.randomUUID();
-        long size = length >= 0 && length <= MAX_SINGLE_PUT ? put(key, body, length, contentType) : putInParts(key, body, contentType);
+        long size = length >= 0 && length <= S3Limits.MAX_SINGLE_PUT ? put(key, body, length, contentType) : putInParts(key, body, contentType);
         Map<String, MessageAttributeValue> withSize = new HashMap<>(attributes);
         withSize.put(settings.sizeAttributeName(), MessageAttributeValue.builder().dataType("Number").stringValue(Long.toString(size)).build());
         String pointer = new PayloadPointer(settings.bucket(), key).toJson();
@@ -240,8 +240,7 @@ public final class ExtendedPublisher {
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
-        boolean allowed = !text.isEmpty() && text.codePoints().allMatch(c -> c == 0x9 || c == 0xA || c == 0xD
-                || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF));
+        boolean allowed = !text.isEmpty() && text.codePoints().allMatch(SqsLimits::isAllowed);
         return allowed ? Optional.of(text) : Optional.empty();
     }
 

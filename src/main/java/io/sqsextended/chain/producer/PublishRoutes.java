@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import io.sqsextended.chain.config.ChainConfig;
 import io.sqsextended.chain.config.PresignSettings;
 import io.sqsextended.chain.presign.UploadRules;
+import io.sqsextended.chain.wire.QueueUrl;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
@@ -29,7 +30,7 @@ public class PublishRoutes extends RouteBuilder {
     public static final String MESSAGE_ID = "ChainMessageId";
     public static final String OFFLOADED = "ChainPayloadOffloaded";
 
-    private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
+    private final Map<String, QueueUrl> queueUrls = new ConcurrentHashMap<>();
 
     @Override
     public void configure() {
@@ -54,7 +55,7 @@ public class PublishRoutes extends RouteBuilder {
     }
 
     private String queueUrl(SqsClient sqs, String queue) {
-        return queueUrls.computeIfAbsent(queue, q -> sqs.getQueueUrl(r -> r.queueName(q)).queueUrl());
+        return queueUrls.computeIfAbsent(queue, q -> new QueueUrl(sqs, q)).get();
     }
 
     private static OutgoingMessage outgoing(Exchange exchange) throws InvalidPayloadException {

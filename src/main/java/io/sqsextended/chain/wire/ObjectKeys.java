@@ -13,9 +13,6 @@ import java.util.Optional;
  */
 public final class ObjectKeys {
 
-    /** S3's longest key, in bytes of UTF-8. */
-    public static final int MAX_KEY_BYTES = 1024;
-
     private ObjectKeys() {
     }
 
@@ -30,8 +27,8 @@ public final class ObjectKeys {
         if (!isWellFormed(key)) {
             return Optional.of("The key is not valid Unicode");
         }
-        if (utf8Length(key) > MAX_KEY_BYTES) {
-            return Optional.of("The key exceeds " + MAX_KEY_BYTES + " bytes of UTF-8");
+        if (utf8Length(key) > S3Limits.MAX_KEY_BYTES) {
+            return Optional.of("The key exceeds " + S3Limits.MAX_KEY_BYTES + " bytes of UTF-8");
         }
         if (key.codePoints().anyMatch(Character::isISOControl)) {
             return Optional.of("The key contains control characters");

@@ -2,7 +2,7 @@ package io.sqsextended.chain.api;
 
 import java.nio.charset.StandardCharsets;
 
-import io.sqsextended.chain.presign.PresignMetrics;
+import io.sqsextended.chain.api.ApiMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The error handler's answers: problems as they say, anything unexpected as a 500 that reveals nothing. */
 class ProblemRepliesTest {
 
-    final PresignMetrics metrics = new PresignMetrics();
+    final ApiMetrics metrics = new ApiMetrics();
     final ProblemReplies replies = new ProblemReplies(metrics);
 
     @Test

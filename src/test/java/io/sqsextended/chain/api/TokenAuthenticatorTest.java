@@ -3,6 +3,7 @@ package io.sqsextended.chain.api;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -22,32 +23,32 @@ class TokenAuthenticatorTest {
 
     @Test
     void aPlainTokenGrantsItsRole() {
-        assertThat(tokens.rolesOf("Bearer p2")).containsExactly(Role.PRODUCER);
+        assertThat(rolesOf("Bearer p2")).containsExactly(Role.PRODUCER);
     }
 
     @Test
     void aTokenListedUnderTwoRolesGrantsBoth() {
-        assertThat(tokens.rolesOf("Bearer p1")).containsExactlyInAnyOrder(Role.PRODUCER, Role.ADMIN);
+        assertThat(rolesOf("Bearer p1")).containsExactlyInAnyOrder(Role.PRODUCER, Role.ADMIN);
     }
 
     @Test
     void aTokenConfiguredByDigestGrantsItsRole() {
-        assertThat(tokens.rolesOf("Bearer c1")).containsExactly(Role.CONSUMER);
+        assertThat(rolesOf("Bearer c1")).containsExactly(Role.CONSUMER);
     }
 
     @Test
     void theSchemeIsCaseInsensitiveTheTokenIsNot() {
-        assertThat(tokens.rolesOf("bearer p1")).isNotEmpty();
-        assertThat(tokens.rolesOf("Bearer P1")).isEmpty();
+        assertThat(rolesOf("bearer p1")).isNotEmpty();
+        assertThat(rolesOf("Bearer P1")).isEmpty();
     }
 
     @Test
     void headersThatAreNoBearerTokenGrantNothing() {
-        assertThat(tokens.rolesOf("p1")).isEmpty();
-        assertThat(tokens.rolesOf("Basic cDE6")).isEmpty();
-        assertThat(tokens.rolesOf("Bearer p1 p2")).isEmpty();
-        assertThat(tokens.rolesOf("Bearer ")).isEmpty();
-        assertThat(tokens.rolesOf("Bearer " + "p".repeat(5000))).isEmpty();
+        assertThat(rolesOf("p1")).isEmpty();
+        assertThat(rolesOf("Basic cDE6")).isEmpty();
+        assertThat(rolesOf("Bearer p1 p2")).isEmpty();
+        assertThat(rolesOf("Bearer ")).isEmpty();
+        assertThat(rolesOf("Bearer " + "p".repeat(5000))).isEmpty();
     }
 
     @Test
@@ -96,5 +97,18 @@ class TokenAuthenticatorTest {
             exchange.getMessage().setHeader("Authorization", authorization);
         }
         return exchange;
+    }
+
+    /** The roles a request with this Authorization header is granted; none when it is refused. */
+    @SuppressWarnings("unchecked")
+    private Set<Role> rolesOf(String authorization) {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.getMessage().setHeader("Authorization", authorization);
+        try {
+            tokens.authenticate(exchange);
+        } catch (Problem refused) {
+            return Set.of();
+        }
+        return (Set<Role>) exchange.getProperty(TokenAuthenticator.ROLES_PROPERTY, Set.class);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.sqsextended.chain.wire.S3Limits;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,12 +41,12 @@ class PresignSettingsTest {
 
     @Test
     void aTtlBeyondSevenDaysIsRefused() {
-        assertThatThrownBy(() -> settings(Duration.ofDays(8), 5 * PresignSettings.MIB)).hasMessageContaining("7 days");
+        assertThatThrownBy(() -> settings(Duration.ofDays(8), 5 * S3Limits.MIB)).hasMessageContaining("7 days");
     }
 
     @Test
     void aPartSizeBelowS3sMinimumIsRefused() {
-        assertThatThrownBy(() -> settings(Duration.ofMinutes(15), PresignSettings.MIB)).hasMessageContaining("5 MiB");
+        assertThatThrownBy(() -> settings(Duration.ofMinutes(15), S3Limits.MIB)).hasMessageContaining("5 MiB");
     }
 
     @Test
@@ -58,7 +59,7 @@ class PresignSettingsTest {
     }
 
     private static PresignSettings settings(Duration ttl, long partSize) {
-        return new PresignSettings("input/", List.of("input/"), ttl, PresignSettings.GIB, 100 * PresignSettings.MIB, partSize,
+        return new PresignSettings("input/", List.of("input/"), ttl, S3Limits.GIB, 100 * S3Limits.MIB, partSize,
                 List.of("text/plain"));
     }
 }

@@ -1,7 +1,6 @@
 package io.sqsextended.chain.consumer;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 

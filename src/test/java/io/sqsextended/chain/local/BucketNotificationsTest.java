@@ -42,7 +42,7 @@ class BucketNotificationsTest {
         s3 = AwsClients.s3(local.clientSettings());
         sqs = AwsClients.sqs(local.clientSettings());
         bucket = TestStacks.bucket(local);
-        notifications = new Queues(sqs, local.stack().outputs().get("NotificationQueueName"));
+        notifications = new Queues(sqs, local.outputs().get("NotificationQueueName"));
     }
 
     @AfterAll

@@ -47,7 +47,7 @@ class ConditionalWritesTest {
         presigner = AwsClients.presigner(local.clientSettings());
         sqs = AwsClients.sqs(local.clientSettings());
         bucket = TestStacks.bucket(local);
-        notifications = new Queues(sqs, local.stack().outputs().get("NotificationQueueName"));
+        notifications = new Queues(sqs, local.outputs().get("NotificationQueueName"));
     }
 
     @AfterAll

@@ -30,8 +30,8 @@ class DeadLetterRedriveTest {
     static void startStack() {
         local = TestStacks.start(TestStacks.settings(dataDir));
         sqs = AwsClients.sqs(local.clientSettings());
-        queueUrl = sqs.getQueueUrl(r -> r.queueName(local.stack().outputs().get("NotificationQueueName"))).queueUrl();
-        dlqUrl = sqs.getQueueUrl(r -> r.queueName(local.stack().outputs().get("DeadLetterQueueName"))).queueUrl();
+        queueUrl = sqs.getQueueUrl(r -> r.queueName(local.outputs().get("NotificationQueueName"))).queueUrl();
+        dlqUrl = sqs.getQueueUrl(r -> r.queueName(local.outputs().get("DeadLetterQueueName"))).queueUrl();
     }
 
     @AfterAll
@@ -63,6 +63,6 @@ class DeadLetterRedriveTest {
 
         assertThat(attributes.get(QueueAttributeName.VISIBILITY_TIMEOUT)).isEqualTo("360");
         assertThat(attributes.get(QueueAttributeName.REDRIVE_POLICY)).contains("\"maxReceiveCount\":5")
-                .contains(local.stack().outputs().get("DeadLetterQueueName"));
+                .contains(local.outputs().get("DeadLetterQueueName"));
     }
 }

@@ -90,7 +90,7 @@ class ProvisioningTest {
     }
 
     private static String queueName(LocalAws local) {
-        return local.stack().outputs().get("NotificationQueueName");
+        return local.outputs().get("NotificationQueueName");
     }
 
     private static String queueAttribute(SqsClient sqs, String queue, QueueAttributeName name) {

@@ -42,7 +42,7 @@ public final class TestStacks {
     }
 
     public static String bucket(LocalAws local) {
-        return local.stack().outputs().get("BucketName");
+        return local.outputs().get("BucketName");
     }
 
     /** A presigned PUT of {@code body} as {@code text/plain}, made with the SDK presigner. */

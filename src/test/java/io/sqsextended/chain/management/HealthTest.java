@@ -6,9 +6,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.local.Outages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,13 +39,13 @@ class HealthTest {
     void readinessTurnsDownWhileS3IsStoppedAndUpWhenItReturns() throws Exception {
         await().atMost(Duration.ofSeconds(20)).until(() -> get("/observe/health/ready").statusCode() == 200);
 
-        app.localAws().stopS3();
+        Outages.stopS3(app.localAws());
         try {
             await().atMost(Duration.ofSeconds(20)).until(() -> get("/observe/health/ready").statusCode() == 503);
             assertThat(get("/observe/health/ready").body()).contains("DOWN");
             assertThat(get("/observe/health/live").statusCode()).isEqualTo(200);
         } finally {
-            app.localAws().startS3();
+            Outages.startS3(app.localAws());
         }
 
         await().atMost(Duration.ofSeconds(20)).until(() -> get("/observe/health/ready").statusCode() == 200);

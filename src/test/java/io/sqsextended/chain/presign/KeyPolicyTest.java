@@ -9,6 +9,8 @@ import io.sqsextended.chain.api.Problem;
 import io.sqsextended.chain.api.ProblemType;
 import io.sqsextended.chain.api.TokenAuthenticator;
 import io.sqsextended.chain.api.UploadOwner;
+import io.sqsextended.chain.local.LocalSettings;
+import io.sqsextended.chain.wire.S3Limits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class KeyPolicyTest {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-09T23:59:59Z"), ZoneOffset.ofHours(2));
-    final KeyPolicy keys = new KeyPolicy("input/", List.of("input/", "offload/"), CLOCK, KeyPolicy.MAX_KEY_BYTES);
+    final KeyPolicy keys = new KeyPolicy("input/", List.of("input/", "offload/"), CLOCK, S3Limits.MAX_KEY_BYTES);
     final UploadOwner owner = UploadOwner.of(TokenAuthenticator.sha256("token-a"));
     final UploadOwner other = UploadOwner.of(TokenAuthenticator.sha256("token-b"));
 
@@ -60,13 +62,13 @@ class KeyPolicyTest {
 
     @Test
     void keySegmentsAreLimitedWhereTheStoreLimitsThem() {
-        KeyPolicy local = new KeyPolicy("input/", List.of("input/"), CLOCK, KeyPolicy.LOCAL_MAX_SEGMENT_BYTES);
-        String longest = "input/" + "é".repeat(KeyPolicy.LOCAL_MAX_SEGMENT_BYTES / 2) + "/x";
+        KeyPolicy local = new KeyPolicy("input/", List.of("input/"), CLOCK, LocalSettings.MAX_KEY_SEGMENT_BYTES);
+        String longest = "input/" + "é".repeat(LocalSettings.MAX_KEY_SEGMENT_BYTES / 2) + "/x";
 
         assertThat(local.downloadKey(longest)).isEqualTo(longest);
         assertThatThrownBy(() -> local.downloadKey(longest.replace("/x", "x/x"))).isInstanceOfSatisfying(Problem.class,
                 p -> assertThat(p.type()).isEqualTo(ProblemType.INVALID_KEY));
-        assertThatThrownBy(() -> local.newUploadKey("n".repeat(KeyPolicy.LOCAL_MAX_SEGMENT_BYTES + 1), owner))
+        assertThatThrownBy(() -> local.newUploadKey("n".repeat(LocalSettings.MAX_KEY_SEGMENT_BYTES + 1), owner))
                 .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.type()).isEqualTo(ProblemType.INVALID_KEY));
         assertThat(keys.downloadKey(longest.replace("/x", "x".repeat(300)))).isNotNull();
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.local.LocalSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -124,7 +125,7 @@ class LambdaPresignTest {
 
     @Test
     void putObjectOfAKeySegmentLongerThanTheEmbeddedS3CanStoreIsAnInvalidKey() {
-        ApiClient.Reply reply = presignPut(PRODUCER, "input/" + "s".repeat(KeyPolicy.LOCAL_MAX_SEGMENT_BYTES + 1), "text/plain", 1);
+        ApiClient.Reply reply = presignPut(PRODUCER, "input/" + "s".repeat(LocalSettings.MAX_KEY_SEGMENT_BYTES + 1), "text/plain", 1);
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(ApiClient.problem(reply).get("type").asText()).endsWith(":invalid-key");

@@ -3,7 +3,6 @@ package io.sqsextended.chain.presign;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import io.sqsextended.chain.ChainApp;

@@ -1,7 +1,6 @@
 package io.sqsextended.chain.presign;
 
 import java.nio.file.Path;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sqsextended.chain.ChainApp;

@@ -1,9 +1,9 @@
 package io.sqsextended.chain.presign;
 
-import io.sqsextended.chain.config.PresignSettings;
+import io.sqsextended.chain.wire.S3Limits;
 import org.junit.jupiter.api.Test;
 
-import static io.sqsextended.chain.config.PresignSettings.MIB;
+import static io.sqsextended.chain.wire.S3Limits.MIB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Multipart uploads use the preferred part size, grown in whole MiB when 10,000 parts would not hold the object. */
@@ -26,11 +26,11 @@ class PartLayoutTest {
 
     @Test
     void theLargestObjectFitsIn10000PartsOfAGrownSize() {
-        PartLayout layout = PartLayout.of(PresignSettings.MAX_OBJECT_SIZE, 16 * MIB);
+        PartLayout layout = PartLayout.of(S3Limits.MAX_OBJECT_SIZE, 16 * MIB);
 
         assertThat(layout.partCount()).isLessThanOrEqualTo(10_000);
         assertThat(layout.partSize() % MIB).isZero();
-        assertThat(layout.partSize()).isBetween(PresignSettings.MIN_PART_SIZE, PresignSettings.MAX_PART_SIZE);
+        assertThat(layout.partSize()).isBetween(S3Limits.MIN_PART_SIZE, S3Limits.MAX_PART_SIZE);
         assertThat(layout.sizeOf(layout.partCount())).isEqualTo(layout.lastSize());
     }
 }

@@ -38,7 +38,7 @@ class SecretsInLogsTest {
 
     @BeforeAll
     static void runASession() throws Exception {
-        log = CapturedLogs.open("presign-log-capture", "io.sqsextended.chain.presign");
+        log = CapturedLogs.open("presign-log-capture", "io.sqsextended.chain.presign", "io.sqsextended.chain.api");
         ChainApp app = ChainApp.builder(dataDir).properties(Map.of("chain.upload.multipart-threshold", "100")).start();
         try {
             ApiClient client = new ApiClient(app.api());

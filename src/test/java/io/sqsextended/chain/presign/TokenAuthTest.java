@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.Map;
 
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.api.ApiMetrics;
 import io.sqsextended.chain.api.TokenAuthenticator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,7 +116,7 @@ class TokenAuthTest {
         assertThat(metrics().count("refused.401")).isEqualTo(before + 1);
     }
 
-    private static PresignMetrics metrics() {
-        return app.context().getRegistry().lookupByNameAndType("presignMetrics", PresignMetrics.class);
+    private static ApiMetrics metrics() {
+        return app.context().getRegistry().lookupByNameAndType("presignMetrics", ApiMetrics.class);
     }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sqsextended.chain.ChainApp;
 import io.sqsextended.chain.api.TokenAuthenticator;
-import io.sqsextended.chain.api.UploadOwner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

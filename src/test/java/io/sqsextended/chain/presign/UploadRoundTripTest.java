@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.api.ApiMetrics;
+import io.sqsextended.chain.local.LocalSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,7 +145,7 @@ class UploadRoundTripTest {
 
     @Test
     void theLongestFileNameTheEmbeddedS3CanStoreUploadsInOnePutAndInParts() {
-        String fileName = "n".repeat(KeyPolicy.LOCAL_MAX_SEGMENT_BYTES - 4) + ".bin";
+        String fileName = "n".repeat(LocalSettings.MAX_KEY_SEGMENT_BYTES - 4) + ".bin";
         byte[] small = randomBytes(10);
         JsonNode ticket = createUpload("application/octet-stream", small.length, fileName, Map.of());
         byte[] big = randomBytes(7 * MIB);
@@ -160,14 +162,14 @@ class UploadRoundTripTest {
 
     @Test
     void aFileNameLongerThanTheEmbeddedS3CanStoreIsRefusedWhenTheUploadIsRequested() {
-        String fileName = "n".repeat(KeyPolicy.LOCAL_MAX_SEGMENT_BYTES - 3) + ".bin";
+        String fileName = "n".repeat(LocalSettings.MAX_KEY_SEGMENT_BYTES - 3) + ".bin";
 
         ApiClient.Reply reply = client.postJson("/v1/uploads", PRODUCER, Map.of("contentType", "text/plain", "contentLength", 1,
                 "fileName", fileName));
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(ApiClient.problem(reply).get("type").asText()).endsWith(":invalid-key");
-        assertThat(ApiClient.problem(reply).get("detail").asText()).contains(String.valueOf(KeyPolicy.LOCAL_MAX_SEGMENT_BYTES));
+        assertThat(ApiClient.problem(reply).get("detail").asText()).contains(String.valueOf(LocalSettings.MAX_KEY_SEGMENT_BYTES));
     }
 
     @Test
@@ -284,7 +286,7 @@ class UploadRoundTripTest {
         return bytes;
     }
 
-    private static PresignMetrics metrics() {
-        return app.context().getRegistry().lookupByNameAndType("presignMetrics", PresignMetrics.class);
+    private static ApiMetrics metrics() {
+        return app.context().getRegistry().lookupByNameAndType("presignMetrics", ApiMetrics.class);
     }
 }

@@ -10,6 +10,7 @@ import io.sqsextended.chain.config.ExtendedSettings;
 import io.sqsextended.chain.local.LocalAws;
 import io.sqsextended.chain.local.TestStacks;
 import io.sqsextended.chain.wire.AwsClients;
+import io.sqsextended.chain.wire.S3Limits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +52,7 @@ class AwsExtendedClientInteropTest {
     void aTwoMiBMessageFromOurProducerIsReceivedIntactByTheAwsLibrary(boolean legacyAttributeName) {
         String queueUrl = sqs.createQueue(r -> r.queueName("interop-" + UUID.randomUUID())).queueUrl();
         String payload = "0123456789abcdef".repeat(2 * 1024 * 1024 / 16);
-        var settings = new ExtendedSettings(bucket, "offload/", 262_144, false, legacyAttributeName, null, ExtendedSettings.MIN_PART_SIZE);
+        var settings = new ExtendedSettings(bucket, "offload/", 262_144, false, legacyAttributeName, null, (int) S3Limits.MIN_PART_SIZE);
         new ExtendedPublisher(s3, sqs, settings).publish(queueUrl, OutgoingMessage.of(payload));
 
         var config = new ExtendedClientConfiguration().withPayloadSupportEnabled(AwsClients.s3(local.clientSettings()), bucket);

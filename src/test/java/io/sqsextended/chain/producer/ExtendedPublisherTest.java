@@ -17,6 +17,7 @@ import io.sqsextended.chain.local.LocalAws;
 import io.sqsextended.chain.local.TestStacks;
 import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.wire.InlineMark;
+import io.sqsextended.chain.wire.S3Limits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,7 +93,7 @@ class ExtendedPublisherTest {
 
     @Test
     void theLegacySizeAttributeNameIsWrittenWhenConfigured() {
-        var legacy = new ExtendedSettings(bucket, "offload/", THRESHOLD, true, true, null, ExtendedSettings.MIN_PART_SIZE);
+        var legacy = new ExtendedSettings(bucket, "offload/", THRESHOLD, true, true, null, (int) S3Limits.MIN_PART_SIZE);
 
         publisher(legacy).publish(queueUrl, OutgoingMessage.of("x"));
 
@@ -101,7 +102,7 @@ class ExtendedPublisherTest {
 
     @Test
     void alwaysThroughS3OffloadsEvenTheSmallestPayload() {
-        var always = new ExtendedSettings(bucket, "offload/", THRESHOLD, true, false, null, ExtendedSettings.MIN_PART_SIZE);
+        var always = new ExtendedSettings(bucket, "offload/", THRESHOLD, true, false, null, (int) S3Limits.MIN_PART_SIZE);
 
         assertThat(publisher(always).publish(queueUrl, OutgoingMessage.of("x")).offloaded()).isTrue();
     }
@@ -141,7 +142,7 @@ class ExtendedPublisherTest {
 
     @Test
     void aLargeStreamOfUnknownLengthIsUploadedInPartsAndItsSizeCounted() throws Exception {
-        int size = 2 * ExtendedSettings.MIN_PART_SIZE + 12_345;
+        int size = 2 * (int) S3Limits.MIN_PART_SIZE + 12_345;
         byte[] payload = new byte[size];
         new java.util.Random(7).nextBytes(payload);
 
@@ -189,7 +190,7 @@ class ExtendedPublisherTest {
     @Test
     void whenSqsRefusesTheMessageTheOffloadedObjectIsRemoved() {
         String prefix = "offload/failed-" + UUID.randomUUID() + "/";
-        var failing = new ExtendedSettings(bucket, prefix, THRESHOLD, true, false, null, ExtendedSettings.MIN_PART_SIZE);
+        var failing = new ExtendedSettings(bucket, prefix, THRESHOLD, true, false, null, (int) S3Limits.MIN_PART_SIZE);
         sqs.deleteQueue(r -> r.queueUrl(queueUrl));
 
         assertThatThrownBy(() -> publisher(failing).publish(queueUrl, OutgoingMessage.of("lost?"))).isInstanceOf(PublishException.class);
@@ -198,7 +199,7 @@ class ExtendedPublisherTest {
     }
 
     static ExtendedSettings settings() {
-        return new ExtendedSettings(bucket, "offload/", THRESHOLD, false, false, null, ExtendedSettings.MIN_PART_SIZE);
+        return new ExtendedSettings(bucket, "offload/", THRESHOLD, false, false, null, (int) S3Limits.MIN_PART_SIZE);
     }
 
     static ExtendedPublisher publisher(ExtendedSettings settings) {

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.local.LocalAws;
+import io.sqsextended.chain.local.Outages;
 import io.sqsextended.chain.local.TestStacks;
+import io.sqsextended.chain.wire.AwsClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.awscore.presigner.PresignedRequest;
@@ -45,8 +46,8 @@ class ClientGoneDuringUploadTest {
                 await().until(() -> cut.sent.get() == SIZE / 4 && !temporaryFiles(key).isEmpty());
             }
 
-            local.stopS3();
-            local.startS3();
+            Outages.stopS3(local);
+            Outages.startS3(local);
 
             assertThat(s3.listObjectsV2(r -> r.bucket(bucket).prefix("input/client-gone/")).contents()).isEmpty();
             assertThatThrownBy(() -> s3.headObject(r -> r.bucket(bucket).key(key))).isInstanceOf(NoSuchKeyException.class);

@@ -18,7 +18,6 @@ import io.sqsextended.chain.ChainApp;
 import io.sqsextended.chain.Queues;
 import io.sqsextended.chain.RecordingDownstream;
 import io.sqsextended.chain.wire.AwsClients;
-import io.sqsextended.chain.reliability.HostileMessages.Expect;
 import io.sqsextended.chain.reliability.HostileMessages.Hostile;
 import io.sqsextended.chain.consumer.ConsumerRoutes;
 import io.sqsextended.chain.consumer.DeadLetterSender;

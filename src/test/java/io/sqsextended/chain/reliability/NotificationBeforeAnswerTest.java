@@ -41,7 +41,7 @@ class NotificationBeforeAnswerTest {
     @Test
     void everyAnsweredUploadHasItsEventOnTheQueueAlready() {
         try (S3Client s3 = AwsClients.s3(local.clientSettings()); SqsClient sqs = AwsClients.sqs(local.clientSettings())) {
-            String queueUrl = sqs.getQueueUrl(r -> r.queueName(local.stack().outputs().get("NotificationQueueName"))).queueUrl();
+            String queueUrl = sqs.getQueueUrl(r -> r.queueName(local.outputs().get("NotificationQueueName"))).queueUrl();
             // the s3:TestEvent of a fresh data dir first
             await().until(() -> messages(sqs, queueUrl) == 1);
             int before = messages(sqs, queueUrl);

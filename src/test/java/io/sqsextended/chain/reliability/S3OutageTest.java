@@ -13,8 +13,9 @@ import java.util.stream.IntStream;
 import io.sqsextended.chain.ChainApp;
 import io.sqsextended.chain.Queues;
 import io.sqsextended.chain.RecordingDownstream;
-import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.consumer.DeadLetterSender;
+import io.sqsextended.chain.local.Outages;
+import io.sqsextended.chain.wire.AwsClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,12 +79,12 @@ class S3OutageTest {
         // every notification is on the queue, the first payloads wait at the downstream's gate
         await().atMost(Duration.ofSeconds(30)).until(() -> queues.pending() == PAYLOADS);
 
-        app.localAws().stopS3();
+        Outages.stopS3(app.localAws());
         long stopped = System.nanoTime();
         downstream.open();
         await().atMost(OUTAGE.plusSeconds(30)).until(() -> Readiness.status(app.management()) == 503
                 && !downstream.failures().isEmpty() && System.nanoTime() - stopped >= OUTAGE.toNanos());
-        app.localAws().startS3();
+        Outages.startS3(app.localAws());
 
         await().atMost(Duration.ofSeconds(120)).until(() -> {
             queues.drain();

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -13,6 +12,7 @@ import io.sqsextended.chain.CapturedLogs;
 import io.sqsextended.chain.ChainApp;
 import io.sqsextended.chain.Queues;
 import io.sqsextended.chain.RecordingDownstream;
+import io.sqsextended.chain.local.Outages;
 import io.sqsextended.chain.wire.AwsClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,7 +68,7 @@ class SqsOutageTest {
             before.forEach(body -> sqs.sendMessage(r -> r.queueUrl(queues.queueUrl).messageBody(body)));
             await().atMost(Duration.ofSeconds(30)).until(() -> queues.pending() == before.size());
 
-            app.localAws().stopSqs();
+            Outages.stopSqs(app.localAws());
             long stopped = System.nanoTime();
             long linesBefore = logs.lines().size();
             long pollFailuresBefore = logs.count("polling");
@@ -76,7 +76,7 @@ class SqsOutageTest {
             await().atMost(OUTAGE.plusSeconds(30)).until(() -> System.nanoTime() - stopped >= OUTAGE.toNanos());
             long linesDuringOutage = logs.lines().size() - linesBefore;
             long pollFailures = logs.count("polling") - pollFailuresBefore;
-            app.localAws().startSqs();
+            Outages.startSqs(app.localAws());
 
             after.forEach(body -> sqs.sendMessage(r -> r.queueUrl(queues.queueUrl).messageBody(body)));
             await().atMost(Duration.ofSeconds(90)).until(() -> delivered().containsAll(before) && delivered().containsAll(after)

@@ -26,6 +26,7 @@ import io.sqsextended.chain.wire.InlineMark;
 import io.sqsextended.chain.wire.ObjectKeys;
 import io.sqsextended.chain.wire.PayloadPointer;
 import io.sqsextended.chain.wire.PayloadSource;
+import io.sqsextended.chain.wire.S3Limits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotification;
@@ -218,7 +219,7 @@ public final class MessageParser {
     /** A key S3 refuses, or that a filesystem-backed store reads as another object, names nothing a retry could find. */
     private static void requireKey(String key) {
         ObjectKeys.malformation(key).ifPresent(why -> {
-            throw new PayloadRefusedException("Malformed object key: " + why + " (S3's limit is " + ObjectKeys.MAX_KEY_BYTES + " bytes)");
+            throw new PayloadRefusedException("Malformed object key: " + why + " (S3's limit is " + S3Limits.MAX_KEY_BYTES + " bytes)");
         });
     }
 

@@ -1,4 +1,4 @@
-package io.sqsextended.chain.presign;
+package io.sqsextended.chain.api;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -6,10 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Counts presigns issued (by operation: {@code put}, {@code get}, {@code multipart}, {@code complete},
+ * The API's counters: presigns issued (by operation: {@code put}, {@code get}, {@code multipart}, {@code complete},
  * {@code abort}) and requests refused (by HTTP status) or failed. Thread-safe; read by JMX/metrics later.
  */
-public final class PresignMetrics {
+public final class ApiMetrics {
 
     private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
 

@@ -1,4 +1,4 @@
-package io.sqsextended.chain.presign;
+package io.sqsextended.chain.api;
 
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Counters by outcome, safe to bump from the HTTP worker threads at once. */
-class PresignMetricsTest {
+class ApiMetricsTest {
 
-    final PresignMetrics metrics = new PresignMetrics();
+    final ApiMetrics metrics = new ApiMetrics();
 
     @Test
     void countsIssuedByOperationAndRejectedByStatus() {

@@ -1,0 +1,66 @@
+package io.sqsextended.chain;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.sqsextended.chain.config.ChainConfig;
+import io.sqsextended.chain.local.LocalAws;
+import io.sqsextended.chain.local.LocalSettings;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** Who may depend on whom (docs/architecture.md draws it): features on the foundation, never sideways or back. */
+@AnalyzeClasses(packages = "io.sqsextended.chain", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule dependenciesPointOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("App").definedBy("io.sqsextended.chain")
+            .layer("Management").definedBy("io.sqsextended.chain.management..")
+            .layer("Consumer").definedBy("io.sqsextended.chain.consumer..")
+            .layer("Producer").definedBy("io.sqsextended.chain.producer..")
+            .layer("Presign").definedBy("io.sqsextended.chain.presign..")
+            .layer("Api").definedBy("io.sqsextended.chain.api..")
+            .layer("Config").definedBy("io.sqsextended.chain.config..")
+            .layer("Local").definedBy("io.sqsextended.chain.local..")
+            .layer("Wire").definedBy("io.sqsextended.chain.wire..")
+            .whereLayer("App").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Management").mayOnlyBeAccessedByLayers("App")
+            .whereLayer("Consumer").mayOnlyBeAccessedByLayers("Management", "App")
+            .whereLayer("Producer").mayOnlyBeAccessedByLayers("Management", "App")
+            .whereLayer("Presign").mayOnlyBeAccessedByLayers("Producer", "Management", "App")
+            .whereLayer("Api").mayOnlyBeAccessedByLayers("Presign", "Producer", "Management", "App")
+            .whereLayer("Config").mayOnlyBeAccessedByLayers("Api", "Presign", "Producer", "Consumer", "Management", "App")
+            .whereLayer("Local").mayOnlyBeAccessedByLayers("Config");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("io.sqsextended.chain.(**)").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule wireDependsOnNothingOfTheApp = noClasses().that().resideInAPackage("io.sqsextended.chain.wire..")
+            .should().dependOnClassesThat(resideInAPackage("io.sqsextended.chain..").and(not(resideInAPackage("io.sqsextended.chain.wire.."))));
+
+    @ArchTest
+    static final ArchRule localUsesOnlyTheWire = noClasses().that().resideInAPackage("io.sqsextended.chain.local..")
+            .should().dependOnClassesThat(resideInAPackage("io.sqsextended.chain..")
+                    .and(not(resideInAPackage("io.sqsextended.chain.local..")))
+                    .and(not(resideInAPackage("io.sqsextended.chain.wire.."))));
+
+    @ArchTest
+    static final ArchRule localIsStartedThroughOneNarrowInterface = noClasses().that().resideOutsideOfPackage("io.sqsextended.chain.local..")
+            .should().dependOnClassesThat(resideInAPackage("io.sqsextended.chain.local..")
+                    .and(not(belongToAnyOf(LocalAws.class, LocalSettings.class))));
+
+    @ArchTest
+    static final ArchRule onlyConfigKnowsTheMode = noClasses().that().resideOutsideOfPackage("io.sqsextended.chain.config..")
+            .should().dependOnClassesThat().belongToAnyOf(ChainConfig.Mode.class)
+            .orShould().callMethod(ChainConfig.class, "isLocal")
+            .orShould().callMethod(ChainConfig.class, "mode")
+            .orShould().callMethod(ChainConfig.class, "local");
+}

@@ -1,0 +1,66 @@
+package io.sqsextended.chain;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Rules of the production sources that the compiler cannot check (ArchitectureTest checks the dependencies). */
+class SourceRulesTest {
+
+    private static final Path SOURCES = Path.of("src/main/java/io/sqsextended/chain");
+    private static final Pattern KEY_LITERAL = Pattern.compile("\"chain\\.");
+    private static final int MAX_LINES = 300;
+
+    @Test
+    void configurationKeysAreNamedOnlyInTheConfigPackage() throws IOException {
+        List<Path> naming = javaFiles().filter(file -> !file.startsWith(SOURCES.resolve("config")))
+                .filter(file -> KEY_LITERAL.matcher(read(file)).find()).toList();
+        assertThat(naming).as("files outside config with a \"chain.\" string literal").isEmpty();
+    }
+
+    @Test
+    void noProductionClassIsLongerThan300Lines() throws IOException {
+        List<String> tooLong = javaFiles().filter(file -> read(file).lines().count() > MAX_LINES)
+                .map(file -> file + ": " + read(file).lines().count() + " lines").toList();
+        assertThat(tooLong).isEmpty();
+    }
+
+    @Test
+    void everyPackageSaysWhatItOwns() throws IOException {
+        try (Stream<Path> dirs = Files.walk(SOURCES)) {
+            List<Path> undocumented = dirs.filter(Files::isDirectory).filter(SourceRulesTest::hasJavaFiles)
+                    .filter(dir -> !Files.exists(dir.resolve("package-info.java"))).toList();
+            assertThat(undocumented).as("packages without a package-info.java").isEmpty();
+        }
+    }
+
+    private static Stream<Path> javaFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            return files.filter(file -> file.toString().endsWith(".java")).toList().stream();
+        }
+    }
+
+    private static boolean hasJavaFiles(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(file -> file.toString().endsWith(".java") && !file.endsWith("package-info.java"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
