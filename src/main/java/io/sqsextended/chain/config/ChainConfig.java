@@ -35,7 +35,7 @@ public record ChainConfig(Mode mode, Resources resources, AwsSettings aws, Local
 
     public ChainConfig {
         if (resources.bucket() != null) {
-            consumer = consumer.allowedBuckets().isEmpty() ? consumer.withAllowedBuckets(Set.of(resources.bucket())) : consumer;
+            consumer = consumer.trust().allowedBuckets().isEmpty() ? consumer.withAllowedBuckets(Set.of(resources.bucket())) : consumer;
             producer = producer.bucket() == null ? producer.withBucket(resources.bucket()) : producer;
         }
         producerQueue = producerQueue == null ? resources.queue() : producerQueue;

@@ -118,11 +118,13 @@ public final class ChainConfigBinder {
         ConsumerSettings.Redelivery redelivery = in.build(() -> new ConsumerSettings.Redelivery(in.integer(MAX_ATTEMPTS),
                 in.millis(INITIAL_DELAY).toMillis(), in.number(MULTIPLIER), in.millis(MAX_DELAY).toMillis(), in.integer(MAX_WAITING)),
                 new ConsumerSettings.Redelivery(0, 0, 1, 0, 1));
-        return new ConsumerSettings(in.bool(CONSUMER_ENABLED), concurrency, waitTime, in.integer(VISIBILITY_TIMEOUT),
-                new HashSet<>(in.list(ALLOWED_BUCKETS)), pointerPrefixes(in, inputPrefix), in.bool(VERIFY_SNS), in.bool(FETCH_PAYLOAD),
-                in.duration(DOWNLOAD_URL_TTL),
-                Map.of(PayloadSource.S3_EVENT, cleanup(in, CLEANUP_S3_EVENT), PayloadSource.EXTENDED_POINTER, cleanup(in, CLEANUP_POINTER)),
-                timeout.isZero() ? null : timeout, redelivery, in.integer(IDEMPOTENCY_SIZE));
+        return new ConsumerSettings(in.bool(CONSUMER_ENABLED),
+                new ConsumerSettings.Polling(concurrency, waitTime, in.integer(VISIBILITY_TIMEOUT)),
+                new ConsumerSettings.Trust(new HashSet<>(in.list(ALLOWED_BUCKETS)), pointerPrefixes(in, inputPrefix), in.bool(VERIFY_SNS)),
+                new ConsumerSettings.Delivery(in.bool(FETCH_PAYLOAD), in.duration(DOWNLOAD_URL_TTL),
+                        Map.of(PayloadSource.S3_EVENT, cleanup(in, CLEANUP_S3_EVENT), PayloadSource.EXTENDED_POINTER, cleanup(in, CLEANUP_POINTER)),
+                        timeout.isZero() ? null : timeout),
+                redelivery, in.integer(IDEMPOTENCY_SIZE));
     }
 
     /**

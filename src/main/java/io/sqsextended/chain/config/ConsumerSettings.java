@@ -8,25 +8,43 @@ import java.util.Set;
 import io.sqsextended.chain.wire.PayloadSource;
 
 /**
- * Settings of the consumer chain ({@code chain.consumer.*}).
+ * Settings of the consumer chain ({@code chain.consumer.*}), grouped by the part of the chain that takes them.
  *
- * @param enabled           whether the queue consumer starts with the app
- * @param concurrency       payloads processed in parallel (workers fed by one poller)
- * @param waitTimeSeconds   long-polling wait of each receive (0 to 20); a stop waits for the poll under way
- * @param visibilityTimeout seconds a received message stays hidden (renewed while processed); null: the queue's own
- * @param allowedBuckets    buckets that events and pointers may name
- * @param pointerPrefixes   key prefixes extended-client pointers may name (never the input prefix producers upload to)
- * @param verifySnsSignatures whether SNS envelopes must carry a valid SNS signature
- * @param fetchPayload      false: the downstream gets headers and the presigned URL, no body
- * @param downloadUrlTtl    validity of the presigned GET handed downstream
- * @param cleanup           what becomes of delivered objects, per source
- * @param downstreamTimeout how long one call of the downstream route may take; null: no limit
- * @param redelivery        redelivery before the dead-letter queue
- * @param idempotencySize   keys the default idempotent repository remembers
+ * @param enabled         whether the queue consumer starts with the app
+ * @param polling         how the queue is received
+ * @param trust           what messages may name
+ * @param delivery        what the downstream route gets, and for how long
+ * @param redelivery      redelivery before the dead-letter queue
+ * @param idempotencySize keys the default idempotent repository remembers
  */
-public record ConsumerSettings(boolean enabled, int concurrency, int waitTimeSeconds, Integer visibilityTimeout, Set<String> allowedBuckets,
-                               List<String> pointerPrefixes, boolean verifySnsSignatures, boolean fetchPayload, Duration downloadUrlTtl,
-                               Map<PayloadSource, CleanupPolicy> cleanup, Duration downstreamTimeout, Redelivery redelivery, int idempotencySize) {
+public record ConsumerSettings(boolean enabled, Polling polling, Trust trust, Delivery delivery, Redelivery redelivery,
+                               int idempotencySize) {
+
+    /**
+     * @param concurrency       payloads processed in parallel (workers fed by one poller)
+     * @param waitTimeSeconds   long-polling wait of each receive (0 to 20); a stop waits for the poll under way
+     * @param visibilityTimeout seconds a received message stays hidden (renewed while processed); null: the queue's own
+     */
+    public record Polling(int concurrency, int waitTimeSeconds, Integer visibilityTimeout) {
+    }
+
+    /**
+     * @param allowedBuckets      buckets that events and pointers may name
+     * @param pointerPrefixes     key prefixes extended-client pointers may name (never the input prefix producers upload to)
+     * @param verifySnsSignatures whether SNS envelopes must carry a valid SNS signature
+     */
+    public record Trust(Set<String> allowedBuckets, List<String> pointerPrefixes, boolean verifySnsSignatures) {
+    }
+
+    /**
+     * @param fetchPayload      false: the downstream gets headers and the presigned URL, no body
+     * @param downloadUrlTtl    validity of the presigned GET handed downstream
+     * @param cleanup           what becomes of delivered objects, per source
+     * @param downstreamTimeout how long one call of the downstream route may take; null: no limit
+     */
+    public record Delivery(boolean fetchPayload, Duration downloadUrlTtl, Map<PayloadSource, CleanupPolicy> cleanup,
+                           Duration downstreamTimeout) {
+    }
 
     /**
      * @param maxAttempts  redelivery attempts after the first failure (0: straight to the dead-letter queue)
@@ -47,7 +65,7 @@ public record ConsumerSettings(boolean enabled, int concurrency, int waitTimeSec
 
     /** The same settings with the buckets that events and pointers may name (by default the payload bucket). */
     public ConsumerSettings withAllowedBuckets(Set<String> buckets) {
-        return new ConsumerSettings(enabled, concurrency, waitTimeSeconds, visibilityTimeout, buckets, pointerPrefixes, verifySnsSignatures,
-                fetchPayload, downloadUrlTtl, cleanup, downstreamTimeout, redelivery, idempotencySize);
+        return new ConsumerSettings(enabled, polling, new Trust(buckets, trust.pointerPrefixes(), trust.verifySnsSignatures()),
+                delivery, redelivery, idempotencySize);
     }
 }

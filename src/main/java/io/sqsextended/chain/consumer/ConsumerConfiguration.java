@@ -28,7 +28,7 @@ public class ConsumerConfiguration implements CamelConfiguration {
         }
         // scheduled: the error handler waits out redelivery delays on it without holding one of its threads
         context.getRegistry().bind(WORKERS, context.getExecutorServiceManager()
-                .newScheduledThreadPool(this, "ChainConsumer", ChainConfig.of(context).consumer().concurrency()));
+                .newScheduledThreadPool(this, "ChainConsumer", ChainConfig.of(context).consumer().polling().concurrency()));
     }
 
     static ScheduledExecutorService workers(CamelContext context) {

@@ -51,35 +51,36 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
         ChainConfig config = ChainConfig.of(getContext());
         ConsumerSettings settings = config.consumer();
         SqsClient sqs = getContext().getRegistry().findSingleByType(SqsClient.class);
-        MessageParser parser = new MessageParser(settings.allowedBuckets(), settings.pointerPrefixes(),
-                settings.verifySnsSignatures() ? SnsSignatures.fromSns() : SnsSignatures.OFF);
+        ConsumerSettings.Polling polling = settings.polling();
+        MessageParser parser = new MessageParser(settings.trust().allowedBuckets(), settings.trust().pointerPrefixes(),
+                settings.trust().verifySnsSignatures() ? SnsSignatures.fromSns() : SnsSignatures.OFF);
         PayloadResolver resolver = new PayloadResolver(getContext().getRegistry().findSingleByType(S3Client.class),
-                getContext().getRegistry().findSingleByType(S3Presigner.class), settings.downloadUrlTtl(),
-                settings.fetchPayload(), settings.cleanup());
+                getContext().getRegistry().findSingleByType(S3Presigner.class), settings.delivery().downloadUrlTtl(),
+                settings.delivery().fetchPayload(), settings.delivery().cleanup());
         QueueUrl queue = new QueueUrl(sqs, config.resources().queue());
         String queueUrl = null;
-        int visibilityTimeout = settings.visibilityTimeout() != null ? settings.visibilityTimeout() : DEFAULT_VISIBILITY_TIMEOUT;
+        int visibilityTimeout = polling.visibilityTimeout() != null ? polling.visibilityTimeout() : DEFAULT_VISIBILITY_TIMEOUT;
         try {
             queueUrl = queue.get();
-            visibilityTimeout = visibilityTimeout(settings, sqs, queueUrl);
+            visibilityTimeout = visibilityTimeout(polling, sqs, queueUrl);
         } catch (SdkException e) {
             // the consumer looks the queue up again when it starts, and fails there if it must
             log.warn("Cannot read queue {} now, taking a visibility timeout of {} s (chain.consumer.visibility-timeout): {}",
                     queue.queueName(), visibilityTimeout, e.getMessage());
         }
         // the next receive is under way before the workers run dry: at most 2 x concurrency processed before it
-        PollGate gate = new PollGate(2 * settings.concurrency(), settings.redelivery().maxWaiting());
+        PollGate gate = new PollGate(2 * polling.concurrency(), settings.redelivery().maxWaiting());
         ScheduledExecutorService workers = ConsumerConfiguration.workers(getContext());
         // threads for the calls of all workers, and as many again for calls left behind at their timeout
         DownstreamCall downstream = new DownstreamCall(getContext(), config.downstreamUri(),
-                settings.downstreamTimeout(), 2 * settings.concurrency(), workers);
+                settings.delivery().downstreamTimeout(), 2 * polling.concurrency(), workers);
         MessageDeletes deletes = new MessageDeletes(getContext(), sqs, queue, ObjectCleanup::afterDelete);
         getContext().addService(deletes);
 
         // queue attributes (visibility, wait, redrive) are the template's: no option here calls SetQueueAttributes
         from(aws2Sqs(queue.queueName()).queueUrl(queueUrl)
-                .waitTimeSeconds(settings.waitTimeSeconds())
-                .maxMessagesPerPoll(Math.max(MAX_RECEIVE, settings.concurrency()))
+                .waitTimeSeconds(polling.waitTimeSeconds())
+                .maxMessagesPerPoll(Math.max(MAX_RECEIVE, polling.concurrency()))
                 .greedy(true)
                 // SQS unreachable: after 3 failed polls in a row, skip 20 (about 10 s each time), not 2 log events a second
                 .backoffErrorThreshold(3)
@@ -129,7 +130,7 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
     }
 
     /** The queue's VisibilityTimeout unless configured: the renewals then match what the template declares. */
-    private static int visibilityTimeout(ConsumerSettings settings, SqsClient sqs, String queueUrl) {
+    private static int visibilityTimeout(ConsumerSettings.Polling settings, SqsClient sqs, String queueUrl) {
         if (settings.visibilityTimeout() != null) {
             return settings.visibilityTimeout();
         }

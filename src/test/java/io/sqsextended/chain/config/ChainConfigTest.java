@@ -41,7 +41,7 @@ class ChainConfigTest {
 
     @Test
     void theDownloadUrlTtlTakesTheShortFormToo() {
-        assertThat(read(Map.of("chain.consumer.download-url-ttl", "30m")).consumer().downloadUrlTtl()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(read(Map.of("chain.consumer.download-url-ttl", "30m")).consumer().delivery().downloadUrlTtl()).isEqualTo(Duration.ofMinutes(30));
     }
 
     @Test
@@ -60,7 +60,7 @@ class ChainConfigTest {
         ChainConfig config = read(Map.of("chain.mode", "aws", "chain.auth.enabled", "false", "chain.bucket", "b", "chain.queue", "q",
                 "chain.dead-letter-queue", "d"));
 
-        assertThat(config.consumer().allowedBuckets()).containsExactly("b");
+        assertThat(config.consumer().trust().allowedBuckets()).containsExactly("b");
         assertThat(config.producer().bucket()).isEqualTo("b");
         assertThat(config.producerQueue()).isEqualTo("q");
     }

@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The consumer's trust settings: which key prefixes pointers may name (never the input prefix), SNS signature checks. */
 class ConsumerSettingsTest {
 
-    static ConsumerSettings settings(Map<String, String> values) {
-        return ChainConfigBinder.read(ConfigSource.of(values)).consumer();
+    static ConsumerSettings.Trust settings(Map<String, String> values) {
+        return ChainConfigBinder.read(ConfigSource.of(values)).consumer().trust();
     }
 
     @Test
