@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.sqsextended.chain.presign.KeyPolicy;
 
 /**
  * A request body read strictly: one JSON object, no duplicate or unknown members, no trailing content, each member
@@ -24,7 +23,7 @@ import io.sqsextended.chain.presign.KeyPolicy;
 public final class JsonRequest {
 
     public static final int MAX_BYTES = 64 * 1024;
-    /** For strings whose own rules bound them (keys: 1024 bytes of UTF-8, checked by {@link KeyPolicy}). */
+    /** For strings whose own rules bound them (keys: 1024 bytes of UTF-8, checked by the key policy of each endpoint). */
     public static final int ANY_LENGTH = MAX_BYTES;
     private static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

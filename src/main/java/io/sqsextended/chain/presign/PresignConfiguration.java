@@ -30,8 +30,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * Binds the beans of the presign API (routes/presign-api.camel.yaml) after checking its settings, and refuses to
- * start in aws mode without bearer tokens of its own.
+ * Binds the beans of the presign API (routes/presign-api.camel.yaml), from settings the configuration has checked
+ * (S3's limits, aws mode's own tokens), and installs the router hooks of {@code api}.
  */
 @Configuration
 public class PresignConfiguration implements CamelConfiguration {

@@ -1,9 +1,7 @@
 package io.sqsextended.chain.wire;
 
-import io.sqsextended.chain.consumer.payload.S3ObjectStream;
-
 /**
- * The contract with the downstream route: the body is the payload as a stream ({@link S3ObjectStream} for S3
+ * The contract with the downstream route: the body is the payload as a stream ({@code S3ObjectStream} for S3
  * objects, read lazily, re-readable on redelivery), these headers describe it.
  */
 public final class PayloadHeaders {
