@@ -18,6 +18,10 @@ class SourceRulesTest {
     private static final Path SOURCES = Path.of("src/main/java/io/sqsextended/chain");
     private static final Pattern KEY_LITERAL = Pattern.compile("\"chain\\.");
     private static final int MAX_LINES = 300;
+    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?[\\w.]+\\.(\\w+);$", Pattern.MULTILINE);
+    // scanned left to right, so that a "*/*" in a string opens no comment and a "//" in a URL ends no line
+    private static final Pattern COMMENT = Pattern.compile("\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\])'|/\\*.*?\\*/|//[^\\n]*",
+            Pattern.DOTALL);
 
     @Test
     void configurationKeysAreNamedOnlyInTheConfigPackage() throws IOException {
@@ -40,6 +44,19 @@ class SourceRulesTest {
                     .filter(dir -> !Files.exists(dir.resolve("package-info.java"))).toList();
             assertThat(undocumented).as("packages without a package-info.java").isEmpty();
         }
+    }
+
+    /** ArchitectureTest reads bytecode: an import used only by Javadoc would slip past its rules. */
+    @Test
+    void everyImportIsUsedByCodeNotOnlyByComments() throws IOException {
+        List<String> commentOnly = javaFiles().flatMap(file -> {
+            String source = read(file);
+            String code = COMMENT.matcher(IMPORT.matcher(source).replaceAll("")).replaceAll(" ");
+            return IMPORT.matcher(source).results().map(m -> m.group(1))
+                    .filter(name -> !Pattern.compile("\\b" + name + "\\b").matcher(code).find())
+                    .map(name -> file + ": " + name);
+        }).toList();
+        assertThat(commentOnly).isEmpty();
     }
 
     private static Stream<Path> javaFiles() throws IOException {

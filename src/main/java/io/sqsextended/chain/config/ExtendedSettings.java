@@ -4,7 +4,6 @@ import io.sqsextended.chain.wire.PayloadPointer;
 import io.sqsextended.chain.wire.S3Limits;
 import io.sqsextended.chain.wire.SqsLimits;
 
-
 /**
  * How large payloads are offloaded ({@code chain.extended.*}).
  *
@@ -18,7 +17,6 @@ import io.sqsextended.chain.wire.SqsLimits;
  */
 public record ExtendedSettings(String bucket, String keyPrefix, int threshold, boolean alwaysThroughS3,
                                boolean legacyAttributeName, String kmsKeyId, int partSize) {
-
 
     public ExtendedSettings {
         if (threshold < 0 || threshold > SqsLimits.MAX_MESSAGE_SIZE) {

@@ -20,8 +20,6 @@ import io.sqsextended.chain.wire.S3Limits;
 public record PresignSettings(String inputPrefix, List<String> downloadPrefixes, Duration ttl, long maxSize,
                               long multipartThreshold, long partSize, List<String> allowedContentTypes) {
 
-
-
     public PresignSettings {
         require(!inputPrefix.isEmpty(), ChainKeys.INPUT_PREFIX.name() + " must not be empty");
         require(!downloadPrefixes.isEmpty() && downloadPrefixes.stream().noneMatch(String::isEmpty),
