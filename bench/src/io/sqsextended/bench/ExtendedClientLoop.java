@@ -24,9 +24,9 @@ final class ExtendedClientLoop {
     }
 
     /** Messages/s from the first send to the n-th payload received. */
-    static double run(StackJar stack, String queueUrl, int size, int n, int concurrency, int senders) throws Exception {
-        SqsClient extended = new AmazonSQSExtendedClient(stack.sqs,
-                new ExtendedClientConfiguration().withPayloadSupportEnabled(stack.s3, StackJar.BUCKET, false).withAlwaysThroughS3(true));
+    static double run(Bench.Stack stack, String queueUrl, int size, int n, int concurrency, int senders) throws Exception {
+        SqsClient extended = new AmazonSQSExtendedClient(stack.sqs(),
+                new ExtendedClientConfiguration().withPayloadSupportEnabled(stack.s3(), Bench.Stack.BUCKET, false).withAlwaysThroughS3(true));
         String body = "x".repeat(size);
         AtomicInteger received = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
