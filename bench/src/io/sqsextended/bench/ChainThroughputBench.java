@@ -27,6 +27,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 
+import static io.sqsextended.bench.Bench.Stack.BUCKET;
+
 /**
  * Chain throughput: N objects uploaded under input/ (4 uploader threads) while a consumer drains them; the time
  * from the first upload to the N-th payload read to its end. Consumers, each with the same concurrency, against
@@ -124,7 +126,7 @@ public final class ChainThroughputBench {
             workers[t] = CompletableFuture.runAsync(() -> {
                 for (int i; (i = next.getAndIncrement()) < n; ) {
                     String key = "input/bench/" + tag + "/" + i + ".bin";
-                    s3.putObject(r -> r.bucket(Bench.Stack.BUCKET).key(key).contentType("application/octet-stream"), RequestBody.fromBytes(payload));
+                    s3.putObject(r -> r.bucket(BUCKET).key(key).contentType("application/octet-stream"), RequestBody.fromBytes(payload));
                 }
             }, pool);
         }

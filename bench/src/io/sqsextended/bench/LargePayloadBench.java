@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
+import static io.sqsextended.bench.Bench.Stack.BUCKET;
+
 /**
  * Large payloads: an object of 1 GiB (and 5 GiB with --5g) uploaded under input/ (multipart, 64 MiB parts), its
  * event consumed by the chain (a jar in aws mode with -Xmx256m against the stack jar; downstream reads the body
@@ -61,7 +63,7 @@ public final class LargePayloadBench {
                             throw new IllegalStateException("the chain ran out of memory");
                         }
                         long rawStart = System.nanoTime();
-                        try (var in = stack.s3().getObject(r -> r.bucket(Bench.Stack.BUCKET).key(key))) {
+                        try (var in = stack.s3().getObject(r -> r.bucket(BUCKET).key(key))) {
                             in.transferTo(OutputStream.nullOutputStream());
                         }
                         double rawSeconds = (System.nanoTime() - rawStart) / 1e9;
@@ -70,7 +72,7 @@ public final class LargePayloadBench {
                         add(results, label + " chain: event -> downstream read to the end", mib / chainSeconds);
                         add(results, label + " raw SDK GET to a sink (baseline)", mib / rawSeconds);
                         System.out.printf(Locale.ROOT, "run %d, %s: chain %.0f MiB/s, raw GET %.0f MiB/s%n", run, label, mib / chainSeconds, mib / rawSeconds);
-                        stack.s3().deleteObject(r -> r.bucket(Bench.Stack.BUCKET).key(key));
+                        stack.s3().deleteObject(r -> r.bucket(BUCKET).key(key));
                     }
                     peakRss.put(size, Bench.peakRssKiB(chain.pid()));
                 }
@@ -105,14 +107,14 @@ public final class LargePayloadBench {
     static void upload(S3Client s3, String key, long size) {
         byte[] part = new byte[PART];
         new Random(7).nextBytes(part);
-        String uploadId = s3.createMultipartUpload(r -> r.bucket(Bench.Stack.BUCKET).key(key).contentType("application/octet-stream")).uploadId();
+        String uploadId = s3.createMultipartUpload(r -> r.bucket(BUCKET).key(key).contentType("application/octet-stream")).uploadId();
         List<CompletedPart> parts = new ArrayList<>();
         for (int number = 1; (long) (number - 1) * PART < size; number++) {
             int n = number;
-            String eTag = s3.uploadPart(r -> r.bucket(Bench.Stack.BUCKET).key(key).uploadId(uploadId).partNumber(n), RequestBody.fromBytes(part)).eTag();
+            String eTag = s3.uploadPart(r -> r.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(n), RequestBody.fromBytes(part)).eTag();
             parts.add(CompletedPart.builder().partNumber(n).eTag(eTag).build());
         }
-        s3.completeMultipartUpload(r -> r.bucket(Bench.Stack.BUCKET).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
+        s3.completeMultipartUpload(r -> r.bucket(BUCKET).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
     }
 
     /** Uploads the object again, sends an extended-client pointer to it, and runs ExtendedClientReceive; its error. */
@@ -123,11 +125,11 @@ public final class LargePayloadBench {
         Queues queue = new Queues(stack.sqs(), "bench-extended-large");
         stack.purge(queue);
         stack.sqs().sendMessage(r -> r.queueUrl(queue.queueUrl)
-                .messageBody("[\"software.amazon.payloadoffloading.PayloadS3Pointer\",{\"s3BucketName\":\"" + Bench.Stack.BUCKET + "\",\"s3Key\":\"" + key + "\"}]")
+                .messageBody("[\"software.amazon.payloadoffloading.PayloadS3Pointer\",{\"s3BucketName\":\"" + BUCKET + "\",\"s3Key\":\"" + key + "\"}]")
                 .messageAttributes(Map.of("ExtendedPayloadSize", MessageAttributeValue.builder().dataType("Number").stringValue(String.valueOf(size)).build())));
         Process process = new ProcessBuilder("java", "-Xmx256m", "-Dlog4j2.configurationFile=bench/log4j2-bench.properties",
                 "-cp", System.getProperty("java.class.path"), ExtendedClientReceive.class.getName(),
-                stack.jar().s3().toString(), stack.jar().sqs().toString(), queue.queueUrl, Bench.Stack.BUCKET)
+                stack.jar().s3().toString(), stack.jar().sqs().toString(), queue.queueUrl, BUCKET)
                 .redirectErrorStream(true).redirectOutput(work.resolve("extended.log").toFile()).start();
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.destroyForcibly();

@@ -18,7 +18,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The chain jar as one JVM for a whole benchmark, so that its runs time the steady state of a long-running service
  * rather than a fresh JVM's JIT. The bench pauses its consumer while the baselines run, through the product's own
- * {@code io.sqsextended:type=Chain} MBean, over the JDK's local JMX agent ({@link RunningJar#jmx()}: no port, this OS user only).
+ * {@code io.sqsextended:type=Chain} MBean over the JDK's local JMX agent ({@link RunningJar#jmx()}: no port, this
+ * OS user only).
  */
 final class LongLivedChain implements AutoCloseable {
 

@@ -20,9 +20,11 @@ import io.sqsextended.chain.wire.AwsClients;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
+import static io.sqsextended.bench.Bench.Stack.BUCKET;
+
 /**
- * Presign API under load: N client threads (the test kit's ApiClient: java.net.http, HTTP/1.1, keep-alive) send POST /v1/uploads or
- * POST /v1/downloads to the jar (local mode) for a fixed time; requests/s, p50 and p99. The ceiling, in the same
+ * Presign API under load: N client threads (the test kit's ApiClient: java.net.http, HTTP/1.1, keep-alive) send
+ * POST /v1/uploads or POST /v1/downloads to the jar (local mode) for a fixed time; requests/s, p50 and p99. The ceiling, in the same
  * run with the same threads: the bare S3Presigner call in a loop (uploads: presign PUT; downloads: HEAD of the
  * object and presign GET, the two things the endpoint does).
  * Usage: bench/run presign [--runs=3] [--threads=8] [--seconds=10] [--jfr] (--jfr: a flight recording of the jar)
@@ -47,18 +49,18 @@ public final class PresignBench {
                 : new String[0];
         Path work = Files.createTempDirectory("presign-bench");
         try (Bench.Stack stack = Bench.Stack.start(work, jfr)) {
-            stack.s3().putObject(r -> r.bucket(Bench.Stack.BUCKET).key(OBJECT), RequestBody.fromBytes(new byte[1024]));
+            stack.s3().putObject(r -> r.bucket(BUCKET).key(OBJECT), RequestBody.fromBytes(new byte[1024]));
             ApiClient api = new ApiClient(stack.jar().api());
             try (S3Presigner presigner = AwsClients.presigner(stack.jar().clientSettings())) {
                 Map<String, Callable<Boolean>> calls = new LinkedHashMap<>();
                 calls.put("POST /v1/uploads", () -> api.postJson("/v1/uploads", ApiClient.PRODUCER, UPLOAD).status() == 201);
                 calls.put("presign PUT (ceiling of uploads)", () -> presigner.presignPutObject(r -> r.signatureDuration(Duration.ofMinutes(15))
-                        .putObjectRequest(p -> p.bucket(Bench.Stack.BUCKET).key("input/x/a.bin").contentType("application/octet-stream")
+                        .putObjectRequest(p -> p.bucket(BUCKET).key("input/x/a.bin").contentType("application/octet-stream")
                                 .contentLength(1024L).ifNoneMatch("*"))).url() != null);
                 calls.put("POST /v1/downloads", () -> api.postJson("/v1/downloads", ApiClient.CONSUMER, DOWNLOAD).status() == 200);
-                calls.put("HEAD + presign GET (ceiling of downloads)", () -> stack.s3().headObject(r -> r.bucket(Bench.Stack.BUCKET).key(OBJECT))
+                calls.put("HEAD + presign GET (ceiling of downloads)", () -> stack.s3().headObject(r -> r.bucket(BUCKET).key(OBJECT))
                         .contentLength() == 1024 && presigner.presignGetObject(r -> r.signatureDuration(Duration.ofMinutes(15))
-                        .getObjectRequest(g -> g.bucket(Bench.Stack.BUCKET).key(OBJECT))).url() != null);
+                        .getObjectRequest(g -> g.bucket(BUCKET).key(OBJECT))).url() != null);
                 for (Map.Entry<String, Callable<Boolean>> call : calls.entrySet()) {
                     load(call.getValue(), threads, 5);  // warm-up of both JVMs, not counted
                 }

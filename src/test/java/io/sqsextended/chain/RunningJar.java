@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javax.management.remote.JMXConnector;
@@ -178,7 +179,7 @@ public final class RunningJar implements AutoCloseable {
 
     /** The same, looking only at the lines from {@code fromLine} on (the output of this start, not of earlier ones). */
     public double awaitOutput(String text, int fromLine, Duration timeout) {
-        awaitUntil(() -> linesFrom(fromLine).stream().anyMatch(line -> line.contains(text)), timeout, "printing '" + text + "'");
+        awaitUntil(() -> linesFrom(fromLine).stream().anyMatch(line -> line.contains(text)), timeout, () -> "printing '" + text + "'");
         return (System.nanoTime() - startedNanos) / 1e9;
     }
 
@@ -198,10 +199,10 @@ public final class RunningJar implements AutoCloseable {
 
     /** Waits until {@code count} lines of this start's output contain {@code text}. */
     public void awaitCount(String text, long count, Duration timeout) {
-        awaitUntil(() -> count(text) >= count, timeout, count + " lines with '" + text + "' (" + count(text) + " so far)");
+        awaitUntil(() -> count(text) >= count, timeout, () -> count + " lines with '" + text + "' (" + count(text) + " so far)");
     }
 
-    private void awaitUntil(BooleanSupplier reached, Duration timeout, String what) {
+    private void awaitUntil(BooleanSupplier reached, Duration timeout, Supplier<String> what) {
         try {
             await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(POLL).until(() -> reached.getAsBoolean() || !process.isAlive());
         } catch (ConditionTimeoutException e) {
@@ -209,7 +210,7 @@ public final class RunningJar implements AutoCloseable {
         }
         if (!reached.getAsBoolean()) {
             List<String> lines = linesFrom(firstLine);
-            throw new AssertionError("The jar " + (process.isAlive() ? "is still running" : "ended") + " without " + what
+            throw new AssertionError("The jar " + (process.isAlive() ? "is still running" : "ended") + " without " + what.get()
                     + "; its last lines:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL), lines.size())));
         }
     }
