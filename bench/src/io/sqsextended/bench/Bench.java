@@ -1,25 +1,26 @@
 package io.sqsextended.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Collections;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
-/** What every benchmark shares: the jar in a process, statistics over runs, and the result file. */
+import io.sqsextended.chain.Queues;
+import io.sqsextended.chain.RunningJar;
+import io.sqsextended.chain.wire.AwsClients;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** What every benchmark shares: the stack jar, statistics over runs, and the result file. */
 final class Bench {
 
-    static final Path JAR = Path.of("target/sqs-extended-chain.jar").toAbsolutePath();
+    /** The line with which the app says it has started (Camel's "... (sqs-extended-chain) started in 2s"). */
+    static final String STARTED = ") started in ";
+    static final Duration STARTUP = Duration.ofSeconds(180);
 
     private Bench() {
     }
@@ -48,101 +49,72 @@ final class Bench {
         }
     }
 
-    /** The packaged jar in its own process, its output captured line by line. */
-    static final class JarProcess implements AutoCloseable {
-        final Process process;
-        // not copy-on-write: a jar that logs a line per request would cost this process a copy of the list per line
-        final List<String> output = Collections.synchronizedList(new ArrayList<>());
-        /** Lines with {@link Bench#DRAINED}, counted as they come (scanning the output each time would cost this process). */
-        final AtomicLong drained = new AtomicLong();
-        final long startNanos = System.nanoTime();
+    /**
+     * The jar in local mode with its consumer off, launched by the test kit: the embedded S3 and SQS that every run
+     * of a benchmark talks to, the chain (a second jar in aws mode, {@link #chain}) as well as the bare SDK baselines.
+     */
+    record Stack(RunningJar jar, S3Client s3, SqsClient sqs, Queues notifications) implements AutoCloseable {
 
-        JarProcess(Path workDir, String heap, String... properties) throws IOException {
-            List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap));
-            command.addAll(Arrays.asList(properties));
-            command.addAll(List.of("-jar", JAR.toString()));
-            Files.createDirectories(workDir);
-            process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    lines.lines().forEach(line -> {
-                        if (line.contains(DRAINED)) {
-                            drained.incrementAndGet();
-                        }
-                        output.add(line);
-                    });
-                } catch (IOException | RuntimeException e) {
-                    // process ended
-                }
-            });
-            reader.setDaemon(true);
-            reader.start();
+        static final String BUCKET = "sqs-extended-chain-payloads-000000000000";
+        static final String QUEUE = "sqs-extended-chain-notifications";
+        static final String DLQ = "sqs-extended-chain-dlq";
+
+        /** Starts it under {@code work} with these extra settings and JVM options. */
+        static Stack start(Path work, String... options) throws IOException, InterruptedException {
+            List<String> properties = new ArrayList<>(List.of("-Xmx512m", "-Dchain.local.data-dir=" + work.resolve("data"),
+                    "-Dchain.consumer.enabled=false"));
+            properties.addAll(List.of(options));
+            RunningJar jar = started(RunningJar.start(work.resolve("stack"), properties.toArray(String[]::new)));
+            SqsClient sqs = AwsClients.sqs(jar.clientSettings());
+            return new Stack(jar, AwsClients.s3(jar.clientSettings()), sqs, new Queues(sqs, QUEUE));
         }
 
-        /** Milliseconds from the start until a line contains {@code text}. */
-        double awaitLine(String text, long timeoutSeconds) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-            while (System.nanoTime() < deadline) {
-                if (countLines(text) > 0) {
-                    return (System.nanoTime() - startNanos) / 1e6;
-                }
-                if (!process.isAlive()) {
-                    break;
-                }
-                Thread.sleep(5);
-            }
-            throw new IllegalStateException("No line with '" + text + "':\n" + String.join("\n", lines()));
+        /** The app in aws mode against this stack, its consumer on, in {@code home}, with these extra settings and JVM options. */
+        RunningJar chain(Path home, String... options) throws IOException, InterruptedException {
+            return started(RunningJar.start(home, chainSettings(options)));
         }
 
-        /** Lines so far that contain {@code text}. */
-        long countLines(String text) {
-            if (text.equals(DRAINED)) {
-                return drained.get();
-            }
-            synchronized (output) {
-                return output.stream().filter(line -> line.contains(text)).count();
-            }
+        /** The settings of {@link #chain}: aws mode against this stack, no token checks, then {@code options}. */
+        String[] chainSettings(String... options) {
+            List<String> properties = new ArrayList<>(RunningJar.awsMode(jar.clientSettings(), BUCKET, QUEUE, DLQ));
+            properties.add("-Dchain.auth.enabled=false");
+            properties.addAll(List.of(options));
+            return properties.toArray(String[]::new);
         }
 
-        List<String> lines() {
-            synchronized (output) {
-                return new ArrayList<>(output);
-            }
-        }
-
-        /** Waits until {@code count} lines contain {@code text}; returns System.nanoTime() at that moment. */
-        long awaitCount(String text, long count, long timeoutSeconds) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-            while (System.nanoTime() < deadline) {
-                if (countLines(text) >= count) {
-                    return System.nanoTime();
-                }
-                if (!process.isAlive()) {
-                    break;
-                }
-                Thread.sleep(2);
-            }
-            throw new IllegalStateException(countLines(text) + " of " + count + " lines with '" + text + "'; last lines:\n"
-                    + String.join("\n", lines().subList(Math.max(0, lines().size() - 40), lines().size())));
-        }
-
-        /** Resident set size high-water mark of the process, from /proc (Linux). */
-        long peakRssKiB() throws IOException {
-            for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("\\D", ""));
-                }
-            }
-            return -1;
+        /** Empties a queue (leftovers and the s3:TestEvent of the start) so that a run counts only its own messages. */
+        void purge(Queues queue) {
+            sqs.purgeQueue(r -> r.queueUrl(queue.queueUrl));
+            queue.awaitNothingPending();
         }
 
         @Override
         public void close() throws InterruptedException {
-            process.toHandle().destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
+            s3.close();
+            sqs.close();
+            jar.close();
+        }
+    }
+
+    /** Waits until the jar has started; stops it if it does not (a process left behind would outlive the bench). */
+    static RunningJar started(RunningJar jar) throws InterruptedException {
+        try {
+            jar.awaitOutput(STARTED, STARTUP);
+            return jar;
+        } catch (RuntimeException | AssertionError e) {
+            jar.close();
+            throw e;
+        }
+    }
+
+    /** Resident set size high-water mark of a process, from /proc (Linux). */
+    static long peakRssKiB(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
             }
         }
+        return -1;
     }
 
     /** Marker of the line the drain route logs per payload, counted by the benchmarks. */
@@ -189,12 +161,6 @@ final class Bench {
             unit++;
         }
         return bytes + " " + units[unit];
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     static String machine() {

@@ -3,6 +3,7 @@ package io.sqsextended.bench;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.sqsextended.chain.Queues;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotification;
 import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotificationRecord;
@@ -24,6 +26,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
+
+import static io.sqsextended.bench.Bench.Stack.BUCKET;
 
 /**
  * Chain throughput: N objects uploaded under input/ (4 uploader threads) while a consumer drains them; the time
@@ -49,14 +53,15 @@ public final class ChainThroughputBench {
         Path routes = Bench.drainRoute(work.resolve("routes"));
         Map<String, List<Double>> results = new LinkedHashMap<>();
         boolean peer = peerAvailable();
-        try (StackJar stack = new StackJar(work, "512m", false);
+        try (Bench.Stack stack = Bench.Stack.start(work);
              LongLivedChain chain = new LongLivedChain(stack, work.resolve("chain"), options.jfr ? Path.of("bench/results/chain.jfr") : null,
                      "-Dchain.routes.dir=" + routes, "-Dchain.downstream.uri=direct:bench-drain",
                      "-Dchain.consumer.concurrency=" + options.concurrency)) {
-            String peerQueue = stack.sqs.createQueue(r -> r.queueName("bench-extended-peer")).queueUrl();
+            stack.sqs().createQueue(r -> r.queueName("bench-extended-peer"));
+            Queues peerQueue = new Queues(stack.sqs(), "bench-extended-peer");
             // warmed up once (JIT), as the bench process is warm for the loops below; paused but for its timed phases
             for (int size : options.counts.keySet()) {
-                stack.purge(stack.queueUrl);
+                stack.purge(stack.notifications());
                 chainRun(stack, chain, "warm-" + Bench.size(size), size, options.warmup, 300);
             }
             chain.pause();
@@ -65,27 +70,27 @@ public final class ChainThroughputBench {
                     int n = options.counts.get(size);
                     String label = Bench.size(size);
                     String tag = "run" + run + "-" + label;
-                    stack.purge(stack.queueUrl);
+                    stack.purge(stack.notifications());
                     chain.resume();
                     double chained = chainRun(stack, chain, tag + "-chain", size, n, 600);
                     chain.pause();
                     add(results, label + " chain", chained);
-                    stack.purge(stack.queueUrl);
+                    stack.purge(stack.notifications());
                     if (run == 0) {
                         bareLoop(stack, tag + "-bare-warm", size, options.warmup, options.concurrency);
-                        stack.purge(stack.queueUrl);
+                        stack.purge(stack.notifications());
                     }
                     double bare = bareLoop(stack, tag + "-bare", size, n, options.concurrency);
                     add(results, label + " bare SDK loop", bare);
-                    stack.purge(stack.queueUrl);
+                    stack.purge(stack.notifications());
                     System.out.printf(Locale.ROOT, "run %d, %s x %d: chain %.1f msg/s, bare %.1f msg/s%n", run, label, n, chained, bare);
                     if (peer) {
                         stack.purge(peerQueue);
                         if (run == 0) {
-                            ExtendedClientLoop.run(stack, peerQueue, size, options.warmup, options.concurrency, UPLOADERS);
+                            ExtendedClientLoop.run(stack, peerQueue.queueUrl, size, options.warmup, options.concurrency, UPLOADERS);
                             stack.purge(peerQueue);
                         }
-                        double extended = ExtendedClientLoop.run(stack, peerQueue, size, n, options.concurrency, UPLOADERS);
+                        double extended = ExtendedClientLoop.run(stack, peerQueue.queueUrl, size, n, options.concurrency, UPLOADERS);
                         add(results, label + " AWS extended client (pointers)", extended);
                         System.out.printf(Locale.ROOT, "run %d, %s x %d: extended client %.1f msg/s%n", run, label, n, extended);
                     }
@@ -100,11 +105,12 @@ public final class ChainThroughputBench {
      * n objects uploaded while the chain drains them: messages/s. Counted from the chain's drained lines so far,
      * which accumulate over the life of its JVM.
      */
-    static double chainRun(StackJar stack, LongLivedChain chain, String tag, int size, int n, long timeoutSeconds) throws Exception {
-        long before = chain.jar.countLines(Bench.DRAINED);
+    static double chainRun(Bench.Stack stack, LongLivedChain chain, String tag, int size, int n, long timeoutSeconds) throws Exception {
+        long before = chain.jar.count(Bench.DRAINED);
         long start = System.nanoTime();
-        Future<?> uploads = upload(stack.s3, tag, size, n);
-        long end = chain.jar.awaitCount(Bench.DRAINED, before + n, timeoutSeconds);
+        Future<?> uploads = upload(stack.s3(), tag, size, n);
+        chain.jar.awaitCount(Bench.DRAINED, before + n, Duration.ofSeconds(timeoutSeconds));
+        long end = System.nanoTime();
         uploads.get();
         return n / ((end - start) / 1e9);
     }
@@ -120,7 +126,7 @@ public final class ChainThroughputBench {
             workers[t] = CompletableFuture.runAsync(() -> {
                 for (int i; (i = next.getAndIncrement()) < n; ) {
                     String key = "input/bench/" + tag + "/" + i + ".bin";
-                    s3.putObject(r -> r.bucket(StackJar.BUCKET).key(key).contentType("application/octet-stream"), RequestBody.fromBytes(payload));
+                    s3.putObject(r -> r.bucket(BUCKET).key(key).contentType("application/octet-stream"), RequestBody.fromBytes(payload));
                 }
             }, pool);
         }
@@ -129,31 +135,32 @@ public final class ChainThroughputBench {
     }
 
     /** The baseline: receive 10, GET each object to a sink, DeleteMessageBatch; concurrency threads. Messages/s. */
-    static double bareLoop(StackJar stack, String tag, int size, int n, int concurrency) throws Exception {
+    static double bareLoop(Bench.Stack stack, String tag, int size, int n, int concurrency) throws Exception {
+        String queueUrl = stack.notifications().queueUrl;
         AtomicInteger drained = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService consumers = Executors.newFixedThreadPool(concurrency);
         for (int t = 0; t < concurrency; t++) {
             consumers.submit(() -> {
                 while (!stop.get()) {
-                    List<Message> messages = stack.sqs.receiveMessage(r -> r.queueUrl(stack.queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+                    List<Message> messages = stack.sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
                     for (Message message : messages) {
                         for (S3EventNotificationRecord record : S3EventNotification.fromJson(message.body()).getRecords()) {
                             String bucket = record.getS3().getBucket().getName();
                             String key = record.getS3().getObject().getUrlDecodedKey();
-                            drain(stack.s3, bucket, key);
+                            drain(stack.s3(), bucket, key);
                             drained.incrementAndGet();
                         }
                     }
                     if (!messages.isEmpty()) {
-                        deleteBatch(stack.sqs, stack.queueUrl, messages);
+                        deleteBatch(stack.sqs(), queueUrl, messages);
                     }
                 }
                 return null;
             });
         }
         long start = System.nanoTime();
-        Future<?> uploads = upload(stack.s3, tag, size, n);
+        Future<?> uploads = upload(stack.s3(), tag, size, n);
         long deadline = start + TimeUnit.MINUTES.toNanos(10);
         while (drained.get() < n && System.nanoTime() < deadline) {
             Thread.sleep(2);

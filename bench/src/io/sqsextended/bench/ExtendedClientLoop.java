@@ -13,6 +13,8 @@ import com.amazon.sqs.javamessaging.ExtendedClientConfiguration;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
+import static io.sqsextended.bench.Bench.Stack.BUCKET;
+
 /**
  * The peer: the AWS Java extended client (amazon-sqs-java-extended-client-lib) sends n pointer messages (payload
  * always through S3) from the uploader threads while its own receive loop (receive 10: one GET per pointer, read
@@ -24,9 +26,9 @@ final class ExtendedClientLoop {
     }
 
     /** Messages/s from the first send to the n-th payload received. */
-    static double run(StackJar stack, String queueUrl, int size, int n, int concurrency, int senders) throws Exception {
-        SqsClient extended = new AmazonSQSExtendedClient(stack.sqs,
-                new ExtendedClientConfiguration().withPayloadSupportEnabled(stack.s3, StackJar.BUCKET, false).withAlwaysThroughS3(true));
+    static double run(Bench.Stack stack, String queueUrl, int size, int n, int concurrency, int senders) throws Exception {
+        SqsClient extended = new AmazonSQSExtendedClient(stack.sqs(),
+                new ExtendedClientConfiguration().withPayloadSupportEnabled(stack.s3(), BUCKET, false).withAlwaysThroughS3(true));
         String body = "x".repeat(size);
         AtomicInteger received = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();

@@ -12,13 +12,12 @@ import software.amazon.awssdk.services.sqs.model.Message;
 /**
  * A process of its own (LargePayloadBench starts it with the chain's heap): the AWS extended client receives one
  * pointer message; it reads the whole payload into the message body, a String. Prints the outcome.
- * Arguments: s3Port sqsPort queueUrl bucket
+ * Arguments: s3Endpoint sqsEndpoint queueUrl bucket
  */
 public final class ExtendedClientReceive {
 
     public static void main(String[] args) {
-        AwsSettings settings = new AwsSettings("us-east-1", URI.create("http://127.0.0.1:" + args[0]),
-                URI.create("http://127.0.0.1:" + args[1]), "local-access-key", "local-secret-key");
+        AwsSettings settings = new AwsSettings("us-east-1", URI.create(args[0]), URI.create(args[1]), "local-access-key", "local-secret-key");
         long start = System.nanoTime();
         try (SqsClient extended = new AmazonSQSExtendedClient(AwsClients.sqs(settings),
                 new ExtendedClientConfiguration().withPayloadSupportEnabled(AwsClients.s3(settings), args[3], false))) {

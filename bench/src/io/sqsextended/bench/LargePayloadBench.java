@@ -3,6 +3,7 @@ package io.sqsextended.bench;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,10 +12,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
+import io.sqsextended.chain.Queues;
+import io.sqsextended.chain.RunningJar;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+
+import static io.sqsextended.bench.Bench.Stack.BUCKET;
 
 /**
  * Large payloads: an object of 1 GiB (and 5 GiB with --5g) uploaded under input/ (multipart, 64 MiB parts), its
@@ -40,25 +45,25 @@ public final class LargePayloadBench {
         Map<String, List<Double>> results = new LinkedHashMap<>();
         Map<Long, Long> peakRss = new LinkedHashMap<>();
         String extendedFailure;
-        try (StackJar stack = new StackJar(work, "512m", false)) {
+        try (Bench.Stack stack = Bench.Stack.start(work)) {
             for (long size : sizes) {
                 String label = Bench.size(size);
                 int sizeRuns = size > GIB ? 1 : runs;
                 // a fresh chain jar per size: VmHWM is that size's peak
-                try (Bench.JarProcess chain = stack.chainJar(work.resolve("chain-" + label.replace(' ', '-')), "256m",
+                try (RunningJar chain = stack.chain(work.resolve("chain-" + label.replace(' ', '-')), "-Xmx256m",
                         "-Dchain.routes.dir=" + routes, "-Dchain.downstream.uri=direct:bench-drain")) {
                     for (int run = 0; run < sizeRuns; run++) {
                         String key = "input/bench/large/" + label.replace(' ', '-') + "-" + run + ".bin";
                         long uploadStart = System.nanoTime();
-                        upload(stack.s3, key, size);
+                        upload(stack.s3(), key, size);
                         long uploaded = System.nanoTime();
-                        chain.awaitCount(Bench.DRAINED, run + 1, 1800);
+                        chain.awaitCount(Bench.DRAINED, run + 1, Duration.ofMinutes(30));
                         double chainSeconds = (System.nanoTime() - uploaded) / 1e9;
-                        if (chain.lines().stream().anyMatch(line -> line.contains("OutOfMemoryError"))) {
+                        if (chain.count("OutOfMemoryError") > 0) {
                             throw new IllegalStateException("the chain ran out of memory");
                         }
                         long rawStart = System.nanoTime();
-                        try (var in = stack.s3.getObject(r -> r.bucket(StackJar.BUCKET).key(key))) {
+                        try (var in = stack.s3().getObject(r -> r.bucket(BUCKET).key(key))) {
                             in.transferTo(OutputStream.nullOutputStream());
                         }
                         double rawSeconds = (System.nanoTime() - rawStart) / 1e9;
@@ -67,9 +72,9 @@ public final class LargePayloadBench {
                         add(results, label + " chain: event -> downstream read to the end", mib / chainSeconds);
                         add(results, label + " raw SDK GET to a sink (baseline)", mib / rawSeconds);
                         System.out.printf(Locale.ROOT, "run %d, %s: chain %.0f MiB/s, raw GET %.0f MiB/s%n", run, label, mib / chainSeconds, mib / rawSeconds);
-                        stack.s3.deleteObject(r -> r.bucket(StackJar.BUCKET).key(key));
+                        stack.s3().deleteObject(r -> r.bucket(BUCKET).key(key));
                     }
-                    peakRss.put(size, chain.peakRssKiB());
+                    peakRss.put(size, Bench.peakRssKiB(chain.pid()));
                 }
             }
             extendedFailure = extendedClient(stack, work, sizes.get(0));
@@ -102,28 +107,29 @@ public final class LargePayloadBench {
     static void upload(S3Client s3, String key, long size) {
         byte[] part = new byte[PART];
         new Random(7).nextBytes(part);
-        String uploadId = s3.createMultipartUpload(r -> r.bucket(StackJar.BUCKET).key(key).contentType("application/octet-stream")).uploadId();
+        String uploadId = s3.createMultipartUpload(r -> r.bucket(BUCKET).key(key).contentType("application/octet-stream")).uploadId();
         List<CompletedPart> parts = new ArrayList<>();
         for (int number = 1; (long) (number - 1) * PART < size; number++) {
             int n = number;
-            String eTag = s3.uploadPart(r -> r.bucket(StackJar.BUCKET).key(key).uploadId(uploadId).partNumber(n), RequestBody.fromBytes(part)).eTag();
+            String eTag = s3.uploadPart(r -> r.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(n), RequestBody.fromBytes(part)).eTag();
             parts.add(CompletedPart.builder().partNumber(n).eTag(eTag).build());
         }
-        s3.completeMultipartUpload(r -> r.bucket(StackJar.BUCKET).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
+        s3.completeMultipartUpload(r -> r.bucket(BUCKET).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
     }
 
     /** Uploads the object again, sends an extended-client pointer to it, and runs ExtendedClientReceive; its error. */
-    static String extendedClient(StackJar stack, Path work, long size) throws Exception {
+    static String extendedClient(Bench.Stack stack, Path work, long size) throws Exception {
         String key = "bench-extended/" + Bench.size(size).replace(' ', '-') + ".bin";
-        upload(stack.s3, key, size);
-        String queueUrl = stack.sqs.createQueue(r -> r.queueName("bench-extended-large")).queueUrl();
-        stack.purge(queueUrl);
-        stack.sqs.sendMessage(r -> r.queueUrl(queueUrl)
-                .messageBody("[\"software.amazon.payloadoffloading.PayloadS3Pointer\",{\"s3BucketName\":\"" + StackJar.BUCKET + "\",\"s3Key\":\"" + key + "\"}]")
+        upload(stack.s3(), key, size);
+        stack.sqs().createQueue(r -> r.queueName("bench-extended-large"));
+        Queues queue = new Queues(stack.sqs(), "bench-extended-large");
+        stack.purge(queue);
+        stack.sqs().sendMessage(r -> r.queueUrl(queue.queueUrl)
+                .messageBody("[\"software.amazon.payloadoffloading.PayloadS3Pointer\",{\"s3BucketName\":\"" + BUCKET + "\",\"s3Key\":\"" + key + "\"}]")
                 .messageAttributes(Map.of("ExtendedPayloadSize", MessageAttributeValue.builder().dataType("Number").stringValue(String.valueOf(size)).build())));
         Process process = new ProcessBuilder("java", "-Xmx256m", "-Dlog4j2.configurationFile=bench/log4j2-bench.properties",
                 "-cp", System.getProperty("java.class.path"), ExtendedClientReceive.class.getName(),
-                String.valueOf(stack.s3Port), String.valueOf(stack.sqsPort), queueUrl, StackJar.BUCKET)
+                stack.jar().s3().toString(), stack.jar().sqs().toString(), queue.queueUrl, BUCKET)
                 .redirectErrorStream(true).redirectOutput(work.resolve("extended.log").toFile()).start();
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.destroyForcibly();

@@ -1,6 +1,7 @@
 package io.sqsextended.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,13 +10,16 @@ import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
+
+import io.sqsextended.chain.RunningJar;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The chain jar as one JVM for a whole benchmark, so that its runs time the steady state of a long-running service
  * rather than a fresh JVM's JIT. The bench pauses its consumer while the baselines run, through the product's own
- * {@code io.sqsextended:type=Chain} MBean over remote JMX (no authentication: loopback, a benchmark only).
+ * {@code io.sqsextended:type=Chain} MBean over the JDK's local JMX agent ({@link RunningJar#jmx()}: no port, this
+ * OS user only).
  */
 final class LongLivedChain implements AutoCloseable {
 
@@ -24,7 +28,7 @@ final class LongLivedChain implements AutoCloseable {
     /** chain.consumer.wait-time-seconds: a receive under way when pausing ends within this time. */
     static final int WAIT_TIME_SECONDS = 1;
 
-    final Bench.JarProcess jar;
+    final RunningJar jar;
     private final JMXConnector connector;
     private final MBeanServerConnection jmx;
     private long drainedAtPause = -1;
@@ -35,19 +39,15 @@ final class LongLivedChain implements AutoCloseable {
      *                  methods again during the next timed run (~1 s of compiler CPU per second), likely as it
      *                  instruments JDK I/O classes for its socket and file events
      */
-    LongLivedChain(StackJar stack, Path work, Path recording, String... extra) throws Exception {
-        int jmxPort = Bench.freePort();
-        List<String> jvm = new ArrayList<>(List.of("-Dchain.consumer.wait-time-seconds=" + WAIT_TIME_SECONDS,
-                "-Dcom.sun.management.jmxremote.port=" + jmxPort, "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
-                "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false",
-                "-Dcom.sun.management.jmxremote.host=127.0.0.1", "-Djava.rmi.server.hostname=127.0.0.1"));
+    LongLivedChain(Bench.Stack stack, Path home, Path recording, String... extra) throws Exception {
+        List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-Dchain.consumer.wait-time-seconds=" + WAIT_TIME_SECONDS));
         if (recording != null) {
             jvm.add("-XX:StartFlightRecording=filename=" + recording.toAbsolutePath() + ",settings=profile");
         }
         jvm.addAll(Arrays.asList(extra));
-        jar = stack.chainJar(work, "512m", jvm.toArray(String[]::new));
+        jar = stack.chain(home, jvm.toArray(String[]::new));
         try {
-            connector = JMXConnectorFactory.connect(new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi"));
+            connector = jar.jmx();
             jmx = connector.getMBeanServerConnection();
         } catch (Exception e) {
             jar.close();
@@ -61,15 +61,11 @@ final class LongLivedChain implements AutoCloseable {
      */
     void pause() throws Exception {
         jmx.invoke(CHAIN, "pauseConsumer", null, null);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!"Suspended".equals(jmx.getAttribute(CONSUMER_ROUTE, "State"))) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("consumer route " + jmx.getAttribute(CONSUMER_ROUTE, "State") + ", not Suspended");
-            }
-            Thread.sleep(20);
-        }
+        await("consumer route Suspended").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> jmx.getAttribute(CONSUMER_ROUTE, "State"), "Suspended"::equals);
+        // nothing tells when a receive under way has ended: its long poll is over after this
         Thread.sleep(TimeUnit.SECONDS.toMillis(WAIT_TIME_SECONDS) + 500);
-        drainedAtPause = jar.countLines(Bench.DRAINED);
+        drainedAtPause = jar.count(Bench.DRAINED);
     }
 
     /**
@@ -78,8 +74,8 @@ final class LongLivedChain implements AutoCloseable {
      * drained anything while paused: it would have taken a baseline's messages.
      */
     void resume() throws Exception {
-        if (drainedAtPause >= 0 && jar.countLines(Bench.DRAINED) != drainedAtPause) {
-            throw new IllegalStateException("the paused chain drained " + (jar.countLines(Bench.DRAINED) - drainedAtPause) + " payloads");
+        if (drainedAtPause >= 0 && jar.count(Bench.DRAINED) != drainedAtPause) {
+            throw new IllegalStateException("the paused chain drained " + (jar.count(Bench.DRAINED) - drainedAtPause) + " payloads");
         }
         jmx.invoke(CHAIN, "resumeConsumer", null, null);
         Thread.sleep(700);

@@ -1,9 +1,5 @@
 package io.sqsextended.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,14 +15,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.sqsextended.chain.presign.ApiClient;
 import io.sqsextended.chain.wire.AwsClients;
-import io.sqsextended.chain.wire.AwsSettings;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
+import static io.sqsextended.bench.Bench.Stack.BUCKET;
+
 /**
- * Presign API under load: N client threads (java.net.http, HTTP/1.1, keep-alive) send POST /v1/uploads or
- * POST /v1/downloads to the jar (local mode) for a fixed time; requests/s, p50 and p99. The ceiling, in the same
+ * Presign API under load: N client threads (the test kit's ApiClient: java.net.http, HTTP/1.1, keep-alive) send
+ * POST /v1/uploads or POST /v1/downloads to the jar (local mode) for a fixed time; requests/s, p50 and p99. The ceiling, in the same
  * run with the same threads: the bare S3Presigner call in a loop (uploads: presign PUT; downloads: HEAD of the
  * object and presign GET, the two things the endpoint does).
  * Usage: bench/run presign [--runs=3] [--threads=8] [--seconds=10] [--jfr] (--jfr: a flight recording of the jar)
@@ -50,22 +48,19 @@ public final class PresignBench {
                 ? new String[] {"-XX:StartFlightRecording=filename=" + Path.of("bench/results/presign.jfr").toAbsolutePath() + ",settings=profile"}
                 : new String[0];
         Path work = Files.createTempDirectory("presign-bench");
-        try (StackJar stack = new StackJar(work, "512m", false, jfr)) {
-            stack.s3.putObject(r -> r.bucket(StackJar.BUCKET).key(OBJECT), RequestBody.fromBytes(new byte[1024]));
-            AwsSettings settings = new AwsSettings("us-east-1", URI.create("http://127.0.0.1:" + stack.s3Port),
-                    URI.create("http://127.0.0.1:" + stack.sqsPort), "local-access-key", "local-secret-key");
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            URI base = URI.create("http://127.0.0.1:" + stack.httpPort + "/v1/");
-            try (S3Presigner presigner = AwsClients.presigner(settings)) {
+        try (Bench.Stack stack = Bench.Stack.start(work, jfr)) {
+            stack.s3().putObject(r -> r.bucket(BUCKET).key(OBJECT), RequestBody.fromBytes(new byte[1024]));
+            ApiClient api = new ApiClient(stack.jar().api());
+            try (S3Presigner presigner = AwsClients.presigner(stack.jar().clientSettings())) {
                 Map<String, Callable<Boolean>> calls = new LinkedHashMap<>();
-                calls.put("POST /v1/uploads", () -> post(http, base.resolve("uploads"), "dev-producer-token", UPLOAD) == 201);
+                calls.put("POST /v1/uploads", () -> api.postJson("/v1/uploads", ApiClient.PRODUCER, UPLOAD).status() == 201);
                 calls.put("presign PUT (ceiling of uploads)", () -> presigner.presignPutObject(r -> r.signatureDuration(Duration.ofMinutes(15))
-                        .putObjectRequest(p -> p.bucket(StackJar.BUCKET).key("input/x/a.bin").contentType("application/octet-stream")
+                        .putObjectRequest(p -> p.bucket(BUCKET).key("input/x/a.bin").contentType("application/octet-stream")
                                 .contentLength(1024L).ifNoneMatch("*"))).url() != null);
-                calls.put("POST /v1/downloads", () -> post(http, base.resolve("downloads"), "dev-consumer-token", DOWNLOAD) == 200);
-                calls.put("HEAD + presign GET (ceiling of downloads)", () -> stack.s3.headObject(r -> r.bucket(StackJar.BUCKET).key(OBJECT))
+                calls.put("POST /v1/downloads", () -> api.postJson("/v1/downloads", ApiClient.CONSUMER, DOWNLOAD).status() == 200);
+                calls.put("HEAD + presign GET (ceiling of downloads)", () -> stack.s3().headObject(r -> r.bucket(BUCKET).key(OBJECT))
                         .contentLength() == 1024 && presigner.presignGetObject(r -> r.signatureDuration(Duration.ofMinutes(15))
-                        .getObjectRequest(g -> g.bucket(StackJar.BUCKET).key(OBJECT))).url() != null);
+                        .getObjectRequest(g -> g.bucket(BUCKET).key(OBJECT))).url() != null);
                 for (Map.Entry<String, Callable<Boolean>> call : calls.entrySet()) {
                     load(call.getValue(), threads, 5);  // warm-up of both JVMs, not counted
                 }
@@ -81,12 +76,6 @@ public final class PresignBench {
         }
         Bench.deleteTree(work);
         Bench.report("presign", "bench/run presign " + String.join(" ", args), table(results, runs, threads, seconds));
-    }
-
-    static int post(HttpClient http, URI uri, String token, String json) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** Calls in a loop on each thread for the given time; fails on the first unexpected answer. */

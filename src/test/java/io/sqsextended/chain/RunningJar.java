@@ -6,30 +6,44 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+
+import com.sun.tools.attach.AttachNotSupportedException;
+import com.sun.tools.attach.VirtualMachine;
 import io.sqsextended.chain.wire.AwsSettings;
+import org.awaitility.core.ConditionTimeoutException;
 
 import static org.awaitility.Awaitility.await;
 
 /**
  * The packaged jar in a process of its own, as an operator starts it, with its output captured. Its servers bind free
  * ports of their own (port 0), read back from the line the app logs once started ({@link #api()} and the others); a
- * {@link #restart()} binds the same ones again.
+ * {@link #restart()} binds the same ones again. The benchmarks (bench/) launch the jar through it too.
  */
 public final class RunningJar implements AutoCloseable {
 
     static final String JAR = System.getProperty("chain.test.jar", "target/sqs-extended-chain.jar");
     private static final String BOUND_PORTS = "Bound ports: ";
     private static final Duration STARTUP = Duration.ofSeconds(90);
+    // short: the benchmarks time these waits (start-up, the n-th payload drained)
+    private static final Duration POLL = Duration.ofMillis(5);
+    private static final int TAIL = 200;
     // free ports: management on a setting distinct from the API's, or Camel would serve it on the API's server (see ChainApp)
     private static final List<String> FREE_PORTS = List.of("-Dcamel.server.port=0", "-Dcamel.management.port=-1",
             "-Dchain.local.s3-port=0", "-Dchain.local.sqs-port=0");
@@ -42,10 +56,12 @@ public final class RunningJar implements AutoCloseable {
     private final long startedNanos = System.nanoTime();
     private final Thread reader;
     private Map<String, Integer> ports;
+    /** Per text: {lines of the output looked at, of those the ones containing it}; each count reads only new lines. */
+    private final Map<String, long[]> tallies = new HashMap<>();
 
     /** {@code pinned}: port settings after the test's own, for a restart on the ports bound before. */
     private RunningJar(Path home, List<String> output, List<String> properties, List<String> pinned) throws IOException {
-        this.home = home;
+        this.home = Files.createDirectories(home);
         this.output = output;
         this.properties = List.copyOf(properties);
         this.firstLine = output.size();
@@ -69,12 +85,16 @@ public final class RunningJar implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts the jar with these {@code -D} settings, without any AWS credentials in reach, in {@code home}. */
+    /**
+     * Starts the jar with these {@code -D} settings and JVM options (a {@code -Xmx} of their own overrides the default
+     * heap: the last one counts), without any AWS credentials in reach, in {@code home} (created if need be).
+     */
     public static RunningJar start(Path home, String... properties) throws IOException {
-        return start(home, new CopyOnWriteArrayList<>(), List.of(properties));
+        // not copy-on-write: a jar that logs a line per payload would cost a copy of the whole list per line
+        return start(home, Collections.synchronizedList(new ArrayList<>()), List.of(properties));
     }
 
-    /** Starts the jar appending its output to {@code output}, a list that may span restarts. */
+    /** Starts the jar appending its output to {@code output}, a thread-safe list that may span restarts. */
     public static RunningJar start(Path home, List<String> output, List<String> properties) throws IOException {
         return new RunningJar(home, output, properties, List.of());
     }
@@ -115,6 +135,17 @@ public final class RunningJar implements AutoCloseable {
         return endpoint("sqs");
     }
 
+    /**
+     * Settings that point a jar in aws mode at these endpoints and keys (e.g. another app's embedded S3 and SQS) and at
+     * this bucket and these queues; the caller adds its own auth settings (aws mode refuses the development tokens).
+     */
+    public static List<String> awsMode(AwsSettings endpoints, String bucket, String queue, String deadLetterQueue) {
+        return List.of("-Dchain.mode=aws", "-Dchain.region=" + endpoints.region(),
+                "-Dchain.aws.s3-endpoint-override=" + endpoints.s3Endpoint(), "-Dchain.aws.sqs-endpoint-override=" + endpoints.sqsEndpoint(),
+                "-Dchain.aws.access-key=" + endpoints.accessKey(), "-Dchain.aws.secret-key=" + endpoints.secretKey(),
+                "-Dchain.bucket=" + bucket, "-Dchain.queue=" + queue, "-Dchain.dead-letter-queue=" + deadLetterQueue);
+    }
+
     /** Settings for test clients of the embedded S3 and SQS, with local mode's default keys. */
     public AwsSettings clientSettings() {
         return new AwsSettings("us-east-1", s3(), sqs(), "local-access-key", "local-secret-key");
@@ -148,11 +179,40 @@ public final class RunningJar implements AutoCloseable {
 
     /** The same, looking only at the lines from {@code fromLine} on (the output of this start, not of earlier ones). */
     public double awaitOutput(String text, int fromLine, Duration timeout) {
-        await().atMost(timeout).until(() -> linesFrom(fromLine).stream().anyMatch(line -> line.contains(text)) || !process.isAlive());
-        if (linesFrom(fromLine).stream().noneMatch(line -> line.contains(text))) {
-            throw new AssertionError("The jar ended without printing '" + text + "':\n" + String.join("\n", output));
-        }
+        awaitUntil(() -> linesFrom(fromLine).stream().anyMatch(line -> line.contains(text)), timeout, () -> "printing '" + text + "'");
         return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    /** Lines of this start's output so far that contain {@code text}. */
+    public long count(String text) {
+        synchronized (tallies) {
+            long[] tally = tallies.computeIfAbsent(text, t -> new long[] {firstLine, 0});
+            // the output only grows: the lines below its size now are there to read
+            for (int size = output.size(); tally[0] < size; tally[0]++) {
+                if (output.get((int) tally[0]).contains(text)) {
+                    tally[1]++;
+                }
+            }
+            return tally[1];
+        }
+    }
+
+    /** Waits until {@code count} lines of this start's output contain {@code text}. */
+    public void awaitCount(String text, long count, Duration timeout) {
+        awaitUntil(() -> count(text) >= count, timeout, () -> count + " lines with '" + text + "' (" + count(text) + " so far)");
+    }
+
+    private void awaitUntil(BooleanSupplier reached, Duration timeout, Supplier<String> what) {
+        try {
+            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(POLL).until(() -> reached.getAsBoolean() || !process.isAlive());
+        } catch (ConditionTimeoutException e) {
+            // told below, with the output
+        }
+        if (!reached.getAsBoolean()) {
+            List<String> lines = linesFrom(firstLine);
+            throw new AssertionError("The jar " + (process.isAlive() ? "is still running" : "ended") + " without " + what.get()
+                    + "; its last lines:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL), lines.size())));
+        }
     }
 
     /** A snapshot: a view of the list would fail (ConcurrentModificationException) while the reader appends to it. */
@@ -161,8 +221,30 @@ public final class RunningJar implements AutoCloseable {
         return lines.subList(Math.min(fromLine, lines.size()), lines.size());
     }
 
+    /** What the jar printed so far, over its restarts: a snapshot. */
     public List<String> output() {
-        return output;
+        return List.copyOf(output);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /**
+     * A JMX connection to the jar's MBeans through the JDK's local agent (the attach API, as jconsole does): no port
+     * to choose or race for, no password, open to this OS user only.
+     */
+    public JMXConnector jmx() throws IOException {
+        try {
+            VirtualMachine vm = VirtualMachine.attach(String.valueOf(process.pid()));
+            try {
+                return JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent()));
+            } finally {
+                vm.detach();
+            }
+        } catch (AttachNotSupportedException e) {
+            throw new IOException("Cannot attach to the jar's JVM (pid " + process.pid() + ")", e);
+        }
     }
 
     /** Stops the jar as an orchestrator does (SIGTERM: exit code 143 after a graceful shutdown) and returns its exit code. */

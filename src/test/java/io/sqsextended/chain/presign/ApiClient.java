@@ -17,11 +17,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sqsextended.chain.api.ProblemJson;
 
-/** A client of the presign API and of the URLs it hands out, as producers and consumers use them: plain HTTP/1.1. */
-final class ApiClient {
+/**
+ * A client of the presign API and of the URLs it hands out, as producers and consumers use them: plain HTTP/1.1.
+ * Public where the benchmarks (bench/) load the API through it.
+ */
+public final class ApiClient {
 
-    static final String PRODUCER = "dev-producer-token";
-    static final String CONSUMER = "dev-consumer-token";
+    public static final String PRODUCER = "dev-producer-token";
+    public static final String CONSUMER = "dev-consumer-token";
     static final String ADMIN = "dev-admin-token";
     static final ObjectMapper JSON = new ObjectMapper();
     // HttpClient sets these itself (and refuses them); the body length equals the signed Content-Length
@@ -30,11 +33,11 @@ final class ApiClient {
     private final URI api;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    ApiClient(URI api) {
+    public ApiClient(URI api) {
         this.api = api;
     }
 
-    record Reply(int status, Map<String, List<String>> headers, byte[] body) {
+    public record Reply(int status, Map<String, List<String>> headers, byte[] body) {
 
         String text() {
             return new String(body, StandardCharsets.UTF_8);
@@ -54,7 +57,7 @@ final class ApiClient {
         }
     }
 
-    Reply postJson(String path, String token, Object body) {
+    public Reply postJson(String path, String token, Object body) {
         return send("POST", path, token, "application/json", json(body));
     }
 

@@ -2,6 +2,7 @@ package io.sqsextended.chain.reliability;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -52,13 +53,11 @@ class TwoInstancesIT {
             first.addTo(local.context());
             String bucket = local.property("chain.bucket");
             AwsSettings endpoints = local.clientSettings();
-            RunningJar aws = RunningJar.start(jarHome, output, List.of("-Dchain.mode=aws", "-Dchain.region=us-east-1",
-                    "-Dchain.aws.s3-endpoint-override=" + endpoints.s3Endpoint(), "-Dchain.aws.sqs-endpoint-override=" + endpoints.sqsEndpoint(),
-                    "-Dchain.aws.access-key=" + endpoints.accessKey(), "-Dchain.aws.secret-key=" + endpoints.secretKey(),
-                    "-Dchain.bucket=" + bucket, "-Dchain.queue=" + local.property("chain.queue"),
-                    "-Dchain.dead-letter-queue=" + local.property("chain.dead-letter-queue"),
-                    "-Dchain.auth.producer-tokens=" + Apps.PRODUCER_TOKEN, "-Dchain.auth.consumer-tokens=" + Apps.CONSUMER_TOKEN,
+            List<String> properties = new ArrayList<>(RunningJar.awsMode(endpoints, bucket, local.property("chain.queue"),
+                    local.property("chain.dead-letter-queue")));
+            properties.addAll(List.of("-Dchain.auth.producer-tokens=" + Apps.PRODUCER_TOKEN, "-Dchain.auth.consumer-tokens=" + Apps.CONSUMER_TOKEN,
                     "-Dchain.auth.admin-tokens=" + Apps.ADMIN_TOKEN, "-Dchain.consumer.wait-time-seconds=1"));
+            RunningJar aws = RunningJar.start(jarHome, output, properties);
             try {
                 aws.awaitOutput("Apache Camel", 0, Duration.ofSeconds(90));
                 aws.awaitOutput(") started in", 0, Duration.ofSeconds(90));
