@@ -28,6 +28,7 @@ public class ChainConfiguration implements CamelConfiguration {
         // first: the ports are logged before the local-mode block that launchers wait for
         context.addStartupListener(new BoundPorts());
         ChainConfig config = ChainConfig.of(context);
+        FreePorts.require(context, config);
         AwsSettings aws = config.aws();
         if (config.isLocal()) {
             LocalAws local = startLocalAws(context, config.local());

@@ -10,8 +10,10 @@ import io.sqsextended.chain.api.ApiRouter;
 import io.sqsextended.chain.api.ProblemReplies;
 import io.sqsextended.chain.api.ReplyWriter;
 import io.sqsextended.chain.api.Role;
+import io.sqsextended.chain.api.StartGate;
 import io.sqsextended.chain.api.TokenAuthenticator;
 import io.sqsextended.chain.config.AuthSettings;
+import io.sqsextended.chain.config.BoundPorts;
 import io.sqsextended.chain.config.ChainConfig;
 import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.config.PresignSettings;
@@ -21,6 +23,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.StartupListener;
+import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.util.function.Suppliers;
@@ -58,6 +61,10 @@ public class PresignConfiguration implements CamelConfiguration {
         registry.bind("presignDownloads", Downloads.class, () -> new Downloads(keys, s3.get(), metrics));
         registry.bind("presignLambda", LambdaPresign.class, () -> new LambdaPresign(keys, rules, s3.get(), metrics));
 
+        int apiPort = BoundPorts.configuredApiPort(context);
+        // Camel Main made the server, not started yet: the gate is in place before it listens
+        StartGate gate = context.hasServices(MainHttpServer.class).stream().filter(server -> server.getPort() == apiPort)
+                .findFirst().map(StartGate::install).orElse(null);
         context.addStartupListener(new StartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext ctx, boolean alreadyStarted) {
@@ -65,11 +72,12 @@ public class PresignConfiguration implements CamelConfiguration {
 
             @Override
             public void onCamelContextFullyStarted(CamelContext ctx, boolean alreadyStarted) {
-                VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(ctx,
-                        VertxPlatformHttpRouter.getRouterNameFromPort(
-                        ctx.getPropertiesComponent().resolveProperty("camel.server.port").map(Integer::parseInt).orElse(8080)));
+                VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(ctx, VertxPlatformHttpRouter.getRouterNameFromPort(apiPort));
                 if (router != null) {
                     ApiRouter.install(router);
+                }
+                if (gate != null) {
+                    gate.open();
                 }
             }
         });
