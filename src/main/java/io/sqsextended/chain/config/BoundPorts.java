@@ -46,6 +46,11 @@ public final class BoundPorts implements StartupListener {
         return camelPort(context, API_PORT, DEFAULT_API_PORT);
     }
 
+    /** The address a Camel HTTP server binds ({@code camel.server.host}, {@code camel.management.host}; Camel's default: all). */
+    static String camelHost(CamelContext context, String key) {
+        return context.getPropertiesComponent().resolveProperty(key).map(String::trim).filter(v -> !v.isEmpty()).orElse("0.0.0.0");
+    }
+
     static int camelPort(CamelContext context, String key, int defaultPort) {
         return context.getPropertiesComponent().resolveProperty(key).map(String::trim).filter(v -> !v.isEmpty())
                 .map(Integer::parseInt).orElse(defaultPort);

@@ -26,12 +26,12 @@ final class FreePorts {
         List<Listener> listeners = new ArrayList<>();
         int api = BoundPorts.configuredApiPort(context);
         if (enabled(context, "camel.server.enabled")) {
-            listeners.add(new Listener(BoundPorts.API_PORT, host(context, "camel.server.host"), api));
+            listeners.add(new Listener(BoundPorts.API_PORT, BoundPorts.camelHost(context, "camel.server.host"), api));
         }
         int management = BoundPorts.camelPort(context, BoundPorts.MANAGEMENT_PORT, BoundPorts.DEFAULT_MANAGEMENT_PORT);
         // a management port equal to the API's is served by the API's server
         if (enabled(context, "camel.management.enabled") && management != api) {
-            listeners.add(new Listener(BoundPorts.MANAGEMENT_PORT, host(context, "camel.management.host"), management));
+            listeners.add(new Listener(BoundPorts.MANAGEMENT_PORT, BoundPorts.camelHost(context, "camel.management.host"), management));
         }
         if (config.isLocal()) {
             LocalSettings local = config.local();
@@ -54,9 +54,5 @@ final class FreePorts {
 
     private static boolean enabled(CamelContext context, String key) {
         return context.getPropertiesComponent().resolveProperty(key).map(String::trim).map(Boolean::parseBoolean).orElse(false);
-    }
-
-    private static String host(CamelContext context, String key) {
-        return context.getPropertiesComponent().resolveProperty(key).map(String::trim).filter(v -> !v.isEmpty()).orElse("0.0.0.0");
     }
 }

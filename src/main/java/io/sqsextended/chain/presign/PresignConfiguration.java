@@ -2,6 +2,7 @@ package io.sqsextended.chain.presign;
 
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -26,6 +27,7 @@ import org.apache.camel.StartupListener;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.spi.RestConfiguration;
 import org.apache.camel.util.function.Suppliers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +53,15 @@ public class PresignConfiguration implements CamelConfiguration {
         // the S3 clients and, in local mode, the bucket name exist only once every configuration has run
         Supplier<S3Transfers> s3 = Suppliers.memorize(() -> transfers(context, settings));
 
+        if (config.publicUrl() != null) {
+            // the OpenAPI document's servers: scheme://host + base.path
+            RestConfiguration rest = context.getRestConfiguration();
+            Map<String, Object> document = rest.getApiProperties() != null ? rest.getApiProperties() : new HashMap<>();
+            rest.setApiProperties(document);
+            document.put("schemes", config.publicUrl().getScheme());
+            document.put("host", config.publicUrl().getRawAuthority());
+            document.put("base.path", config.publicUrl().getRawPath());
+        }
         Registry registry = context.getRegistry();
         registry.bind("presignMetrics", metrics);
         // made with the routes, after every configuration: the foundation's own setting errors are reported first
