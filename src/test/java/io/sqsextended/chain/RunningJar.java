@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -262,6 +263,15 @@ public final class RunningJar implements AutoCloseable {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
         reader.join(5_000);
+    }
+
+    /** Waits up to {@code timeout} for the jar to end on its own; its exit code, or empty while it still runs. */
+    public Optional<Integer> awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return Optional.empty();
+        }
+        reader.join(5_000);
+        return Optional.of(process.exitValue());
     }
 
     public boolean isAlive() {

@@ -24,7 +24,8 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported Media Type"),
     INTERNAL_ERROR(500, "internal-error", "Internal Server Error"),
     STORAGE_UNAVAILABLE(502, "storage-unavailable", "Storage unavailable"),
-    CREDENTIALS_EXPIRING(503, "credentials-expiring", "Signing credentials about to expire");
+    CREDENTIALS_EXPIRING(503, "credentials-expiring", "Signing credentials about to expire"),
+    STARTING(503, "starting", "Starting");
 
     private static final String URI_PREFIX = "urn:sqs-extended-chain:problem:";
 

@@ -18,6 +18,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class BoundPorts implements StartupListener {
 
+    static final String API_PORT = "camel.server.port";
+    static final String MANAGEMENT_PORT = "camel.management.port";
+    static final int DEFAULT_API_PORT = 8080;
+    static final int DEFAULT_MANAGEMENT_PORT = 9876;
     private static final Logger LOG = LoggerFactory.getLogger(BoundPorts.class);
 
     @Override
@@ -27,8 +31,8 @@ public final class BoundPorts implements StartupListener {
     @Override
     public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        port(context, camelPort(context, "camel.server.port", 8080)).ifPresent(port -> ports.put("api", port));
-        port(context, camelPort(context, "camel.management.port", 9876)).ifPresent(port -> ports.put("management", port));
+        port(context, configuredApiPort(context)).ifPresent(port -> ports.put("api", port));
+        port(context, camelPort(context, MANAGEMENT_PORT, DEFAULT_MANAGEMENT_PORT)).ifPresent(port -> ports.put("management", port));
         LocalAws local = context.hasService(LocalAws.class);
         if (local != null) {
             ports.put("s3", local.clientSettings().s3Endpoint().getPort());
@@ -37,7 +41,17 @@ public final class BoundPorts implements StartupListener {
         LOG.info("Bound ports: {}", ports.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
     }
 
-    private static int camelPort(CamelContext context, String key, int defaultPort) {
+    /** The API's {@code camel.server.port} as configured (0 or less: the server picks one). */
+    public static int configuredApiPort(CamelContext context) {
+        return camelPort(context, API_PORT, DEFAULT_API_PORT);
+    }
+
+    /** The address a Camel HTTP server binds ({@code camel.server.host}, {@code camel.management.host}; Camel's default: all). */
+    static String camelHost(CamelContext context, String key) {
+        return context.getPropertiesComponent().resolveProperty(key).map(String::trim).filter(v -> !v.isEmpty()).orElse("0.0.0.0");
+    }
+
+    static int camelPort(CamelContext context, String key, int defaultPort) {
         return context.getPropertiesComponent().resolveProperty(key).map(String::trim).filter(v -> !v.isEmpty())
                 .map(Integer::parseInt).orElse(defaultPort);
     }

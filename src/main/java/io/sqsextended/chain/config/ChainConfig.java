@@ -1,5 +1,6 @@
 package io.sqsextended.chain.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
@@ -24,10 +25,11 @@ import org.apache.camel.CamelContext;
  * @param producerQueue queue the producer publishes to
  * @param downstreamUri where payloads go
  * @param routesDir     folder of user YAML routes
+ * @param publicUrl     the API as clients reach it, or null: the address it listens on
  */
 public record ChainConfig(Mode mode, Resources resources, AwsSettings aws, LocalSettings local, AuthSettings auth,
                           PresignSettings presign, ConsumerSettings consumer, ExtendedSettings producer, String producerQueue,
-                          String downstreamUri, Path routesDir) {
+                          String downstreamUri, Path routesDir, URI publicUrl) {
 
     public enum Mode { LOCAL, AWS }
 
@@ -68,6 +70,6 @@ public record ChainConfig(Mode mode, Resources resources, AwsSettings aws, Local
     }
 
     ChainConfig withResources(Resources provisioned) {
-        return new ChainConfig(mode, provisioned, aws, local, auth, presign, consumer, producer, producerQueue, downstreamUri, routesDir);
+        return new ChainConfig(mode, provisioned, aws, local, auth, presign, consumer, producer, producerQueue, downstreamUri, routesDir, publicUrl);
     }
 }

@@ -31,7 +31,7 @@ public final class ChainConfigBinder {
         PresignSettings presign = presign(in);
         ChainConfig config = new ChainConfig(mode, resources, aws(in), local(in), auth(in, mode), presign,
                 consumer(in, presign.inputPrefix()), producer(in), in.text(EXTENDED_QUEUE), in.text(DOWNSTREAM_URI),
-                Path.of(in.text(ROUTES_DIR)).toAbsolutePath().normalize());
+                Path.of(in.text(ROUTES_DIR)).toAbsolutePath().normalize(), publicAddress(in, PUBLIC_URL, true));
         in.failOnErrors();
         return config;
     }
@@ -73,9 +73,26 @@ public final class ChainConfigBinder {
         in.source().keysStartingWith(prefix).forEach(key -> in.source().get(key)
                 .ifPresent(value -> parameters.put(key.substring(prefix.length()), value)));
         return new LocalSettings(Path.of(in.text(LOCAL_DATA_DIR)).toAbsolutePath().normalize(), in.text(LOCAL_BIND_ADDRESS),
-                port(in, LOCAL_S3_PORT), port(in, LOCAL_SQS_PORT), in.text(LOCAL_ACCESS_KEY), in.text(LOCAL_SECRET_KEY),
+                port(in, LOCAL_S3_PORT), port(in, LOCAL_SQS_PORT), publicAddress(in, LOCAL_PUBLIC_ENDPOINT, false), in.text(LOCAL_ACCESS_KEY), in.text(LOCAL_SECRET_KEY),
                 in.isSet(REGION) ? in.text(REGION) : LocalSettings.DEFAULT_REGION, in.text(LOCAL_TEMPLATE), in.text(LOCAL_STACK_NAME),
                 parameters, in.size(LOCAL_STORAGE_RESERVE));
+    }
+
+    /** An address as clients reach a server (behind a proxy or a port mapping): http(s), a host, no query; a path only where {@code withPath}. */
+    private static URI publicAddress(ConfigReader in, ConfigKey key, boolean withPath) {
+        String value = in.text(key);
+        if (value == null) {
+            return null;
+        }
+        URI uri = in.build(() -> URI.create(value.replaceFirst("/+$", "")), null);
+        if (uri == null) {
+            return null;
+        }
+        boolean valid = uri.getHost() != null && List.of("http", "https").contains(uri.getScheme())
+                && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null
+                && (withPath || uri.getRawPath().isEmpty());
+        in.check(valid, key.name() + " must be an http(s) URL with a host" + (withPath ? "" : " and no path") + ", such as http://localhost:9000, not " + value);
+        return valid ? uri : null;
     }
 
     private static int port(ConfigReader in, ConfigKey key) {

@@ -1,6 +1,8 @@
 package io.sqsextended.chain.config;
 
+import java.net.URI;
 import java.util.Locale;
+import java.util.Set;
 
 import io.sqsextended.chain.local.LocalAws;
 import io.sqsextended.chain.local.LocalSettings;
@@ -22,16 +24,20 @@ import org.slf4j.LoggerFactory;
 public class ChainConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChainConfiguration.class);
+    private static final Set<String> WILDCARDS = Set.of("0.0.0.0", "::");
 
     @Override
     public void configure(CamelContext context) throws Exception {
         // first: the ports are logged before the local-mode block that launchers wait for
         context.addStartupListener(new BoundPorts());
         ChainConfig config = ChainConfig.of(context);
+        FreePorts.require(context, config);
         AwsSettings aws = config.aws();
+        AwsSettings presigning = aws;
         if (config.isLocal()) {
             LocalAws local = startLocalAws(context, config.local());
             aws = local.clientSettings();
+            presigning = aws.withS3Endpoint(local.publicS3Endpoint());
             config = config.withResources(new Resources(output(local, "BucketName"), output(local, "NotificationQueueName"),
                     output(local, "DeadLetterQueueName")));
             context.getRegistry().bind(ChainConfig.BEAN, config);
@@ -42,7 +48,7 @@ public class ChainConfiguration implements CamelConfiguration {
         }
         context.getRegistry().bind("chainAwsSettings", aws);
         context.getRegistry().bind("s3Client", AwsClients.s3(aws));
-        context.getRegistry().bind("s3Presigner", AwsClients.presigner(aws));
+        context.getRegistry().bind("s3Presigner", AwsClients.presigner(presigning));
         context.getRegistry().bind("sqsClient", AwsClients.sqs(aws));
         LOG.info("Mode {}: bucket {}, queue {}, dead-letter queue {}", config.mode().name().toLowerCase(Locale.ROOT),
                 config.resources().bucket(), config.resources().queue(), config.resources().deadLetterQueue());
@@ -61,10 +67,21 @@ public class ChainConfiguration implements CamelConfiguration {
 
             @Override
             public void onCamelContextFullyStarted(CamelContext ctx, boolean alreadyStarted) {
-                LOG.info(local.describe());
+                LOG.info(local.describe(apiUrl(ctx)));
             }
         });
         return local;
+    }
+
+    /** The API as clients reach it: chain.public-url, else the address it is bound to (localhost for a wildcard). */
+    private static URI apiUrl(CamelContext context) {
+        ChainConfig config = ChainConfig.of(context);
+        if (config.publicUrl() != null) {
+            return config.publicUrl();
+        }
+        String host = BoundPorts.camelHost(context, "camel.server.host");
+        int port = BoundPorts.port(context, BoundPorts.configuredApiPort(context)).orElse(BoundPorts.configuredApiPort(context));
+        return URI.create("http://" + (WILDCARDS.contains(host) ? "localhost" : host) + ":" + port);
     }
 
     /** Local mode names its resources after the template's Outputs, as an operator does after a deployment. */

@@ -13,6 +13,7 @@ public final class ChainKeys {
     public static final ConfigKey QUEUE = key("chain.queue", Kind.TEXT, null);
     public static final ConfigKey DEAD_LETTER_QUEUE = key("chain.dead-letter-queue", Kind.TEXT, null);
     public static final ConfigKey INPUT_PREFIX = key("chain.input-prefix", Kind.TEXT, "input/");
+    public static final ConfigKey PUBLIC_URL = key("chain.public-url", Kind.TEXT, null);
 
     public static final ConfigKey AUTH_ENABLED = key("chain.auth.enabled", Kind.BOOLEAN, "true");
     public static final ConfigKey PRODUCER_TOKENS = key("chain.auth.producer-tokens", Kind.LIST, "");
@@ -72,6 +73,7 @@ public final class ChainKeys {
     public static final ConfigKey LOCAL_BIND_ADDRESS = key("chain.local.bind-address", Kind.TEXT, "127.0.0.1");
     public static final ConfigKey LOCAL_S3_PORT = key("chain.local.s3-port", Kind.INTEGER, "9000");
     public static final ConfigKey LOCAL_SQS_PORT = key("chain.local.sqs-port", Kind.INTEGER, "9324");
+    public static final ConfigKey LOCAL_PUBLIC_ENDPOINT = key("chain.local.public-endpoint", Kind.TEXT, null);
     public static final ConfigKey LOCAL_ACCESS_KEY = key("chain.local.access-key", Kind.TEXT, "local-access-key");
     public static final ConfigKey LOCAL_SECRET_KEY = key("chain.local.secret-key", Kind.TEXT, "local-secret-key");
     public static final ConfigKey LOCAL_TEMPLATE = key("chain.local.template", Kind.TEXT, "classpath:cloudformation/sqs-extended-chain.yaml");
@@ -80,7 +82,7 @@ public final class ChainKeys {
     public static final ConfigKey LOCAL_STORAGE_RESERVE = key("chain.local.storage-reserve", Kind.SIZE, "64MiB");
 
     /** All of them, in the order of the README's configuration table. */
-    public static final List<ConfigKey> ALL = List.of(MODE, REGION, BUCKET, QUEUE, DEAD_LETTER_QUEUE, INPUT_PREFIX,
+    public static final List<ConfigKey> ALL = List.of(MODE, REGION, BUCKET, QUEUE, DEAD_LETTER_QUEUE, INPUT_PREFIX, PUBLIC_URL,
             PRODUCER_TOKENS, CONSUMER_TOKENS, ADMIN_TOKENS, AUTH_ENABLED, PRESIGN_TTL, UPLOAD_MAX_SIZE, UPLOAD_MULTIPART_THRESHOLD,
             UPLOAD_PART_SIZE, UPLOAD_CONTENT_TYPES, DOWNLOAD_PREFIXES, CONSUMER_ENABLED, CONCURRENCY, WAIT_TIME_SECONDS,
             VISIBILITY_TIMEOUT, ALLOWED_BUCKETS, POINTER_PREFIXES, VERIFY_SNS, FETCH_PAYLOAD, DOWNLOAD_URL_TTL, MAX_ATTEMPTS,
@@ -88,7 +90,7 @@ public final class ChainKeys {
             IDEMPOTENCY_SIZE, DOWNSTREAM_URI, ROUTES_DIR, EXTENDED_QUEUE, EXTENDED_BUCKET, EXTENDED_KEY_PREFIX,
             EXTENDED_THRESHOLD, ALWAYS_THROUGH_S3, LEGACY_SIZE_ATTRIBUTE, SSE_KMS_KEY_ID, EXTENDED_PART_SIZE, LOG_FORMAT,
             AWS_ENDPOINT, AWS_S3_ENDPOINT, AWS_SQS_ENDPOINT, AWS_ACCESS_KEY, AWS_SECRET_KEY, LOCAL_DATA_DIR, LOCAL_BIND_ADDRESS,
-            LOCAL_S3_PORT, LOCAL_SQS_PORT, LOCAL_ACCESS_KEY, LOCAL_SECRET_KEY, LOCAL_TEMPLATE, LOCAL_STACK_NAME, LOCAL_PARAMETERS,
+            LOCAL_S3_PORT, LOCAL_SQS_PORT, LOCAL_PUBLIC_ENDPOINT, LOCAL_ACCESS_KEY, LOCAL_SECRET_KEY, LOCAL_TEMPLATE, LOCAL_STACK_NAME, LOCAL_PARAMETERS,
             LOCAL_STORAGE_RESERVE);
 
     private ChainKeys() {

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import io.sqsextended.chain.config.ChainConfig;
 import io.sqsextended.chain.config.ChainKeys;
+import io.sqsextended.chain.config.StartRefusedException;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.PluginHelper;
 
@@ -33,7 +34,7 @@ public class UserRoutes extends RouteBuilder {
             try {
                 PluginHelper.getRoutesLoader(getContext()).loadRoutes(PluginHelper.getResourceLoader(getContext()).resolveResource("file:" + file));
             } catch (Exception e) {
-                throw new IllegalStateException("Cannot load user route file " + file + ": " + e.getMessage(), e);
+                throw new StartRefusedException("Cannot load user route file " + file + ": " + e.getMessage(), e);
             }
             log.info("Loaded user routes from {}", file);
         }

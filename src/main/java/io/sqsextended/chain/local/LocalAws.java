@@ -45,6 +45,7 @@ public final class LocalAws extends ServiceSupport {
     private EmbeddedS3 s3;
     private int s3Port;
     private int sqsPort;
+    private Path cliProfile;
 
     public LocalAws(LocalSettings settings) {
         this.settings = settings;
@@ -73,6 +74,7 @@ public final class LocalAws extends ServiceSupport {
         s3Port = port(settings.s3Port());
         startS3();
         applyNotificationConfiguration();
+        cliProfile = CliProfile.write(settings);
         LOG.info("Embedded S3 at {} and SQS at {} started in {} ms, data in {}", s3.endpoint(), sqs.endpoint(),
                 (System.nanoTime() - started) / 1_000_000, settings.dataDir());
     }
@@ -133,22 +135,33 @@ public final class LocalAws extends ServiceSupport {
         return awsSettings(s3.endpoint(), sqs.endpoint());
     }
 
-    /** The block printed once local mode has started: where things are and how to try them. */
-    public String describe() {
+    /** The embedded S3 as clients reach it: presigned URLs name it (SigV4 signs the host, and S3 checks the Host header it receives). */
+    public URI publicS3Endpoint() {
+        return settings.publicEndpoint() != null ? settings.publicEndpoint() : s3.endpoint();
+    }
+
+    /** The block printed once local mode has started: where things are, and commands that work as printed. */
+    public String describe(URI api) {
         Map<String, String> outputs = stack.outputs();
+        String bucket = outputs.get("BucketName");
+        String deadLetters = sqs.endpoint() + "/" + LocalSettings.ACCOUNT_ID + "/" + outputs.get("DeadLetterQueueName");
+        String s3Cli = "aws --profile " + CliProfile.NAME + " --endpoint-url " + publicS3Endpoint() + " ";
+        String sqsCli = "aws --profile " + CliProfile.NAME + " --endpoint-url " + sqs.endpoint() + " ";
         return String.join(System.lineSeparator(),
                 "",
                 "  sqs-extended-chain local mode (no AWS account needed)",
-                "    S3   " + s3.endpoint() + "   bucket " + outputs.get("BucketName"),
+                "    API  " + api,
+                "    S3   " + publicS3Endpoint() + "   bucket " + bucket,
                 "    SQS  " + sqs.endpoint() + "   queue " + outputs.get("NotificationQueueName")
                         + ", dead letters " + outputs.get("DeadLetterQueueName"),
                 "    data " + settings.dataDir(),
-                "  Try it (AWS CLI; the secret key is chain.local.secret-key in application.properties):",
-                "    export AWS_ACCESS_KEY_ID=" + settings.accessKey() + " AWS_SECRET_ACCESS_KEY=<chain.local.secret-key>"
-                        + " AWS_DEFAULT_REGION=" + settings.region(),
-                "    aws --endpoint-url " + s3.endpoint() + " s3 cp README.md s3://" + outputs.get("BucketName") + "/input/README.md",
-                "    aws --endpoint-url " + sqs.endpoint() + " sqs receive-message --queue-url " + sqs.endpoint() + "/"
-                        + LocalSettings.ACCOUNT_ID + "/" + outputs.get("NotificationQueueName"),
+                "  Try it with the AWS CLI (profile " + CliProfile.NAME + " in " + cliProfile + " holds the development keys):",
+                "    export AWS_CONFIG_FILE=" + cliProfile,
+                "    echo hello | " + s3Cli + "s3 cp - s3://" + bucket + "/input/hello.txt",
+                "    " + s3Cli + "s3 ls s3://" + bucket + "/input/",
+                "    # payloads the chain could not deliver stay on the dead-letter queue, with the reason as an attribute:",
+                "    " + sqsCli + "sqs get-queue-attributes --queue-url " + deadLetters + " --attribute-names ApproximateNumberOfMessages",
+                "    " + sqsCli + "sqs receive-message --queue-url " + deadLetters + " --message-attribute-names All",
                 "");
     }
 

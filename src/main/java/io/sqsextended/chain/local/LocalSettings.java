@@ -1,5 +1,6 @@
 package io.sqsextended.chain.local;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import java.util.Map;
  * @param bindAddress        address both servers listen on (loopback by default)
  * @param s3Port             S3Proxy port, 0 for any free port
  * @param sqsPort            ElasticMQ port, 0 for any free port
+ * @param publicEndpoint     the embedded S3 as clients reach it (host of presigned URLs), or null: its own endpoint
  * @param accessKey          the only credentials the embedded S3 and SQS accept
  * @param secretKey          secret of {@code accessKey}
  * @param region             region in ARNs, queue URLs and signatures
@@ -18,7 +20,7 @@ import java.util.Map;
  * @param parameters         template parameter overrides ({@code chain.local.parameter.<Name>})
  * @param storageReserve     bytes kept free on the data disk: uploads that would eat into them are refused
  */
-public record LocalSettings(Path dataDir, String bindAddress, int s3Port, int sqsPort, String accessKey,
+public record LocalSettings(Path dataDir, String bindAddress, int s3Port, int sqsPort, URI publicEndpoint, String accessKey,
                             String secretKey, String region, String template, String stackName,
                             Map<String, String> parameters, long storageReserve) {
 

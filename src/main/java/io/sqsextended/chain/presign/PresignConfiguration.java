@@ -2,6 +2,7 @@ package io.sqsextended.chain.presign;
 
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -10,8 +11,10 @@ import io.sqsextended.chain.api.ApiRouter;
 import io.sqsextended.chain.api.ProblemReplies;
 import io.sqsextended.chain.api.ReplyWriter;
 import io.sqsextended.chain.api.Role;
+import io.sqsextended.chain.api.StartGate;
 import io.sqsextended.chain.api.TokenAuthenticator;
 import io.sqsextended.chain.config.AuthSettings;
+import io.sqsextended.chain.config.BoundPorts;
 import io.sqsextended.chain.config.ChainConfig;
 import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.config.PresignSettings;
@@ -21,8 +24,10 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.StartupListener;
+import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.spi.RestConfiguration;
 import org.apache.camel.util.function.Suppliers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +53,15 @@ public class PresignConfiguration implements CamelConfiguration {
         // the S3 clients and, in local mode, the bucket name exist only once every configuration has run
         Supplier<S3Transfers> s3 = Suppliers.memorize(() -> transfers(context, settings));
 
+        if (config.publicUrl() != null) {
+            // the OpenAPI document's servers: scheme://host + base.path
+            RestConfiguration rest = context.getRestConfiguration();
+            Map<String, Object> document = rest.getApiProperties() != null ? rest.getApiProperties() : new HashMap<>();
+            rest.setApiProperties(document);
+            document.put("schemes", config.publicUrl().getScheme());
+            document.put("host", config.publicUrl().getRawAuthority());
+            document.put("base.path", config.publicUrl().getRawPath());
+        }
         Registry registry = context.getRegistry();
         registry.bind("presignMetrics", metrics);
         // made with the routes, after every configuration: the foundation's own setting errors are reported first
@@ -58,6 +72,10 @@ public class PresignConfiguration implements CamelConfiguration {
         registry.bind("presignDownloads", Downloads.class, () -> new Downloads(keys, s3.get(), metrics));
         registry.bind("presignLambda", LambdaPresign.class, () -> new LambdaPresign(keys, rules, s3.get(), metrics));
 
+        int apiPort = BoundPorts.configuredApiPort(context);
+        // Camel Main made the server, not started yet: the gate is in place before it listens
+        StartGate gate = context.hasServices(MainHttpServer.class).stream().filter(server -> server.getPort() == apiPort)
+                .findFirst().map(StartGate::install).orElse(null);
         context.addStartupListener(new StartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext ctx, boolean alreadyStarted) {
@@ -65,11 +83,12 @@ public class PresignConfiguration implements CamelConfiguration {
 
             @Override
             public void onCamelContextFullyStarted(CamelContext ctx, boolean alreadyStarted) {
-                VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(ctx,
-                        VertxPlatformHttpRouter.getRouterNameFromPort(
-                        ctx.getPropertiesComponent().resolveProperty("camel.server.port").map(Integer::parseInt).orElse(8080)));
+                VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(ctx, VertxPlatformHttpRouter.getRouterNameFromPort(apiPort));
                 if (router != null) {
                     ApiRouter.install(router);
+                }
+                if (gate != null) {
+                    gate.open();
                 }
             }
         });

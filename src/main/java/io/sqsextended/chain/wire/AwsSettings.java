@@ -15,6 +15,11 @@ import java.util.Optional;
  */
 public record AwsSettings(String region, URI s3Endpoint, URI sqsEndpoint, String accessKey, String secretKey) {
 
+    /** The same, with S3 reached at {@code endpoint} (the address clients use, for presigning). */
+    public AwsSettings withS3Endpoint(URI endpoint) {
+        return new AwsSettings(region, endpoint, sqsEndpoint, accessKey, secretKey);
+    }
+
     public Optional<URI> s3EndpointOverride() {
         return Optional.ofNullable(s3Endpoint);
     }

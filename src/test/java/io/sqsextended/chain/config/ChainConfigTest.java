@@ -50,6 +50,18 @@ class ChainConfigTest {
     }
 
     @Test
+    void publicAddressesMustBeHttpUrlsAndTheS3EndpointHasNoPath() {
+        assertThatThrownBy(() -> read(Map.of("chain.public-url", "ftp://chain.example.com", "chain.local.public-endpoint", "http://localhost:9000/s3")))
+                .hasMessageContaining("chain.public-url must be an http(s) URL with a host, such as http://localhost:9000, not ftp://chain.example.com")
+                .hasMessageContaining("chain.local.public-endpoint must be an http(s) URL with a host and no path");
+    }
+
+    @Test
+    void thePublicUrlKeepsItsPathWithoutTheTrailingSlash() {
+        assertThat(read(Map.of("chain.public-url", "https://example.com/chain/")).publicUrl()).hasToString("https://example.com/chain");
+    }
+
+    @Test
     void awsModeNeedsItsResources() {
         assertThatThrownBy(() -> read(Map.of("chain.mode", "aws", "chain.auth.enabled", "false")))
                 .hasMessageContaining("chain.bucket").hasMessageContaining("chain.queue").hasMessageContaining("chain.dead-letter-queue");

@@ -70,4 +70,18 @@ class ContainerFilesTest {
         assertThat((List<String>) services.get("deploy-stack").get("volumes")).contains("../infra/cloudformation:/infra:ro");
         assertThat(Path.of("docker").resolve("../infra/cloudformation/sqs-extended-chain.yaml")).exists();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void composeLocalModeAdvertisesTheApiAndS3AtThePortsItPublishesOnTheHost() throws IOException {
+        Map<String, Object> compose = (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(Files.readString(COMPOSE));
+        Map<String, Object> local = ((Map<String, Map<String, Object>>) compose.get("services")).get("chain-local");
+        Map<String, String> environment = (Map<String, String>) local.get("environment");
+        List<String> ports = (List<String>) local.get("ports");
+
+        assertThat(environment).doesNotContainKey("CHAIN_MODE").containsEntry("CHAIN_PUBLIC_URL", "http://localhost:8080")
+                .containsEntry("CHAIN_LOCAL_PUBLIC_ENDPOINT", "http://localhost:9000");
+        assertThat(ports).contains("127.0.0.1:8080:8080", "127.0.0.1:9000:9000", "127.0.0.1:9324:9324");
+        assertThat(Files.readString(DOCKERFILE)).contains("CHAIN_LOCAL_BIND_ADDRESS=0.0.0.0");
+    }
 }

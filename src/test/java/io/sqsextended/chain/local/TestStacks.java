@@ -31,7 +31,7 @@ public final class TestStacks {
     }
 
     static LocalSettings settings(Path dataDir, String template, Map<String, String> parameters) {
-        return new LocalSettings(dataDir, "127.0.0.1", 0, 0, "test-access-key", "test-secret-key", "us-east-1",
+        return new LocalSettings(dataDir, "127.0.0.1", 0, 0, null, "test-access-key", "test-secret-key", "us-east-1",
                 template, "sqs-extended-chain", parameters, 1 << 20);
     }
 

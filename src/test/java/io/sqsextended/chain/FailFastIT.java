@@ -1,0 +1,104 @@
+package io.sqsextended.chain;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The jar stops at once, with one line naming the key to change, when it cannot start; while it starts, the API answers nothing or 503. */
+class FailFastIT {
+
+    private static final Duration EXIT_WITHIN = Duration.ofSeconds(20);
+
+    @TempDir
+    Path home;
+
+    @Test
+    void aBusyApiPortEndsTheJvmWithOneLineNamingCamelServerPort() throws Exception {
+        assertBusyPortEndsTheStart("camel.server.port");
+    }
+
+    @Test
+    void aBusyManagementPortEndsTheJvmWithOneLineNamingCamelManagementPort() throws Exception {
+        assertBusyPortEndsTheStart("camel.management.port");
+    }
+
+    @Test
+    void aBusyS3PortEndsTheJvmWithOneLineNamingChainLocalS3Port() throws Exception {
+        assertBusyPortEndsTheStart("chain.local.s3-port");
+    }
+
+    @Test
+    void aBusySqsPortEndsTheJvmWithOneLineNamingChainLocalSqsPort() throws Exception {
+        assertBusyPortEndsTheStart("chain.local.sqs-port");
+    }
+
+    @Test
+    void aUserRouteThatFailsToLoadEndsTheJvm() throws Exception {
+        Files.createDirectories(home.resolve("routes"));
+        Files.writeString(home.resolve("routes/broken.yaml"), "- route:\n    from:\n      uri: direct:broken\n      steps:\n        - no-such-step: {}\n");
+
+        try (RunningJar jar = RunningJar.start(home, "-Dchain.local.data-dir=" + home.resolve("data"))) {
+            // the routes load after the embedded stack started: slow on a busy machine, hence the wait before the clock runs
+            jar.awaitOutput("Cannot load user route file " + home.resolve("routes/broken.yaml"), Duration.ofSeconds(90));
+
+            assertThat(jar.awaitExit(EXIT_WITHIN)).as("exit code, in:\n%s", String.join("\n", jar.output()))
+                    .hasValueSatisfying(code -> assertThat(code).isNotZero());
+        }
+    }
+
+    @Test
+    void whileTheJarStartsTheApiAnswersNothingOr503ProblemJsonNeverAnHtml404() throws Exception {
+        int port = freePort();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/openapi.json")).timeout(Duration.ofSeconds(5)).build();
+        List<String> answers = new CopyOnWriteArrayList<>();
+
+        try (RunningJar jar = RunningJar.start(home, "-Dchain.local.data-dir=" + home.resolve("data"), "-Dcamel.server.port=" + port)) {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20)).until(() -> {
+                try {
+                    HttpResponse<String> answer = http.send(probe, HttpResponse.BodyHandlers.ofString());
+                    answers.add(answer.statusCode() + " " + answer.headers().firstValue("Content-Type").orElse("-"));
+                    return answer.statusCode() == 200;
+                } catch (IOException refused) {
+                    return !jar.isAlive();
+                }
+            });
+        }
+
+        assertThat(answers).last().asString().startsWith("200 application/json");
+        assertThat(answers).allMatch(answer -> answer.equals("503 application/problem+json") || answer.startsWith("200 application/json"),
+                "is 503 problem+json or the ready API's 200");
+    }
+
+    /** Holds the port named by {@code key} while the jar starts on it. */
+    private void assertBusyPortEndsTheStart(String key) throws Exception {
+        try (ServerSocket busy = new ServerSocket(0);
+             RunningJar jar = RunningJar.start(home, "-Dchain.local.data-dir=" + home.resolve("data"), "-D" + key + "=" + busy.getLocalPort())) {
+            assertThat(jar.awaitExit(EXIT_WITHIN)).as("exit code, in:\n%s", String.join("\n", jar.output()))
+                    .hasValueSatisfying(code -> assertThat(code).isNotZero());
+            assertThat(jar.output()).filteredOn(line -> line.contains("in use")).singleElement().asString()
+                    .contains(String.valueOf(busy.getLocalPort()), key);
+            assertThat(jar.output()).noneMatch(line -> line.startsWith("\tat ") || line.contains("Exception"));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
