@@ -118,6 +118,14 @@ class StockToolsTest {
     }
 
     @Test
+    void theAwsCliReadsTheBucketNotificationConfiguration() {
+        String configuration = tools().cli("s3api", "get-bucket-notification-configuration", "--bucket", bucket);
+
+        assertThat(configuration).contains("\"QueueArn\": \"arn:aws:sqs:us-east-1:" + LocalSettings.ACCOUNT_ID + ":"
+                + local.outputs().get("NotificationQueueName") + "\"").contains("s3:ObjectCreated:*");
+    }
+
+    @Test
     void boto3PutsAndGetsAnObjectOnItsDefaults() {
         String out = tools().boto3("s3.put_object(Bucket='" + bucket + "', Key='" + key + "', Body=b'from boto3')\n"
                 + "print(s3.get_object(Bucket='" + bucket + "', Key='" + key + "')['Body'].read().decode(), end='')");
