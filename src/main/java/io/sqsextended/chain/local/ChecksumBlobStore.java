@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -27,7 +28,7 @@ import org.jclouds.io.payloads.InputStreamPayload;
  * Flexible checksums as S3 keeps them: an upload's body is checked against the checksum it names (refused with
  * {@code BadDigest}, nothing stored, when it does not match), and an object keeps its checksum (the one named, else a
  * CRC64NVME, as S3 computes since 2025) in metadata of its own that {@link ChecksumHeaders} turns into S3's headers.
- * Parts are checked, not kept.
+ * Multipart uploads get theirs as {@link MultipartChecksums} says.
  */
 final class ChecksumBlobStore extends ForwardingBlobStore {
 
@@ -38,10 +39,12 @@ final class ChecksumBlobStore extends ForwardingBlobStore {
     private static final Duration CLOCK_SLACK = Duration.ofSeconds(1);
 
     private final IncompleteUploads incomplete;
+    private final MultipartChecksums multipart;
 
-    ChecksumBlobStore(BlobStore delegate, IncompleteUploads incomplete) {
+    ChecksumBlobStore(BlobStore delegate, IncompleteUploads incomplete, MultipartChecksums multipart) {
         super(delegate);
         this.incomplete = incomplete;
+        this.multipart = multipart;
     }
 
     @Override
@@ -57,8 +60,20 @@ final class ChecksumBlobStore extends ForwardingBlobStore {
     @Override
     public MultipartPart uploadMultipartPart(MultipartUpload upload, int partNumber, Payload payload) {
         String part = SpaceCheckingBlobStore.PART_PREFIX + upload.id() + "-" + upload.blobName() + "-" + partNumber;
-        Payload checked = checked(payload, value -> { });
-        return refusedLeavesNothing(upload.containerName(), part, () -> super.uploadMultipartPart(upload, partNumber, checked));
+        FlexibleChecksum algorithm = requested().algorithm().orElseGet(() -> MultipartChecksums.algorithm(
+                delegate().blobMetadata(upload.containerName(), upload.id()).getUserMetadata()));
+        String[] computed = new String[1];
+        Payload checked = checked(payload, algorithm, value -> computed[0] = value);
+        MultipartPart uploaded = refusedLeavesNothing(upload.containerName(), part, () -> super.uploadMultipartPart(upload, partNumber, checked));
+        multipart.keepPart(upload.containerName(), part, computed[0]);
+        return uploaded;
+    }
+
+    /** The completed object's checksum goes in with the metadata the store gives it, from its first moment. */
+    @Override
+    public String completeMultipartUpload(MultipartUpload upload, List<MultipartPart> parts) {
+        multipart.complete(upload, parts);
+        return super.completeMultipartUpload(upload, parts);
     }
 
     private String store(String container, Blob blob, Function<Blob, String> put) {
@@ -66,18 +81,28 @@ final class ChecksumBlobStore extends ForwardingBlobStore {
         Blob checked = new BlobImpl(new MutableBlobMetadataImpl(blob.getMetadata()));
         Map<String, String> metadata = checked.getMetadata().getUserMetadata();
         metadata.keySet().removeIf(name -> name.startsWith(METADATA_PREFIX));
+        if (isUploadStub(container, blob.getMetadata().getName())) {
+            // S3Proxy keeps a multipart upload's metadata in an empty blob named by its uploadId
+            MultipartChecksums.choose(metadata, requested());
+            checked.setPayload(blob.getPayload());
+            return put.apply(checked);
+        }
         FlexibleChecksum algorithm = requested().algorithm().orElse(FlexibleChecksum.CRC64NVME);
-        checked.setPayload(checked(blob.getPayload(), value -> {
+        checked.setPayload(checked(blob.getPayload(), algorithm, value -> {
             // the store writes the metadata once the body is on disk, so this is part of the object from its first moment
             metadata.put(METADATA_PREFIX + algorithm.name().toLowerCase(Locale.ROOT), value);
-            metadata.put(TYPE, "FULL_OBJECT");
+            metadata.put(TYPE, MultipartChecksums.FULL_OBJECT);
         }));
         return refusedLeavesNothing(container, blob.getMetadata().getName(), () -> put.apply(checked));
     }
 
-    private Payload checked(Payload payload, Consumer<String> computed) {
+    private boolean isUploadStub(String container, String name) {
+        return S3Requests.current().map(S3Requests.Scope::key)
+                .filter(key -> delegate().blobExists(container, ConditionalBlobStore.UPLOAD_STUB.formatted(name, key))).isPresent();
+    }
+
+    private static Payload checked(Payload payload, FlexibleChecksum algorithm, Consumer<String> computed) {
         RequestedChecksum requested = requested();
-        FlexibleChecksum algorithm = requested.algorithm().orElse(FlexibleChecksum.CRC64NVME);
         InputStream body;
         try {
             body = payload.openStream();

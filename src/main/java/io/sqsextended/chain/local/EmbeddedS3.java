@@ -54,7 +54,8 @@ final class EmbeddedS3 implements AutoCloseable {
         DiskSpace space = new DiskSpace(settings.storageReserve());
         // S3 checks the condition before it stores anything; the space check sits closest to the disk
         BlobStore store = new NotifyingBlobStore(new ConditionalBlobStore(new MultipartETags(new ChecksumBlobStore(
-                new SpaceCheckingBlobStore(storage.getBlobStore(), storageDir, space, incomplete), incomplete), storageDir)), notifier);
+                new SpaceCheckingBlobStore(storage.getBlobStore(), storageDir, space, incomplete), incomplete, new MultipartChecksums(storageDir)),
+                storageDir)), notifier);
         for (String bucket : buckets) {
             if (!store.containerExists(bucket)) {
                 store.createContainerInLocation(null, bucket);

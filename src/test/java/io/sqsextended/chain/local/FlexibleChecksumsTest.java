@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
 import io.sqsextended.chain.Queues;
@@ -35,6 +36,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.ChecksumType;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -185,6 +187,58 @@ class FlexibleChecksumsTest {
                 RequestBody.fromString("123456789"));
 
         assertThat(headWithChecksums(key).checksumCRC64NVME()).isEqualTo(CRC64NVME_OF_CHECK_STRING);
+    }
+
+    @Test
+    void aMultipartUploadNamingCrc32GetsTheCompositeChecksumOfItsPartsAsOnS3() {
+        byte[] part1 = new byte[5 * 1024 * 1024];
+        byte[] part2 = "tail".getBytes(StandardCharsets.UTF_8);
+        String uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(key).checksumAlgorithm(ChecksumAlgorithm.CRC32)).uploadId();
+        var parts = Stream.of(part1, part2).map(new java.util.function.Function<byte[], CompletedPart>() {
+            int number;
+
+            @Override
+            public CompletedPart apply(byte[] part) {
+                int partNumber = ++number;
+                var uploaded = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber)
+                        .checksumAlgorithm(ChecksumAlgorithm.CRC32), RequestBody.fromBytes(part));
+                return CompletedPart.builder().partNumber(partNumber).eTag(uploaded.eTag()).checksumCRC32(crc32(part)).build();
+            }
+        }).toList();
+        s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(u -> u.parts(parts)));
+
+        HeadObjectResponse head = headWithChecksums(key);
+
+        CRC32 ofPartChecksums = new CRC32();
+        parts.forEach(part -> ofPartChecksums.update(Base64.getDecoder().decode(part.checksumCRC32())));
+        assertThat(head.checksumCRC32()).isEqualTo(Base64.getEncoder().encodeToString(
+                ByteBuffer.allocate(4).putInt((int) ofPartChecksums.getValue()).array()) + "-2");
+        assertThat(head.checksumType()).isEqualTo(ChecksumType.COMPOSITE);
+    }
+
+    @Test
+    void aMultipartUploadNamingNoChecksumGetsTheFullObjectCrc64NvmeOfTheWholeAsOnS3() {
+        byte[] part1 = "123".repeat(2 * 1024 * 1024).getBytes(StandardCharsets.US_ASCII);
+        byte[] part2 = "456789".getBytes(StandardCharsets.US_ASCII);
+        String uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId();
+        String eTag1 = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(1), RequestBody.fromBytes(part1)).eTag();
+        String eTag2 = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(2), RequestBody.fromBytes(part2)).eTag();
+        s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(u -> u.parts(
+                CompletedPart.builder().partNumber(1).eTag(eTag1).build(), CompletedPart.builder().partNumber(2).eTag(eTag2).build())));
+
+        HeadObjectResponse head = headWithChecksums(key);
+
+        Crc64Nvme whole = new Crc64Nvme();
+        whole.update(part1, 0, part1.length);
+        whole.update(part2, 0, part2.length);
+        assertThat(head.checksumCRC64NVME()).isEqualTo(base64(whole.getValue()));
+        assertThat(head.checksumType()).isEqualTo(ChecksumType.FULL_OBJECT);
+    }
+
+    private static String crc32(byte[] body) {
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        return Base64.getEncoder().encodeToString(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
     private static HeadObjectResponse headWithChecksums(String key) {
