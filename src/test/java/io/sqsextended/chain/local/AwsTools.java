@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.sqsextended.chain.wire.AwsSettings;
 import org.junit.jupiter.api.Assumptions;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -20,26 +21,26 @@ import software.amazon.awssdk.services.s3.S3Client;
  * (skipped when absent), and a default Java SDK client. Config and credential files are empty files of the test's
  * own and the credentials come through the process environment, so nothing of the machine's AWS setup leaks in.
  */
-final class AwsTools {
+public final class AwsTools {
 
-    private final LocalAws local;
+    private final AwsSettings settings;
     private final Path home;
 
-    AwsTools(LocalAws local, Path home) {
-        this.local = local;
+    /** The tools pointed at the embedded S3 of {@code settings}, with their files under {@code home}. */
+    public AwsTools(AwsSettings settings, Path home) {
+        this.settings = settings;
         this.home = home;
     }
 
     /** A Java SDK client as a user builds one: endpoint, path style, region, static credentials; nothing else. */
-    S3Client defaultJavaClient() {
-        var settings = local.clientSettings();
+    public S3Client defaultJavaClient() {
         return S3Client.builder().endpointOverride(settings.s3Endpoint()).forcePathStyle(true).region(Region.of(settings.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())))
                 .build();
     }
 
     /** {@code aws --endpoint-url <s3> args...}; its stdout, or a failed assertion with its stderr. */
-    String cli(String... args) {
+    public String cli(String... args) {
         Assumptions.assumeTrue(installed("aws", "--version"), "the aws CLI is not installed: skipped");
         List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint().toString()));
         command.addAll(List.of(args));
@@ -47,14 +48,14 @@ final class AwsTools {
     }
 
     /** A python3 script with {@code s3}, a default boto3 client of local mode, defined; its stdout. */
-    String boto3(String script) {
+    public String boto3(String script) {
         Assumptions.assumeTrue(installed("python3", "-c", "import boto3"), "boto3 is not installed for python3: skipped");
         String client = "import boto3\ns3 = boto3.client('s3', endpoint_url='" + endpoint() + "')\n";
         return run(List.of("python3", "-c", client + script));
     }
 
     private URI endpoint() {
-        return local.clientSettings().s3Endpoint();
+        return settings.s3Endpoint();
     }
 
     private static boolean installed(String... command) {
@@ -76,7 +77,6 @@ final class AwsTools {
             Path credentials = Files.writeString(home.resolve("aws-credentials"), "");
             ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
             builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
-            var settings = local.clientSettings();
             builder.environment().put("AWS_CONFIG_FILE", config.toString());
             builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", credentials.toString());
             builder.environment().put("AWS_ACCESS_KEY_ID", settings.accessKey());

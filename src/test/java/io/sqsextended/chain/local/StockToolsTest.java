@@ -53,7 +53,7 @@ class StockToolsTest {
     }
 
     AwsTools tools() {
-        return new AwsTools(local, home);
+        return new AwsTools(local.clientSettings(), home);
     }
 
     @Test
