@@ -59,9 +59,15 @@ final class SignedUploads extends HandlerWrapper {
         }
         SigV4 signer = signature.get();
         if (!signer.accessKey().equals(accessKey) || !signer.signs(request, payloadHash)) {
-            // S3Proxy answers the mismatch as S3 does (403 SignatureDoesNotMatch)
-            LOG.debug("Signature of {} {} does not match; left to S3Proxy to refuse", request.getMethod(), request.getRequestURI());
-            super.handle(target, baseRequest, request, response);
+            // before the body: S3Proxy would read a signed payload into the heap before it checks the signature
+            LOG.info("Refused an upload to {}: its signature does not match the embedded S3's keys", request.getRequestURI());
+            if (signer.accessKey().equals(accessKey)) {
+                S3ErrorResponse.send(baseRequest, response, 403, "SignatureDoesNotMatch",
+                        "The request signature we calculated does not match the signature you provided");
+            } else {
+                S3ErrorResponse.send(baseRequest, response, 403, "InvalidAccessKeyId",
+                        "The AWS Access Key Id you provided does not exist in our records");
+            }
             return;
         }
         BiConsumer<String, String> trailers = (name, value) -> S3Requests.current().ifPresent(scope -> scope.checksum().trailer(name, value));

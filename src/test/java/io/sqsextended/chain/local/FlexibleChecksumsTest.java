@@ -143,6 +143,21 @@ class FlexibleChecksumsTest {
     }
 
     @Test
+    void anUploadSignedWithAnotherSecretIsRefusedAsS3DoesBeforeItsBodyIsRead() {
+        var settings = local.clientSettings();
+        var forged = new io.sqsextended.chain.wire.AwsSettings(settings.region(), settings.s3Endpoint(), settings.sqsEndpoint(),
+                settings.accessKey(), "not-the-secret-key");
+        try (S3Client client = new AwsTools(forged, dataDir).defaultJavaClient()) {
+            assertThatThrownBy(() -> client.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("forged")))
+                    .isInstanceOfSatisfying(S3Exception.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(403);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");
+                    });
+        }
+        assertThatThrownBy(() -> s3.headObject(r -> r.bucket(bucket).key(key))).isInstanceOf(NoSuchKeyException.class);
+    }
+
+    @Test
     void headWithChecksumModeGivesTheChecksumTheUploadNamed() {
         byte[] body = "named checksum".getBytes(StandardCharsets.UTF_8);
         s3.putObject(r -> r.bucket(bucket).key(key).checksumAlgorithm(ChecksumAlgorithm.CRC32_C), RequestBody.fromBytes(body));
