@@ -57,6 +57,16 @@ final class BucketNotifier implements AutoCloseable {
         this.region = region;
     }
 
+    /** The queue configurations of each bucket. */
+    Map<String, List<QueueNotification>> notificationsByBucket() {
+        return notificationsByBucket;
+    }
+
+    /** The id of the configuration that sends to {@code queueName}, as events and the configuration itself give it. */
+    static String configurationId(String queueName) {
+        return "notify-" + queueName;
+    }
+
     /** Whether anything listens to this event, so that the caller reads the object's metadata only when needed. */
     boolean wants(String bucket, String eventName, String key) {
         return notificationsByBucket.getOrDefault(bucket, List.of()).stream().anyMatch(n -> n.matches(eventName, key));
@@ -69,7 +79,7 @@ final class BucketNotifier implements AutoCloseable {
                 .filter(n -> n.matches(eventName, key)).toList();
         List<Future<?>> sent = new ArrayList<>();
         for (QueueNotification target : targets) {
-            String body = eventJson(bucket, eventName, object, "notify-" + target.queueName());
+            String body = eventJson(bucket, eventName, object, configurationId(target.queueName()));
             sent.add(sender.submit(() -> send(target.queueName(), body, key)));
         }
         // the request is answered only once its events are on their queues (SQS keeps them): a kill -9 right after

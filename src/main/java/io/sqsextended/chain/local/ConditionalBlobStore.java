@@ -21,7 +21,7 @@ import org.jclouds.http.HttpResponseException;
 final class ConditionalBlobStore extends ForwardingBlobStore {
 
     // the blob by which S3Proxy's filesystem store knows a multipart upload (uploadId, key)
-    private static final String UPLOAD_STUB = ".mpus-%s-%s-stub";
+    static final String UPLOAD_STUB = ".mpus-%s-%s-stub";
 
     private final KeyLocks locks = new KeyLocks();
 

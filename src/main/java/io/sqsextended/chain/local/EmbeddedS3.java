@@ -53,8 +53,9 @@ final class EmbeddedS3 implements AutoCloseable {
                 .build(BlobStoreContext.class);
         DiskSpace space = new DiskSpace(settings.storageReserve());
         // S3 checks the condition before it stores anything; the space check sits closest to the disk
-        BlobStore store = new NotifyingBlobStore(new ConditionalBlobStore(
-                new SpaceCheckingBlobStore(storage.getBlobStore(), storageDir, space, incomplete)), notifier);
+        BlobStore store = new NotifyingBlobStore(new ConditionalBlobStore(new MultipartETags(new ChecksumBlobStore(
+                new SpaceCheckingBlobStore(storage.getBlobStore(), storageDir, space, incomplete), incomplete, new MultipartChecksums(storageDir)),
+                storageDir)), notifier);
         for (String bucket : buckets) {
             if (!store.containerExists(bucket)) {
                 store.createContainerInLocation(null, bucket);
@@ -63,9 +64,14 @@ final class EmbeddedS3 implements AutoCloseable {
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(store)
                 .endpoint(URI.create("http://" + settings.bindAddress() + ":" + port))
-                .awsAuthentication(AuthenticationType.AWS_V4, settings.accessKey(), settings.secretKey())
+                // S3 still takes SigV2 query strings for existing buckets, and boto3 and the CLI presign with them
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, settings.accessKey(), settings.secretKey())
+                // S3Proxy 2.7.0 refuses (501) the flexible checksum headers that ChecksumBlobStore honours
+                .ignoreUnknownHeaders(true)
                 .build();
+        SignedUploads.install(proxy, settings.accessKey(), settings.secretKey());
         S3Requests.install(proxy);
+        NotificationConfigurations.install(proxy, notifier.notificationsByBucket(), settings);
         // outermost: an upload the disk cannot take is refused before its body is read
         UploadSpaceGuard.install(proxy, storageDir, space);
         proxy.start();

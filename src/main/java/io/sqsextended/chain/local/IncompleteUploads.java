@@ -30,7 +30,7 @@ final class IncompleteUploads {
     private static final Logger LOG = LoggerFactory.getLogger(IncompleteUploads.class);
     private static final Pattern TEMPORARY_NAME = Pattern.compile(".+-\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
     /** What S3Proxy sets on every complete object or part, before the rename. */
-    private static final String CONTENT_MD5 = "user.content-md5";
+    static final String CONTENT_MD5 = "user.content-md5";
 
     private final Path store;
     private final Path aside;
@@ -84,9 +84,10 @@ final class IncompleteUploads {
 
     /**
      * Deletes the temporary files, modified since {@code since}, that a write of {@code name} (a blob name in
-     * {@code container}) left when it failed for lack of space: unlike a cut-off upload's, nothing in them is worth keeping.
+     * {@code container}) left when it failed for lack of space or was refused: unlike a cut-off upload's, nothing in
+     * them is worth keeping.
      */
-    void deleteFailedWrite(String container, String name, Instant since) throws IOException {
+    void deleteFailedWrite(String container, String name, Instant since, String reason) throws IOException {
         Path target = store.resolve(container).resolve(name).normalize();
         String leaf = target.getFileName().toString();
         List<Path> failed;
@@ -99,7 +100,7 @@ final class IncompleteUploads {
         }
         for (Path file : failed) {
             Files.deleteIfExists(file);
-            LOG.warn("Deleted the partial file of a write that failed for lack of space: {}", file);
+            LOG.warn("Deleted the partial file of a write that failed ({}): {}", reason, file);
         }
     }
 

@@ -16,8 +16,8 @@ import org.gaul.shaded.org.eclipse.jetty.server.handler.HandlerWrapper;
 
 /**
  * In front of S3Proxy's handler: what the storage needs to know of the S3 request it serves, which S3Proxy 2.7.0 does
- * not pass it (whether it says {@code If-None-Match: *}, the key of an abort), and the key locks it holds until it is
- * answered.
+ * not pass it (whether it says {@code If-None-Match: *}, the key of an abort, the flexible checksum it names), and the
+ * key locks it holds until it is answered; its response gives checksums as S3 does ({@link ChecksumHeaders}).
  * Inherited by the thread S3Proxy starts to complete a multipart upload, so that the storage sees it there too.
  */
 final class S3Requests extends HandlerWrapper {
@@ -29,12 +29,14 @@ final class S3Requests extends HandlerWrapper {
         private final boolean ifNoneMatchAll;
         private final String key;
         private final String abortedUploadId;
+        private final RequestedChecksum checksum;
         private final List<KeyLocks.Held> held = new ArrayList<>();
 
-        private Scope(boolean ifNoneMatchAll, String key, String abortedUploadId) {
+        private Scope(boolean ifNoneMatchAll, String key, String abortedUploadId, RequestedChecksum checksum) {
             this.ifNoneMatchAll = ifNoneMatchAll;
             this.key = key;
             this.abortedUploadId = abortedUploadId;
+            this.checksum = checksum;
         }
 
         /** The request may only create its object, not replace one. */
@@ -50,6 +52,11 @@ final class S3Requests extends HandlerWrapper {
         /** The uploadId of an AbortMultipartUpload, else null. */
         String abortedUploadId() {
             return abortedUploadId;
+        }
+
+        /** The flexible checksum the request names (an upload's). */
+        RequestedChecksum checksum() {
+            return checksum;
         }
 
         /** Keeps {@code lock} until the request is answered (S3Proxy answers a completion from another thread). */
@@ -80,10 +87,12 @@ final class S3Requests extends HandlerWrapper {
         String key = path.length == 3 ? URLDecoder.decode(path[2], StandardCharsets.UTF_8) : null;
         // only a DELETE: reading parameters of a POST or PUT could read its body as a form
         String abortedUploadId = request.getMethod().equals("DELETE") ? request.getParameter("uploadId") : null;
-        Scope scope = new Scope("*".equals(request.getHeader("If-None-Match")), key, abortedUploadId);
+        Scope scope = new Scope("*".equals(request.getHeader("If-None-Match")), key, abortedUploadId, RequestedChecksum.of(request));
+        // S3 gives the checksum of a whole object only, and only when asked
+        boolean checksumMode = "ENABLED".equalsIgnoreCase(request.getHeader("x-amz-checksum-mode")) && request.getHeader("Range") == null;
         CURRENT.set(scope);
         try {
-            super.handle(target, baseRequest, request, response);
+            super.handle(target, baseRequest, request, new ChecksumHeaders(response, checksumMode));
         } finally {
             CURRENT.remove();
             scope.release();

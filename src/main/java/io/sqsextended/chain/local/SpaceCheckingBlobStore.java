@@ -27,7 +27,7 @@ import org.jclouds.io.Payload;
 final class SpaceCheckingBlobStore extends ForwardingBlobStore {
 
     /** S3Proxy's filesystem store writes part n of an upload as {@code .mpus-<uploadId>-<key>-<n>}. */
-    private static final String PART_PREFIX = ".mpus-";
+    static final String PART_PREFIX = ".mpus-";
     /** Modification times may be coarser than the clock: a failed write's file may look this much older. */
     private static final Duration CLOCK_SLACK = Duration.ofSeconds(1);
 
@@ -82,7 +82,7 @@ final class SpaceCheckingBlobStore extends ForwardingBlobStore {
                 throw e;
             }
             try {
-                incomplete.deleteFailedWrite(container, name, started);
+                incomplete.deleteFailedWrite(container, name, started, "the data disk is full");
             } catch (IOException cleanup) {
                 e.addSuppressed(cleanup);
             }

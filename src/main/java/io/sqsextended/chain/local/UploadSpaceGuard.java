@@ -1,11 +1,9 @@
 package io.sqsextended.chain.local;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.servlet.ServletException;
@@ -66,15 +64,6 @@ final class UploadSpaceGuard extends HandlerWrapper {
         if (refusing.compareAndSet(false, true)) {
             LOG.warn("The embedded S3 refuses uploads (503 SlowDown) while the data disk is short of space: {}", shortage.get());
         }
-        byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>SlowDown</Code>"
-                + "<Message>The data disk of the embedded S3 is short of space; retry later</Message>"
-                + "<RequestId>" + UUID.randomUUID() + "</RequestId></Error>").getBytes(StandardCharsets.UTF_8);
-        response.setStatus(503);
-        response.setContentType("application/xml");
-        response.setContentLength(body.length);
-        // the body was not read: the connection cannot carry another request
-        response.setHeader("Connection", "close");
-        response.getOutputStream().write(body);
-        baseRequest.setHandled(true);
+        S3ErrorResponse.send(baseRequest, response, 503, "SlowDown", "The data disk of the embedded S3 is short of space; retry later");
     }
 }

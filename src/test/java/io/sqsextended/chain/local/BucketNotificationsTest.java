@@ -127,6 +127,41 @@ class BucketNotificationsTest {
     }
 
     @Test
+    void aMultipartUploadHasTheETagOfItsCompletionOnHeadGetListingAndInItsEvent() {
+        String key = "input/" + UUID.randomUUID() + ".bin";
+        String uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId();
+        String eTag1 = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(1),
+                RequestBody.fromBytes(new byte[5 * 1024 * 1024])).eTag();
+        String eTag2 = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(2), RequestBody.fromString("tail")).eTag();
+        String completed = s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(u -> u.parts(
+                CompletedPart.builder().partNumber(1).eTag(eTag1).build(), CompletedPart.builder().partNumber(2).eTag(eTag2).build()))).eTag();
+
+        assertThat(completed).matches("\"\\p{XDigit}{32}-2\"");
+        assertThat(s3.headObject(r -> r.bucket(bucket).key(key)).eTag()).isEqualTo(completed);
+        String gotten = s3.getObject(r -> r.bucket(bucket).key(key), (response, in) -> response.eTag());
+        assertThat(gotten).isEqualTo(completed);
+        assertThat(s3.listObjectsV2(r -> r.bucket(bucket).prefix(key)).contents()).singleElement()
+                .satisfies(object -> assertThat(object.eTag()).isEqualTo(completed));
+        assertThat(eventFor(key).getS3().getObject().getETag()).isEqualTo(completed.replace("\"", ""));
+    }
+
+    @Test
+    void getBucketNotificationConfigurationAnswersTheConfigurationFromTheTemplate() {
+        var configuration = s3.getBucketNotificationConfiguration(r -> r.bucket(bucket));
+
+        assertThat(configuration.queueConfigurations()).singleElement().satisfies(queue -> {
+            assertThat(queue.queueArn()).isEqualTo("arn:aws:sqs:us-east-1:" + LocalSettings.ACCOUNT_ID + ":"
+                    + local.outputs().get("NotificationQueueName"));
+            assertThat(queue.eventsAsStrings()).containsExactly("s3:ObjectCreated:*");
+            assertThat(queue.filter().key().filterRules()).singleElement().satisfies(rule -> {
+                assertThat(rule.nameAsString()).isEqualTo("prefix");
+                assertThat(rule.value()).isEqualTo("input/");
+            });
+        });
+        assertThat(configuration.topicConfigurations()).isEmpty();
+    }
+
+    @Test
     void copyingAnObjectIntoTheInputPrefixPublishesACopyEvent() {
         String id = UUID.randomUUID().toString();
         s3.putObject(r -> r.bucket(bucket).key("staging/" + id), RequestBody.fromString("copied"));
