@@ -1,5 +1,6 @@
 package io.sqsextended.chain.api;
 
+import java.net.SocketException;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -78,15 +79,16 @@ public final class ApiRouter {
 
     /**
      * Failures the client caused before any route ran (no Host header, multipart to a streaming route, a form or
-     * multipart body on a GET, a malformed chunk size, a connection closed mid-body): answered as problems and logged
+     * multipart body on a GET, a malformed chunk size, a connection closed or reset mid-body): answered as problems and logged
      * at DEBUG. Vert.x would log each as an ERROR with its stack trace, a log flood anyone can cause. Any other
      * failure keeps Vert.x's handling.
      */
     private static void clientFailure(RoutingContext ctx) {
         Throwable failure = ctx.failure();
         String message = failure == null || failure.getMessage() == null ? "" : failure.getMessage();
-        if (failure instanceof HttpClosedException) {
-            LOG.debug("Connection closed before the request was read: {} {}", ctx.request().method(), ctx.request().path());
+        // closed (FIN) or reset (RST: the client closed with our answer unread) while its request was read
+        if (failure instanceof HttpClosedException || failure instanceof SocketException) {
+            LOG.debug("Connection closed before the request was read: {} {} ({})", ctx.request().method(), ctx.request().path(), message);
             return;
         }
         ProblemType type;

@@ -30,9 +30,6 @@ final class CliProfile {
                 "aws_access_key_id = " + settings.accessKey(),
                 "aws_secret_access_key = " + settings.secretKey(),
                 "region = " + settings.region(),
-                // S3Proxy refuses the flexible checksums current CLIs send by default
-                "request_checksum_calculation = when_required",
-                "response_checksum_validation = when_required",
                 "s3 =",
                 "    addressing_style = path",
                 ""));
