@@ -1,8 +1,6 @@
 package io.sqsextended.chain.api;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -12,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.sqsextended.chain.config.AuthSettings;
+import io.sqsextended.chain.wire.Sha256;
 import org.apache.camel.Exchange;
 
 /**
@@ -163,10 +162,6 @@ public final class TokenAuthenticator {
     }
 
     public static byte[] sha256(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform has SHA-256", e);
-        }
+        return Sha256.of(token);
     }
 }

@@ -5,8 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.function.BiConsumer;
+
+import io.sqsextended.chain.wire.Sha256;
 
 /**
  * The payload of an {@code aws-chunked} body ({@code <hex size>[;chunk-signature=<sig>]\r\n<bytes>\r\n} ... a last
@@ -33,11 +34,7 @@ final class AwsChunkedInputStream extends InputStream {
         this.signer = signer;
         this.trailers = trailers;
         this.previousSignature = signer == null ? null : signer.signature();
-        try {
-            this.chunkDigest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        this.chunkDigest = Sha256.digest();
     }
 
     @Override

@@ -4,7 +4,8 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+
+import io.sqsextended.chain.wire.Sha256;
 
 /** A signed payload, streamed: its SHA-256 must be the signed {@code x-amz-content-sha256} when it ends. */
 final class PayloadHashCheck extends FilterInputStream {
@@ -16,11 +17,7 @@ final class PayloadHashCheck extends FilterInputStream {
     PayloadHashCheck(InputStream in, String expectedHex) {
         super(in);
         this.expected = expectedHex.toLowerCase();
-        try {
-            this.digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        this.digest = Sha256.digest();
     }
 
     @Override

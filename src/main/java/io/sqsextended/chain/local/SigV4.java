@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.sqsextended.chain.wire.Sha256;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -126,11 +127,7 @@ final class SigV4 {
     }
 
     static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of(data);
     }
 
     static String hex(byte[] bytes) {

@@ -2,8 +2,6 @@ package io.sqsextended.chain.consumer.events;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -27,6 +25,7 @@ import io.sqsextended.chain.wire.ObjectKeys;
 import io.sqsextended.chain.wire.PayloadPointer;
 import io.sqsextended.chain.wire.PayloadSource;
 import io.sqsextended.chain.wire.S3Limits;
+import io.sqsextended.chain.wire.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotification;
@@ -268,11 +267,6 @@ public final class MessageParser {
     /** Hashed: keys may hold any character, line-based repositories (the file one) need one line per key. */
     private static String eventKey(String bucket, String key, String versionId, String sequencer) {
         String identity = String.join("\n", bucket, key, String.valueOf(versionId), String.valueOf(sequencer));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-            return "s3-event:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "s3-event:" + HexFormat.of().formatHex(Sha256.of(identity));
     }
 }

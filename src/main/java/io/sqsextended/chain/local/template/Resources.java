@@ -2,8 +2,6 @@ package io.sqsextended.chain.local.template;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -11,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+
+import io.sqsextended.chain.wire.Sha256;
 
 /** The template's resources: their definitions, whether each is created, and the physical name each gets. */
 final class Resources {
@@ -99,13 +99,8 @@ final class Resources {
 
     /** {@code <stack>-<logicalId>-<suffix>}, the suffix a hash of both so the same stack always gets the same name. */
     private String generatedName(String id, int maxLength) {
-        String suffix;
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest((ctx.stackName() + "/" + id).getBytes(StandardCharsets.UTF_8));
-            suffix = new BigInteger(1, hash).toString(36).toUpperCase(Locale.ROOT).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] hash = Sha256.of(ctx.stackName() + "/" + id);
+        String suffix = new BigInteger(1, hash).toString(36).toUpperCase(Locale.ROOT).substring(0, 12);
         String base = ctx.stackName() + "-" + id;
         return base.substring(0, Math.min(base.length(), maxLength - suffix.length() - 1)) + "-" + suffix;
     }
