@@ -1,6 +1,7 @@
 package io.sqsextended.chain.presign;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,6 +84,23 @@ public final class UploadRules {
             throw Problem.invalid("metadata exceeds S3's " + MAX_METADATA_BYTES + " bytes of user metadata");
         }
         return checked;
+    }
+
+    /** A SHA-256 as S3 takes it, or null; refused unless it is the canonical base64 of 32 bytes (S3 would answer 400). */
+    static String checksumSha256(String checksum) {
+        if (checksum == null) {
+            return null;
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(checksum);
+        } catch (IllegalArgumentException e) {
+            bytes = new byte[0];
+        }
+        if (bytes.length != 32 || !Base64.getEncoder().encodeToString(bytes).equals(checksum)) {
+            throw Problem.invalid("checksumSha256 must be the base64 of a SHA-256 (32 bytes, 44 characters), as S3's ChecksumSHA256");
+        }
+        return checksum;
     }
 
     /** Upload ids come back to S3 in a query string or path: printable ASCII only. */
