@@ -1,7 +1,6 @@
 package io.sqsextended.chain.presign;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +10,7 @@ import java.util.regex.Pattern;
 
 import io.sqsextended.chain.api.Problem;
 import io.sqsextended.chain.api.ProblemType;
+import io.sqsextended.chain.wire.PayloadSha256;
 
 /**
  * What producers may upload: a content type on the allow-list, a size up to {@code chain.upload.max-size}, and
@@ -88,16 +88,7 @@ public final class UploadRules {
 
     /** A SHA-256 as S3 takes it, or null; refused unless it is the canonical base64 of 32 bytes (S3 would answer 400). */
     static String checksumSha256(String checksum) {
-        if (checksum == null) {
-            return null;
-        }
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(checksum);
-        } catch (IllegalArgumentException e) {
-            bytes = new byte[0];
-        }
-        if (bytes.length != 32 || !Base64.getEncoder().encodeToString(bytes).equals(checksum)) {
+        if (checksum != null && !PayloadSha256.isWellFormed(checksum)) {
             throw Problem.invalid("checksumSha256 must be the base64 of a SHA-256 (32 bytes, 44 characters), as S3's ChecksumSHA256");
         }
         return checksum;

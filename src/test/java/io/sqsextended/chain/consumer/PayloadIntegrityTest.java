@@ -8,12 +8,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.sqsextended.chain.ChainApp;
 import io.sqsextended.chain.Queues;
 import io.sqsextended.chain.RecordingDownstream;
+import io.sqsextended.chain.producer.ExtendedPublisher;
+import io.sqsextended.chain.producer.OutgoingMessage;
 import io.sqsextended.chain.wire.AwsClients;
+import io.sqsextended.chain.wire.PayloadSha256;
 import io.sqsextended.chain.wire.PayloadHeaders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,9 +30,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 import static io.sqsextended.chain.Queues.attribute;
 import static io.sqsextended.chain.consumer.events.TestEvents.objectCreated;
+import static io.sqsextended.chain.consumer.events.TestEvents.pointer;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -93,6 +102,21 @@ class PayloadIntegrityTest {
         assertThat(delivered.header(PayloadHeaders.CHECKSUM_SHA256)).isEqualTo(sha256);
     }
 
+    /** The first attempt read the whole body before failing: a check that did not start again would fail the second. */
+    @Test
+    void aRedeliveryVerifiesThePayloadAfreshFromItsFirstByte() {
+        String key = "other/" + UUID.randomUUID() + "/again.txt";
+        s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("read twice, verified twice"));
+        Set<String> failedOnce = ConcurrentHashMap.newKeySet();
+        downstream.failWhen = subject -> subject.equals(key) && failedOnce.add(subject);
+
+        queues.send(objectCreated(bucket, key, "01"));
+
+        await().until(() -> downstream.ofKey(key), attempts -> attempts.size() == 2);
+        assertThat(downstream.ofKey(key)).extracting(RecordingDownstream.Attempt::delivered).containsExactly(false, true);
+        assertThat(downstream.ofKey(key).get(1).text()).isEqualTo("read twice, verified twice");
+    }
+
     @Test
     void bytesChangedInTheStoreFailTheReadAndGoToTheDeadLetterQueueAsChecksumMismatchWithoutRedelivery() throws IOException {
         String key = "other/" + UUID.randomUUID() + "/rotten.txt";
@@ -106,6 +130,50 @@ class PayloadIntegrityTest {
         assertThat(attribute(deadLetter, DeadLetterSender.ATTEMPTS)).isEqualTo("1");
         assertThat(downstream.of(d -> messageId.equals(d.messageId()))).singleElement().satisfies(attempt ->
                 assertThat(attempt.failure()).contains("ChecksumMismatchException"));
+    }
+
+    @Test
+    void aPointerWhoseSha256AttributeIsNotItsObjectsGoesToTheDeadLetterQueueAsChecksumMismatch() throws Exception {
+        String key = "offload/" + UUID.randomUUID();
+        s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("what the object holds"));
+
+        String messageId = queues.send(pointer("software.amazon.payloadoffloading.PayloadS3Pointer", bucket, key),
+                Map.of(PayloadSha256.ATTRIBUTE, text(sha256("what the producer sent".getBytes(StandardCharsets.UTF_8)))));
+
+        Message deadLetter = queues.awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
+        assertThat(attribute(deadLetter, DeadLetterSender.ERROR_REASON)).isEqualTo("checksum-mismatch");
+        assertThat(s3.headObject(r -> r.bucket(bucket).key(key)).contentLength()).as("kept for a look").isEqualTo(21L);
+    }
+
+    @Test
+    void aPointerWhoseSha256AttributeIsNotASha256IsRefused() {
+        String key = "offload/" + UUID.randomUUID();
+        s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("bytes"));
+
+        String messageId = queues.send(pointer("software.amazon.payloadoffloading.PayloadS3Pointer", bucket, key),
+                Map.of(PayloadSha256.ATTRIBUTE, text("not a checksum")));
+
+        Message deadLetter = queues.awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
+        assertThat(attribute(deadLetter, DeadLetterSender.ERROR_REASON)).isEqualTo("refused");
+        assertThat(attribute(deadLetter, DeadLetterSender.ERROR_MESSAGE)).contains(PayloadSha256.ATTRIBUTE);
+    }
+
+    @Test
+    void aPayloadOffloadedByTheExtendedProducerIsVerifiedAgainstItsSha256Attribute() throws Exception {
+        byte[] payload = new byte[300_000];
+        new Random(15).nextBytes(payload);
+        ExtendedPublisher publisher = app.context().getRegistry().lookupByNameAndType("extendedPublisher", ExtendedPublisher.class);
+
+        String messageId = publisher.publish(queues.queueUrl, OutgoingMessage.of(payload, "application/octet-stream")).messageId();
+
+        RecordingDownstream.Attempt delivered = await().until(() -> downstream.of(d -> messageId.equals(d.messageId())), l -> !l.isEmpty()).get(0);
+        assertThat(delivered.failure()).isNull();
+        assertThat(delivered.body()).isEqualTo(payload);
+        assertThat(delivered.header(PayloadHeaders.CHECKSUM_SHA256)).isEqualTo(sha256(payload));
+    }
+
+    private static MessageAttributeValue text(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
     }
 
     /** Overwrites the object's file in place: same length, its stored checksum (kept in the file's attributes) stays. */

@@ -1,12 +1,12 @@
 package io.sqsextended.chain.consumer.payload;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Optional;
 
 import io.sqsextended.chain.wire.Crc64Nvme;
 import io.sqsextended.chain.wire.PayloadHeaders;
+import io.sqsextended.chain.wire.PayloadSha256;
 import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
@@ -45,8 +45,14 @@ public record PayloadChecksum(Algorithm algorithm, String value) {
         String value();
     }
 
-    /** What S3 answered with {@code x-amz-checksum-mode: ENABLED}: a full-object SHA-256, else CRC64NVME, if any. */
-    static Optional<PayloadChecksum> stored(GetObjectResponse response) {
+    /**
+     * The producer's SHA-256 (the pointer's attribute: end to end, whoever wrote the object), else what S3 answered with
+     * {@code x-amz-checksum-mode: ENABLED}: a full-object SHA-256, else CRC64NVME, if any.
+     */
+    static Optional<PayloadChecksum> of(String producerSha256, GetObjectResponse response) {
+        if (producerSha256 != null) {
+            return Optional.of(new PayloadChecksum(Algorithm.SHA256, producerSha256));
+        }
         if (response.checksumType() == ChecksumType.COMPOSITE) {
             return Optional.empty();
         }
@@ -60,15 +66,7 @@ public record PayloadChecksum(Algorithm algorithm, String value) {
     }
 
     private static final class Sha256 implements Running {
-        private final MessageDigest digest;
-
-        Sha256() {
-            try {
-                digest = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("Every Java platform has SHA-256", e);
-            }
-        }
+        private final MessageDigest digest = PayloadSha256.newDigest();
 
         @Override
         public void update(byte[] bytes, int offset, int length) {
@@ -77,7 +75,7 @@ public record PayloadChecksum(Algorithm algorithm, String value) {
 
         @Override
         public String value() {
-            return Base64.getEncoder().encodeToString(digest.digest());
+            return PayloadSha256.base64(digest);
         }
     }
 

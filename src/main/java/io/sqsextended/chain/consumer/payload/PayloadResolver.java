@@ -101,7 +101,7 @@ public final class PayloadResolver {
             throw e;
         }
         describe(message, described.contentLength(), described.eTag(), described.contentType(), described.metadata());
-        PayloadChecksum expected = PayloadChecksum.stored(described).orElse(null);
+        PayloadChecksum expected = PayloadChecksum.of(object.expectedSha256(), described).orElse(null);
         if (expected != null) {
             message.setHeader(expected.algorithm().header(), expected.value());
         }
