@@ -3,6 +3,7 @@ package io.sqsextended.chain.consumer;
 import io.sqsextended.chain.config.ChainConfig;
 import io.sqsextended.chain.config.ConsumerSettings;
 import io.sqsextended.chain.consumer.events.PayloadRefusedException;
+import io.sqsextended.chain.consumer.payload.ChecksumMismatchException;
 import io.sqsextended.chain.consumer.payload.S3ObjectStream;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
@@ -40,7 +41,7 @@ public class ConsumerErrorHandling extends RouteConfigurationBuilder {
                         .onExceptionOccurred(ConsumerErrorHandling::attemptFailed)
                         .onRedelivery(PollGate::redelivering))
                 // no retry can help these: straight to the dead-letter queue
-                .onException(PayloadRefusedException.class)
+                .onException(PayloadRefusedException.class, ChecksumMismatchException.class)
                     .maximumRedeliveries(0)
                     .useOriginalMessage();
     }

@@ -45,7 +45,7 @@ public final class LambdaPresign {
             if (length > S3Limits.MAX_SINGLE_PUT) {
                 throw new Problem(ProblemType.SIZE_NOT_ALLOWED, "One PUT takes at most 5 GiB; use POST /v1/uploads for a multipart plan");
             }
-            S3Transfers.Presigned put = s3.presignPut(key, contentType, length, Map.of());
+            S3Transfers.Presigned put = s3.presignPut(key, contentType, length, Map.of(), null);
             metrics.issued("put");
             LOG.info("Presigned PUT of {} for /presign, expires {}", key, put.expiresAt());
             return HttpReply.text(put.url().toString());

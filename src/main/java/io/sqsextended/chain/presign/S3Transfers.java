@@ -53,13 +53,14 @@ public final class S3Transfers {
 
     /**
      * A PUT that S3 accepts only with the signed Content-Type, Content-Length and metadata, and only while the key
-     * has no object ({@code If-None-Match: *}, signed too): neither another producer nor a replay replaces one.
+     * has no object ({@code If-None-Match: *}, signed too): neither another producer nor a replay replaces one. With a
+     * {@code checksumSha256} (null for none), signed as {@code x-amz-checksum-sha256}, S3 stores only a body that has it.
      */
-    public Presigned presignPut(String key, String contentType, long contentLength, Map<String, String> metadata) {
+    public Presigned presignPut(String key, String contentType, long contentLength, Map<String, String> metadata, String checksumSha256) {
         SigningCredentials.Signing sign = sign();
         return presigned(() -> presigner.presignPutObject(r -> r.signatureDuration(sign.lifetime()).putObjectRequest(p -> p
                 .bucket(bucket).key(key).contentType(contentType).contentLength(contentLength).ifNoneMatch(CREATE_ONLY)
-                .metadata(metadata.isEmpty() ? null : metadata)
+                .metadata(metadata.isEmpty() ? null : metadata).checksumSHA256(checksumSha256)
                 .overrideConfiguration(o -> o.credentialsProvider(sign.credentials())))));
     }
 

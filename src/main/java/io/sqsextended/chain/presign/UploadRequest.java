@@ -15,14 +15,19 @@ public record UploadRequest(
         @Schema(description = "Optional original file name; it becomes the last segment of the key")
         String fileName,
         @Schema(description = "Optional user metadata, stored as x-amz-meta-<name> (names: a-z, 0-9, '-')")
-        Map<String, String> metadata) {
+        Map<String, String> metadata,
+        @Schema(description = "Optional base64 SHA-256 of the whole body (S3's ChecksumSHA256 form, 44 characters): the PUT "
+                + "signs it as x-amz-checksum-sha256 and S3 refuses (400 BadDigest) other bytes. Single PUTs only: S3 checks a "
+                + "SHA-256 of parts only per part (COMPOSITE), so above the multipart threshold it is refused")
+        String checksumSha256) {
 
     static UploadRequest parse(byte[] body) {
-        JsonRequest json = JsonRequest.parse(body, Set.of("contentType", "contentLength", "fileName", "metadata"));
+        JsonRequest json = JsonRequest.parse(body, Set.of("contentType", "contentLength", "fileName", "metadata", "checksumSha256"));
         return new UploadRequest(
                 json.requiredString("contentType", UploadRules.MAX_CONTENT_TYPE_LENGTH),
                 json.requiredLong("contentLength"),
                 json.optionalString("fileName", 1024).orElse(null),
-                json.optionalStringMap("metadata", UploadRules.MAX_METADATA_ENTRIES));
+                json.optionalStringMap("metadata", UploadRules.MAX_METADATA_ENTRIES),
+                json.optionalString("checksumSha256", 1024).orElse(null));
     }
 }

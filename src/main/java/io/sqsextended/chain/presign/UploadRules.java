@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import io.sqsextended.chain.api.Problem;
 import io.sqsextended.chain.api.ProblemType;
+import io.sqsextended.chain.wire.PayloadSha256;
 
 /**
  * What producers may upload: a content type on the allow-list, a size up to {@code chain.upload.max-size}, and
@@ -83,6 +84,14 @@ public final class UploadRules {
             throw Problem.invalid("metadata exceeds S3's " + MAX_METADATA_BYTES + " bytes of user metadata");
         }
         return checked;
+    }
+
+    /** A SHA-256 as S3 takes it, or null; refused unless it is the canonical base64 of 32 bytes (S3 would answer 400). */
+    static String checksumSha256(String checksum) {
+        if (checksum != null && !PayloadSha256.isWellFormed(checksum)) {
+            throw Problem.invalid("checksumSha256 must be the base64 of a SHA-256 (32 bytes, 44 characters), as S3's ChecksumSHA256");
+        }
+        return checksum;
     }
 
     /** Upload ids come back to S3 in a query string or path: printable ASCII only. */

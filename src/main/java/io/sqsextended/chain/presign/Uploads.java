@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.sqsextended.chain.api.ApiMetrics;
 import io.sqsextended.chain.api.HttpReply;
+import io.sqsextended.chain.api.Problem;
 import io.sqsextended.chain.api.RequestUri;
 import io.sqsextended.chain.api.Role;
 import io.sqsextended.chain.api.TokenAuthenticator;
@@ -42,11 +43,16 @@ public final class Uploads {
         String contentType = rules.contentType(request.contentType());
         long length = rules.contentLength(request.contentLength());
         Map<String, String> metadata = rules.metadata(request.metadata());
+        String checksum = UploadRules.checksumSha256(request.checksumSha256());
+        if (checksum != null && length > multipartThreshold) {
+            throw Problem.invalid("checksumSha256 applies to a single PUT, up to " + multipartThreshold + " bytes: S3 checks a SHA-256 of a "
+                    + "multipart upload only per part (COMPOSITE); send none, the consumer verifies the CRC64NVME S3 keeps");
+        }
         String key = keys.newUploadKey(request.fileName(), UploadOwner.of(exchange));
         if (length > multipartThreshold) {
             return HttpReply.json(201, multipart(key, contentType, length, metadata));
         }
-        S3Transfers.Presigned put = s3.presignPut(key, contentType, length, metadata);
+        S3Transfers.Presigned put = s3.presignPut(key, contentType, length, metadata, checksum);
         metrics.issued("put");
         LOG.info("Presigned PUT of {} ({} bytes), expires {}", key, length, put.expiresAt());
         return HttpReply.json(201, new UploadTicket(s3.bucket(), key, "PUT", put.url().toString(), put.headers(),

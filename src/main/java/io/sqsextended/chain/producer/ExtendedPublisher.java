@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import io.sqsextended.chain.config.ExtendedSettings;
 import io.sqsextended.chain.wire.InlineMark;
 import io.sqsextended.chain.wire.PayloadPointer;
+import io.sqsextended.chain.wire.PayloadSha256;
 import io.sqsextended.chain.wire.S3Limits;
 import io.sqsextended.chain.wire.SqsLimits;
 import org.slf4j.Logger;
@@ -146,9 +148,15 @@ public final class ExtendedPublisher {
 
     private Prepared offload(InputStream body, long length, String contentType, Map<String, MessageAttributeValue> attributes) {
         String key = settings.keyPrefix() + UUID.randomUUID();
-        long size = length >= 0 && length <= S3Limits.MAX_SINGLE_PUT ? put(key, body, length, contentType) : putInParts(key, body, contentType);
+        MessageDigest sha256 = PayloadSha256.newDigest();
+        InputStream digested = PayloadSha256.digesting(body, sha256);
+        long size = length >= 0 && length <= S3Limits.MAX_SINGLE_PUT ? put(key, digested, length, contentType) : putInParts(key, digested, contentType);
         Map<String, MessageAttributeValue> withSize = new HashMap<>(attributes);
         withSize.put(settings.sizeAttributeName(), MessageAttributeValue.builder().dataType("Number").stringValue(Long.toString(size)).build());
+        // nine attributes of the caller's and the size attribute leave SQS no room for it
+        if (withSize.size() < SqsLimits.MAX_MESSAGE_ATTRIBUTES) {
+            withSize.put(PayloadSha256.ATTRIBUTE, PayloadSha256.attribute(sha256));
+        }
         String pointer = new PayloadPointer(settings.bucket(), key).toJson();
         LOG.debug("Offloaded {} bytes to s3://{}/{}", size, settings.bucket(), key);
         return new Prepared(pointer, withSize, key, size, pointer.getBytes(StandardCharsets.UTF_8).length + attributesSize(withSize));
@@ -213,7 +221,7 @@ public final class ExtendedPublisher {
         if (attributes.size() > MAX_USER_ATTRIBUTES) {
             throw new IllegalArgumentException("At most " + MAX_USER_ATTRIBUTES + " message attributes: the size attribute needs the tenth");
         }
-        for (String reserved : List.of(PayloadPointer.SIZE_ATTRIBUTE, PayloadPointer.LEGACY_SIZE_ATTRIBUTE, InlineMark.ATTRIBUTE)) {
+        for (String reserved : List.of(PayloadPointer.SIZE_ATTRIBUTE, PayloadPointer.LEGACY_SIZE_ATTRIBUTE, InlineMark.ATTRIBUTE, PayloadSha256.ATTRIBUTE)) {
             if (attributes.containsKey(reserved)) {
                 throw new IllegalArgumentException("Message attribute " + reserved + " is reserved: the publisher sets it");
             }

@@ -26,13 +26,14 @@ public final class AwsClients {
         var builder = S3Client.builder()
                 .region(region(settings))
                 .credentialsProvider(credentials(settings))
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(64).connectionTimeout(Duration.ofSeconds(5)));
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(64).connectionTimeout(Duration.ofSeconds(5)))
+                // the consumer verifies payloads itself, to fail them as checksum-mismatch and pass the value on
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         settings.s3EndpointOverride().ifPresent(endpoint -> builder
                 .endpointOverride(endpoint)
                 .forcePathStyle(true)
                 // S3-compatible servers (S3Proxy, older MinIO) refuse the SDK's trailing flexible checksums
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED));
         return builder.build();
     }
 

@@ -22,6 +22,13 @@ public final class PayloadHeaders {
     public static final String SOURCE = "PayloadSource";
     /** ISO-8601 time of the S3 event, or when the message was sent (pointers, inline). */
     public static final String EVENT_TIME = "PayloadEventTime";
+    /**
+     * Base64 SHA-256 of the object (S3's {@code ChecksumSHA256} form), the producer's: the body fails its read at the
+     * end unless its bytes have it. Absent when no producer gave one, and for inline payloads.
+     */
+    public static final String CHECKSUM_SHA256 = "PayloadChecksumSha256";
+    /** Base64 CRC64NVME S3 keeps of the object, verified likewise when no SHA-256 is (absent when S3 has none). */
+    public static final String CHECKSUM_CRC64NVME = "PayloadChecksumCrc64Nvme";
     /** Prefix of one header per user metadata entry of the object ({@code x-amz-meta-<name>}). */
     public static final String METADATA_PREFIX = "PayloadMetadata-";
 

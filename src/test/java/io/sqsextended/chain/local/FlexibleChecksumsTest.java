@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
+import io.sqsextended.chain.wire.Crc64Nvme;
 import io.sqsextended.chain.Queues;
 import io.sqsextended.chain.wire.AwsClients;
 import org.junit.jupiter.api.AfterAll;

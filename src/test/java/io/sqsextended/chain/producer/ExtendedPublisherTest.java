@@ -17,6 +17,7 @@ import io.sqsextended.chain.local.LocalAws;
 import io.sqsextended.chain.local.TestStacks;
 import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.wire.InlineMark;
+import io.sqsextended.chain.wire.PayloadSha256;
 import io.sqsextended.chain.wire.S3Limits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,10 +86,31 @@ class ExtendedPublisherTest {
         assertThat(result.key()).startsWith("offload/");
         assertThat(received.body()).isEqualTo("[\"software.amazon.payloadoffloading.PayloadS3Pointer\",{\"s3BucketName\":\""
                 + bucket + "\",\"s3Key\":\"" + result.key() + "\"}]");
-        assertThat(received.messageAttributes()).containsOnlyKeys("ExtendedPayloadSize");
+        assertThat(received.messageAttributes()).containsOnlyKeys("ExtendedPayloadSize", PayloadSha256.ATTRIBUTE);
         assertThat(received.messageAttributes().get("ExtendedPayloadSize").dataType()).isEqualTo("Number");
         assertThat(received.messageAttributes().get("ExtendedPayloadSize").stringValue()).isEqualTo(String.valueOf(payload.length));
         assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket).key(result.key())).asByteArray()).isEqualTo(payload);
+    }
+
+    @Test
+    void anOffloadedPayloadCarriesTheSha256OfItsBytes() throws Exception {
+        byte[] payload = text(THRESHOLD + 1);
+
+        publisher(settings()).publish(queueUrl, OutgoingMessage.of(payload, "text/plain"));
+
+        MessageAttributeValue sha256 = receiveOne().messageAttributes().get(PayloadSha256.ATTRIBUTE);
+        assertThat(sha256.dataType()).isEqualTo("String");
+        assertThat(sha256.stringValue()).isEqualTo(base64Sha256(payload));
+    }
+
+    @Test
+    void nineAttributesOfTheCallerLeaveNoRoomForTheSha256() {
+        Map<String, MessageAttributeValue> nine = new HashMap<>();
+        IntStream.range(0, 9).forEach(i -> nine.put("a" + i, OutgoingMessage.stringAttribute("v")));
+
+        publisher(settings()).publish(queueUrl, OutgoingMessage.of(text(THRESHOLD + 1), "text/plain").withAttributes(nine));
+
+        assertThat(receiveOne().messageAttributes()).hasSize(10).containsKey("ExtendedPayloadSize").doesNotContainKey(PayloadSha256.ATTRIBUTE);
     }
 
     @Test
@@ -97,7 +119,7 @@ class ExtendedPublisherTest {
 
         publisher(legacy).publish(queueUrl, OutgoingMessage.of("x"));
 
-        assertThat(receiveOne().messageAttributes()).containsOnlyKeys("SQSLargePayloadSize");
+        assertThat(receiveOne().messageAttributes()).containsOnlyKeys("SQSLargePayloadSize", PayloadSha256.ATTRIBUTE);
     }
 
     @Test
@@ -149,7 +171,9 @@ class ExtendedPublisherTest {
         PublishResult result = publisher(settings()).publish(queueUrl, OutgoingMessage.of(new ByteArrayInputStream(payload), -1, "application/octet-stream"));
 
         assertThat(result.size()).isEqualTo(size);
-        assertThat(receiveOne().messageAttributes().get("ExtendedPayloadSize").stringValue()).isEqualTo(String.valueOf(size));
+        Message received = receiveOne();
+        assertThat(received.messageAttributes().get("ExtendedPayloadSize").stringValue()).isEqualTo(String.valueOf(size));
+        assertThat(received.messageAttributes().get(PayloadSha256.ATTRIBUTE).stringValue()).isEqualTo(base64Sha256(payload));
         byte[] stored = s3.getObjectAsBytes(r -> r.bucket(bucket).key(result.key())).asByteArray();
         assertThat(MessageDigest.getInstance("SHA-256").digest(stored)).isEqualTo(MessageDigest.getInstance("SHA-256").digest(payload));
     }
@@ -178,10 +202,13 @@ class ExtendedPublisherTest {
     @Test
     void theSizeAttributeNamesAreReservedAndTenAttributesAreTooMany() {
         var reserved = Map.of("ExtendedPayloadSize", OutgoingMessage.stringAttribute("1"));
+        var sha256 = Map.of(PayloadSha256.ATTRIBUTE, OutgoingMessage.stringAttribute("x"));
         Map<String, MessageAttributeValue> ten = new HashMap<>();
         IntStream.range(0, 10).forEach(i -> ten.put("a" + i, OutgoingMessage.stringAttribute("v")));
 
         assertThatThrownBy(() -> publisher(settings()).publish(queueUrl, OutgoingMessage.of("x").withAttributes(reserved)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reserved");
+        assertThatThrownBy(() -> publisher(settings()).publish(queueUrl, OutgoingMessage.of("x").withAttributes(sha256)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reserved");
         assertThatThrownBy(() -> publisher(settings()).publish(queueUrl, OutgoingMessage.of("x").withAttributes(ten)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("At most 9");
@@ -204,6 +231,10 @@ class ExtendedPublisherTest {
 
     static ExtendedPublisher publisher(ExtendedSettings settings) {
         return new ExtendedPublisher(s3, sqs, settings);
+    }
+
+    static String base64Sha256(byte[] bytes) throws Exception {
+        return java.util.Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     static byte[] text(int size) {

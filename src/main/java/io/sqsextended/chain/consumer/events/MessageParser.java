@@ -23,6 +23,7 @@ import io.sqsextended.chain.consumer.events.PayloadReference.ObjectReference;
 import io.sqsextended.chain.wire.InlineMark;
 import io.sqsextended.chain.wire.ObjectKeys;
 import io.sqsextended.chain.wire.PayloadPointer;
+import io.sqsextended.chain.wire.PayloadSha256;
 import io.sqsextended.chain.wire.PayloadSource;
 import io.sqsextended.chain.wire.S3Limits;
 import io.sqsextended.chain.wire.Sha256;
@@ -137,7 +138,18 @@ public final class MessageParser {
             throw new PayloadRefusedException("Pointer to s3://" + bucket + "/" + key + " refused: pointers may name only keys under "
                     + ChainKeys.POINTER_PREFIXES.name() + " (" + String.join(", ", pointerPrefixes) + ")");
         }
-        return new ObjectReference(PayloadSource.EXTENDED_POINTER, bucket, key, null, declaredSize(message), message.sentAt(), messageKey(message));
+        return new ObjectReference(PayloadSource.EXTENDED_POINTER, bucket, key, null, declaredSize(message), declaredSha256(message),
+                message.sentAt(), messageKey(message));
+    }
+
+    /** The SHA-256 the extended producer wrote, which the object's bytes must have; null when absent. */
+    private static String declaredSha256(IncomingMessage message) {
+        MessageAttributeValue value = message.attributes().get(PayloadSha256.ATTRIBUTE);
+        if (value != null && !PayloadSha256.isWellFormed(value.stringValue())) {
+            throw new PayloadRefusedException("Unparseable extended-client pointer: " + PayloadSha256.ATTRIBUTE
+                    + " is not the base64 of a SHA-256: " + abbreviate(String.valueOf(value.stringValue())));
+        }
+        return value == null ? null : value.stringValue();
     }
 
     /** The size attribute the extended clients write: a byte count, which the object must match; null when absent. */
@@ -191,7 +203,7 @@ public final class MessageParser {
             requireAllowed(bucket);
             requireKey(key);
             String versionId = record.getS3().getObject().getVersionId();
-            references.add(new ObjectReference(PayloadSource.S3_EVENT, bucket, key, versionId, null, record.getEventTime(),
+            references.add(new ObjectReference(PayloadSource.S3_EVENT, bucket, key, versionId, null, null, record.getEventTime(),
                     eventKey(bucket, key, versionId, record.getS3().getObject().getSequencer())));
         }
         return references;
@@ -211,7 +223,7 @@ public final class MessageParser {
         requireAllowed(bucket);
         requireKey(key);
         String versionId = detail.path("object").path("version-id").asText(null);
-        return List.of(new ObjectReference(PayloadSource.S3_EVENT, bucket, key, versionId, null, instant(json.path("time").asText(null)),
+        return List.of(new ObjectReference(PayloadSource.S3_EVENT, bucket, key, versionId, null, null, instant(json.path("time").asText(null)),
                 eventKey(bucket, key, versionId, detail.path("object").path("sequencer").asText(null))));
     }
 

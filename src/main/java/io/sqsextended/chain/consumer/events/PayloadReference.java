@@ -21,8 +21,8 @@ public sealed interface PayloadReference {
      * @param versionId    the object's version on versioned buckets, else null
      * @param expectedSize the size a pointer's size attribute declares (the object must have it), else null
      */
-    record ObjectReference(PayloadSource source, String bucket, String key, String versionId, Long expectedSize, Instant eventTime,
-                           String idempotencyKey) implements PayloadReference {
+    record ObjectReference(PayloadSource source, String bucket, String key, String versionId, Long expectedSize, String expectedSha256,
+                           Instant eventTime, String idempotencyKey) implements PayloadReference {
     }
 
     /** A message whose body is the payload. */

@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public final class PayloadResolver {
 
     private static final String INLINE_CONTENT_TYPE = "text/plain; charset=utf-8";
+    private static final String CHECKSUM_MODE = "x-amz-checksum-mode";
 
     private final S3Client s3;
     private final S3Presigner presigner;
@@ -87,8 +88,10 @@ public final class PayloadResolver {
             message.setBody(null);
             return;
         }
-        // one GET: its response gives the headers, its body is the payload, read as the downstream reads it
-        GetObjectRequest get = GetObjectRequest.builder().bucket(object.bucket()).key(object.key()).versionId(object.versionId()).build();
+        // one GET: its response gives the headers, its body is the payload, read as the downstream reads it; the
+        // checksum mode as a header, not the SDK's field: the SDK would verify too, and fail without saying it is a mismatch
+        GetObjectRequest get = GetObjectRequest.builder().bucket(object.bucket()).key(object.key()).versionId(object.versionId())
+                .overrideConfiguration(o -> o.putHeader(CHECKSUM_MODE, "ENABLED")).build();
         ResponseInputStream<GetObjectResponse> response = unlessRefused(object, () -> s3.getObject(get));
         GetObjectResponse described = response.response();
         try {
@@ -98,8 +101,13 @@ public final class PayloadResolver {
             throw e;
         }
         describe(message, described.contentLength(), described.eTag(), described.contentType(), described.metadata());
+        PayloadChecksum expected = PayloadChecksum.of(object.expectedSha256(), described).orElse(null);
+        if (expected != null) {
+            message.setHeader(expected.algorithm().header(), expected.value());
+        }
         // If-Match: a re-read (redelivery) gets the bytes the headers describe, even if the key was overwritten meanwhile
-        S3ObjectStream body = new S3ObjectStream(s3, get.toBuilder().ifMatch(described.eTag()).build(), described.contentLength(), response);
+        S3ObjectStream body = new S3ObjectStream(s3, get.toBuilder().ifMatch(described.eTag()).build(), described.contentLength(),
+                expected, response);
         message.setBody(body);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override

@@ -25,23 +25,30 @@ public final class S3ObjectStream extends InputStream implements StreamCache {
     private final S3Client s3;
     private final GetObjectRequest request;
     private final long length;
+    private final PayloadChecksum expected;
     private volatile ResponseInputStream<GetObjectResponse> current;
+    /** What is read: {@link #current}, through the check of {@link #expected} from its first byte. */
+    private InputStream reading;
     private volatile boolean abandoned;
     private long position;
 
     /** A stream whose GET is sent on its first read. */
-    public S3ObjectStream(S3Client s3, GetObjectRequest request, long length) {
-        this(s3, request, length, null);
+    public S3ObjectStream(S3Client s3, GetObjectRequest request, long length, PayloadChecksum expected) {
+        this(s3, request, length, expected, null);
     }
 
     /**
-     * @param opened the response of a GET already sent, read first; re-reads send {@code request}
+     * @param expected the checksum every read to the end must find, null for none
+     * @param opened   the response of a GET already sent, read first; re-reads send {@code request}
      */
-    public S3ObjectStream(S3Client s3, GetObjectRequest request, long length, ResponseInputStream<GetObjectResponse> opened) {
+    public S3ObjectStream(S3Client s3, GetObjectRequest request, long length, PayloadChecksum expected,
+                          ResponseInputStream<GetObjectResponse> opened) {
         this.s3 = s3;
         this.request = request;
         this.length = length;
+        this.expected = expected;
         this.current = opened;
+        this.reading = opened == null ? null : verified(opened);
     }
 
     @Override
@@ -80,8 +87,14 @@ public final class S3ObjectStream extends InputStream implements StreamCache {
         }
         if (current == null) {
             current = s3.getObject(request);
+            reading = verified(current);
         }
-        return current;
+        return reading;
+    }
+
+    /** Each GET is checked from its first byte: a re-read starts the checksum again. */
+    private InputStream verified(InputStream response) {
+        return expected == null ? response : new VerifyingInputStream(response, expected, toString());
     }
 
     /** Back to the first byte: the next read opens a new GET. */
@@ -112,6 +125,7 @@ public final class S3ObjectStream extends InputStream implements StreamCache {
         ResponseInputStream<GetObjectResponse> response = current;
         if (response != null) {
             current = null;
+            reading = null;
             // closing reads the rest of the object off the network: worth it for a little, an abort drops the connection
             if (abandoned || length - position > DRAIN_LIMIT) {
                 response.abort();
@@ -131,13 +145,13 @@ public final class S3ObjectStream extends InputStream implements StreamCache {
             throw new IOException(this + " was abandoned: its reader ran out of time");
         }
         try (InputStream whole = s3.getObject(request)) {
-            whole.transferTo(os);
+            verified(whole).transferTo(os);
         }
     }
 
     @Override
     public StreamCache copy(Exchange exchange) {
-        return new S3ObjectStream(s3, request, length);
+        return new S3ObjectStream(s3, request, length, expected);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.sqsextended.chain.local;
+package io.sqsextended.chain.wire;
 
 import java.nio.ByteBuffer;
 import java.util.zip.Checksum;
@@ -7,7 +7,7 @@ import java.util.zip.Checksum;
  * CRC-64/NVME, S3's default checksum (reflected polynomial 0x9A6C9329AC4BC9B5, initial value and final xor all ones).
  * The AWS SDK computes it only with its native CRT library, which the app does not ship.
  */
-final class Crc64Nvme implements Checksum {
+public final class Crc64Nvme implements Checksum {
 
     private static final long[] TABLE = new long[256];
 
@@ -43,7 +43,7 @@ final class Crc64Nvme implements Checksum {
     }
 
     /** The value as S3 gives it, big-endian, before base64. */
-    byte[] bytes() {
+    public byte[] bytes() {
         return ByteBuffer.allocate(Long.BYTES).putLong(getValue()).array();
     }
 

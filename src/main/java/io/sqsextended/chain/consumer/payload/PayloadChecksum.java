@@ -1,0 +1,95 @@
+package io.sqsextended.chain.consumer.payload;
+
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Optional;
+
+import io.sqsextended.chain.wire.Crc64Nvme;
+import io.sqsextended.chain.wire.PayloadHeaders;
+import io.sqsextended.chain.wire.PayloadSha256;
+import software.amazon.awssdk.services.s3.model.ChecksumType;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+
+/**
+ * The checksum a payload's bytes must have, in S3's base64 form: its SHA-256 when one is known, else the CRC64NVME S3
+ * keeps. A COMPOSITE value (multipart, {@code <checksum of the parts' checksums>-<parts>}) says nothing about the
+ * stream as a whole and is not used.
+ */
+public record PayloadChecksum(Algorithm algorithm, String value) {
+
+    /** The algorithms a payload is verified with, and the downstream header that carries the value. */
+    public enum Algorithm {
+        SHA256(PayloadHeaders.CHECKSUM_SHA256),
+        CRC64NVME(PayloadHeaders.CHECKSUM_CRC64NVME);
+
+        private final String header;
+
+        Algorithm(String header) {
+            this.header = header;
+        }
+
+        public String header() {
+            return header;
+        }
+
+        /** A computation of this checksum; {@link Running#value()} gives S3's base64 form. */
+        Running start() {
+            return this == SHA256 ? new Sha256() : new Crc();
+        }
+    }
+
+    /** A checksum being computed over a stream. */
+    interface Running {
+        void update(byte[] bytes, int offset, int length);
+
+        String value();
+    }
+
+    /**
+     * The producer's SHA-256 (the pointer's attribute: end to end, whoever wrote the object), else what S3 answered with
+     * {@code x-amz-checksum-mode: ENABLED}: a full-object SHA-256, else CRC64NVME, if any.
+     */
+    static Optional<PayloadChecksum> of(String producerSha256, GetObjectResponse response) {
+        if (producerSha256 != null) {
+            return Optional.of(new PayloadChecksum(Algorithm.SHA256, producerSha256));
+        }
+        if (response.checksumType() == ChecksumType.COMPOSITE) {
+            return Optional.empty();
+        }
+        return whole(response.checksumSHA256()).map(value -> new PayloadChecksum(Algorithm.SHA256, value))
+                .or(() -> whole(response.checksumCRC64NVME()).map(value -> new PayloadChecksum(Algorithm.CRC64NVME, value)));
+    }
+
+    /** A COMPOSITE value ends with {@code -<parts>}, whatever type the server says. */
+    private static Optional<String> whole(String value) {
+        return Optional.ofNullable(value).filter(v -> !v.contains("-"));
+    }
+
+    private static final class Sha256 implements Running {
+        private final MessageDigest digest = PayloadSha256.newDigest();
+
+        @Override
+        public void update(byte[] bytes, int offset, int length) {
+            digest.update(bytes, offset, length);
+        }
+
+        @Override
+        public String value() {
+            return PayloadSha256.base64(digest);
+        }
+    }
+
+    private static final class Crc implements Running {
+        private final Crc64Nvme crc = new Crc64Nvme();
+
+        @Override
+        public void update(byte[] bytes, int offset, int length) {
+            crc.update(bytes, offset, length);
+        }
+
+        @Override
+        public String value() {
+            return Base64.getEncoder().encodeToString(crc.bytes());
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package io.sqsextended.chain.consumer;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.Queues;
+import io.sqsextended.chain.RecordingDownstream;
+import io.sqsextended.chain.producer.ExtendedPublisher;
+import io.sqsextended.chain.producer.OutgoingMessage;
+import io.sqsextended.chain.wire.AwsClients;
+import io.sqsextended.chain.wire.PayloadSha256;
+import io.sqsextended.chain.wire.PayloadHeaders;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+
+import static io.sqsextended.chain.Queues.attribute;
+import static io.sqsextended.chain.consumer.events.TestEvents.objectCreated;
+import static io.sqsextended.chain.consumer.events.TestEvents.pointer;
+import static org.awaitility.Awaitility.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Keys outside the input prefix: no S3 notification, the test sends the event. The consumer verifies each S3 payload as the downstream reads it, against the checksum S3 keeps: bytes changed in
+ * the store after the upload fail the read at its end and go to the dead-letter queue as {@code checksum-mismatch}.
+ */
+class PayloadIntegrityTest {
+
+    @TempDir
+    static Path dataDir;
+    static ChainApp app;
+    static S3Client s3;
+    static SqsClient sqs;
+    static Queues queues;
+    static String bucket;
+    static final RecordingDownstream downstream = new RecordingDownstream();
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = ChainApp.builder(dataDir).consumer().properties(Map.of(
+                "chain.downstream.uri", RecordingDownstream.URI,
+                "chain.consumer.redelivery.max-attempts", "2",
+                "chain.consumer.redelivery.initial-delay", "200")).start();
+        downstream.addTo(app.context());
+        s3 = AwsClients.s3(app.clientSettings());
+        sqs = AwsClients.sqs(app.clientSettings());
+        queues = Queues.of(app, sqs);
+        bucket = app.property("chain.bucket");
+    }
+
+    @AfterAll
+    static void stop() {
+        s3.close();
+        sqs.close();
+        app.close();
+    }
+
+    @Test
+    void aPayloadCarriesTheCrc64NvmeItWasVerifiedAgainst() {
+        String key = "other/" + UUID.randomUUID() + "/crc.txt";
+        s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("checked on the way down"));
+        String stored = s3.headObject(r -> r.bucket(bucket).key(key).checksumMode(ChecksumMode.ENABLED)).checksumCRC64NVME();
+
+        queues.send(objectCreated(bucket, key, "01"));
+
+        RecordingDownstream.Attempt delivered = downstream.awaitKey(key);
+        assertThat(delivered.failure()).isNull();
+        assertThat(stored).isNotBlank();
+        assertThat(delivered.header(PayloadHeaders.CHECKSUM_CRC64NVME)).isEqualTo(stored);
+        assertThat(delivered.header(PayloadHeaders.CHECKSUM_SHA256)).isNull();
+    }
+
+    @Test
+    void aPayloadUploadedWithASha256CarriesTheSha256ItWasVerifiedAgainst() throws Exception {
+        String key = "other/" + UUID.randomUUID() + "/sha.txt";
+        byte[] bytes = "named by its producer".getBytes(StandardCharsets.UTF_8);
+        String sha256 = sha256(bytes);
+        s3.putObject(r -> r.bucket(bucket).key(key).checksumSHA256(sha256), RequestBody.fromBytes(bytes));
+
+        queues.send(objectCreated(bucket, key, "01"));
+
+        RecordingDownstream.Attempt delivered = downstream.awaitKey(key);
+        assertThat(delivered.failure()).isNull();
+        assertThat(delivered.header(PayloadHeaders.CHECKSUM_SHA256)).isEqualTo(sha256);
+    }
+
+    /** The first attempt read the whole body before failing: a check that did not start again would fail the second. */
+    @Test
+    void aRedeliveryVerifiesThePayloadAfreshFromItsFirstByte() {
+        String key = "other/" + UUID.randomUUID() + "/again.txt";
+        s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("read twice, verified twice"));
+        Set<String> failedOnce = ConcurrentHashMap.newKeySet();
+        downstream.failWhen = subject -> subject.equals(key) && failedOnce.add(subject);
+
+        queues.send(objectCreated(bucket, key, "01"));
+
+        await().until(() -> downstream.ofKey(key), attempts -> attempts.size() == 2);
+        assertThat(downstream.ofKey(key)).extracting(RecordingDownstream.Attempt::delivered).containsExactly(false, true);
+        assertThat(downstream.ofKey(key).get(1).text()).isEqualTo("read twice, verified twice");
+    }
+
+    @Test
+    void bytesChangedInTheStoreFailTheReadAndGoToTheDeadLetterQueueAsChecksumMismatchWithoutRedelivery() throws IOException {
+        String key = "other/" + UUID.randomUUID() + "/rotten.txt";
+        s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("the bytes as uploaded"));
+        corrupt(key, "THE BYTES AS UPLOADED");
+
+        String messageId = queues.send(objectCreated(bucket, key, "01"));
+
+        Message deadLetter = queues.awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
+        assertThat(attribute(deadLetter, DeadLetterSender.ERROR_REASON)).isEqualTo("checksum-mismatch");
+        assertThat(attribute(deadLetter, DeadLetterSender.ATTEMPTS)).isEqualTo("1");
+        assertThat(downstream.of(d -> messageId.equals(d.messageId()))).singleElement().satisfies(attempt ->
+                assertThat(attempt.failure()).contains("ChecksumMismatchException"));
+    }
+
+    @Test
+    void aPointerWhoseSha256AttributeIsNotItsObjectsGoesToTheDeadLetterQueueAsChecksumMismatch() throws Exception {
+        String key = "offload/" + UUID.randomUUID();
+        s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("what the object holds"));
+
+        String messageId = queues.send(pointer("software.amazon.payloadoffloading.PayloadS3Pointer", bucket, key),
+                Map.of(PayloadSha256.ATTRIBUTE, text(sha256("what the producer sent".getBytes(StandardCharsets.UTF_8)))));
+
+        Message deadLetter = queues.awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
+        assertThat(attribute(deadLetter, DeadLetterSender.ERROR_REASON)).isEqualTo("checksum-mismatch");
+        assertThat(s3.headObject(r -> r.bucket(bucket).key(key)).contentLength()).as("kept for a look").isEqualTo(21L);
+    }
+
+    @Test
+    void aPointerWhoseSha256AttributeIsNotASha256IsRefused() {
+        String key = "offload/" + UUID.randomUUID();
+        s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("bytes"));
+
+        String messageId = queues.send(pointer("software.amazon.payloadoffloading.PayloadS3Pointer", bucket, key),
+                Map.of(PayloadSha256.ATTRIBUTE, text("not a checksum")));
+
+        Message deadLetter = queues.awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
+        assertThat(attribute(deadLetter, DeadLetterSender.ERROR_REASON)).isEqualTo("refused");
+        assertThat(attribute(deadLetter, DeadLetterSender.ERROR_MESSAGE)).contains(PayloadSha256.ATTRIBUTE);
+    }
+
+    @Test
+    void aPayloadOffloadedByTheExtendedProducerIsVerifiedAgainstItsSha256Attribute() throws Exception {
+        byte[] payload = new byte[300_000];
+        new Random(15).nextBytes(payload);
+        ExtendedPublisher publisher = app.context().getRegistry().lookupByNameAndType("extendedPublisher", ExtendedPublisher.class);
+
+        String messageId = publisher.publish(queues.queueUrl, OutgoingMessage.of(payload, "application/octet-stream")).messageId();
+
+        RecordingDownstream.Attempt delivered = await().until(() -> downstream.of(d -> messageId.equals(d.messageId())), l -> !l.isEmpty()).get(0);
+        assertThat(delivered.failure()).isNull();
+        assertThat(delivered.body()).isEqualTo(payload);
+        assertThat(delivered.header(PayloadHeaders.CHECKSUM_SHA256)).isEqualTo(sha256(payload));
+    }
+
+    private static MessageAttributeValue text(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    }
+
+    /** Overwrites the object's file in place: same length, its stored checksum (kept in the file's attributes) stays. */
+    private static void corrupt(String key, String sameLength) throws IOException {
+        try (RandomAccessFile file = new RandomAccessFile(dataDir.resolve("s3").resolve(bucket).resolve(key).toFile(), "rw")) {
+            assertThat(file.length()).isEqualTo(sameLength.length());
+            file.write(sameLength.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String sha256(byte[] bytes) throws NoSuchAlgorithmException {
+        return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}
