@@ -22,6 +22,7 @@ import io.sqsextended.chain.wire.InlineMark;
 import io.sqsextended.chain.wire.PayloadPointer;
 import io.sqsextended.chain.wire.PayloadSha256;
 import io.sqsextended.chain.wire.S3Limits;
+import io.sqsextended.chain.wire.Sha256;
 import io.sqsextended.chain.wire.SqsLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -148,7 +149,7 @@ public final class ExtendedPublisher {
 
     private Prepared offload(InputStream body, long length, String contentType, Map<String, MessageAttributeValue> attributes) {
         String key = settings.keyPrefix() + UUID.randomUUID();
-        MessageDigest sha256 = PayloadSha256.newDigest();
+        MessageDigest sha256 = Sha256.digest();
         InputStream digested = PayloadSha256.digesting(body, sha256);
         long size = length >= 0 && length <= S3Limits.MAX_SINGLE_PUT ? put(key, digested, length, contentType) : putInParts(key, digested, contentType);
         Map<String, MessageAttributeValue> withSize = new HashMap<>(attributes);

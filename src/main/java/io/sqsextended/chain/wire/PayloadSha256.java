@@ -3,7 +3,6 @@ package io.sqsextended.chain.wire;
 import java.io.InputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -19,15 +18,6 @@ public final class PayloadSha256 {
     public static final String ATTRIBUTE = "ChainPayloadSha256";
 
     private PayloadSha256() {
-    }
-
-    /** A digest that the bytes read through {@link #digesting} feed. */
-    public static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform has SHA-256", e);
-        }
     }
 
     public static DigestInputStream digesting(InputStream in, MessageDigest digest) {

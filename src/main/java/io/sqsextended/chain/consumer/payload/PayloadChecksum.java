@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.sqsextended.chain.wire.Crc64Nvme;
 import io.sqsextended.chain.wire.PayloadHeaders;
 import io.sqsextended.chain.wire.PayloadSha256;
+import io.sqsextended.chain.wire.Sha256;
 import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
@@ -34,7 +35,7 @@ public record PayloadChecksum(Algorithm algorithm, String value) {
 
         /** A computation of this checksum; {@link Running#value()} gives S3's base64 form. */
         Running start() {
-            return this == SHA256 ? new Sha256() : new Crc();
+            return this == SHA256 ? new Digest() : new Crc();
         }
     }
 
@@ -65,8 +66,8 @@ public record PayloadChecksum(Algorithm algorithm, String value) {
         return Optional.ofNullable(value).filter(v -> !v.contains("-"));
     }
 
-    private static final class Sha256 implements Running {
-        private final MessageDigest digest = PayloadSha256.newDigest();
+    private static final class Digest implements Running {
+        private final MessageDigest digest = Sha256.digest();
 
         @Override
         public void update(byte[] bytes, int offset, int length) {
