@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.sqsextended.chain.wire.AwsSettings;
 import io.sqsextended.chain.config.BoundPorts;
+import io.sqsextended.chain.config.ChainConfiguration;
 import io.sqsextended.chain.local.LocalAws;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
@@ -58,7 +59,7 @@ public final class ChainApp implements AutoCloseable {
 
     /** Settings for test clients that talk to the app's embedded S3 and SQS. */
     public AwsSettings clientSettings() {
-        return context().getRegistry().lookupByNameAndType("chainAwsSettings", AwsSettings.class);
+        return context().getRegistry().lookupByNameAndType(ChainConfiguration.AWS_SETTINGS, AwsSettings.class);
     }
 
     @Override

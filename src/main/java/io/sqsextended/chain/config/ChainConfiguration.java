@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
 @Configuration
 public class ChainConfiguration implements CamelConfiguration {
 
+    /** The registry name of the {@code AwsSettings} the clients were built from (for clients of one's own). */
+    public static final String AWS_SETTINGS = "chainAwsSettings";
+
     private static final Logger LOG = LoggerFactory.getLogger(ChainConfiguration.class);
     private static final Set<String> WILDCARDS = Set.of("0.0.0.0", "::");
 
@@ -46,7 +49,7 @@ public class ChainConfiguration implements CamelConfiguration {
             context.getPropertiesComponent().addOverrideProperty(ChainKeys.QUEUE.name(), config.resources().queue());
             context.getPropertiesComponent().addOverrideProperty(ChainKeys.DEAD_LETTER_QUEUE.name(), config.resources().deadLetterQueue());
         }
-        context.getRegistry().bind("chainAwsSettings", aws);
+        context.getRegistry().bind(ChainConfiguration.AWS_SETTINGS, aws);
         context.getRegistry().bind("s3Client", AwsClients.s3(aws));
         context.getRegistry().bind("s3Presigner", AwsClients.presigner(presigning));
         context.getRegistry().bind("sqsClient", AwsClients.sqs(aws));
