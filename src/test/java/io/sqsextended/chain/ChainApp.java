@@ -7,7 +7,6 @@ import java.util.Map;
 
 import io.sqsextended.chain.wire.AwsSettings;
 import io.sqsextended.chain.config.BoundPorts;
-import io.sqsextended.chain.config.ChainConfiguration;
 import io.sqsextended.chain.local.LocalAws;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
@@ -59,7 +58,7 @@ public final class ChainApp implements AutoCloseable {
 
     /** Settings for test clients that talk to the app's embedded S3 and SQS. */
     public AwsSettings clientSettings() {
-        return context().getRegistry().lookupByNameAndType(ChainConfiguration.AWS_SETTINGS, AwsSettings.class);
+        return context().getRegistry().lookupByNameAndType("chainAwsSettings", AwsSettings.class);
     }
 
     @Override
@@ -110,7 +109,7 @@ public final class ChainApp implements AutoCloseable {
         }
 
         public ChainApp start() throws Exception {
-            Main main = new Main(Application.class);
+            Main main = Application.newMain();
             main.addOverrideProperty("chain.local.data-dir", dataDir.toString());
             // the embedded stack picks its own free ports (0: LocalAws), the HTTP servers bind theirs
             main.addOverrideProperty("chain.local.s3-port", "0");

@@ -23,9 +23,6 @@ import org.slf4j.LoggerFactory;
 @Configuration
 public class ChainConfiguration implements CamelConfiguration {
 
-    /** The registry name of the {@code AwsSettings} the clients were built from (for clients of one's own). */
-    public static final String AWS_SETTINGS = "chainAwsSettings";
-
     private static final Logger LOG = LoggerFactory.getLogger(ChainConfiguration.class);
     private static final Set<String> WILDCARDS = Set.of("0.0.0.0", "::");
 
@@ -49,23 +46,25 @@ public class ChainConfiguration implements CamelConfiguration {
             context.getPropertiesComponent().addOverrideProperty(ChainKeys.QUEUE.name(), config.resources().queue());
             context.getPropertiesComponent().addOverrideProperty(ChainKeys.DEAD_LETTER_QUEUE.name(), config.resources().deadLetterQueue());
         }
-        context.getRegistry().bind(ChainConfiguration.AWS_SETTINGS, aws);
+        context.getRegistry().bind("chainAwsSettings", aws);
         context.getRegistry().bind("s3Client", AwsClients.s3(aws));
         context.getRegistry().bind("s3Presigner", AwsClients.presigner(presigning));
-        context.getRegistry().bind("sqsClient", AwsClients.sqs(aws));
+        // its receives end once the context stops: a stop does not wait for the consumer's long poll
+        context.getRegistry().bind("sqsClient", StoppableReceives.sqsClient(context, aws));
         LOG.info("Mode {}: bucket {}, queue {}, dead-letter queue {}", config.mode().name().toLowerCase(Locale.ROOT),
                 config.resources().bucket(), config.resources().queue(), config.resources().deadLetterQueue());
     }
 
     private static LocalAws startLocalAws(CamelContext context, LocalSettings settings) throws Exception {
-        LocalAws local = new LocalAws(settings);
-        local.start();
+        // its S3 starts while Camel builds the routes, awaited before the ports are logged and the API answers
+        LocalAws local = LocalAws.startWithS3InBackground(settings);
         // stopped with the context, after the routes
         context.addService(local, true, false);
         HealthCheckRegistry.get(context).register(local.storageCheck());
         context.addStartupListener(new StartupListener() {
             @Override
-            public void onCamelContextStarted(CamelContext ctx, boolean alreadyStarted) {
+            public void onCamelContextStarted(CamelContext ctx, boolean alreadyStarted) throws Exception {
+                local.awaitStarted();
             }
 
             @Override

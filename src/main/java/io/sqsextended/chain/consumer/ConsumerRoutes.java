@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.sqsextended.chain.config.ChainConfig;
-import io.sqsextended.chain.config.ChainConfiguration;
 import io.sqsextended.chain.config.ConsumerSettings;
 import io.sqsextended.chain.consumer.events.IncomingMessage;
 import io.sqsextended.chain.consumer.events.MessageParser;
@@ -14,7 +13,6 @@ import io.sqsextended.chain.consumer.events.PayloadReference;
 import io.sqsextended.chain.consumer.events.SnsSignatures;
 import io.sqsextended.chain.consumer.payload.ObjectCleanup;
 import io.sqsextended.chain.consumer.payload.PayloadResolver;
-import io.sqsextended.chain.wire.AwsSettings;
 import io.sqsextended.chain.wire.QueueUrl;
 import io.sqsextended.chain.wire.SqsLimits;
 import org.apache.camel.Exchange;
@@ -93,10 +91,7 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
                 .deleteAfterRead(false)
                 .attributeNames("All")
                 .messageAttributeNames("All")
-                .advanced().pollStrategy(gate)
-                // a client of its own: a stop cuts its long poll (StoppableReceives)
-                .amazonSQSClient(StoppableReceives.sqsClient(getContext(),
-                        getContext().getRegistry().lookupByNameAndType(ChainConfiguration.AWS_SETTINGS, AwsSettings.class))))
+                .advanced().pollStrategy(gate))
                 .routeId(CONSUME_ROUTE)
                 .routeConfigurationId(ConsumerErrorHandling.ID)
                 .autoStartup(settings.enabled())

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.wire.AwsSettings;
@@ -38,49 +40,105 @@ public final class LocalAws extends ServiceSupport {
     private static final Duration QUEUES_READY_TIMEOUT = Duration.ofSeconds(30);
 
     private final LocalSettings settings;
+    private final boolean s3InBackground;
     private ProvisionedStack stack;
     private EmbeddedSqs sqs;
     private SqsClient notifierSqs;
     private BucketNotifier notifier;
     private EmbeddedS3 s3;
     private int s3Port;
+    /** The S3 start under way, then its duration in milliseconds. */
+    private FutureTask<Long> s3Start;
+    private long sqsMillis;
     private int sqsPort;
     private Path cliProfile;
 
+    /** Its {@code start()} returns once all of it runs. */
     public LocalAws(LocalSettings settings) {
+        this(settings, false);
+    }
+
+    private LocalAws(LocalSettings settings, boolean s3InBackground) {
         this.settings = settings;
+        this.s3InBackground = s3InBackground;
+    }
+
+    /** Started, but for its S3, still starting in the background: for a caller with other work meanwhile, then {@link #awaitStarted()}. */
+    public static LocalAws startWithS3InBackground(LocalSettings settings) {
+        LocalAws local = new LocalAws(settings, true);
+        local.start();
+        return local;
     }
 
     @Override
     protected void doStart() throws Exception {
         try {
             startStack();
+            if (!s3InBackground) {
+                awaitStarted();
+            }
         } catch (Exception | Error e) {
             doStop();
             throw e;
         }
     }
 
+    /**
+     * SQS on this thread (the routes read their queue's attributes when they are built), S3 on another: ElasticMQ,
+     * S3Proxy and Camel's route building each load thousands of classes, and side by side they take the longest of
+     * them, not the sum. {@link #awaitStarted()} waits for S3.
+     */
     private void startStack() throws Exception {
         long started = System.nanoTime();
         stack = CloudFormationTemplate.parse(readTemplate(settings.template()))
                 .provision(new StackContext(settings.stackName(), LocalSettings.ACCOUNT_ID, settings.region(), settings.parameters()));
         DiskSpace.requireWritable(settings.dataDir(), "s3", "sqs");
         sqsPort = port(settings.sqsPort());
-        sqs = EmbeddedSqs.start(settings, sqsPort, settings.dataDir().resolve("sqs"), stack.queues());
-        notifierSqs = AwsClients.sqs(awsSettings(null, sqs.endpoint()));
-        awaitQueues();
-        notifier = new BucketNotifier(notificationsByBucket(), notifierSqs, settings.region());
         s3Port = port(settings.s3Port());
-        startS3();
+        notifierSqs = AwsClients.sqs(awsSettings(null, settings.endpoint(sqsPort)));
+        notifier = new BucketNotifier(notificationsByBucket(), notifierSqs, settings.region());
+        // its events go to queues that exist by the time anyone knows its port (the ports are logged once started)
+        s3Start = new FutureTask<>(() -> {
+            startS3();
+            return millisSince(started);
+        });
+        new Thread(s3Start, "embedded-s3-start").start();
+        sqs = EmbeddedSqs.start(settings, sqsPort, settings.dataDir().resolve("sqs"), stack.queues());
+        awaitQueues();
         applyNotificationConfiguration();
         cliProfile = CliProfile.write(settings);
-        LOG.info("Embedded S3 at {} and SQS at {} started in {} ms, data in {}", s3.endpoint(), sqs.endpoint(),
-                (System.nanoTime() - started) / 1_000_000, settings.dataDir());
+        sqsMillis = millisSince(started);
+    }
+
+    /** Waits for the embedded S3 started in the background; its start's failure as it was thrown. */
+    public void awaitStarted() throws Exception {
+        long s3Millis;
+        try {
+            s3Millis = s3Start.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception failure) {
+                throw failure;
+            }
+            throw (Error) e.getCause();
+        }
+        LOG.info("Embedded S3 at {} and SQS at {} started in {} ms (side by side: SQS ready after {} ms, S3 after {} ms), data in {}",
+                s3.endpoint(), sqs.endpoint(), Math.max(s3Millis, sqsMillis), sqsMillis, s3Millis, settings.dataDir());
+    }
+
+    private static long millisSince(long nanoTime) {
+        return (System.nanoTime() - nanoTime) / 1_000_000;
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (s3Start != null) {
+            // what it starts is closed below; its failure was reported by awaitStarted or the start's own failure
+            try {
+                s3Start.get();
+            } catch (ExecutionException e) {
+                LOG.debug("The embedded S3 did not start", e.getCause());
+            }
+        }
         // S3 first so that no new event is produced, then the pending events, then SQS
         try (AutoCloseable a = sqs; AutoCloseable b = notifierSqs; AutoCloseable c = notifier; AutoCloseable d = s3) {
             LOG.info("Stopping the embedded S3 and SQS");
@@ -130,14 +188,14 @@ public final class LocalAws extends ServiceSupport {
         return new LocalStorageCheck(this::storageProblem);
     }
 
-    /** Settings that point AWS clients at this stack. */
+    /** Settings that point AWS clients at this stack (S3 may still be starting: see {@link #awaitStarted()}). */
     public AwsSettings clientSettings() {
-        return awsSettings(s3.endpoint(), sqs.endpoint());
+        return awsSettings(settings.endpoint(s3Port), sqs.endpoint());
     }
 
     /** The embedded S3 as clients reach it: presigned URLs name it (SigV4 signs the host, and S3 checks the Host header it receives). */
     public URI publicS3Endpoint() {
-        return settings.publicEndpoint() != null ? settings.publicEndpoint() : s3.endpoint();
+        return settings.publicEndpoint() != null ? settings.publicEndpoint() : settings.endpoint(s3Port);
     }
 
     /** The block printed once local mode has started: where things are, and commands that work as printed. */

@@ -16,7 +16,6 @@ import io.sqsextended.chain.api.TokenAuthenticator;
 import io.sqsextended.chain.config.AuthSettings;
 import io.sqsextended.chain.config.BoundPorts;
 import io.sqsextended.chain.config.ChainConfig;
-import io.sqsextended.chain.config.ChainConfiguration;
 import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.config.PresignSettings;
 import io.sqsextended.chain.wire.AwsClients;
@@ -115,7 +114,7 @@ public class PresignConfiguration implements CamelConfiguration {
 
     private static S3Transfers transfers(CamelContext context, PresignSettings settings) {
         Registry registry = context.getRegistry();
-        AwsSettings aws = registry.lookupByNameAndType(ChainConfiguration.AWS_SETTINGS, AwsSettings.class);
+        AwsSettings aws = registry.lookupByNameAndType("chainAwsSettings", AwsSettings.class);
         return new S3Transfers(registry.lookupByNameAndType("s3Client", S3Client.class),
                 registry.lookupByNameAndType("s3Presigner", S3Presigner.class),
                 ChainConfig.of(context).resources().bucket(),

@@ -1,4 +1,4 @@
-package io.sqsextended.chain.consumer;
+package io.sqsextended.chain.config;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,10 +22,10 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The HTTP client of the queue consumer's SQS client. Once the app starts to stop, the receive under way is cut and
- * every receive answers at once with no message, as SQS does when a long poll ends empty: Camel's stop would otherwise
- * wait for the long poll ({@code chain.consumer.wait-time-seconds}) even with nothing in flight. Its other calls
- * (visibility renewals of exchanges still in flight) go on.
+ * The HTTP client of the app's SQS client. Once the app starts to stop, the receives under way are cut and every
+ * receive answers at once with no message, as SQS does when a long poll ends empty: Camel's stop would otherwise wait
+ * for the queue consumer's long poll ({@code chain.consumer.wait-time-seconds}) even with nothing in flight. Its other
+ * calls (visibility renewals and deletes of exchanges still in flight, dead letters) go on.
  */
 final class StoppableReceives implements SdkHttpClient {
 
@@ -41,7 +41,7 @@ final class StoppableReceives implements SdkHttpClient {
         this.delegate = delegate;
     }
 
-    /** An SQS client for the consumer endpoint: its receives end when {@code context} starts to stop; closed once it has stopped. */
+    /** An SQS client whose receives end when {@code context} starts to stop; closed once it has stopped. */
     static SqsClient sqsClient(CamelContext context, AwsSettings settings) {
         StoppableReceives http = new StoppableReceives(AwsClients.httpClient());
         SqsClient sqs = AwsClients.sqs(settings, http);
