@@ -56,15 +56,14 @@ public class ChainConfiguration implements CamelConfiguration {
     }
 
     private static LocalAws startLocalAws(CamelContext context, LocalSettings settings) throws Exception {
-        // its S3 starts while Camel builds the routes, awaited before the ports are logged and the API answers
-        LocalAws local = LocalAws.startWithS3InBackground(settings);
+        LocalAws local = new LocalAws(settings);
+        local.start();
         // stopped with the context, after the routes
         context.addService(local, true, false);
         HealthCheckRegistry.get(context).register(local.storageCheck());
         context.addStartupListener(new StartupListener() {
             @Override
-            public void onCamelContextStarted(CamelContext ctx, boolean alreadyStarted) throws Exception {
-                local.awaitStarted();
+            public void onCamelContextStarted(CamelContext ctx, boolean alreadyStarted) {
             }
 
             @Override

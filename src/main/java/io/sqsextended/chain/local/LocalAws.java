@@ -40,7 +40,6 @@ public final class LocalAws extends ServiceSupport {
     private static final Duration QUEUES_READY_TIMEOUT = Duration.ofSeconds(30);
 
     private final LocalSettings settings;
-    private final boolean s3InBackground;
     private ProvisionedStack stack;
     private EmbeddedSqs sqs;
     private SqsClient notifierSqs;
@@ -53,30 +52,15 @@ public final class LocalAws extends ServiceSupport {
     private int sqsPort;
     private Path cliProfile;
 
-    /** Its {@code start()} returns once all of it runs. */
     public LocalAws(LocalSettings settings) {
-        this(settings, false);
-    }
-
-    private LocalAws(LocalSettings settings, boolean s3InBackground) {
         this.settings = settings;
-        this.s3InBackground = s3InBackground;
-    }
-
-    /** Started, but for its S3, still starting in the background: for a caller with other work meanwhile, then {@link #awaitStarted()}. */
-    public static LocalAws startWithS3InBackground(LocalSettings settings) {
-        LocalAws local = new LocalAws(settings, true);
-        local.start();
-        return local;
     }
 
     @Override
     protected void doStart() throws Exception {
         try {
             startStack();
-            if (!s3InBackground) {
-                awaitStarted();
-            }
+            awaitS3();
         } catch (Exception | Error e) {
             doStop();
             throw e;
@@ -84,9 +68,8 @@ public final class LocalAws extends ServiceSupport {
     }
 
     /**
-     * SQS on this thread (the routes read their queue's attributes when they are built), S3 on another: ElasticMQ,
-     * S3Proxy and Camel's route building each load thousands of classes, and side by side they take the longest of
-     * them, not the sum. {@link #awaitStarted()} waits for S3.
+     * SQS on this thread, S3 on another: ElasticMQ and S3Proxy each load thousands of classes, and side by side they
+     * take the longer of the two, not the sum. {@link #awaitS3()} waits for S3.
      */
     private void startStack() throws Exception {
         long started = System.nanoTime();
@@ -97,7 +80,7 @@ public final class LocalAws extends ServiceSupport {
         s3Port = port(settings.s3Port());
         notifierSqs = AwsClients.sqs(awsSettings(null, settings.endpoint(sqsPort)));
         notifier = new BucketNotifier(notificationsByBucket(), notifierSqs, settings.region());
-        // its events go to queues that exist by the time anyone knows its port (the ports are logged once started)
+        // its events go to queues that exist by the time anyone knows its port: start() returns once both run
         s3Start = new FutureTask<>(() -> {
             startS3();
             return millisSince(started);
@@ -110,8 +93,8 @@ public final class LocalAws extends ServiceSupport {
         sqsMillis = millisSince(started);
     }
 
-    /** Waits for the embedded S3 started in the background; its start's failure as it was thrown. */
-    public void awaitStarted() throws Exception {
+    /** Waits for the embedded S3 started on another thread; its start's failure as it was thrown. */
+    private void awaitS3() throws Exception {
         long s3Millis;
         try {
             s3Millis = s3Start.get();
@@ -132,7 +115,7 @@ public final class LocalAws extends ServiceSupport {
     @Override
     protected void doStop() throws Exception {
         if (s3Start != null) {
-            // what it starts is closed below; its failure was reported by awaitStarted or the start's own failure
+            // what it started is closed below; its failure was thrown by doStart
             try {
                 s3Start.get();
             } catch (ExecutionException e) {
@@ -188,7 +171,7 @@ public final class LocalAws extends ServiceSupport {
         return new LocalStorageCheck(this::storageProblem);
     }
 
-    /** Settings that point AWS clients at this stack (S3 may still be starting: see {@link #awaitStarted()}). */
+    /** Settings that point AWS clients at this stack. */
     public AwsSettings clientSettings() {
         return awsSettings(settings.endpoint(s3Port), sqs.endpoint());
     }
