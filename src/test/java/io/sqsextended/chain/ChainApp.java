@@ -109,7 +109,7 @@ public final class ChainApp implements AutoCloseable {
         }
 
         public ChainApp start() throws Exception {
-            Main main = new Main(Application.class);
+            Main main = Application.newMain();
             main.addOverrideProperty("chain.local.data-dir", dataDir.toString());
             // the embedded stack picks its own free ports (0: LocalAws), the HTTP servers bind theirs
             main.addOverrideProperty("chain.local.s3-port", "0");

@@ -21,6 +21,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import javax.management.JMException;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
@@ -49,6 +52,7 @@ public final class RunningJar implements AutoCloseable {
     private static final List<String> FREE_PORTS = List.of("-Dcamel.server.port=0", "-Dcamel.management.port=-1",
             "-Dchain.local.s3-port=0", "-Dchain.local.sqs-port=0");
 
+    private final Path jar;
     private final Path home;
     private final List<String> output;
     private final List<String> properties;
@@ -61,7 +65,8 @@ public final class RunningJar implements AutoCloseable {
     private final Map<String, long[]> tallies = new HashMap<>();
 
     /** {@code pinned}: port settings after the test's own, for a restart on the ports bound before. */
-    private RunningJar(Path home, List<String> output, List<String> properties, List<String> pinned) throws IOException {
+    private RunningJar(Path jar, Path home, List<String> output, List<String> properties, List<String> pinned) throws IOException {
+        this.jar = jar;
         this.home = Files.createDirectories(home);
         this.output = output;
         this.properties = List.copyOf(properties);
@@ -70,7 +75,7 @@ public final class RunningJar implements AutoCloseable {
         command.addAll(FREE_PORTS);
         command.addAll(properties);
         command.addAll(pinned);
-        command.addAll(List.of("-jar", Path.of(JAR).toAbsolutePath().toString()));
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("CHAIN_"));
         builder.environment().put("HOME", home.toString());
@@ -97,7 +102,12 @@ public final class RunningJar implements AutoCloseable {
 
     /** Starts the jar appending its output to {@code output}, a thread-safe list that may span restarts. */
     public static RunningJar start(Path home, List<String> output, List<String> properties) throws IOException {
-        return new RunningJar(home, output, properties, List.of());
+        return new RunningJar(Path.of(JAR), home, output, properties, List.of());
+    }
+
+    /** Starts another build of the app, e.g. the jar of an earlier commit that a benchmark compares with. */
+    public static RunningJar startJar(Path jar, Path home, String... properties) throws IOException {
+        return new RunningJar(jar, home, Collections.synchronizedList(new ArrayList<>()), List.of(properties), List.of());
     }
 
     /**
@@ -113,7 +123,7 @@ public final class RunningJar implements AutoCloseable {
         if (ports().containsKey("s3")) {
             pinned.addAll(List.of("-Dchain.local.s3-port=" + s3().getPort(), "-Dchain.local.sqs-port=" + sqs().getPort()));
         }
-        return new RunningJar(home, output, properties, pinned);
+        return new RunningJar(jar, home, output, properties, pinned);
     }
 
     /** Base URI of the HTTP API, e.g. {@code http://127.0.0.1:12345}, once the jar has started. */
@@ -245,6 +255,29 @@ public final class RunningJar implements AutoCloseable {
             }
         } catch (AttachNotSupportedException e) {
             throw new IOException("Cannot attach to the jar's JVM (pid " + process.pid() + ")", e);
+        }
+    }
+
+    /**
+     * Waits until the queue consumer is in a receive (the MBean of route chain-consume's consumer, attribute Polling):
+     * idle in its long poll once nothing is queued.
+     */
+    public void awaitConsumerPolling(Duration timeout) throws IOException {
+        try (JMXConnector connector = jmx()) {
+            MBeanServerConnection mbeans = connector.getMBeanServerConnection();
+            ObjectName consumer = null;
+            for (ObjectName name : mbeans.queryNames(new ObjectName("org.apache.camel:type=consumers,*"), null)) {
+                if ("chain-consume".equals(mbeans.getAttribute(name, "RouteId"))) {
+                    consumer = name;
+                }
+            }
+            if (consumer == null) {
+                throw new AssertionError("The jar has no consumer of route chain-consume");
+            }
+            ObjectName polling = consumer;
+            await().atMost(timeout).pollInterval(POLL).until(() -> Boolean.TRUE.equals(mbeans.getAttribute(polling, "Polling")));
+        } catch (JMException e) {
+            throw new IOException("Cannot read the consumer's MBean", e);
         }
     }
 

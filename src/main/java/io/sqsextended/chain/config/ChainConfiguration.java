@@ -49,7 +49,8 @@ public class ChainConfiguration implements CamelConfiguration {
         context.getRegistry().bind("chainAwsSettings", aws);
         context.getRegistry().bind("s3Client", AwsClients.s3(aws));
         context.getRegistry().bind("s3Presigner", AwsClients.presigner(presigning));
-        context.getRegistry().bind("sqsClient", AwsClients.sqs(aws));
+        // its receives end once the context stops: a stop does not wait for the consumer's long poll
+        context.getRegistry().bind("sqsClient", StoppableReceives.sqsClient(context, aws));
         LOG.info("Mode {}: bucket {}, queue {}, dead-letter queue {}", config.mode().name().toLowerCase(Locale.ROOT),
                 config.resources().bucket(), config.resources().queue(), config.resources().deadLetterQueue());
     }

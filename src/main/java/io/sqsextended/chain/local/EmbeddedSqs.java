@@ -47,7 +47,7 @@ final class EmbeddedSqs implements AutoCloseable {
                     """.formatted(settings.publicHost(), port, port, settings.bindAddress(), settings.region(),
                     LocalSettings.ACCOUNT_ID, store.uri(), queueConfig(queues));
             var config = new ElasticMQServerConfig(ConfigFactory.parseString(hocon).withFallback(ConfigFactory.load()).resolve());
-            return new EmbeddedSqs(new ElasticMQServer(config).start(), URI.create("http://" + settings.publicHost() + ":" + port), store);
+            return new EmbeddedSqs(new ElasticMQServer(config).start(), settings.endpoint(port), store);
         } catch (RuntimeException | ReflectiveOperationException e) {
             if (store != null) {
                 store.close();

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.wire.AwsSettings;
@@ -44,6 +46,9 @@ public final class LocalAws extends ServiceSupport {
     private BucketNotifier notifier;
     private EmbeddedS3 s3;
     private int s3Port;
+    /** The S3 start under way, then its duration in milliseconds. */
+    private FutureTask<Long> s3Start;
+    private long sqsMillis;
     private int sqsPort;
     private Path cliProfile;
 
@@ -55,32 +60,68 @@ public final class LocalAws extends ServiceSupport {
     protected void doStart() throws Exception {
         try {
             startStack();
+            awaitS3();
         } catch (Exception | Error e) {
             doStop();
             throw e;
         }
     }
 
+    /**
+     * SQS on this thread, S3 on another: ElasticMQ and S3Proxy each load thousands of classes, and side by side they
+     * take the longer of the two, not the sum. {@link #awaitS3()} waits for S3.
+     */
     private void startStack() throws Exception {
         long started = System.nanoTime();
         stack = CloudFormationTemplate.parse(readTemplate(settings.template()))
                 .provision(new StackContext(settings.stackName(), LocalSettings.ACCOUNT_ID, settings.region(), settings.parameters()));
         DiskSpace.requireWritable(settings.dataDir(), "s3", "sqs");
         sqsPort = port(settings.sqsPort());
-        sqs = EmbeddedSqs.start(settings, sqsPort, settings.dataDir().resolve("sqs"), stack.queues());
-        notifierSqs = AwsClients.sqs(awsSettings(null, sqs.endpoint()));
-        awaitQueues();
-        notifier = new BucketNotifier(notificationsByBucket(), notifierSqs, settings.region());
         s3Port = port(settings.s3Port());
-        startS3();
+        notifierSqs = AwsClients.sqs(awsSettings(null, settings.endpoint(sqsPort)));
+        notifier = new BucketNotifier(notificationsByBucket(), notifierSqs, settings.region());
+        // its events go to queues that exist by the time anyone knows its port: start() returns once both run
+        s3Start = new FutureTask<>(() -> {
+            startS3();
+            return millisSince(started);
+        });
+        new Thread(s3Start, "embedded-s3-start").start();
+        sqs = EmbeddedSqs.start(settings, sqsPort, settings.dataDir().resolve("sqs"), stack.queues());
+        awaitQueues();
         applyNotificationConfiguration();
         cliProfile = CliProfile.write(settings);
-        LOG.info("Embedded S3 at {} and SQS at {} started in {} ms, data in {}", s3.endpoint(), sqs.endpoint(),
-                (System.nanoTime() - started) / 1_000_000, settings.dataDir());
+        sqsMillis = millisSince(started);
+    }
+
+    /** Waits for the embedded S3 started on another thread; its start's failure as it was thrown. */
+    private void awaitS3() throws Exception {
+        long s3Millis;
+        try {
+            s3Millis = s3Start.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception failure) {
+                throw failure;
+            }
+            throw (Error) e.getCause();
+        }
+        LOG.info("Embedded S3 at {} and SQS at {} started in {} ms (side by side: SQS ready after {} ms, S3 after {} ms), data in {}",
+                s3.endpoint(), sqs.endpoint(), Math.max(s3Millis, sqsMillis), sqsMillis, s3Millis, settings.dataDir());
+    }
+
+    private static long millisSince(long nanoTime) {
+        return (System.nanoTime() - nanoTime) / 1_000_000;
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (s3Start != null) {
+            // what it started is closed below; its failure was thrown by doStart
+            try {
+                s3Start.get();
+            } catch (ExecutionException e) {
+                LOG.debug("The embedded S3 did not start", e.getCause());
+            }
+        }
         // S3 first so that no new event is produced, then the pending events, then SQS
         try (AutoCloseable a = sqs; AutoCloseable b = notifierSqs; AutoCloseable c = notifier; AutoCloseable d = s3) {
             LOG.info("Stopping the embedded S3 and SQS");
@@ -132,12 +173,12 @@ public final class LocalAws extends ServiceSupport {
 
     /** Settings that point AWS clients at this stack. */
     public AwsSettings clientSettings() {
-        return awsSettings(s3.endpoint(), sqs.endpoint());
+        return awsSettings(settings.endpoint(s3Port), sqs.endpoint());
     }
 
     /** The embedded S3 as clients reach it: presigned URLs name it (SigV4 signs the host, and S3 checks the Host header it receives). */
     public URI publicS3Endpoint() {
-        return settings.publicEndpoint() != null ? settings.publicEndpoint() : s3.endpoint();
+        return settings.publicEndpoint() != null ? settings.publicEndpoint() : settings.endpoint(s3Port);
     }
 
     /** The block printed once local mode has started: where things are, and commands that work as printed. */

@@ -38,4 +38,9 @@ public record LocalSettings(Path dataDir, String bindAddress, int s3Port, int sq
     public String publicHost() {
         return "0.0.0.0".equals(bindAddress) || "::".equals(bindAddress) ? "localhost" : bindAddress;
     }
+
+    /** Where an embedded server on {@code port} answers: known before it starts, so that clients can be built meanwhile. */
+    URI endpoint(int port) {
+        return URI.create("http://" + publicHost() + ":" + port);
+    }
 }

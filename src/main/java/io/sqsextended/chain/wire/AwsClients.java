@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /** Builds the S3 and SQS clients for AWS or for an S3/SQS-compatible endpoint, from the same settings. */
 public final class AwsClients {
@@ -26,7 +28,7 @@ public final class AwsClients {
         var builder = S3Client.builder()
                 .region(region(settings))
                 .credentialsProvider(credentials(settings))
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(64).connectionTimeout(Duration.ofSeconds(5)))
+                .httpClientBuilder(apache())
                 // the consumer verifies payloads itself, to fail them as checksum-mismatch and pass the value on
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         settings.s3EndpointOverride().ifPresent(endpoint -> builder
@@ -48,12 +50,29 @@ public final class AwsClients {
     }
 
     public static SqsClient sqs(AwsSettings settings) {
-        var builder = SqsClient.builder()
+        return sqsBuilder(settings).httpClientBuilder(apache()).build();
+    }
+
+    /** The same over this HTTP client, which the caller closes (the SDK closes only the ones it builds). */
+    public static SqsClient sqs(AwsSettings settings, SdkHttpClient http) {
+        return sqsBuilder(settings).httpClient(http).build();
+    }
+
+    private static SqsClientBuilder sqsBuilder(AwsSettings settings) {
+        SqsClientBuilder builder = SqsClient.builder()
                 .region(region(settings))
-                .credentialsProvider(credentials(settings))
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(64).connectionTimeout(Duration.ofSeconds(5)));
+                .credentialsProvider(credentials(settings));
         settings.sqsEndpointOverride().ifPresent(builder::endpointOverride);
-        return builder.build();
+        return builder;
+    }
+
+    /** The HTTP client of {@link #sqs(AwsSettings)} and {@link #s3(AwsSettings)}, for a caller that wraps it. */
+    public static SdkHttpClient httpClient() {
+        return apache().build();
+    }
+
+    private static ApacheHttpClient.Builder apache() {
+        return ApacheHttpClient.builder().maxConnections(64).connectionTimeout(Duration.ofSeconds(5));
     }
 
     public static AwsCredentialsProvider credentials(AwsSettings settings) {

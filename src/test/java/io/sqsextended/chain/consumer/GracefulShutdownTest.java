@@ -12,6 +12,7 @@ import io.sqsextended.chain.ChainApp;
 import io.sqsextended.chain.Queues;
 import io.sqsextended.chain.wire.AwsClients;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.ScheduledPollConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -19,7 +20,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A stop lets the payload in the downstream finish; its message is then deleted, not handed out again. */
+/**
+ * A stop lets the payload in the downstream finish; its message is then deleted, not handed out again. With nothing
+ * in flight it does not wait for the long poll under way.
+ */
 class GracefulShutdownTest {
 
     @TempDir
@@ -50,5 +54,22 @@ class GracefulShutdownTest {
         try (ChainApp again = ChainApp.builder(dataDir).start(); SqsClient sqs = AwsClients.sqs(again.clientSettings())) {
             assertThat(Queues.of(again, sqs).pending()).isZero();
         }
+    }
+
+    @Test
+    void aStopWithNothingInFlightDoesNotWaitForTheLongPollUnderWay() throws Exception {
+        ChainApp app = ChainApp.builder(dataDir).consumer().properties(Map.of("chain.consumer.wait-time-seconds", "20",
+                "camel.main.shutdown-timeout", "30")).start();
+        ScheduledPollConsumer consumer = (ScheduledPollConsumer) app.context().getRoute(ConsumerRoutes.CONSUME_ROUTE).getConsumer();
+        // the queue is empty once the start's s3:TestEvent is consumed: the receive under way then waits its 20 s
+        try (SqsClient sqs = AwsClients.sqs(app.clientSettings())) {
+            Queues queue = Queues.of(app, sqs);
+            await().atMost(Duration.ofSeconds(20)).until(() -> queue.pending() == 0 && consumer.isPolling());
+        }
+
+        long started = System.nanoTime();
+        app.close();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     }
 }
