@@ -64,8 +64,7 @@ class ConsumerChainTest {
 
     @BeforeAll
     static void start() throws Exception {
-        app = ChainApp.builder(dataDir).consumer().properties(Map.of(
-                "chain.downstream.uri", RecordingDownstream.URI,
+        app = ChainApp.builder(dataDir).consumer().downstream(RecordingDownstream.URI).properties(Map.of(
                 "chain.consumer.redelivery.max-attempts", String.valueOf(REDELIVERIES),
                 "chain.consumer.redelivery.initial-delay", String.valueOf(INITIAL_DELAY),
                 "chain.consumer.redelivery.multiplier", "2")).start();

@@ -34,8 +34,7 @@ class DeadLetterFailureTest {
         // SQS hands the message out again soon after it was left on the queue. A system property: local mode reads
         // template parameters before ChainApp's override properties can be listed
         System.setProperty(VISIBILITY_PARAMETER, "2");
-        app = ChainApp.builder(dataDir).consumer().properties(Map.of(
-                "chain.downstream.uri", RecordingDownstream.URI,
+        app = ChainApp.builder(dataDir).consumer().downstream(RecordingDownstream.URI).properties(Map.of(
                 "chain.consumer.redelivery.max-attempts", "0")).start();
         downstream.addTo(app.context());
         AdviceWith.adviceWith(app.context(), ConsumerRoutes.DEAD_LETTER_ROUTE,

@@ -44,8 +44,7 @@ class FailingPayloadsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        app = ChainApp.builder(dataDir).consumer().properties(Map.of(
-                "chain.downstream.uri", RecordingDownstream.URI,
+        app = ChainApp.builder(dataDir).consumer().downstream(RecordingDownstream.URI).properties(Map.of(
                 "chain.consumer.concurrency", "2",
                 "chain.consumer.redelivery.max-attempts", "1",
                 "chain.consumer.redelivery.initial-delay", String.valueOf(REDELIVERY_DELAY))).start();

@@ -55,8 +55,7 @@ class PayloadIntegrityTest {
 
     @BeforeAll
     static void start() throws Exception {
-        app = ChainApp.builder(dataDir).consumer().properties(Map.of(
-                "chain.downstream.uri", RecordingDownstream.URI,
+        app = ChainApp.builder(dataDir).consumer().downstream(RecordingDownstream.URI).properties(Map.of(
                 "chain.consumer.redelivery.max-attempts", "2",
                 "chain.consumer.redelivery.initial-delay", "200")).start();
         downstream.addTo(app.context());
