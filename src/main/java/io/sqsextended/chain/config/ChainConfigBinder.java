@@ -59,7 +59,7 @@ public final class ChainConfigBinder {
     private static AwsSettings aws(ConfigReader in) {
         String common = in.text(AWS_ENDPOINT);
         return new AwsSettings(in.text(REGION), uri(in, AWS_S3_ENDPOINT, common), uri(in, AWS_SQS_ENDPOINT, common),
-                in.text(AWS_ACCESS_KEY), in.text(AWS_SECRET_KEY));
+                in.text(AWS_ACCESS_KEY), in.text(AWS_SECRET_KEY), publicAddress(in, AWS_S3_PUBLIC_ENDPOINT, false));
     }
 
     private static URI uri(ConfigReader in, ConfigKey key, String fallback) {

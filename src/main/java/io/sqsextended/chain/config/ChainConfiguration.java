@@ -33,11 +33,9 @@ public class ChainConfiguration implements CamelConfiguration {
         ChainConfig config = ChainConfig.of(context);
         FreePorts.require(context, config);
         AwsSettings aws = config.aws();
-        AwsSettings presigning = aws;
         if (config.isLocal()) {
             LocalAws local = startLocalAws(context, config.local());
             aws = local.clientSettings();
-            presigning = aws.withS3Endpoint(local.publicS3Endpoint());
             config = config.withResources(new Resources(output(local, "BucketName"), output(local, "NotificationQueueName"),
                     output(local, "DeadLetterQueueName")));
             context.getRegistry().bind(ChainConfig.BEAN, config);
@@ -48,7 +46,7 @@ public class ChainConfiguration implements CamelConfiguration {
         }
         context.getRegistry().bind("chainAwsSettings", aws);
         context.getRegistry().bind("s3Client", AwsClients.s3(aws));
-        context.getRegistry().bind("s3Presigner", AwsClients.presigner(presigning));
+        context.getRegistry().bind("s3Presigner", AwsClients.presigner(aws));
         // its receives end once the context stops: a stop does not wait for the consumer's long poll
         context.getRegistry().bind("sqsClient", StoppableReceives.sqsClient(context, aws));
         LOG.info("Mode {}: bucket {}, queue {}, dead-letter queue {}", config.mode().name().toLowerCase(Locale.ROOT),

@@ -66,6 +66,7 @@ public final class ChainKeys {
     public static final ConfigKey AWS_ENDPOINT = key("chain.aws.endpoint-override", Kind.TEXT, null);
     public static final ConfigKey AWS_S3_ENDPOINT = key("chain.aws.s3-endpoint-override", Kind.TEXT, null);
     public static final ConfigKey AWS_SQS_ENDPOINT = key("chain.aws.sqs-endpoint-override", Kind.TEXT, null);
+    public static final ConfigKey AWS_S3_PUBLIC_ENDPOINT = key("chain.aws.s3-public-endpoint", Kind.TEXT, null);
     public static final ConfigKey AWS_ACCESS_KEY = key("chain.aws.access-key", Kind.TEXT, null);
     public static final ConfigKey AWS_SECRET_KEY = key("chain.aws.secret-key", Kind.TEXT, null);
 
@@ -89,7 +90,7 @@ public final class ChainKeys {
             INITIAL_DELAY, MULTIPLIER, MAX_DELAY, MAX_WAITING, DOWNSTREAM_TIMEOUT, CLEANUP_S3_EVENT, CLEANUP_POINTER,
             IDEMPOTENCY_SIZE, DOWNSTREAM_URI, ROUTES_DIR, EXTENDED_QUEUE, EXTENDED_BUCKET, EXTENDED_KEY_PREFIX,
             EXTENDED_THRESHOLD, ALWAYS_THROUGH_S3, LEGACY_SIZE_ATTRIBUTE, SSE_KMS_KEY_ID, EXTENDED_PART_SIZE, LOG_FORMAT,
-            AWS_ENDPOINT, AWS_S3_ENDPOINT, AWS_SQS_ENDPOINT, AWS_ACCESS_KEY, AWS_SECRET_KEY, LOCAL_DATA_DIR, LOCAL_BIND_ADDRESS,
+            AWS_ENDPOINT, AWS_S3_ENDPOINT, AWS_SQS_ENDPOINT, AWS_S3_PUBLIC_ENDPOINT, AWS_ACCESS_KEY, AWS_SECRET_KEY, LOCAL_DATA_DIR, LOCAL_BIND_ADDRESS,
             LOCAL_S3_PORT, LOCAL_SQS_PORT, LOCAL_PUBLIC_ENDPOINT, LOCAL_ACCESS_KEY, LOCAL_SECRET_KEY, LOCAL_TEMPLATE, LOCAL_STACK_NAME, LOCAL_PARAMETERS,
             LOCAL_STORAGE_RESERVE);
 

@@ -212,7 +212,7 @@ public final class LocalAws extends ServiceSupport {
     }
 
     private AwsSettings awsSettings(URI s3Endpoint, URI sqsEndpoint) {
-        return new AwsSettings(settings.region(), s3Endpoint, sqsEndpoint, settings.accessKey(), settings.secretKey());
+        return new AwsSettings(settings.region(), s3Endpoint, sqsEndpoint, settings.accessKey(), settings.secretKey(), publicS3Endpoint());
     }
 
     private Map<String, List<QueueNotification>> notificationsByBucket() {

@@ -43,7 +43,7 @@ public final class AwsClients {
         var builder = S3Presigner.builder()
                 .region(region(settings))
                 .credentialsProvider(credentials(settings));
-        settings.s3EndpointOverride().ifPresent(endpoint -> builder
+        settings.presignEndpointOverride().ifPresent(endpoint -> builder
                 .endpointOverride(endpoint)
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
         return builder.build();

@@ -12,12 +12,18 @@ import java.util.Optional;
  * @param sqsEndpoint SQS endpoint override, or null for AWS
  * @param accessKey  static credentials (local mode), or null for the default credentials chain
  * @param secretKey  secret of {@code accessKey}
+ * @param s3PublicEndpoint S3 as the app's clients reach it, named by presigned URLs, or null: {@code s3Endpoint}
  */
-public record AwsSettings(String region, URI s3Endpoint, URI sqsEndpoint, String accessKey, String secretKey) {
+public record AwsSettings(String region, URI s3Endpoint, URI sqsEndpoint, String accessKey, String secretKey, URI s3PublicEndpoint) {
 
-    /** The same, with S3 reached at {@code endpoint} (the address clients use, for presigning). */
-    public AwsSettings withS3Endpoint(URI endpoint) {
-        return new AwsSettings(region, endpoint, sqsEndpoint, accessKey, secretKey);
+    /** Clients reach S3 where the app does. */
+    public AwsSettings(String region, URI s3Endpoint, URI sqsEndpoint, String accessKey, String secretKey) {
+        this(region, s3Endpoint, sqsEndpoint, accessKey, secretKey, null);
+    }
+
+    /** The endpoint presigned URLs name: the public one, else the app's own override, else AWS's (empty). */
+    public Optional<URI> presignEndpointOverride() {
+        return Optional.ofNullable(s3PublicEndpoint).or(this::s3EndpointOverride);
     }
 
     public Optional<URI> s3EndpointOverride() {

@@ -73,6 +73,18 @@ class ContainerFilesTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void composeAwsModeNamesLocalStackInPresignedUrlsAsTheHostReachesIt() throws IOException {
+        Map<String, Object> compose = (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(Files.readString(COMPOSE));
+        Map<String, Object> chain = ((Map<String, Map<String, Object>>) compose.get("services")).get("chain");
+        Map<String, String> environment = (Map<String, String>) chain.get("environment");
+        List<String> localstackPorts = (List<String>) ((Map<String, Map<String, Object>>) compose.get("services")).get("localstack").get("ports");
+
+        assertThat(environment).containsEntry("CHAIN_AWS_S3_PUBLIC_ENDPOINT", "http://localhost:4566");
+        assertThat(localstackPorts).contains("127.0.0.1:4566:4566");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void composeLocalModeAdvertisesTheApiAndS3AtThePortsItPublishesOnTheHost() throws IOException {
         Map<String, Object> compose = (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(Files.readString(COMPOSE));
         Map<String, Object> local = ((Map<String, Map<String, Object>>) compose.get("services")).get("chain-local");
