@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,9 @@ import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.domain.BlobMetadata;
 
 /**
- * In front of S3Proxy's handler: the checksums S3 checks when a multipart upload is completed, which S3Proxy 2.7.0
- * cannot (it hands its store neither the parts' checksums nor the whole's, and answers 200 before the store
- * completes). The completion's body (its part list, a few hundred KB at most) is read here, checked
+ * In front of S3Proxy's handler: the checksums S3 checks when a multipart upload is created (a type its algorithm
+ * cannot have) and completed, which S3Proxy 2.7.0 cannot (its store has no way to answer InvalidRequest, is handed
+ * neither the parts' checksums nor the whole's, and completes after the 200 is sent). The completion's body (its part list, a few hundred KB at most) is read here, checked
  * ({@link MultipartChecksums#refusal}) and handed on. Only requests signed with the embedded S3's keys are checked:
  * S3 authenticates first, and S3Proxy refuses the others.
  */
@@ -62,10 +63,21 @@ final class MultipartChecks extends HandlerWrapper {
     @Override
     public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
-        String uploadId = "POST".equals(request.getMethod()) ? queryParameter(request.getQueryString(), "uploadId") : null;
+        boolean post = "POST".equals(request.getMethod());
+        String uploadId = post ? queryParameter(request.getQueryString(), "uploadId") : null;
         String[] path = request.getRequestURI().split("/", 3);
-        if (uploadId == null || path.length < 3 || !signedByTheseKeys(request)) {
+        boolean create = post && uploadId == null && isCreate(request.getQueryString());
+        if ((uploadId == null && !create) || path.length < 3 || !signedByTheseKeys(request)) {
             super.handle(target, baseRequest, request, response);
+            return;
+        }
+        if (create) {
+            Optional<MultipartChecksums.Refusal> refusal = MultipartChecksums.refusalToCreate(RequestedChecksum.of(request));
+            if (refusal.isPresent()) {
+                S3ErrorResponse.send(baseRequest, response, 400, refusal.get().code(), refusal.get().message());
+            } else {
+                super.handle(target, baseRequest, request, response);
+            }
             return;
         }
         byte[] body = request.getInputStream().readNBytes(MAX_COMPLETION_BYTES + 1);
@@ -125,6 +137,11 @@ final class MultipartChecks extends HandlerWrapper {
         } catch (XMLStreamException | NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** Whether a raw query string is a CreateMultipartUpload's ({@code ?uploads}). */
+    private static boolean isCreate(String query) {
+        return query != null && Arrays.stream(query.split("&")).anyMatch(p -> p.equals("uploads") || p.equals("uploads="));
     }
 
     /** A parameter of a raw query string, decoded; null when it has none. */

@@ -46,6 +46,18 @@ final class MultipartChecksums {
     record Refusal(String code, String message) {
     }
 
+    /** Why S3 would refuse a CreateMultipartUpload: a type its algorithm cannot have (only CRCs combine; CRC64NVME only does). */
+    static Optional<Refusal> refusalToCreate(RequestedChecksum requested) {
+        if (requested.algorithm().isEmpty() || requested.type().isEmpty()) {
+            return Optional.empty();
+        }
+        FlexibleChecksum algorithm = requested.algorithm().get();
+        String type = requested.type().get();
+        boolean possible = COMPOSITE.equals(type) ? algorithm != FlexibleChecksum.CRC64NVME : algorithm.combines();
+        return possible ? Optional.empty() : refused("InvalidRequest", "The " + type + " checksum type cannot be used with the "
+                + algorithm.name().toLowerCase(Locale.ROOT) + " checksum algorithm.");
+    }
+
     /** What a CreateMultipartUpload asked for, into the metadata of the upload's stub. */
     static void choose(Map<String, String> stubMetadata, RequestedChecksum requested) {
         FlexibleChecksum algorithm = requested.algorithm().orElse(FlexibleChecksum.CRC64NVME);

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
@@ -87,6 +89,31 @@ class MultipartChecksumsTest {
                 .multipartUpload(u -> u.parts(parts)));
 
         assertThat(s3.headObject(r -> r.bucket(bucket).key(key)).contentLength()).isEqualTo(PART1.length + PART2.length);
+    }
+
+    @Test
+    void aCompositeCompletionWithoutEachPartsChecksumIsRefusedWithInvalidRequest() {
+        String uploadId = create(ChecksumAlgorithm.CRC32, ChecksumType.COMPOSITE);
+        String eTag1 = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(1).checksumAlgorithm(ChecksumAlgorithm.CRC32),
+                RequestBody.fromBytes(PART1)).eTag();
+
+        assertThatThrownBy(() -> s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
+                .multipartUpload(u -> u.parts(CompletedPart.builder().partNumber(1).eTag(eTag1).build()))))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidRequest");
+                    assertThat(e.awsErrorDetails().errorMessage()).contains("crc32").contains("part 1");
+                });
+    }
+
+    /** Only CRCs combine into the checksum of a whole: SHA-1 and SHA-256 are COMPOSITE only, CRC64NVME FULL_OBJECT only. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"SHA256, FULL_OBJECT", "SHA1, FULL_OBJECT", "CRC64NVME, COMPOSITE"})
+    void anUploadAskingForATypeItsAlgorithmCannotHaveIsRefusedWithInvalidRequest(String algorithm, String type) {
+        assertThatThrownBy(() -> create(ChecksumAlgorithm.fromValue(algorithm), ChecksumType.fromValue(type)))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidRequest");
+                });
     }
 
     private String create(ChecksumAlgorithm algorithm, ChecksumType type) {
