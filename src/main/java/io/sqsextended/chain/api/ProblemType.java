@@ -11,6 +11,7 @@ public enum ProblemType {
     CONTENT_TYPE_NOT_ALLOWED(400, "content-type-not-allowed", "Content type not allowed"),
     SIZE_NOT_ALLOWED(400, "size-not-allowed", "Size not allowed"),
     INVALID_PARTS(400, "invalid-parts", "Invalid parts"),
+    CHECKSUM_MISMATCH(400, "checksum-mismatch", "Checksum mismatch"),
     UNAUTHORIZED(401, "unauthorized", "Unauthorized"),
     FORBIDDEN(403, "forbidden", "Forbidden"),
     KEY_NOT_ALLOWED(403, "key-not-allowed", "Key not allowed"),

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.jclouds.blobstore.domain.MultipartPart;
 import org.jclouds.blobstore.domain.MultipartUpload;
 import org.jclouds.blobstore.domain.internal.BlobImpl;
 import org.jclouds.blobstore.domain.internal.MutableBlobMetadataImpl;
+import org.jclouds.blobstore.options.CopyOptions;
 import org.jclouds.blobstore.options.PutOptions;
 import org.jclouds.blobstore.util.ForwardingBlobStore;
 import org.jclouds.io.Payload;
@@ -66,7 +68,24 @@ final class ChecksumBlobStore extends ForwardingBlobStore {
         Payload checked = checked(payload, algorithm, value -> computed[0] = value);
         MultipartPart uploaded = refusedLeavesNothing(upload.containerName(), part, () -> super.uploadMultipartPart(upload, partNumber, checked));
         multipart.keepPart(upload.containerName(), part, computed[0]);
+        answerNamed(algorithm, computed[0]);
         return uploaded;
+    }
+
+    /** A copy has its source's bytes, so its checksum, also when it replaces the metadata (REPLACE) that keeps it. */
+    @Override
+    public String copyBlob(String fromContainer, String fromName, String toContainer, String toName, CopyOptions options) {
+        if (options.userMetadata() == null) {
+            return super.copyBlob(fromContainer, fromName, toContainer, toName, options);
+        }
+        Map<String, String> replaced = new HashMap<>(options.userMetadata());
+        replaced.keySet().removeIf(name -> name.startsWith(METADATA_PREFIX));
+        delegate().blobMetadata(fromContainer, fromName).getUserMetadata().entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith(METADATA_PREFIX)).forEach(entry -> replaced.put(entry.getKey(), entry.getValue()));
+        CopyOptions keeping = CopyOptions.builder().userMetadata(replaced).contentMetadata(options.contentMetadata())
+                .ifMatch(options.ifMatch()).ifNoneMatch(options.ifNoneMatch())
+                .ifModifiedSince(options.ifModifiedSince()).ifUnmodifiedSince(options.ifUnmodifiedSince()).build();
+        return super.copyBlob(fromContainer, fromName, toContainer, toName, keeping);
     }
 
     /** The completed object's checksum goes in with the metadata the store gives it, from its first moment. */
@@ -88,12 +107,26 @@ final class ChecksumBlobStore extends ForwardingBlobStore {
             return put.apply(checked);
         }
         FlexibleChecksum algorithm = requested().algorithm().orElse(FlexibleChecksum.CRC64NVME);
-        checked.setPayload(checked(blob.getPayload(), algorithm, value -> {
+        String stored = METADATA_PREFIX + algorithm.name().toLowerCase(Locale.ROOT);
+        checked.setPayload(checked(blob.getPayload(), algorithm, computed -> {
             // the store writes the metadata once the body is on disk, so this is part of the object from its first moment
-            metadata.put(METADATA_PREFIX + algorithm.name().toLowerCase(Locale.ROOT), value);
+            metadata.put(stored, computed);
             metadata.put(TYPE, MultipartChecksums.FULL_OBJECT);
         }));
-        return refusedLeavesNothing(container, blob.getMetadata().getName(), () -> put.apply(checked));
+        String eTag = refusedLeavesNothing(container, blob.getMetadata().getName(), () -> put.apply(checked));
+        if (answerNamed(algorithm, metadata.get(stored))) {
+            S3Requests.current().ifPresent(scope -> scope.answer("x-amz-checksum-type", MultipartChecksums.FULL_OBJECT));
+        }
+        return eTag;
+    }
+
+    /** S3 repeats the checksum an upload named in its answer; whether this one named it. */
+    private static boolean answerNamed(FlexibleChecksum algorithm, String value) {
+        boolean named = requested().algorithm().isPresent() && value != null;
+        if (named) {
+            S3Requests.current().ifPresent(scope -> scope.answer(algorithm.header(), value));
+        }
+        return named;
     }
 
     private boolean isUploadStub(String container, String name) {

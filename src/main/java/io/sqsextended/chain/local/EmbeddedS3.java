@@ -53,8 +53,9 @@ final class EmbeddedS3 implements AutoCloseable {
                 .build(BlobStoreContext.class);
         DiskSpace space = new DiskSpace(settings.storageReserve());
         // S3 checks the condition before it stores anything; the space check sits closest to the disk
+        MultipartChecksums checksums = new MultipartChecksums(storageDir);
         BlobStore store = new NotifyingBlobStore(new ConditionalBlobStore(new MultipartETags(new ChecksumBlobStore(
-                new SpaceCheckingBlobStore(storage.getBlobStore(), storageDir, space, incomplete), incomplete, new MultipartChecksums(storageDir)),
+                new SpaceCheckingBlobStore(storage.getBlobStore(), storageDir, space, incomplete), incomplete, checksums),
                 storageDir)), notifier);
         for (String bucket : buckets) {
             if (!store.containerExists(bucket)) {
@@ -70,6 +71,7 @@ final class EmbeddedS3 implements AutoCloseable {
                 .ignoreUnknownHeaders(true)
                 .build();
         SignedUploads.install(proxy, settings.accessKey(), settings.secretKey());
+        MultipartChecks.install(proxy, store, checksums, settings.accessKey(), settings.secretKey());
         S3Requests.install(proxy);
         NotificationConfigurations.install(proxy, notifier.notificationsByBucket(), settings);
         // outermost: an upload the disk cannot take is refused before its body is read

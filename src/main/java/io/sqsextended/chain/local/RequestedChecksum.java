@@ -29,7 +29,7 @@ final class RequestedChecksum {
         for (String name : Collections.list(request.getHeaderNames())) {
             Optional<FlexibleChecksum> inHeader = FlexibleChecksum.ofHeader(name);
             if (inHeader.isPresent()) {
-                return new RequestedChecksum(inHeader.get(), request.getHeader(name), null);
+                return new RequestedChecksum(inHeader.get(), request.getHeader(name), request.getHeader("x-amz-checksum-type"));
             }
         }
         String trailer = request.getHeader("x-amz-trailer");

@@ -30,13 +30,15 @@ final class S3Requests extends HandlerWrapper {
         private final String key;
         private final String abortedUploadId;
         private final RequestedChecksum checksum;
+        private final HttpServletResponse response;
         private final List<KeyLocks.Held> held = new ArrayList<>();
 
-        private Scope(boolean ifNoneMatchAll, String key, String abortedUploadId, RequestedChecksum checksum) {
+        private Scope(boolean ifNoneMatchAll, String key, String abortedUploadId, RequestedChecksum checksum, HttpServletResponse response) {
             this.ifNoneMatchAll = ifNoneMatchAll;
             this.key = key;
             this.abortedUploadId = abortedUploadId;
             this.checksum = checksum;
+            this.response = response;
         }
 
         /** The request may only create its object, not replace one. */
@@ -57,6 +59,11 @@ final class S3Requests extends HandlerWrapper {
         /** The flexible checksum the request names (an upload's). */
         RequestedChecksum checksum() {
             return checksum;
+        }
+
+        /** A header of the answer, set by the storage before S3Proxy writes it (the checksum an upload named, as S3 repeats it). */
+        void answer(String header, String value) {
+            response.setHeader(header, value);
         }
 
         /** Keeps {@code lock} until the request is answered (S3Proxy answers a completion from another thread). */
@@ -87,7 +94,7 @@ final class S3Requests extends HandlerWrapper {
         String key = path.length == 3 ? URLDecoder.decode(path[2], StandardCharsets.UTF_8) : null;
         // only a DELETE: reading parameters of a POST or PUT could read its body as a form
         String abortedUploadId = request.getMethod().equals("DELETE") ? request.getParameter("uploadId") : null;
-        Scope scope = new Scope("*".equals(request.getHeader("If-None-Match")), key, abortedUploadId, RequestedChecksum.of(request));
+        Scope scope = new Scope("*".equals(request.getHeader("If-None-Match")), key, abortedUploadId, RequestedChecksum.of(request), response);
         // S3 gives the checksum of a whole object only, and only when asked
         boolean checksumMode = "ENABLED".equalsIgnoreCase(request.getHeader("x-amz-checksum-mode")) && request.getHeader("Range") == null;
         CURRENT.set(scope);

@@ -7,11 +7,8 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.shaded.org.eclipse.jetty.http.HttpFields;
@@ -98,51 +95,6 @@ final class SignedUploads extends HandlerWrapper {
         baseRequest.setHttpFields(fields);
         fields.put("Authorization", signer.authorization(baseRequest, UNSIGNED));
         baseRequest.setHttpFields(fields);
-        super.handle(target, baseRequest, new Decoded(request, payload), response);
-    }
-
-    /** The request with its body decoded. */
-    private static final class Decoded extends HttpServletRequestWrapper {
-        private final ServletInputStream body;
-
-        Decoded(HttpServletRequest request, InputStream payload) {
-            super(request);
-            this.body = new ServletInputStream() {
-                @Override
-                public int read() throws IOException {
-                    return payload.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    return payload.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return false;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("blocking reads only");
-                }
-
-                @Override
-                public void close() throws IOException {
-                    payload.close();
-                }
-            };
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            return body;
-        }
+        super.handle(target, baseRequest, new ReplacedBody(request, payload), response);
     }
 }

@@ -16,7 +16,11 @@ public record CompleteRequest(
         @Schema(description = "uploadId of the multipart plan")
         String uploadId,
         @Schema(description = "Every uploaded part in ascending partNumber order, with the ETag header of its PUT")
-        List<UploadedPart> parts) {
+        List<UploadedPart> parts,
+        @Schema(description = "Optional: the plan's checksumCrc64Nvme, passed to S3, which completes the upload only when the "
+                + "parts' bytes have it (else 400 checksum-mismatch; the upload stays open). The API keeps nothing between plan "
+                + "and completion: without it here, nothing is compared")
+        String checksumCrc64Nvme) {
 
     static final int MAX_UPLOAD_ID_LENGTH = 1024;
 
@@ -24,7 +28,7 @@ public record CompleteRequest(
     }
 
     static CompleteRequest parse(byte[] body) {
-        JsonRequest json = JsonRequest.parse(body, Set.of("key", "uploadId", "parts"));
+        JsonRequest json = JsonRequest.parse(body, Set.of("key", "uploadId", "parts", "checksumCrc64Nvme"));
         String key = json.requiredString("key", JsonRequest.ANY_LENGTH);
         String uploadId = UploadRules.uploadId(json.requiredString("uploadId", MAX_UPLOAD_ID_LENGTH));
         List<JsonRequest> items = json.requiredObjects("parts", S3Limits.MAX_PARTS, Set.of("partNumber", "eTag"));
@@ -44,6 +48,7 @@ public record CompleteRequest(
                 throw new Problem(ProblemType.INVALID_PARTS, "parts must be in strictly ascending partNumber order");
             }
         }
-        return new CompleteRequest(key, uploadId, parts);
+        return new CompleteRequest(key, uploadId, parts,
+                UploadRules.crc64Nvme("checksumCrc64Nvme", json.optionalString("checksumCrc64Nvme", 1024).orElse(null)));
     }
 }

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /presign}: the original design's Lambda contract ({@code object_key}, {@code action}; the bare URL as
- * text), with the roles, key rules and upload rules of the v1 API; its PUT URLs never replace an object. Unlike
+ * text), with the roles, key rules and upload rules of the v1 API (a checksum named is signed as for a single PUT of
+ * {@code /v1/uploads}); its PUT URLs never replace an object. Unlike
  * {@code /v1/downloads} it does not check that an object exists, as the Lambda did not.
  */
 public final class LambdaPresign {
@@ -45,7 +46,9 @@ public final class LambdaPresign {
             if (length > S3Limits.MAX_SINGLE_PUT) {
                 throw new Problem(ProblemType.SIZE_NOT_ALLOWED, "One PUT takes at most 5 GiB; use POST /v1/uploads for a multipart plan");
             }
-            S3Transfers.Presigned put = s3.presignPut(key, contentType, length, Map.of(), null);
+            S3Transfers.Checksums checksums = UploadRules.checksums("checksum_sha256", request.checksumSha256(),
+                    "checksum_crc64nvme", request.checksumCrc64Nvme());
+            S3Transfers.Presigned put = s3.presignPut(key, contentType, length, Map.of(), checksums);
             metrics.issued("put");
             LOG.info("Presigned PUT of {} for /presign, expires {}", key, put.expiresAt());
             return HttpReply.text(put.url().toString());

@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.presigner.PresignedRequest;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -47,6 +49,10 @@ public final class S3Transfers {
     public record Presigned(URI url, Map<String, String> headers, Instant expiresAt) {
     }
 
+    /** The whole body's checksums a PUT signs, each null for none (S3 takes at most one). */
+    public record Checksums(String sha256, String crc64Nvme) {
+    }
+
     public String bucket() {
         return bucket;
     }
@@ -54,13 +60,13 @@ public final class S3Transfers {
     /**
      * A PUT that S3 accepts only with the signed Content-Type, Content-Length and metadata, and only while the key
      * has no object ({@code If-None-Match: *}, signed too): neither another producer nor a replay replaces one. With a
-     * {@code checksumSha256} (null for none), signed as {@code x-amz-checksum-sha256}, S3 stores only a body that has it.
+     * checksum, signed as {@code x-amz-checksum-sha256} or {@code x-amz-checksum-crc64nvme}, S3 stores only a body that has it.
      */
-    public Presigned presignPut(String key, String contentType, long contentLength, Map<String, String> metadata, String checksumSha256) {
+    public Presigned presignPut(String key, String contentType, long contentLength, Map<String, String> metadata, Checksums checksums) {
         SigningCredentials.Signing sign = sign();
         return presigned(() -> presigner.presignPutObject(r -> r.signatureDuration(sign.lifetime()).putObjectRequest(p -> p
                 .bucket(bucket).key(key).contentType(contentType).contentLength(contentLength).ifNoneMatch(CREATE_ONLY)
-                .metadata(metadata.isEmpty() ? null : metadata).checksumSHA256(checksumSha256)
+                .metadata(metadata.isEmpty() ? null : metadata).checksumSHA256(checksums.sha256()).checksumCRC64NVME(checksums.crc64Nvme())
                 .overrideConfiguration(o -> o.credentialsProvider(sign.credentials())))));
     }
 
@@ -84,13 +90,20 @@ public final class S3Transfers {
         }
     }
 
-    /** Starts a multipart upload (type and metadata are fixed here) and presigns a PUT per part, of its exact size. */
-    public MultipartPlan startMultipart(String key, String contentType, Map<String, String> metadata, PartLayout layout) {
+    /**
+     * Starts a multipart upload (type and metadata are fixed here) and presigns a PUT per part, of its exact size. With
+     * {@code fullObjectCrc64Nvme} the upload is declared CRC64NVME FULL_OBJECT: parts need no checksum of their own, the
+     * completion may name the whole's.
+     */
+    public MultipartPlan startMultipart(String key, String contentType, Map<String, String> metadata, PartLayout layout,
+                                        boolean fullObjectCrc64Nvme) {
         SigningCredentials.Signing sign = sign();
         String uploadId;
         try {
             uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(key).contentType(contentType)
-                    .metadata(metadata.isEmpty() ? null : metadata)).uploadId();
+                    .metadata(metadata.isEmpty() ? null : metadata)
+                    .checksumAlgorithm(fullObjectCrc64Nvme ? ChecksumAlgorithm.CRC64_NVME : null)
+                    .checksumType(fullObjectCrc64Nvme ? ChecksumType.FULL_OBJECT : null)).uploadId();
         } catch (SdkException e) {
             throw unavailable("CreateMultipartUpload", e);
         }
@@ -108,12 +121,16 @@ public final class S3Transfers {
     public record MultipartPlan(String uploadId, List<Presigned> parts) {
     }
 
-    /** Completes a multipart upload, unless the key has an object meanwhile; returns the object's ETag. */
-    public String complete(String key, String uploadId, List<CompleteRequest.UploadedPart> parts) {
+    /**
+     * Completes a multipart upload, unless the key has an object meanwhile; returns the object's ETag. With a
+     * {@code crc64Nvme} (null for none) S3 completes it only when the parts' bytes have it, as a FULL_OBJECT checksum.
+     */
+    public String complete(String key, String uploadId, List<CompleteRequest.UploadedPart> parts, String crc64Nvme) {
         List<CompletedPart> completed = parts.stream()
                 .map(p -> CompletedPart.builder().partNumber(p.partNumber()).eTag(p.eTag()).build()).toList();
         try {
             return s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId).ifNoneMatch(CREATE_ONLY)
+                    .checksumCRC64NVME(crc64Nvme).checksumType(crc64Nvme == null ? null : ChecksumType.FULL_OBJECT)
                     .multipartUpload(m -> m.parts(completed))).eTag();
         } catch (S3Exception e) {
             throw multipartProblem("CompleteMultipartUpload", e);
@@ -164,6 +181,10 @@ public final class S3Transfers {
         }
         if (e.statusCode() == 412) {
             return new Problem(ProblemType.KEY_EXISTS, "An object with this key was stored meanwhile; S3 keeps it (start a new upload)");
+        }
+        if (e.statusCode() == 400 && "BadDigest".equals(code)) {
+            return new Problem(ProblemType.CHECKSUM_MISMATCH, "S3 refused the completion: the parts' bytes do not have checksumCrc64Nvme "
+                    + "(BadDigest); the upload stays open: upload the parts again, or abort it");
         }
         if (e.statusCode() == 400) {
             return new Problem(ProblemType.INVALID_PARTS, "S3 refused the parts: " + (code == null ? "400" : code));

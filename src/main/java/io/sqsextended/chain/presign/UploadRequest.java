@@ -18,16 +18,23 @@ public record UploadRequest(
         Map<String, String> metadata,
         @Schema(description = "Optional base64 SHA-256 of the whole body (S3's ChecksumSHA256 form, 44 characters): the PUT "
                 + "signs it as x-amz-checksum-sha256 and S3 refuses (400 BadDigest) other bytes. Single PUTs only: S3 checks a "
-                + "SHA-256 of parts only per part (COMPOSITE), so above the multipart threshold it is refused")
-        String checksumSha256) {
+                + "SHA-256 of parts only per part (COMPOSITE), so above the multipart threshold it is refused (use checksumCrc64Nvme)")
+        String checksumSha256,
+        @Schema(description = "Optional base64 CRC64NVME of the whole body (S3's ChecksumCRC64NVME form, 12 characters): a single PUT "
+                + "signs it as x-amz-checksum-crc64nvme; a multipart plan is created as CRC64NVME FULL_OBJECT and echoes it, to be "
+                + "sent back with POST /v1/uploads/complete, where S3 refuses (400 checksum-mismatch) parts whose bytes do not have it. "
+                + "At most one of checksumSha256 and checksumCrc64Nvme")
+        String checksumCrc64Nvme) {
 
     static UploadRequest parse(byte[] body) {
-        JsonRequest json = JsonRequest.parse(body, Set.of("contentType", "contentLength", "fileName", "metadata", "checksumSha256"));
+        JsonRequest json = JsonRequest.parse(body, Set.of("contentType", "contentLength", "fileName", "metadata", "checksumSha256",
+                "checksumCrc64Nvme"));
         return new UploadRequest(
                 json.requiredString("contentType", UploadRules.MAX_CONTENT_TYPE_LENGTH),
                 json.requiredLong("contentLength"),
                 json.optionalString("fileName", 1024).orElse(null),
                 json.optionalStringMap("metadata", UploadRules.MAX_METADATA_ENTRIES),
-                json.optionalString("checksumSha256", 1024).orElse(null));
+                json.optionalString("checksumSha256", 1024).orElse(null),
+                json.optionalString("checksumCrc64Nvme", 1024).orElse(null));
     }
 }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import io.sqsextended.chain.api.Problem;
 import io.sqsextended.chain.api.ProblemType;
+import io.sqsextended.chain.wire.Crc64Nvme;
 import io.sqsextended.chain.wire.PayloadSha256;
 
 /**
@@ -86,10 +87,24 @@ public final class UploadRules {
         return checked;
     }
 
-    /** A SHA-256 as S3 takes it, or null; refused unless it is the canonical base64 of 32 bytes (S3 would answer 400). */
-    static String checksumSha256(String checksum) {
-        if (checksum != null && !PayloadSha256.isWellFormed(checksum)) {
-            throw Problem.invalid("checksumSha256 must be the base64 of a SHA-256 (32 bytes, 44 characters), as S3's ChecksumSHA256");
+    /**
+     * The whole body's checksums an upload names under these member names (each null for none), as S3 takes them:
+     * the canonical base64 of a SHA-256 (32 bytes) or a CRC64NVME (8 bytes), at most one (S3 would answer 400).
+     */
+    static S3Transfers.Checksums checksums(String sha256Name, String sha256, String crc64NvmeName, String crc64Nvme) {
+        if (sha256 != null && !PayloadSha256.isWellFormed(sha256)) {
+            throw Problem.invalid(sha256Name + " must be the base64 of a SHA-256 (32 bytes, 44 characters), as S3's ChecksumSHA256");
+        }
+        if (sha256 != null && crc64Nvme != null) {
+            throw Problem.invalid("Give one of " + sha256Name + " and " + crc64NvmeName + ": S3 takes one checksum per upload");
+        }
+        return new S3Transfers.Checksums(sha256, crc64Nvme(crc64NvmeName, crc64Nvme));
+    }
+
+    /** A CRC64NVME as S3 takes it, or null; refused unless it is the canonical base64 of 8 bytes (S3 would answer 400). */
+    static String crc64Nvme(String name, String checksum) {
+        if (checksum != null && !Crc64Nvme.isWellFormed(checksum)) {
+            throw Problem.invalid(name + " must be the base64 of a CRC64NVME (8 bytes, 12 characters), as S3's ChecksumCRC64NVME");
         }
         return checksum;
     }

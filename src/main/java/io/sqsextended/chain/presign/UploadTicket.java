@@ -22,7 +22,7 @@ public record UploadTicket(
         String url,
         @Schema(description = "Headers the PUT must send exactly as given (Content-Length: a body of exactly that size; "
                 + "If-None-Match: * makes S3 refuse, 412, to replace an object; x-amz-checksum-sha256, when the request gave "
-                + "checksumSha256, makes S3 refuse, 400 BadDigest, other bytes)")
+                + "checksumSha256, and x-amz-checksum-crc64nvme, when it gave checksumCrc64Nvme, make S3 refuse, 400 BadDigest, other bytes)")
         Map<String, String> headers,
         @Schema(description = "Multipart plan: id of the upload")
         String uploadId,
@@ -31,7 +31,9 @@ public record UploadTicket(
         @Schema(description = "Multipart plan: a presigned PUT per part")
         List<PartUrl> parts,
         @Schema(description = "When the URLs stop working (ISO-8601)")
-        String expiresAt) {
+        String expiresAt,
+        @Schema(description = "Multipart plan: the checksumCrc64Nvme the request gave, to send back with POST /v1/uploads/complete")
+        String checksumCrc64Nvme) {
 
     /** One part of a multipart plan: PUT exactly {@code size} bytes to {@code url}, keep the ETag it answers. */
     public record PartUrl(int partNumber, String url, long size) {

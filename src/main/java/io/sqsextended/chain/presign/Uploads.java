@@ -43,25 +43,26 @@ public final class Uploads {
         String contentType = rules.contentType(request.contentType());
         long length = rules.contentLength(request.contentLength());
         Map<String, String> metadata = rules.metadata(request.metadata());
-        String checksum = UploadRules.checksumSha256(request.checksumSha256());
-        if (checksum != null && length > multipartThreshold) {
+        S3Transfers.Checksums checksums = UploadRules.checksums("checksumSha256", request.checksumSha256(),
+                "checksumCrc64Nvme", request.checksumCrc64Nvme());
+        if (checksums.sha256() != null && length > multipartThreshold) {
             throw Problem.invalid("checksumSha256 applies to a single PUT, up to " + multipartThreshold + " bytes: S3 checks a SHA-256 of a "
-                    + "multipart upload only per part (COMPOSITE); send none, the consumer verifies the CRC64NVME S3 keeps");
+                    + "multipart upload only per part (COMPOSITE); send checksumCrc64Nvme, which S3 checks for the whole object (FULL_OBJECT)");
         }
         String key = keys.newUploadKey(request.fileName(), UploadOwner.of(exchange));
         if (length > multipartThreshold) {
-            return HttpReply.json(201, multipart(key, contentType, length, metadata));
+            return HttpReply.json(201, multipart(key, contentType, length, metadata, checksums.crc64Nvme()));
         }
-        S3Transfers.Presigned put = s3.presignPut(key, contentType, length, metadata, checksum);
+        S3Transfers.Presigned put = s3.presignPut(key, contentType, length, metadata, checksums);
         metrics.issued("put");
         LOG.info("Presigned PUT of {} ({} bytes), expires {}", key, length, put.expiresAt());
         return HttpReply.json(201, new UploadTicket(s3.bucket(), key, "PUT", put.url().toString(), put.headers(),
-                null, null, null, put.expiresAt().toString()));
+                null, null, null, put.expiresAt().toString(), null));
     }
 
-    private UploadTicket multipart(String key, String contentType, long length, Map<String, String> metadata) {
+    private UploadTicket multipart(String key, String contentType, long length, Map<String, String> metadata, String crc64Nvme) {
         PartLayout layout = PartLayout.of(length, partSize);
-        S3Transfers.MultipartPlan plan = s3.startMultipart(key, contentType, metadata, layout);
+        S3Transfers.MultipartPlan plan = s3.startMultipart(key, contentType, metadata, layout, crc64Nvme != null);
         List<UploadTicket.PartUrl> parts = new ArrayList<>(layout.partCount());
         for (int n = 1; n <= layout.partCount(); n++) {
             parts.add(new UploadTicket.PartUrl(n, plan.parts().get(n - 1).url().toString(), layout.sizeOf(n)));
@@ -69,14 +70,14 @@ public final class Uploads {
         String expiresAt = plan.parts().get(0).expiresAt().toString();
         metrics.issued("multipart");
         LOG.info("Presigned multipart upload of {} ({} bytes in {} parts), expires {}", key, length, layout.partCount(), expiresAt);
-        return new UploadTicket(s3.bucket(), key, "PUT", null, null, plan.uploadId(), layout.partSize(), parts, expiresAt);
+        return new UploadTicket(s3.bucket(), key, "PUT", null, null, plan.uploadId(), layout.partSize(), parts, expiresAt, crc64Nvme);
     }
 
     /** Only the token that started the upload completes it. */
     public HttpReply complete(Exchange exchange) {
         CompleteRequest request = CompleteRequest.parse(exchange.getMessage().getBody(byte[].class));
         String key = keys.ownUploadKey(request.key(), UploadOwner.of(exchange));
-        String eTag = s3.complete(key, request.uploadId(), request.parts());
+        String eTag = s3.complete(key, request.uploadId(), request.parts(), request.checksumCrc64Nvme());
         metrics.issued("complete");
         LOG.info("Completed multipart upload of {} ({} parts)", key, request.parts().size());
         return HttpReply.json(200, new CompletedUpload(s3.bucket(), key, eTag));

@@ -43,6 +43,11 @@ public final class Crc64Nvme implements Checksum {
     }
 
     /** The value as S3 gives it, big-endian, before base64. */
+    /** Whether a value is the canonical base64 of 8 bytes, as S3 takes a ChecksumCRC64NVME (padded, 12 characters). */
+    public static boolean isWellFormed(String value) {
+        return Base64Values.isCanonical(value, Long.BYTES);
+    }
+
     public byte[] bytes() {
         return ByteBuffer.allocate(Long.BYTES).putLong(getValue()).array();
     }

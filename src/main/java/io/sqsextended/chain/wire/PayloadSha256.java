@@ -34,14 +34,6 @@ public final class PayloadSha256 {
 
     /** Whether a value is the canonical base64 of 32 bytes, as S3 takes a ChecksumSHA256 (padded, 44 characters). */
     public static boolean isWellFormed(String value) {
-        if (value == null) {
-            return false;
-        }
-        try {
-            byte[] bytes = Base64.getDecoder().decode(value);
-            return bytes.length == 32 && Base64.getEncoder().encodeToString(bytes).equals(value);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return Base64Values.isCanonical(value, 32);
     }
 }

@@ -14,13 +14,16 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.Checksums;
 import io.sqsextended.chain.Queues;
 import io.sqsextended.chain.RecordingDownstream;
+import io.sqsextended.chain.presign.ApiClient;
 import io.sqsextended.chain.producer.ExtendedPublisher;
 import io.sqsextended.chain.producer.OutgoingMessage;
 import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.wire.PayloadSha256;
 import io.sqsextended.chain.wire.PayloadHeaders;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,7 +60,9 @@ class PayloadIntegrityTest {
     static void start() throws Exception {
         app = ChainApp.builder(dataDir).consumer().downstream(RecordingDownstream.URI).properties(Map.of(
                 "chain.consumer.redelivery.max-attempts", "2",
-                "chain.consumer.redelivery.initial-delay", "200")).start();
+                "chain.consumer.redelivery.initial-delay", "200",
+                // multipart from 6 MiB, in parts of S3's minimum (5 MiB)
+                "chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB")).start();
         downstream.addTo(app.context());
         s3 = AwsClients.s3(app.clientSettings());
         sqs = AwsClients.sqs(app.clientSettings());
@@ -169,6 +174,25 @@ class PayloadIntegrityTest {
         assertThat(delivered.failure()).isNull();
         assertThat(delivered.body()).isEqualTo(payload);
         assertThat(delivered.header(PayloadHeaders.CHECKSUM_SHA256)).isEqualTo(sha256(payload));
+    }
+
+    @Test
+    void aMultipartUploadWithTheProducersCrc64NvmeIsDeliveredVerifiedAgainstIt() {
+        byte[] payload = new byte[7 * 1024 * 1024 + 3];
+        new Random(16).nextBytes(payload);
+        String crc64Nvme = Checksums.crc64Nvme(payload);
+        ApiClient api = new ApiClient(app.api());
+        JsonNode plan = api.postJson("/v1/uploads", ApiClient.PRODUCER, Map.of("contentType", "application/octet-stream",
+                "contentLength", payload.length, "checksumCrc64Nvme", crc64Nvme)).json();
+        ApiClient.Reply completed = api.postJson("/v1/uploads/complete", ApiClient.PRODUCER, Map.of("key", plan.get("key").asText(),
+                "uploadId", plan.get("uploadId").asText(), "parts", api.uploadParts(plan, payload), "checksumCrc64Nvme", crc64Nvme));
+        assertThat(completed.status()).as(completed.text()).isEqualTo(200);
+
+        RecordingDownstream.Attempt delivered = downstream.awaitKey(plan.get("key").asText());
+
+        assertThat(delivered.failure()).isNull();
+        assertThat(delivered.header(PayloadHeaders.CHECKSUM_CRC64NVME)).isEqualTo(crc64Nvme);
+        assertThat(delivered.body()).isEqualTo(payload);
     }
 
     private static MessageAttributeValue text(String value) {

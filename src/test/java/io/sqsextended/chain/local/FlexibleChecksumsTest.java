@@ -19,6 +19,7 @@ import java.util.zip.CRC32C;
 import io.sqsextended.chain.wire.Crc64Nvme;
 import io.sqsextended.chain.Queues;
 import io.sqsextended.chain.wire.AwsClients;
+import io.sqsextended.chain.wire.Sha256;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,7 @@ import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -51,6 +53,7 @@ class FlexibleChecksumsTest {
 
     /** CRC-64/NVME of "123456789", the algorithm's published check value. */
     private static final String CRC64NVME_OF_CHECK_STRING = base64(0xAE8B14860A799888L);
+    private static final byte[] CHECK_STRING = "123456789".getBytes(StandardCharsets.US_ASCII);
 
     @TempDir
     static Path dataDir;
@@ -203,6 +206,39 @@ class FlexibleChecksumsTest {
                 RequestBody.fromString("123456789"));
 
         assertThat(headWithChecksums(key).checksumCRC64NVME()).isEqualTo(CRC64NVME_OF_CHECK_STRING);
+    }
+
+    @Test
+    void aPutObjectAnswerRepeatsTheChecksumItNamedAsS3Does() {
+        var put = s3.putObject(r -> r.bucket(bucket).key(key).checksumCRC32C(crc32c(CHECK_STRING)), RequestBody.fromBytes(CHECK_STRING));
+
+        assertThat(put.checksumCRC32C()).isEqualTo(crc32c(CHECK_STRING));
+        assertThat(put.checksumType()).isEqualTo(ChecksumType.FULL_OBJECT);
+    }
+
+    /** The copy has the source's bytes: S3 keeps their checksum when the copy replaces the metadata too. */
+    @Test
+    void aCopyThatReplacesTheMetadataKeepsTheSourcesChecksumAsS3Does() {
+        String sha256 = Base64.getEncoder().encodeToString(Sha256.of(CHECK_STRING));
+        s3.putObject(r -> r.bucket(bucket).key(key).checksumSHA256(sha256), RequestBody.fromBytes(CHECK_STRING));
+        String copy = key + "-copy";
+
+        s3.copyObject(r -> r.sourceBucket(bucket).sourceKey(key).destinationBucket(bucket).destinationKey(copy)
+                .metadataDirective(MetadataDirective.REPLACE).metadata(Map.of("origin", "copy")));
+
+        HeadObjectResponse head = headWithChecksums(copy);
+        assertThat(head.checksumSHA256()).isEqualTo(sha256);
+        assertThat(head.metadata()).containsEntry("origin", "copy");
+    }
+
+    @Test
+    void anUploadPartAnswerRepeatsThePartsChecksumAsS3Does() {
+        String uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(key).checksumAlgorithm(ChecksumAlgorithm.CRC32)).uploadId();
+
+        var part = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(1).checksumCRC32(crc32(CHECK_STRING)),
+                RequestBody.fromBytes(CHECK_STRING));
+
+        assertThat(part.checksumCRC32()).isEqualTo(crc32(CHECK_STRING));
     }
 
     @Test

@@ -39,11 +39,11 @@ public final class ApiClient {
 
     public record Reply(int status, Map<String, List<String>> headers, byte[] body) {
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -151,7 +151,7 @@ public final class ApiClient {
     }
 
     /** PUTs each part of a multipart plan with its slice of {@code body}; the parts with their ETags, to complete with. */
-    List<Map<String, Object>> uploadParts(JsonNode plan, byte[] body) {
+    public List<Map<String, Object>> uploadParts(JsonNode plan, byte[] body) {
         List<Map<String, Object>> parts = new ArrayList<>();
         long partSize = plan.get("partSize").asLong();
         for (JsonNode part : plan.get("parts")) {
@@ -166,7 +166,7 @@ public final class ApiClient {
         return parts;
     }
 
-    static Map<String, String> headersOf(JsonNode ticket) {
+    public static Map<String, String> headersOf(JsonNode ticket) {
         return JSON.convertValue(ticket.get("headers"), JSON.getTypeFactory().constructMapType(Map.class, String.class, String.class));
     }
 }

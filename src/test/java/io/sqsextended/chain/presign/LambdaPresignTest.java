@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static io.sqsextended.chain.Checksums.crc64Nvme;
 import static io.sqsextended.chain.presign.ApiClient.CONSUMER;
 import static io.sqsextended.chain.presign.ApiClient.PRODUCER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -161,6 +162,41 @@ class LambdaPresignTest {
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(ApiClient.problem(reply).get("detail").asText()).contains("putObject or getObject");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sha256", "crc64nvme"})
+    void putObjectWithAChecksumSignsItAndS3StoresOnlyBytesThatHaveIt(String algorithm) throws Exception {
+        String checksum = algorithm.equals("sha256") ? UploadChecksumTest.sha256(body) : crc64Nvme(body);
+        String url = presign(PRODUCER, Map.of("object_key", key, "action", "putObject", "content_type", "text/plain",
+                "content_length", body.length, "checksum_" + algorithm, checksum)).text();
+        Map<String, String> headers = new HashMap<>(SIGNED_HEADERS);
+        headers.put("x-amz-checksum-" + algorithm, checksum);
+
+        ApiClient.Reply other = client.put(url, headers, new StringBuilder(new String(body, StandardCharsets.UTF_8)).reverse().toString()
+                .getBytes(StandardCharsets.UTF_8));
+        ApiClient.Reply stored = client.put(url, headers, body);
+
+        assertThat(other.status()).isEqualTo(400);
+        assertThat(other.text()).contains("<Code>BadDigest</Code>");
+        assertThat(stored.status()).isEqualTo(200);
+    }
+
+    @Test
+    void putObjectWithAMalformedChecksumIsAProblem() {
+        ApiClient.Reply reply = presign(PRODUCER, Map.of("object_key", key, "action", "putObject", "content_type", "text/plain",
+                "content_length", body.length, "checksum_crc64nvme", "not a crc"));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(ApiClient.problem(reply).get("detail").asText()).contains("checksum_crc64nvme must be the base64 of a CRC64NVME");
+    }
+
+    @Test
+    void getObjectWithAChecksumIsAProblem() {
+        ApiClient.Reply reply = presign(CONSUMER, Map.of("object_key", key, "action", "getObject", "checksum_crc64nvme", crc64Nvme(body)));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(ApiClient.problem(reply).get("detail").asText()).contains("apply to putObject only");
     }
 
     @Test

@@ -58,4 +58,13 @@ class OpenApiDocumentTest {
         assertThat(document.at("/components/schemas/LambdaPresignRequest/properties/object_key/type").asText()).isEqualTo("string");
         assertThat(document.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
     }
+
+    @Test
+    void describesTheChecksumsAnUploadMayName() {
+        assertThat(document.at("/components/schemas/UploadRequest/properties/checksumCrc64Nvme/description").asText()).contains("FULL_OBJECT");
+        assertThat(document.at("/components/schemas/UploadTicket/properties/checksumCrc64Nvme/description").asText()).contains("complete");
+        assertThat(document.at("/components/schemas/CompleteRequest/properties/checksumCrc64Nvme/description").asText()).contains("checksum-mismatch");
+        assertThat(document.at("/components/schemas/LambdaPresignRequest/properties/checksum_crc64nvme/description").asText())
+                .contains("x-amz-checksum-crc64nvme");
+    }
 }

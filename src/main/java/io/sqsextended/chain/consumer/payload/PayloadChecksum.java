@@ -8,8 +8,10 @@ import io.sqsextended.chain.wire.Crc64Nvme;
 import io.sqsextended.chain.wire.PayloadHeaders;
 import io.sqsextended.chain.wire.PayloadSha256;
 import io.sqsextended.chain.wire.Sha256;
+import org.apache.camel.Message;
 import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
  * The checksum a payload's bytes must have, in S3's base64 form: its SHA-256 when one is known, else the CRC64NVME S3
@@ -51,14 +53,28 @@ public record PayloadChecksum(Algorithm algorithm, String value) {
      * {@code x-amz-checksum-mode: ENABLED}: a full-object SHA-256, else CRC64NVME, if any.
      */
     static Optional<PayloadChecksum> of(String producerSha256, GetObjectResponse response) {
+        return of(producerSha256, response.checksumType(), response.checksumSHA256(), response.checksumCRC64NVME());
+    }
+
+    /** The same from a HEAD's answer, for a downstream that reads the object itself. */
+    static Optional<PayloadChecksum> of(String producerSha256, HeadObjectResponse response) {
+        return of(producerSha256, response.checksumType(), response.checksumSHA256(), response.checksumCRC64NVME());
+    }
+
+    private static Optional<PayloadChecksum> of(String producerSha256, ChecksumType type, String sha256, String crc64Nvme) {
         if (producerSha256 != null) {
             return Optional.of(new PayloadChecksum(Algorithm.SHA256, producerSha256));
         }
-        if (response.checksumType() == ChecksumType.COMPOSITE) {
+        if (type == ChecksumType.COMPOSITE) {
             return Optional.empty();
         }
-        return whole(response.checksumSHA256()).map(value -> new PayloadChecksum(Algorithm.SHA256, value))
-                .or(() -> whole(response.checksumCRC64NVME()).map(value -> new PayloadChecksum(Algorithm.CRC64NVME, value)));
+        return whole(sha256).map(value -> new PayloadChecksum(Algorithm.SHA256, value))
+                .or(() -> whole(crc64Nvme).map(value -> new PayloadChecksum(Algorithm.CRC64NVME, value)));
+    }
+
+    /** Its header on the message handed downstream. */
+    void setOn(Message message) {
+        message.setHeader(algorithm.header(), value);
     }
 
     /** A COMPOSITE value ends with {@code -<parts>}, whatever type the server says. */

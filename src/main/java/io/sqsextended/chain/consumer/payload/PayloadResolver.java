@@ -18,6 +18,7 @@ import org.apache.camel.converter.stream.InputStreamCache;
 import org.apache.camel.support.SynchronizationAdapter;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -82,9 +83,12 @@ public final class PayloadResolver {
         message.setHeader(PayloadHeaders.DOWNLOAD_URL, new DownloadUrl(() -> presigner.presignGetObject(r -> r.signatureDuration(downloadUrlTtl)
                 .getObjectRequest(g -> g.bucket(object.bucket()).key(object.key()).versionId(object.versionId()))).url().toString()));
         if (!fetchPayload) {
-            HeadObjectResponse head = unlessRefused(object, () -> s3.headObject(r -> r.bucket(object.bucket()).key(object.key()).versionId(object.versionId())));
+            // the checksums too: the downstream that reads the URL can verify what it reads
+            HeadObjectResponse head = unlessRefused(object, () -> s3.headObject(r -> r.bucket(object.bucket()).key(object.key())
+                    .versionId(object.versionId()).checksumMode(ChecksumMode.ENABLED)));
             requireDeclaredSize(object, head.contentLength());
             describe(message, head.contentLength(), head.eTag(), head.contentType(), head.metadata());
+            PayloadChecksum.of(object.expectedSha256(), head).ifPresent(known -> known.setOn(message));
             message.setBody(null);
             return;
         }
@@ -103,7 +107,7 @@ public final class PayloadResolver {
         describe(message, described.contentLength(), described.eTag(), described.contentType(), described.metadata());
         PayloadChecksum expected = PayloadChecksum.of(object.expectedSha256(), described).orElse(null);
         if (expected != null) {
-            message.setHeader(expected.algorithm().header(), expected.value());
+            expected.setOn(message);
         }
         // If-Match: a re-read (redelivery) gets the bytes the headers describe, even if the key was overwritten meanwhile
         S3ObjectStream body = new S3ObjectStream(s3, get.toBuilder().ifMatch(described.eTag()).build(), described.contentLength(),
