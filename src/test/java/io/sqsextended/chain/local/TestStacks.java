@@ -22,6 +22,8 @@ public final class TestStacks {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     // HttpClient sets these itself (and refuses them); the body length equals the signed Content-Length
     private static final Set<String> RESTRICTED = Set.of("host", "content-length");
+    static final LocalSettings.ByService<LocalSettings.Latency> NO_LATENCY = LocalSettings.ByService.both(LocalSettings.Latency.NONE);
+    static final LocalSettings.ByService<LocalSettings.Fault> NO_FAULTS = LocalSettings.ByService.both(LocalSettings.Fault.NONE);
 
     private TestStacks() {
     }
@@ -32,7 +34,7 @@ public final class TestStacks {
 
     static LocalSettings settings(Path dataDir, String template, Map<String, String> parameters) {
         return new LocalSettings(dataDir, "127.0.0.1", 0, 0, null, "test-access-key", "test-secret-key", "us-east-1",
-                template, "sqs-extended-chain", parameters, 1 << 20);
+                template, "sqs-extended-chain", parameters, 1 << 20, NO_LATENCY, NO_FAULTS);
     }
 
     public static LocalAws start(LocalSettings settings) {
