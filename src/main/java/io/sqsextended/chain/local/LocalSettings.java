@@ -89,9 +89,9 @@ public record LocalSettings(Path dataDir, String bindAddress, int s3Port, int sq
      */
     public record Fault(double rate, int status) {
 
-        public static final Fault NONE = new Fault(0, 500);
         /** The statuses answered, in the error format of each service (S3: InternalError, SlowDown). */
         public static final List<Integer> STATUSES = List.of(500, 503);
+        public static final Fault NONE = new Fault(0, 500);
 
         public Fault {
             if (!(rate >= 0 && rate <= 1) || !STATUSES.contains(status)) {
