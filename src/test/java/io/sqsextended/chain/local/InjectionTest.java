@@ -11,7 +11,6 @@ import java.util.List;
 import io.sqsextended.chain.local.LocalSettings.ByService;
 import io.sqsextended.chain.local.LocalSettings.Fault;
 import io.sqsextended.chain.local.LocalSettings.Latency;
-import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.wire.AwsSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -19,9 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -56,14 +52,8 @@ class InjectionTest {
     static void startStack() {
         local = TestStacks.start(TestStacks.settings(dataDir));
         AwsSettings settings = local.clientSettings();
-        s3 = S3Client.builder().endpointOverride(settings.s3Endpoint()).forcePathStyle(true).region(AwsClients.region(settings))
-                .credentialsProvider(AwsClients.credentials(settings))
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
-        sqs = SqsClient.builder().endpointOverride(settings.sqsEndpoint()).region(AwsClients.region(settings))
-                .credentialsProvider(AwsClients.credentials(settings))
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+        s3 = TestStacks.s3WithoutRetries(settings);
+        sqs = TestStacks.sqsWithoutRetries(settings);
         bucket = TestStacks.bucket(local);
         queueUrl = sqs.getQueueUrl(r -> r.queueName(local.outputs().get("NotificationQueueName"))).queueUrl();
     }

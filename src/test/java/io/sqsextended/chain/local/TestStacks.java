@@ -12,6 +12,12 @@ import java.util.Map;
 import java.util.Set;
 
 import io.sqsextended.chain.wire.AwsClients;
+import io.sqsextended.chain.wire.AwsSettings;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
@@ -41,6 +47,22 @@ public final class TestStacks {
         LocalAws local = new LocalAws(settings);
         local.start();
         return local;
+    }
+
+    /** An S3 client of local mode whose calls are tried once: each injected fault reaches the test. */
+    public static S3Client s3WithoutRetries(AwsSettings settings) {
+        return S3Client.builder().endpointOverride(settings.s3Endpoint()).forcePathStyle(true).region(AwsClients.region(settings))
+                .credentialsProvider(AwsClients.credentials(settings))
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+    }
+
+    /** An SQS client of local mode whose calls are tried once. */
+    public static SqsClient sqsWithoutRetries(AwsSettings settings) {
+        return SqsClient.builder().endpointOverride(settings.sqsEndpoint()).region(AwsClients.region(settings))
+                .credentialsProvider(AwsClients.credentials(settings))
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
     }
 
     public static String bucket(LocalAws local) {

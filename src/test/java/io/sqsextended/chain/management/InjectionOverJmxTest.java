@@ -8,13 +8,13 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.local.TestStacks;
 import io.sqsextended.chain.wire.AwsClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -66,9 +66,7 @@ class InjectionOverJmxTest {
     @Test
     void faultsSetOverJmxFailTheNextRequests() throws Exception {
         JMX.setAttribute(chain, new Attribute("LocalFaults", "sqs=1:503"));
-        try (SqsClient sqs = SqsClient.builder().endpointOverride(app.clientSettings().sqsEndpoint())
-                .region(AwsClients.region(app.clientSettings())).credentialsProvider(AwsClients.credentials(app.clientSettings()))
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build()) {
+        try (SqsClient sqs = TestStacks.sqsWithoutRetries(app.clientSettings())) {
 
             assertThat(catchThrowableOfType(AwsServiceException.class, sqs::listQueues).statusCode()).isEqualTo(503);
         } finally {
