@@ -51,8 +51,9 @@ final class SqsFront implements AutoCloseable {
     static SqsFront start(String bindAddress, int port, int upstreamPort, Injection.Service injection) throws InterruptedException {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.min(2, Runtime.getRuntime().availableProcessors()))
                 .setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
+        // closed with a reset: Pekko answers a FIN by waiting for the response (a 20 s long poll, which its stop awaits too)
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(LOOPBACK).setDefaultPort(upstreamPort)
-                .setKeepAlive(true).setKeepAliveTimeout(KEEP_ALIVE_SECONDS), new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS));
+                .setKeepAlive(true).setKeepAliveTimeout(KEEP_ALIVE_SECONDS).setSoLinger(0), new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS));
         SqsFront front = new SqsFront(vertx, client, injection);
         // the query protocol may carry a whole message in the URI: as long a request line as Pekko takes
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(bindAddress).setPort(port)
