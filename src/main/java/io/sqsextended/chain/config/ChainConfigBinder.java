@@ -75,7 +75,7 @@ public final class ChainConfigBinder {
         return new LocalSettings(Path.of(in.text(LOCAL_DATA_DIR)).toAbsolutePath().normalize(), in.text(LOCAL_BIND_ADDRESS),
                 port(in, LOCAL_S3_PORT), port(in, LOCAL_SQS_PORT), publicAddress(in, LOCAL_PUBLIC_ENDPOINT, false), in.text(LOCAL_ACCESS_KEY), in.text(LOCAL_SECRET_KEY),
                 in.isSet(REGION) ? in.text(REGION) : LocalSettings.DEFAULT_REGION, in.text(LOCAL_TEMPLATE), in.text(LOCAL_STACK_NAME),
-                parameters, in.size(LOCAL_STORAGE_RESERVE));
+                parameters, in.size(LOCAL_STORAGE_RESERVE), in.latency(LOCAL_LATENCY), in.faults(LOCAL_FAULTS));
     }
 
     /** An address as clients reach a server (behind a proxy or a port mapping): http(s), a host, no query; a path only where {@code withPath}. */

@@ -33,8 +33,9 @@ public class ChainConfiguration implements CamelConfiguration {
         ChainConfig config = ChainConfig.of(context);
         FreePorts.require(context, config);
         AwsSettings aws = config.aws();
+        LocalAws local = null;
         if (config.isLocal()) {
-            LocalAws local = startLocalAws(context, config.local());
+            local = startLocalAws(context, config.local());
             aws = local.clientSettings();
             config = config.withResources(new Resources(output(local, "BucketName"), output(local, "NotificationQueueName"),
                     output(local, "DeadLetterQueueName")));
@@ -44,6 +45,7 @@ public class ChainConfiguration implements CamelConfiguration {
             context.getPropertiesComponent().addOverrideProperty(ChainKeys.QUEUE.name(), config.resources().queue());
             context.getPropertiesComponent().addOverrideProperty(ChainKeys.DEAD_LETTER_QUEUE.name(), config.resources().deadLetterQueue());
         }
+        context.getRegistry().bind(InjectionControl.BEAN, new InjectionControl(local));
         context.getRegistry().bind("chainAwsSettings", aws);
         context.getRegistry().bind("s3Client", AwsClients.s3(aws));
         context.getRegistry().bind("s3Presigner", AwsClients.presigner(aws));

@@ -81,6 +81,8 @@ public final class ChainKeys {
     public static final ConfigKey LOCAL_STACK_NAME = key("chain.local.stack-name", Kind.TEXT, "sqs-extended-chain");
     public static final ConfigKey LOCAL_PARAMETERS = key("chain.local.parameter.", Kind.FAMILY, null);
     public static final ConfigKey LOCAL_STORAGE_RESERVE = key("chain.local.storage-reserve", Kind.SIZE, "64MiB");
+    public static final ConfigKey LOCAL_LATENCY = key("chain.local.latency", Kind.LATENCY, "none");
+    public static final ConfigKey LOCAL_FAULTS = key("chain.local.faults", Kind.FAULTS, "none");
 
     /** All of them, in the order of the README's configuration table. */
     public static final List<ConfigKey> ALL = List.of(MODE, REGION, BUCKET, QUEUE, DEAD_LETTER_QUEUE, INPUT_PREFIX, PUBLIC_URL,
@@ -92,7 +94,7 @@ public final class ChainKeys {
             EXTENDED_THRESHOLD, ALWAYS_THROUGH_S3, LEGACY_SIZE_ATTRIBUTE, SSE_KMS_KEY_ID, EXTENDED_PART_SIZE, LOG_FORMAT,
             AWS_ENDPOINT, AWS_S3_ENDPOINT, AWS_SQS_ENDPOINT, AWS_S3_PUBLIC_ENDPOINT, AWS_ACCESS_KEY, AWS_SECRET_KEY, LOCAL_DATA_DIR, LOCAL_BIND_ADDRESS,
             LOCAL_S3_PORT, LOCAL_SQS_PORT, LOCAL_PUBLIC_ENDPOINT, LOCAL_ACCESS_KEY, LOCAL_SECRET_KEY, LOCAL_TEMPLATE, LOCAL_STACK_NAME, LOCAL_PARAMETERS,
-            LOCAL_STORAGE_RESERVE);
+            LOCAL_STORAGE_RESERVE, LOCAL_LATENCY, LOCAL_FAULTS);
 
     private ChainKeys() {
     }

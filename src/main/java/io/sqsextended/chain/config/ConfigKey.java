@@ -9,8 +9,8 @@ package io.sqsextended.chain.config;
  */
 public record ConfigKey(String name, Kind kind, String defaultValue) {
 
-    /** The kinds of value, one parser each (see {@link ConfigValues}). */
-    public enum Kind { TEXT, LIST, INTEGER, NUMBER, BOOLEAN, DURATION, MILLIS, SIZE, FAMILY }
+    /** The kinds of value, one parser each (see {@link ConfigValues}, {@link InjectionValues}). */
+    public enum Kind { TEXT, LIST, INTEGER, NUMBER, BOOLEAN, DURATION, MILLIS, SIZE, LATENCY, FAULTS, FAMILY }
 
     public boolean isFamily() {
         return kind == Kind.FAMILY;

@@ -7,6 +7,10 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
+import io.sqsextended.chain.local.LocalSettings.ByService;
+import io.sqsextended.chain.local.LocalSettings.Fault;
+import io.sqsextended.chain.local.LocalSettings.Latency;
+
 /** Reads keys by their kind, collecting every error instead of stopping at the first one. */
 final class ConfigReader {
 
@@ -57,6 +61,14 @@ final class ConfigReader {
 
     long size(ConfigKey key) {
         return parse(key, ConfigValues::size);
+    }
+
+    ByService<Latency> latency(ConfigKey key) {
+        return parse(key, InjectionValues::latency);
+    }
+
+    ByService<Fault> faults(ConfigKey key) {
+        return parse(key, InjectionValues::faults);
     }
 
     void check(boolean condition, String message) {

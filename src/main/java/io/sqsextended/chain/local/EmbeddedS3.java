@@ -40,7 +40,7 @@ final class EmbeddedS3 implements AutoCloseable {
     }
 
     static EmbeddedS3 start(LocalSettings settings, int port, Path storageDir, Collection<String> buckets,
-                            BucketNotifier notifier) throws Exception {
+                            BucketNotifier notifier, Injection.Service injection) throws Exception {
         Files.createDirectories(storageDir);
         // nothing is under way before the server starts: whatever a kill cut off goes aside now
         IncompleteUploads incomplete = new IncompleteUploads(storageDir);
@@ -74,8 +74,10 @@ final class EmbeddedS3 implements AutoCloseable {
         MultipartChecks.install(proxy, store, checksums, settings.accessKey(), settings.secretKey());
         S3Requests.install(proxy);
         NotificationConfigurations.install(proxy, notifier.notificationsByBucket(), settings);
-        // outermost: an upload the disk cannot take is refused before its body is read
+        // an upload the disk cannot take is refused before its body is read
         UploadSpaceGuard.install(proxy, storageDir, space);
+        // in front of all: a delay or a fault comes before anything else of the request is looked at
+        S3Injection.install(proxy, injection);
         proxy.start();
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "embedded-s3-incomplete-uploads");

@@ -12,26 +12,34 @@ import org.elasticmq.server.ElasticMQServer;
 import org.elasticmq.server.config.ElasticMQServerConfig;
 import scala.Function0;
 
-/** ElasticMQ in this JVM, its queues declared from the template, messages kept in an H2 file that survives a full disk. */
+/**
+ * ElasticMQ in this JVM, its queues declared from the template, messages kept in an H2 file that survives a full disk;
+ * clients reach it through a {@link SqsFront} on the public port (ElasticMQ itself listens on a loopback port).
+ */
 final class EmbeddedSqs implements AutoCloseable {
 
     private static final AtomicBoolean RUNNING = new AtomicBoolean();
 
     private final Function0<?> stop;
+    private final SqsFront front;
     private final URI endpoint;
     private final MessageStore store;
 
-    private EmbeddedSqs(Function0<?> stop, URI endpoint, MessageStore store) {
+    private EmbeddedSqs(Function0<?> stop, SqsFront front, URI endpoint, MessageStore store) {
         this.stop = stop;
+        this.front = front;
         this.endpoint = endpoint;
         this.store = store;
     }
 
-    static EmbeddedSqs start(LocalSettings settings, int port, Path storageDir, List<QueueSpec> queues) throws ReflectiveOperationException {
+    /** ElasticMQ on the loopback's {@code elasticMqPort}, its front on {@code port}; queue URLs name {@code port}. */
+    static EmbeddedSqs start(LocalSettings settings, int port, int elasticMqPort, Path storageDir, List<QueueSpec> queues,
+                             Injection.Service injection) throws ReflectiveOperationException, InterruptedException {
         if (!RUNNING.compareAndSet(false, true)) {
             throw new IllegalStateException("An embedded SQS already runs in this JVM; its message store is per JVM");
         }
         MessageStore store = null;
+        Function0<?> stop = null;
         try {
             store = MessageStore.open(storageDir);
             // ElasticMQ's actor system reads Pekko's configuration itself: its supervision can be set only this way
@@ -39,16 +47,20 @@ final class EmbeddedSqs implements AutoCloseable {
             ConfigFactory.invalidateCaches();
             String hocon = """
                     node-address { protocol = "http", host = "%s", port = %d, context-path = "" }
-                    rest-sqs { enabled = true, bind-port = %d, bind-hostname = "%s", sqs-limits = strict }
+                    rest-sqs { enabled = true, bind-port = %d, bind-hostname = "127.0.0.1", sqs-limits = strict }
                     generate-node-address = false
                     aws { region = "%s", accountId = "%s" }
                     messages-storage { enabled = true, uri = "%s" }
                     queues { %s }
-                    """.formatted(settings.publicHost(), port, port, settings.bindAddress(), settings.region(),
+                    """.formatted(settings.publicHost(), port, elasticMqPort, settings.region(),
                     LocalSettings.ACCOUNT_ID, store.uri(), queueConfig(queues));
             var config = new ElasticMQServerConfig(ConfigFactory.parseString(hocon).withFallback(ConfigFactory.load()).resolve());
-            return new EmbeddedSqs(new ElasticMQServer(config).start(), settings.endpoint(port), store);
-        } catch (RuntimeException | ReflectiveOperationException e) {
+            stop = new ElasticMQServer(config).start();
+            return new EmbeddedSqs(stop, SqsFront.start(settings.bindAddress(), port, elasticMqPort, injection), settings.endpoint(port), store);
+        } catch (RuntimeException | ReflectiveOperationException | InterruptedException e) {
+            if (stop != null) {
+                stop.apply();
+            }
             if (store != null) {
                 store.close();
             }
@@ -83,12 +95,17 @@ final class EmbeddedSqs implements AutoCloseable {
     }
 
     @Override
-    public void close() throws ReflectiveOperationException {
+    public void close() throws Exception {
         try {
-            stop.apply();
+            // the front first, so that no request reaches ElasticMQ while it stops
+            front.close();
         } finally {
-            store.close();
-            RUNNING.set(false);
+            try {
+                stop.apply();
+            } finally {
+                store.close();
+                RUNNING.set(false);
+            }
         }
     }
 }

@@ -1,10 +1,8 @@
 package io.sqsextended.chain.local;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -18,6 +16,9 @@ import java.util.concurrent.FutureTask;
 
 import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.wire.AwsSettings;
+import io.sqsextended.chain.local.LocalSettings.ByService;
+import io.sqsextended.chain.local.LocalSettings.Fault;
+import io.sqsextended.chain.local.LocalSettings.Latency;
 import io.sqsextended.chain.local.template.CloudFormationTemplate;
 import io.sqsextended.chain.local.template.ProvisionedStack;
 import io.sqsextended.chain.local.template.ProvisionedStack.BucketSpec;
@@ -40,6 +41,7 @@ public final class LocalAws extends ServiceSupport {
     private static final Duration QUEUES_READY_TIMEOUT = Duration.ofSeconds(30);
 
     private final LocalSettings settings;
+    private final Injection injection;
     private ProvisionedStack stack;
     private EmbeddedSqs sqs;
     private SqsClient notifierSqs;
@@ -50,10 +52,13 @@ public final class LocalAws extends ServiceSupport {
     private FutureTask<Long> s3Start;
     private long sqsMillis;
     private int sqsPort;
+    /** ElasticMQ's own loopback port, behind the front on {@link #sqsPort}. */
+    private int elasticMqPort;
     private Path cliProfile;
 
     public LocalAws(LocalSettings settings) {
         this.settings = settings;
+        this.injection = new Injection(settings.latency(), settings.faults());
     }
 
     @Override
@@ -73,12 +78,14 @@ public final class LocalAws extends ServiceSupport {
      */
     private void startStack() throws Exception {
         long started = System.nanoTime();
-        stack = CloudFormationTemplate.parse(readTemplate(settings.template()))
+        stack = CloudFormationTemplate.read(settings.template())
                 .provision(new StackContext(settings.stackName(), LocalSettings.ACCOUNT_ID, settings.region(), settings.parameters()));
         DiskSpace.requireWritable(settings.dataDir(), "s3", "sqs");
         sqsPort = port(settings.sqsPort());
         s3Port = port(settings.s3Port());
-        notifierSqs = AwsClients.sqs(awsSettings(null, settings.endpoint(sqsPort)));
+        elasticMqPort = port(0);
+        // S3's own events reach SQS without the injected latency and faults, which are for the clients' requests
+        notifierSqs = AwsClients.sqs(awsSettings(null, URI.create("http://127.0.0.1:" + elasticMqPort)));
         notifier = new BucketNotifier(notificationsByBucket(), notifierSqs, settings.region());
         // its events go to queues that exist by the time anyone knows its port: start() returns once both run
         s3Start = new FutureTask<>(() -> {
@@ -86,7 +93,7 @@ public final class LocalAws extends ServiceSupport {
             return millisSince(started);
         });
         new Thread(s3Start, "embedded-s3-start").start();
-        sqs = EmbeddedSqs.start(settings, sqsPort, settings.dataDir().resolve("sqs"), stack.queues());
+        sqs = startEmbeddedSqs();
         awaitQueues();
         applyNotificationConfiguration();
         cliProfile = CliProfile.write(settings);
@@ -136,7 +143,7 @@ public final class LocalAws extends ServiceSupport {
     /** Starts the embedded S3 again on the same port, with the same data. */
     void startS3() throws Exception {
         s3 = EmbeddedS3.start(settings, s3Port, settings.dataDir().resolve("s3"),
-                stack.buckets().stream().map(BucketSpec::name).toList(), notifier);
+                stack.buckets().stream().map(BucketSpec::name).toList(), notifier, injection.s3());
     }
 
     /** Stops the embedded SQS alone, as an SQS outage would (failure drills); its messages stay in its store. */
@@ -146,8 +153,32 @@ public final class LocalAws extends ServiceSupport {
 
     /** Starts the embedded SQS again on the same port, with the messages it kept. */
     void startSqs() throws Exception {
-        sqs = EmbeddedSqs.start(settings, sqsPort, settings.dataDir().resolve("sqs"), stack.queues());
+        sqs = startEmbeddedSqs();
         awaitQueues();
+    }
+
+    private EmbeddedSqs startEmbeddedSqs() throws ReflectiveOperationException, InterruptedException {
+        return EmbeddedSqs.start(settings, sqsPort, elasticMqPort, settings.dataDir().resolve("sqs"), stack.queues(), injection.sqs());
+    }
+
+    /** The delay every request of the embedded S3 and SQS waits now. */
+    public ByService<Latency> latency() {
+        return injection.latency();
+    }
+
+    /** Changes the delay from the next request on (requests already waiting keep theirs). */
+    public void latency(ByService<Latency> latency) {
+        injection.latency(latency);
+    }
+
+    /** The share of requests the embedded S3 and SQS answer with an error now. */
+    public ByService<Fault> faults() {
+        return injection.faults();
+    }
+
+    /** Changes the faults from the next request on. */
+    public void faults(ByService<Fault> faults) {
+        injection.faults(faults);
     }
 
     /** Why objects or messages cannot be stored now (the data disk short of space, the message store failing); empty when they can. */
@@ -252,19 +283,6 @@ public final class LocalAws extends ServiceSupport {
         StringBuilder current = new StringBuilder();
         stack.buckets().forEach(bucket -> current.append(bucket.name()).append('=').append(bucket.notifications()).append('\n'));
         Files.writeString(state, current);
-    }
-
-    private static String readTemplate(String location) throws IOException {
-        if (location.startsWith("classpath:")) {
-            String resource = location.substring("classpath:".length()).replaceFirst("^/", "");
-            try (InputStream in = LocalAws.class.getClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("CloudFormation template not found on the classpath: " + resource);
-                }
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        }
-        return Files.readString(Path.of(location.replaceFirst("^file:", "")));
     }
 
     private static int port(int configured) throws IOException {

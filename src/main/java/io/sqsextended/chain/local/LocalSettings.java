@@ -2,7 +2,10 @@ package io.sqsextended.chain.local;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Settings of the embedded stack ({@code chain.local.*}).
@@ -19,10 +22,13 @@ import java.util.Map;
  * @param stackName          value of {@code AWS::StackName} when evaluating the template
  * @param parameters         template parameter overrides ({@code chain.local.parameter.<Name>})
  * @param storageReserve     bytes kept free on the data disk: uploads that would eat into them are refused
+ * @param latency            delay added to every request of the embedded S3 and SQS at start (changeable while running)
+ * @param faults             share of requests the embedded S3 and SQS answer with an error at start (changeable while running)
  */
 public record LocalSettings(Path dataDir, String bindAddress, int s3Port, int sqsPort, URI publicEndpoint, String accessKey,
                             String secretKey, String region, String template, String stackName,
-                            Map<String, String> parameters, long storageReserve) {
+                            Map<String, String> parameters, long storageReserve, ByService<Latency> latency,
+                            ByService<Fault> faults) {
 
     public static final String ACCOUNT_ID = "000000000000";
     /**
@@ -42,5 +48,60 @@ public record LocalSettings(Path dataDir, String bindAddress, int s3Port, int sq
     /** Where an embedded server on {@code port} answers: known before it starts, so that clients can be built meanwhile. */
     URI endpoint(int port) {
         return URI.create("http://" + publicHost() + ":" + port);
+    }
+
+    /** One value for the embedded S3 and one for the embedded SQS. */
+    public record ByService<T>(T s3, T sqs) {
+
+        public static <T> ByService<T> both(T value) {
+            return new ByService<>(value, value);
+        }
+    }
+
+    /**
+     * A delay of {@code base} plus or minus up to {@code jitter} (uniform), added to a request before it is handled.
+     *
+     * @param base   the mean delay
+     * @param jitter at most {@code base}: a delay is never negative
+     */
+    public record Latency(Duration base, Duration jitter) {
+
+        public static final Latency NONE = new Latency(Duration.ZERO, Duration.ZERO);
+
+        public Latency {
+            if (jitter.isNegative() || jitter.compareTo(base) > 0) {
+                throw new IllegalArgumentException("a latency's jitter must be between 0 and the latency, not " + jitter + " of " + base);
+            }
+        }
+
+        /** One request's delay in nanoseconds. */
+        long drawNanos() {
+            long spread = jitter.toNanos();
+            return base.toNanos() + (spread == 0 ? 0 : ThreadLocalRandom.current().nextLong(-spread, spread + 1));
+        }
+    }
+
+    /**
+     * A share of requests answered with an error status instead of being handled.
+     *
+     * @param rate   between 0 and 1
+     * @param status 500 or 503
+     */
+    public record Fault(double rate, int status) {
+
+        /** The statuses answered, in the error format of each service (S3: InternalError, SlowDown). */
+        public static final List<Integer> STATUSES = List.of(500, 503);
+        public static final Fault NONE = new Fault(0, 500);
+
+        public Fault {
+            if (!(rate >= 0 && rate <= 1) || !STATUSES.contains(status)) {
+                throw new IllegalArgumentException("a fault is a rate between 0 and 1 and a status of " + STATUSES + ", not " + rate + ":" + status);
+            }
+        }
+
+        /** Whether this request is one of the share. */
+        boolean strikes() {
+            return rate > 0 && ThreadLocalRandom.current().nextDouble() < rate;
+        }
     }
 }

@@ -14,9 +14,12 @@ final class S3ErrorResponse {
     }
 
     static void send(Request baseRequest, HttpServletResponse response, int status, String code, String message) throws IOException {
+        String requestId = UUID.randomUUID().toString();
         byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>" + message
-                + "</Message><RequestId>" + UUID.randomUUID() + "</RequestId></Error>").getBytes(StandardCharsets.UTF_8);
+                + "</Message><RequestId>" + requestId + "</RequestId></Error>").getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
+        // where the SDKs read it, as S3 sends it
+        response.setHeader("x-amz-request-id", requestId);
         response.setContentType("application/xml");
         response.setContentLength(body.length);
         // the body was not read: the connection cannot carry another request

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import javax.management.ObjectName;
 
 import io.micrometer.core.instrument.FunctionCounter;
+import io.sqsextended.chain.config.InjectionControl;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
@@ -115,6 +116,26 @@ final class Chain extends ServiceSupport implements ChainMBean {
     @Override
     public void resumeConsumer() throws Exception {
         context.getRouteController().resumeRoute(consumerRoute);
+    }
+
+    @Override
+    public String getLocalLatency() {
+        return InjectionControl.of(context).latency();
+    }
+
+    @Override
+    public void setLocalLatency(String latency) {
+        InjectionControl.of(context).latency(latency);
+    }
+
+    @Override
+    public String getLocalFaults() {
+        return InjectionControl.of(context).faults();
+    }
+
+    @Override
+    public void setLocalFaults(String faults) {
+        InjectionControl.of(context).faults(faults);
     }
 
     private long sum(String prefix) {

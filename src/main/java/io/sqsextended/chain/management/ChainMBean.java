@@ -35,4 +35,19 @@ public interface ChainMBean {
     void pauseConsumer() throws Exception;
 
     void resumeConsumer() throws Exception;
+
+    /**
+     * Latency local mode adds to every request of its embedded S3 and SQS, as {@code chain.local.latency} takes it
+     * ({@code 20ms}, {@code 20ms+-5ms}, {@code s3=20ms,sqs=15ms}); {@code none} in aws mode.
+     */
+    String getLocalLatency();
+
+    /** From the next request on; refused in aws mode and for a value {@code chain.local.latency} would refuse. */
+    void setLocalLatency(String latency);
+
+    /** Share of requests local mode answers with an error, as {@code chain.local.faults} takes it ({@code s3=0.01:503,sqs=0.005:500}). */
+    String getLocalFaults();
+
+    /** From the next request on; refused in aws mode and for a value {@code chain.local.faults} would refuse. */
+    void setLocalFaults(String faults);
 }

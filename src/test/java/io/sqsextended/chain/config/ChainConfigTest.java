@@ -3,6 +3,7 @@ package io.sqsextended.chain.config;
 import java.time.Duration;
 import java.util.Map;
 
+import io.sqsextended.chain.local.LocalSettings;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,5 +76,46 @@ class ChainConfigTest {
         assertThat(config.consumer().trust().allowedBuckets()).containsExactly("b");
         assertThat(config.producer().bucket()).isEqualTo("b");
         assertThat(config.producerQueue()).isEqualTo("q");
+    }
+
+    @Test
+    void latencyTakesOneValueForBothServicesOrOnePerServiceWithAJitter() {
+        ChainConfig config = read(Map.of("chain.local.latency", "s3=20ms+-5ms,sqs=15ms"));
+
+        assertThat(config.local().latency().s3()).isEqualTo(new LocalSettings.Latency(Duration.ofMillis(20), Duration.ofMillis(5)));
+        assertThat(config.local().latency().sqs()).isEqualTo(new LocalSettings.Latency(Duration.ofMillis(15), Duration.ZERO));
+        assertThat(read(Map.of("chain.local.latency", "20ms")).local().latency().sqs().base()).isEqualTo(Duration.ofMillis(20));
+    }
+
+    @Test
+    void latencyAndFaultsDefaultToNone() {
+        ChainConfig config = read(Map.of());
+
+        assertThat(config.local().latency()).isEqualTo(LocalSettings.ByService.both(LocalSettings.Latency.NONE));
+        assertThat(config.local().faults()).isEqualTo(LocalSettings.ByService.both(LocalSettings.Fault.NONE));
+    }
+
+    @Test
+    void faultsTakeARateAndAStatusPerService() {
+        ChainConfig config = read(Map.of("chain.local.faults", "s3=0.01:503,sqs=0.005:500"));
+
+        assertThat(config.local().faults()).isEqualTo(new LocalSettings.ByService<>(new LocalSettings.Fault(0.01, 503), new LocalSettings.Fault(0.005, 500)));
+    }
+
+    @Test
+    void aBadLatencyRefusesTheStartInOneLineNamingTheKey() {
+        assertThatThrownBy(() -> read(Map.of("chain.local.latency", "20ms+-30ms")))
+                .hasMessageStartingWith("chain.local.latency must look like 20ms, 20ms+-5ms")
+                .hasMessageEndingWith("not 20ms+-30ms")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void badFaultsRefuseTheStartNamingTheKey() {
+        for (String bad : new String[] {"s3=0.1:404", "s3=1.5:503", "s4=0.1:503", "s3=0.1", "s3=0.1:503,s3=0.2:500"}) {
+            assertThatThrownBy(() -> read(Map.of("chain.local.faults", bad)))
+                    .hasMessageStartingWith("chain.local.faults must look like")
+                    .hasMessageEndingWith("not " + bad);
+        }
     }
 }

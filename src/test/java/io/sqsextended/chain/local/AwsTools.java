@@ -41,8 +41,17 @@ public final class AwsTools {
 
     /** {@code aws --endpoint-url <s3> args...}; its stdout, or a failed assertion with its stderr. */
     public String cli(String... args) {
+        return cli(endpoint(), args);
+    }
+
+    /** {@code aws --endpoint-url <sqs> args...}; its stdout, or a failed assertion with its stderr. */
+    public String sqsCli(String... args) {
+        return cli(settings.sqsEndpoint(), args);
+    }
+
+    private String cli(URI endpoint, String... args) {
         Assumptions.assumeTrue(installed("aws", "--version"), "the aws CLI is not installed: skipped");
-        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint().toString()));
+        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint.toString()));
         command.addAll(List.of(args));
         return run(command);
     }

@@ -12,6 +12,12 @@ import java.util.Map;
 import java.util.Set;
 
 import io.sqsextended.chain.wire.AwsClients;
+import io.sqsextended.chain.wire.AwsSettings;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
@@ -22,6 +28,8 @@ public final class TestStacks {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     // HttpClient sets these itself (and refuses them); the body length equals the signed Content-Length
     private static final Set<String> RESTRICTED = Set.of("host", "content-length");
+    static final LocalSettings.ByService<LocalSettings.Latency> NO_LATENCY = LocalSettings.ByService.both(LocalSettings.Latency.NONE);
+    static final LocalSettings.ByService<LocalSettings.Fault> NO_FAULTS = LocalSettings.ByService.both(LocalSettings.Fault.NONE);
 
     private TestStacks() {
     }
@@ -32,13 +40,29 @@ public final class TestStacks {
 
     static LocalSettings settings(Path dataDir, String template, Map<String, String> parameters) {
         return new LocalSettings(dataDir, "127.0.0.1", 0, 0, null, "test-access-key", "test-secret-key", "us-east-1",
-                template, "sqs-extended-chain", parameters, 1 << 20);
+                template, "sqs-extended-chain", parameters, 1 << 20, NO_LATENCY, NO_FAULTS);
     }
 
     public static LocalAws start(LocalSettings settings) {
         LocalAws local = new LocalAws(settings);
         local.start();
         return local;
+    }
+
+    /** An S3 client of local mode whose calls are tried once: each injected fault reaches the test. */
+    public static S3Client s3WithoutRetries(AwsSettings settings) {
+        return S3Client.builder().endpointOverride(settings.s3Endpoint()).forcePathStyle(true).region(AwsClients.region(settings))
+                .credentialsProvider(AwsClients.credentials(settings))
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+    }
+
+    /** An SQS client of local mode whose calls are tried once. */
+    public static SqsClient sqsWithoutRetries(AwsSettings settings) {
+        return SqsClient.builder().endpointOverride(settings.sqsEndpoint()).region(AwsClients.region(settings))
+                .credentialsProvider(AwsClients.credentials(settings))
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
     }
 
     public static String bucket(LocalAws local) {

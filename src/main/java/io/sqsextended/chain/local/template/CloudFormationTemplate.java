@@ -4,7 +4,9 @@ import static io.sqsextended.chain.local.template.Resources.BUCKET;
 import static io.sqsextended.chain.local.template.Resources.QUEUE;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,6 +44,20 @@ public final class CloudFormationTemplate {
 
     private CloudFormationTemplate(Map<String, Object> document) {
         this.document = Collections.unmodifiableMap(document);
+    }
+
+    /** Reads and parses the template at {@code location}: {@code classpath:<resource>}, {@code file:<path>} or a path. */
+    public static CloudFormationTemplate read(String location) throws IOException {
+        if (location.startsWith("classpath:")) {
+            String resource = location.substring("classpath:".length()).replaceFirst("^/", "");
+            try (InputStream in = CloudFormationTemplate.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("CloudFormation template not found on the classpath: " + resource);
+                }
+                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return parse(Files.readString(Path.of(location.replaceFirst("^file:", ""))));
     }
 
     /** Parses a YAML or JSON template; short-form tags ({@code !Ref}, {@code !Sub} ...) become their long forms. */
