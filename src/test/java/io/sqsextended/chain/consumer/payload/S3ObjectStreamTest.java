@@ -55,49 +55,48 @@ class S3ObjectStreamTest {
 
     @Test
     void aReaderThatStartsAgainWithinTheBytesKeptIsVerifiedOnceFromOneGet() throws IOException {
-        byte[] payload = bytes(REPLAY_LIMIT / 2);
-        String key = upload(payload);
-        S3ObjectStream stream = open(key, payload.length, crc(payload));
+        Opened opened = opened(bytes(REPLAY_LIMIT / 2), null);
+        byte[] payload = opened.payload();
+        S3ObjectStream stream = opened.stream();
 
         assertThat(stream.readNBytes(1000)).hasSize(1000);
         stream.reset();
 
         assertThat(stream.readAllBytes()).isEqualTo(payload);
-        assertThat(gets.of(bucket, key)).isEqualTo(1);
+        assertThat(gets.of(bucket, opened.key())).isEqualTo(1);
     }
 
     @Test
     void aReaderThatStartsAgainPastTheBytesKeptSendsAGetOfItsOwnAndReadsTheWholeObject() throws IOException {
-        byte[] payload = bytes(3 * REPLAY_LIMIT);
-        String key = upload(payload);
-        S3ObjectStream stream = open(key, payload.length, crc(payload));
+        Opened opened = opened(bytes(3 * REPLAY_LIMIT), null);
+        byte[] payload = opened.payload();
+        S3ObjectStream stream = opened.stream();
 
         assertThat(stream.readNBytes(2 * REPLAY_LIMIT)).hasSize(2 * REPLAY_LIMIT);
         stream.reset();
 
         assertThat(stream.readAllBytes()).isEqualTo(payload);
-        assertThat(gets.of(bucket, key)).isEqualTo(2);
+        assertThat(gets.of(bucket, opened.key())).isEqualTo(2);
     }
 
     @Test
     void everyReaderOfBytesWithoutTheirChecksumFailsAtTheEnd() throws IOException {
-        byte[] payload = bytes(1000);
-        String key = upload(payload);
-        S3ObjectStream stream = open(key, payload.length, crc("other bytes".getBytes()));
+        Opened opened = opened(bytes(1000), crc("other bytes".getBytes()));
+        S3ObjectStream stream = opened.stream();
         assertThatThrownBy(stream::readAllBytes).isInstanceOf(ChecksumMismatchException.class);
         InputStream copy = (InputStream) stream.copy(null);
         stream.reset();
 
         assertThatThrownBy(stream::readAllBytes).isInstanceOf(ChecksumMismatchException.class);
         assertThatThrownBy(copy::readAllBytes).isInstanceOf(ChecksumMismatchException.class);
-        assertThat(gets.of(bucket, key)).isEqualTo(1);
+        assertThat(gets.of(bucket, opened.key())).isEqualTo(1);
     }
 
     @Test
     void copiesReadOnTwoThreadsAtOnceGetTheWholeObjectFromOneGet() throws Exception {
-        byte[] payload = bytes(REPLAY_LIMIT);
-        String key = upload(payload);
-        S3ObjectStream stream = open(key, payload.length, crc(payload));
+        Opened opened = opened(bytes(REPLAY_LIMIT), null);
+        byte[] payload = opened.payload();
+        S3ObjectStream stream = opened.stream();
         InputStream first = (InputStream) stream.copy(null);
         InputStream second = (InputStream) stream.copy(null);
 
@@ -105,46 +104,50 @@ class S3ObjectStreamTest {
 
         assertThat(first.readAllBytes()).isEqualTo(payload);
         assertThat(other.get()).isEqualTo(payload);
-        assertThat(gets.of(bucket, key)).isEqualTo(1);
+        assertThat(gets.of(bucket, opened.key())).isEqualTo(1);
     }
 
     @Test
     void aCopyOfAnAbandonedStreamReadsTheObjectWithANewGet() throws IOException {
-        byte[] payload = bytes(1000);
-        String key = upload(payload);
-        S3ObjectStream stream = open(key, payload.length, crc(payload));
+        Opened opened = opened(bytes(1000), null);
+        byte[] payload = opened.payload();
+        S3ObjectStream stream = opened.stream();
         assertThat(stream.readNBytes(10)).hasSize(10);
 
         stream.abandon();
 
         assertThatThrownBy(stream::read).hasMessageContaining("abandoned");
         assertThat(((InputStream) stream.copy(null)).readAllBytes()).isEqualTo(payload);
-        assertThat(gets.of(bucket, key)).isEqualTo(2);
+        assertThat(gets.of(bucket, opened.key())).isEqualTo(2);
     }
 
     @Test
     void aDiscardedStreamReadsTheObjectAgainFromItsFirstByte() throws IOException {
-        byte[] payload = bytes(1000);
-        String key = upload(payload);
-        S3ObjectStream stream = open(key, payload.length, crc(payload));
+        Opened opened = opened(bytes(1000), null);
+        byte[] payload = opened.payload();
+        S3ObjectStream stream = opened.stream();
         assertThat(stream.readAllBytes()).isEqualTo(payload);
 
         stream.discard();
 
         assertThat(stream.readAllBytes()).isEqualTo(payload);
-        assertThat(gets.of(bucket, key)).isEqualTo(2);
+        assertThat(gets.of(bucket, opened.key())).isEqualTo(2);
     }
 
-    /** As the resolver opens it: the first GET sent, its response read first. */
-    private static S3ObjectStream open(String key, long length, PayloadChecksum expected) {
-        GetObjectRequest get = GetObjectRequest.builder().bucket(bucket).key(key).build();
-        return new S3ObjectStream(s3, get, length, expected, REPLAY_LIMIT, s3.getObject(get));
+    /** An object uploaded, and its stream. */
+    record Opened(byte[] payload, String key, S3ObjectStream stream) {
     }
 
-    private static String upload(byte[] payload) {
+    /**
+     * The payload uploaded and opened as the resolver opens it: the first GET sent, its response read first.
+     * @param expected null: the payload's own checksum
+     */
+    private static Opened opened(byte[] payload, PayloadChecksum expected) {
         String key = "stream/" + UUID.randomUUID();
         s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(payload));
-        return key;
+        GetObjectRequest get = GetObjectRequest.builder().bucket(bucket).key(key).build();
+        return new Opened(payload, key, new S3ObjectStream(s3, get, payload.length, expected == null ? crc(payload) : expected,
+                REPLAY_LIMIT, s3.getObject(get)));
     }
 
     private static PayloadChecksum crc(byte[] bytes) {
