@@ -62,8 +62,8 @@ final class ObjectDownload {
         return new ObjectDownload(s3, request, length, expected, replayLimit, null);
     }
 
-    /** A GET of the object for one reader alone; {@link #verified} checks it from its first byte. */
-    ResponseInputStream<GetObjectResponse> ownGet() {
+    /** A GET of the object (for one reader alone, or the shared one sent late); {@link #verified} checks it from its first byte. */
+    ResponseInputStream<GetObjectResponse> get() {
         return s3.getObject(request);
     }
 
@@ -104,7 +104,7 @@ final class ObjectDownload {
 
     private int readOn(byte[] buffer, int offset, int count) throws IOException {
         if (response == null) {
-            response = s3.getObject(request);
+            response = get();
             verified = verified(response);
         }
         int n;

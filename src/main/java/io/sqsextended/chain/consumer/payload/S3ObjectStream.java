@@ -68,7 +68,7 @@ public final class S3ObjectStream extends InputStream implements StreamCache {
     /** The shared GET cannot give what this stream wants: a GET of its own, read up to where this stream is. */
     private InputStream ownGet() throws IOException {
         if (own == null) {
-            own = download.ownGet();
+            own = download.get();
             ownVerified = download.verified(own);
             // through the check: it sees every byte of this GET
             ownVerified.skipNBytes(position);
