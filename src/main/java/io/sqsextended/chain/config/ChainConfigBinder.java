@@ -131,6 +131,10 @@ public final class ChainConfigBinder {
         int waitTime = in.integer(WAIT_TIME_SECONDS);
         in.check(waitTime >= 0 && waitTime <= 20, WAIT_TIME_SECONDS.name() + " must be between 0 and 20, not " + waitTime);
         int concurrency = in.integer(CONCURRENCY);
+        long replay = in.size(REPLAY_BUFFER);
+        // one array per payload
+        in.check(replay < Integer.MAX_VALUE, REPLAY_BUFFER.name() + " must be below 2 GiB, not " + replay);
+        int replayBuffer = (int) Math.min(replay, Integer.MAX_VALUE);
         in.check(concurrency >= 1, CONCURRENCY.name() + " must be at least 1, not " + concurrency);
         ConsumerSettings.Redelivery redelivery = in.build(() -> new ConsumerSettings.Redelivery(in.integer(MAX_ATTEMPTS),
                 in.millis(INITIAL_DELAY).toMillis(), in.number(MULTIPLIER), in.millis(MAX_DELAY).toMillis(), in.integer(MAX_WAITING)),
@@ -138,7 +142,7 @@ public final class ChainConfigBinder {
         return new ConsumerSettings(in.bool(CONSUMER_ENABLED),
                 new ConsumerSettings.Polling(concurrency, waitTime, in.integer(VISIBILITY_TIMEOUT)),
                 new ConsumerSettings.Trust(new HashSet<>(in.list(ALLOWED_BUCKETS)), pointerPrefixes(in, inputPrefix), in.bool(VERIFY_SNS)),
-                new ConsumerSettings.Delivery(in.bool(FETCH_PAYLOAD), in.duration(DOWNLOAD_URL_TTL),
+                new ConsumerSettings.Delivery(in.bool(FETCH_PAYLOAD), replayBuffer, in.duration(DOWNLOAD_URL_TTL),
                         Map.of(PayloadSource.S3_EVENT, cleanup(in, CLEANUP_S3_EVENT), PayloadSource.EXTENDED_POINTER, cleanup(in, CLEANUP_POINTER)),
                         timeout.isZero() ? null : timeout),
                 redelivery, in.integer(IDEMPOTENCY_SIZE));

@@ -38,6 +38,7 @@ public final class ChainKeys {
     public static final ConfigKey POINTER_PREFIXES = key("chain.consumer.pointer-prefixes", Kind.LIST, null);
     public static final ConfigKey VERIFY_SNS = key("chain.consumer.sns.verify-signatures", Kind.BOOLEAN, "false");
     public static final ConfigKey FETCH_PAYLOAD = key("chain.consumer.fetch-payload", Kind.BOOLEAN, "true");
+    public static final ConfigKey REPLAY_BUFFER = key("chain.consumer.replay-buffer", Kind.SIZE, "1MiB");
     public static final ConfigKey DOWNLOAD_URL_TTL = key("chain.consumer.download-url-ttl", Kind.DURATION, "PT1H");
     public static final ConfigKey MAX_ATTEMPTS = key("chain.consumer.redelivery.max-attempts", Kind.INTEGER, "3");
     public static final ConfigKey INITIAL_DELAY = key("chain.consumer.redelivery.initial-delay", Kind.MILLIS, "1000");
@@ -88,7 +89,7 @@ public final class ChainKeys {
     public static final List<ConfigKey> ALL = List.of(MODE, REGION, BUCKET, QUEUE, DEAD_LETTER_QUEUE, INPUT_PREFIX, PUBLIC_URL,
             PRODUCER_TOKENS, CONSUMER_TOKENS, ADMIN_TOKENS, AUTH_ENABLED, PRESIGN_TTL, UPLOAD_MAX_SIZE, UPLOAD_MULTIPART_THRESHOLD,
             UPLOAD_PART_SIZE, UPLOAD_CONTENT_TYPES, DOWNLOAD_PREFIXES, CONSUMER_ENABLED, CONCURRENCY, WAIT_TIME_SECONDS,
-            VISIBILITY_TIMEOUT, ALLOWED_BUCKETS, POINTER_PREFIXES, VERIFY_SNS, FETCH_PAYLOAD, DOWNLOAD_URL_TTL, MAX_ATTEMPTS,
+            VISIBILITY_TIMEOUT, ALLOWED_BUCKETS, POINTER_PREFIXES, VERIFY_SNS, FETCH_PAYLOAD, REPLAY_BUFFER, DOWNLOAD_URL_TTL, MAX_ATTEMPTS,
             INITIAL_DELAY, MULTIPLIER, MAX_DELAY, MAX_WAITING, DOWNSTREAM_TIMEOUT, CLEANUP_S3_EVENT, CLEANUP_POINTER,
             IDEMPOTENCY_SIZE, DOWNSTREAM_URI, ROUTES_DIR, EXTENDED_QUEUE, EXTENDED_BUCKET, EXTENDED_KEY_PREFIX,
             EXTENDED_THRESHOLD, ALWAYS_THROUGH_S3, LEGACY_SIZE_ATTRIBUTE, SSE_KMS_KEY_ID, EXTENDED_PART_SIZE, LOG_FORMAT,

@@ -38,11 +38,12 @@ public record ConsumerSettings(boolean enabled, Polling polling, Trust trust, De
 
     /**
      * @param fetchPayload      false: the downstream gets headers and the presigned URL, no body
+     * @param replayBuffer      bytes of each payload kept as they are read, replayed to a second reader within the attempt
      * @param downloadUrlTtl    validity of the presigned GET handed downstream
      * @param cleanup           what becomes of delivered objects, per source
      * @param downstreamTimeout how long one call of the downstream route may take; null: no limit
      */
-    public record Delivery(boolean fetchPayload, Duration downloadUrlTtl, Map<PayloadSource, CleanupPolicy> cleanup,
+    public record Delivery(boolean fetchPayload, int replayBuffer, Duration downloadUrlTtl, Map<PayloadSource, CleanupPolicy> cleanup,
                            Duration downstreamTimeout) {
     }
 

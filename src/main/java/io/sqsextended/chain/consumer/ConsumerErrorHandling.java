@@ -55,7 +55,7 @@ public class ConsumerErrorHandling extends RouteConfigurationBuilder {
         exchange.setProperty(DeadLetterSender.ATTEMPTS_PROPERTY, exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class));
         PollGate.waiting(exchange);
         if (exchange.getIn().getBody() instanceof S3ObjectStream payload) {
-            payload.reset();
+            payload.discard();
         }
     }
 }

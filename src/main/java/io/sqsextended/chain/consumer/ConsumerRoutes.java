@@ -56,7 +56,7 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
                 settings.trust().verifySnsSignatures() ? SnsSignatures.fromSns() : SnsSignatures.OFF);
         PayloadResolver resolver = new PayloadResolver(getContext().getRegistry().findSingleByType(S3Client.class),
                 getContext().getRegistry().findSingleByType(S3Presigner.class), settings.delivery().downloadUrlTtl(),
-                settings.delivery().fetchPayload(), settings.delivery().cleanup());
+                settings.delivery().fetchPayload(), settings.delivery().replayBuffer(), settings.delivery().cleanup());
         QueueUrl queue = new QueueUrl(sqs, config.resources().queue());
         String queueUrl = null;
         int visibilityTimeout = polling.visibilityTimeout() != null ? polling.visibilityTimeout() : DEFAULT_VISIBILITY_TIMEOUT;

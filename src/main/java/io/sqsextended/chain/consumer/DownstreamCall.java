@@ -214,7 +214,10 @@ final class DownstreamCall extends AsyncProcessorSupport {
         /** Holding the lock: true when the worker has left, so that the caller must hand the exchange on. */
         private boolean settle() {
             settled = true;
-            if (ownBody && body instanceof Closeable closeable) {
+            if (ownBody && body instanceof S3ObjectStream stream) {
+                // its GET, shared with nothing of the next attempt
+                stream.discard();
+            } else if (ownBody && body instanceof Closeable closeable) {
                 try {
                     closeable.close();
                 } catch (IOException e) {

@@ -39,18 +39,21 @@ public final class PayloadResolver {
     private final S3Presigner presigner;
     private final Duration downloadUrlTtl;
     private final boolean fetchPayload;
+    private final int replayLimit;
     private final Map<PayloadSource, CleanupPolicy> cleanup;
 
     /**
      * @param fetchPayload false: the body stays empty, the downstream gets the headers and the presigned URL
+     * @param replayLimit  bytes of each payload kept as they are read, for a second reader within the attempt
      * @param cleanup      what becomes of objects after delivery, per source
      */
-    public PayloadResolver(S3Client s3, S3Presigner presigner, Duration downloadUrlTtl, boolean fetchPayload,
+    public PayloadResolver(S3Client s3, S3Presigner presigner, Duration downloadUrlTtl, boolean fetchPayload, int replayLimit,
                            Map<PayloadSource, CleanupPolicy> cleanup) {
         this.s3 = s3;
         this.presigner = presigner;
         this.downloadUrlTtl = downloadUrlTtl;
         this.fetchPayload = fetchPayload;
+        this.replayLimit = replayLimit;
         this.cleanup = Map.copyOf(cleanup);
     }
 
@@ -59,7 +62,7 @@ public final class PayloadResolver {
         // one SQS message may name several payloads: nothing of the previous one may leak into this one, nor hold its connection
         message.removeHeaders("Payload*");
         if (message.getBody() instanceof S3ObjectStream previous) {
-            previous.close();
+            previous.discard();
         }
         message.setHeader(PayloadHeaders.SOURCE, reference.source().value());
         if (reference.eventTime() != null) {
@@ -109,14 +112,14 @@ public final class PayloadResolver {
         if (expected != null) {
             expected.setOn(message);
         }
-        // If-Match: a re-read (redelivery) gets the bytes the headers describe, even if the key was overwritten meanwhile
+        // If-Match: a later GET (a redelivery's) gets the bytes the headers describe, even if the key was overwritten meanwhile
         S3ObjectStream body = new S3ObjectStream(s3, get.toBuilder().ifMatch(described.eTag()).build(), described.contentLength(),
-                expected, response);
+                expected, replayLimit, response);
         message.setBody(body);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
-                body.close();
+                body.discard();
             }
         });
     }

@@ -13,100 +13,96 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
  * An S3 object as a message body: the bytes of a GET flow through as they are read, without being held. As a
- * {@link StreamCache} Camel leaves it alone (no spooling of gigabytes into the heap) and {@link #reset()} rewinds it
- * by opening a new GET, so redeliveries and re-reads see the whole object again. Not thread-safe, except
- * {@link #abandon()}.
+ * {@link StreamCache} Camel leaves it alone (no spooling of gigabytes into the heap); {@link #reset()}, {@link #copy}
+ * and {@link #writeTo} read the same GET ({@link ObjectDownload}: the first bytes are kept for a reader that starts
+ * again), so one attempt sends one GET whatever its downstream does; {@link #discard()} ends the attempt. Not
+ * thread-safe, except {@link #abandon()}; its copies may be read on other threads.
  */
 public final class S3ObjectStream extends InputStream implements StreamCache {
 
-    /** Up to this many unread bytes are read off on close, which keeps the connection; more are cut by an abort. */
-    private static final long DRAIN_LIMIT = 64 * 1024;
-
-    private final S3Client s3;
-    private final GetObjectRequest request;
-    private final long length;
-    private final PayloadChecksum expected;
-    private volatile ResponseInputStream<GetObjectResponse> current;
-    /** What is read: {@link #current}, through the check of {@link #expected} from its first byte. */
-    private InputStream reading;
+    /** Read by the threads its copies are made on. */
+    private volatile ObjectDownload download;
+    /** The GET of this stream alone, once the shared one cannot serve it, and the same through the check. */
+    private ResponseInputStream<GetObjectResponse> own;
+    private InputStream ownVerified;
     private volatile boolean abandoned;
     private long position;
 
-    /** A stream whose GET is sent on its first read. */
-    public S3ObjectStream(S3Client s3, GetObjectRequest request, long length, PayloadChecksum expected) {
-        this(s3, request, length, expected, null);
+    /**
+     * @param expected    the checksum every read to the end must find, null for none
+     * @param replayLimit bytes kept for a reader that starts again; past them it sends a GET of its own
+     * @param opened      the response of a GET of {@code request} already sent, read first
+     */
+    public S3ObjectStream(S3Client s3, GetObjectRequest request, long length, PayloadChecksum expected, int replayLimit,
+                          ResponseInputStream<GetObjectResponse> opened) {
+        this(new ObjectDownload(s3, request, length, expected, replayLimit, opened));
     }
 
-    /**
-     * @param expected the checksum every read to the end must find, null for none
-     * @param opened   the response of a GET already sent, read first; re-reads send {@code request}
-     */
-    public S3ObjectStream(S3Client s3, GetObjectRequest request, long length, PayloadChecksum expected,
-                          ResponseInputStream<GetObjectResponse> opened) {
-        this.s3 = s3;
-        this.request = request;
-        this.length = length;
-        this.expected = expected;
-        this.current = opened;
-        this.reading = opened == null ? null : verified(opened);
+    private S3ObjectStream(ObjectDownload download) {
+        this.download = download;
     }
 
     @Override
     public int read() throws IOException {
-        int b = open().read();
-        if (b >= 0) {
-            position++;
-        }
-        return b;
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xFF;
     }
 
     @Override
     public int read(byte[] buffer, int offset, int count) throws IOException {
-        int n = open().read(buffer, offset, count);
+        requireNotAbandoned();
+        if (count == 0) {
+            return 0;
+        }
+        int n = own == null ? download.read(position, buffer, offset, count) : ObjectDownload.UNAVAILABLE;
+        if (n == ObjectDownload.UNAVAILABLE) {
+            n = ownGet().read(buffer, offset, count);
+        }
         if (n > 0) {
             position += n;
         }
         return n;
     }
 
-    @Override
-    public long skip(long count) throws IOException {
-        long skipped = open().skip(count);
-        position += skipped;
-        return skipped;
+    /** The shared GET cannot give what this stream wants: a GET of its own, read up to where this stream is. */
+    private InputStream ownGet() throws IOException {
+        if (own == null) {
+            own = download.get();
+            ownVerified = download.verified(own);
+            // through the check: it sees every byte of this GET
+            ownVerified.skipNBytes(position);
+        }
+        return ownVerified;
     }
 
     @Override
     public int available() throws IOException {
-        return current == null ? 0 : current.available();
+        return own != null ? ownVerified.available() : download.available(position);
     }
 
-    private InputStream open() throws IOException {
-        if (abandoned) {
-            throw new IOException(this + " was abandoned: its reader ran out of time");
-        }
-        if (current == null) {
-            current = s3.getObject(request);
-            reading = verified(current);
-        }
-        return reading;
-    }
-
-    /** Each GET is checked from its first byte: a re-read starts the checksum again. */
-    private InputStream verified(InputStream response) {
-        return expected == null ? response : new VerifyingInputStream(response, expected, toString());
-    }
-
-    /** Back to the first byte: the next read opens a new GET. */
+    /** Back to the first byte, which the shared GET still gives, or a GET of its own past the bytes kept. */
     @Override
     public void reset() {
-        release();
+        closeOwn();
         position = 0;
     }
 
+    /** Lets go of a GET of its own; the shared one stays, for other readers and for a {@link #reset()}. */
     @Override
     public void close() {
-        release();
+        closeOwn();
+    }
+
+    /**
+     * The end of an attempt: the shared GET's connection and bytes go (its copies send GETs of their own if still
+     * read), and the next read, from the first byte, sends a new GET.
+     */
+    public void discard() {
+        closeOwn();
+        download.release();
+        download = download.fresh();
+        position = 0;
     }
 
     /**
@@ -115,43 +111,40 @@ public final class S3ObjectStream extends InputStream implements StreamCache {
      */
     public void abandon() {
         abandoned = true;
-        ResponseInputStream<GetObjectResponse> response = current;
+        download.abort();
+        ResponseInputStream<GetObjectResponse> response = own;
         if (response != null) {
             response.abort();
         }
     }
 
-    private void release() {
-        ResponseInputStream<GetObjectResponse> response = current;
-        if (response != null) {
-            current = null;
-            reading = null;
-            // closing reads the rest of the object off the network: worth it for a little, an abort drops the connection
-            if (abandoned || length - position > DRAIN_LIMIT) {
-                response.abort();
-            } else {
-                try {
-                    response.close();
-                } catch (IOException e) {
-                    response.abort();
-                }
-            }
-        }
-    }
-
-    @Override
-    public void writeTo(OutputStream os) throws IOException {
+    private void requireNotAbandoned() throws IOException {
         if (abandoned) {
             throw new IOException(this + " was abandoned: its reader ran out of time");
         }
-        try (InputStream whole = s3.getObject(request)) {
-            verified(whole).transferTo(os);
+    }
+
+    private void closeOwn() {
+        if (own != null) {
+            ObjectDownload.close(own, download.length() - position);
+            own = null;
+            ownVerified = null;
         }
     }
 
+    /** The whole object, from the first byte, whatever this stream has read. */
+    @Override
+    public void writeTo(OutputStream os) throws IOException {
+        requireNotAbandoned();
+        try (S3ObjectStream whole = (S3ObjectStream) copy(null)) {
+            whole.transferTo(os);
+        }
+    }
+
+    /** A reader of the same GET from its first byte; of a new GET if this one was cut. */
     @Override
     public StreamCache copy(Exchange exchange) {
-        return new S3ObjectStream(s3, request, length, expected);
+        return new S3ObjectStream(download.released() ? download.fresh() : download);
     }
 
     @Override
@@ -161,7 +154,7 @@ public final class S3ObjectStream extends InputStream implements StreamCache {
 
     @Override
     public long length() {
-        return length;
+        return download.length();
     }
 
     @Override
@@ -171,6 +164,6 @@ public final class S3ObjectStream extends InputStream implements StreamCache {
 
     @Override
     public String toString() {
-        return "S3ObjectStream[s3://" + request.bucket() + "/" + request.key() + ", " + length + " bytes]";
+        return download.toString();
     }
 }
