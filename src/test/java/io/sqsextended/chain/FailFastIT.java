@@ -47,6 +47,22 @@ class FailFastIT {
     }
 
     @Test
+    void anApiPortTakenAfterTheCheckEndsTheJvmWithTheOneLineNamingCamelServerPort() throws Exception {
+        int port = freePort();
+        try (RunningJar jar = RunningJar.start(home, "-Dchain.local.data-dir=" + home.resolve("data"), "-Dcamel.server.port=" + port)) {
+            // logged once the ports were checked; the HTTP servers bind after the other configurations and the routes
+            jar.awaitOutput("Mode local:", Duration.ofSeconds(90));
+            try (ServerSocket taken = new ServerSocket(port)) {
+                assertThat(jar.awaitExit(EXIT_WITHIN)).as("exit code, in:\n%s", String.join("\n", jar.output()))
+                        .hasValueSatisfying(code -> assertThat(code).isNotZero());
+            }
+            assertThat(jar.output()).filteredOn(line -> line.contains("Cannot start: port " + port)).singleElement().asString()
+                    .contains("in use", "set camel.server.port to a free port");
+            assertThat(jar.output()).noneMatch(line -> line.contains("Bound ports:"));
+        }
+    }
+
+    @Test
     void aUserRouteThatFailsToLoadEndsTheJvm() throws Exception {
         Files.createDirectories(home.resolve("routes"));
         Files.writeString(home.resolve("routes/broken.yaml"), "- route:\n    from:\n      uri: direct:broken\n      steps:\n        - no-such-step: {}\n");
