@@ -20,7 +20,9 @@ import io.sqsextended.chain.RunningJar;
  * timed to its {@code Bound ports:} line (what {@link RunningJar} waits for: the API answers from then on), with the
  * JVM's CPU time (user + system) at that moment and the parts the app logs (the embedded stack, Camel's context start);
  * then, once its consumer is in its long poll with nothing queued, a SIGTERM is timed to the exit.
- * Usage: bench/run startup [--runs=5] [--compare=path/to/other.jar]
+ * With {@code --jvm="<options>"} (e.g. {@code -XX:SharedArchiveFile=app.jsa}, the image's AppCDS archive) the jar is
+ * started a second time per run with those JVM options.
+ * Usage: bench/run startup [--runs=5] [--compare=path/to/other.jar] [--jvm="-XX:SharedArchiveFile=app.jsa"]
  */
 public final class StartupBench {
 
@@ -39,11 +41,14 @@ public final class StartupBench {
     public static void main(String[] args) throws Exception {
         int runs = 5;
         Path compare = null;
+        String[] jvm = null;
         for (String arg : args) {
             if (arg.startsWith("--runs=")) {
                 runs = Integer.parseInt(arg.substring("--runs=".length()));
             } else if (arg.startsWith("--compare=")) {
                 compare = Path.of(arg.substring("--compare=".length()));
+            } else if (arg.startsWith("--jvm=")) {
+                jvm = arg.substring("--jvm=".length()).trim().split("\\s+");
             } else if (arg.matches("\\d+")) {
                 runs = Integer.parseInt(arg);
             } else {
@@ -55,9 +60,13 @@ public final class StartupBench {
         String local = "local mode (embedded S3 + SQS)";
         String other = "local mode, " + (compare == null ? "" : compare.getFileName());
         String aws = "aws mode (baseline: no embedded stack)";
+        String tuned = "local mode, " + (jvm == null ? "" : String.join(" ", jvm));
         try (Bench.Stack stack = Bench.Stack.start(work)) {
             for (int i = 0; i < runs; i++) {
                 results.computeIfAbsent(local, k -> new ArrayList<>()).add(measure(RunningJar.start(work.resolve("local-" + i)), true));
+                if (jvm != null) {
+                    results.computeIfAbsent(tuned, k -> new ArrayList<>()).add(measure(RunningJar.start(work.resolve("jvm-" + i), jvm), true));
+                }
                 if (compare != null) {
                     results.computeIfAbsent(other, k -> new ArrayList<>()).add(measure(RunningJar.startJar(compare, work.resolve("other-" + i)), true));
                 }
@@ -77,15 +86,14 @@ public final class StartupBench {
                 .append(" | ").append(ratio(results.get(local), results.get(aws), Run::cpu)).append(" | | | ")
                 .append(ratio(results.get(local), results.get(aws), Run::stop)).append(" |\n");
         if (compare != null) {
-            table.append("| ratio local / ").append(compare.getFileName()).append(", per run | ")
-                    .append(ratio(results.get(local), results.get(other), Run::ready)).append(" | ")
-                    .append(ratio(results.get(local), results.get(other), Run::cpu)).append(" | ")
-                    .append(ratio(results.get(local), results.get(other), Run::stack)).append(" | ")
-                    .append(ratio(results.get(local), results.get(other), Run::context)).append(" | ")
-                    .append(ratio(results.get(local), results.get(other), Run::stop)).append(" |\n");
+            table.append(ratioRow("local / " + compare.getFileName(), results.get(local), results.get(other)));
+        }
+        if (jvm != null) {
+            table.append(ratioRow("local with / without " + String.join(" ", jvm), results.get(tuned), results.get(local)));
         }
         table.append(String.format(Locale.ROOT, "%nLoad average at the end: %.1f (2 cores).%n", loadAverage()));
-        Bench.report("startup", "bench/run startup --runs=" + runs + (compare == null ? "" : " --compare=" + compare), table.toString());
+        Bench.report("startup", "bench/run startup --runs=" + runs + (compare == null ? "" : " --compare=" + compare)
+                + (jvm == null ? "" : " --jvm=\"" + String.join(" ", jvm) + "\""), table.toString());
     }
 
     /** Starts, waits until ready, then until idle, and stops; the jar ends in any case. */
@@ -127,6 +135,12 @@ public final class StartupBench {
     private static String stats(List<Run> runs, ToDoubleFunction<Run> part) {
         List<Double> values = runs.stream().map(part::applyAsDouble).filter(v -> !v.isNaN()).toList();
         return values.isEmpty() ? "" : Bench.Stats.of(values).format("s");
+    }
+
+    private static String ratioRow(String label, List<Run> runs, List<Run> baseline) {
+        return "| ratio " + label + ", per run | " + ratio(runs, baseline, Run::ready) + " | " + ratio(runs, baseline, Run::cpu)
+                + " | " + ratio(runs, baseline, Run::stack) + " | " + ratio(runs, baseline, Run::context)
+                + " | " + ratio(runs, baseline, Run::stop) + " |\n";
     }
 
     private static String ratio(List<Run> runs, List<Run> baseline, ToDoubleFunction<Run> part) {

@@ -47,6 +47,22 @@ class FailFastIT {
     }
 
     @Test
+    void anApiPortTakenAfterTheCheckEndsTheJvmWithTheOneLineNamingCamelServerPort() throws Exception {
+        int port = freePort();
+        try (RunningJar jar = RunningJar.start(home, "-Dchain.local.data-dir=" + home.resolve("data"), "-Dcamel.server.port=" + port)) {
+            // logged once the ports were checked; the HTTP servers bind after the other configurations and the routes
+            jar.awaitOutput("Mode local:", Duration.ofSeconds(90));
+            try (ServerSocket taken = new ServerSocket(port)) {
+                assertThat(jar.awaitExit(EXIT_WITHIN)).as("exit code, in:\n%s", String.join("\n", jar.output()))
+                        .hasValueSatisfying(code -> assertThat(code).isNotZero());
+            }
+            assertThat(jar.output()).filteredOn(line -> line.contains("Cannot start: port " + port)).singleElement().asString()
+                    .contains("in use", "set camel.server.port to a free port");
+            assertThat(jar.output()).noneMatch(line -> line.contains("Bound ports:"));
+        }
+    }
+
+    @Test
     void aUserRouteThatFailsToLoadEndsTheJvm() throws Exception {
         Files.createDirectories(home.resolve("routes"));
         Files.writeString(home.resolve("routes/broken.yaml"), "- route:\n    from:\n      uri: direct:broken\n      steps:\n        - no-such-step: {}\n");
@@ -62,12 +78,23 @@ class FailFastIT {
 
     @Test
     void whileTheJarStartsTheApiAnswersNothingOr503ProblemJsonNeverAnHtml404() throws Exception {
+        assertStartingAnswers503ProblemJsonOrNothing("camel.server.port", "/v1/openapi.json");
+    }
+
+    @Test
+    void whileTheJarStartsTheManagementPortAnswersNothingOr503ProblemJsonNeverAnHtml404() throws Exception {
+        // the server listens before the routes start: Camel's health check would answer its own DOWN (application/json)
+        assertStartingAnswers503ProblemJsonOrNothing("camel.management.port", "/observe/health/ready");
+    }
+
+    /** Probes {@code path} on the port named by {@code key} from the jar's start until it answers 200. */
+    private void assertStartingAnswers503ProblemJsonOrNothing(String key, String path) throws Exception {
         int port = freePort();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/openapi.json")).timeout(Duration.ofSeconds(5)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build();
         List<String> answers = new CopyOnWriteArrayList<>();
 
-        try (RunningJar jar = RunningJar.start(home, "-Dchain.local.data-dir=" + home.resolve("data"), "-Dcamel.server.port=" + port)) {
+        try (RunningJar jar = RunningJar.start(home, "-Dchain.local.data-dir=" + home.resolve("data"), "-D" + key + "=" + port)) {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20)).until(() -> {
                 try {
                     HttpResponse<String> answer = http.send(probe, HttpResponse.BodyHandlers.ofString());
@@ -79,9 +106,12 @@ class FailFastIT {
             });
         }
 
+        // the server listens seconds before the app has started (the routes wait for the embedded stack)
+        assertThat(answers).first().isEqualTo("503 application/problem+json");
         assertThat(answers).last().asString().startsWith("200 application/json");
-        assertThat(answers).allMatch(answer -> answer.equals("503 application/problem+json") || answer.startsWith("200 application/json"),
-                "is 503 problem+json or the ready API's 200");
+        // then the started app's own answers: a readiness check may still say DOWN for a moment
+        assertThat(answers.stream().dropWhile(answer -> answer.equals("503 application/problem+json")))
+                .allMatch(answer -> answer.endsWith(" application/json"), "is the started app's JSON");
     }
 
     /** Holds the port named by {@code key} while the jar starts on it. */

@@ -3,23 +3,29 @@ package io.sqsextended.chain.api;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.AuthenticationHandler;
-import org.apache.camel.component.platform.http.main.MainHttpServer;
+import org.apache.camel.CamelContext;
+import org.apache.camel.StartupListener;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.component.platform.http.vertx.auth.AuthenticationConfig;
 import org.apache.camel.component.platform.http.vertx.auth.AuthenticationConfig.AuthenticationConfigEntry;
 
 /**
- * Answers {@code 503} problem+json until the app has started: the HTTP server listens before the routes exist, and
- * Vert.x would answer HTML {@code 404 Resource not found} meanwhile. An authentication handler because platform-http
- * installs those alone before it listens; it authenticates nothing.
+ * Answers {@code 503} problem+json until the app has started: the HTTP servers listen before the routes exist, and
+ * Vert.x would answer HTML {@code 404 Resource not found} meanwhile (the management server: Camel's health check its own
+ * DOWN). An authentication handler because platform-http installs those alone before it listens; it authenticates
+ * nothing.
  */
 public final class StartGate implements AuthenticationHandler {
 
     private volatile boolean open;
 
-    /** Puts the gate in front of every path of {@code server}, which must not have started yet. */
-    public static StartGate install(MainHttpServer server) {
+    /**
+     * Puts a gate in front of every path of the server made with {@code server}, which must not listen yet; it opens
+     * once {@code context} has fully started, after the startup listeners added before this one.
+     */
+    public static void install(CamelContext context, VertxPlatformHttpServerConfiguration server) throws Exception {
         StartGate gate = new StartGate();
-        AuthenticationConfig config = server.getConfiguration().getAuthenticationConfig();
+        AuthenticationConfig config = server.getAuthenticationConfig();
         AuthenticationConfigEntry entry = new AuthenticationConfigEntry();
         entry.setPath("/*");
         entry.setAuthenticationProviderFactory(vertx -> null);
@@ -31,12 +37,16 @@ public final class StartGate implements AuthenticationHandler {
         });
         config.getEntries().add(entry);
         config.setEnabled(true);
-        return gate;
-    }
+        context.addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext ctx, boolean alreadyStarted) {
+            }
 
-    /** From now on every request goes to the routes. */
-    public void open() {
-        open = true;
+            @Override
+            public void onCamelContextFullyStarted(CamelContext ctx, boolean alreadyStarted) {
+                gate.open = true;
+            }
+        });
     }
 
     @Override

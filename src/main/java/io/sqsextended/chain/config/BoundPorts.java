@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import io.sqsextended.chain.local.LocalAws;
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
+import io.vertx.core.net.impl.TCPServerBase;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,8 @@ public final class BoundPorts implements StartupListener {
 
     @Override
     public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+        // first of the startup listeners: a server without its port ends the start before anyone is told it runs
+        FreePorts.requireBound(context);
         Map<String, Integer> ports = new LinkedHashMap<>();
         port(context, configuredApiPort(context)).ifPresent(port -> ports.put("api", port));
         port(context, camelPort(context, MANAGEMENT_PORT, DEFAULT_MANAGEMENT_PORT)).ifPresent(port -> ports.put("management", port));
@@ -54,6 +57,12 @@ public final class BoundPorts implements StartupListener {
     static int camelPort(CamelContext context, String key, int defaultPort) {
         return context.getPropertiesComponent().resolveProperty(key).map(String::trim).filter(v -> !v.isEmpty())
                 .map(Integer::parseInt).orElse(defaultPort);
+    }
+
+    /** Whether the HTTP server configured with {@code configured} listens: after a failed bind its port still reads as configured. */
+    static boolean listening(CamelContext context, int configured) {
+        return context.hasServices(VertxPlatformHttpServer.class).stream().filter(server -> server.getConfigurationPort() == configured)
+                .anyMatch(server -> server.getServer() instanceof TCPServerBase tcp && tcp.isListening());
     }
 
     /** The port the HTTP server configured with {@code configured} bound, read from the running server (empty when none is). */

@@ -27,7 +27,7 @@ public final class ChainConfigBinder {
         ConfigReader in = new ConfigReader(source);
         Mode mode = mode(in);
         in.check(List.of("text", "json").contains(in.text(LOG_FORMAT)), LOG_FORMAT.name() + " must be text or json, not " + in.text(LOG_FORMAT));
-        Resources resources = mode == Mode.LOCAL ? new Resources(null, null, null) : awsResources(in);
+        Resources resources = mode == Mode.LOCAL ? new Resources(null, null, null, null) : awsResources(in);
         PresignSettings presign = presign(in);
         ChainConfig config = new ChainConfig(mode, resources, aws(in), local(in), auth(in, mode), presign,
                 consumer(in, presign.inputPrefix()), producer(in), in.text(EXTENDED_QUEUE), in.text(DOWNSTREAM_URI),
@@ -53,7 +53,7 @@ public final class ChainConfigBinder {
             in.check(in.text(key) != null, "Missing setting " + key.name() + " (application.properties, -D" + key.name()
                     + "=... or the environment)");
         }
-        return new Resources(in.text(BUCKET), in.text(QUEUE), in.text(DEAD_LETTER_QUEUE));
+        return new Resources(in.text(BUCKET), in.text(QUEUE), in.text(DEAD_LETTER_QUEUE), null);
     }
 
     private static AwsSettings aws(ConfigReader in) {

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Binds the {@code S3Client}, {@code S3Presigner} and {@code SqsClient} that every route uses (the AWS components
- * autowire them), pointing at AWS or, in local mode, at the embedded stack started here before any route.
+ * autowire them), pointing at AWS or, in local mode, at the embedded stack launched here and running before any route starts.
  */
 @Configuration
 public class ChainConfiguration implements CamelConfiguration {
@@ -37,8 +37,9 @@ public class ChainConfiguration implements CamelConfiguration {
         if (config.isLocal()) {
             local = startLocalAws(context, config.local());
             aws = local.clientSettings();
-            config = config.withResources(new Resources(output(local, "BucketName"), output(local, "NotificationQueueName"),
-                    output(local, "DeadLetterQueueName")));
+            String queue = output(local, "NotificationQueueName");
+            config = config.withResources(new Resources(output(local, "BucketName"), queue, output(local, "DeadLetterQueueName"),
+                    local.queueUrl(queue)));
             context.getRegistry().bind(ChainConfig.BEAN, config);
             // user routes may name the resources as {{chain.bucket}}, {{chain.queue}}, {{chain.dead-letter-queue}}
             context.getPropertiesComponent().addOverrideProperty(ChainKeys.BUCKET.name(), config.resources().bucket());
@@ -57,9 +58,10 @@ public class ChainConfiguration implements CamelConfiguration {
 
     private static LocalAws startLocalAws(CamelContext context, LocalSettings settings) throws Exception {
         LocalAws local = new LocalAws(settings);
-        local.start();
-        // stopped with the context, after the routes
-        context.addService(local, true, false);
+        local.launch();
+        // awaited by the context's start before any route starts (the routes are built and the HTTP servers start
+        // meanwhile), stopped with the context after the routes
+        context.addService(local, true, true);
         HealthCheckRegistry.get(context).register(local.storageCheck());
         context.addStartupListener(new StartupListener() {
             @Override

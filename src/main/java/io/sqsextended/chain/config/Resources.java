@@ -6,6 +6,7 @@ package io.sqsextended.chain.config;
  * @param bucket          payload bucket
  * @param queue           notification queue name
  * @param deadLetterQueue dead-letter queue name
+ * @param queueUrl        the notification queue's URL when known without asking SQS (local mode), else null
  */
-public record Resources(String bucket, String queue, String deadLetterQueue) {
+public record Resources(String bucket, String queue, String deadLetterQueue, String queueUrl) {
 }

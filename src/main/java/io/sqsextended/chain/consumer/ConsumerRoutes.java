@@ -25,7 +25,6 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The consumer chain: notification queue (one poller feeding {@code chain.consumer.concurrency} workers), parser,
@@ -38,8 +37,6 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
     public static final String DELIVER_ROUTE = "chain-deliver";
     public static final String DEAD_LETTER_ROUTE = "chain-dead-letter";
 
-    /** The template's default VisibilityTimeout. */
-    static final int DEFAULT_VISIBILITY_TIMEOUT = 360;
     /** The most messages one ReceiveMessage returns. */
     private static final int MAX_RECEIVE = SqsLimits.MAX_BATCH_ENTRIES;
     static final String REFERENCES = "ChainPayloadReferences";
@@ -58,16 +55,8 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
                 getContext().getRegistry().findSingleByType(S3Presigner.class), settings.delivery().downloadUrlTtl(),
                 settings.delivery().fetchPayload(), settings.delivery().replayBuffer(), settings.delivery().cleanup());
         QueueUrl queue = new QueueUrl(sqs, config.resources().queue());
-        String queueUrl = null;
-        int visibilityTimeout = polling.visibilityTimeout() != null ? polling.visibilityTimeout() : DEFAULT_VISIBILITY_TIMEOUT;
-        try {
-            queueUrl = queue.get();
-            visibilityTimeout = visibilityTimeout(polling, sqs, queueUrl);
-        } catch (SdkException e) {
-            // the consumer looks the queue up again when it starts, and fails there if it must
-            log.warn("Cannot read queue {} now, taking a visibility timeout of {} s (chain.consumer.visibility-timeout): {}",
-                    queue.queueName(), visibilityTimeout, e.getMessage());
-        }
+        // nothing here asks SQS, which local mode is still starting: the queue is read when its consumer starts
+        getContext().addLifecycleStrategy(new VisibilityTimeout(CONSUME_ROUTE, polling.visibilityTimeout(), sqs, queue));
         // the next receive is under way before the workers run dry: at most 2 x concurrency processed before it
         PollGate gate = new PollGate(2 * polling.concurrency(), settings.redelivery().maxWaiting());
         ScheduledExecutorService workers = ConsumerConfiguration.workers(getContext());
@@ -78,7 +67,7 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
         getContext().addService(deletes);
 
         // queue attributes (visibility, wait, redrive) are the template's: no option here calls SetQueueAttributes
-        from(aws2Sqs(queue.queueName()).queueUrl(queueUrl)
+        from(aws2Sqs(queue.queueName()).queueUrl(queueUrl(config, queue))
                 .waitTimeSeconds(polling.waitTimeSeconds())
                 .maxMessagesPerPoll(Math.max(MAX_RECEIVE, polling.concurrency()))
                 .greedy(true)
@@ -86,7 +75,8 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
                 .backoffErrorThreshold(3)
                 .backoffMultiplier(20)
                 .extendMessageVisibility(true)
-                .visibilityTimeout(visibilityTimeout)
+                // required with the renewals; the queue's own replaces the default as the consumer starts (VisibilityTimeout)
+                .visibilityTimeout(polling.visibilityTimeout() != null ? polling.visibilityTimeout() : VisibilityTimeout.DEFAULT_SECONDS)
                 // MessageDeletes deletes them, in batches
                 .deleteAfterRead(false)
                 .attributeNames("All")
@@ -129,13 +119,18 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
                 .process(new DeadLetterSender(sqs, new QueueUrl(sqs, config.resources().deadLetterQueue())));
     }
 
-    /** The queue's VisibilityTimeout unless configured: the renewals then match what the template declares. */
-    private static int visibilityTimeout(ConsumerSettings.Polling settings, SqsClient sqs, String queueUrl) {
-        if (settings.visibilityTimeout() != null) {
-            return settings.visibilityTimeout();
+    /** The endpoint needs the URL before the route starts: one the configuration does not know is looked up now. */
+    private String queueUrl(ChainConfig config, QueueUrl queue) {
+        if (config.resources().queueUrl() != null) {
+            return config.resources().queueUrl();
         }
-        return Integer.parseInt(sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT))
-                .attributes().get(QueueAttributeName.VISIBILITY_TIMEOUT));
+        try {
+            return queue.get();
+        } catch (SdkException e) {
+            // the endpoint looks the queue up again as it starts, and fails there if it must
+            log.warn("Cannot look queue {} up now: {}", queue.queueName(), e.getMessage());
+            return null;
+        }
     }
 
     private static IncomingMessage incoming(Exchange exchange) {

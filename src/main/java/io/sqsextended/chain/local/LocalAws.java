@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.wire.AwsSettings;
@@ -33,7 +31,8 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
 /**
  * The embedded AWS of local mode: ElasticMQ and S3Proxy, provisioned from the CloudFormation template, with S3
- * bucket notifications emulated. Started before the routes, stopped after them (it is a Camel service).
+ * bucket notifications emulated. Launched while the app is configured, awaited before the routes start, stopped after
+ * them (it is a Camel service).
  */
 public final class LocalAws extends ServiceSupport {
 
@@ -48,36 +47,26 @@ public final class LocalAws extends ServiceSupport {
     private BucketNotifier notifier;
     private EmbeddedS3 s3;
     private int s3Port;
-    /** The S3 start under way, then its duration in milliseconds. */
-    private FutureTask<Long> s3Start;
-    private long sqsMillis;
     private int sqsPort;
     /** ElasticMQ's own loopback port, behind the front on {@link #sqsPort}. */
     private int elasticMqPort;
     private Path cliProfile;
+    private BackgroundStart sqsStart;
+    private BackgroundStart s3Start;
 
     public LocalAws(LocalSettings settings) {
         this.settings = settings;
         this.injection = new Injection(settings.latency(), settings.faults());
     }
 
-    @Override
-    protected void doStart() throws Exception {
-        try {
-            startStack();
-            awaitS3();
-        } catch (Exception | Error e) {
-            doStop();
-            throw e;
-        }
-    }
-
     /**
-     * SQS on this thread, S3 on another: ElasticMQ and S3Proxy each load thousands of classes, and side by side they
-     * take the longer of the two, not the sum. {@link #awaitS3()} waits for S3.
+     * Evaluates the template and picks the ports, then starts SQS and S3 each on a thread of its own and returns:
+     * ElasticMQ and S3Proxy load thousands of classes, side by side with each other and with Camel building its routes
+     * and starting its HTTP servers. The outputs, endpoints and client settings are known from now on; {@link #start()}
+     * waits for both servers (and the queues).
      */
-    private void startStack() throws Exception {
-        long started = System.nanoTime();
+    public void launch() throws Exception {
+        long launched = System.nanoTime();
         stack = CloudFormationTemplate.read(settings.template())
                 .provision(new StackContext(settings.stackName(), LocalSettings.ACCOUNT_ID, settings.region(), settings.parameters()));
         DiskSpace.requireWritable(settings.dataDir(), "s3", "sqs");
@@ -87,47 +76,40 @@ public final class LocalAws extends ServiceSupport {
         // S3's own events reach SQS without the injected latency and faults, which are for the clients' requests
         notifierSqs = AwsClients.sqs(awsSettings(null, URI.create("http://127.0.0.1:" + elasticMqPort)));
         notifier = new BucketNotifier(notificationsByBucket(), notifierSqs, settings.region());
-        // its events go to queues that exist by the time anyone knows its port: start() returns once both run
-        s3Start = new FutureTask<>(() -> {
-            startS3();
-            return millisSince(started);
+        sqsStart = BackgroundStart.run("embedded-sqs-start", launched, () -> {
+            startSqs();
+            applyNotificationConfiguration();
+            cliProfile = CliProfile.write(settings);
         });
-        new Thread(s3Start, "embedded-s3-start").start();
-        sqs = startEmbeddedSqs();
-        awaitQueues();
-        applyNotificationConfiguration();
-        cliProfile = CliProfile.write(settings);
-        sqsMillis = millisSince(started);
+        s3Start = BackgroundStart.run("embedded-s3-start", launched, this::startS3);
     }
 
-    /** Waits for the embedded S3 started on another thread; its start's failure as it was thrown. */
-    private void awaitS3() throws Exception {
-        long s3Millis;
+    /** Waits for the servers {@link #launch()} started (launching them first if need be); the first failure as it was thrown (and all stopped). */
+    @Override
+    protected void doStart() throws Exception {
+        long waiting = System.nanoTime();
         try {
-            s3Millis = s3Start.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Exception failure) {
-                throw failure;
+            if (s3Start == null) {
+                launch();
             }
-            throw (Error) e.getCause();
+            long sqsMillis = sqsStart.await();
+            long s3Millis = s3Start.await();
+            // events go to queues that exist: nobody reaches S3 before this returns (the API is gated, the routes not started)
+            LOG.info("Embedded S3 at {} and SQS at {} started in {} ms (side by side: SQS ready after {} ms, S3 after {} ms; "
+                    + "the app waited {} ms for them), data in {}", s3.endpoint(), sqs.endpoint(), Math.max(s3Millis, sqsMillis),
+                    sqsMillis, s3Millis, BackgroundStart.millisSince(waiting), settings.dataDir());
+        } catch (Exception | Error e) {
+            doStop();
+            throw e;
         }
-        LOG.info("Embedded S3 at {} and SQS at {} started in {} ms (side by side: SQS ready after {} ms, S3 after {} ms), data in {}",
-                s3.endpoint(), sqs.endpoint(), Math.max(s3Millis, sqsMillis), sqsMillis, s3Millis, settings.dataDir());
-    }
-
-    private static long millisSince(long nanoTime) {
-        return (System.nanoTime() - nanoTime) / 1_000_000;
     }
 
     @Override
     protected void doStop() throws Exception {
+        // what they started is closed below; a failure was thrown by doStart
         if (s3Start != null) {
-            // what it started is closed below; its failure was thrown by doStart
-            try {
-                s3Start.get();
-            } catch (ExecutionException e) {
-                LOG.debug("The embedded S3 did not start", e.getCause());
-            }
+            sqsStart.awaitEnd();
+            s3Start.awaitEnd();
         }
         // S3 first so that no new event is produced, then the pending events, then SQS
         try (AutoCloseable a = sqs; AutoCloseable b = notifierSqs; AutoCloseable c = notifier; AutoCloseable d = s3) {
@@ -151,7 +133,7 @@ public final class LocalAws extends ServiceSupport {
         sqs.close();
     }
 
-    /** Starts the embedded SQS again on the same port, with the messages it kept. */
+    /** Starts the embedded SQS (again, after {@link #stopSqs()}: on the same port, with the messages it kept) and waits for its queues. */
     void startSqs() throws Exception {
         sqs = startEmbeddedSqs();
         awaitQueues();
@@ -204,7 +186,16 @@ public final class LocalAws extends ServiceSupport {
 
     /** Settings that point AWS clients at this stack. */
     public AwsSettings clientSettings() {
-        return awsSettings(settings.endpoint(s3Port), sqs.endpoint());
+        return awsSettings(settings.endpoint(s3Port), sqsEndpoint());
+    }
+
+    /** A queue's URL as the embedded SQS gives it, known before it runs. */
+    public String queueUrl(String queueName) {
+        return sqsEndpoint() + "/" + LocalSettings.ACCOUNT_ID + "/" + queueName;
+    }
+
+    private URI sqsEndpoint() {
+        return settings.endpoint(sqsPort);
     }
 
     /** The embedded S3 as clients reach it: presigned URLs name it (SigV4 signs the host, and S3 checks the Host header it receives). */
@@ -216,15 +207,15 @@ public final class LocalAws extends ServiceSupport {
     public String describe(URI api) {
         Map<String, String> outputs = stack.outputs();
         String bucket = outputs.get("BucketName");
-        String deadLetters = sqs.endpoint() + "/" + LocalSettings.ACCOUNT_ID + "/" + outputs.get("DeadLetterQueueName");
+        String deadLetters = queueUrl(outputs.get("DeadLetterQueueName"));
         String s3Cli = "aws --profile " + CliProfile.NAME + " --endpoint-url " + publicS3Endpoint() + " ";
-        String sqsCli = "aws --profile " + CliProfile.NAME + " --endpoint-url " + sqs.endpoint() + " ";
+        String sqsCli = "aws --profile " + CliProfile.NAME + " --endpoint-url " + sqsEndpoint() + " ";
         return String.join(System.lineSeparator(),
                 "",
                 "  sqs-extended-chain local mode (no AWS account needed)",
                 "    API  " + api,
                 "    S3   " + publicS3Endpoint() + "   bucket " + bucket,
-                "    SQS  " + sqs.endpoint() + "   queue " + outputs.get("NotificationQueueName")
+                "    SQS  " + sqsEndpoint() + "   queue " + outputs.get("NotificationQueueName")
                         + ", dead letters " + outputs.get("DeadLetterQueueName"),
                 "    data " + settings.dataDir(),
                 "  Try it with the AWS CLI (profile " + CliProfile.NAME + " in " + cliProfile + " holds the development keys):",

@@ -2,6 +2,8 @@ package io.sqsextended.chain.management;
 
 import java.util.Map;
 
+import io.sqsextended.chain.api.StartGate;
+import io.sqsextended.chain.config.BoundPorts;
 import io.sqsextended.chain.config.ChainConfig;
 import io.sqsextended.chain.config.Resources;
 import io.sqsextended.chain.consumer.ConsumerConfiguration;
@@ -13,6 +15,7 @@ import io.sqsextended.chain.wire.QueueUrl;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
+import org.apache.camel.component.platform.http.main.ManagementHttpServer;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.util.URISupport;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -21,7 +24,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Operations: the chain's MBean ({@code io.sqsextended:type=Chain}) with its counters and the redrive, and readiness
- * checks on the management port (is the bucket there, is the queue there, can delivered keys be recorded).
+ * checks on the management port (is the bucket there, is the queue there, can delivered keys be recorded), which
+ * answers 503 {@code starting} until the app has started.
  */
 @Configuration
 public class ManagementConfiguration implements CamelConfiguration {
@@ -56,6 +60,14 @@ public class ManagementConfiguration implements CamelConfiguration {
             return "sqs:" + queue;
         }));
         registry.register(new IdempotencyStoreCheck(() -> context.getRegistry().lookupByName(ConsumerConfiguration.IDEMPOTENT_REPOSITORY)));
+
+        // a server of its own listens before the routes start, as the API's does (on the API's port, the API's gate serves)
+        int apiPort = BoundPorts.configuredApiPort(context);
+        for (ManagementHttpServer server : context.hasServices(ManagementHttpServer.class)) {
+            if (server.getPort() != apiPort) {
+                StartGate.install(context, server.getConfiguration());
+            }
+        }
     }
 
     /** Looked up when used: in local mode the names are known once the embedded stack is provisioned. */

@@ -73,9 +73,6 @@ public class PresignConfiguration implements CamelConfiguration {
         registry.bind("presignLambda", LambdaPresign.class, () -> new LambdaPresign(keys, rules, s3.get(), metrics));
 
         int apiPort = BoundPorts.configuredApiPort(context);
-        // Camel Main made the server, not started yet: the gate is in place before it listens
-        StartGate gate = context.hasServices(MainHttpServer.class).stream().filter(server -> server.getPort() == apiPort)
-                .findFirst().map(StartGate::install).orElse(null);
         context.addStartupListener(new StartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext ctx, boolean alreadyStarted) {
@@ -87,11 +84,14 @@ public class PresignConfiguration implements CamelConfiguration {
                 if (router != null) {
                     ApiRouter.install(router);
                 }
-                if (gate != null) {
-                    gate.open();
-                }
             }
         });
+        // Camel Main made the server, not started yet: the gate is in place before it listens, and opens after the router above
+        for (MainHttpServer server : context.hasServices(MainHttpServer.class)) {
+            if (server.getPort() == apiPort) {
+                StartGate.install(context, server.getConfiguration());
+            }
+        }
         LOG.info("Presign API: URLs live {}, uploads up to {} bytes (multipart above {}, parts of {}), downloads under {}",
                 settings.ttl(), settings.maxSize(), settings.multipartThreshold(), settings.partSize(), settings.downloadPrefixes());
     }
