@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import javax.management.Attribute;
+import javax.management.remote.JMXConnector;
+
 import io.sqsextended.chain.Queues;
 import io.sqsextended.chain.RunningJar;
 import io.sqsextended.chain.wire.AwsClients;
@@ -80,6 +83,13 @@ final class Bench {
             properties.add("-Dchain.auth.enabled=false");
             properties.addAll(List.of(options));
             return properties.toArray(String[]::new);
+        }
+
+        /** Sets chain.local.latency of the running stack over its chain MBean. */
+        void latency(String latency) throws Exception {
+            try (JMXConnector connector = jar.jmx()) {
+                connector.getMBeanServerConnection().setAttribute(LongLivedChain.CHAIN, new Attribute("LocalLatency", latency));
+            }
         }
 
         /** Empties a queue (leftovers and the s3:TestEvent of the start) so that a run counts only its own messages. */

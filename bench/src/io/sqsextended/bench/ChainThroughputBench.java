@@ -1,6 +1,8 @@
 package io.sqsextended.bench;
 
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,8 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.sqsextended.chain.Queues;
@@ -137,43 +137,22 @@ public final class ChainThroughputBench {
     /** The baseline: receive 10, GET each object to a sink, DeleteMessageBatch; concurrency threads. Messages/s. */
     static double bareLoop(Bench.Stack stack, String tag, int size, int n, int concurrency) throws Exception {
         String queueUrl = stack.notifications().queueUrl;
-        AtomicInteger drained = new AtomicInteger();
-        AtomicBoolean stop = new AtomicBoolean();
-        ExecutorService consumers = Executors.newFixedThreadPool(concurrency);
-        for (int t = 0; t < concurrency; t++) {
-            consumers.submit(() -> {
-                while (!stop.get()) {
-                    List<Message> messages = stack.sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
-                    for (Message message : messages) {
-                        for (S3EventNotificationRecord record : S3EventNotification.fromJson(message.body()).getRecords()) {
-                            String bucket = record.getS3().getBucket().getName();
-                            String key = record.getS3().getObject().getUrlDecodedKey();
-                            drain(stack.s3(), bucket, key);
-                            drained.incrementAndGet();
-                        }
-                    }
-                    if (!messages.isEmpty()) {
-                        deleteBatch(stack.sqs(), queueUrl, messages);
-                    }
-                }
-                return null;
-            });
+        try (ReceiveLoop loop = new ReceiveLoop(stack.sqs(), queueUrl, concurrency, message -> drainEvent(stack.s3(), message))) {
+            long start = System.nanoTime();
+            Future<?> uploads = upload(stack.s3(), tag, size, n);
+            double rate = loop.rateAt(n, start);
+            uploads.get();
+            return rate;
         }
-        long start = System.nanoTime();
-        Future<?> uploads = upload(stack.s3(), tag, size, n);
-        long deadline = start + TimeUnit.MINUTES.toNanos(10);
-        while (drained.get() < n && System.nanoTime() < deadline) {
-            Thread.sleep(2);
+    }
+
+    /** Reads the objects of an S3 event to their end: how many. */
+    static int drainEvent(S3Client s3, Message message) {
+        List<S3EventNotificationRecord> records = S3EventNotification.fromJson(message.body()).getRecords();
+        for (S3EventNotificationRecord record : records) {
+            drain(s3, record.getS3().getBucket().getName(), record.getS3().getObject().getUrlDecodedKey());
         }
-        long end = System.nanoTime();
-        stop.set(true);
-        uploads.get();
-        consumers.shutdown();
-        consumers.awaitTermination(30, TimeUnit.SECONDS);
-        if (drained.get() < n) {
-            throw new IllegalStateException("bare loop drained " + drained.get() + " of " + n);
-        }
-        return n / ((end - start) / 1e9);
+        return records.size();
     }
 
     /** Checked here, not in ExtendedClientLoop: loading that class needs the library. */
@@ -187,9 +166,11 @@ public final class ChainThroughputBench {
         }
     }
 
-    static void drain(S3Client s3, String bucket, String key) throws Exception {
+    static void drain(S3Client s3, String bucket, String key) {
         try (var in = s3.getObject(r -> r.bucket(bucket).key(key))) {
             in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,56 +1,37 @@
 package io.sqsextended.bench;
 
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.amazon.sqs.javamessaging.AmazonSQSExtendedClient;
 import com.amazon.sqs.javamessaging.ExtendedClientConfiguration;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 import static io.sqsextended.bench.Bench.Stack.BUCKET;
 
 /**
- * The peer: the AWS Java extended client (amazon-sqs-java-extended-client-lib) sends n pointer messages (payload
- * always through S3) from the uploader threads while its own receive loop (receive 10: one GET per pointer, read
- * into a String; DeleteMessageBatch) drains them. Payloads are kept (cleanup off), as the chain keeps event objects.
+ * The peer: the AWS Java extended client (amazon-sqs-java-extended-client-lib) sends pointer messages (payload
+ * always through S3, under the chain's default {@code chain.extended.key-prefix}) and its own receive loop (receive
+ * 10: one GET per pointer, read into a String; DeleteMessageBatch) drains them. Payloads are kept (cleanup off), as
+ * the chain keeps event objects.
  */
 final class ExtendedClientLoop {
+
+    static final String KEY_PREFIX = "offload/";
 
     private ExtendedClientLoop() {
     }
 
-    /** Messages/s from the first send to the n-th payload received. */
-    static double run(Bench.Stack stack, String queueUrl, int size, int n, int concurrency, int senders) throws Exception {
-        SqsClient extended = new AmazonSQSExtendedClient(stack.sqs(),
-                new ExtendedClientConfiguration().withPayloadSupportEnabled(stack.s3(), BUCKET, false).withAlwaysThroughS3(true));
+    static SqsClient client(Bench.Stack stack) {
+        return new AmazonSQSExtendedClient(stack.sqs(), new ExtendedClientConfiguration()
+                .withPayloadSupportEnabled(stack.s3(), BUCKET, false).withAlwaysThroughS3(true).withS3KeyPrefix(KEY_PREFIX));
+    }
+
+    /** Sends n pointer messages of {@code size} characters from {@code senders} threads. */
+    static CompletableFuture<Void> send(SqsClient extended, String queueUrl, int size, int n, int senders) {
         String body = "x".repeat(size);
-        AtomicInteger received = new AtomicInteger();
-        AtomicBoolean stop = new AtomicBoolean();
-        ExecutorService consumers = Executors.newFixedThreadPool(concurrency);
-        for (int t = 0; t < concurrency; t++) {
-            consumers.submit(() -> {
-                while (!stop.get()) {
-                    List<Message> messages = extended.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
-                    for (Message message : messages) {
-                        if (message.body().length() != size) {
-                            throw new IllegalStateException("payload of " + message.body().length() + " characters");
-                        }
-                        received.incrementAndGet();
-                    }
-                    if (!messages.isEmpty()) {
-                        ChainThroughputBench.deleteBatch(extended, queueUrl, messages);
-                    }
-                }
-                return null;
-            });
-        }
-        long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         AtomicInteger next = new AtomicInteger();
         CompletableFuture<?>[] sending = new CompletableFuture<?>[senders];
@@ -62,18 +43,28 @@ final class ExtendedClientLoop {
             }, pool);
         }
         pool.shutdown();
-        long deadline = start + TimeUnit.MINUTES.toNanos(10);
-        while (received.get() < n && System.nanoTime() < deadline) {
-            Thread.sleep(2);
+        return CompletableFuture.allOf(sending);
+    }
+
+    /** The extended client's receive loop on {@code concurrency} threads; each message's payload must have {@code size} characters. */
+    static ReceiveLoop receiveLoop(SqsClient extended, String queueUrl, int size, int concurrency) {
+        return new ReceiveLoop(extended, queueUrl, concurrency, message -> {
+            if (message.body().length() != size) {
+                throw new IllegalStateException("payload of " + message.body().length() + " characters");
+            }
+            return 1;
+        });
+    }
+
+    /** Messages/s from the first send to the n-th payload received, sending while receiving. */
+    static double run(Bench.Stack stack, String queueUrl, int size, int n, int concurrency, int senders) throws Exception {
+        SqsClient extended = client(stack);
+        try (ReceiveLoop loop = receiveLoop(extended, queueUrl, size, concurrency)) {
+            long start = System.nanoTime();
+            CompletableFuture<Void> sending = send(extended, queueUrl, size, n, senders);
+            double rate = loop.rateAt(n, start);
+            sending.get();
+            return rate;
         }
-        long end = System.nanoTime();
-        stop.set(true);
-        CompletableFuture.allOf(sending).get();
-        consumers.shutdown();
-        consumers.awaitTermination(30, TimeUnit.SECONDS);
-        if (received.get() < n) {
-            throw new IllegalStateException("extended client received " + received.get() + " of " + n);
-        }
-        return n / ((end - start) / 1e9);
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
 import javax.management.remote.JMXConnector;
 
 import io.sqsextended.chain.RunningJar;
@@ -24,6 +25,7 @@ import static org.awaitility.Awaitility.await;
 final class LongLivedChain implements AutoCloseable {
 
     static final ObjectName CHAIN = name("io.sqsextended:type=Chain");
+    static final ObjectName MEMORY = name("java.lang:type=Memory");
     static final ObjectName CONSUMER_ROUTE = name("org.apache.camel:context=sqs-extended-chain,type=routes,name=\"chain-consume\"");
     /** chain.consumer.wait-time-seconds: a receive under way when pausing ends within this time. */
     static final int WAIT_TIME_SECONDS = 1;
@@ -79,6 +81,13 @@ final class LongLivedChain implements AutoCloseable {
         }
         jmx.invoke(CHAIN, "resumeConsumer", null, null);
         Thread.sleep(700);
+    }
+
+    /** Heap used after a full GC, in MiB (java.lang:type=Memory). */
+    long heapAfterGcMiB() throws Exception {
+        jmx.invoke(MEMORY, "gc", null, null);
+        CompositeData heap = (CompositeData) jmx.getAttribute(MEMORY, "HeapMemoryUsage");
+        return (Long) heap.get("used") >> 20;
     }
 
     @Override

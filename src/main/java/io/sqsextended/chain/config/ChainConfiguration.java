@@ -48,10 +48,12 @@ public class ChainConfiguration implements CamelConfiguration {
         }
         context.getRegistry().bind(InjectionControl.BEAN, new InjectionControl(local));
         context.getRegistry().bind("chainAwsSettings", aws);
-        context.getRegistry().bind("s3Client", AwsClients.s3(aws));
+        // sized for the consumer's workers, which wait on S3 rather than use a core
+        int connections = config.consumer().polling().connections();
+        context.getRegistry().bind("s3Client", AwsClients.s3(aws, connections));
         context.getRegistry().bind("s3Presigner", AwsClients.presigner(aws));
         // its receives end once the context stops: a stop does not wait for the consumer's long poll
-        context.getRegistry().bind("sqsClient", StoppableReceives.sqsClient(context, aws));
+        context.getRegistry().bind("sqsClient", StoppableReceives.sqsClient(context, aws, connections));
         LOG.info("Mode {}: bucket {}, queue {}, dead-letter queue {}", config.mode().name().toLowerCase(Locale.ROOT),
                 config.resources().bucket(), config.resources().queue(), config.resources().deadLetterQueue());
     }

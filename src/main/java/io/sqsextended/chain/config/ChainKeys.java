@@ -31,7 +31,7 @@ public final class ChainKeys {
     public static final ConfigKey DOWNLOAD_PREFIXES = key("chain.download.allowed-prefixes", Kind.LIST, null);
 
     public static final ConfigKey CONSUMER_ENABLED = key("chain.consumer.enabled", Kind.BOOLEAN, "true");
-    public static final ConfigKey CONCURRENCY = key("chain.consumer.concurrency", Kind.INTEGER, "2");
+    public static final ConfigKey CONCURRENCY = key("chain.consumer.concurrency", Kind.INTEGER, "64");
     public static final ConfigKey WAIT_TIME_SECONDS = key("chain.consumer.wait-time-seconds", Kind.INTEGER, "20");
     public static final ConfigKey VISIBILITY_TIMEOUT = key("chain.consumer.visibility-timeout", Kind.INTEGER, null);
     public static final ConfigKey ALLOWED_BUCKETS = key("chain.consumer.allowed-buckets", Kind.LIST, null);

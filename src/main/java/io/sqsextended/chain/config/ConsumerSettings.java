@@ -21,11 +21,21 @@ public record ConsumerSettings(boolean enabled, Polling polling, Trust trust, De
                                int idempotencySize) {
 
     /**
-     * @param concurrency       payloads processed in parallel (workers fed by one poller)
+     * @param concurrency       payloads processed in parallel (workers fed by {@link #pollers()})
      * @param waitTimeSeconds   long-polling wait of each receive (0 to 20); a stop waits for the poll under way
      * @param visibilityTimeout seconds a received message stays hidden (renewed while processed); null: the queue's own
      */
     public record Polling(int concurrency, int waitTimeSeconds, Integer visibilityTimeout) {
+
+        /** Receives in flight at once, of up to 10 messages each: one per 10 workers, so that waiting on SQS does not starve them. */
+        public int pollers() {
+            return (concurrency + 9) / 10;
+        }
+
+        /** HTTP connections of each S3 and SQS client: a GET per worker and the calls left behind at their timeout. */
+        public int connections() {
+            return Math.max(64, 2 * concurrency);
+        }
     }
 
     /**

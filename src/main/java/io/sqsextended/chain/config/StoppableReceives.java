@@ -42,8 +42,8 @@ final class StoppableReceives implements SdkHttpClient {
     }
 
     /** An SQS client whose receives end when {@code context} starts to stop; closed once it has stopped. */
-    static SqsClient sqsClient(CamelContext context, AwsSettings settings) {
-        StoppableReceives http = new StoppableReceives(AwsClients.httpClient());
+    static SqsClient sqsClient(CamelContext context, AwsSettings settings, int connections) {
+        StoppableReceives http = new StoppableReceives(AwsClients.httpClient(connections));
         SqsClient sqs = AwsClients.sqs(settings, http);
         context.getManagementStrategy().addEventNotifier(new SimpleEventNotifierSupport() {
             @Override

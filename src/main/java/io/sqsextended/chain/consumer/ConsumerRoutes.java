@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * The consumer chain: notification queue (one poller feeding {@code chain.consumer.concurrency} workers), parser,
+ * The consumer chain: notification queue (a poller per 10 of the {@code chain.consumer.concurrency} workers), parser,
  * per payload an idempotent delivery (resolve, downstream, cleanup), batched deletes, and the dead-letter route of
  * {@link ConsumerErrorHandling}.
  */
@@ -69,7 +69,9 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
         // queue attributes (visibility, wait, redrive) are the template's: no option here calls SetQueueAttributes
         from(aws2Sqs(queue.queueName()).queueUrl(queueUrl(config, queue))
                 .waitTimeSeconds(polling.waitTimeSeconds())
-                .maxMessagesPerPoll(Math.max(MAX_RECEIVE, polling.concurrency()))
+                // pollers of their own, not one poll of parallel receives: a receive's messages go to work without waiting for the others'
+                .concurrentConsumers(polling.pollers())
+                .maxMessagesPerPoll(MAX_RECEIVE)
                 .greedy(true)
                 // SQS unreachable: after 3 failed polls in a row, skip 20 (about 10 s each time), not 2 log events a second
                 .backoffErrorThreshold(3)

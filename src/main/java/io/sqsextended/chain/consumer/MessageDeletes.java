@@ -33,6 +33,8 @@ final class MessageDeletes extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageDeletes.class);
     private static final int BATCH = SqsLimits.MAX_BATCH_ENTRIES;
+    /** Batches deleted at once: one thread kept pace with at most 10 messages per SQS round trip. */
+    private static final int DELETERS = 4;
     /** How long a completed message may wait for others to share its batch. */
     private static final long LINGER_MILLIS = 20;
 
@@ -69,7 +71,7 @@ final class MessageDeletes extends ServiceSupport {
         });
     }
 
-    /** The deletes run on a thread of their own: a worker never waits for them. */
+    /** The deletes run on threads of their own: a worker never waits for them. */
     private void add(Pending message) {
         synchronized (pending) {
             pending.add(message);
@@ -133,7 +135,7 @@ final class MessageDeletes extends ServiceSupport {
 
     @Override
     protected void doStart() {
-        timer = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "ChainMessageDeletes");
+        timer = context.getExecutorServiceManager().newScheduledThreadPool(this, "ChainMessageDeletes", DELETERS);
     }
 
     /** Runs after the consumer route stopped: the last completed exchanges' messages are deleted, not handed out again. */

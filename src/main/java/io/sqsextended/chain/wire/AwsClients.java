@@ -24,11 +24,19 @@ public final class AwsClients {
     private AwsClients() {
     }
 
+    /** Connections of each client's HTTP pool unless told otherwise (the SDK's default is 50). */
+    public static final int CONNECTIONS = 64;
+
     public static S3Client s3(AwsSettings settings) {
+        return s3(settings, CONNECTIONS);
+    }
+
+    /** The same with this many pooled HTTP connections. */
+    public static S3Client s3(AwsSettings settings, int connections) {
         var builder = S3Client.builder()
                 .region(region(settings))
                 .credentialsProvider(credentials(settings))
-                .httpClientBuilder(apache())
+                .httpClientBuilder(apache(connections))
                 // the consumer verifies payloads itself, to fail them as checksum-mismatch and pass the value on
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         settings.s3EndpointOverride().ifPresent(endpoint -> builder
@@ -50,7 +58,7 @@ public final class AwsClients {
     }
 
     public static SqsClient sqs(AwsSettings settings) {
-        return sqsBuilder(settings).httpClientBuilder(apache()).build();
+        return sqsBuilder(settings).httpClientBuilder(apache(CONNECTIONS)).build();
     }
 
     /** The same over this HTTP client, which the caller closes (the SDK closes only the ones it builds). */
@@ -66,13 +74,13 @@ public final class AwsClients {
         return builder;
     }
 
-    /** The HTTP client of {@link #sqs(AwsSettings)} and {@link #s3(AwsSettings)}, for a caller that wraps it. */
-    public static SdkHttpClient httpClient() {
-        return apache().build();
+    /** The HTTP client of {@link #sqs(AwsSettings)} and {@link #s3(AwsSettings, int)}, for a caller that wraps it. */
+    public static SdkHttpClient httpClient(int connections) {
+        return apache(connections).build();
     }
 
-    private static ApacheHttpClient.Builder apache() {
-        return ApacheHttpClient.builder().maxConnections(64).connectionTimeout(Duration.ofSeconds(5));
+    private static ApacheHttpClient.Builder apache(int connections) {
+        return ApacheHttpClient.builder().maxConnections(connections).connectionTimeout(Duration.ofSeconds(5));
     }
 
     public static AwsCredentialsProvider credentials(AwsSettings settings) {

@@ -1,0 +1,230 @@
+package io.sqsextended.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Drain only: the queue of the embedded stack (a jar in local mode, consumer off) is filled first with nothing
+ * injected, then {@code chain.local.latency} is set over JMX and only the drain of those messages is timed. Every
+ * consumer gets identical messages: (a) S3 events of --count objects of --size under input/; (b) pointers sent by
+ * the AWS Java extended client. Consumers: the chain (jars in aws mode, one long-lived JVM per --chain setting,
+ * paused over JMX but for its own drains; downstream reads each body to its end), the bare SDK loop (--threads
+ * loops of receive 10, GET each, DeleteMessageBatch) and, for pointers, the extended client's own receive loop
+ * (--threads loops). A chain drain is timed from its resume over JMX (its scheduler polls within 500 ms).
+ * Usage: bench/run drain [--runs=2] [--count=1000] [--size=1024] [--latency=0,5,20] [--chain=default,32]
+ * [--threads=32] [--warmup=1000] [--kinds=events,pointers] [--heap] [--jfr]
+ */
+public final class DrainBench {
+
+    private static final Pattern POINTER_KEY = Pattern.compile("\"s3Key\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern POINTER_BUCKET = Pattern.compile("\"s3BucketName\"\\s*:\\s*\"([^\"]+)\"");
+
+    public static void main(String[] args) throws Exception {
+        Options options = new Options(args);
+        Path work = Files.createTempDirectory("drain-bench");
+        Path routes = Bench.drainRoute(work.resolve("routes"));
+        // per latency and kind: consumer -> figures of each run
+        Map<String, Map<String, List<Double>>> results = new LinkedHashMap<>();
+        Map<String, Long> heaps = new LinkedHashMap<>();
+        List<LongLivedChain> chains = new ArrayList<>();
+        try (Bench.Stack stack = Bench.Stack.start(work)) {
+            SqsClient extended = ExtendedClientLoop.client(stack);
+            for (String setting : options.chains) {
+                List<String> jvm = new ArrayList<>(List.of("-Dchain.routes.dir=" + routes, "-Dchain.downstream.uri=direct:bench-drain"));
+                if (!setting.equals("default")) {
+                    jvm.add("-Dchain.consumer.concurrency=" + setting);
+                }
+                Path recording = options.jfr ? Path.of("bench/results/drain-" + setting + ".jfr") : null;
+                LongLivedChain chain = new LongLivedChain(stack, work.resolve("chain-" + setting), recording, jvm.toArray(String[]::new));
+                chains.add(chain);
+                // it consumes from its start: paused but for its own drains
+                chain.pause();
+                // warmed up once (JIT), untimed
+                fill(stack, extended, "events", "warm-" + setting, options.size, options.warmup);
+                chain.resume();
+                chain.jar.awaitCount(Bench.DRAINED, options.warmup, Duration.ofMinutes(5));
+                chain.pause();
+            }
+            fill(stack, extended, "events", "warm-bare", options.size, options.warmup);
+            bare(stack, "events", options.warmup, options.threads);
+            for (String latency : options.latencies) {
+                for (int run = 0; run < options.runs; run++) {
+                    for (String kind : options.kinds) {
+                        Map<String, List<Double>> table = results.computeIfAbsent(latency + " ms, " + kind, k -> new LinkedHashMap<>());
+                        String tag = "l" + latency + "-r" + run + "-" + kind;
+                        for (int c = 0; c < chains.size(); c++) {
+                            String name = "chain (" + (options.chains.get(c).equals("default") ? "defaults" : "concurrency " + options.chains.get(c)) + ")";
+                            fill(stack, extended, kind, tag + "-chain" + c, options.size, options.count);
+                            stack.latency(injected(latency));
+                            double rate = chainDrain(chains.get(c), options, name + ", " + kind + ", " + latency + " ms", heaps);
+                            stack.latency(injected("0"));
+                            add(table, name, rate);
+                        }
+                        fill(stack, extended, kind, tag + "-bare", options.size, options.count);
+                        stack.latency(injected(latency));
+                        add(table, "bare SDK loop (" + options.threads + " threads)", bare(stack, kind, options.count, options.threads));
+                        stack.latency(injected("0"));
+                        if (kind.equals("pointers")) {
+                            fill(stack, extended, kind, tag + "-extended", options.size, options.count);
+                            stack.latency(injected(latency));
+                            try (ReceiveLoop loop = ExtendedClientLoop.receiveLoop(extended, stack.notifications().queueUrl, options.size, options.threads)) {
+                                add(table, "AWS extended client loop (" + options.threads + " threads)", loop.rateAt(options.count, System.nanoTime()));
+                            }
+                            stack.latency(injected("0"));
+                        }
+                        System.out.println("latency " + latency + " ms, run " + run + ", " + kind + ": " + last(table));
+                    }
+                }
+            }
+        } finally {
+            for (LongLivedChain chain : chains) {
+                chain.close();
+            }
+        }
+        Bench.deleteTree(work);
+        Bench.report("drain", "bench/run drain " + String.join(" ", args), table(results, heaps, options));
+    }
+
+    /** chain.local.latency for a figure in milliseconds. */
+    private static String injected(String millis) {
+        return millis.equals("0") ? "none" : millis + "ms";
+    }
+
+    /** Empties the queue, then queues n messages of this kind with nothing injected; returns once all are on the queue. */
+    static void fill(Bench.Stack stack, SqsClient extended, String kind, String tag, int size, int n) throws Exception {
+        stack.purge(stack.notifications());
+        if (kind.equals("events")) {
+            ChainThroughputBench.upload(stack.s3(), "drain/" + tag, size, n).get();
+        } else {
+            ExtendedClientLoop.send(extended, stack.notifications().queueUrl, size, n, ChainThroughputBench.UPLOADERS).get();
+        }
+        if (stack.notifications().pending() < n) {
+            throw new IllegalStateException("queued " + stack.notifications().pending() + " of " + n);
+        }
+    }
+
+    /** Resumes the chain until it has drained --count more payloads: payloads/s; with --heap, its heap after GC at half way. */
+    static double chainDrain(LongLivedChain chain, Options options, String label, Map<String, Long> heaps) throws Exception {
+        long before = chain.jar.count(Bench.DRAINED);
+        long start = System.nanoTime();
+        chain.resume();
+        if (options.heap) {
+            chain.jar.awaitCount(Bench.DRAINED, before + options.count / 2, Duration.ofMinutes(10));
+            heaps.merge(label, chain.heapAfterGcMiB(), Math::max);
+        }
+        chain.jar.awaitCount(Bench.DRAINED, before + options.count, Duration.ofMinutes(10));
+        double rate = options.count / ((System.nanoTime() - start) / 1e9);
+        chain.pause();
+        return rate;
+    }
+
+    /** The bare SDK loop on the queued messages: payloads/s. */
+    static double bare(Bench.Stack stack, String kind, int n, int threads) throws Exception {
+        try (ReceiveLoop loop = new ReceiveLoop(stack.sqs(), stack.notifications().queueUrl, threads,
+                message -> kind.equals("events") ? ChainThroughputBench.drainEvent(stack.s3(), message) : drainPointer(stack, message))) {
+            return loop.rateAt(n, System.nanoTime());
+        }
+    }
+
+    /** Reads the object an extended-client pointer names to its end (the JSON read as the bare loop would, with a pattern). */
+    static int drainPointer(Bench.Stack stack, Message message) {
+        ChainThroughputBench.drain(stack.s3(), group(POINTER_BUCKET, message.body()), group(POINTER_KEY, message.body()));
+        return 1;
+    }
+
+    private static String group(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        if (!matcher.find()) {
+            throw new IllegalStateException("not a pointer: " + text);
+        }
+        return matcher.group(1);
+    }
+
+    private static void add(Map<String, List<Double>> table, String consumer, double value) {
+        table.computeIfAbsent(consumer, k -> new ArrayList<>()).add(value);
+    }
+
+    private static String last(Map<String, List<Double>> table) {
+        StringBuilder line = new StringBuilder();
+        table.forEach((consumer, values) -> line.append(String.format(Locale.ROOT, "%s %.1f/s; ", consumer, values.get(values.size() - 1))));
+        return line.toString();
+    }
+
+    private static String table(Map<String, Map<String, List<Double>>> results, Map<String, Long> heaps, Options options) {
+        StringBuilder text = new StringBuilder();
+        results.forEach((title, table) -> {
+            text.append("\n### ").append(title).append(", ").append(options.count).append(" x ").append(Bench.size(options.size))
+                    .append(", drain only\n\n| consumer | payloads/s over ").append(options.runs)
+                    .append(" runs | ratio to the bare loop of the same run: median (min, max) |\n| --- | --- | --- |\n");
+            List<Double> bare = table.get("bare SDK loop (" + options.threads + " threads)");
+            table.forEach((consumer, values) -> {
+                List<Double> ratios = new ArrayList<>();
+                for (int i = 0; i < values.size(); i++) {
+                    ratios.add(values.get(i) / bare.get(i));
+                }
+                text.append(String.format(Locale.ROOT, "| %s | %s | %s |%n", consumer, Bench.Stats.of(values).format("/s"), Bench.Stats.of(ratios).formatRatio()));
+            });
+        });
+        if (!heaps.isEmpty()) {
+            text.append("\n| chain, latency | heap used after a full GC half way through a drain, max over runs |\n| --- | --- |\n");
+            heaps.forEach((label, mib) -> text.append("| ").append(label).append(" | ").append(mib).append(" MiB |\n"));
+        }
+        return text.toString();
+    }
+
+    /** See the class comment; --chain: chain.consumer.concurrency of each chain JVM ("default": not set). */
+    static final class Options {
+        int runs = 2;
+        int count = 1000;
+        int size = 1024;
+        int threads = 32;
+        int warmup = 1000;
+        boolean heap;
+        boolean jfr;
+        List<String> latencies = List.of("0", "5", "20");
+        List<String> chains = List.of("default", "32");
+        List<String> kinds = List.of("events", "pointers");
+
+        Options(String[] args) {
+            for (String arg : args) {
+                String value = arg.substring(arg.indexOf('=') + 1);
+                List<String> values = Arrays.asList(value.split(","));
+                if (arg.startsWith("--runs=")) {
+                    runs = Integer.parseInt(value);
+                } else if (arg.startsWith("--count=")) {
+                    count = Integer.parseInt(value);
+                } else if (arg.startsWith("--size=")) {
+                    size = Integer.parseInt(value);
+                } else if (arg.startsWith("--threads=")) {
+                    threads = Integer.parseInt(value);
+                } else if (arg.startsWith("--warmup=")) {
+                    warmup = Integer.parseInt(value);
+                } else if (arg.startsWith("--latency=")) {
+                    latencies = values;
+                } else if (arg.startsWith("--chain=")) {
+                    chains = values;
+                } else if (arg.startsWith("--kinds=")) {
+                    kinds = values;
+                } else if (arg.equals("--heap")) {
+                    heap = true;
+                } else if (arg.equals("--jfr")) {
+                    jfr = true;
+                } else {
+                    throw new IllegalArgumentException("unknown option " + arg);
+                }
+            }
+        }
+    }
+}
