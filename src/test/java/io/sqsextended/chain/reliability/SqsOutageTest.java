@@ -12,6 +12,7 @@ import io.sqsextended.chain.CapturedLogs;
 import io.sqsextended.chain.ChainApp;
 import io.sqsextended.chain.Queues;
 import io.sqsextended.chain.RecordingDownstream;
+import io.sqsextended.chain.config.ChainConfig;
 import io.sqsextended.chain.local.Outages;
 import io.sqsextended.chain.wire.AwsClients;
 import org.junit.jupiter.api.AfterAll;
@@ -83,8 +84,9 @@ class SqsOutageTest {
                     && queues.pending() == 0);
             System.out.printf("SQS outage of %d s: %d log lines during it, %d of them failed polls; %d deliveries of %d payloads%n",
                     OUTAGE.toSeconds(), linesDuringOutage, pollFailures, downstream.deliveries().size(), before.size() + after.size());
-            // backoff: after 3 failed polls the consumer skips about 10 s of polls (2 log events per failed poll)
-            assertThat(pollFailures).isLessThanOrEqualTo(2 * (3 + OUTAGE.toSeconds() / 10 + 2));
+            // backoff: after 3 failed polls each poller skips about 10 s of polls (2 log events per failed poll)
+            int pollers = ChainConfig.of(app.context()).consumer().polling().pollers();
+            assertThat(pollFailures).isLessThanOrEqualTo(pollers * 2 * (3 + OUTAGE.toSeconds() / 10 + 2));
             assertThat(queues.drain()).isZero();
         }
     }
