@@ -75,7 +75,9 @@ class KillDuringUploadIT {
 
     @BeforeEach
     void settings() {
-        properties = List.of("-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.routes.dir=" + home.resolve("routes"));
+        // a message the killed jar had received comes back within the marker's wait, not after the template's 360 s
+        properties = List.of("-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.routes.dir=" + home.resolve("routes"),
+                "-Dchain.local.parameter.VisibilityTimeout=10");
     }
 
     /** S3 stores an object whole or not at all: a producer whose PUT got no answer retries it, and the consumer sees one payload. */
