@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,9 +71,10 @@ public final class LocalAws extends ServiceSupport {
         stack = CloudFormationTemplate.read(settings.template())
                 .provision(new StackContext(settings.stackName(), LocalSettings.ACCOUNT_ID, settings.region(), settings.parameters()));
         DiskSpace.requireWritable(settings.dataDir(), "s3", "sqs");
-        sqsPort = port(settings.sqsPort());
-        s3Port = port(settings.s3Port());
-        elasticMqPort = port(0);
+        int[] ports = ports(settings.sqsPort(), settings.s3Port(), 0);
+        sqsPort = ports[0];
+        s3Port = ports[1];
+        elasticMqPort = ports[2];
         // S3's own events reach SQS without the injected latency and faults, which are for the clients' requests
         notifierSqs = AwsClients.sqs(awsSettings(null, URI.create("http://127.0.0.1:" + elasticMqPort)));
         notifier = new BucketNotifier(notificationsByBucket(), notifierSqs, settings.region());
@@ -276,12 +278,22 @@ public final class LocalAws extends ServiceSupport {
         Files.writeString(state, current);
     }
 
-    private static int port(int configured) throws IOException {
-        if (configured != 0) {
-            return configured;
-        }
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** The configured ports, a free one for each 0: all held until all are picked, so no two of them are the same. */
+    private static int[] ports(int... configured) throws IOException {
+        int[] ports = configured.clone();
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < ports.length; i++) {
+                if (ports[i] == 0) {
+                    held.add(new ServerSocket(0));
+                    ports[i] = held.get(held.size() - 1).getLocalPort();
+                }
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : held) {
+                socket.close();
+            }
         }
     }
 }
