@@ -22,7 +22,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * the AWS Java extended client. Consumers: the chain (jars in aws mode, one long-lived JVM per --chain setting,
  * paused over JMX but for its own drains; downstream reads each body to its end), the bare SDK loop (--threads
  * loops of receive 10, GET each, DeleteMessageBatch) and, for pointers, the extended client's own receive loop
- * (--threads loops). A chain drain is timed from its resume over JMX (its scheduler polls within 500 ms).
+ * (--threads loops). Before the timed drains, each consumer drains --warmup messages of every kind at every latency of
+ * the sweep, untimed (JIT). A chain drain is timed from its resume over JMX (its scheduler polls within 500 ms).
+ * --jfr records the chains and the embedded stack (bench/results/drain-*.jfr).
  * Usage: bench/run drain [--runs=2] [--count=1000] [--size=1024] [--latency=0,5,20] [--chain=default,32]
  * [--threads=32] [--warmup=1000] [--kinds=events,pointers] [--heap] [--jfr]
  */
@@ -39,7 +41,11 @@ public final class DrainBench {
         Map<String, Map<String, List<Double>>> results = new LinkedHashMap<>();
         Map<String, Long> heaps = new LinkedHashMap<>();
         List<LongLivedChain> chains = new ArrayList<>();
-        try (Bench.Stack stack = Bench.Stack.start(work)) {
+        // with --jfr the embedded stack is recorded too: it serves every consumer, baselines included
+        String[] stackOptions = options.jfr
+                ? new String[] {"-XX:StartFlightRecording=filename=" + Path.of("bench/results/drain-stack.jfr").toAbsolutePath() + ",settings=profile"}
+                : new String[0];
+        try (Bench.Stack stack = Bench.Stack.start(work, stackOptions)) {
             SqsClient extended = ExtendedClientLoop.client(stack);
             for (String setting : options.chains) {
                 List<String> jvm = new ArrayList<>(List.of("-Dchain.routes.dir=" + routes, "-Dchain.downstream.uri=direct:bench-drain"));
@@ -51,14 +57,30 @@ public final class DrainBench {
                 chains.add(chain);
                 // it consumes from its start: paused but for its own drains
                 chain.pause();
-                // warmed up once (JIT), untimed
-                fill(stack, extended, "events", "warm-" + setting, options.size, options.warmup);
-                chain.resume();
-                chain.jar.awaitCount(Bench.DRAINED, options.warmup, Duration.ofMinutes(5));
-                chain.pause();
             }
-            fill(stack, extended, "events", "warm-bare", options.size, options.warmup);
-            bare(stack, "events", options.warmup, options.threads);
+            // untimed: every consumer is warmed on every kind at every latency of the sweep, so that each timed drain runs
+            // on compiled code (a chain warmed at 0 ms only still spent half its CPU in the JIT compiler in a 20 ms drain)
+            for (String latency : options.latencies) {
+                for (String kind : options.kinds) {
+                    String tag = "warm-l" + latency + "-" + kind;
+                    for (int c = 0; c < chains.size(); c++) {
+                        fill(stack, extended, kind, tag + "-chain" + c, options.size, options.warmup);
+                        stack.latency(injected(latency));
+                        chainDrain(chains.get(c), options.warmup);
+                        stack.latency(injected("0"));
+                    }
+                    fill(stack, extended, kind, tag + "-bare", options.size, options.warmup);
+                    stack.latency(injected(latency));
+                    bare(stack, kind, options.warmup, options.threads);
+                    stack.latency(injected("0"));
+                    if (kind.equals("pointers")) {
+                        fill(stack, extended, kind, tag + "-extended", options.size, options.warmup);
+                        stack.latency(injected(latency));
+                        extendedLoop(stack, extended, options, options.warmup);
+                        stack.latency(injected("0"));
+                    }
+                }
+            }
             for (String latency : options.latencies) {
                 for (int run = 0; run < options.runs; run++) {
                     for (String kind : options.kinds) {
@@ -79,9 +101,7 @@ public final class DrainBench {
                         if (kind.equals("pointers")) {
                             fill(stack, extended, kind, tag + "-extended", options.size, options.count);
                             stack.latency(injected(latency));
-                            try (ReceiveLoop loop = ExtendedClientLoop.receiveLoop(extended, stack.notifications().queueUrl, options.size, options.threads)) {
-                                add(table, "AWS extended client loop (" + options.threads + " threads)", loop.rateAt(options.count, System.nanoTime()));
-                            }
+                            add(table, "AWS extended client loop (" + options.threads + " threads)", extendedLoop(stack, extended, options, options.count));
                             stack.latency(injected("0"));
                         }
                         System.out.println("latency " + latency + " ms, run " + run + ", " + kind + ": " + last(table));
@@ -112,6 +132,21 @@ public final class DrainBench {
         }
         if (stack.notifications().pending() < n) {
             throw new IllegalStateException("queued " + stack.notifications().pending() + " of " + n);
+        }
+    }
+
+    /** Resumes the chain until it has drained n more payloads, untimed. */
+    static void chainDrain(LongLivedChain chain, int n) throws Exception {
+        long before = chain.jar.count(Bench.DRAINED);
+        chain.resume();
+        chain.jar.awaitCount(Bench.DRAINED, before + n, Duration.ofMinutes(10));
+        chain.pause();
+    }
+
+    /** The AWS extended client's receive loop on n queued pointers: payloads/s. */
+    static double extendedLoop(Bench.Stack stack, SqsClient extended, Options options, int n) throws Exception {
+        try (ReceiveLoop loop = ExtendedClientLoop.receiveLoop(extended, stack.notifications().queueUrl, options.size, options.threads)) {
+            return loop.rateAt(n, System.nanoTime());
         }
     }
 
