@@ -41,7 +41,8 @@ public final class Downloads {
     private S3Transfers.Presigned presignGet(String key) {
         S3Transfers.Presigned get = s3.presignGet(key);
         metrics.issued("get");
-        LOG.info("Presigned GET of {}, expires {}", key, get.expiresAt());
+        // at DEBUG: a line per request took the console's lock on every call (counted in ApiMetrics instead)
+        LOG.debug("Presigned GET of {}, expires {}", key, get.expiresAt());
         return get;
     }
 }

@@ -50,14 +50,14 @@ public final class LambdaPresign {
                     "checksum_crc64nvme", request.checksumCrc64Nvme());
             S3Transfers.Presigned put = s3.presignPut(key, contentType, length, Map.of(), checksums);
             metrics.issued("put");
-            LOG.info("Presigned PUT of {} for /presign, expires {}", key, put.expiresAt());
+            LOG.debug("Presigned PUT of {} for /presign, expires {}", key, put.expiresAt());
             return HttpReply.text(put.url().toString());
         }
         TokenAuthenticator.require(exchange, Role.CONSUMER);
         String key = keys.downloadKey(request.objectKey());
         S3Transfers.Presigned get = s3.presignGet(key);
         metrics.issued("get");
-        LOG.info("Presigned GET of {} for /presign, expires {}", key, get.expiresAt());
+        LOG.debug("Presigned GET of {} for /presign, expires {}", key, get.expiresAt());
         return HttpReply.text(get.url().toString());
     }
 }

@@ -55,7 +55,8 @@ public final class Uploads {
         }
         S3Transfers.Presigned put = s3.presignPut(key, contentType, length, metadata, checksums);
         metrics.issued("put");
-        LOG.info("Presigned PUT of {} ({} bytes), expires {}", key, length, put.expiresAt());
+        // at DEBUG: a line per request took the console's lock on every call (counted in ApiMetrics instead)
+        LOG.debug("Presigned PUT of {} ({} bytes), expires {}", key, length, put.expiresAt());
         return HttpReply.json(201, new UploadTicket(s3.bucket(), key, "PUT", put.url().toString(), put.headers(),
                 null, null, null, put.expiresAt().toString(), null));
     }

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A session of every kind of call, successful and refused, leaves no bearer token and no presigned URL signature
- * in the log (every logger, from start-up to shutdown), while each presign is still logged by its key.
+ * in the log (every logger, from start-up to shutdown), while each presign is still logged by its key (a single
+ * PUT or GET at DEBUG: a line per request at INFO made the API's threads queue for the console).
  */
 class SecretsInLogsTest {
 
@@ -89,6 +90,15 @@ class SecretsInLogsTest {
         assertThat(log.lines()).anyMatch(line -> line.contains("Presigned PUT of " + keys.get(0)))
                 .anyMatch(line -> line.contains("Presigned multipart upload of " + keys.get(1)))
                 .anyMatch(line -> line.contains("Presigned GET of " + keys.get(0)));
+    }
+
+    @Test
+    void singlePresignsAreLoggedAtDebugAndMultipartPlansAtInfo() {
+        assertThat(log.lines()).filteredOn(line -> line.startsWith("INFO ") && line.contains("Presigned PUT of ") || line.startsWith("INFO ")
+                && line.contains("Presigned GET of ")).isEmpty();
+        assertThat(log.lines()).anyMatch(line -> line.startsWith("DEBUG ") && line.contains("Presigned PUT of " + keys.get(0)))
+                .anyMatch(line -> line.startsWith("DEBUG ") && line.contains("Presigned GET of " + keys.get(0)))
+                .anyMatch(line -> line.startsWith("INFO ") && line.contains("Presigned multipart upload of " + keys.get(1)));
     }
 
     @Test
