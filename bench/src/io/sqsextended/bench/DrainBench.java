@@ -39,7 +39,8 @@ public final class DrainBench {
         Path routes = Bench.drainRoute(work.resolve("routes"));
         // per latency and kind: consumer -> figures of each run
         Map<String, Map<String, List<Double>>> results = new LinkedHashMap<>();
-        Map<String, Long> heaps = new LinkedHashMap<>();
+        // per chain, kind and latency: {heap after GC in MiB, messages in flight just before}, of the run with the most heap
+        Map<String, long[]> heaps = new LinkedHashMap<>();
         List<LongLivedChain> chains = new ArrayList<>();
         // with --jfr the embedded stack is recorded too: it serves every consumer, baselines included
         String[] stackOptions = options.jfr
@@ -151,13 +152,14 @@ public final class DrainBench {
     }
 
     /** Resumes the chain until it has drained --count more payloads: payloads/s; with --heap, its heap after GC at half way. */
-    static double chainDrain(LongLivedChain chain, Options options, String label, Map<String, Long> heaps) throws Exception {
+    static double chainDrain(LongLivedChain chain, Options options, String label, Map<String, long[]> heaps) throws Exception {
         long before = chain.jar.count(Bench.DRAINED);
         long start = System.nanoTime();
         chain.resume();
         if (options.heap) {
             chain.jar.awaitCount(Bench.DRAINED, before + options.count / 2, Duration.ofMinutes(10));
-            heaps.merge(label, chain.heapAfterGcMiB(), Math::max);
+            long inFlight = chain.inFlight();
+            heaps.merge(label, new long[] {chain.heapAfterGcMiB(), inFlight}, (a, b) -> a[0] >= b[0] ? a : b);
         }
         chain.jar.awaitCount(Bench.DRAINED, before + options.count, Duration.ofMinutes(10));
         double rate = options.count / ((System.nanoTime() - start) / 1e9);
@@ -197,7 +199,7 @@ public final class DrainBench {
         return line.toString();
     }
 
-    private static String table(Map<String, Map<String, List<Double>>> results, Map<String, Long> heaps, Options options) {
+    private static String table(Map<String, Map<String, List<Double>>> results, Map<String, long[]> heaps, Options options) {
         StringBuilder text = new StringBuilder();
         results.forEach((title, table) -> {
             text.append("\n### ").append(title).append(", ").append(options.count).append(" x ").append(Bench.size(options.size))
@@ -213,8 +215,10 @@ public final class DrainBench {
             });
         });
         if (!heaps.isEmpty()) {
-            text.append("\n| chain, latency | heap used after a full GC half way through a drain, max over runs |\n| --- | --- |\n");
-            heaps.forEach((label, mib) -> text.append("| ").append(label).append(" | ").append(mib).append(" MiB |\n"));
+            text.append("\n| chain, latency | heap used after a full GC half way through a drain, max over runs | messages in flight then |\n")
+                    .append("| --- | --- | --- |\n");
+            heaps.forEach((label, figures) -> text.append("| ").append(label).append(" | ").append(figures[0]).append(" MiB | ")
+                    .append(figures[1]).append(" |\n"));
         }
         return text.toString();
     }

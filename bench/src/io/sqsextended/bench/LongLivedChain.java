@@ -83,6 +83,11 @@ final class LongLivedChain implements AutoCloseable {
         Thread.sleep(700);
     }
 
+    /** Messages received and not yet done: the consumer route's exchanges in flight (one per SQS message). */
+    long inFlight() throws Exception {
+        return ((Number) jmx.getAttribute(CONSUMER_ROUTE, "ExchangesInflight")).longValue();
+    }
+
     /** Heap used after a full GC, in MiB (java.lang:type=Memory). */
     long heapAfterGcMiB() throws Exception {
         jmx.invoke(MEMORY, "gc", null, null);
