@@ -64,21 +64,14 @@ public final class DrainBench {
             for (String latency : options.latencies) {
                 for (String kind : options.kinds) {
                     String tag = "warm-l" + latency + "-" + kind;
+                    int n = options.warmup;
                     for (int c = 0; c < chains.size(); c++) {
-                        fill(stack, extended, kind, tag + "-chain" + c, options.size, options.warmup);
-                        stack.latency(injected(latency));
-                        chainDrain(chains.get(c), options.warmup);
-                        stack.latency(injected("0"));
+                        LongLivedChain chain = chains.get(c);
+                        atLatency(stack, extended, kind, tag + "-chain" + c, options.size, n, latency, () -> chainDrain(chain, n, null, heaps));
                     }
-                    fill(stack, extended, kind, tag + "-bare", options.size, options.warmup);
-                    stack.latency(injected(latency));
-                    bare(stack, kind, options.warmup, options.threads);
-                    stack.latency(injected("0"));
+                    atLatency(stack, extended, kind, tag + "-bare", options.size, n, latency, () -> bare(stack, kind, n, options.threads));
                     if (kind.equals("pointers")) {
-                        fill(stack, extended, kind, tag + "-extended", options.size, options.warmup);
-                        stack.latency(injected(latency));
-                        extendedLoop(stack, extended, options, options.warmup);
-                        stack.latency(injected("0"));
+                        atLatency(stack, extended, kind, tag + "-extended", options.size, n, latency, () -> extendedLoop(stack, extended, options, n));
                     }
                 }
             }
@@ -87,23 +80,19 @@ public final class DrainBench {
                     for (String kind : options.kinds) {
                         Map<String, List<Double>> table = results.computeIfAbsent(latency + " ms, " + kind, k -> new LinkedHashMap<>());
                         String tag = "l" + latency + "-r" + run + "-" + kind;
+                        int n = options.count;
                         for (int c = 0; c < chains.size(); c++) {
                             String name = "chain (" + (options.chains.get(c).equals("default") ? "defaults" : "concurrency " + options.chains.get(c)) + ")";
-                            fill(stack, extended, kind, tag + "-chain" + c, options.size, options.count);
-                            stack.latency(injected(latency));
-                            double rate = chainDrain(chains.get(c), options, name + ", " + kind + ", " + latency + " ms", heaps);
-                            stack.latency(injected("0"));
-                            add(table, name, rate);
+                            LongLivedChain chain = chains.get(c);
+                            String label = name + ", " + kind + ", " + latency + " ms";
+                            add(table, name, atLatency(stack, extended, kind, tag + "-chain" + c, options.size, n, latency,
+                                    () -> chainDrain(chain, n, options.heap ? label : null, heaps)));
                         }
-                        fill(stack, extended, kind, tag + "-bare", options.size, options.count);
-                        stack.latency(injected(latency));
-                        add(table, "bare SDK loop (" + options.threads + " threads)", bare(stack, kind, options.count, options.threads));
-                        stack.latency(injected("0"));
+                        add(table, "bare SDK loop (" + options.threads + " threads)", atLatency(stack, extended, kind, tag + "-bare",
+                                options.size, n, latency, () -> bare(stack, kind, n, options.threads)));
                         if (kind.equals("pointers")) {
-                            fill(stack, extended, kind, tag + "-extended", options.size, options.count);
-                            stack.latency(injected(latency));
-                            add(table, "AWS extended client loop (" + options.threads + " threads)", extendedLoop(stack, extended, options, options.count));
-                            stack.latency(injected("0"));
+                            add(table, "AWS extended client loop (" + options.threads + " threads)", atLatency(stack, extended, kind,
+                                    tag + "-extended", options.size, n, latency, () -> extendedLoop(stack, extended, options, n)));
                         }
                         System.out.println("latency " + latency + " ms, run " + run + ", " + kind + ": " + last(table));
                     }
@@ -136,12 +125,21 @@ public final class DrainBench {
         }
     }
 
-    /** Resumes the chain until it has drained n more payloads, untimed. */
-    static void chainDrain(LongLivedChain chain, int n) throws Exception {
-        long before = chain.jar.count(Bench.DRAINED);
-        chain.resume();
-        chain.jar.awaitCount(Bench.DRAINED, before + n, Duration.ofMinutes(10));
-        chain.pause();
+    /** A drain of the queued messages: payloads/s. */
+    interface Drain {
+        double run() throws Exception;
+    }
+
+    /** Queues n messages of this kind with nothing injected, then runs the drain with {@code latency} ms injected. */
+    static double atLatency(Bench.Stack stack, SqsClient extended, String kind, String tag, int size, int n, String latency, Drain drain)
+            throws Exception {
+        fill(stack, extended, kind, tag, size, n);
+        stack.latency(injected(latency));
+        try {
+            return drain.run();
+        } finally {
+            stack.latency(injected("0"));
+        }
     }
 
     /** The AWS extended client's receive loop on n queued pointers: payloads/s. */
@@ -151,18 +149,21 @@ public final class DrainBench {
         }
     }
 
-    /** Resumes the chain until it has drained --count more payloads: payloads/s; with --heap, its heap after GC at half way. */
-    static double chainDrain(LongLivedChain chain, Options options, String label, Map<String, long[]> heaps) throws Exception {
+    /**
+     * Resumes the chain until it has drained n more payloads: payloads/s since the resume; with a {@code heapLabel}, its
+     * heap after GC and messages in flight at half way go to {@code heaps} under it.
+     */
+    static double chainDrain(LongLivedChain chain, int n, String heapLabel, Map<String, long[]> heaps) throws Exception {
         long before = chain.jar.count(Bench.DRAINED);
         long start = System.nanoTime();
         chain.resume();
-        if (options.heap) {
-            chain.jar.awaitCount(Bench.DRAINED, before + options.count / 2, Duration.ofMinutes(10));
+        if (heapLabel != null) {
+            chain.jar.awaitCount(Bench.DRAINED, before + n / 2, Duration.ofMinutes(10));
             long inFlight = chain.inFlight();
-            heaps.merge(label, new long[] {chain.heapAfterGcMiB(), inFlight}, (a, b) -> a[0] >= b[0] ? a : b);
+            heaps.merge(heapLabel, new long[] {chain.heapAfterGcMiB(), inFlight}, (a, b) -> a[0] >= b[0] ? a : b);
         }
-        chain.jar.awaitCount(Bench.DRAINED, before + options.count, Duration.ofMinutes(10));
-        double rate = options.count / ((System.nanoTime() - start) / 1e9);
+        chain.jar.awaitCount(Bench.DRAINED, before + n, Duration.ofMinutes(10));
+        double rate = n / ((System.nanoTime() - start) / 1e9);
         chain.pause();
         return rate;
     }
