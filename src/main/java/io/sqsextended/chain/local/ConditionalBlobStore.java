@@ -1,5 +1,8 @@
 package io.sqsextended.chain.local;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 
 import org.jclouds.blobstore.BlobStore;
@@ -16,7 +19,7 @@ import org.jclouds.http.HttpResponseException;
  * What S3 refuses and S3Proxy 2.7.0's filesystem store does not: a PUT or a multipart completion with
  * {@code If-None-Match: *} over an existing key (412 PreconditionFailed, nothing stored), and the use of a multipart
  * upload under another key than its own (404; an abort then aborts nothing). Writes of one key are serialized, so that of two conditional writes
- * exactly one stores its object, as on S3.
+ * exactly one stores its object, as on S3; a refused PUT is read whole before it is answered.
  */
 final class ConditionalBlobStore extends ForwardingBlobStore {
 
@@ -33,9 +36,13 @@ final class ConditionalBlobStore extends ForwardingBlobStore {
     public String putBlob(String container, Blob blob, PutOptions options) {
         String key = blob.getMetadata().getName();
         try (KeyLocks.Held held = locks.lock(container + "/" + key)) {
-            refuseOverwrite(container, key);
-            return super.putBlob(container, blob, options);
+            if (!overwriteRefused(container, key)) {
+                return super.putBlob(container, blob, options);
+            }
         }
+        // answered before its body is read, a client still sending would see its connection reset, not the 412
+        discard(blob);
+        throw preconditionFailed();
     }
 
     /**
@@ -46,7 +53,9 @@ final class ConditionalBlobStore extends ForwardingBlobStore {
     public List<MultipartPart> listMultipartUpload(MultipartUpload upload) {
         requireUpload(upload);
         S3Requests.current().ifPresent(request -> request.hold(locks.lock(upload.containerName() + "/" + upload.blobName())));
-        refuseOverwrite(upload.containerName(), upload.blobName());
+        if (overwriteRefused(upload.containerName(), upload.blobName())) {
+            throw preconditionFailed();
+        }
         return super.listMultipartUpload(upload);
     }
 
@@ -61,10 +70,20 @@ final class ConditionalBlobStore extends ForwardingBlobStore {
                 .map(request -> exists && isUpload(container, name, request.key())).orElse(exists);
     }
 
-    private void refuseOverwrite(String container, String key) {
-        if (S3Requests.current().map(S3Requests.Scope::ifNoneMatchAll).orElse(false) && delegate().blobExists(container, key)) {
-            // S3Proxy answers this as S3 does: 412 with the XML error PreconditionFailed
-            throw new HttpResponseException("If-None-Match: * and the key exists", null, HttpResponse.builder().statusCode(412).build());
+    private boolean overwriteRefused(String container, String key) {
+        return S3Requests.current().map(S3Requests.Scope::ifNoneMatchAll).orElse(false) && delegate().blobExists(container, key);
+    }
+
+    private static HttpResponseException preconditionFailed() {
+        // S3Proxy answers this as S3 does: 412 with the XML error PreconditionFailed
+        return new HttpResponseException("If-None-Match: * and the key exists", null, HttpResponse.builder().statusCode(412).build());
+    }
+
+    private static void discard(Blob blob) {
+        try (InputStream body = blob.getPayload().openStream()) {
+            body.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // the client went away: nothing is stored either way
         }
     }
 

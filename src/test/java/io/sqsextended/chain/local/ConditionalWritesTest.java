@@ -78,6 +78,15 @@ class ConditionalWritesTest {
     }
 
     @Test
+    void aConditionalPutOfALargeBodyOverAnExistingKeyIsAnswered412NotReset() {
+        byte[] large = filled('a', 8 << 20);
+        assertThat(TestStacks.put(presignConditional(key, original), original).statusCode()).isEqualTo(200);
+
+        assertThat(TestStacks.put(presignConditional(key, large), large).statusCode()).isEqualTo(412);
+        assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray()).isEqualTo(original);
+    }
+
+    @Test
     void aRefusedConditionalPutPublishesNoEvent() {
         TestStacks.put(presignConditional(key, original), original);
         TestStacks.put(presignConditional(key, original), original);
