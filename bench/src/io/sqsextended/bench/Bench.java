@@ -135,7 +135,19 @@ final class Bench {
      * line; returns the folder to pass as chain.routes.dir (downstream: direct:bench-drain).
      */
     static Path drainRoute(Path dir) throws IOException {
+        return drainRoute(dir, 0);
+    }
+
+    /** The same, holding each payload {@code holdMillis} after reading it, on its thread (a slow downstream), when above 0. */
+    static Path drainRoute(Path dir, long holdMillis) throws IOException {
         Files.createDirectories(dir);
+        String hold = holdMillis <= 0 ? "" : """
+                        - delay:
+                            expression:
+                              constant:
+                                expression: "%d"
+                            asyncDelayed: false
+                """.formatted(holdMillis);
         Files.writeString(dir.resolve("bench-drain.yaml"), """
                 - route:
                     id: bench-drain
@@ -147,9 +159,10 @@ final class Bench {
                             method:
                               beanType: org.apache.commons.io.IOUtils
                               method: "consume(${body})"
+                %s
                         - log:
                             message: "%s ${header.PayloadKey} ${header.BenchDrained}"
-                """.formatted(DRAINED));
+                """.formatted(hold, DRAINED));
         return dir;
     }
 

@@ -24,9 +24,10 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * loops of receive 10, GET each, DeleteMessageBatch) and, for pointers, the extended client's own receive loop
  * (--threads loops). Before the timed drains, each consumer drains --warmup messages of every kind at every latency of
  * the sweep, untimed (JIT). A chain drain is timed from its resume over JMX (its scheduler polls within 500 ms).
- * --jfr records the chains and the embedded stack (bench/results/drain-*.jfr).
+ * --jfr records the chains and the embedded stack (bench/results/drain-*.jfr). --hold=MS: the chain's downstream holds
+ * each payload MS after reading it (a slow downstream, to see its memory with many in flight; no baselines then).
  * Usage: bench/run drain [--runs=2] [--count=1000] [--size=1024] [--latency=0,5,20] [--chain=default,32]
- * [--threads=32] [--warmup=1000] [--kinds=events,pointers] [--heap] [--jfr]
+ * [--threads=32] [--warmup=1000] [--kinds=events,pointers] [--hold=0] [--heap] [--jfr]
  */
 public final class DrainBench {
 
@@ -36,7 +37,7 @@ public final class DrainBench {
     public static void main(String[] args) throws Exception {
         Options options = new Options(args);
         Path work = Files.createTempDirectory("drain-bench");
-        Path routes = Bench.drainRoute(work.resolve("routes"));
+        Path routes = Bench.drainRoute(work.resolve("routes"), options.hold);
         // per latency and kind: consumer -> figures of each run
         Map<String, Map<String, List<Double>>> results = new LinkedHashMap<>();
         // per chain, kind and latency: {heap after GC in MiB, messages in flight just before}, of the run with the most heap
@@ -69,6 +70,9 @@ public final class DrainBench {
                         LongLivedChain chain = chains.get(c);
                         atLatency(stack, extended, kind, tag + "-chain" + c, options.size, n, latency, () -> chainDrain(chain, n, null, heaps));
                     }
+                    if (options.hold > 0) {
+                        continue;
+                    }
                     atLatency(stack, extended, kind, tag + "-bare", options.size, n, latency, () -> bare(stack, kind, n, options.threads));
                     if (kind.equals("pointers")) {
                         atLatency(stack, extended, kind, tag + "-extended", options.size, n, latency, () -> extendedLoop(stack, extended, options, n));
@@ -87,6 +91,10 @@ public final class DrainBench {
                             String label = name + ", " + kind + ", " + latency + " ms";
                             add(table, name, atLatency(stack, extended, kind, tag + "-chain" + c, options.size, n, latency,
                                     () -> chainDrain(chain, n, options.heap ? label : null, heaps)));
+                        }
+                        if (options.hold > 0) {
+                            System.out.println("latency " + latency + " ms, run " + run + ", " + kind + ": " + last(table));
+                            continue;
                         }
                         add(table, "bare SDK loop (" + options.threads + " threads)", atLatency(stack, extended, kind, tag + "-bare",
                                 options.size, n, latency, () -> bare(stack, kind, n, options.threads)));
@@ -151,16 +159,17 @@ public final class DrainBench {
 
     /**
      * Resumes the chain until it has drained n more payloads: payloads/s since the resume; with a {@code heapLabel}, its
-     * heap after GC and messages in flight at half way go to {@code heaps} under it.
+     * heap after GC and messages in flight at half way, and its heap after GC while paused before, go to {@code heaps} under it.
      */
     static double chainDrain(LongLivedChain chain, int n, String heapLabel, Map<String, long[]> heaps) throws Exception {
         long before = chain.jar.count(Bench.DRAINED);
+        long idle = heapLabel != null ? chain.heapAfterGcMiB() : 0;
         long start = System.nanoTime();
         chain.resume();
         if (heapLabel != null) {
             chain.jar.awaitCount(Bench.DRAINED, before + n / 2, Duration.ofMinutes(10));
             long inFlight = chain.inFlight();
-            heaps.merge(heapLabel, new long[] {chain.heapAfterGcMiB(), inFlight}, (a, b) -> a[0] >= b[0] ? a : b);
+            heaps.merge(heapLabel, new long[] {chain.heapAfterGcMiB(), inFlight, idle}, (a, b) -> a[0] >= b[0] ? a : b);
         }
         chain.jar.awaitCount(Bench.DRAINED, before + n, Duration.ofMinutes(10));
         double rate = n / ((System.nanoTime() - start) / 1e9);
@@ -209,17 +218,18 @@ public final class DrainBench {
             List<Double> bare = table.get("bare SDK loop (" + options.threads + " threads)");
             table.forEach((consumer, values) -> {
                 List<Double> ratios = new ArrayList<>();
-                for (int i = 0; i < values.size(); i++) {
+                for (int i = 0; bare != null && i < values.size(); i++) {
                     ratios.add(values.get(i) / bare.get(i));
                 }
-                text.append(String.format(Locale.ROOT, "| %s | %s | %s |%n", consumer, Bench.Stats.of(values).format("/s"), Bench.Stats.of(ratios).formatRatio()));
+                String ratio = bare != null ? Bench.Stats.of(ratios).formatRatio() : "none: --hold=" + options.hold + " runs no baseline";
+                text.append(String.format(Locale.ROOT, "| %s | %s | %s |%n", consumer, Bench.Stats.of(values).format("/s"), ratio));
             });
         });
         if (!heaps.isEmpty()) {
-            text.append("\n| chain, latency | heap used after a full GC half way through a drain, max over runs | messages in flight then |\n")
-                    .append("| --- | --- | --- |\n");
+            text.append("\n| chain, latency | heap used after a full GC half way through a drain, max over runs | messages in flight then "
+                    + "| heap after a full GC just before that drain (paused) |\n| --- | --- | --- | --- |\n");
             heaps.forEach((label, figures) -> text.append("| ").append(label).append(" | ").append(figures[0]).append(" MiB | ")
-                    .append(figures[1]).append(" |\n"));
+                    .append(figures[1]).append(" | ").append(figures[2]).append(" MiB |\n"));
         }
         return text.toString();
     }
@@ -231,6 +241,7 @@ public final class DrainBench {
         int size = 1024;
         int threads = 32;
         int warmup = 1000;
+        long hold;
         boolean heap;
         boolean jfr;
         List<String> latencies = List.of("0", "5", "20");
@@ -249,6 +260,8 @@ public final class DrainBench {
                     size = Integer.parseInt(value);
                 } else if (arg.startsWith("--threads=")) {
                     threads = Integer.parseInt(value);
+                } else if (arg.startsWith("--hold=")) {
+                    hold = Long.parseLong(value);
                 } else if (arg.startsWith("--warmup=")) {
                     warmup = Integer.parseInt(value);
                 } else if (arg.startsWith("--latency=")) {
