@@ -23,11 +23,13 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * paused over JMX but for its own drains; downstream reads each body to its end), the bare SDK loop (--threads
  * loops of receive 10, GET each, DeleteMessageBatch) and, for pointers, the extended client's own receive loop
  * (--threads loops). Before the timed drains, each consumer drains --warmup messages of every kind at every latency of
- * the sweep, untimed (JIT). A chain drain is timed from its resume over JMX (its scheduler polls within 500 ms).
+ * the sweep, untimed (JIT: the chain's code runs once per payload, and HotSpot's C2 takes a method after ~10,000
+ * invocations; after 3,000 payloads a 20 ms drain of 3,000 still compiled 1,200-1,500 methods, after 25,000 about
+ * 50). A chain drain is timed from its resume over JMX (its scheduler polls within 500 ms).
  * --jfr records the chains and the embedded stack (bench/results/drain-*.jfr). --hold=MS: the chain's downstream holds
  * each payload MS after reading it (a slow downstream, to see its memory with many in flight; no baselines then).
  * Usage: bench/run drain [--runs=2] [--count=1000] [--size=1024] [--latency=0,5,20] [--chain=default,32]
- * [--threads=32] [--warmup=1000] [--kinds=events,pointers] [--hold=0] [--heap] [--jfr]
+ * [--threads=32] [--warmup=20000] [--kinds=events,pointers] [--hold=0] [--heap] [--jfr]
  */
 public final class DrainBench {
 
@@ -240,7 +242,7 @@ public final class DrainBench {
         int count = 1000;
         int size = 1024;
         int threads = 32;
-        int warmup = 1000;
+        int warmup = 20_000;
         long hold;
         boolean heap;
         boolean jfr;
