@@ -42,7 +42,7 @@ public final class DrainBench {
         Path routes = Bench.drainRoute(work.resolve("routes"), options.hold);
         // per latency and kind: consumer -> figures of each run
         Map<String, Map<String, List<Double>>> results = new LinkedHashMap<>();
-        // per chain, kind and latency: {heap after GC in MiB, messages in flight just before}, of the run with the most heap
+        // per chain, kind and latency: {heap after GC in MiB, messages in flight just before, heap after GC paused before}, of the run with the most heap
         Map<String, long[]> heaps = new LinkedHashMap<>();
         List<LongLivedChain> chains = new ArrayList<>();
         // with --jfr the embedded stack is recorded too: it serves every consumer, baselines included
@@ -94,13 +94,11 @@ public final class DrainBench {
                             add(table, name, atLatency(stack, extended, kind, tag + "-chain" + c, options.size, n, latency,
                                     () -> chainDrain(chain, n, options.heap ? label : null, heaps)));
                         }
-                        if (options.hold > 0) {
-                            System.out.println("latency " + latency + " ms, run " + run + ", " + kind + ": " + last(table));
-                            continue;
+                        if (options.hold == 0) {
+                            add(table, "bare SDK loop (" + options.threads + " threads)", atLatency(stack, extended, kind, tag + "-bare",
+                                    options.size, n, latency, () -> bare(stack, kind, n, options.threads)));
                         }
-                        add(table, "bare SDK loop (" + options.threads + " threads)", atLatency(stack, extended, kind, tag + "-bare",
-                                options.size, n, latency, () -> bare(stack, kind, n, options.threads)));
-                        if (kind.equals("pointers")) {
+                        if (options.hold == 0 && kind.equals("pointers")) {
                             add(table, "AWS extended client loop (" + options.threads + " threads)", atLatency(stack, extended, kind,
                                     tag + "-extended", options.size, n, latency, () -> extendedLoop(stack, extended, options, n)));
                         }
