@@ -59,6 +59,22 @@ class MessageParserTest {
     }
 
     @Test
+    void anS3EventOfAVersionedObjectNamesItsVersion() {
+        String versioned = record("2.1", "ObjectCreated:Put", BUCKET, "input/a", "01").replace("\"sequencer\"", "\"versionId\":\"3HL4kqtJlcpXroDTDmJ\",\"sequencer\"");
+
+        assertThat(parse(s3Event(versioned))).singleElement().isInstanceOfSatisfying(ObjectReference.class,
+                object -> assertThat(object.versionId()).isEqualTo("3HL4kqtJlcpXroDTDmJ"));
+    }
+
+    @Test
+    void anS3EventWhoseEventTimeIsNoInstantIsRefusedWithTheReason() {
+        String event = s3Event(record("2.1", "ObjectCreated:Put", BUCKET, "input/a", "01").replace("2026-01-01T00:00:00.000Z", "yesterday"));
+
+        assertThatThrownBy(() -> parse(event)).isInstanceOf(PayloadRefusedException.class)
+                .hasMessageContaining("eventTime is no ISO-8601 instant: yesterday");
+    }
+
+    @Test
     void everyRecordOfAMessageIsAPayload() {
         assertThat(parse(s3Event(record("2.1", "ObjectCreated:Put", BUCKET, "input/a", "01"),
                 record("2.2", "ObjectCreated:CompleteMultipartUpload", BUCKET, "input/b", "02"))))
