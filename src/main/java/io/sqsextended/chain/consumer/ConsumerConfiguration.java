@@ -6,6 +6,7 @@ import io.sqsextended.chain.config.ChainConfig;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 
@@ -27,8 +28,16 @@ public class ConsumerConfiguration implements CamelConfiguration {
             context.getRegistry().bind(IDEMPOTENT_REPOSITORY, defaultRepository(context));
         }
         // scheduled: the error handler waits out redelivery delays on it without holding one of its threads
-        context.getRegistry().bind(WORKERS, context.getExecutorServiceManager()
-                .newScheduledThreadPool(this, "ChainConsumer", ChainConfig.of(context).consumer().polling().concurrency()));
+        context.getRegistry().bind(WORKERS, scheduledPool(context, this, "ChainConsumer", ChainConfig.of(context).consumer().polling().concurrency()));
+    }
+
+    /**
+     * A scheduled pool whose queue takes every task: what it runs is bounded before it (the poll gate admits 2 x
+     * concurrency), and Camel's default limit of 1,000 queued tasks sent admitted messages to the dead letters from concurrency 1,000 up.
+     */
+    static ScheduledExecutorService scheduledPool(CamelContext context, Object source, String name, int threads) {
+        return context.getExecutorServiceManager().newScheduledThreadPool(source, name,
+                new ThreadPoolProfileBuilder(name).poolSize(threads).maxPoolSize(threads).maxQueueSize(-1).build());
     }
 
     static ScheduledExecutorService workers(CamelContext context) {

@@ -89,7 +89,7 @@ final class DownstreamCall extends AsyncProcessorSupport {
             callers = manager.newThreadPool(this, "ChainDownstream", new ThreadPoolProfileBuilder("ChainDownstream")
                     .poolSize(threads).maxPoolSize(threads).maxQueueSize(0).keepAliveTime(60L).allowCoreThreadTimeOut(true)
                     .rejectedPolicy(ThreadPoolRejectedPolicy.Abort).build());
-            timer = manager.newSingleThreadScheduledExecutor(this, "ChainDownstreamTimeout");
+            timer = ConsumerConfiguration.scheduledPool(context, this, "ChainDownstreamTimeout", 1);
         }
     }
 

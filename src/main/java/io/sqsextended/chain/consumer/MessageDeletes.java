@@ -135,7 +135,7 @@ final class MessageDeletes extends ServiceSupport {
 
     @Override
     protected void doStart() {
-        timer = context.getExecutorServiceManager().newScheduledThreadPool(this, "ChainMessageDeletes", DELETERS);
+        timer = ConsumerConfiguration.scheduledPool(context, this, "ChainMessageDeletes", DELETERS);
     }
 
     /** Runs after the consumer route stopped: the last completed exchanges' messages are deleted, not handed out again. */
