@@ -25,11 +25,14 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * (--threads loops). Before the timed drains, each consumer drains --warmup messages of every kind at every latency of
  * the sweep, untimed (JIT: the chain's code runs once per payload, and HotSpot's C2 takes a method after ~10,000
  * invocations; after 3,000 payloads a 20 ms drain of 3,000 still compiled 1,200-1,500 methods, after 25,000 about
- * 50). A chain drain is timed from its resume over JMX (its scheduler polls within 500 ms).
+ * 50); of --warmup-size bytes each (1024: the per-payload path warms on small payloads, and 20,000 large ones would
+ * fill the disk). A chain drain is timed from its resume over JMX (its scheduler polls within 500 ms).
  * --jfr records the chains and the embedded stack (bench/results/drain-*.jfr). --hold=MS: the chain's downstream holds
  * each payload MS after reading it (a slow downstream, to see its memory with many in flight; no baselines then).
+ * --heap: the chain JVMs clear soft references at every GC (-XX:SoftRefLRUPolicyMSPerMB=0), so that the heap after GC
+ * is what they must hold, not the caches they would give up under pressure (e.g. a Jackson buffer kept by each thread).
  * Usage: bench/run drain [--runs=2] [--count=1000] [--size=1024] [--latency=0,5,20] [--chain=default,32]
- * [--threads=32] [--warmup=20000] [--kinds=events,pointers] [--hold=0] [--heap] [--jfr]
+ * [--threads=32] [--warmup=20000] [--warmup-size=1024] [--kinds=events,pointers] [--hold=0] [--heap] [--jfr]
  */
 public final class DrainBench {
 
@@ -56,6 +59,9 @@ public final class DrainBench {
                 if (!setting.equals("default")) {
                     jvm.add("-Dchain.consumer.concurrency=" + setting);
                 }
+                if (options.heap) {
+                    jvm.add("-XX:SoftRefLRUPolicyMSPerMB=0");
+                }
                 Path recording = options.jfr ? Path.of("bench/results/drain-" + setting + ".jfr") : null;
                 LongLivedChain chain = new LongLivedChain(stack, work.resolve("chain-" + setting), recording, jvm.toArray(String[]::new));
                 chains.add(chain);
@@ -70,14 +76,14 @@ public final class DrainBench {
                     int n = options.warmup;
                     for (int c = 0; c < chains.size(); c++) {
                         LongLivedChain chain = chains.get(c);
-                        atLatency(stack, extended, kind, tag + "-chain" + c, options.size, n, latency, () -> chainDrain(chain, n, null, heaps));
+                        atLatency(stack, extended, kind, tag + "-chain" + c, options.warmupSize, n, latency, () -> chainDrain(chain, n, null, heaps));
                     }
                     if (options.hold > 0) {
                         continue;
                     }
-                    atLatency(stack, extended, kind, tag + "-bare", options.size, n, latency, () -> bare(stack, kind, n, options.threads));
+                    atLatency(stack, extended, kind, tag + "-bare", options.warmupSize, n, latency, () -> bare(stack, kind, n, options.threads));
                     if (kind.equals("pointers")) {
-                        atLatency(stack, extended, kind, tag + "-extended", options.size, n, latency, () -> extendedLoop(stack, extended, options, n));
+                        atLatency(stack, extended, kind, tag + "-extended", options.warmupSize, n, latency, () -> extendedLoop(stack, extended, options.warmupSize, options.threads, n));
                     }
                 }
             }
@@ -100,7 +106,7 @@ public final class DrainBench {
                         }
                         if (options.hold == 0 && kind.equals("pointers")) {
                             add(table, "AWS extended client loop (" + options.threads + " threads)", atLatency(stack, extended, kind,
-                                    tag + "-extended", options.size, n, latency, () -> extendedLoop(stack, extended, options, n)));
+                                    tag + "-extended", options.size, n, latency, () -> extendedLoop(stack, extended, options.size, options.threads, n)));
                         }
                         System.out.println("latency " + latency + " ms, run " + run + ", " + kind + ": " + last(table));
                     }
@@ -151,8 +157,8 @@ public final class DrainBench {
     }
 
     /** The AWS extended client's receive loop on n queued pointers: payloads/s. */
-    static double extendedLoop(Bench.Stack stack, SqsClient extended, Options options, int n) throws Exception {
-        try (ReceiveLoop loop = ExtendedClientLoop.receiveLoop(extended, stack.notifications().queueUrl, options.size, options.threads)) {
+    static double extendedLoop(Bench.Stack stack, SqsClient extended, int size, int threads, int n) throws Exception {
+        try (ReceiveLoop loop = ExtendedClientLoop.receiveLoop(extended, stack.notifications().queueUrl, size, threads)) {
             return loop.rateAt(n, System.nanoTime());
         }
     }
@@ -241,6 +247,7 @@ public final class DrainBench {
         int size = 1024;
         int threads = 32;
         int warmup = 20_000;
+        int warmupSize = 1024;
         long hold;
         boolean heap;
         boolean jfr;
@@ -262,6 +269,8 @@ public final class DrainBench {
                     threads = Integer.parseInt(value);
                 } else if (arg.startsWith("--hold=")) {
                     hold = Long.parseLong(value);
+                } else if (arg.startsWith("--warmup-size=")) {
+                    warmupSize = Integer.parseInt(value);
                 } else if (arg.startsWith("--warmup=")) {
                     warmup = Integer.parseInt(value);
                 } else if (arg.startsWith("--latency=")) {
