@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,9 +46,7 @@ public final class MessageParser {
      */
     private static final int MAX_NESTING = 100;
     private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
-                    // one pool of parse buffers for all workers, not 8 KiB kept by each of their threads (hundreds of them)
-                    .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build())
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build()).build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private static final Set<String> POINTER_CLASSES = Set.of(PayloadPointer.POINTER_CLASS, PayloadPointer.LEGACY_POINTER_CLASS);
