@@ -178,8 +178,9 @@ public final class MessageParser {
         List<PayloadReference> references = new ArrayList<>();
         for (JsonNode record : records) {
             JsonNode s3 = record.path("s3");
+            JsonNode object = s3.path("object");
             String bucket = text(s3.path("bucket").path("name"));
-            String rawKey = text(s3.path("object").path("key"));
+            String rawKey = text(object.path("key"));
             if (bucket == null || rawKey == null) {
                 throw new PayloadRefusedException("Unparseable S3 event notification: a record without s3.bucket.name and s3.object.key");
             }
@@ -203,9 +204,9 @@ public final class MessageParser {
             if (time != null && eventTime == null) {
                 throw new PayloadRefusedException("Unparseable S3 event notification: eventTime is no ISO-8601 instant: " + abbreviate(time));
             }
-            String versionId = text(s3.path("object").path("versionId"));
+            String versionId = text(object.path("versionId"));
             references.add(new ObjectReference(PayloadSource.S3_EVENT, bucket, key, versionId, null, null, eventTime,
-                    eventKey(bucket, key, versionId, text(s3.path("object").path("sequencer")))));
+                    eventKey(bucket, key, versionId, text(object.path("sequencer")))));
         }
         return references;
     }
