@@ -2,7 +2,6 @@ package io.sqsextended.chain.config;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Set;
 
 import io.sqsextended.chain.local.LocalSettings;
@@ -64,9 +63,9 @@ public record ChainConfig(Mode mode, Resources resources, AwsSettings aws, Local
         return isLocal() ? LocalSettings.MAX_KEY_SEGMENT_BYTES : S3Limits.MAX_KEY_BYTES;
     }
 
-    /** Where the consumer remembers delivered keys across restarts: under the data dir in local mode, in memory in aws mode. */
-    public Optional<Path> deliveredKeysFile() {
-        return isLocal() ? Optional.of(local.dataDir().resolve("consumer").resolve("delivered.keys")) : Optional.empty();
+    /** Where the file store of delivered keys lives (chain.consumer.idempotency.store=file, local mode's default). */
+    public Path deliveredKeysFile() {
+        return local.dataDir().resolve("consumer").resolve("delivered.keys");
     }
 
     ChainConfig withResources(Resources provisioned) {

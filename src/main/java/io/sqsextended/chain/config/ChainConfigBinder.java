@@ -30,7 +30,7 @@ public final class ChainConfigBinder {
         Resources resources = mode == Mode.LOCAL ? new Resources(null, null, null, null) : awsResources(in);
         PresignSettings presign = presign(in);
         ChainConfig config = new ChainConfig(mode, resources, aws(in), local(in), auth(in, mode), presign,
-                consumer(in, presign.inputPrefix()), producer(in), in.text(EXTENDED_QUEUE), in.text(DOWNSTREAM_URI),
+                consumer(in, presign.inputPrefix(), mode), producer(in), in.text(EXTENDED_QUEUE), in.text(DOWNSTREAM_URI),
                 Path.of(in.text(ROUTES_DIR)).toAbsolutePath().normalize(), publicAddress(in, PUBLIC_URL, true));
         in.failOnErrors();
         return config;
@@ -125,7 +125,7 @@ public final class ChainConfigBinder {
                 in.size(UPLOAD_MULTIPART_THRESHOLD), in.size(UPLOAD_PART_SIZE), in.list(UPLOAD_CONTENT_TYPES)), fallback);
     }
 
-    private static ConsumerSettings consumer(ConfigReader in, String inputPrefix) {
+    private static ConsumerSettings consumer(ConfigReader in, String inputPrefix, Mode mode) {
         Duration timeout = in.duration(DOWNSTREAM_TIMEOUT);
         in.check(!timeout.isNegative(), DOWNSTREAM_TIMEOUT.name() + " must not be negative, not " + timeout);
         int waitTime = in.integer(WAIT_TIME_SECONDS);
@@ -145,7 +145,35 @@ public final class ChainConfigBinder {
                 new ConsumerSettings.Delivery(in.bool(FETCH_PAYLOAD), replayBuffer, in.duration(DOWNLOAD_URL_TTL),
                         Map.of(PayloadSource.S3_EVENT, cleanup(in, CLEANUP_S3_EVENT), PayloadSource.EXTENDED_POINTER, cleanup(in, CLEANUP_POINTER)),
                         timeout.isZero() ? null : timeout),
-                redelivery, in.integer(IDEMPOTENCY_SIZE));
+                redelivery, idempotency(in, mode));
+    }
+
+    /** Local mode remembers delivered keys across restarts by default; aws mode in memory, unless told to share them. */
+    private static ConsumerSettings.Idempotency idempotency(ConfigReader in, Mode mode) {
+        String name = in.text(IDEMPOTENCY_STORE) == null ? (mode == Mode.LOCAL ? "file" : "memory") : in.text(IDEMPOTENCY_STORE);
+        ConsumerSettings.Store store = switch (name) {
+            case "memory" -> ConsumerSettings.Store.MEMORY;
+            case "file" -> ConsumerSettings.Store.FILE;
+            case "jdbc" -> ConsumerSettings.Store.JDBC;
+            default -> {
+                in.check(false, IDEMPOTENCY_STORE.name() + " must be memory, file or jdbc, not " + name);
+                yield ConsumerSettings.Store.MEMORY;
+            }
+        };
+        ConsumerSettings.Jdbc jdbc = null;
+        if (store == ConsumerSettings.Store.JDBC) {
+            in.check(in.text(IDEMPOTENCY_JDBC_URL) != null, IDEMPOTENCY_STORE.name() + "=jdbc needs " + IDEMPOTENCY_JDBC_URL.name()
+                    + " (e.g. jdbc:postgresql://db:5432/chain)");
+            int poolSize = in.integer(IDEMPOTENCY_JDBC_POOL_SIZE);
+            in.check(poolSize >= 1, IDEMPOTENCY_JDBC_POOL_SIZE.name() + " must be at least 1, not " + poolSize);
+            jdbc = new ConsumerSettings.Jdbc(in.text(IDEMPOTENCY_JDBC_URL), in.text(IDEMPOTENCY_JDBC_USER), in.text(IDEMPOTENCY_JDBC_PASSWORD), poolSize);
+        }
+        Duration claimTimeout = in.duration(IDEMPOTENCY_CLAIM_TIMEOUT);
+        // the claims are renewed every third of it: below 3 s a renewal would be due before the last one returned
+        in.check(claimTimeout.toMillis() >= 3000, IDEMPOTENCY_CLAIM_TIMEOUT.name() + " must be at least 3s, not " + claimTimeout);
+        Duration retention = in.duration(IDEMPOTENCY_RETENTION);
+        in.check(retention.compareTo(claimTimeout) > 0, IDEMPOTENCY_RETENTION.name() + " must be longer than " + IDEMPOTENCY_CLAIM_TIMEOUT.name());
+        return new ConsumerSettings.Idempotency(store, in.integer(IDEMPOTENCY_SIZE), jdbc, claimTimeout, retention);
     }
 
     /**

@@ -48,7 +48,14 @@ public final class ChainKeys {
     public static final ConfigKey DOWNSTREAM_TIMEOUT = key("chain.consumer.downstream-timeout", Kind.DURATION, "5m");
     public static final ConfigKey CLEANUP_S3_EVENT = key("chain.consumer.cleanup.s3-event", Kind.TEXT, "keep");
     public static final ConfigKey CLEANUP_POINTER = key("chain.consumer.cleanup.extended-pointer", Kind.TEXT, "delete");
+    public static final ConfigKey IDEMPOTENCY_STORE = key("chain.consumer.idempotency.store", Kind.TEXT, null);
     public static final ConfigKey IDEMPOTENCY_SIZE = key("chain.consumer.idempotency.size", Kind.INTEGER, "10000");
+    public static final ConfigKey IDEMPOTENCY_JDBC_URL = key("chain.consumer.idempotency.jdbc-url", Kind.TEXT, null);
+    public static final ConfigKey IDEMPOTENCY_JDBC_USER = key("chain.consumer.idempotency.jdbc-user", Kind.TEXT, null);
+    public static final ConfigKey IDEMPOTENCY_JDBC_PASSWORD = key("chain.consumer.idempotency.jdbc-password", Kind.TEXT, null);
+    public static final ConfigKey IDEMPOTENCY_JDBC_POOL_SIZE = key("chain.consumer.idempotency.jdbc-pool-size", Kind.INTEGER, "10");
+    public static final ConfigKey IDEMPOTENCY_CLAIM_TIMEOUT = key("chain.consumer.idempotency.claim-timeout", Kind.DURATION, "60s");
+    public static final ConfigKey IDEMPOTENCY_RETENTION = key("chain.consumer.idempotency.retention", Kind.DURATION, "15d");
     public static final ConfigKey DOWNSTREAM_URI = key("chain.downstream.uri", Kind.TEXT, "direct:downstream");
     public static final ConfigKey ROUTES_DIR = key("chain.routes.dir", Kind.TEXT, "routes");
 
@@ -91,7 +98,8 @@ public final class ChainKeys {
             UPLOAD_PART_SIZE, UPLOAD_CONTENT_TYPES, DOWNLOAD_PREFIXES, CONSUMER_ENABLED, CONCURRENCY, WAIT_TIME_SECONDS,
             VISIBILITY_TIMEOUT, ALLOWED_BUCKETS, POINTER_PREFIXES, VERIFY_SNS, FETCH_PAYLOAD, REPLAY_BUFFER, DOWNLOAD_URL_TTL, MAX_ATTEMPTS,
             INITIAL_DELAY, MULTIPLIER, MAX_DELAY, MAX_WAITING, DOWNSTREAM_TIMEOUT, CLEANUP_S3_EVENT, CLEANUP_POINTER,
-            IDEMPOTENCY_SIZE, DOWNSTREAM_URI, ROUTES_DIR, EXTENDED_QUEUE, EXTENDED_BUCKET, EXTENDED_KEY_PREFIX,
+            IDEMPOTENCY_STORE, IDEMPOTENCY_SIZE, IDEMPOTENCY_JDBC_URL, IDEMPOTENCY_JDBC_USER, IDEMPOTENCY_JDBC_PASSWORD,
+            IDEMPOTENCY_JDBC_POOL_SIZE, IDEMPOTENCY_CLAIM_TIMEOUT, IDEMPOTENCY_RETENTION, DOWNSTREAM_URI, ROUTES_DIR, EXTENDED_QUEUE, EXTENDED_BUCKET, EXTENDED_KEY_PREFIX,
             EXTENDED_THRESHOLD, ALWAYS_THROUGH_S3, LEGACY_SIZE_ATTRIBUTE, SSE_KMS_KEY_ID, EXTENDED_PART_SIZE, LOG_FORMAT,
             AWS_ENDPOINT, AWS_S3_ENDPOINT, AWS_SQS_ENDPOINT, AWS_S3_PUBLIC_ENDPOINT, AWS_ACCESS_KEY, AWS_SECRET_KEY, LOCAL_DATA_DIR, LOCAL_BIND_ADDRESS,
             LOCAL_S3_PORT, LOCAL_SQS_PORT, LOCAL_PUBLIC_ENDPOINT, LOCAL_ACCESS_KEY, LOCAL_SECRET_KEY, LOCAL_TEMPLATE, LOCAL_STACK_NAME, LOCAL_PARAMETERS,

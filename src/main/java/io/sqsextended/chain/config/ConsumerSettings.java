@@ -15,10 +15,10 @@ import io.sqsextended.chain.wire.PayloadSource;
  * @param trust           what messages may name
  * @param delivery        what the downstream route gets, and for how long
  * @param redelivery      redelivery before the dead-letter queue
- * @param idempotencySize keys the default idempotent repository remembers
+ * @param idempotency     where delivered keys are kept
  */
 public record ConsumerSettings(boolean enabled, Polling polling, Trust trust, Delivery delivery, Redelivery redelivery,
-                               int idempotencySize) {
+                               Idempotency idempotency) {
 
     /**
      * @param concurrency       payloads processed in parallel (workers fed by {@link #pollers()})
@@ -74,9 +74,31 @@ public record ConsumerSettings(boolean enabled, Polling polling, Trust trust, De
         }
     }
 
+    /** Where the idempotent repository keeps the keys of delivered payloads. */
+    public enum Store { MEMORY, FILE, JDBC }
+
+    /**
+     * @param store        memory and file are per instance; jdbc is shared by every instance on the queue
+     * @param size         keys the memory and file stores remember
+     * @param jdbc         the shared store's database; null unless the store is jdbc
+     * @param claimTimeout how long a claim of an instance that stopped renewing it holds before another instance may take the payload
+     * @param retention    how long the shared store keeps a delivered key
+     */
+    public record Idempotency(Store store, int size, Jdbc jdbc, Duration claimTimeout, Duration retention) {
+    }
+
+    /** Connection of the shared store; the password never appears in {@link #toString()}. */
+    public record Jdbc(String url, String user, String password, int poolSize) {
+
+        @Override
+        public String toString() {
+            return "Jdbc[url=" + url + ", user=" + user + ", password=" + (password == null ? "none" : "(secret)") + ", poolSize=" + poolSize + "]";
+        }
+    }
+
     /** The same settings with the buckets that events and pointers may name (by default the payload bucket). */
     public ConsumerSettings withAllowedBuckets(Set<String> buckets) {
         return new ConsumerSettings(enabled, polling, new Trust(buckets, trust.pointerPrefixes(), trust.verifySnsSignatures()),
-                delivery, redelivery, idempotencySize);
+                delivery, redelivery, idempotency);
     }
 }

@@ -2,7 +2,12 @@ package io.sqsextended.chain.consumer;
 
 import java.util.concurrent.ScheduledExecutorService;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.sqsextended.chain.config.ChainConfig;
+import io.sqsextended.chain.config.ConsumerSettings;
+import io.sqsextended.chain.consumer.idempotency.DeliveredKeysFile;
+import io.sqsextended.chain.consumer.idempotency.SharedIdempotencyStore;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
@@ -44,11 +49,31 @@ public class ConsumerConfiguration implements CamelConfiguration {
         return context.getRegistry().lookupByNameAndType(WORKERS, ScheduledExecutorService.class);
     }
 
-    /** In a file where the configuration names one, so that a restart still knows what was delivered; else in memory. */
+    /** The store {@code chain.consumer.idempotency.store} names: memory and file for one instance, jdbc shared by several. */
     private static IdempotentRepository defaultRepository(CamelContext context) {
         ChainConfig config = ChainConfig.of(context);
-        int size = config.consumer().idempotencySize();
-        return config.deliveredKeysFile().<IdempotentRepository>map(file -> new DeliveredKeysFile(file, size))
-                .orElseGet(() -> MemoryIdempotentRepository.memoryIdempotentRepository(size));
+        ConsumerSettings.Idempotency idempotency = config.consumer().idempotency();
+        return switch (idempotency.store()) {
+            case MEMORY -> MemoryIdempotentRepository.memoryIdempotentRepository(idempotency.size());
+            case FILE -> new DeliveredKeysFile(config.deliveredKeysFile(), idempotency.size());
+            case JDBC -> sharedStore(context, config.resources().queue(), idempotency);
+        };
+    }
+
+    private static SharedIdempotencyStore sharedStore(CamelContext context, String queue, ConsumerSettings.Idempotency idempotency) {
+        ConsumerSettings.Jdbc jdbc = idempotency.jdbc();
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("chain-idempotency");
+        pool.setJdbcUrl(jdbc.url());
+        pool.setUsername(jdbc.user());
+        pool.setPassword(jdbc.password());
+        pool.setMaximumPoolSize(jdbc.poolSize());
+        // a worker waits at most this long for a connection while the database is away, then its delivery waits for a redelivery
+        pool.setConnectionTimeout(2000);
+        // the app starts while the database is away: readiness says so, and deliveries wait for it
+        pool.setInitializationFailTimeout(-1);
+        HikariDataSource dataSource = new HikariDataSource(pool);
+        return new SharedIdempotencyStore(context, dataSource, dataSource, queue, SharedIdempotencyStore.withoutParameters(jdbc.url()),
+                idempotency.claimTimeout(), idempotency.retention());
     }
 }

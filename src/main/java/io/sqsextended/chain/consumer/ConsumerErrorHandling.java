@@ -3,6 +3,7 @@ package io.sqsextended.chain.consumer;
 import io.sqsextended.chain.config.ChainConfig;
 import io.sqsextended.chain.config.ConsumerSettings;
 import io.sqsextended.chain.consumer.events.PayloadRefusedException;
+import io.sqsextended.chain.consumer.idempotency.IdempotencyStoreUnavailableException;
 import io.sqsextended.chain.consumer.payload.ChecksumMismatchException;
 import io.sqsextended.chain.consumer.payload.S3ObjectStream;
 import org.apache.camel.Exchange;
@@ -22,6 +23,8 @@ public class ConsumerErrorHandling extends RouteConfigurationBuilder {
 
     public static final String ID = "chain-errors";
     public static final String DEAD_LETTER_ENDPOINT = "direct:chain-dead-letter";
+    /** Deliveries waiting for the shared store try again at least this often, so that they go on soon after it is back. */
+    private static final long STORE_RETRY_MAX_DELAY_MILLIS = 5000;
 
     @Override
     public void configuration() {
@@ -43,6 +46,13 @@ public class ConsumerErrorHandling extends RouteConfigurationBuilder {
                 // no retry can help these: straight to the dead-letter queue
                 .onException(PayloadRefusedException.class, ChecksumMismatchException.class)
                     .maximumRedeliveries(0)
+                    .useOriginalMessage()
+                .end()
+                // the shared store is away, not the payload at fault: the delivery waits for it (the store logs it once, readiness says so)
+                .onException(IdempotencyStoreUnavailableException.class)
+                    .maximumRedeliveries(-1)
+                    .maximumRedeliveryDelay(Math.min(redelivery.maxDelay(), STORE_RETRY_MAX_DELAY_MILLIS))
+                    .retryAttemptedLogLevel(LoggingLevel.DEBUG)
                     .useOriginalMessage();
     }
 

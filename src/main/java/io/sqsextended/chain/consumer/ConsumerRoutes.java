@@ -16,7 +16,6 @@ import io.sqsextended.chain.consumer.payload.PayloadResolver;
 import io.sqsextended.chain.wire.QueueUrl;
 import io.sqsextended.chain.wire.SqsLimits;
 import org.apache.camel.Exchange;
-import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -97,21 +96,22 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
                     .to(direct(DELIVER_ROUTE))
                 .end();
 
+        Duplicates duplicates = new Duplicates(getContext().getRegistry().lookupByName(ConsumerConfiguration.IDEMPOTENT_REPOSITORY));
         from(direct(DELIVER_ROUTE))
                 .routeId(DELIVER_ROUTE)
                 .routeConfigurationId(ConsumerErrorHandling.ID)
                 .process(ConsumerRoutes::selectReference)
-                // a key is stored only once its exchange completed: a crash before that delivers again
+                // a per-instance store keeps a key once its exchange completed (a crash before that delivers again); the
+                // shared store claims it first, so that of two instances given the payload at once one delivers it
                 .idempotentConsumer(exchangeProperty(IDEMPOTENCY_KEY))
                     .idempotentRepository(ConsumerConfiguration.IDEMPOTENT_REPOSITORY)
-                    .eager(false)
+                    .eager(duplicates.claimsFirst())
                     .process(exchange -> resolver.resolve(exchange, reference(exchange)))
                     .process(downstream)
                     .process(exchange -> resolver.delivered(exchange, reference(exchange)))
                 .end()
                 .filter(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
-                    .log(LoggingLevel.INFO, "Skipped duplicate ${exchangeProperty." + IDEMPOTENCY_KEY + "} (message ${header."
-                            + Sqs2Constants.MESSAGE_ID + "})")
+                    .process(duplicates)
                 .end();
 
         // no error handler of its own: a failed send fails the exchange, and the source message stays on the queue

@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
 /**
  * Deletes the messages of completed exchanges from the queue, up to 10 in one {@code DeleteMessageBatch} (Camel's
  * consumer sends one {@code DeleteMessage} each), then runs what must follow the delete: the cleanup of delivered
- * objects. A message is deleted once its exchange completed, dead-lettered ones included, and kept when it failed.
+ * objects. A message is deleted once its exchange completed, dead-lettered ones included, and kept when it failed or
+ * when one of its payloads is held by another delivery ({@link #keep}).
  */
 final class MessageDeletes extends ServiceSupport {
 
@@ -37,6 +38,9 @@ final class MessageDeletes extends ServiceSupport {
     private static final int DELETERS = 4;
     /** How long a completed message may wait for others to share its batch. */
     private static final long LINGER_MILLIS = 20;
+
+    /** Exchange property: the message stays on the queue although its exchange completed. */
+    private static final String KEEP = "ChainKeepMessage";
 
     private record Pending(String messageId, String receiptHandle, Runnable afterDelete) {
     }
@@ -66,9 +70,16 @@ final class MessageDeletes extends ServiceSupport {
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onComplete(Exchange done) {
-                add(new Pending(messageId, receiptHandle, afterDelete.apply(done)));
+                if (!done.getProperty(KEEP, false, Boolean.class)) {
+                    add(new Pending(messageId, receiptHandle, afterDelete.apply(done)));
+                }
             }
         });
+    }
+
+    /** The exchange's message is not deleted: SQS hands it out again after its visibility timeout. */
+    static void keep(Exchange exchange) {
+        exchange.setProperty(KEEP, true);
     }
 
     /** The deletes run on threads of their own: a worker never waits for them. */

@@ -3,11 +3,11 @@ package io.sqsextended.chain.management;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import io.sqsextended.chain.consumer.DeliveredKeysFile;
+import io.sqsextended.chain.consumer.idempotency.StoreHealth;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
-/** Readiness: the consumer's idempotency store records delivered keys (a repository other than local mode's file: not checked). */
+/** Readiness: the consumer's idempotency store records delivered keys (the file or the shared database; a repository of the user's: not checked). */
 final class IdempotencyStoreCheck extends AbstractHealthCheck {
 
     private final Supplier<Object> repository;
@@ -25,8 +25,8 @@ final class IdempotencyStoreCheck extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        if (repository.get() instanceof DeliveredKeysFile store) {
-            builder.detail("file", store.getFilePath());
+        if (repository.get() instanceof StoreHealth store) {
+            builder.detail("store", store.location());
             String problem = store.problem();
             if (problem != null) {
                 builder.message(problem).down();

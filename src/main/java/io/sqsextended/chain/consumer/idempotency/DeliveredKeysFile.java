@@ -1,4 +1,4 @@
-package io.sqsextended.chain.consumer;
+package io.sqsextended.chain.consumer.idempotency;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -17,19 +17,25 @@ import org.slf4j.LoggerFactory;
  * caught until a restart only, as with the memory store of aws mode) and the store says so: one error line when the
  * problem starts, one when it ends, and {@link #problem()} for readiness, instead of a warning per message.
  */
-public final class DeliveredKeysFile extends FileIdempotentRepository {
+public final class DeliveredKeysFile extends FileIdempotentRepository implements StoreHealth {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveredKeysFile.class);
 
     private final Path file;
     private final AtomicReference<String> problem = new AtomicReference<>();
 
-    DeliveredKeysFile(Path file, int cacheSize) {
+    public DeliveredKeysFile(Path file, int cacheSize) {
         super(file.toFile(), LRUCacheFactory.newLRUCache(cacheSize));
         this.file = file;
     }
 
+    @Override
+    public String location() {
+        return file.toString();
+    }
+
     /** Null while the file can be appended to, else why not; tries it now. */
+    @Override
     public String problem() {
         try (FileChannel ignored = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             writable();
