@@ -22,6 +22,7 @@ public final class Postgres {
     private final Path data;
     private EmbeddedPostgres server;
     private int port;
+    private boolean running;
 
     private Postgres() throws IOException {
         data = Files.createTempDirectory("chain-postgres");
@@ -54,6 +55,7 @@ public final class Postgres {
     /** Stops the server: clients get connection errors until {@link #start()}. */
     public synchronized void stop() throws IOException {
         server.close();
+        running = false;
     }
 
     /** Starts it (again) on the same port and data. */
@@ -61,5 +63,13 @@ public final class Postgres {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false);
         server = (port == 0 ? builder : builder.setPort(port)).start();
         port = server.getPort();
+        running = true;
+    }
+
+    /** Starts it again if a test stopped it and failed before starting it. */
+    public synchronized void startIfStopped() throws IOException {
+        if (!running) {
+            start();
+        }
     }
 }

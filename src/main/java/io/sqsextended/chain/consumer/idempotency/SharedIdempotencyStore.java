@@ -1,14 +1,8 @@
 package io.sqsextended.chain.consumer.idempotency;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,34 +36,6 @@ import org.springframework.transaction.TransactionException;
 @ManagedResource(description = "Shared idempotency store (JDBC)")
 public final class SharedIdempotencyStore extends AbstractJdbcMessageIdRepository implements StoreHealth {
 
-    public static final String TABLE = "chain_delivered";
-    /** The schema, created when missing (docs/operations.md gives it to DBAs who create it themselves). */
-    public static final List<String> SCHEMA = List.of("""
-            CREATE TABLE IF NOT EXISTS chain_delivered (
-                processor_name VARCHAR(255) NOT NULL,
-                message_id     CHAR(64)     NOT NULL,
-                payload        TEXT         NOT NULL,
-                owner          VARCHAR(64)  NOT NULL,
-                done           BOOLEAN      NOT NULL DEFAULT FALSE,
-                updated_at     TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT CURRENT_TIMESTAMP,
-                PRIMARY KEY (processor_name, message_id))""",
-            "CREATE INDEX IF NOT EXISTS chain_delivered_claims ON chain_delivered (owner) WHERE NOT done",
-            "CREATE INDEX IF NOT EXISTS chain_delivered_age ON chain_delivered (processor_name, updated_at)");
-
-    // a claim: a new row, or the row of a claim nobody renewed within the timeout (never a delivered key)
-    private static final String CLAIM = "INSERT INTO chain_delivered AS d (processor_name, message_id, payload, owner) VALUES (?, ?, ?, ?) "
-            + "ON CONFLICT (processor_name, message_id) DO UPDATE SET owner = EXCLUDED.owner, updated_at = CURRENT_TIMESTAMP "
-            + "WHERE ? AND NOT d.done AND d.updated_at < CURRENT_TIMESTAMP - make_interval(secs => ?)";
-    private static final String LIVE_COUNT = "SELECT COUNT(*) FROM chain_delivered WHERE processor_name = ? AND message_id = ? "
-            + "AND (done OR updated_at >= CURRENT_TIMESTAMP - make_interval(secs => ?))";
-    private static final String DONE = "SELECT COUNT(*) FROM chain_delivered WHERE processor_name = ? AND message_id = ? AND done";
-    private static final String CONFIRM = "UPDATE chain_delivered SET done = TRUE, updated_at = CURRENT_TIMESTAMP "
-            + "WHERE processor_name = ? AND message_id = ? AND owner = ?";
-    private static final String RELEASE = "DELETE FROM chain_delivered WHERE processor_name = ? AND message_id = ? AND owner = ? AND NOT done";
-    private static final String REMOVE = "DELETE FROM chain_delivered WHERE processor_name = ? AND message_id = ?";
-    private static final String CLEAR = "DELETE FROM chain_delivered WHERE processor_name = ?";
-    private static final String RENEW = "UPDATE chain_delivered SET updated_at = CURRENT_TIMESTAMP WHERE owner = ? AND NOT done";
-    private static final String EXPIRE = "DELETE FROM chain_delivered WHERE processor_name = ? AND updated_at < CURRENT_TIMESTAMP - make_interval(secs => ?)";
     private static final Duration EXPIRY_INTERVAL = Duration.ofHours(1);
     private static final Logger LOG = LoggerFactory.getLogger(SharedIdempotencyStore.class);
 
@@ -79,7 +45,7 @@ public final class SharedIdempotencyStore extends AbstractJdbcMessageIdRepositor
     private final Duration retention;
     private final AutoCloseable pool;
     /** This run of this instance: its claims are its own, and a restart's claims are another's. */
-    private final String owner = UUID.randomUUID().toString();
+    private final String owner = ClaimsTable.newOwner();
     /** Claims whose outcome could not be written yet (true: delivered, false: released); retried at each renewal. */
     private final Map<String, Boolean> unsettled = new ConcurrentHashMap<>();
     private final AtomicReference<String> problem = new AtomicReference<>();
@@ -108,13 +74,13 @@ public final class SharedIdempotencyStore extends AbstractJdbcMessageIdRepositor
     @ManagedOperation(description = "Claims the key (false: delivered, or held by a delivery under way)")
     @Override
     public boolean add(String key) {
-        return access(() -> jdbcTemplate.update(CLAIM, processorName, id(key), key, owner, mayTakeOver(), seconds(claimTimeout)) == 1);
+        return access(() -> jdbcTemplate.update(ClaimsTable.CLAIM, processorName, ClaimsTable.id(key), key, owner, mayTakeOver(), seconds(claimTimeout)) == 1);
     }
 
     /** Whether the payload was delivered (false while a delivery holds it). */
     @ManagedOperation(description = "Whether the key's payload was delivered")
     public boolean delivered(String key) {
-        return access(() -> jdbcTemplate.queryForObject(DONE, Integer.class, processorName, id(key)) > 0);
+        return access(() -> jdbcTemplate.queryForObject(ClaimsTable.DONE, Integer.class, processorName, ClaimsTable.id(key)) > 0);
     }
 
     /** The exchange completed: the claim becomes a delivered key (written at the next renewal if the database is away now). */
@@ -138,7 +104,7 @@ public final class SharedIdempotencyStore extends AbstractJdbcMessageIdRepositor
 
     @Override
     public String location() {
-        return database + " (table " + TABLE + ")";
+        return database + " (table " + ClaimsTable.TABLE + ")";
     }
 
     /** Null while the database answers, else why not; asks it now. */
@@ -154,7 +120,7 @@ public final class SharedIdempotencyStore extends AbstractJdbcMessageIdRepositor
 
     @Override
     protected int queryForInt(String key) {
-        return access(() -> jdbcTemplate.queryForObject(LIVE_COUNT, Integer.class, processorName, id(key), seconds(claimTimeout)));
+        return access(() -> jdbcTemplate.queryForObject(ClaimsTable.LIVE_COUNT, Integer.class, processorName, ClaimsTable.id(key), seconds(claimTimeout)));
     }
 
     @Override
@@ -164,18 +130,18 @@ public final class SharedIdempotencyStore extends AbstractJdbcMessageIdRepositor
 
     @Override
     protected int delete(String key) {
-        return access(() -> jdbcTemplate.update(REMOVE, processorName, id(key)));
+        return access(() -> jdbcTemplate.update(ClaimsTable.REMOVE, processorName, ClaimsTable.id(key)));
     }
 
     @Override
     protected int delete() {
-        return access(() -> jdbcTemplate.update(CLEAR, processorName));
+        return access(() -> jdbcTemplate.update(ClaimsTable.CLEAR, processorName));
     }
 
     @Override
     protected void doStart() throws Exception {
-        LOG.info("Idempotency store: {}, shared by the instances on queue {}; claims time out after {}, delivered keys kept {}",
-                location(), processorName, claimTimeout, retention);
+        LOG.info("Idempotency store: {}, shared by the instances on queue {}, this one claiming as {}; claims time out after {}, "
+                + "delivered keys kept {}", location(), processorName, owner, claimTimeout, retention);
         timer = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "ChainIdempotencyStore");
         long renewal = claimTimeout.toMillis() / 3;
         timer.scheduleWithFixedDelay(this::renew, 0, renewal, TimeUnit.MILLISECONDS);
@@ -204,7 +170,7 @@ public final class SharedIdempotencyStore extends AbstractJdbcMessageIdRepositor
                 settle(key, delivered);
                 unsettled.remove(key, delivered);
             });
-            access(() -> jdbcTemplate.update(RENEW, owner));
+            access(() -> jdbcTemplate.update(ClaimsTable.RENEW, owner));
         } catch (IdempotencyStoreUnavailableException e) {
             // reported once by access; the next renewal tries again
         }
@@ -213,7 +179,7 @@ public final class SharedIdempotencyStore extends AbstractJdbcMessageIdRepositor
     /** Deletes what is older than the retention: delivered keys, and claims of instances long gone. */
     void expire() {
         try {
-            int expired = access(() -> jdbcTemplate.update(EXPIRE, processorName, seconds(retention)));
+            int expired = access(() -> jdbcTemplate.update(ClaimsTable.EXPIRE, processorName, seconds(retention)));
             if (expired > 0) {
                 LOG.info("Idempotency store: {} keys older than {} deleted", expired, retention);
             }
@@ -233,12 +199,12 @@ public final class SharedIdempotencyStore extends AbstractJdbcMessageIdRepositor
 
     private void settle(String key, boolean delivered) {
         if (delivered) {
-            if (access(() -> jdbcTemplate.update(CONFIRM, processorName, id(key), owner)) == 0) {
+            if (access(() -> jdbcTemplate.update(ClaimsTable.CONFIRM, processorName, ClaimsTable.id(key), owner)) == 0) {
                 LOG.warn("Payload {} was delivered after its claim timed out ({}): another instance may deliver it too; "
                         + "raise chain.consumer.idempotency.claim-timeout above the longest pause of an instance", key, claimTimeout);
             }
         } else {
-            access(() -> jdbcTemplate.update(RELEASE, processorName, id(key), owner));
+            access(() -> jdbcTemplate.update(ClaimsTable.RELEASE, processorName, ClaimsTable.id(key), owner));
         }
     }
 
@@ -279,22 +245,14 @@ public final class SharedIdempotencyStore extends AbstractJdbcMessageIdRepositor
     /** Instances that start together would race in CREATE ... IF NOT EXISTS (PostgreSQL fails one): one at a time. */
     private synchronized void createSchema() {
         transactionTemplate.executeWithoutResult(status -> {
-            jdbcTemplate.queryForList("SELECT pg_advisory_xact_lock(hashtext('" + TABLE + "'))");
-            SCHEMA.forEach(jdbcTemplate::execute);
+            jdbcTemplate.queryForList("SELECT pg_advisory_xact_lock(hashtext('" + ClaimsTable.TABLE + "'))");
+            ClaimsTable.SCHEMA.forEach(jdbcTemplate::execute);
         });
         schemaChecked = true;
     }
 
     private static long seconds(Duration duration) {
         return duration.toSeconds();
-    }
-
-    private static String id(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 
     /** The connection to log and show: what a JDBC URL says after {@code ?} may be credentials. */
