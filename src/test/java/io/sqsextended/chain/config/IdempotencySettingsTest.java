@@ -1,0 +1,72 @@
+package io.sqsextended.chain.config;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Where delivered keys are kept: per instance by default, shared on PostgreSQL by configuration alone. */
+class IdempotencySettingsTest {
+
+    static final Map<String, String> AWS = Map.of("chain.mode", "aws", "chain.auth.enabled", "false", "chain.bucket", "b",
+            "chain.queue", "q", "chain.dead-letter-queue", "d");
+
+    static ConsumerSettings.Idempotency read(Map<String, String> base, Map<String, String> values) {
+        Map<String, String> all = new HashMap<>(base);
+        all.putAll(values);
+        return ChainConfigBinder.read(ConfigSource.of(all)).consumer().idempotency();
+    }
+
+    @Test
+    void localModeKeepsKeysInAFileAndAwsModeInMemoryByDefault() {
+        assertThat(read(Map.of(), Map.of()).store()).isEqualTo(ConsumerSettings.Store.FILE);
+        assertThat(read(AWS, Map.of()).store()).isEqualTo(ConsumerSettings.Store.MEMORY);
+    }
+
+    @Test
+    void theSharedStoreIsChosenByConfigurationWithItsConnection() {
+        ConsumerSettings.Idempotency idempotency = read(AWS, Map.of("chain.consumer.idempotency.store", "jdbc",
+                "chain.consumer.idempotency.jdbc-url", "jdbc:postgresql://db:5432/chain", "chain.consumer.idempotency.jdbc-user", "chain",
+                "chain.consumer.idempotency.jdbc-password", "s3cret", "chain.consumer.idempotency.claim-timeout", "30s"));
+
+        assertThat(idempotency.store()).isEqualTo(ConsumerSettings.Store.JDBC);
+        assertThat(idempotency.jdbc()).isEqualTo(new ConsumerSettings.Jdbc("jdbc:postgresql://db:5432/chain", "chain", "s3cret", 10));
+        assertThat(idempotency.claimTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(idempotency.retention()).isEqualTo(Duration.ofDays(15));
+    }
+
+    @Test
+    void theSharedStoreNeedsAJdbcUrl() {
+        assertThatThrownBy(() -> read(AWS, Map.of("chain.consumer.idempotency.store", "jdbc")))
+                .hasMessageContaining("chain.consumer.idempotency.store=jdbc needs chain.consumer.idempotency.jdbc-url");
+    }
+
+    @Test
+    void anUnknownStoreIsRefusedNamingTheChoices() {
+        assertThatThrownBy(() -> read(AWS, Map.of("chain.consumer.idempotency.store", "redis")))
+                .hasMessageContaining("chain.consumer.idempotency.store must be memory, file or jdbc, not redis");
+    }
+
+    @Test
+    void aClaimTimeoutBelowThreeSecondsIsRefused() {
+        assertThatThrownBy(() -> read(AWS, Map.of("chain.consumer.idempotency.claim-timeout", "2s")))
+                .hasMessageContaining("chain.consumer.idempotency.claim-timeout must be at least 3s");
+    }
+
+    @Test
+    void theRetentionMustOutlastTheClaimTimeout() {
+        assertThatThrownBy(() -> read(AWS, Map.of("chain.consumer.idempotency.claim-timeout", "1h", "chain.consumer.idempotency.retention", "30m")))
+                .hasMessageContaining("chain.consumer.idempotency.retention must be longer than chain.consumer.idempotency.claim-timeout");
+    }
+
+    @Test
+    void theDatabasePasswordNeverShowsInTheSettingsText() {
+        ConsumerSettings.Jdbc jdbc = new ConsumerSettings.Jdbc("jdbc:postgresql://db/chain", "chain", "s3cret", 10);
+
+        assertThat(jdbc.toString()).doesNotContain("s3cret").contains("(secret)");
+    }
+}
