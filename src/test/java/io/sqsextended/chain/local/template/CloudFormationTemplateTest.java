@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.local.template.ProvisionedStack.BucketSpec;
 import io.sqsextended.chain.local.template.ProvisionedStack.QueueNotification;
 import io.sqsextended.chain.local.template.ProvisionedStack.QueueSpec;
@@ -191,5 +194,21 @@ class CloudFormationTemplateTest {
                 .hasMessageNotContaining("Rules.")
                 .hasMessageContaining("AWS::ECS::")
                 .hasMessageContaining("not supported in local mode");
+    }
+
+    @Test
+    void everyVariableOfTheServiceContainerIsADocumentedChainKey() {
+        Map<String, Object> resources = Nodes.section(CloudFormationTemplate.load(TEMPLATE).document(), "Resources");
+        Map<String, Object> taskDefinition = Nodes.map(Nodes.map(resources.get("ServiceTaskDefinition"), "task").get("Properties"), "task");
+        Map<String, Object> container = Nodes.map(Nodes.list(taskDefinition.get("ContainerDefinitions"), "containers").get(0), "container");
+        List<Object> variables = new ArrayList<>(Nodes.list(container.get("Environment"), "Environment"));
+        variables.addAll(Nodes.list(container.get("Secrets"), "Secrets"));
+        // ReadmeConfigurationTableTest holds the README's table to exactly these keys
+        List<String> documented = ChainKeys.ALL.stream()
+                .map(key -> key.name().toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_')).toList();
+
+        assertThat(variables).extracting(variable -> Nodes.map(variable, "variable").get("Name")).isSubsetOf(documented)
+                .contains("CHAIN_MODE", "CHAIN_BUCKET", "CHAIN_QUEUE", "CHAIN_DEAD_LETTER_QUEUE", "CHAIN_CONSUMER_IDEMPOTENCY_STORE",
+                        "CHAIN_CONSUMER_IDEMPOTENCY_JDBC_URL", "CHAIN_CONSUMER_IDEMPOTENCY_JDBC_USER", "CHAIN_CONSUMER_IDEMPOTENCY_JDBC_PASSWORD");
     }
 }
