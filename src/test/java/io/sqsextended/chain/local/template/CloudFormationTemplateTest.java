@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.local.template.ProvisionedStack.BucketSpec;
 import io.sqsextended.chain.local.template.ProvisionedStack.QueueNotification;
 import io.sqsextended.chain.local.template.ProvisionedStack.QueueSpec;
@@ -19,6 +23,12 @@ class CloudFormationTemplateTest {
 
     static final Path TEMPLATE = Path.of("infra/cloudformation/sqs-extended-chain.yaml");
     static final StackContext STACK = StackContext.of("sqs-extended-chain", "000000000000", "us-east-1");
+    private static final Map<String, String> SERVICE = Map.of("DeployService", "true",
+            "ImageUri", "000000000000.dkr.ecr.us-east-1.amazonaws.com/sqs-extended-chain:1",
+            "Subnets", "subnet-0123456789abcdef0,subnet-0123456789abcdef1", "SecurityGroups", "sg-0123456789abcdef0",
+            "JdbcUrl", "jdbc:postgresql://db:5432/chain", "JdbcUser", "chain",
+            "JdbcPasswordSecretArn", "arn:aws:secretsmanager:us-east-1:000000000000:secret:chain-db-AbCdEf",
+            "ApiTokensSecretArn", "arn:aws:secretsmanager:us-east-1:000000000000:secret:chain-tokens-AbCdEf");
 
     private static ProvisionedStack provision(Map<String, String> overrides) {
         return CloudFormationTemplate.load(TEMPLATE).provision(STACK.withParameters(overrides));
@@ -142,5 +152,63 @@ class CloudFormationTemplateTest {
         assertThat(notification.matches("ObjectCreated:CompleteMultipartUpload", "input/big.bin")).isTrue();
         assertThat(notification.matches("ObjectCreated:Put", "offload/a.json")).isFalse();
         assertThat(notification.matches("ObjectRemoved:Delete", "input/a.json")).isFalse();
+    }
+
+    @Test
+    void withDefaultParametersNoneOfTheServiceResourcesIsProvisioned() {
+        Map<String, Object> document = CloudFormationTemplate.load(TEMPLATE).document();
+        Map<String, Object> resources = Nodes.section(document, "Resources");
+        List<String> unconditional = resources.keySet().stream()
+                .filter(id -> !Nodes.map(resources.get(id), id).containsKey("Condition")).toList();
+        ProvisionedStack stack = provision(Map.of());
+
+        assertThat(unconditional).containsExactlyInAnyOrder("DeadLetterQueue", "NotificationQueue", "NotificationQueuePolicy",
+                "PayloadBucket", "PayloadBucketPolicy", "ChainPolicy");
+        assertThat(stack.notApplicable()).containsExactlyInAnyOrder("NotificationQueuePolicy", "PayloadBucketPolicy", "ChainPolicy");
+        assertThat(stack.outputs()).doesNotContainKeys("ServiceClusterName", "ServiceName", "ServiceLogGroupName");
+    }
+
+    @Test
+    void deployingTheServiceWithoutItsParametersIsRefusedByTheRules() {
+        assertThatThrownBy(() -> provision(Map.of("DeployService", "true")))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("Rules.ServiceParameters")
+                .hasMessageContaining("ImageUri");
+    }
+
+    @Test
+    void deployingTheServiceWithoutSubnetsIsRefusedByTheRules() {
+        Map<String, String> noSubnets = new HashMap<>(SERVICE);
+        noSubnets.put("Subnets", "");
+
+        assertThatThrownBy(() -> provision(noSubnets))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("Rules.ServiceParameters")
+                .hasMessageContaining("Subnets");
+    }
+
+    @Test
+    void withEveryServiceParameterTheRulesPassAndLocalModeRefusesTheEcsResources() {
+        assertThatThrownBy(() -> provision(SERVICE))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageNotContaining("Rules.")
+                .hasMessageContaining("AWS::ECS::")
+                .hasMessageContaining("not supported in local mode");
+    }
+
+    @Test
+    void everyVariableOfTheServiceContainerIsADocumentedChainKey() {
+        Map<String, Object> resources = Nodes.section(CloudFormationTemplate.load(TEMPLATE).document(), "Resources");
+        Map<String, Object> taskDefinition = Nodes.map(Nodes.map(resources.get("ServiceTaskDefinition"), "task").get("Properties"), "task");
+        Map<String, Object> container = Nodes.map(Nodes.list(taskDefinition.get("ContainerDefinitions"), "containers").get(0), "container");
+        List<Object> variables = new ArrayList<>(Nodes.list(container.get("Environment"), "Environment"));
+        variables.addAll(Nodes.list(container.get("Secrets"), "Secrets"));
+        // ReadmeConfigurationTableTest holds the README's table to exactly these keys
+        List<String> documented = ChainKeys.ALL.stream()
+                .map(key -> key.name().toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_')).toList();
+
+        assertThat(variables).extracting(variable -> Nodes.map(variable, "variable").get("Name")).isSubsetOf(documented)
+                .contains("CHAIN_MODE", "CHAIN_BUCKET", "CHAIN_QUEUE", "CHAIN_DEAD_LETTER_QUEUE", "CHAIN_CONSUMER_IDEMPOTENCY_STORE",
+                        "CHAIN_CONSUMER_IDEMPOTENCY_JDBC_URL", "CHAIN_CONSUMER_IDEMPOTENCY_JDBC_USER", "CHAIN_CONSUMER_IDEMPOTENCY_JDBC_PASSWORD");
     }
 }

@@ -79,6 +79,25 @@ class IntrinsicEvaluationTest {
     }
 
     @Test
+    void resourceWhoseConditionIsFalseIsNeverLookedAt() {
+        ProvisionedStack stack = provision("""
+                Conditions:
+                  Never: !Equals [a, b]
+                Resources:
+                  Cluster:
+                    Type: AWS::ECS::Cluster
+                    Condition: Never
+                    UnknownAttribute: true
+                    Properties:
+                      CapacityProviders: !GetAZs ""
+                  Queue: {Type: AWS::SQS::Queue, Properties: {QueueName: q}}
+                """);
+
+        assertThat(stack.queues()).extracting(QueueSpec::name).containsExactly("q");
+        assertThat(stack.notApplicable()).isEmpty();
+    }
+
+    @Test
     void andOrAndNoValueCombine() {
         ProvisionedStack stack = provision("""
                 Parameters:

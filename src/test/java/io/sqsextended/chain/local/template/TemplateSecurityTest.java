@@ -157,6 +157,38 @@ class TemplateSecurityTest {
         });
     }
 
+    @Test
+    void serviceTaskRunsWithTheChainPolicyAndNothingElse() {
+        Map<String, Object> role = map(resource("ServiceTaskRole").get("Properties"));
+
+        assertThat(list(role.get("ManagedPolicyArns"))).containsExactly(Map.of("Ref", "ChainPolicy"));
+        assertThat(role).doesNotContainKey("Policies");
+    }
+
+    @Test
+    void serviceExecutionRoleReadsOnlyTheGivenSecrets() {
+        assertThat(executionRoleStatements("secretsmanager:")).singleElement().satisfies(statement -> {
+            assertThat(list(statement.get("Action"))).containsExactly("secretsmanager:GetSecretValue");
+            assertThat(list(statement.get("Resource"))).containsExactly(Map.of("Ref", "JdbcPasswordSecretArn"), Map.of("Ref", "ApiTokensSecretArn"));
+        });
+    }
+
+    @Test
+    void serviceExecutionRoleWritesOnlyToTheServicesLogGroup() {
+        assertThat(executionRoleStatements("logs:")).singleElement()
+                .satisfies(statement -> assertThat(statement.get("Resource")).isEqualTo(Map.of("Fn::GetAtt", List.of("ServiceLogGroup", "Arn"))));
+    }
+
+    @Test
+    void serviceRolesCanBeAssumedOnlyByEcsTasksOfThisAccount() {
+        for (String role : List.of("ServiceTaskRole", "ServiceExecutionRole")) {
+            Map<String, Object> trust = map(list(at(resource(role), "Properties", "AssumeRolePolicyDocument", "Statement")).get(0));
+
+            assertThat(trust.get("Principal")).as(role).isEqualTo(Map.of("Service", "ecs-tasks.amazonaws.com"));
+            assertThat(map(at(trust, "Condition", "StringEquals"))).as(role).containsEntry("aws:SourceAccount", Map.of("Ref", "AWS::AccountId"));
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static Map<String, Object> resource(String logicalId) {
@@ -172,6 +204,14 @@ class TemplateSecurityTest {
 
     private static List<Map<String, Object>> statements(Map<String, Object> policyResource) {
         return list(at(policyResource, "Properties", "PolicyDocument", "Statement")).stream().map(TemplateSecurityTest::map).toList();
+    }
+
+    /** The execution role's statements with an action of this service prefix, e.g. {@code logs:}. */
+    private static List<Map<String, Object>> executionRoleStatements(String actionPrefix) {
+        return list(at(resource("ServiceExecutionRole"), "Properties", "Policies", 0, "PolicyDocument", "Statement")).stream()
+                .map(TemplateSecurityTest::map)
+                .filter(statement -> list(statement.get("Action")).stream().anyMatch(action -> String.valueOf(action).startsWith(actionPrefix)))
+                .toList();
     }
 
     private static List<Map<String, Object>> lifecycleRules() {
