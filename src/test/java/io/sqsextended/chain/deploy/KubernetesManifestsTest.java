@@ -46,6 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KubernetesManifestsTest {
 
     private static final Path DIR = Path.of("deploy/kubernetes");
+    private static final Path MANIFESTS = DIR.resolve("manifests");
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");
 
     private static List<HasMetadata> resources;
@@ -67,11 +68,9 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void kustomizeAppliesEveryManifestOfTheFolderSoThatApplyingTheFilesDoesTheSame() throws IOException {
-        try (Stream<Path> files = Files.list(DIR)) {
-            assertThat(files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".yaml"))
-                    .filter(name -> !name.equals("kustomization.yaml")))
-                    .containsExactlyInAnyOrderElementsOf(kustomizationResources());
+    void kustomizeAppliesEveryManifestOfTheFolderSoThatApplyingTheFolderDoesTheSame() throws IOException {
+        try (Stream<Path> files = Files.list(MANIFESTS)) {
+            assertThat(files.map(file -> DIR.relativize(file).toString())).containsExactlyInAnyOrderElementsOf(kustomizationResources());
         }
     }
 
