@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -27,6 +30,8 @@ public final class Postgres {
     private Postgres() throws IOException {
         data = Files.createTempDirectory("chain-postgres");
         start();
+        // tens of MiB per test JVM: stopped and deleted when the JVM ends
+        Runtime.getRuntime().addShutdownHook(new Thread(this::removeAll, "chain-postgres-cleanup"));
     }
 
     /** The server, started on first use. */
@@ -60,10 +65,25 @@ public final class Postgres {
 
     /** Starts it (again) on the same port and data. */
     public synchronized void start() throws IOException {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false);
+        // a loaded machine (CI, two cores) may take longer than the library's 10 s to start it
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(60));
         server = (port == 0 ? builder : builder.setPort(port)).start();
         port = server.getPort();
         running = true;
+    }
+
+    private synchronized void removeAll() {
+        try {
+            if (running) {
+                stop();
+            }
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Could not remove the tests' PostgreSQL at " + data + ": " + e);
+        }
     }
 
     /** Starts it again if a test stopped it and failed before starting it. */

@@ -1,13 +1,11 @@
 package io.sqsextended.chain.local;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +69,7 @@ public final class LocalAws extends ServiceSupport {
         stack = CloudFormationTemplate.read(settings.template())
                 .provision(new StackContext(settings.stackName(), LocalSettings.ACCOUNT_ID, settings.region(), settings.parameters()));
         DiskSpace.requireWritable(settings.dataDir(), "s3", "sqs");
-        int[] ports = ports(settings.sqsPort(), settings.s3Port(), 0);
+        int[] ports = UnusedPorts.pick(settings.sqsPort(), settings.s3Port(), 0);
         sqsPort = ports[0];
         s3Port = ports[1];
         elasticMqPort = ports[2];
@@ -276,24 +274,5 @@ public final class LocalAws extends ServiceSupport {
         StringBuilder current = new StringBuilder();
         stack.buckets().forEach(bucket -> current.append(bucket.name()).append('=').append(bucket.notifications()).append('\n'));
         Files.writeString(state, current);
-    }
-
-    /** The configured ports, a free one for each 0: all held until all are picked, so no two of them are the same. */
-    private static int[] ports(int... configured) throws IOException {
-        int[] ports = configured.clone();
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            for (int i = 0; i < ports.length; i++) {
-                if (ports[i] == 0) {
-                    held.add(new ServerSocket(0));
-                    ports[i] = held.get(held.size() - 1).getLocalPort();
-                }
-            }
-            return ports;
-        } finally {
-            for (ServerSocket socket : held) {
-                socket.close();
-            }
-        }
     }
 }

@@ -33,6 +33,8 @@ import io.sqsextended.chain.Queues;
 import io.sqsextended.chain.RunningJar;
 import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.wire.AwsSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +51,8 @@ import static org.awaitility.Awaitility.await;
  * Three instances in aws mode on one queue of a local-mode stack, sharing the idempotency store on PostgreSQL: 500
  * uploads, 50 of them overwritten, every S3 event on the queue twice, and one instance killed (kill -9) while it holds
  * claims. Every event (object key and sequencer) reaches a downstream exactly once, and the dead instance's claims are
- * delivered by the others once their claim timeout has passed.
+ * delivered by the others once their claim timeout has passed. And two instances while the database is away for 20 s:
+ * delivery pauses on both (readiness DOWN), then every event is delivered once.
  * <p>
  * The kill lands while none of the victim's payloads has passed its downstream without its claim being confirmed:
  * a payload killed in that window is delivered again, whatever the store (docs/operations.md, "What exactly once means").
@@ -60,7 +63,7 @@ class ScaleOutIT {
 
     static final int UPLOADS = 500;
     static final int OVERWRITES = 50;
-    static final int INSTANCES = 3;
+    static final int CONCURRENCY = 8;
     static final String CLAIM_TIMEOUT = "6s";
     static final String JDBC_PASSWORD = "rel-jdbc-" + UUID.randomUUID();
     // the test's downstream: holds each payload a while (so that the instances hold claims when one is killed), then logs what it got
@@ -79,75 +82,138 @@ class ScaleOutIT {
             """;
     static final Pattern DELIVERED = Pattern.compile("Delivered (s3-event:\\S+) (input/scale-out/\\S+) (.*)$");
 
+    static final Duration OUTAGE = Duration.ofSeconds(20);
+
     @TempDir
     Path home;
+    String database;
+    ChainApp stack;
+    S3Client s3;
+    SqsClient sqs;
+    Queues queues;
+    final List<RunningJar> instances = new ArrayList<>();
 
     record Delivery(int instance, String id, String key, String body) {
     }
 
+    @BeforeEach
+    void startTheStack() throws Exception {
+        database = Postgres.get().newDatabase();
+        stack = ChainApp.builder(home.resolve("stack")).start();
+        s3 = AwsClients.s3(stack.clientSettings());
+        sqs = AwsClients.sqs(stack.clientSettings());
+        queues = Queues.of(stack, sqs);
+    }
+
+    @AfterEach
+    void stopAll() throws Exception {
+        Postgres.get().startIfStopped();
+        for (RunningJar instance : instances) {
+            instance.close();
+        }
+        s3.close();
+        sqs.close();
+        stack.close();
+    }
+
     @Test
     void everyEventIsDeliveredOnceByThreeInstancesDespiteDuplicatesOverwritesAndAKill() throws Exception {
-        String database = Postgres.get().newDatabase();
-        try (ChainApp stack = ChainApp.builder(home.resolve("stack")).start();
-             S3Client s3 = AwsClients.s3(stack.clientSettings());
-             SqsClient sqs = AwsClients.sqs(stack.clientSettings())) {
-            String bucket = stack.property("chain.bucket");
-            Queues queues = Queues.of(stack, sqs);
-            List<String> keys = IntStream.range(0, UPLOADS).mapToObj(i -> "input/scale-out/" + i + ".txt").toList();
-            upload(s3, bucket, keys, "v1");
-            upload(s3, bucket, keys.subList(0, OVERWRITES), "v2");
-            List<String> events = takeEvents(sqs, queues.queueUrl, UPLOADS + OVERWRITES);
+        List<String> keys = keys(UPLOADS);
+        upload(keys, "v1");
+        upload(keys.subList(0, OVERWRITES), "v2");
+        List<String> events = takeEvents(UPLOADS + OVERWRITES);
+        startInstances(3);
+        sendTwice(events);
 
-            List<RunningJar> instances = new ArrayList<>();
-            try {
-                for (int i = 0; i < INSTANCES; i++) {
-                    instances.add(start(i, stack, database));
-                }
-                for (RunningJar instance : instances) {
-                    instance.awaitOutput(") started in", Duration.ofSeconds(120));
-                }
-                List<String> twice = new ArrayList<>(events);
-                twice.addAll(events);
-                Collections.shuffle(twice, new Random(17));
-                send(sqs, queues.queueUrl, twice);
+        RunningJar victim = instances.get(0);
+        await().atMost(Duration.ofMinutes(2)).until(() -> deliveries(List.of(victim)).size() >= 10);
+        Set<String> heldAtKill = killHoldingClaims(victim);
+        await().atMost(Duration.ofMinutes(3)).until(() -> ids(deliveries(instances)).size() >= events.size() && queues.pending() == 0);
+        stopLiving();
 
-                RunningJar victim = instances.get(0);
-                await().atMost(Duration.ofMinutes(2)).until(() -> deliveries(List.of(victim)).size() >= 10);
-                Set<String> heldAtKill = killHoldingClaims(victim, database);
+        List<Delivery> deliveries = deliveries(instances);
+        System.out.printf("Scale-out: %d events (each sent twice), %d deliveries, by instance %s, %d claims taken over from the killed one%n",
+                events.size(), deliveries.size(), perInstance(deliveries), heldAtKill.size());
+        assertEveryEventDeliveredOnce(deliveries, events, keys);
+        assertThat(deliveries.stream().filter(d -> d.instance() > 0).map(Delivery::id)).as("claims of the killed instance")
+                .containsAll(heldAtKill);
+        assertThat(perInstance(deliveries)).as("deliveries per instance").doesNotContain(0L);
+        assertThat(instances.stream().flatMap(instance -> instance.output().stream()).filter(line -> line.contains(JDBC_PASSWORD)))
+                .as("lines showing the database password").isEmpty();
+    }
 
-                await().atMost(Duration.ofMinutes(3)).until(() -> ids(deliveries(instances)).size() >= events.size() && queues.pending() == 0);
-                for (RunningJar instance : instances.subList(1, INSTANCES)) {
-                    instance.stop();
-                }
+    @Test
+    void theDatabaseAwayForTwentySecondsPausesDeliveryOnEveryInstanceAndNothingIsLostOrDoubled() throws Exception {
+        List<String> keys = keys(200);
+        upload(keys, "v1");
+        List<String> events = takeEvents(keys.size());
+        startInstances(2);
+        sendTwice(events);
 
-                List<Delivery> deliveries = deliveries(instances);
-                Map<String, Integer> perEvent = new HashMap<>();
-                deliveries.forEach(d -> perEvent.merge(d.id(), 1, Integer::sum));
-                System.out.printf("Scale-out: %d events (each sent twice), %d deliveries, by instance %s, %d claims taken over from the killed one%n",
-                        events.size(), deliveries.size(), IntStream.range(0, INSTANCES).mapToObj(i -> deliveries.stream()
-                                .filter(d -> d.instance() == i).count()).toList(), heldAtKill.size());
-                assertThat(perEvent.entrySet().stream().filter(e -> e.getValue() > 1).toList()).as("events delivered more than once").isEmpty();
-                assertThat(perEvent).as("events delivered").hasSize(events.size());
-                assertThat(deliveries.stream().map(Delivery::key).distinct()).as("objects delivered").containsExactlyInAnyOrderElementsOf(keys);
-                assertThat(deliveries).allSatisfy(d -> assertThat(d.body()).matches("payload " + Pattern.quote(d.key()) + " v[12]"));
-                assertThat(deliveries.stream().filter(d -> d.instance() > 0).map(Delivery::id)).as("claims of the killed instance")
-                        .containsAll(heldAtKill);
-                assertThat(IntStream.range(0, INSTANCES).mapToObj(i -> deliveries.stream().anyMatch(d -> d.instance() == i)))
-                        .as("every instance delivered some").containsOnly(true);
-                assertThat(queues.drain()).as("dead letters").isZero();
-                assertThat(undone(database)).as("claims left in the store").isZero();
-                assertThat(instances.stream().flatMap(instance -> instance.output().stream()).filter(line -> line.contains(JDBC_PASSWORD)))
-                        .as("lines showing the database password").isEmpty();
-            } finally {
-                for (RunningJar instance : instances) {
-                    instance.close();
-                }
+        await().atMost(Duration.ofMinutes(2)).until(() -> deliveries(instances).size() >= 20);
+        int beforeOutage = deliveries(instances).size();
+        Postgres.get().stop();
+        await().atMost(Duration.ofSeconds(30)).until(() -> instances.stream().allMatch(i -> Readiness.status(i.management()) == 503));
+        // payloads claimed before may still finish; nothing is claimed meanwhile, so nothing more is delivered
+        int inFlightAtMost = instances.size() * CONCURRENCY;
+        await().during(OUTAGE).atMost(OUTAGE.plusSeconds(10)).until(() -> deliveries(instances).size() <= beforeOutage + inFlightAtMost);
+        Postgres.get().start();
+
+        await().atMost(Duration.ofMinutes(3)).until(() -> ids(deliveries(instances)).size() >= events.size() && queues.pending() == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> instances.stream().allMatch(i -> Readiness.status(i.management()) == 200));
+        stopLiving();
+        List<Delivery> deliveries = deliveries(instances);
+        System.out.printf("Database outage: %d events (each sent twice), %d deliveries, by instance %s%n", events.size(), deliveries.size(),
+                perInstance(deliveries));
+        assertEveryEventDeliveredOnce(deliveries, events, keys);
+    }
+
+    private void assertEveryEventDeliveredOnce(List<Delivery> deliveries, List<String> events, List<String> keys) throws SQLException {
+        Map<String, Integer> perEvent = new HashMap<>();
+        deliveries.forEach(d -> perEvent.merge(d.id(), 1, Integer::sum));
+        assertThat(perEvent.entrySet().stream().filter(e -> e.getValue() > 1).toList()).as("events delivered more than once").isEmpty();
+        assertThat(perEvent).as("events delivered").hasSize(events.size());
+        assertThat(deliveries.stream().map(Delivery::key).distinct()).as("objects delivered").containsExactlyInAnyOrderElementsOf(keys);
+        assertThat(deliveries).allSatisfy(d -> assertThat(d.body()).matches("payload " + Pattern.quote(d.key()) + " v[12]"));
+        assertThat(queues.drain()).as("dead letters").isZero();
+        assertThat(undone()).as("claims left in the store").isZero();
+    }
+
+    private List<Long> perInstance(List<Delivery> deliveries) {
+        return IntStream.range(0, instances.size()).mapToObj(i -> deliveries.stream().filter(d -> d.instance() == i).count()).toList();
+    }
+
+    private static List<String> keys(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "input/scale-out/" + i + ".txt").toList();
+    }
+
+    private void startInstances(int count) throws IOException {
+        for (int i = 0; i < count; i++) {
+            instances.add(start(i));
+        }
+        for (RunningJar instance : instances) {
+            instance.awaitOutput(") started in", Duration.ofSeconds(120));
+        }
+    }
+
+    /** Stops the instances still running, as an orchestrator does: their outcomes are written before they end. */
+    private void stopLiving() throws InterruptedException {
+        for (RunningJar instance : instances) {
+            if (instance.isAlive()) {
+                instance.stop();
             }
         }
     }
 
+    private void sendTwice(List<String> events) {
+        List<String> twice = new ArrayList<>(events);
+        twice.addAll(events);
+        Collections.shuffle(twice, new Random(17));
+        send(twice);
+    }
+
     /** An instance in aws mode on the stack's bucket and queues, with the shared store and the test's downstream. */
-    private RunningJar start(int index, ChainApp stack, String database) throws IOException {
+    private RunningJar start(int index) throws IOException {
         Path instanceHome = home.resolve("instance-" + index);
         Files.createDirectories(instanceHome.resolve("routes"));
         Files.writeString(instanceHome.resolve("routes").resolve("scale-out.camel.yaml"), DOWNSTREAM);
@@ -157,7 +223,7 @@ class ScaleOutIT {
         properties.addAll(List.of("-Dchain.auth.producer-tokens=" + Apps.PRODUCER_TOKEN, "-Dchain.auth.consumer-tokens=" + Apps.CONSUMER_TOKEN,
                 "-Dchain.auth.admin-tokens=" + Apps.ADMIN_TOKEN, "-Dchain.consumer.wait-time-seconds=1",
                 // few workers, each holding a payload 250 ms: the queue drains over tens of seconds, with claims held all along
-                "-Dchain.consumer.concurrency=8",
+                "-Dchain.consumer.concurrency=" + CONCURRENCY,
                 "-Dchain.downstream.uri=direct:scale-out", "-Dcamel.main.shutdown-timeout=5",
                 // messages of the killed instance come back after 10 s, its claims may be taken after 6 s
                 "-Dchain.consumer.visibility-timeout=10", "-Dchain.consumer.idempotency.claim-timeout=" + CLAIM_TIMEOUT,
@@ -166,7 +232,8 @@ class ScaleOutIT {
         return RunningJar.start(instanceHome, Collections.synchronizedList(new ArrayList<>()), properties);
     }
 
-    private static void upload(S3Client s3, String bucket, List<String> keys, String version) {
+    private void upload(List<String> keys, String version) {
+        String bucket = stack.property("chain.bucket");
         ExecutorService uploaders = Executors.newFixedThreadPool(8);
         try {
             CompletableFuture.allOf(keys.stream().map(key -> CompletableFuture.runAsync(() -> s3.putObject(r -> r.bucket(bucket).key(key),
@@ -177,7 +244,8 @@ class ScaleOutIT {
     }
 
     /** The S3 events of the uploads, taken off the queue (no instance runs yet), to be sent back twice each. */
-    private static List<String> takeEvents(SqsClient sqs, String queueUrl, int count) {
+    private List<String> takeEvents(int count) {
+        String queueUrl = queues.queueUrl;
         Set<String> bodies = new LinkedHashSet<>();
         await().atMost(Duration.ofMinutes(1)).until(() -> {
             List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1).visibilityTimeout(60))
@@ -192,7 +260,8 @@ class ScaleOutIT {
         return List.copyOf(bodies);
     }
 
-    private static void send(SqsClient sqs, String queueUrl, List<String> bodies) {
+    private void send(List<String> bodies) {
+        String queueUrl = queues.queueUrl;
         for (int from = 0; from < bodies.size(); from += 10) {
             List<String> batch = bodies.subList(from, Math.min(bodies.size(), from + 10));
             AtomicInteger id = new AtomicInteger();
@@ -206,13 +275,13 @@ class ScaleOutIT {
      * delivered without confirming yet: frozen (SIGSTOP), its claims read from the store and its output compared with
      * them, killed if so, else let go on (SIGCONT) and tried again. Returns the claims it held.
      */
-    private static Set<String> killHoldingClaims(RunningJar victim, String database) throws Exception {
+    private Set<String> killHoldingClaims(RunningJar victim) throws Exception {
         for (int attempt = 0; attempt < 50; attempt++) {
             signal(victim, "STOP");
             AtomicInteger lines = new AtomicInteger(-1);
             // its last lines are in the pipe: read until nothing more comes
             await().pollInterval(Duration.ofMillis(200)).atMost(Duration.ofSeconds(10)).until(() -> lines.getAndSet(victim.output().size()) == victim.output().size());
-            Set<String> held = claims(database, victim.pid());
+            Set<String> held = claims(victim.pid());
             Set<String> deliveredUnconfirmed = new HashSet<>(held);
             deliveredUnconfirmed.retainAll(ids(deliveries(List.of(victim))));
             if (!held.isEmpty() && deliveredUnconfirmed.isEmpty()) {
@@ -231,7 +300,7 @@ class ScaleOutIT {
     }
 
     /** The idempotency keys of the payloads the process claimed and did not deliver yet. */
-    private static Set<String> claims(String database, long pid) throws SQLException {
+    private Set<String> claims(long pid) throws SQLException {
         try (Connection connection = DriverManager.getConnection(database, "postgres", "");
              ResultSet rows = connection.createStatement().executeQuery("SELECT payload FROM chain_delivered WHERE NOT done AND owner LIKE '"
                      + pid + "@%'")) {
@@ -243,7 +312,7 @@ class ScaleOutIT {
         }
     }
 
-    private static int undone(String database) throws SQLException {
+    private int undone() throws SQLException {
         try (Connection connection = DriverManager.getConnection(database, "postgres", "");
              ResultSet rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM chain_delivered WHERE NOT done")) {
             rows.next();
