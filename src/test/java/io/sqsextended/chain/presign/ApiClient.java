@@ -99,6 +99,12 @@ public final class ApiClient {
         return send("DELETE", "/v1/uploads/" + UploadRoundTripTest.encode(uploadId) + "?key=" + UploadRoundTripTest.encode(key), token, null, null);
     }
 
+    /** {@code GET /v1/uploads/{uploadId}?key=&contentLength=&partSize=} of a multipart plan. */
+    Reply resume(String token, JsonNode plan, long contentLength) {
+        return apiGet("/v1/uploads/" + UploadRoundTripTest.encode(plan.get("uploadId").asText()) + "?key=" + UploadRoundTripTest.encode(plan.get("key").asText())
+                + "&contentLength=" + contentLength + "&partSize=" + plan.get("partSize").asLong(), token);
+    }
+
     /** The object's bytes, through {@code POST /v1/downloads} and its presigned GET. */
     byte[] download(String consumerToken, String key) {
         return get(postJson("/v1/downloads", consumerToken, Map.of("key", key)).json().get("url").asText()).body();
