@@ -5,11 +5,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 import io.sqsextended.chain.wire.Crc64Nvme;
 
-/** The CRC64NVME of a file as S3 gives it (base64 of 8 bytes), read once as a stream. */
+/** Whole-file checksums as S3 gives them (base64), each read once as a stream. */
 final class FileChecksum {
 
     private static final int BUFFER = 1024 * 1024;
@@ -17,17 +19,36 @@ final class FileChecksum {
     private FileChecksum() {
     }
 
+    /** What a checksum takes of each buffer read. */
+    private interface Update {
+        void update(byte[] buffer, int offset, int length);
+    }
+
     static String crc64Nvme(Path file, String task) {
         Crc64Nvme crc = new Crc64Nvme();
+        read(file, task, crc::update);
+        return Base64.getEncoder().encodeToString(crc.bytes());
+    }
+
+    static String sha256(Path file, String task) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            read(file, task, sha256::update);
+            return Base64.getEncoder().encodeToString(sha256.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has SHA-256", e);
+        }
+    }
+
+    private static void read(Path file, String task, Update checksum) {
         byte[] buffer = new byte[BUFFER];
         try (InputStream in = Files.newInputStream(file); Progress progress = new Progress(task, Files.size(file))) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                crc.update(buffer, 0, n);
+                checksum.update(buffer, 0, n);
                 progress.step(n);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
-        return Base64.getEncoder().encodeToString(crc.bytes());
     }
 }

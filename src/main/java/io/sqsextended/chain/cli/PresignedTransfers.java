@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** PUTs and GETs of presigned S3 URLs, streamed from and to files, retried from the start of their range. */
+/** PUTs of presigned S3 URLs, streamed from file ranges and retried from the start of their range; S3's answers read. */
 final class PresignedTransfers {
 
     // HttpClient sets these itself (and refuses them); the body has exactly the signed length
@@ -49,7 +49,7 @@ final class PresignedTransfers {
             });
             try {
                 HttpResponse<String> response = api.http().send(request.build(), HttpResponse.BodyHandlers.ofString());
-                check(what, response);
+                check(what, response.statusCode(), response.body());
                 return response.headers().firstValue("ETag").orElseThrow(() -> new CliFailure(what + ": S3 answered no ETag"));
             } catch (IOException | RuntimeException e) {
                 // the attempt's bytes are sent again by the next one
@@ -60,12 +60,11 @@ final class PresignedTransfers {
     }
 
     /** A 2xx passes; 5xx and 429 are worth another attempt; any other status fails with S3's error code. */
-    static void check(String what, HttpResponse<String> response) throws TransientFailure {
-        int status = response.statusCode();
+    static void check(String what, int status, String body) throws TransientFailure {
         if (status / 100 == 2) {
             return;
         }
-        Matcher code = ERROR_CODE.matcher(response.body() == null ? "" : response.body());
+        Matcher code = ERROR_CODE.matcher(body == null ? "" : body);
         String reason = what + ": S3 answered " + status + (code.find() ? " " + code.group(1) : "");
         if (status >= 500 || status == 429) {
             throw new TransientFailure(reason);

@@ -18,6 +18,7 @@ import software.amazon.awssdk.awscore.presigner.PresignedRequest;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -77,10 +78,10 @@ public final class S3Transfers {
                 .bucket(bucket).key(key).overrideConfiguration(o -> o.credentialsProvider(sign.credentials())))));
     }
 
-    /** The object's size and type; a {@code 404} problem when it does not exist. */
+    /** The object's size, type and whole-object checksum; a {@code 404} problem when it does not exist. */
     public HeadObjectResponse head(String key) {
         try {
-            return s3.headObject(r -> r.bucket(bucket).key(key));
+            return s3.headObject(r -> r.bucket(bucket).key(key).checksumMode(ChecksumMode.ENABLED));
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
                 throw new Problem(ProblemType.OBJECT_NOT_FOUND, "No object with this key");
