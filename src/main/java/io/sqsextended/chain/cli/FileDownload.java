@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,7 +61,7 @@ final class FileDownload {
             return null;
         }
         // If-Match: the rest must come from the same object as the start
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET().header("If-Match", state.eTag());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(1)).GET().header("If-Match", state.eTag());
         if (have > 0) {
             request.header("Range", "bytes=" + have + "-");
         }

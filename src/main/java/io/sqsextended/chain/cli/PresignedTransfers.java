@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,6 +18,7 @@ final class PresignedTransfers {
 
     // HttpClient sets these itself (and refuses them); the body has exactly the signed length
     private static final Set<String> RESTRICTED = Set.of("host", "content-length");
+    private static final long MIN_BYTES_PER_SECOND = 64 * 1024;
     private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]*)</Code>");
 
     private final ChainApi api;
@@ -40,8 +42,7 @@ final class PresignedTransfers {
                             throw new UncheckedIOException(e);
                         }
                     }), length);
-            // Expect: 100-continue: S3 refuses a bad signature before the body is sent, not after
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).expectContinue(true).PUT(body);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout(length)).PUT(body);
             headers.forEach((name, value) -> {
                 if (!RESTRICTED.contains(name.toLowerCase())) {
                     request.header(name, value);
@@ -57,6 +58,11 @@ final class PresignedTransfers {
                 throw e;
             }
         });
+    }
+
+    /** Long enough for the body at a slow link's pace: a stalled connection fails (and is tried again) rather than hang. */
+    static Duration timeout(long bytes) {
+        return Duration.ofMinutes(1).plusSeconds(bytes / MIN_BYTES_PER_SECOND);
     }
 
     /** A 2xx passes; 5xx and 429 are worth another attempt; any other status fails with S3's error code. */

@@ -25,7 +25,8 @@ final class Retries {
                 return call.call();
             } catch (IOException e) {
                 if (attempt >= retries) {
-                    throw new CliFailure(what + " failed after " + (attempt + 1) + " attempts: " + e.getMessage());
+                    // a refused connection has no message: its class says what happened
+                    throw new CliFailure(what + " failed after " + (attempt + 1) + " attempts: " + (e.getMessage() == null ? e : e.getMessage()));
                 }
                 pause(attempt);
             } catch (InterruptedException e) {
