@@ -91,11 +91,16 @@ final class FileUpload {
         return finish(file, state, stored, progress.get("parts"));
     }
 
-    /** Sends the missing parts, {@code parallel} at a time, then completes the upload with every part's ETag. */
+    /**
+     * Sends the missing parts, {@code parallel} at a time, then completes the upload with every part's ETag. Parts
+     * refused with 403 (their URLs expired: a large file on a slow link) are sent again with fresh URLs, as long as
+     * each round stores some part.
+     */
     private String finish(Path file, UploadState state, List<JsonNode> stored, JsonNode missing) {
         Map<Integer, String> eTags = new TreeMap<>();
         stored.forEach(p -> eTags.put(p.get("partNumber").asInt(), p.get("eTag").asText()));
         long done = stored.stream().mapToLong(p -> p.get("size").asLong()).sum();
+        CliFailure refused = null;
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         try (Progress progress = new Progress(file.getFileName().toString(), state.contentLength())) {
             progress.step(done);
@@ -107,10 +112,28 @@ final class FileUpload {
                         Map.of(), file, offset, part.get("size").asLong(), progress)));
             }
             for (Map.Entry<Integer, Future<String>> part : sent.entrySet()) {
-                eTags.put(part.getKey(), result(part.getValue()));
+                try {
+                    eTags.put(part.getKey(), result(part.getValue()));
+                } catch (CliFailure e) {
+                    if (e.status() != 403) {
+                        throw e;
+                    }
+                    refused = e;
+                }
             }
         } finally {
             pool.shutdownNow();
+        }
+        if (refused != null) {
+            if (eTags.size() == stored.size()) {
+                throw refused;
+            }
+            log.println(file + ": part URLs expired; fresh ones for the " + (missing.size() - eTags.size() + stored.size()) + " parts left");
+            JsonNode fresh = progressOf(state);
+            if (fresh == null) {
+                throw new CliFailure(404, file + ": the upload was aborted meanwhile");
+            }
+            return resume(file, state, fresh);
         }
         state.asCompleting().save(file);
         List<Map<String, Object>> parts = new ArrayList<>();

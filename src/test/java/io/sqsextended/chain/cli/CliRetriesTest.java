@@ -16,7 +16,7 @@ import static io.sqsextended.chain.cli.CliUploadTest.randomFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** S3 answering 503 to a share of requests: the client tries each again and the upload still completes. */
+/** S3 answering 503 to a share of requests, part URLs expiring: the client tries again and the upload still completes. */
 class CliRetriesTest {
 
     @TempDir
@@ -28,9 +28,11 @@ class CliRetriesTest {
 
     @BeforeAll
     static void startApp() throws Exception {
-        // one request in four refused: without retries, five parts and a completion would rarely all pass
+        // one request in four refused: without retries, ten parts and a completion would rarely all pass
+        // and URLs valid for 5 s while each S3 request waits 600 ms: the later of ten parts sent one by one outlive their URLs
         app = ChainApp.builder(dataDir).consumer().downstream(RecordingDownstream.URI).properties(Map.of(
-                "chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB", "chain.local.faults", "s3=0.25:503")).start();
+                "chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB", "chain.local.faults", "s3=0.25:503",
+                "chain.presign.ttl", "5s", "chain.local.latency", "s3=600ms")).start();
         downstream.addTo(app.context());
     }
 
@@ -40,13 +42,15 @@ class CliRetriesTest {
     }
 
     @Test
-    void partsRefusedWithA503AreSentAgainAndTheUploadCompletes() throws Exception {
+    void partsRefusedWithA503OrAnExpiredUrlAreSentAgainAndTheUploadCompletes() throws Exception {
         Path file = files.resolve("flaky.bin");
-        byte[] body = randomFile(file, 23 * MIB);
+        byte[] body = randomFile(file, 48 * MIB);
 
-        CliProcess cli = CliProcess.start(files, PRODUCER, "upload", file.toString(), "--api", app.api().toString(), "--retries", "8");
+        CliProcess cli = CliProcess.start(files, PRODUCER, "upload", file.toString(), "--api", app.api().toString(), "--retries", "8",
+                "--parallel", "1");
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.err()).contains("part URLs expired");
         String key = cli.out().strip();
         await().until(() -> !downstream.deliveries().isEmpty() && downstream.keys().contains(key));
         assertThat(downstream.of(d -> d.delivered() && key.equals(d.key()))).singleElement()
