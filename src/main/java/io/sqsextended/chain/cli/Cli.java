@@ -26,6 +26,13 @@ public final class Cli {
         return new CommandLine(new Cli()).setExecutionExceptionHandler((e, commandLine, parsed) -> {
             commandLine.getErr().println("error: " + (e instanceof CliFailure ? e.getMessage() : e));
             return 1;
+        }).setParameterExceptionHandler((e, parsed) -> {
+            CommandLine commandLine = e.getCommandLine();
+            // picocli repeats unknown arguments, and a mistyped --token option's value is a token
+            commandLine.getErr().println("error: " + (e instanceof CommandLine.UnmatchedArgumentException
+                    ? "unknown options or arguments (not repeated here: one may be a token)" : e.getMessage()));
+            commandLine.usage(commandLine.getErr());
+            return commandLine.getCommandSpec().exitCodeOnInvalidInput();
         }).execute(args);
     }
 }

@@ -93,6 +93,16 @@ class CliUploadTest {
         assertThat(cli.err()).contains("CHAIN_TOKEN");
     }
 
+    @Test
+    void aMistypedTokenOptionIsNotRepeatedInTheError() throws Exception {
+        String token = "secret-token-typed-in-0123456789";
+
+        CliProcess cli = CliProcess.start(files, null, "upload", "some.bin", "--api", app.api().toString(), "--tokne=" + token);
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("unknown options").doesNotContain(token);
+    }
+
     static byte[] randomFile(Path file, int length) throws Exception {
         byte[] bytes = new byte[length];
         new Random(length).nextBytes(bytes);
