@@ -159,17 +159,21 @@ public final class ApiClient {
     /** PUTs each part of a multipart plan with its slice of {@code body}; the parts with their ETags, to complete with. */
     public List<Map<String, Object>> uploadParts(JsonNode plan, byte[] body) {
         List<Map<String, Object>> parts = new ArrayList<>();
-        long partSize = plan.get("partSize").asLong();
         for (JsonNode part : plan.get("parts")) {
-            int number = part.get("partNumber").asInt();
-            int from = (int) ((number - 1) * partSize);
-            Reply put = put(part.get("url").asText(), Map.of(), Arrays.copyOfRange(body, from, (int) (from + part.get("size").asLong())));
-            if (put.status() != 200) {
-                throw new AssertionError("Part " + number + " not uploaded: " + put.status() + " " + put.text());
-            }
-            parts.add(new HashMap<>(Map.of("partNumber", number, "eTag", put.header("ETag"))));
+            parts.add(uploadPart(plan, part, body));
         }
         return parts;
+    }
+
+    /** PUTs one part of a plan ({@code part}: an entry of its {@code parts}) with its slice of {@code body}; the part with its ETag. */
+    Map<String, Object> uploadPart(JsonNode plan, JsonNode part, byte[] body) {
+        int number = part.get("partNumber").asInt();
+        int from = (int) ((number - 1) * plan.get("partSize").asLong());
+        Reply put = put(part.get("url").asText(), Map.of(), Arrays.copyOfRange(body, from, (int) (from + part.get("size").asLong())));
+        if (put.status() != 200) {
+            throw new AssertionError("Part " + number + " not uploaded: " + put.status() + " " + put.text());
+        }
+        return new HashMap<>(Map.of("partNumber", number, "eTag", put.header("ETag")));
     }
 
     public static Map<String, String> headersOf(JsonNode ticket) {

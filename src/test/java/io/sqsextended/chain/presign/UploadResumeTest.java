@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sqsextended.chain.ChainApp;
 import io.sqsextended.chain.api.TokenAuthenticator;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +49,7 @@ class UploadResumeTest {
     @Test
     void listsThePartsS3HasWithSizeAndETagAndPresignsOnlyTheOthers() {
         JsonNode plan = startUpload();
-        Map<String, Object> second = putPart(plan, plan.get("parts").get(1));
+        Map<String, Object> second = client.uploadPart(plan, plan.get("parts").get(1), body);
 
         ApiClient.Reply reply = client.resume(PRODUCER, plan, body.length);
 
@@ -65,12 +66,12 @@ class UploadResumeTest {
     @Test
     void theFreshUrlsCompleteTheUploadByteForByte() {
         JsonNode plan = startUpload();
-        putPart(plan, plan.get("parts").get(0));
+        client.uploadPart(plan, plan.get("parts").get(0), body);
         JsonNode progress = client.resume(PRODUCER, plan, body.length).json();
 
         List<Map<String, Object>> parts = new ArrayList<>();
         progress.get("uploadedParts").forEach(p -> parts.add(Map.of("partNumber", p.get("partNumber").asInt(), "eTag", p.get("eTag").asText())));
-        progress.get("parts").forEach(p -> parts.add(putPart(plan, p)));
+        progress.get("parts").forEach(p -> parts.add(client.uploadPart(plan, p, body)));
         parts.sort((a, b) -> Integer.compare((int) a.get("partNumber"), (int) b.get("partNumber")));
         ApiClient.Reply completed = client.complete(PRODUCER, plan, parts);
 
@@ -92,7 +93,7 @@ class UploadResumeTest {
     void anUnknownUploadIdIsNotFound() {
         JsonNode plan = startUpload();
         JsonNode unknown = plan.deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) unknown).put("uploadId", "no-such-upload");
+        ((ObjectNode) unknown).put("uploadId", "no-such-upload");
 
         ApiClient.Reply reply = client.resume(PRODUCER, unknown, body.length);
 
@@ -114,7 +115,7 @@ class UploadResumeTest {
     @Test
     void aPartSizeOtherThanThePlansIsABadRequest() {
         JsonNode plan = startUpload();
-        putPart(plan, plan.get("parts").get(0));
+        client.uploadPart(plan, plan.get("parts").get(0), body);
 
         ApiClient.Reply reply = client.apiGet("/v1/uploads/" + plan.get("uploadId").asText() + "?key=" + UploadRoundTripTest.encode(plan.get("key").asText())
                 + "&contentLength=" + body.length + "&partSize=" + 6 * MIB, PRODUCER);
@@ -128,15 +129,5 @@ class UploadResumeTest {
                 "contentLength", body.length, "fileName", "big.bin"));
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         return reply.json();
-    }
-
-    /** PUTs one part of the plan with its slice of the body; the part with its ETag. */
-    private Map<String, Object> putPart(JsonNode plan, JsonNode part) {
-        int number = part.get("partNumber").asInt();
-        int from = (int) ((number - 1) * plan.get("partSize").asLong());
-        ApiClient.Reply put = client.put(part.get("url").asText(), Map.of(),
-                java.util.Arrays.copyOfRange(body, from, (int) (from + part.get("size").asLong())));
-        assertThat(put.status()).as(put.text()).isEqualTo(200);
-        return Map.of("partNumber", number, "eTag", put.header("ETag"));
     }
 }
