@@ -2,6 +2,7 @@ package io.sqsextended.chain;
 
 import java.util.List;
 
+import io.sqsextended.chain.cli.Cli;
 import io.sqsextended.chain.config.ChainConfiguration;
 import io.sqsextended.chain.config.StartRefusedException;
 import io.sqsextended.chain.consumer.ConsumerConfiguration;
@@ -17,7 +18,10 @@ import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts the chain: {@code java -jar sqs-extended-chain.jar} (local mode unless {@code chain.mode=aws}). */
+/**
+ * Starts the chain: {@code java -jar sqs-extended-chain.jar} (local mode unless {@code chain.mode=aws}); with a
+ * command ({@code upload}, {@code download}) runs the command-line client instead, without Camel.
+ */
 public final class Application {
 
     /** In this order: config first, the others read the ChainConfig and the clients it binds. */
@@ -33,6 +37,9 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        if (Cli.isCommand(args)) {
+            System.exit(Cli.run(args));
+        }
         try {
             newMain().run(args);
         } catch (Exception | Error e) {

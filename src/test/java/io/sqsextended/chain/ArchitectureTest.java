@@ -22,6 +22,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule dependenciesPointOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("App").definedBy("io.sqsextended.chain")
+            .layer("Cli").definedBy("io.sqsextended.chain.cli..")
             .layer("Management").definedBy("io.sqsextended.chain.management..")
             .layer("Consumer").definedBy("io.sqsextended.chain.consumer..")
             .layer("Producer").definedBy("io.sqsextended.chain.producer..")
@@ -31,6 +32,7 @@ class ArchitectureTest {
             .layer("Local").definedBy("io.sqsextended.chain.local..")
             .layer("Wire").definedBy("io.sqsextended.chain.wire..")
             .whereLayer("App").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Cli").mayOnlyBeAccessedByLayers("App")
             .whereLayer("Management").mayOnlyBeAccessedByLayers("App")
             .whereLayer("Consumer").mayOnlyBeAccessedByLayers("Management", "App")
             .whereLayer("Producer").mayOnlyBeAccessedByLayers("Management", "App")
@@ -45,6 +47,12 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule wireDependsOnNothingOfTheApp = noClasses().that().resideInAPackage("io.sqsextended.chain.wire..")
             .should().dependOnClassesThat(resideInAPackage("io.sqsextended.chain..").and(not(resideInAPackage("io.sqsextended.chain.wire.."))));
+
+    /** The command-line client is a client of the HTTP API like any other: of the app it knows only the wire. */
+    @ArchTest
+    static final ArchRule cliUsesOnlyTheWire = noClasses().that().resideInAPackage("io.sqsextended.chain.cli..")
+            .should().dependOnClassesThat(resideInAPackage("io.sqsextended.chain..").and(not(resideInAPackage("io.sqsextended.chain.cli..")))
+                    .and(not(resideInAPackage("io.sqsextended.chain.wire.."))));
 
     @ArchTest
     static final ArchRule localUsesOnlyTheWire = noClasses().that().resideInAPackage("io.sqsextended.chain.local..")

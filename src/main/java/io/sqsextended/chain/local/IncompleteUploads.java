@@ -68,18 +68,34 @@ final class IncompleteUploads {
         });
         int moved = 0;
         for (Path file : leftovers) {
-            Path target = aside.resolve(store.relativize(file).toString());
-            Files.createDirectories(target.getParent());
-            try {
-                long size = Files.size(file);
-                Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
-                LOG.warn("Moved an incomplete upload out of the embedded S3 (cut off before its end, {} bytes): {}", size, target);
-                moved++;
-            } catch (NoSuchFileException e) {
-                // gone meanwhile
-            }
+            moved += moveOut(file);
         }
         return moved;
+    }
+
+    /**
+     * Moves aside at once the temporary files, modified since {@code since}, of a write of {@code name} that failed
+     * (its client went away mid-body): left in place until the store is idle, they fail every listing of the upload's
+     * parts (500), and a producer resuming right away lists them.
+     */
+    void moveAsideFailedWrite(String container, String name, Instant since) throws IOException {
+        for (Path file : failedWrites(container, name, since)) {
+            moveOut(file);
+        }
+    }
+
+    private int moveOut(Path file) throws IOException {
+        Path target = aside.resolve(store.relativize(file).toString());
+        Files.createDirectories(target.getParent());
+        try {
+            long size = Files.size(file);
+            Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+            LOG.warn("Moved an incomplete upload out of the embedded S3 (cut off before its end, {} bytes): {}", size, target);
+            return 1;
+        } catch (NoSuchFileException e) {
+            // gone meanwhile
+            return 0;
+        }
     }
 
     /**
@@ -88,19 +104,22 @@ final class IncompleteUploads {
      * them is worth keeping.
      */
     void deleteFailedWrite(String container, String name, Instant since, String reason) throws IOException {
+        for (Path file : failedWrites(container, name, since)) {
+            Files.deleteIfExists(file);
+            LOG.warn("Deleted the partial file of a write that failed ({}): {}", reason, file);
+        }
+    }
+
+    /** The incomplete temporary files of a write of {@code name}, modified since {@code since}. */
+    private List<Path> failedWrites(String container, String name, Instant since) throws IOException {
         Path target = store.resolve(container).resolve(name).normalize();
         String leaf = target.getFileName().toString();
-        List<Path> failed;
         try (Stream<Path> siblings = Files.list(target.getParent())) {
-            failed = siblings.filter(file -> file.getFileName().toString().startsWith(leaf + "-")
+            return siblings.filter(file -> file.getFileName().toString().startsWith(leaf + "-")
                     && TEMPORARY_NAME.matcher(file.getFileName().toString()).matches() && modifiedSince(file, since) && !isComplete(file))
                     .toList();
         } catch (NoSuchFileException e) {
-            return;
-        }
-        for (Path file : failed) {
-            Files.deleteIfExists(file);
-            LOG.warn("Deleted the partial file of a write that failed ({}): {}", reason, file);
+            return List.of();
         }
     }
 

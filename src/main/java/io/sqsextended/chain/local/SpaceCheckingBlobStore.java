@@ -21,8 +21,10 @@ import org.jclouds.io.Payload;
 
 /**
  * The embedded S3's storage, refusing (503) what the data disk cannot take without eating into the reserve (the
- * exact length, and a multipart completion's copy of its parts), and deleting the partial file of a write that
- * failed for lack of space. {@link UploadSpaceGuard} refuses most uploads earlier, before their body is read.
+ * exact length, and a multipart completion's copy of its parts), deleting the partial file of a write that
+ * failed for lack of space, and moving aside that of a write cut off otherwise (S3 keeps nothing of either, and the
+ * file would fail the listings of the upload's parts until the store is idle). {@link UploadSpaceGuard} refuses most
+ * uploads earlier, before their body is read.
  */
 final class SpaceCheckingBlobStore extends ForwardingBlobStore {
 
@@ -68,7 +70,7 @@ final class SpaceCheckingBlobStore extends ForwardingBlobStore {
         return write(upload.containerName(), upload.blobName(), size, () -> super.completeMultipartUpload(upload, parts));
     }
 
-    /** Checks the exact length (the request's may be that of aws-chunked framing) and cleans up after a full disk. */
+    /** Checks the exact length (the request's may be that of aws-chunked framing) and cleans up after a failed write. */
     private <T> T write(String container, String name, long bytes, Supplier<T> store) {
         Optional<String> shortage = space.shortage(storageDir, bytes);
         if (shortage.isPresent()) {
@@ -78,15 +80,21 @@ final class SpaceCheckingBlobStore extends ForwardingBlobStore {
         try {
             return store.get();
         } catch (RuntimeException e) {
-            if (!space.isFull(storageDir)) {
-                throw e;
-            }
+            boolean full = space.isFull(storageDir);
             try {
-                incomplete.deleteFailedWrite(container, name, started, "the data disk is full");
+                if (full) {
+                    incomplete.deleteFailedWrite(container, name, started, "the data disk is full");
+                } else if (!RejectedUpload.refuses(e)) {
+                    // a refused body is ChecksumBlobStore's to delete; any other was cut off by its client
+                    incomplete.moveAsideFailedWrite(container, name, started);
+                }
             } catch (IOException cleanup) {
                 e.addSuppressed(cleanup);
             }
-            throw unavailable("The data disk filled up during the write", e);
+            if (full) {
+                throw unavailable("The data disk filled up during the write", e);
+            }
+            throw e;
         }
     }
 

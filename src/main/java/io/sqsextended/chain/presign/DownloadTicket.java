@@ -17,5 +17,9 @@ public record DownloadTicket(
         @Schema(description = "Size of the object in bytes")
         long size,
         String contentType,
-        String eTag) {
+        String eTag,
+        @Schema(description = "Base64 CRC64NVME of the whole object, as S3 keeps it (FULL_OBJECT), to check the bytes against; absent when S3 has none")
+        String checksumCrc64Nvme,
+        @Schema(description = "Base64 SHA-256 of the whole object, when it was uploaded with checksumSha256")
+        String checksumSha256) {
 }

@@ -6,6 +6,7 @@ import io.sqsextended.chain.api.RequestUri;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /** {@code POST /v1/downloads} (a presigned GET as JSON) and {@code GET /v1/downloads/{key}} (a redirect to it). */
@@ -28,7 +29,13 @@ public final class Downloads {
         HeadObjectResponse head = s3.head(key);
         S3Transfers.Presigned get = presignGet(key);
         return HttpReply.json(200, new DownloadTicket(s3.bucket(), key, "GET", get.url().toString(), get.expiresAt().toString(),
-                head.contentLength(), head.contentType(), head.eTag()));
+                head.contentLength(), head.contentType(), head.eTag(), wholeObject(head, head.checksumCRC64NVME()),
+                wholeObject(head, head.checksumSHA256())));
+    }
+
+    /** A checksum of the whole object; a COMPOSITE one (of the parts' checksums) is no use to a downloader. */
+    private static String wholeObject(HeadObjectResponse head, String checksum) {
+        return head.checksumType() == ChecksumType.COMPOSITE ? null : checksum;
     }
 
     /** The key is the rest of the path, slashes included (percent-encode spaces and non-ASCII, as in any URL). */

@@ -19,6 +19,7 @@ public class PresignRoutes extends RouteBuilder {
     public void configure() {
         endpoint("presign-create-upload", only(Role.PRODUCER), "presignUploads", "create");
         endpoint("presign-complete-upload", only(Role.PRODUCER), "presignUploads", "complete");
+        endpoint("presign-resume-upload", only(Role.PRODUCER), "presignUploads", "resume");
         endpoint("presign-abort-upload", only(Role.PRODUCER), "presignUploads", "abort");
         endpoint("presign-describe-download", only(Role.CONSUMER), "presignDownloads", "describe");
         // the documented verb (one path segment) and its twin for keys with slashes

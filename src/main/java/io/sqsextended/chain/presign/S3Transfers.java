@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import io.sqsextended.chain.api.Problem;
 import io.sqsextended.chain.api.ProblemType;
@@ -17,6 +18,7 @@ import software.amazon.awssdk.awscore.presigner.PresignedRequest;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -76,10 +78,10 @@ public final class S3Transfers {
                 .bucket(bucket).key(key).overrideConfiguration(o -> o.credentialsProvider(sign.credentials())))));
     }
 
-    /** The object's size and type; a {@code 404} problem when it does not exist. */
+    /** The object's size, type and whole-object checksum; a {@code 404} problem when it does not exist. */
     public HeadObjectResponse head(String key) {
         try {
-            return s3.headObject(r -> r.bucket(bucket).key(key));
+            return s3.headObject(r -> r.bucket(bucket).key(key).checksumMode(ChecksumMode.ENABLED));
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
                 throw new Problem(ProblemType.OBJECT_NOT_FOUND, "No object with this key");
@@ -97,6 +99,7 @@ public final class S3Transfers {
      */
     public MultipartPlan startMultipart(String key, String contentType, Map<String, String> metadata, PartLayout layout,
                                         boolean fullObjectCrc64Nvme) {
+        // credentials first: a failure to sign then leaves no upload behind
         SigningCredentials.Signing sign = sign();
         String uploadId;
         try {
@@ -107,14 +110,35 @@ public final class S3Transfers {
         } catch (SdkException e) {
             throw unavailable("CreateMultipartUpload", e);
         }
-        List<Presigned> parts = new ArrayList<>(layout.partCount());
-        for (int n = 1; n <= layout.partCount(); n++) {
-            int partNumber = n;
+        return new MultipartPlan(uploadId, presignParts(sign, key, uploadId, layout, IntStream.rangeClosed(1, layout.partCount()).boxed().toList()));
+    }
+
+    /** A presigned PUT of each of {@code partNumbers} of a started upload, of its exact size in {@code layout}. */
+    public List<Presigned> presignParts(String key, String uploadId, PartLayout layout, List<Integer> partNumbers) {
+        return presignParts(sign(), key, uploadId, layout, partNumbers);
+    }
+
+    private List<Presigned> presignParts(SigningCredentials.Signing sign, String key, String uploadId, PartLayout layout,
+                                         List<Integer> partNumbers) {
+        List<Presigned> parts = new ArrayList<>(partNumbers.size());
+        for (int partNumber : partNumbers) {
             parts.add(presigned(() -> presigner.presignUploadPart(r -> r.signatureDuration(sign.lifetime()).uploadPartRequest(u -> u
                     .bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber).contentLength(layout.sizeOf(partNumber))
                     .overrideConfiguration(o -> o.credentialsProvider(sign.credentials()))))));
         }
-        return new MultipartPlan(uploadId, parts);
+        return parts;
+    }
+
+    /** The parts S3 has of a started upload, by part number, from every page of ListParts (1,000 parts a page). */
+    public List<UploadProgress.StoredPart> listParts(String key, String uploadId) {
+        try {
+            return s3.listPartsPaginator(r -> r.bucket(bucket).key(key).uploadId(uploadId)).parts().stream()
+                    .map(p -> new UploadProgress.StoredPart(p.partNumber(), p.size(), p.eTag())).toList();
+        } catch (S3Exception e) {
+            throw multipartProblem("ListParts", e);
+        } catch (SdkException e) {
+            throw unavailable("ListParts", e);
+        }
     }
 
     /** A started multipart upload and the presigned PUT of each part, by part number - 1. */

@@ -12,6 +12,7 @@ import io.sqsextended.chain.api.Problem;
 import io.sqsextended.chain.api.ProblemType;
 import io.sqsextended.chain.wire.Crc64Nvme;
 import io.sqsextended.chain.wire.PayloadSha256;
+import io.sqsextended.chain.wire.S3Limits;
 
 /**
  * What producers may upload: a content type on the allow-list, a size up to {@code chain.upload.max-size}, and
@@ -107,6 +108,24 @@ public final class UploadRules {
             throw Problem.invalid(name + " must be the base64 of a CRC64NVME (8 bytes, 12 characters), as S3's ChecksumCRC64NVME");
         }
         return checksum;
+    }
+
+    /** A size given as a query parameter: decimal digits of a positive number. */
+    static long positive(String name, String value) {
+        // 18 digits always fit a long: nothing to catch
+        if (value.length() > 18 || !value.chars().allMatch(c -> c >= '0' && c <= '9') || Long.parseLong(value) == 0) {
+            throw Problem.invalid(name + " must be a positive number of bytes");
+        }
+        return Long.parseLong(value);
+    }
+
+    /** The layout of a plan from its size and part size, refused unless a plan of that size could have that part size. */
+    static PartLayout planLayout(long contentLength, long partSize) {
+        PartLayout layout = PartLayout.of(contentLength, partSize);
+        if (partSize < S3Limits.MIN_PART_SIZE || partSize > S3Limits.MAX_PART_SIZE || layout.partSize() != partSize) {
+            throw Problem.invalid("partSize is not one of a plan of this contentLength: give the plan's partSize");
+        }
+        return layout;
     }
 
     /** Upload ids come back to S3 in a query string or path: printable ASCII only. */

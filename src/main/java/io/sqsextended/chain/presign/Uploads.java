@@ -1,12 +1,16 @@
 package io.sqsextended.chain.presign;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 import io.sqsextended.chain.api.ApiMetrics;
 import io.sqsextended.chain.api.HttpReply;
 import io.sqsextended.chain.api.Problem;
+import io.sqsextended.chain.api.ProblemType;
 import io.sqsextended.chain.api.RequestUri;
 import io.sqsextended.chain.api.Role;
 import io.sqsextended.chain.api.TokenAuthenticator;
@@ -16,7 +20,10 @@ import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code POST /v1/uploads}, {@code POST /v1/uploads/complete}, {@code DELETE /v1/uploads/{uploadId}?key=}. */
+/**
+ * {@code POST /v1/uploads}, {@code GET /v1/uploads/{uploadId}?key=&contentLength=&partSize=},
+ * {@code POST /v1/uploads/complete}, {@code DELETE /v1/uploads/{uploadId}?key=}.
+ */
 public final class Uploads {
 
     private static final Logger LOG = LoggerFactory.getLogger(Uploads.class);
@@ -72,6 +79,37 @@ public final class Uploads {
         metrics.issued("multipart");
         LOG.info("Presigned multipart upload of {} ({} bytes in {} parts), expires {}", key, length, layout.partCount(), expiresAt);
         return new UploadTicket(s3.bucket(), key, "PUT", null, null, plan.uploadId(), layout.partSize(), parts, expiresAt, crc64Nvme);
+    }
+
+    /**
+     * What S3 has of an upload of the caller's, and fresh URLs for the rest. The plan's size and part size come from the
+     * caller: S3 keeps no readable metadata of an upload in progress and the app stores nothing between calls (any
+     * instance answers); parts S3 has of another size refuse them.
+     */
+    public HttpReply resume(Exchange exchange) {
+        String uploadId = UploadRules.uploadId(RequestUri.pathAfter(exchange, "/uploads/"));
+        String key = keys.ownUploadKey(RequestUri.queryParameter(exchange, "key"), UploadOwner.of(exchange));
+        long length = rules.contentLength(UploadRules.positive("contentLength", RequestUri.queryParameter(exchange, "contentLength")));
+        PartLayout layout = UploadRules.planLayout(length, UploadRules.positive("partSize", RequestUri.queryParameter(exchange, "partSize")));
+        List<UploadProgress.StoredPart> stored = s3.listParts(key, uploadId);
+        Set<Integer> done = new HashSet<>();
+        for (UploadProgress.StoredPart part : stored) {
+            if (part.partNumber() > layout.partCount() || part.size() != layout.sizeOf(part.partNumber())) {
+                throw new Problem(ProblemType.INVALID_PARTS, "S3 has part " + part.partNumber() + " of " + part.size()
+                        + " bytes, not of this contentLength and partSize: give those of the plan");
+            }
+            done.add(part.partNumber());
+        }
+        List<Integer> missing = IntStream.rangeClosed(1, layout.partCount()).filter(n -> !done.contains(n)).boxed().toList();
+        List<S3Transfers.Presigned> urls = missing.isEmpty() ? List.of() : s3.presignParts(key, uploadId, layout, missing);
+        List<UploadTicket.PartUrl> parts = new ArrayList<>(missing.size());
+        for (int i = 0; i < missing.size(); i++) {
+            parts.add(new UploadTicket.PartUrl(missing.get(i), urls.get(i).url().toString(), layout.sizeOf(missing.get(i))));
+        }
+        metrics.issued("resume");
+        LOG.info("Resumed multipart upload of {} ({} of {} parts stored)", key, stored.size(), layout.partCount());
+        return HttpReply.json(200, new UploadProgress(s3.bucket(), key, uploadId, length, layout.partSize(), stored, parts,
+                urls.isEmpty() ? null : urls.get(0).expiresAt().toString()));
     }
 
     /** Only the token that started the upload completes it. */

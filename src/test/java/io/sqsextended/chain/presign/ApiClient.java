@@ -99,6 +99,12 @@ public final class ApiClient {
         return send("DELETE", "/v1/uploads/" + UploadRoundTripTest.encode(uploadId) + "?key=" + UploadRoundTripTest.encode(key), token, null, null);
     }
 
+    /** {@code GET /v1/uploads/{uploadId}?key=&contentLength=&partSize=} of a multipart plan. */
+    Reply resume(String token, JsonNode plan, long contentLength) {
+        return apiGet("/v1/uploads/" + UploadRoundTripTest.encode(plan.get("uploadId").asText()) + "?key=" + UploadRoundTripTest.encode(plan.get("key").asText())
+                + "&contentLength=" + contentLength + "&partSize=" + plan.get("partSize").asLong(), token);
+    }
+
     /** The object's bytes, through {@code POST /v1/downloads} and its presigned GET. */
     byte[] download(String consumerToken, String key) {
         return get(postJson("/v1/downloads", consumerToken, Map.of("key", key)).json().get("url").asText()).body();
@@ -153,17 +159,21 @@ public final class ApiClient {
     /** PUTs each part of a multipart plan with its slice of {@code body}; the parts with their ETags, to complete with. */
     public List<Map<String, Object>> uploadParts(JsonNode plan, byte[] body) {
         List<Map<String, Object>> parts = new ArrayList<>();
-        long partSize = plan.get("partSize").asLong();
         for (JsonNode part : plan.get("parts")) {
-            int number = part.get("partNumber").asInt();
-            int from = (int) ((number - 1) * partSize);
-            Reply put = put(part.get("url").asText(), Map.of(), Arrays.copyOfRange(body, from, (int) (from + part.get("size").asLong())));
-            if (put.status() != 200) {
-                throw new AssertionError("Part " + number + " not uploaded: " + put.status() + " " + put.text());
-            }
-            parts.add(new HashMap<>(Map.of("partNumber", number, "eTag", put.header("ETag"))));
+            parts.add(uploadPart(plan, part, body));
         }
         return parts;
+    }
+
+    /** PUTs one part of a plan ({@code part}: an entry of its {@code parts}) with its slice of {@code body}; the part with its ETag. */
+    Map<String, Object> uploadPart(JsonNode plan, JsonNode part, byte[] body) {
+        int number = part.get("partNumber").asInt();
+        int from = (int) ((number - 1) * plan.get("partSize").asLong());
+        Reply put = put(part.get("url").asText(), Map.of(), Arrays.copyOfRange(body, from, (int) (from + part.get("size").asLong())));
+        if (put.status() != 200) {
+            throw new AssertionError("Part " + number + " not uploaded: " + put.status() + " " + put.text());
+        }
+        return new HashMap<>(Map.of("partNumber", number, "eTag", put.header("ETag")));
     }
 
     public static Map<String, String> headersOf(JsonNode ticket) {

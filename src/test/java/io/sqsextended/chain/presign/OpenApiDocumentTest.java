@@ -44,6 +44,7 @@ class OpenApiDocumentTest {
 
         assertThat(paths.at("/~1v1~1uploads/post/operationId").asText()).isEqualTo("createUpload");
         assertThat(paths.at("/~1v1~1uploads~1complete/post/operationId").asText()).isEqualTo("completeUpload");
+        assertThat(paths.at("/~1v1~1uploads~1{uploadId}/get/operationId").asText()).isEqualTo("resumeUpload");
         assertThat(paths.at("/~1v1~1uploads~1{uploadId}/delete/operationId").asText()).isEqualTo("abortUpload");
         assertThat(paths.at("/~1v1~1downloads/post/operationId").asText()).isEqualTo("describeDownload");
         assertThat(paths.at("/~1v1~1downloads~1{key}/get/operationId").asText()).isEqualTo("redirectDownload");
@@ -57,6 +58,13 @@ class OpenApiDocumentTest {
         assertThat(document.at("/components/schemas/UploadTicket/properties/parts/type").asText()).isEqualTo("array");
         assertThat(document.at("/components/schemas/LambdaPresignRequest/properties/object_key/type").asText()).isEqualTo("string");
         assertThat(document.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+    }
+
+    @Test
+    void describesWhatAResumeAnswers() {
+        assertThat(document.at("/components/schemas/UploadProgress/properties/uploadedParts/type").asText()).isEqualTo("array");
+        assertThat(document.at("/paths/~1v1~1uploads~1{uploadId}/get/parameters").findValuesAsText("name"))
+                .contains("key", "contentLength", "partSize");
     }
 
     @Test

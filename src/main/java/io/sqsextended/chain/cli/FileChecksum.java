@@ -1,0 +1,54 @@
+package io.sqsextended.chain.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+import io.sqsextended.chain.wire.Crc64Nvme;
+
+/** Whole-file checksums as S3 gives them (base64), each read once as a stream. */
+final class FileChecksum {
+
+    private static final int BUFFER = 1024 * 1024;
+
+    private FileChecksum() {
+    }
+
+    /** What a checksum takes of each buffer read. */
+    private interface Update {
+        void update(byte[] buffer, int offset, int length);
+    }
+
+    static String crc64Nvme(Path file, String task) {
+        Crc64Nvme crc = new Crc64Nvme();
+        read(file, task, crc::update);
+        return Base64.getEncoder().encodeToString(crc.bytes());
+    }
+
+    static String sha256(Path file, String task) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            read(file, task, sha256::update);
+            return Base64.getEncoder().encodeToString(sha256.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has SHA-256", e);
+        }
+    }
+
+    private static void read(Path file, String task, Update checksum) {
+        byte[] buffer = new byte[BUFFER];
+        try (InputStream in = Files.newInputStream(file); Progress progress = new Progress(task, Files.size(file))) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                checksum.update(buffer, 0, n);
+                progress.step(n);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.sqsextended.chain.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+
+import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.wire.AwsClients;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import static io.sqsextended.chain.cli.CliUploadTest.MIB;
+import static io.sqsextended.chain.cli.CliUploadTest.PRODUCER;
+import static io.sqsextended.chain.cli.CliUploadTest.randomFile;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code download KEY -o FILE --api URL}: the object's bytes, checked against S3's checksum, continued after an interruption. */
+class CliDownloadTest {
+
+    static final String CONSUMER = "dev-consumer-token";
+
+    @TempDir
+    static Path dataDir;
+    @TempDir
+    static Path uploads;
+    @TempDir
+    Path files;
+    static ChainApp app;
+    static byte[] body;
+    static String key;
+    static String eTag;
+
+    @BeforeAll
+    static void uploadAnObject() throws Exception {
+        app = ChainApp.builder(dataDir).properties(Map.of("chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB")).start();
+        body = randomFile(uploads.resolve("object.bin"), 9 * MIB);
+        CliProcess upload = CliProcess.start(uploads, PRODUCER, "upload", uploads.resolve("object.bin").toString(), "--api", app.api().toString());
+        assertThat(upload.exitCode()).as(upload.err()).isZero();
+        key = upload.out().strip();
+        try (S3Client s3 = AwsClients.s3(app.clientSettings())) {
+            eTag = s3.headObject(r -> r.bucket(app.property("chain.bucket")).key(key)).eTag();
+        }
+    }
+
+    @AfterAll
+    static void stopApp() {
+        app.close();
+    }
+
+    @Test
+    void downloadsTheObjectByteForByte() throws Exception {
+        Path file = files.resolve("out.bin");
+
+        CliProcess cli = download(file);
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out().strip()).isEqualTo(file.toString());
+        assertThat(Files.readAllBytes(file)).isEqualTo(body);
+        assertThat(Files.exists(DownloadState.partialOf(file))).isFalse();
+        assertThat(Files.exists(DownloadState.fileOf(file))).isFalse();
+    }
+
+    @Test
+    void anInterruptedDownloadContinuesFromTheBytesItHas() throws Exception {
+        Path file = files.resolve("continued.bin");
+        leftByAnEarlierRun(file, Arrays.copyOf(body, 3 * MIB));
+
+        CliProcess cli = download(file);
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.err()).contains("resuming at byte " + 3 * MIB + " of " + body.length);
+        assertThat(Files.readAllBytes(file)).isEqualTo(body);
+    }
+
+    @Test
+    void bytesWithoutTheObjectsChecksumAreNotKept() throws Exception {
+        Path file = files.resolve("corrupt.bin");
+        // the start of another file: appended to, the whole has another checksum than the object
+        leftByAnEarlierRun(file, new byte[3 * MIB]);
+
+        CliProcess cli = download(file);
+
+        assertThat(cli.exitCode()).isNotZero();
+        assertThat(cli.err()).contains("checksum");
+        assertThat(Files.exists(file)).isFalse();
+        assertThat(Files.exists(DownloadState.partialOf(file))).isFalse();
+    }
+
+    @Test
+    void aProducerTokenIsRefusedWithTheProblemsTitle() throws Exception {
+        CliProcess cli = CliProcess.start(files, PRODUCER, "download", key, "-o", files.resolve("refused.bin").toString(),
+                "--api", app.api().toString());
+
+        assertThat(cli.exitCode()).isNotZero();
+        assertThat(cli.err()).contains("Forbidden").doesNotContain(PRODUCER);
+    }
+
+    private CliProcess download(Path file) throws Exception {
+        return CliProcess.start(files, CONSUMER, "download", key, "-o", file.toString(), "--api", app.api().toString());
+    }
+
+    /** What a run killed after {@code start} bytes leaves: the partial file and the state naming the object. */
+    private static void leftByAnEarlierRun(Path file, byte[] start) throws Exception {
+        Files.write(DownloadState.partialOf(file), start);
+        new DownloadState(key, eTag, body.length).save(file);
+    }
+}

@@ -1,0 +1,73 @@
+package io.sqsextended.chain.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.sqsextended.chain.Application;
+
+/**
+ * The client run as users run it: a JVM of its own (the jar's main class, on the test class path) with a small heap,
+ * the token in CHAIN_TOKEN; its standard output and error kept in files.
+ */
+final class CliProcess {
+
+    private final Process process;
+    private final Path out;
+    private final Path err;
+
+    private CliProcess(Process process, Path out, Path err) {
+        this.process = process;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Starts {@code java Application args...}; {@code token} null leaves CHAIN_TOKEN unset. */
+    static CliProcess start(Path dir, String token, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // a heap far smaller than the files: the client must stream them
+                "-Xmx48m", "-cp", System.getProperty("java.class.path"), Application.class.getName()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(dir, "cli", ".out");
+        Path err = Files.createTempFile(dir, "cli", ".err");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().remove("CHAIN_TOKEN");
+        if (token != null) {
+            builder.environment().put("CHAIN_TOKEN", token);
+        }
+        return new CliProcess(builder.start(), out, err);
+    }
+
+    /** Runs to the end (at most 3 minutes); the exit code. */
+    int exitCode() throws InterruptedException {
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("The client did not end: " + err());
+        }
+        return process.exitValue();
+    }
+
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    String out() {
+        return read(out);
+    }
+
+    String err() {
+        return read(err);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

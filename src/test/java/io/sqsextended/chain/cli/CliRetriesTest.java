@@ -1,0 +1,59 @@
+package io.sqsextended.chain.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.RecordingDownstream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static io.sqsextended.chain.cli.CliUploadTest.MIB;
+import static io.sqsextended.chain.cli.CliUploadTest.PRODUCER;
+import static io.sqsextended.chain.cli.CliUploadTest.randomFile;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** S3 answering 503 to a share of requests, part URLs expiring: the client tries again and the upload still completes. */
+class CliRetriesTest {
+
+    @TempDir
+    static Path dataDir;
+    @TempDir
+    Path files;
+    static ChainApp app;
+    static final RecordingDownstream downstream = new RecordingDownstream();
+
+    @BeforeAll
+    static void startApp() throws Exception {
+        // one request in four refused: without retries, ten parts and a completion would rarely all pass
+        // and URLs valid for 5 s while each S3 request waits 600 ms: the later of ten parts sent one by one outlive their URLs
+        app = ChainApp.builder(dataDir).consumer().downstream(RecordingDownstream.URI).properties(Map.of(
+                "chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB", "chain.local.faults", "s3=0.25:503",
+                "chain.presign.ttl", "5s", "chain.local.latency", "s3=600ms")).start();
+        downstream.addTo(app.context());
+    }
+
+    @AfterAll
+    static void stopApp() {
+        app.close();
+    }
+
+    @Test
+    void partsRefusedWithA503OrAnExpiredUrlAreSentAgainAndTheUploadCompletes() throws Exception {
+        Path file = files.resolve("flaky.bin");
+        byte[] body = randomFile(file, 48 * MIB);
+
+        CliProcess cli = CliProcess.start(files, PRODUCER, "upload", file.toString(), "--api", app.api().toString(), "--retries", "8",
+                "--parallel", "1");
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.err()).contains("part URLs expired");
+        String key = cli.out().strip();
+        await().until(() -> !downstream.deliveries().isEmpty() && downstream.keys().contains(key));
+        assertThat(downstream.of(d -> d.delivered() && key.equals(d.key()))).singleElement()
+                .satisfies(delivered -> assertThat(delivered.body()).isEqualTo(body));
+    }
+}
