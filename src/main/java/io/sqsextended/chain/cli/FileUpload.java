@@ -24,6 +24,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class FileUpload {
 
+    /** Rounds of fresh URLs in a row that may store no part before the upload gives up. */
+    private static final int STALLED_ROUNDS = 3;
+
     private final ChainApi api;
     private final PresignedTransfers transfers;
     private final String contentType;
@@ -46,7 +49,7 @@ final class FileUpload {
         if (state != null) {
             JsonNode progress = progressOf(state);
             if (progress != null) {
-                return resume(file, state, progress);
+                return resume(file, state, progress, 0);
             }
             if (state.completing()) {
                 // the completion was sent and S3 no longer knows the upload: it was completed
@@ -68,7 +71,7 @@ final class FileUpload {
         }
         state = new UploadState(key, ticket.get("uploadId").asText(), size, ticket.get("partSize").asLong(), lastModified, checksum, false);
         state.save(file);
-        return finish(file, state, List.of(), ticket.get("parts"));
+        return finish(file, state, List.of(), ticket.get("parts"), 0);
     }
 
     /** What S3 has of the state's upload and URLs of the rest; null when S3 no longer knows the upload. */
@@ -84,19 +87,19 @@ final class FileUpload {
         }
     }
 
-    private String resume(Path file, UploadState state, JsonNode progress) {
+    private String resume(Path file, UploadState state, JsonNode progress, int stalledRounds) {
         List<JsonNode> stored = new ArrayList<>();
         progress.get("uploadedParts").forEach(stored::add);
         log.println(file + ": resuming, " + stored.size() + " parts already uploaded, " + progress.get("parts").size() + " to send");
-        return finish(file, state, stored, progress.get("parts"));
+        return finish(file, state, stored, progress.get("parts"), stalledRounds);
     }
 
     /**
      * Sends the missing parts, {@code parallel} at a time, then completes the upload with every part's ETag. Parts
-     * refused with 403 (their URLs expired: a large file on a slow link) are sent again with fresh URLs, as long as
-     * each round stores some part.
+     * refused with 403 (their URLs expired: a large file on a slow link) are sent again with fresh URLs, until
+     * {@link #STALLED_ROUNDS} rounds in a row store no part.
      */
-    private String finish(Path file, UploadState state, List<JsonNode> stored, JsonNode missing) {
+    private String finish(Path file, UploadState state, List<JsonNode> stored, JsonNode missing, int stalledRounds) {
         Map<Integer, String> eTags = new TreeMap<>();
         stored.forEach(p -> eTags.put(p.get("partNumber").asInt(), p.get("eTag").asText()));
         long done = stored.stream().mapToLong(p -> p.get("size").asLong()).sum();
@@ -125,7 +128,9 @@ final class FileUpload {
             pool.shutdownNow();
         }
         if (refused != null) {
-            if (eTags.size() == stored.size()) {
+            // a round may store nothing when 503s and their backoff outlast a URL; rounds that never do mean URLs too short for a part
+            int stalled = eTags.size() == stored.size() ? stalledRounds + 1 : 0;
+            if (stalled >= STALLED_ROUNDS) {
                 throw refused;
             }
             log.println(file + ": part URLs expired; fresh ones for the " + (missing.size() - eTags.size() + stored.size()) + " parts left");
@@ -133,7 +138,7 @@ final class FileUpload {
             if (fresh == null) {
                 throw new CliFailure(404, file + ": the upload was aborted meanwhile");
             }
-            return resume(file, state, fresh);
+            return resume(file, state, fresh, stalled);
         }
         state.asCompleting().save(file);
         List<Map<String, Object>> parts = new ArrayList<>();
