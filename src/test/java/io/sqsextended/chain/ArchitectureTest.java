@@ -22,6 +22,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule dependenciesPointOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("App").definedBy("io.sqsextended.chain")
+            .layer("Plugins").definedBy("io.sqsextended.chain.plugins..")
             .layer("Management").definedBy("io.sqsextended.chain.management..")
             .layer("Consumer").definedBy("io.sqsextended.chain.consumer..")
             .layer("Producer").definedBy("io.sqsextended.chain.producer..")
@@ -31,12 +32,13 @@ class ArchitectureTest {
             .layer("Local").definedBy("io.sqsextended.chain.local..")
             .layer("Wire").definedBy("io.sqsextended.chain.wire..")
             .whereLayer("App").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Plugins").mayOnlyBeAccessedByLayers("App")
             .whereLayer("Management").mayOnlyBeAccessedByLayers("App")
             .whereLayer("Consumer").mayOnlyBeAccessedByLayers("Management", "App")
             .whereLayer("Producer").mayOnlyBeAccessedByLayers("Management", "App")
             .whereLayer("Presign").mayOnlyBeAccessedByLayers("Producer", "Management", "App")
             .whereLayer("Api").mayOnlyBeAccessedByLayers("Presign", "Producer", "Management", "App")
-            .whereLayer("Config").mayOnlyBeAccessedByLayers("Api", "Presign", "Producer", "Consumer", "Management", "App")
+            .whereLayer("Config").mayOnlyBeAccessedByLayers("Api", "Presign", "Producer", "Consumer", "Management", "Plugins", "App")
             .whereLayer("Local").mayOnlyBeAccessedByLayers("Config");
 
     @ArchTest
