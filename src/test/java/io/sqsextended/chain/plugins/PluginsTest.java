@@ -23,29 +23,18 @@ import software.amazon.awssdk.services.s3.S3Client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Jars the product does not bundle, from chain.plugins.dir or resolved from chain.plugins.dependencies, used by user routes. */
+/**
+ * Jars the product does not bundle, from chain.plugins.dir or resolved from chain.plugins.dependencies, used by
+ * examples/plugins/base64.camel.yaml (the base64 data format of camel-base64).
+ */
 class PluginsTest {
 
     private static final String BASE64_DATA_FORMAT = "org.apache.camel.dataformat.base64.Base64DataFormat";
-    /** A user route that encodes each payload with the base64 data format (camel-base64, not bundled). */
-    private static final String ENCODE_ROUTE = """
-            - route:
-                id: encode
-                routeConfigurationId: chain-errors
-                from:
-                  uri: direct:encode
-                  steps:
-                    - marshal:
-                        base64: {}
-                    - to: %s
-            """.formatted(RecordingDownstream.URI);
 
     @TempDir
     Path dataDir;
     @TempDir
     Path pluginsDir;
-    @TempDir
-    Path routesDir;
     final RecordingDownstream downstream = new RecordingDownstream();
 
     @Test
@@ -53,14 +42,14 @@ class PluginsTest {
         assertThatThrownBy(() -> Class.forName(BASE64_DATA_FORMAT)).as("not on the test classpath").isInstanceOf(ClassNotFoundException.class);
         Files.copy(TestPlugins.camelBase64(), pluginsDir.resolve(TestPlugins.camelBase64().getFileName()));
 
-        assertThat(deliveredThroughTheEncodeRoute(Map.of())).isEqualTo(base64("payload through a plugin"));
+        assertThat(deliveredThroughTheExample(Map.of())).isEqualTo(base64("payload through a plugin"));
     }
 
     @Test
     void coordinatesAreResolvedIntoThePluginsFolderFromTheLocalRepository() throws Exception {
         String coordinates = "org.apache.camel:camel-base64:" + TestPlugins.camelVersion();
 
-        String delivered = deliveredThroughTheEncodeRoute(Map.of("chain.plugins.dependencies", coordinates));
+        String delivered = deliveredThroughTheExample(Map.of("chain.plugins.dependencies", coordinates));
 
         assertThat(delivered).isEqualTo(base64("payload through a plugin"));
         // its dependencies the product bundles at the same version (camel-support, commons-codec) are not copied
@@ -85,8 +74,7 @@ class PluginsTest {
         assertThat(pluginsDir).isEmptyDirectory();
     }
 
-    private String deliveredThroughTheEncodeRoute(Map<String, String> properties) throws Exception {
-        Files.writeString(routesDir.resolve("encode.yaml"), ENCODE_ROUTE);
+    private String deliveredThroughTheExample(Map<String, String> properties) throws Exception {
         try (ChainApp app = start(properties); S3Client s3 = AwsClients.s3(app.clientSettings())) {
             downstream.addTo(app.context());
             String key = "input/" + UUID.randomUUID() + ".txt";
@@ -96,8 +84,9 @@ class PluginsTest {
     }
 
     private ChainApp start(Map<String, String> properties) throws Exception {
-        return ChainApp.builder(dataDir).consumer().downstream("direct:encode").property("chain.plugins.dir", pluginsDir.toString())
-                .property("chain.routes.dir", routesDir.toString()).properties(properties).start();
+        return ChainApp.builder(dataDir).consumer().downstream("direct:base64").property("chain.plugins.dir", pluginsDir.toString())
+                .property("chain.routes.dir", "examples/plugins").property("example.base64.to", RecordingDownstream.URI)
+                .properties(properties).start();
     }
 
     private static String base64(String text) {

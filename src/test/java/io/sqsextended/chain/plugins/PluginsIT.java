@@ -1,0 +1,45 @@
+package io.sqsextended.chain.plugins;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+
+import io.sqsextended.chain.RunningJar;
+import io.sqsextended.chain.TestPlugins;
+import io.sqsextended.chain.wire.AwsClients;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The packaged jar, whose class path is only itself, finds a data format in its plugins folder (examples/plugins). */
+class PluginsIT {
+
+    /** Local mode's bucket, named by the template's defaults (the output BucketName). */
+    private static final String BUCKET = "sqs-extended-chain-payloads-000000000000";
+
+    @TempDir
+    Path home;
+
+    @Test
+    void thePackagedJarEncodesPayloadsWithADataFormatFromItsPluginsFolder() throws Exception {
+        Files.createDirectories(home.resolve("plugins"));
+        Files.copy(TestPlugins.camelBase64(), home.resolve("plugins").resolve(TestPlugins.camelBase64().getFileName()));
+        Path outbox = home.resolve("outbox");
+        try (RunningJar jar = RunningJar.start(home, "-Dchain.routes.dir=" + Path.of("examples/plugins").toAbsolutePath(),
+                "-Dchain.downstream.uri=direct:base64", "-Dexample.base64.to=file:" + outbox + "?fileName=encoded.txt");
+             S3Client s3 = AwsClients.s3(jar.clientSettings())) {
+            jar.awaitOutput("sqs-extended-chain local mode", Duration.ofSeconds(90));
+            s3.putObject(r -> r.bucket(BUCKET).key("input/plain.txt"), RequestBody.fromString("payload through a plugin"));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(outbox.resolve("encoded.txt")));
+            assertThat(Files.readString(outbox.resolve("encoded.txt")).strip())
+                    .isEqualTo(Base64.getEncoder().encodeToString("payload through a plugin".getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+}
