@@ -9,7 +9,7 @@ import io.sqsextended.chain.consumer.ConsumerErrorHandling;
 import io.sqsextended.chain.consumer.ConsumerRoutes;
 import io.sqsextended.chain.consumer.UserRoutes;
 import io.sqsextended.chain.management.ManagementConfiguration;
-import io.sqsextended.chain.plugins.PluginsConfiguration;
+import io.sqsextended.chain.plugins.PluginClassLoader;
 import io.sqsextended.chain.presign.PresignConfiguration;
 import io.sqsextended.chain.presign.PresignRoutes;
 import io.sqsextended.chain.producer.PublishRoutes;
@@ -21,11 +21,8 @@ import org.slf4j.LoggerFactory;
 /** Starts the chain: {@code java -jar sqs-extended-chain.jar} (local mode unless {@code chain.mode=aws}). */
 public final class Application {
 
-    /**
-     * In this order: the plugins first (a clash refuses the start before local mode launches, and every class loads
-     * through them), config next, the others read the ChainConfig and the clients it binds.
-     */
-    static final List<Class<? extends CamelConfiguration>> CONFIGURATIONS = List.of(PluginsConfiguration.class, ChainConfiguration.class,
+    /** In this order: config first, the others read the ChainConfig and the clients it binds. */
+    static final List<Class<? extends CamelConfiguration>> CONFIGURATIONS = List.of(ChainConfiguration.class,
             ConsumerConfiguration.class, PresignConfiguration.class, ManagementConfiguration.class);
     /** The route configuration first, then the routes that refer to it. */
     static final List<Class<?>> ROUTE_BUILDERS = List.of(ConsumerErrorHandling.class, ConsumerRoutes.class, UserRoutes.class,
@@ -52,6 +49,8 @@ public final class Application {
      */
     static Main newMain() {
         Main main = new Main();
+        // before anything is configured: every class, beans included, may come from a plugin jar
+        main.addMainListener(new PluginClassLoader());
         CONFIGURATIONS.forEach(main.configure()::addConfiguration);
         main.configure().addRoutesBuilder(ROUTE_BUILDERS.toArray(Class<?>[]::new));
         return main;

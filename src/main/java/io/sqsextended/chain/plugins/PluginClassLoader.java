@@ -10,29 +10,37 @@ import java.util.List;
 import io.sqsextended.chain.config.ChainConfig;
 import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.config.ExtensionSettings;
-import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Configuration;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts the plugin jars on the context's application class loader before any route is built (Camel Main runs
- * configurations first): Camel finds components, data formats and languages through their
- * {@code META-INF/services/org/apache/camel} files there, and route builders by package scan.
+ * Puts the plugin jars on the context's application class loader before Camel Main configures anything: beans
+ * ({@code camel.beans.*}, bound before any configuration class runs), components, data formats and languages (found
+ * through their {@code META-INF/services/org/apache/camel} files there) and route builders load from them.
  */
-@Configuration
-public class PluginsConfiguration implements CamelConfiguration {
+public class PluginClassLoader extends MainListenerSupport {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PluginsConfiguration.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PluginClassLoader.class);
 
     @Override
-    public void configure(CamelContext context) throws Exception {
+    public void beforeConfigure(BaseMainSupport main) {
+        try {
+            install(main.getCamelContext());
+        } catch (Exception e) {
+            throw RuntimeCamelException.wrapRuntimeException(e);
+        }
+    }
+
+    private static void install(CamelContext context) throws Exception {
         ExtensionSettings settings = ChainConfig.of(context).extensions();
         ClassLoader product = context.getApplicationContextClassLoader() != null ? context.getApplicationContextClassLoader()
-                : PluginsConfiguration.class.getClassLoader();
+                : PluginClassLoader.class.getClassLoader();
         BundledArtifacts bundled = new BundledArtifacts(product);
         if (!settings.pluginDependencies().isEmpty()) {
             PluginDependencies.resolveInto(settings.pluginsDir(), settings.pluginDependencies(), settings.pluginRepositories(), bundled);
@@ -44,7 +52,7 @@ public class PluginsConfiguration implements CamelConfiguration {
         }
         URLClassLoader plugins = new URLClassLoader("chain-plugins", urls(jars), product);
         context.setApplicationContextClassLoader(plugins);
-        // the scanner for route builders (camel.main.java-routes-include-pattern) took its class loaders when the context was built
+        // the package scanner took its class loaders when the context was built
         PluginHelper.getPackageScanClassResolver(context).addClassLoader(plugins);
         context.addService(new ThreadClassLoader(Thread.currentThread(), plugins), true, true);
         LOG.info("Plugins from {}: {}", settings.pluginsDir(), jars.stream().map(jar -> jar.getFileName().toString()).toList());
