@@ -65,6 +65,6 @@ final class PluginDependencies {
     }
 
     private static String fileName(MavenGav gav) {
-        return gav.getArtifactId() + "-" + gav.getVersion() + (gav.getClassifier() == null ? "" : "-" + gav.getClassifier()) + ".jar";
+        return gav.getArtifactId() + "-" + gav.getVersion() + (gav.getClassifier() == null || gav.getClassifier().isEmpty() ? "" : "-" + gav.getClassifier()) + ".jar";
     }
 }

@@ -59,6 +59,23 @@ class RouteReloadTest {
     }
 
     @Test
+    void aJavaRouteFileIsCompiledWhenItAppearsAndTakesOverTheRouteOfItsId() throws Exception {
+        Path javaFile = routesDir.resolve("Versioned.java");
+        save(javaFile, """
+                public class Versioned extends org.apache.camel.builder.RouteBuilder {
+                    @Override
+                    public void configure() {
+                        from("direct:versioned").routeId("versioned").routeConfigurationId("chain-errors")
+                                .setHeader("RouteVersion", constant("java")).to("%s");
+                    }
+                }
+                """.formatted(RecordingDownstream.URI));
+
+        await().until(() -> logs.count("Reloaded user route file " + javaFile) == 1);
+        assertThat(deliveredVersion()).isEqualTo("java");
+    }
+
+    @Test
     void aFileThatDoesNotParseIsReportedAndTheRouteBeforeKeepsRunning() throws Exception {
         save("- route:\n    id: versioned\n    from:\n      uri: direct:versioned\n      steps:\n        - no-such-step: {}\n");
 
@@ -92,8 +109,12 @@ class RouteReloadTest {
 
     /** As an editor saves: the whole file at once (a watcher never sees it half-written). */
     private void save(String content) throws Exception {
-        Path draft = Files.writeString(routesDir.resolve("versioned.draft"), content);
-        Files.move(draft, routeFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        save(routeFile, content);
+    }
+
+    private void save(Path file, String content) throws Exception {
+        Path draft = Files.writeString(routesDir.resolve("route.draft"), content);
+        Files.move(draft, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private String deliveredVersion() {

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import io.sqsextended.chain.RunningJar;
 import io.sqsextended.chain.TestPlugins;
@@ -30,16 +32,33 @@ class PluginsIT {
     void thePackagedJarEncodesPayloadsWithADataFormatFromItsPluginsFolder() throws Exception {
         Files.createDirectories(home.resolve("plugins"));
         Files.copy(TestPlugins.camelBase64(), home.resolve("plugins").resolve(TestPlugins.camelBase64().getFileName()));
+
+        assertThat(encodedByTheJar()).isEqualTo(base64("payload through a plugin"));
+    }
+
+    @Test
+    void thePackagedJarResolvesCoordinatesIntoItsPluginsFolder() throws Exception {
+        assertThat(encodedByTheJar("-Dchain.plugins.dependencies=org.apache.camel:camel-base64:" + TestPlugins.camelVersion()))
+                .isEqualTo(base64("payload through a plugin"));
+        assertThat(home.resolve("plugins").resolve(TestPlugins.camelBase64().getFileName())).exists();
+    }
+
+    /** What examples/plugins/base64.camel.yaml, run by the jar in {@code home}, makes of one payload. */
+    private String encodedByTheJar(String... properties) throws Exception {
         Path outbox = home.resolve("outbox");
-        try (RunningJar jar = RunningJar.start(home, "-Dchain.routes.dir=" + Path.of("examples/plugins").toAbsolutePath(),
-                "-Dchain.downstream.uri=direct:base64", "-Dexample.base64.to=file:" + outbox + "?fileName=encoded.txt");
-             S3Client s3 = AwsClients.s3(jar.clientSettings())) {
+        List<String> settings = new ArrayList<>(List.of("-Dchain.routes.dir=" + Path.of("examples/plugins").toAbsolutePath(),
+                "-Dchain.downstream.uri=direct:base64", "-Dexample.base64.to=file:" + outbox + "?fileName=encoded.txt"));
+        settings.addAll(List.of(properties));
+        try (RunningJar jar = RunningJar.start(home, settings.toArray(String[]::new)); S3Client s3 = AwsClients.s3(jar.clientSettings())) {
             jar.awaitOutput("sqs-extended-chain local mode", Duration.ofSeconds(90));
             s3.putObject(r -> r.bucket(BUCKET).key("input/plain.txt"), RequestBody.fromString("payload through a plugin"));
 
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(outbox.resolve("encoded.txt")));
-            assertThat(Files.readString(outbox.resolve("encoded.txt")).strip())
-                    .isEqualTo(Base64.getEncoder().encodeToString("payload through a plugin".getBytes(StandardCharsets.UTF_8)));
+            return Files.readString(outbox.resolve("encoded.txt")).strip();
         }
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 }

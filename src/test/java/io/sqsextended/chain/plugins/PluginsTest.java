@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
+import io.sqsextended.chain.CapturedLogs;
 import io.sqsextended.chain.ChainApp;
 import io.sqsextended.chain.RecordingDownstream;
 import io.sqsextended.chain.TestPlugins;
@@ -55,6 +56,21 @@ class PluginsTest {
         // its dependencies the product bundles at the same version (camel-support, commons-codec) are not copied
         try (var files = Files.list(pluginsDir)) {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactly(TestPlugins.camelBase64().getFileName().toString());
+        }
+    }
+
+    @Test
+    void resolvedCoordinatesAreUsedOfflineFromThePluginsFolderAtTheNextStart() throws Exception {
+        String coordinates = "org.apache.camel:camel-base64:" + TestPlugins.camelVersion();
+        try (CapturedLogs logs = CapturedLogs.open("offline")) {
+            deliveredThroughTheExample(Map.of("chain.plugins.dependencies", coordinates));
+
+            // a repository that answers nothing: the start may not ask one
+            String delivered = deliveredThroughTheExample(Map.of("chain.plugins.dependencies", coordinates,
+                    "chain.plugins.repositories", "http://127.0.0.1:9/nothing"));
+
+            assertThat(delivered).isEqualTo(base64("payload through a plugin"));
+            assertThat(logs.count("Resolved [" + coordinates + "]")).as("resolved by the first start only").isEqualTo(1);
         }
     }
 
