@@ -43,6 +43,20 @@ class PluginsIT {
         assertThat(home.resolve("plugins").resolve(TestPlugins.camelBase64().getFileName())).exists();
     }
 
+    @Test
+    void aPluginOfAnotherCamelVersionEndsTheJvmWithOneLineNamingBothVersions() throws Exception {
+        Files.createDirectories(home.resolve("plugins"));
+        PluginsTest.jarClaiming(home.resolve("plugins/camel-old.jar"), "org.apache.camel", "camel-support", "4.0.0");
+
+        try (RunningJar jar = RunningJar.start(home)) {
+            assertThat(jar.awaitExit(Duration.ofSeconds(90))).as("exit code, in:\n%s", String.join("\n", jar.output()))
+                    .hasValueSatisfying(code -> assertThat(code).isNotZero());
+            assertThat(jar.output()).filteredOn(line -> line.contains("Plugin camel-old.jar needs org.apache.camel:camel-support 4.0.0 but the product bundles "
+                    + TestPlugins.camelVersion() + ": use a plugin built for " + TestPlugins.camelVersion())).hasSize(1);
+            assertThat(jar.output()).as("refused before local mode starts").noneMatch(line -> line.contains("Mode local:"));
+        }
+    }
+
     /** What examples/plugins/base64.camel.yaml, run by the jar in {@code home}, makes of one payload. */
     private String encodedByTheJar(String... properties) throws Exception {
         Path outbox = home.resolve("outbox");

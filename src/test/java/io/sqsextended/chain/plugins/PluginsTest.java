@@ -110,7 +110,7 @@ class PluginsTest {
     }
 
     /** A jar whose Maven metadata says it is {@code groupId:artifactId:version}, as a plugin built for another Camel is. */
-    private static void jarClaiming(Path jar, String groupId, String artifactId, String version) throws IOException {
+    static void jarClaiming(Path jar, String groupId, String artifactId, String version) throws IOException {
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream entries = new JarOutputStream(out)) {
             entries.putNextEntry(new JarEntry("META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties"));
             entries.write(("groupId=" + groupId + "\nartifactId=" + artifactId + "\nversion=" + version + "\n").getBytes(StandardCharsets.UTF_8));
