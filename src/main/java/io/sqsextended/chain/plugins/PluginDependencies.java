@@ -29,7 +29,7 @@ final class PluginDependencies {
     }
 
     static void resolveInto(Path dir, List<String> coordinates, List<String> repositories, BundledArtifacts bundled) throws IOException {
-        if (coordinates.stream().allMatch(gav -> Files.exists(dir.resolve(fileName(MavenGav.parseGav(gav)))))) {
+        if (isThere(dir, coordinates, bundled)) {
             return;
         }
         List<MavenArtifact> missing = new ArrayList<>();
@@ -45,6 +45,17 @@ final class PluginDependencies {
             Files.copy(artifact.getFile().toPath(), dir.resolve(artifact.getFile().getName()), StandardCopyOption.REPLACE_EXISTING);
         }
         LOG.info("Resolved {} into {}: {}", coordinates, dir, missing.stream().map(a -> a.getFile().getName()).toList());
+    }
+
+    /** Each named jar in the folder, or bundled at its version (it is never copied): nothing to ask a repository. */
+    private static boolean isThere(Path dir, List<String> coordinates, BundledArtifacts bundled) throws IOException {
+        for (String coordinate : coordinates) {
+            MavenGav gav = MavenGav.parseGav(coordinate);
+            if (!Files.exists(dir.resolve(fileName(gav))) && !bundled.has(gav.getGroupId(), gav.getArtifactId(), gav.getVersion(), coordinate)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<MavenArtifact> resolve(List<String> coordinates, List<String> repositories) {

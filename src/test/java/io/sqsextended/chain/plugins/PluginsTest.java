@@ -75,6 +75,16 @@ class PluginsTest {
     }
 
     @Test
+    void coordinatesOfALibraryTheProductBundlesAtThatVersionNeedNoRepository() throws Exception {
+        try (CapturedLogs logs = CapturedLogs.open("bundled"); ChainApp app = start(Map.of(
+                "chain.plugins.dependencies", "org.apache.camel:camel-sql:" + TestPlugins.camelVersion(),
+                "chain.plugins.repositories", "http://127.0.0.1:9/nothing"))) {
+            assertThat(logs.count("Resolved [")).isZero();
+            assertThat(pluginsDir).isEmptyDirectory();
+        }
+    }
+
+    @Test
     void aPluginJarOfAnotherCamelVersionIsRefusedNamingBothVersions() throws Exception {
         jarClaiming(pluginsDir.resolve("camel-old.jar"), "org.apache.camel", "camel-support", "4.0.0");
 
