@@ -10,6 +10,7 @@ import io.sqsextended.chain.consumer.ConsumerErrorHandling;
 import io.sqsextended.chain.consumer.ConsumerRoutes;
 import io.sqsextended.chain.consumer.UserRoutes;
 import io.sqsextended.chain.management.ManagementConfiguration;
+import io.sqsextended.chain.plugins.PluginClassLoader;
 import io.sqsextended.chain.presign.PresignConfiguration;
 import io.sqsextended.chain.presign.PresignRoutes;
 import io.sqsextended.chain.producer.PublishRoutes;
@@ -55,6 +56,8 @@ public final class Application {
      */
     static Main newMain() {
         Main main = new Main();
+        // before anything is configured: every class, beans included, may come from a plugin jar
+        main.addMainListener(new PluginClassLoader());
         CONFIGURATIONS.forEach(main.configure()::addConfiguration);
         main.configure().addRoutesBuilder(ROUTE_BUILDERS.toArray(Class<?>[]::new));
         return main;

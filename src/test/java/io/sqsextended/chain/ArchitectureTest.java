@@ -23,6 +23,7 @@ class ArchitectureTest {
     static final ArchRule dependenciesPointOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("App").definedBy("io.sqsextended.chain")
             .layer("Cli").definedBy("io.sqsextended.chain.cli..")
+            .layer("Plugins").definedBy("io.sqsextended.chain.plugins..")
             .layer("Management").definedBy("io.sqsextended.chain.management..")
             .layer("Consumer").definedBy("io.sqsextended.chain.consumer..")
             .layer("Producer").definedBy("io.sqsextended.chain.producer..")
@@ -33,12 +34,13 @@ class ArchitectureTest {
             .layer("Wire").definedBy("io.sqsextended.chain.wire..")
             .whereLayer("App").mayNotBeAccessedByAnyLayer()
             .whereLayer("Cli").mayOnlyBeAccessedByLayers("App")
+            .whereLayer("Plugins").mayOnlyBeAccessedByLayers("App")
             .whereLayer("Management").mayOnlyBeAccessedByLayers("App")
             .whereLayer("Consumer").mayOnlyBeAccessedByLayers("Management", "App")
             .whereLayer("Producer").mayOnlyBeAccessedByLayers("Management", "App")
             .whereLayer("Presign").mayOnlyBeAccessedByLayers("Producer", "Management", "App")
             .whereLayer("Api").mayOnlyBeAccessedByLayers("Presign", "Producer", "Management", "App")
-            .whereLayer("Config").mayOnlyBeAccessedByLayers("Api", "Presign", "Producer", "Consumer", "Management", "App")
+            .whereLayer("Config").mayOnlyBeAccessedByLayers("Api", "Presign", "Producer", "Consumer", "Management", "Plugins", "App")
             .whereLayer("Local").mayOnlyBeAccessedByLayers("Config");
 
     @ArchTest

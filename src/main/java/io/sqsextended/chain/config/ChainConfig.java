@@ -23,12 +23,12 @@ import org.apache.camel.CamelContext;
  * @param producer      the extended producer
  * @param producerQueue queue the producer publishes to
  * @param downstreamUri where payloads go
- * @param routesDir     folder of user YAML routes
+ * @param extensions    what users add without a rebuild: route files, plugin jars
  * @param publicUrl     the API as clients reach it, or null: the address it listens on
  */
 public record ChainConfig(Mode mode, Resources resources, AwsSettings aws, LocalSettings local, AuthSettings auth,
                           PresignSettings presign, ConsumerSettings consumer, ExtendedSettings producer, String producerQueue,
-                          String downstreamUri, Path routesDir, URI publicUrl) {
+                          String downstreamUri, ExtensionSettings extensions, URI publicUrl) {
 
     public enum Mode { LOCAL, AWS }
 
@@ -69,6 +69,6 @@ public record ChainConfig(Mode mode, Resources resources, AwsSettings aws, Local
     }
 
     ChainConfig withResources(Resources provisioned) {
-        return new ChainConfig(mode, provisioned, aws, local, auth, presign, consumer, producer, producerQueue, downstreamUri, routesDir, publicUrl);
+        return new ChainConfig(mode, provisioned, aws, local, auth, presign, consumer, producer, producerQueue, downstreamUri, extensions, publicUrl);
     }
 }

@@ -31,9 +31,20 @@ public final class ChainConfigBinder {
         PresignSettings presign = presign(in);
         ChainConfig config = new ChainConfig(mode, resources, aws(in), local(in), auth(in, mode), presign,
                 consumer(in, presign.inputPrefix(), mode), producer(in), in.text(EXTENDED_QUEUE), in.text(DOWNSTREAM_URI),
-                Path.of(in.text(ROUTES_DIR)).toAbsolutePath().normalize(), publicAddress(in, PUBLIC_URL, true));
+                extensions(in, mode), publicAddress(in, PUBLIC_URL, true));
         in.failOnErrors();
         return config;
+    }
+
+    /** Route files are reloaded on change by default in local mode only: in production a half-saved file would replace a route. */
+    private static ExtensionSettings extensions(ConfigReader in, Mode mode) {
+        List<String> dependencies = in.list(PLUGINS_DEPENDENCIES);
+        for (String coordinates : dependencies) {
+            in.check(coordinates.split(":").length >= 3, PLUGINS_DEPENDENCIES.name() + " entries must be groupId:artifactId:version, not " + coordinates);
+        }
+        return new ExtensionSettings(Path.of(in.text(ROUTES_DIR)).toAbsolutePath().normalize(),
+                in.isSet(ROUTES_RELOAD) ? in.bool(ROUTES_RELOAD) : mode == Mode.LOCAL,
+                Path.of(in.text(PLUGINS_DIR)).toAbsolutePath().normalize(), dependencies, in.list(PLUGINS_REPOSITORIES));
     }
 
     private static Mode mode(ConfigReader in) {

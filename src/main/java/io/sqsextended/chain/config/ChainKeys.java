@@ -58,6 +58,10 @@ public final class ChainKeys {
     public static final ConfigKey IDEMPOTENCY_RETENTION = key("chain.consumer.idempotency.retention", Kind.DURATION, "15d");
     public static final ConfigKey DOWNSTREAM_URI = key("chain.downstream.uri", Kind.TEXT, "direct:downstream");
     public static final ConfigKey ROUTES_DIR = key("chain.routes.dir", Kind.TEXT, "routes");
+    public static final ConfigKey ROUTES_RELOAD = key("chain.routes.reload", Kind.BOOLEAN, null);
+    public static final ConfigKey PLUGINS_DIR = key("chain.plugins.dir", Kind.TEXT, "plugins");
+    public static final ConfigKey PLUGINS_DEPENDENCIES = key("chain.plugins.dependencies", Kind.LIST, "");
+    public static final ConfigKey PLUGINS_REPOSITORIES = key("chain.plugins.repositories", Kind.LIST, "");
 
     public static final ConfigKey EXTENDED_QUEUE = key("chain.extended.queue", Kind.TEXT, null);
     public static final ConfigKey EXTENDED_BUCKET = key("chain.extended.bucket", Kind.TEXT, null);
@@ -99,7 +103,8 @@ public final class ChainKeys {
             VISIBILITY_TIMEOUT, ALLOWED_BUCKETS, POINTER_PREFIXES, VERIFY_SNS, FETCH_PAYLOAD, REPLAY_BUFFER, DOWNLOAD_URL_TTL, MAX_ATTEMPTS,
             INITIAL_DELAY, MULTIPLIER, MAX_DELAY, MAX_WAITING, DOWNSTREAM_TIMEOUT, CLEANUP_S3_EVENT, CLEANUP_POINTER,
             IDEMPOTENCY_STORE, IDEMPOTENCY_SIZE, IDEMPOTENCY_JDBC_URL, IDEMPOTENCY_JDBC_USER, IDEMPOTENCY_JDBC_PASSWORD,
-            IDEMPOTENCY_JDBC_POOL_SIZE, IDEMPOTENCY_CLAIM_TIMEOUT, IDEMPOTENCY_RETENTION, DOWNSTREAM_URI, ROUTES_DIR, EXTENDED_QUEUE, EXTENDED_BUCKET, EXTENDED_KEY_PREFIX,
+            IDEMPOTENCY_JDBC_POOL_SIZE, IDEMPOTENCY_CLAIM_TIMEOUT, IDEMPOTENCY_RETENTION, DOWNSTREAM_URI, ROUTES_DIR, ROUTES_RELOAD,
+            PLUGINS_DIR, PLUGINS_DEPENDENCIES, PLUGINS_REPOSITORIES, EXTENDED_QUEUE, EXTENDED_BUCKET, EXTENDED_KEY_PREFIX,
             EXTENDED_THRESHOLD, ALWAYS_THROUGH_S3, LEGACY_SIZE_ATTRIBUTE, SSE_KMS_KEY_ID, EXTENDED_PART_SIZE, LOG_FORMAT,
             AWS_ENDPOINT, AWS_S3_ENDPOINT, AWS_SQS_ENDPOINT, AWS_S3_PUBLIC_ENDPOINT, AWS_ACCESS_KEY, AWS_SECRET_KEY, LOCAL_DATA_DIR, LOCAL_BIND_ADDRESS,
             LOCAL_S3_PORT, LOCAL_SQS_PORT, LOCAL_PUBLIC_ENDPOINT, LOCAL_ACCESS_KEY, LOCAL_SECRET_KEY, LOCAL_TEMPLATE, LOCAL_STACK_NAME, LOCAL_PARAMETERS,

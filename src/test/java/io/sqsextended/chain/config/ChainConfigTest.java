@@ -1,6 +1,7 @@
 package io.sqsextended.chain.config;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.sqsextended.chain.local.LocalSettings;
@@ -117,5 +118,27 @@ class ChainConfigTest {
                     .hasMessageStartingWith("chain.local.faults must look like")
                     .hasMessageEndingWith("not " + bad);
         }
+    }
+
+    @Test
+    void routeFilesAreReloadedByDefaultInLocalModeOnlyAndEitherModeMayChoose() {
+        Map<String, String> aws = IdempotencySettingsTest.AWS;
+
+        assertThat(read(Map.of()).extensions().reloadRoutes()).isTrue();
+        assertThat(read(aws).extensions().reloadRoutes()).isFalse();
+        assertThat(read(Map.of("chain.routes.reload", "false")).extensions().reloadRoutes()).isFalse();
+        assertThat(read(with(aws, "chain.routes.reload", "true")).extensions().reloadRoutes()).isTrue();
+    }
+
+    @Test
+    void pluginDependenciesMustBeMavenCoordinates() {
+        assertThatThrownBy(() -> read(Map.of("chain.plugins.dependencies", "org.apache.camel:camel-base64:4.18.0,camel-kafka")))
+                .hasMessageContaining("chain.plugins.dependencies entries must be groupId:artifactId:version, not camel-kafka");
+    }
+
+    private static Map<String, String> with(Map<String, String> values, String key, String value) {
+        Map<String, String> more = new HashMap<>(values);
+        more.put(key, value);
+        return more;
     }
 }
