@@ -40,9 +40,7 @@ class CliResumeTest {
     @BeforeAll
     static void startApp() throws Exception {
         // every S3 request waits, so that the test sees the parts arrive one by one and kills the client between them
-        app = ChainApp.builder(dataDir).consumer().downstream(RecordingDownstream.URI).properties(Map.of(
-                "chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB", "chain.local.latency", "s3=400ms")).start();
-        downstream.addTo(app.context());
+        app = CliUploadTest.appFor(dataDir, downstream, Map.of("chain.local.latency", "s3=400ms"));
     }
 
     @AfterAll

@@ -30,10 +30,8 @@ class CliRetriesTest {
     static void startApp() throws Exception {
         // one request in four refused: without retries, ten parts and a completion would rarely all pass
         // and URLs valid for 5 s while each S3 request waits 600 ms: the later of ten parts sent one by one outlive their URLs
-        app = ChainApp.builder(dataDir).consumer().downstream(RecordingDownstream.URI).properties(Map.of(
-                "chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB", "chain.local.faults", "s3=0.25:503",
-                "chain.presign.ttl", "5s", "chain.local.latency", "s3=600ms")).start();
-        downstream.addTo(app.context());
+        app = CliUploadTest.appFor(dataDir, downstream, Map.of("chain.local.faults", "s3=0.25:503", "chain.presign.ttl", "5s",
+                "chain.local.latency", "s3=600ms"));
     }
 
     @AfterAll

@@ -3,6 +3,7 @@ package io.sqsextended.chain.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 
@@ -31,10 +32,16 @@ class CliUploadTest {
 
     @BeforeAll
     static void startApp() throws Exception {
-        // multipart from 6 MiB, in parts of S3's minimum (5 MiB), so that a test file has several parts
-        app = ChainApp.builder(dataDir).consumer().downstream(RecordingDownstream.URI)
-                .properties(Map.of("chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB")).start();
+        app = appFor(dataDir, downstream, Map.of());
+    }
+
+    /** The consumer on, delivering to {@code downstream}; multipart from 6 MiB in parts of S3's minimum (5 MiB), so that a test file has several. */
+    static ChainApp appFor(Path dataDir, RecordingDownstream downstream, Map<String, String> more) throws Exception {
+        Map<String, String> properties = new HashMap<>(Map.of("chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB"));
+        properties.putAll(more);
+        ChainApp app = ChainApp.builder(dataDir).consumer().downstream(RecordingDownstream.URI).properties(properties).start();
         downstream.addTo(app.context());
+        return app;
     }
 
     @AfterAll

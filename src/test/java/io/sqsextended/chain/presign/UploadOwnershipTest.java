@@ -34,10 +34,15 @@ class UploadOwnershipTest {
 
     @BeforeAll
     static void startApp() throws Exception {
-        String hashed = "sha256:" + HexFormat.of().formatHex(TokenAuthenticator.sha256(OTHER));
-        app = ChainApp.builder(dataDir).properties(Map.of("chain.auth.producer-tokens", PRODUCER + "," + hashed,
-                "chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB")).start();
+        app = twoProducers(dataDir);
         client = new ApiClient(app.api());
+    }
+
+    /** The app with a second producer token and multipart plans of 5 MiB parts from 6 MiB. */
+    static ChainApp twoProducers(Path dataDir) throws Exception {
+        String hashed = "sha256:" + HexFormat.of().formatHex(TokenAuthenticator.sha256(OTHER));
+        return ChainApp.builder(dataDir).properties(Map.of("chain.auth.producer-tokens", PRODUCER + "," + hashed,
+                "chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB")).start();
     }
 
     @AfterAll

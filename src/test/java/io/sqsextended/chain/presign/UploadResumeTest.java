@@ -2,14 +2,12 @@ package io.sqsextended.chain.presign;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.api.TokenAuthenticator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,9 +33,7 @@ class UploadResumeTest {
 
     @BeforeAll
     static void startApp() throws Exception {
-        String hashed = "sha256:" + HexFormat.of().formatHex(TokenAuthenticator.sha256(OTHER));
-        app = ChainApp.builder(dataDir).properties(Map.of("chain.auth.producer-tokens", PRODUCER + "," + hashed,
-                "chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB")).start();
+        app = UploadOwnershipTest.twoProducers(dataDir);
         client = new ApiClient(app.api());
     }
 
