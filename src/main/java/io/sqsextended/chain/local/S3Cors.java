@@ -10,6 +10,7 @@ import io.sqsextended.chain.local.template.ProvisionedStack.CorsRule;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.shaded.org.eclipse.jetty.server.Request;
 import org.gaul.shaded.org.eclipse.jetty.server.handler.HandlerWrapper;
@@ -63,7 +64,33 @@ final class S3Cors extends HandlerWrapper {
             return;
         }
         rules.stream().filter(r -> r.allows(origin, request.getMethod(), List.of())).findFirst().ifPresent(rule -> allow(response, origin, rule));
-        super.handle(target, baseRequest, request, response);
+        super.handle(target, baseRequest, request, new WithoutProxyCors(response));
+    }
+
+    /** S3Proxy's own CORS is one rule for all buckets, any origin by default: the bucket's rules answer instead. */
+    private static final class WithoutProxyCors extends HttpServletResponseWrapper {
+
+        WithoutProxyCors(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            if (!isCors(name)) {
+                super.setHeader(name, value);
+            }
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            if (!isCors(name)) {
+                super.addHeader(name, value);
+            }
+        }
+
+        private static boolean isCors(String name) {
+            return name.regionMatches(true, 0, "Access-Control-", 0, "Access-Control-".length());
+        }
     }
 
     private static void allow(HttpServletResponse response, String origin, CorsRule rule) {

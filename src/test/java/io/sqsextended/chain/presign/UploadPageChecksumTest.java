@@ -47,7 +47,7 @@ class UploadPageChecksumTest {
         try {
             node = new ProcessBuilder("node", "--input-type=module").redirectErrorStream(true).start();
         } catch (IOException e) {
-            Assumptions.abort("node is not installed: the page's checksum is then checked by UploadPageBrowserIT only");
+            Assumptions.abort("node is not installed: the page's checksum is then checked by UploadPageBrowserTest only");
             throw e;
         }
         int[] sizes = slices.length == 0 ? new int[] {Integer.MAX_VALUE} : slices;
