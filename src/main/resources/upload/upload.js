@@ -183,7 +183,7 @@ class FileRow {
         return eTag;
       } catch (error) {
         this.sent(part, 0);
-        if (attempt === ATTEMPTS) {
+        if (attempt === ATTEMPTS || !retryable(error.status)) {
           throw error;
         }
         this.show(`Part ${part}: ${error.message}, trying again (${attempt}/${ATTEMPTS - 1})`);
@@ -202,6 +202,11 @@ class FileRow {
     this.status.append('Uploaded as ', Object.assign(document.createElement('code'), { textContent: key }));
     say(`${this.file.name} uploaded as ${key}`);
   }
+}
+
+/** A network error (no status), an expired URL (403), throttling or S3's own failure; another 4xx would only repeat. */
+function retryable(status) {
+  return status === undefined || status === 403 || status === 429 || status >= 500;
 }
 
 /** XMLHttpRequest, not fetch: only it reports upload progress. Resolves to the answer's ETag. */

@@ -47,8 +47,19 @@ final class BucketCors {
         if (origins.isEmpty() || methods.isEmpty()) {
             throw new TemplateException(at, "a CORS rule needs AllowedOrigins and AllowedMethods");
         }
-        int maxAge = rule.containsKey("MaxAge") ? Integer.parseInt(Nodes.scalar(rule.get("MaxAge"), at + ".MaxAge")) : 0;
-        return new CorsRule(origins, methods, optional(rule, "AllowedHeaders", at), optional(rule, "ExposedHeaders", at), maxAge);
+        return new CorsRule(origins, methods, optional(rule, "AllowedHeaders", at), optional(rule, "ExposedHeaders", at), maxAge(rule, at));
+    }
+
+    private static int maxAge(Map<String, Object> rule, String at) {
+        if (!rule.containsKey("MaxAge")) {
+            return 0;
+        }
+        String value = Nodes.scalar(rule.get("MaxAge"), at + ".MaxAge");
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new TemplateException(at + ".MaxAge", "'" + value + "' is not a number of seconds", e);
+        }
     }
 
     private static List<String> optional(Map<String, Object> rule, String key, String at) {
