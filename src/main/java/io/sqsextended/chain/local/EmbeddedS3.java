@@ -6,11 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.sqsextended.chain.local.template.ProvisionedStack.BucketSpec;
+import io.sqsextended.chain.local.template.ProvisionedStack.CorsRule;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
@@ -39,7 +44,7 @@ final class EmbeddedS3 implements AutoCloseable {
         this.sweeper = sweeper;
     }
 
-    static EmbeddedS3 start(LocalSettings settings, int port, Path storageDir, Collection<String> buckets,
+    static EmbeddedS3 start(LocalSettings settings, int port, Path storageDir, Collection<BucketSpec> buckets,
                             BucketNotifier notifier, Injection.Service injection) throws Exception {
         Files.createDirectories(storageDir);
         // nothing is under way before the server starts: whatever a kill cut off goes aside now
@@ -57,10 +62,12 @@ final class EmbeddedS3 implements AutoCloseable {
         BlobStore store = new NotifyingBlobStore(new ConditionalBlobStore(new MultipartETags(new ChecksumBlobStore(
                 new SpaceCheckingBlobStore(storage.getBlobStore(), storageDir, space, incomplete), incomplete, checksums),
                 storageDir)), notifier);
-        for (String bucket : buckets) {
-            if (!store.containerExists(bucket)) {
-                store.createContainerInLocation(null, bucket);
+        Map<String, List<CorsRule>> corsRules = new HashMap<>();
+        for (BucketSpec bucket : buckets) {
+            if (!store.containerExists(bucket.name())) {
+                store.createContainerInLocation(null, bucket.name());
             }
+            corsRules.put(bucket.name(), bucket.corsRules());
         }
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(store)
@@ -76,6 +83,8 @@ final class EmbeddedS3 implements AutoCloseable {
         NotificationConfigurations.install(proxy, notifier.notificationsByBucket(), settings);
         // an upload the disk cannot take is refused before its body is read
         UploadSpaceGuard.install(proxy, storageDir, space);
+        // a browser's preflight is answered before any signature is looked for (it carries none)
+        S3Cors.install(proxy, corsRules);
         // in front of all: a delay or a fault comes before anything else of the request is looked at
         S3Injection.install(proxy, injection);
         proxy.start();

@@ -66,8 +66,9 @@ public final class LocalAws extends ServiceSupport {
      */
     public void launch() throws Exception {
         long launched = System.nanoTime();
-        stack = CloudFormationTemplate.read(settings.template())
-                .provision(new StackContext(settings.stackName(), LocalSettings.ACCOUNT_ID, settings.region(), settings.parameters()));
+        CloudFormationTemplate template = CloudFormationTemplate.read(settings.template());
+        stack = template.provision(new StackContext(settings.stackName(), LocalSettings.ACCOUNT_ID, settings.region(),
+                settings.parametersFor(template.parameterNames())));
         DiskSpace.requireWritable(settings.dataDir(), "s3", "sqs");
         int[] ports = UnusedPorts.pick(settings.sqsPort(), settings.s3Port(), 0);
         sqsPort = ports[0];
@@ -125,7 +126,7 @@ public final class LocalAws extends ServiceSupport {
     /** Starts the embedded S3 again on the same port, with the same data. */
     void startS3() throws Exception {
         s3 = EmbeddedS3.start(settings, s3Port, settings.dataDir().resolve("s3"),
-                stack.buckets().stream().map(BucketSpec::name).toList(), notifier, injection.s3());
+                stack.buckets(), notifier, injection.s3());
     }
 
     /** Stops the embedded SQS alone, as an SQS outage would (failure drills); its messages stay in its store. */

@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -37,12 +40,31 @@ public record LocalSettings(Path dataDir, String bindAddress, int s3Port, int sq
      * {@code <name>-<uuid>}). S3 itself has no such limit.
      */
     public static final int MAX_KEY_SEGMENT_BYTES = 212;
+    /** The template parameter of the origins the bucket's CORS rule lets in. */
+    public static final String UPLOAD_PAGE_ORIGINS = "UploadPageOrigins";
     /** Region of ARNs and queue URLs when none is configured. */
     public static final String DEFAULT_REGION = "us-east-1";
 
     /** Host name that clients use to reach a server bound to {@link #bindAddress()}. */
     public String publicHost() {
         return "0.0.0.0".equals(bindAddress) || "::".equals(bindAddress) ? "localhost" : bindAddress;
+    }
+
+    /**
+     * {@link #parameters()}, plus, when the template declares {@value #UPLOAD_PAGE_ORIGINS} and it is not given, every
+     * port of this machine's names: the upload page, served by the API on a port picked at start, works out of the box.
+     */
+    public Map<String, String> parametersFor(Set<String> declared) {
+        if (!declared.contains(UPLOAD_PAGE_ORIGINS) || parameters.containsKey(UPLOAD_PAGE_ORIGINS)) {
+            return parameters;
+        }
+        Map<String, String> withOrigins = new TreeMap<>(parameters);
+        Set<String> hosts = new TreeSet<>(List.of("localhost", "127.0.0.1", publicHost()));
+        if (publicEndpoint != null) {
+            hosts.add(publicEndpoint.getHost());
+        }
+        withOrigins.put(UPLOAD_PAGE_ORIGINS, String.join(",", hosts.stream().map(host -> "http://" + host + ":*").toList()));
+        return withOrigins;
     }
 
     /** Where an embedded server on {@code port} answers: known before it starts, so that clients can be built meanwhile. */

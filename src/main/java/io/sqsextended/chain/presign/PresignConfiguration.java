@@ -83,6 +83,7 @@ public class PresignConfiguration implements CamelConfiguration {
                 VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(ctx, VertxPlatformHttpRouter.getRouterNameFromPort(apiPort));
                 if (router != null) {
                     ApiRouter.install(router);
+                    UploadPage.install(router);
                 }
             }
         });

@@ -12,12 +12,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.sqsextended.chain.local.template.ProvisionedStack.BucketSpec;
+import io.sqsextended.chain.local.template.ProvisionedStack.CorsRule;
 import io.sqsextended.chain.local.template.ProvisionedStack.QueueNotification;
 
 /** Reads the evaluated properties of an {@code AWS::S3::Bucket} into what the embedded S3 creates. */
 final class BucketProperties {
 
-    private static final PropertySupport SUPPORT = new PropertySupport(BUCKET, "S3", Set.of("BucketName", "NotificationConfiguration"),
+    private static final PropertySupport SUPPORT = new PropertySupport(BUCKET, "S3", Set.of("BucketName", "NotificationConfiguration", "CorsConfiguration"),
             Set.of("BucketEncryption", "PublicAccessBlockConfiguration", "OwnershipControls", "LifecycleConfiguration",
                     "VersioningConfiguration", "Tags"));
     private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
@@ -28,17 +29,20 @@ final class BucketProperties {
     static BucketSpec read(String id, Map<String, Object> properties, Resources resources, QueueArns queueArns) {
         String where = "Resources." + id + ".Properties";
         List<QueueNotification> notifications = new ArrayList<>();
+        List<CorsRule> corsRules = List.of();
         for (Map.Entry<String, Object> property : properties.entrySet()) {
             String key = property.getKey();
             if (SUPPORT.emulates(where, key) && key.equals("NotificationConfiguration")) {
                 notifications.addAll(notifications(Nodes.map(property.getValue(), where + "." + key), where + "." + key, queueArns));
+            } else if (SUPPORT.emulates(where, key) && key.equals("CorsConfiguration")) {
+                corsRules = BucketCors.read(property.getValue(), where + "." + key);
             }
         }
         String name = resources.physicalName(id);
         if (!BUCKET_NAME.matcher(name).matches() || name.contains("..")) {
             throw new TemplateException(where + ".BucketName", "'" + name + "' is not a valid S3 bucket name (3-63 of a-z 0-9 . -)");
         }
-        return new BucketSpec(id, name, List.copyOf(notifications));
+        return new BucketSpec(id, name, List.copyOf(notifications), corsRules);
     }
 
     private static List<QueueNotification> notifications(Map<String, Object> configuration, String where, QueueArns queueArns) {

@@ -91,6 +91,11 @@ public final class CloudFormationTemplate {
         return document;
     }
 
+    /** The names of the template's Parameters. */
+    public Set<String> parameterNames() {
+        return Nodes.section(document, "Parameters").keySet();
+    }
+
     /** Evaluates the template for one stack and returns the buckets and queues to create locally. */
     public ProvisionedStack provision(StackContext ctx) {
         Evaluator ev = new Evaluator(document, ctx);

@@ -1,6 +1,7 @@
 package io.sqsextended.chain.local.template;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -14,8 +15,40 @@ import java.util.Map;
 public record ProvisionedStack(List<BucketSpec> buckets, List<QueueSpec> queues, Map<String, String> outputs,
                                List<String> notApplicable) {
 
-    /** An S3 bucket and the queue notifications configured on it. */
-    public record BucketSpec(String logicalId, String name, List<QueueNotification> notifications) {
+    /** An S3 bucket, the queue notifications configured on it and its CORS rules (none: no cross-origin request). */
+    public record BucketSpec(String logicalId, String name, List<QueueNotification> notifications, List<CorsRule> corsRules) {
+
+        /** Without CORS rules. */
+        public BucketSpec(String logicalId, String name, List<QueueNotification> notifications) {
+            this(logicalId, name, notifications, List.of());
+        }
+    }
+
+    /**
+     * One entry of a bucket's {@code CorsConfiguration.CorsRules}; an origin or header may hold one {@code *}, as S3 allows.
+     *
+     * @param maxAgeSeconds how long a browser may keep a preflight's answer, 0 when unset
+     */
+    public record CorsRule(List<String> allowedOrigins, List<String> allowedMethods, List<String> allowedHeaders,
+                           List<String> exposedHeaders, int maxAgeSeconds) {
+
+        public boolean allowsOrigin(String origin) {
+            return allowedOrigins.stream().anyMatch(pattern -> wildcard(pattern, origin, false));
+        }
+
+        /** Whether a request from {@code origin} may use {@code method} and send {@code headers} (S3 compares header names case-insensitively). */
+        public boolean allows(String origin, String method, List<String> headers) {
+            return allowsOrigin(origin) && allowedMethods.contains(method)
+                    && headers.stream().allMatch(header -> allowedHeaders.stream().anyMatch(pattern -> wildcard(pattern, header, true)));
+        }
+
+        private static boolean wildcard(String pattern, String value, boolean ignoreCase) {
+            String p = ignoreCase ? pattern.toLowerCase(Locale.ROOT) : pattern;
+            String v = ignoreCase ? value.toLowerCase(Locale.ROOT) : value;
+            int star = p.indexOf('*');
+            return star < 0 ? p.equals(v)
+                    : v.length() >= p.length() - 1 && v.startsWith(p.substring(0, star)) && v.endsWith(p.substring(star + 1));
+        }
     }
 
     /**

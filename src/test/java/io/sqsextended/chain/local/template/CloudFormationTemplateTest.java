@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.local.template.ProvisionedStack.BucketSpec;
+import io.sqsextended.chain.local.template.ProvisionedStack.CorsRule;
 import io.sqsextended.chain.local.template.ProvisionedStack.QueueNotification;
 import io.sqsextended.chain.local.template.ProvisionedStack.QueueSpec;
 import io.sqsextended.chain.local.template.ProvisionedStack.Redrive;
@@ -40,6 +41,19 @@ class CloudFormationTemplateTest {
 
         assertThat(stack.buckets()).containsExactly(new BucketSpec("PayloadBucket", "sqs-extended-chain-payloads-000000000000",
                 List.of(new QueueNotification("s3:ObjectCreated:*", "sqs-extended-chain-notifications", "input/", ""))));
+    }
+
+    @Test
+    void payloadBucketHasNoCorsRuleWithoutUploadPageOrigins() {
+        assertThat(provision(Map.of()).buckets().get(0).corsRules()).isEmpty();
+    }
+
+    @Test
+    void uploadPageOriginsMayPutGetAndHeadWithTheUploadsHeadersAndReadTheETag() {
+        ProvisionedStack stack = provision(Map.of("UploadPageOrigins", "https://upload.example.com, http://localhost:8080"));
+
+        assertThat(stack.buckets().get(0).corsRules()).containsExactly(new CorsRule(List.of("https://upload.example.com", "http://localhost:8080"),
+                List.of("PUT", "GET", "HEAD"), List.of("content-type", "if-none-match", "x-amz-*"), List.of("ETag"), 3000));
     }
 
     @Test

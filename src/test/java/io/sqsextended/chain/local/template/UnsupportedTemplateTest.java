@@ -15,6 +15,50 @@ class UnsupportedTemplateTest {
     }
 
     @Test
+    void aCorsRulePropertyTheEmbeddedS3DoesNotKnowIsNamed() {
+        provisioning("""
+                Resources:
+                  Bucket:
+                    Type: AWS::S3::Bucket
+                    Properties:
+                      CorsConfiguration:
+                        CorsRules:
+                          - AllowedOrigins: ["https://a.example"]
+                            AllowedMethods: [PUT]
+                            AllowedHeader: [content-type]
+                """).hasMessageContaining("Resources.Bucket.Properties.CorsConfiguration.CorsRules.0.AllowedHeader");
+    }
+
+    @Test
+    void aCorsRuleWithAMethodS3DoesNotHaveIsRefused() {
+        provisioning("""
+                Resources:
+                  Bucket:
+                    Type: AWS::S3::Bucket
+                    Properties:
+                      CorsConfiguration:
+                        CorsRules:
+                          - AllowedOrigins: ["https://a.example"]
+                            AllowedMethods: [PATCH]
+                """).hasMessageContaining("CorsRules.0.AllowedMethods").hasMessageContaining("'PATCH'");
+    }
+
+    @Test
+    void aCorsRuleMaxAgeThatIsNotANumberIsRefused() {
+        provisioning("""
+                Resources:
+                  Bucket:
+                    Type: AWS::S3::Bucket
+                    Properties:
+                      CorsConfiguration:
+                        CorsRules:
+                          - AllowedOrigins: ["https://a.example"]
+                            AllowedMethods: [PUT]
+                            MaxAge: an hour
+                """).hasMessageContaining("CorsRules.0.MaxAge");
+    }
+
+    @Test
     void getAzsNeedsAnAccount() {
         provisioning("""
                 Resources:
