@@ -97,7 +97,7 @@ final class PresignCeiling implements AutoCloseable {
         HeadObjectResponse head = transfers.head(key);
         S3Transfers.Presigned get = transfers.presignGet(key);
         return JSON.writeValueAsBytes(new DownloadTicket(transfers.bucket(), key, "GET", get.url().toString(), get.expiresAt().toString(),
-                head.contentLength(), head.contentType(), head.eTag()));
+                head.contentLength(), head.contentType(), head.eTag(), head.checksumCRC64NVME(), head.checksumSHA256()));
     }
 
     private static byte[] bearerDigest(String authorization) {
