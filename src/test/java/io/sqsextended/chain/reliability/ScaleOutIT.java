@@ -154,9 +154,10 @@ class ScaleOutIT {
         Postgres.get().stop();
         await().atMost(Duration.ofSeconds(30)).until(() -> instances.stream().allMatch(i -> Readiness.status(i.management()) == 503));
         // counted once the database is down (its stop takes seconds on a loaded machine, claims still succeeding meanwhile):
-        // payloads claimed before may still finish, at most a worker's each; nothing is claimed now, so nothing more is delivered
+        // payloads claimed before may still finish, at most what an instance's poll gate admits (2 x concurrency - 1, and 10
+        // per poller); nothing is claimed now, so nothing more is delivered
         int beforeOutage = deliveries(instances).size();
-        int inFlightAtMost = instances.size() * CONCURRENCY;
+        int inFlightAtMost = instances.size() * (2 * CONCURRENCY - 1 + 10);
         await().during(OUTAGE).atMost(OUTAGE.plusSeconds(10)).until(() -> deliveries(instances).size() <= beforeOutage + inFlightAtMost);
         Postgres.get().start();
 
