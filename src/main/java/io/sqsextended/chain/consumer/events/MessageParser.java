@@ -3,6 +3,8 @@ package io.sqsextended.chain.consumer.events;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -199,11 +201,7 @@ public final class MessageParser {
             }
             requireAllowed(bucket);
             requireKey(key);
-            String time = text(record.path("eventTime"));
-            Instant eventTime = instant(time);
-            if (time != null && eventTime == null) {
-                throw new PayloadRefusedException("Unparseable S3 event notification: eventTime is no ISO-8601 instant: " + abbreviate(time));
-            }
+            Instant eventTime = instant(text(record.path("eventTime")));
             String versionId = text(object.path("versionId"));
             references.add(new ObjectReference(PayloadSource.S3_EVENT, bucket, key, versionId, null, null, eventTime,
                     eventKey(bucket, key, versionId, text(object.path("sequencer")))));
@@ -271,11 +269,19 @@ public final class MessageParser {
         }
     }
 
+    /** An instant with or without zone (zone-less is UTC, as moto and several S3-compatible stores write); null when unreadable: it is only reported. */
     private static Instant instant(String text) {
-        try {
-            return text == null ? null : Instant.parse(text);
-        } catch (DateTimeParseException e) {
+        if (text == null) {
             return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException notLocal) {
+                return null;
+            }
         }
     }
 

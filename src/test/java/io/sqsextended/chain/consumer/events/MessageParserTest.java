@@ -67,11 +67,19 @@ class MessageParserTest {
     }
 
     @Test
-    void anS3EventWhoseEventTimeIsNoInstantIsRefusedWithTheReason() {
+    void anS3EventTimeWithoutZoneIsUtc() {
+        String event = s3Event(record("2.1", "ObjectCreated:Put", BUCKET, "input/a", "01").replace("2026-01-01T00:00:00.000Z", "2026-12-07T02:14:24.192790"));
+
+        assertThat(parse(event)).singleElement().isInstanceOfSatisfying(ObjectReference.class,
+                object -> assertThat(object.eventTime()).isEqualTo(Instant.parse("2026-12-07T02:14:24.192790Z")));
+    }
+
+    @Test
+    void anS3EventWhoseEventTimeIsNoInstantIsStillDelivered() {
         String event = s3Event(record("2.1", "ObjectCreated:Put", BUCKET, "input/a", "01").replace("2026-01-01T00:00:00.000Z", "yesterday"));
 
-        assertThatThrownBy(() -> parse(event)).isInstanceOf(PayloadRefusedException.class)
-                .hasMessageContaining("eventTime is no ISO-8601 instant: yesterday");
+        assertThat(parse(event)).singleElement().isInstanceOfSatisfying(ObjectReference.class,
+                object -> assertThat(object.eventTime()).isNull());
     }
 
     @Test
