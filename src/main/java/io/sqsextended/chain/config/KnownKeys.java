@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.camel.util.StringHelper;
@@ -36,10 +37,12 @@ final class KnownKeys {
     static final List<String> ALL_GROUPS = Stream.concat(CATALOG_GROUPS.stream(), OPEN_GROUPS.stream()).toList();
     private static final String CATALOG = "META-INF/camel-main-configuration-metadata.json";
     private static final String FAMILY_SUFFIX = "<Name>";
+    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^A-Z0-9]");
 
     /** Letters and digits alone, upper-cased: how names are compared, whatever their dashes, dots, underscores or humps. */
     private final Map<String, String> bySquashed = new HashMap<>();
     private final List<String> keys = new ArrayList<>();
+    private boolean catalogRead;
 
     private KnownKeys() {
     }
@@ -48,16 +51,13 @@ final class KnownKeys {
         KnownKeys known = new KnownKeys();
         ChainKeys.ALL.stream().filter(key -> !key.isFamily()).forEach(key -> known.add(key.name()));
         ChainKeys.ALL.stream().filter(ConfigKey::isFamily).forEach(key -> known.keys.add(key.name() + FAMILY_SUFFIX));
-        for (Object property : catalog().getCollection("properties")) {
-            known.add(dashed(((JsonObject) property).getString("name")));
-        }
         return known;
     }
 
     /** The environment variable of a key: {@code camel.server.port} is CAMEL_SERVER_PORT, {@code chain.local.data-dir} CHAIN_LOCAL_DATA_DIR. */
     static String variable(String key) {
         String family = key.endsWith(FAMILY_SUFFIX) ? FAMILY_SUFFIX : "";
-        return key.substring(0, key.length() - family.length()).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + family;
+        return NOT_LETTER_OR_DIGIT.matcher(key.substring(0, key.length() - family.length()).toUpperCase(Locale.ROOT)).replaceAll("_") + family;
     }
 
     /**
@@ -74,6 +74,9 @@ final class KnownKeys {
 
     /** The key of Camel Main's catalog or of {@link ChainKeys} that a variable names (its dashes and humps need not be exact). */
     Optional<String> keyOf(String variable) {
+        if (variable.startsWith("CAMEL_")) {
+            readCatalog();
+        }
         return Optional.ofNullable(bySquashed.get(squashed(variable)));
     }
 
@@ -96,6 +99,7 @@ final class KnownKeys {
 
     /** Every key, families as {@code chain.local.parameter.<Name>}. */
     List<String> keys() {
+        readCatalog();
         return List.copyOf(keys);
     }
 
@@ -110,8 +114,19 @@ final class KnownKeys {
     }
 
     private String nearest(String unknown, Function<String, String> form) {
+        readCatalog();
         return keys.stream().min(Comparator.comparingInt((String candidate) -> distance(unknown, form.apply(candidate)))
                 .thenComparing(Comparator.naturalOrder())).orElseThrow();
+    }
+
+    /** Camel Main's options, read only when needed: parsing its catalog costs a start about 0.1 s. */
+    private void readCatalog() {
+        if (!catalogRead) {
+            catalogRead = true;
+            for (Object property : catalog().getCollection("properties")) {
+                add(dashed(((JsonObject) property).getString("name")));
+            }
+        }
     }
 
     private void add(String key) {
@@ -126,7 +141,9 @@ final class KnownKeys {
     }
 
     static String squashed(String name) {
-        return name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        StringBuilder letters = new StringBuilder(name.length());
+        name.chars().filter(Character::isLetterOrDigit).map(Character::toUpperCase).forEach(letters::appendCodePoint);
+        return letters.toString();
     }
 
     /** Levenshtein distance: insertions, deletions and substitutions. */
