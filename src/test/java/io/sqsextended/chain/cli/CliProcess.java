@@ -14,7 +14,7 @@ import io.sqsextended.chain.Application;
  * The client run as users run it: a JVM of its own (the jar's main class, on the test class path) with a small heap,
  * the token in CHAIN_TOKEN; its standard output and error kept in files.
  */
-final class CliProcess {
+public final class CliProcess {
 
     private final Process process;
     private final Path out;
@@ -27,7 +27,7 @@ final class CliProcess {
     }
 
     /** Starts {@code java Application args...}; {@code token} null leaves CHAIN_TOKEN unset. */
-    static CliProcess start(Path dir, String token, String... args) throws IOException {
+    public static CliProcess start(Path dir, String token, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // a heap far smaller than the files: the client must stream them
                 "-Xmx48m", "-cp", System.getProperty("java.class.path"), Application.class.getName()));
@@ -43,7 +43,7 @@ final class CliProcess {
     }
 
     /** Runs to the end (at most 3 minutes); the exit code. */
-    int exitCode() throws InterruptedException {
+    public int exitCode() throws InterruptedException {
         if (!process.waitFor(3, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("The client did not end: " + err());
@@ -55,11 +55,11 @@ final class CliProcess {
         process.destroyForcibly().waitFor();
     }
 
-    String out() {
+    public String out() {
         return read(out);
     }
 
-    String err() {
+    public String err() {
         return read(err);
     }
 
