@@ -76,7 +76,7 @@ public final class ApiClient {
     }
 
     /** Any request to the API; null {@code token} or {@code contentType} leaves the header out. */
-    Reply send(String method, String path, String token, String contentType, byte[] body) {
+    public Reply send(String method, String path, String token, String contentType, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null) {
