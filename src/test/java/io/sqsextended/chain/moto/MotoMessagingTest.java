@@ -3,6 +3,7 @@ package io.sqsextended.chain.moto;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import com.amazon.sqs.javamessaging.AmazonSQSExtendedClient;
 import com.amazon.sqs.javamessaging.ExtendedClientConfiguration;
@@ -19,6 +20,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.SnsClientBuilder;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.sns.AmazonSNSExtendedClient;
+import software.amazon.sns.SNSExtendedClientConfiguration;
 
 import static io.sqsextended.chain.moto.MotoChain.PRODUCER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,10 +29,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What other senders put on the queue, through moto: S3 events fanned out by an SNS topic (SNS's envelope as moto
- * writes it), pointers of the AWS SQS Extended Client for Java, and our own extended producer's.
+ * writes it), pointers of the AWS SQS and SNS Extended Clients for Java, and our own extended producer's.
  */
 @Tag("moto")
 class MotoMessagingTest {
+
+    /** A bucket of its own for the SNS Extended Client, which offloads to the root: granted whole. */
+    static final String SNS_OFFLOADS = "moto-sns-offloads";
 
     @TempDir
     Path dataDir;
@@ -37,7 +43,7 @@ class MotoMessagingTest {
 
     @BeforeEach
     void start() throws Exception {
-        chain = MotoChain.start(dataDir);
+        chain = MotoChain.start(dataDir, Map.of(), Map.of("chain.consumer.pointer-prefixes", "offload/,s3://" + SNS_OFFLOADS + "/"));
     }
 
     @AfterEach
@@ -80,6 +86,30 @@ class MotoMessagingTest {
         assertThat(delivered.key()).startsWith("offload/");
         assertThat(delivered.header(PayloadHeaders.SOURCE)).isEqualTo("extended-pointer");
         assertNothingLeft(delivered.key());
+    }
+
+    @Test
+    void aPointerOfTheAwsSnsExtendedClientInSnssEnvelopeIsDeliveredOnceAndItsObjectDeleted() {
+        String payload = "from the AWS SNS Extended Client ".repeat(10_000);
+        chain.s3.createBucket(r -> r.bucket(SNS_OFFLOADS));
+        try (SnsClient sns = sns()) {
+            String topic = sns.createTopic(r -> r.name("large-messages")).topicArn();
+            sns.subscribe(r -> r.topicArn(topic).protocol("sqs").endpoint(queueArn()));
+            var config = new SNSExtendedClientConfiguration().withPayloadSupportEnabled(chain.s3, SNS_OFFLOADS).withAlwaysThroughS3(true);
+
+            new AmazonSNSExtendedClient(sns, config).publish(r -> r.topicArn(topic).message(payload));
+        }
+
+        RecordingDownstream.Attempt delivered = await().until(() -> chain.downstream.deliveries(), list -> !list.isEmpty()).get(0);
+
+        assertThat(delivered.text()).isEqualTo(payload);
+        assertThat(delivered.header(PayloadHeaders.BUCKET)).isEqualTo(SNS_OFFLOADS);
+        assertThat(delivered.key()).doesNotContain("/");
+        assertThat(delivered.header(PayloadHeaders.SOURCE)).isEqualTo("extended-pointer");
+        await().until(() -> chain.queues.pending() == 0);
+        assertThat(chain.downstream.deliveries()).hasSize(1);
+        assertThat(chain.queues.drain()).as("dead letters").isZero();
+        await().until(() -> chain.s3.listObjectsV2(r -> r.bucket(SNS_OFFLOADS)).contents(), List::isEmpty);
     }
 
     @Test
