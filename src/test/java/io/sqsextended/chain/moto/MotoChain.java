@@ -21,8 +21,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * One test's world on moto: moto reset, the template deployed into it, the app in aws mode on the stack's Outputs
  * (consumer on, the recording downstream, tokens of its own: aws mode refuses the development ones) and clients of moto.
- * The idempotency store is the shared one on PostgreSQL, as the template's service runs it: moto notifies a multipart
- * upload twice at once (ObjectCreated:Put and :CompleteMultipartUpload), and only a claim keeps both from being delivered.
+ * The idempotency store is the shared one on PostgreSQL, as the template's service runs it (a payload claimed before
+ * its delivery: a duplicate event arriving meanwhile waits, and is skipped).
  */
 final class MotoChain implements AutoCloseable {
 
