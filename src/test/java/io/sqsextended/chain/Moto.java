@@ -49,6 +49,7 @@ public final class Moto {
     private static final Duration STARTUP = Duration.ofSeconds(60);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static Moto instance;
+    private static Boolean installed;
 
     private final Process process;
     private final URI endpoint;
@@ -60,7 +61,10 @@ public final class Moto {
 
     /** The server, started on first use; skips the calling test where moto_server is not installed. */
     public static synchronized Moto get() {
-        Assumptions.assumeTrue(installed(), "moto_server is not on the PATH (moto 5.2: pip install 'moto[server]'): the moto tier is skipped");
+        if (installed == null) {
+            installed = installed();
+        }
+        Assumptions.assumeTrue(installed, "moto_server is not on the PATH (moto 5.2: pip install 'moto[server]'): the moto tier is skipped");
         if (instance == null || !instance.process.isAlive()) {
             instance = start();
         }

@@ -29,7 +29,7 @@ final class MotoChain implements AutoCloseable {
     static final String PRODUCER = "moto-producer-token";
     static final String CONSUMER = "moto-consumer-token";
     static final String ADMIN = "moto-admin-token";
-    /** Seconds until a message another delivery held (moto's second event of an upload) is received again. */
+    /** Seconds until a message whose payload another delivery held (a duplicate event) is received again. */
     static final String VISIBILITY_TIMEOUT = "10";
 
     final Moto moto;

@@ -34,7 +34,10 @@ class MotoFailureTest {
 
     @AfterEach
     void stop() {
-        chain.close();
+        // null where moto_server is missing: the test was skipped before it started one
+        if (chain != null) {
+            chain.close();
+        }
     }
 
     @Test

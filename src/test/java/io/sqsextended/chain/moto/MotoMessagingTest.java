@@ -48,7 +48,10 @@ class MotoMessagingTest {
 
     @AfterEach
     void stop() {
-        chain.close();
+        // null where moto_server is missing: the test was skipped before it started one
+        if (chain != null) {
+            chain.close();
+        }
     }
 
     @Test

@@ -51,7 +51,10 @@ class MotoUploadTest {
 
     @AfterEach
     void stop() {
-        chain.close();
+        // null where moto_server is missing: the test was skipped before it started one
+        if (chain != null) {
+            chain.close();
+        }
     }
 
     @Test
