@@ -91,6 +91,8 @@ public final class Moto {
                 port = free.getLocalPort();
             }
             Path log = Files.createTempFile("moto-server", ".log");
+            // read only when moto_server fails to start
+            log.toFile().deleteOnExit();
             Process process = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Moto moto = new Moto(process, URI.create("http://127.0.0.1:" + port));
