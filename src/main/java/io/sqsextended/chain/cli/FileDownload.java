@@ -98,7 +98,7 @@ final class FileDownload {
         } else if (ticket.hasNonNull("checksumSha256")) {
             matches = ticket.get("checksumSha256").asText().equals(FileChecksum.sha256(partial, task, display));
         } else {
-            log.println(file + ": S3 has no checksum of the whole object; the size alone was checked");
+            log.println(file + ": S3 gave no usable checksum of the whole object; the size alone was checked");
             return;
         }
         if (!matches) {

@@ -3,6 +3,8 @@ package io.sqsextended.chain.presign;
 import io.sqsextended.chain.api.ApiMetrics;
 import io.sqsextended.chain.api.HttpReply;
 import io.sqsextended.chain.api.RequestUri;
+import io.sqsextended.chain.wire.Crc64Nvme;
+import io.sqsextended.chain.wire.PayloadSha256;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,13 +31,24 @@ public final class Downloads {
         HeadObjectResponse head = s3.head(key);
         S3Transfers.Presigned get = presignGet(key);
         return HttpReply.json(200, new DownloadTicket(s3.bucket(), key, "GET", get.url().toString(), get.expiresAt().toString(),
-                head.contentLength(), head.contentType(), head.eTag(), wholeObject(head, head.checksumCRC64NVME()),
-                wholeObject(head, head.checksumSHA256())));
+                head.contentLength(), head.contentType(), head.eTag(),
+                wholeObject(key, head, "CRC64NVME", head.checksumCRC64NVME(), Crc64Nvme.isWellFormed(head.checksumCRC64NVME())),
+                wholeObject(key, head, "SHA256", head.checksumSHA256(), PayloadSha256.isWellFormed(head.checksumSHA256()))));
     }
 
-    /** A checksum of the whole object; a COMPOSITE one (of the parts' checksums) is no use to a downloader. */
-    private static String wholeObject(HeadObjectResponse head, String checksum) {
-        return head.checksumType() == ChecksumType.COMPOSITE ? null : checksum;
+    /**
+     * A checksum of the whole object; a COMPOSITE one (of the parts' checksums) is no use to a downloader, nor one of the
+     * wrong length for its algorithm (moto's 4-byte CRC64NVME of multipart uploads): every check against it would fail.
+     */
+    private static String wholeObject(String key, HeadObjectResponse head, String algorithm, String checksum, boolean wellFormed) {
+        if (checksum == null || head.checksumType() == ChecksumType.COMPOSITE) {
+            return null;
+        }
+        if (!wellFormed) {
+            LOG.warn("S3 answered a malformed Checksum{} {} for {}: left out of the download ticket", algorithm, checksum, key);
+            return null;
+        }
+        return checksum;
     }
 
     /** The key is the rest of the path, slashes included (percent-encode spaces and non-ASCII, as in any URL). */

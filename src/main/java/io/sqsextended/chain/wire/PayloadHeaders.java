@@ -34,6 +34,11 @@ public final class PayloadHeaders {
     public static final String CHECKSUM_SHA256 = "PayloadChecksumSha256";
     /** Base64 CRC64NVME S3 keeps of the object, verified likewise when no SHA-256 is (absent when S3 has none). */
     public static final String CHECKSUM_CRC64NVME = "PayloadChecksumCrc64Nvme";
+    /**
+     * Why the checksum S3 answered is not used: a value of the wrong length for its algorithm (moto's 4-byte CRC64NVME of
+     * multipart uploads). The payload is delivered unverified; absent when S3's checksums are well-formed or absent.
+     */
+    public static final String CHECKSUM_MALFORMED = "PayloadChecksumMalformed";
     /** Prefix of one header per user metadata entry of the object ({@code x-amz-meta-<name>}). */
     public static final String METADATA_PREFIX = "PayloadMetadata-";
 

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The client run as users run it: a JVM of its own (the jar's main class, on the test class path) with a small heap,
  * the token in CHAIN_TOKEN; its standard output and error kept in files.
  */
-final class CliProcess {
+public final class CliProcess {
 
     private static final Path SCRIPT = Path.of("/usr/bin/script");
 
@@ -32,7 +32,7 @@ final class CliProcess {
     }
 
     /** Starts {@code java Application args...}; {@code token} null leaves CHAIN_TOKEN unset. */
-    static CliProcess start(Path dir, String token, String... args) throws IOException {
+    public static CliProcess start(Path dir, String token, String... args) throws IOException {
         Path out = Files.createTempFile(dir, "cli", ".out");
         Path err = Files.createTempFile(dir, "cli", ".err");
         return start(new ProcessBuilder(command(args)).redirectOutput(out.toFile()).redirectError(err.toFile()), token, out, err);
@@ -75,7 +75,7 @@ final class CliProcess {
     }
 
     /** Runs to the end (at most 3 minutes); the exit code. */
-    int exitCode() throws InterruptedException {
+    public int exitCode() throws InterruptedException {
         if (!process.waitFor(3, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("The client did not end: " + err());
@@ -87,11 +87,11 @@ final class CliProcess {
         process.destroyForcibly().waitFor();
     }
 
-    String out() {
+    public String out() {
         return read(out);
     }
 
-    String err() {
+    public String err() {
         return read(err);
     }
 

@@ -31,10 +31,24 @@ public final class ApiClient {
     private static final Set<String> RESTRICTED = Set.of("host", "content-length");
 
     private final URI api;
+    private final boolean expectContinue;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     public ApiClient(URI api) {
+        this(api, true);
+    }
+
+    private ApiClient(URI api, boolean expectContinue) {
         this.api = api;
+        this.expectContinue = expectContinue;
+    }
+
+    /**
+     * PUTs without {@code Expect: 100-continue}, as the CLI and browsers send them: moto answers it with two 100 responses,
+     * and the JDK's HttpClient takes the second for the final answer.
+     */
+    public static ApiClient withoutExpectContinue(URI api) {
+        return new ApiClient(api, false);
     }
 
     public record Reply(int status, Map<String, List<String>> headers, byte[] body) {
@@ -51,7 +65,7 @@ public final class ApiClient {
             }
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
@@ -62,7 +76,7 @@ public final class ApiClient {
     }
 
     /** Any request to the API; null {@code token} or {@code contentType} leaves the header out. */
-    Reply send(String method, String path, String token, String contentType, byte[] body) {
+    public Reply send(String method, String path, String token, String contentType, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null) {
@@ -75,9 +89,9 @@ public final class ApiClient {
     }
 
     /** A request with exactly these headers, e.g. a presigned PUT with the headers the API answered. */
-    Reply put(String url, Map<String, String> headers, byte[] body) {
+    public Reply put(String url, Map<String, String> headers, byte[] body) {
         // Expect: 100-continue, as the AWS SDKs send: S3 refuses before the body is sent, not halfway through it
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).expectContinue(true)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).expectContinue(expectContinue)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach((name, value) -> {
             if (!RESTRICTED.contains(name.toLowerCase())) {
@@ -89,7 +103,7 @@ public final class ApiClient {
     }
 
     /** {@code POST /v1/uploads/complete} of a multipart plan with these parts. */
-    Reply complete(String token, JsonNode plan, List<Map<String, Object>> parts) {
+    public Reply complete(String token, JsonNode plan, List<Map<String, Object>> parts) {
         return postJson("/v1/uploads/complete", token, Map.of("key", plan.get("key").asText(),
                 "uploadId", plan.get("uploadId").asText(), "parts", parts));
     }
@@ -115,7 +129,7 @@ public final class ApiClient {
         return send("GET", path, token, null, null);
     }
 
-    Reply get(String url) {
+    public Reply get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
     }
 

@@ -1,7 +1,9 @@
 package io.sqsextended.chain.consumer.payload;
 
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 import io.sqsextended.chain.wire.Crc64Nvme;
@@ -16,7 +18,8 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 /**
  * The checksum a payload's bytes must have, in S3's base64 form: its SHA-256 when one is known, else the CRC64NVME S3
  * keeps. A COMPOSITE value (multipart, {@code <checksum of the parts' checksums>-<parts>}) says nothing about the
- * stream as a whole and is not used.
+ * stream as a whole and is not used; nor is a value of the wrong length for its algorithm (moto answers a 4-byte
+ * CRC64NVME for multipart uploads): it is no checksum of any bytes, so the payload goes unverified and {@link #malformed} says why.
  */
 public record PayloadChecksum(Algorithm algorithm, String value) {
 
@@ -68,8 +71,38 @@ public record PayloadChecksum(Algorithm algorithm, String value) {
         if (type == ChecksumType.COMPOSITE) {
             return Optional.empty();
         }
-        return whole(sha256).map(value -> new PayloadChecksum(Algorithm.SHA256, value))
-                .or(() -> whole(crc64Nvme).map(value -> new PayloadChecksum(Algorithm.CRC64NVME, value)));
+        return whole(sha256).filter(PayloadSha256::isWellFormed).map(value -> new PayloadChecksum(Algorithm.SHA256, value))
+                .or(() -> whole(crc64Nvme).filter(Crc64Nvme::isWellFormed).map(value -> new PayloadChecksum(Algorithm.CRC64NVME, value)));
+    }
+
+    /** The whole-object checksums S3 answered that cannot be one of their algorithm, described; empty when there is none. */
+    static Optional<String> malformed(GetObjectResponse response) {
+        return malformed(response.checksumType(), response.checksumSHA256(), response.checksumCRC64NVME());
+    }
+
+    /** The same from a HEAD's answer. */
+    static Optional<String> malformed(HeadObjectResponse response) {
+        return malformed(response.checksumType(), response.checksumSHA256(), response.checksumCRC64NVME());
+    }
+
+    private static Optional<String> malformed(ChecksumType type, String sha256, String crc64Nvme) {
+        if (type == ChecksumType.COMPOSITE) {
+            return Optional.empty();
+        }
+        List<String> malformed = new ArrayList<>();
+        whole(sha256).filter(value -> !PayloadSha256.isWellFormed(value)).ifPresent(value -> malformed.add(describe("SHA256", value, 32)));
+        whole(crc64Nvme).filter(value -> !Crc64Nvme.isWellFormed(value)).ifPresent(value -> malformed.add(describe("CRC64NVME", value, Long.BYTES)));
+        return malformed.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", malformed));
+    }
+
+    private static String describe(String algorithm, String value, int bytes) {
+        String length;
+        try {
+            length = Base64.getDecoder().decode(value).length + " bytes";
+        } catch (IllegalArgumentException e) {
+            length = "no base64";
+        }
+        return "Checksum" + algorithm + " " + value + " is " + length + ", a " + algorithm + " has " + bytes + ": not verifiable";
     }
 
     /** Its header on the message handed downstream. */

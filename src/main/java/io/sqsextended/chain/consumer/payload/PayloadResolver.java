@@ -16,6 +16,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.converter.stream.InputStreamCache;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
@@ -32,6 +34,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 public final class PayloadResolver {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PayloadResolver.class);
     private static final String INLINE_CONTENT_TYPE = "text/plain; charset=utf-8";
     private static final String CHECKSUM_MODE = "x-amz-checksum-mode";
 
@@ -94,7 +97,8 @@ public final class PayloadResolver {
                     .versionId(object.versionId()).checksumMode(ChecksumMode.ENABLED)));
             requireDeclaredSize(object, head.contentLength());
             describe(message, head.contentLength(), head.eTag(), head.contentType(), head.metadata());
-            PayloadChecksum.of(object.expectedSha256(), head).ifPresent(known -> known.setOn(message));
+            PayloadChecksum.of(object.expectedSha256(), head).ifPresentOrElse(known -> known.setOn(message),
+                    () -> PayloadChecksum.malformed(head).ifPresent(reason -> unverifiable(message, object, reason)));
             message.setBody(null);
             return;
         }
@@ -114,6 +118,8 @@ public final class PayloadResolver {
         PayloadChecksum expected = PayloadChecksum.of(object.expectedSha256(), described).orElse(null);
         if (expected != null) {
             expected.setOn(message);
+        } else {
+            PayloadChecksum.malformed(described).ifPresent(reason -> unverifiable(message, object, reason));
         }
         // If-Match: a later GET (a redelivery's) gets the bytes the headers describe, even if the key was overwritten meanwhile
         S3ObjectStream body = new S3ObjectStream(s3, get.toBuilder().ifMatch(described.eTag()).build(), described.contentLength(),
@@ -132,6 +138,15 @@ public final class PayloadResolver {
         message.setHeader(PayloadHeaders.ETAG, unquote(eTag));
         message.setHeader(PayloadHeaders.CONTENT_TYPE, contentType);
         metadata.forEach((name, value) -> message.setHeader(PayloadHeaders.METADATA_PREFIX + name, value));
+    }
+
+    /**
+     * A checksum S3 answered that is none of its algorithm's (the store's fault, the same on every retry): the payload is
+     * delivered unverified and says so, as one without a checksum would be, rather than dead-lettered for good.
+     */
+    private static void unverifiable(Message message, ObjectReference object, String reason) {
+        LOG.warn("Delivering s3://{}/{} unverified: {}", object.bucket(), object.key(), reason);
+        message.setHeader(PayloadHeaders.CHECKSUM_MALFORMED, reason);
     }
 
     /** A pointer whose size attribute is not its object's size points at something else than was sent: no retry changes that. */
