@@ -62,7 +62,7 @@ public final class ApiClient {
     }
 
     /** Any request to the API; null {@code token} or {@code contentType} leaves the header out. */
-    Reply send(String method, String path, String token, String contentType, byte[] body) {
+    public Reply send(String method, String path, String token, String contentType, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null) {
@@ -75,7 +75,7 @@ public final class ApiClient {
     }
 
     /** A request with exactly these headers, e.g. a presigned PUT with the headers the API answered. */
-    Reply put(String url, Map<String, String> headers, byte[] body) {
+    public Reply put(String url, Map<String, String> headers, byte[] body) {
         // Expect: 100-continue, as the AWS SDKs send: S3 refuses before the body is sent, not halfway through it
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).expectContinue(true)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -106,12 +106,12 @@ public final class ApiClient {
     }
 
     /** The object's bytes, through {@code POST /v1/downloads} and its presigned GET. */
-    byte[] download(String consumerToken, String key) {
+    public byte[] download(String consumerToken, String key) {
         return get(postJson("/v1/downloads", consumerToken, Map.of("key", key)).json().get("url").asText()).body();
     }
 
     /** An API GET with a bearer token; redirects are not followed. */
-    Reply apiGet(String path, String token) {
+    public Reply apiGet(String path, String token) {
         return send("GET", path, token, null, null);
     }
 
