@@ -65,7 +65,13 @@ final class ChainContainer implements AutoCloseable {
         command.addAll(options);
         command.add(ImageUnderTest.tag());
         docker(command.toArray(String[]::new));
-        awaitLog("Bound ports:", Duration.ofSeconds(120));
+        try {
+            awaitLog("Bound ports:", Duration.ofSeconds(120));
+        } catch (RuntimeException | AssertionError e) {
+            // try-with-resources closes only what start() returned
+            close();
+            throw e;
+        }
         return this;
     }
 
@@ -98,9 +104,13 @@ final class ChainContainer implements AutoCloseable {
         return DockerCli.run(List.of("docker", "logs", name), 60).output();
     }
 
+    /** Waits for a line with {@code text}; an AssertionError with the last lines when the container exits first. */
     void awaitLog(String text, Duration timeout) {
-        await().atMost(timeout).pollInterval(Duration.ofMillis(500)).failFast("container exited:\n" + tail(),
-                () -> "exited".equals(inspect("{{.State.Status}}"))).until(() -> logs().contains(text));
+        await().atMost(timeout).pollInterval(Duration.ofMillis(500))
+                .until(() -> logs().contains(text) || "exited".equals(inspect("{{.State.Status}}")));
+        if (!logs().contains(text)) {
+            throw new AssertionError("The container exited before logging \"" + text + "\":\n" + tail());
+        }
     }
 
     int count(String text) {
