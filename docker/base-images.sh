@@ -39,17 +39,20 @@ base_image() {
   fi
   local root
   root=$(mktemp -d /tmp/base-image.XXXXXX)
-  trap 'rm -rf "$root"' RETURN
   $sudo debootstrap --variant=minbase --include="$packages" bookworm "$root" "$mirror" > "$root.log" 2>&1 \
     || fail "debootstrap of $name failed (log: $root.log)"
   if [ -n "$ca" ]; then
-    $sudo cp /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/ca-certificates.crt"
-    $sudo cp /etc/ssl/certs/java/cacerts "$root/etc/ssl/certs/java/cacerts"
+    # this machine's bundles where it has them (its own CA among them); Debian's own otherwise
+    for bundle in /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/java/cacerts; do
+      if [ -f "$bundle" ]; then
+        $sudo cp "$bundle" "$root$bundle"
+      fi
+    done
   fi
   $sudo rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
   $sudo tar -C "$root" -c . | docker import --change 'ENV LANG=C.UTF-8' - "$name" >/dev/null \
     || fail "docker import of $name failed"
-  rm -f "$root.log"
+  $sudo rm -rf "$root" "$root.log"
 }
 
 base_image "$runtime_image" openjdk-17-jre-headless,curl,ca-certificates
