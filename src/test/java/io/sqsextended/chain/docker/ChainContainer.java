@@ -16,8 +16,8 @@ import static io.sqsextended.chain.docker.DockerCli.docker;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The image run as {@code docker run -d} with settings in its environment, each port published on the host's loopback
- * only (on a free port, the same one again after {@link #restart()}). {@link #close()} removes it and its anonymous volumes.
+ * The image run as the README runs it, {@code docker run -d --stop-timeout 45} with settings in its environment, each port
+ * published on a free port of the host's loopback only. {@link #close()} removes it and its anonymous volumes.
  */
 final class ChainContainer implements AutoCloseable {
 
@@ -25,11 +25,13 @@ final class ChainContainer implements AutoCloseable {
     static final int MANAGEMENT = 9876;
     static final int S3 = 9000;
     static final int SQS = 9324;
+    static final int STOP_TIMEOUT_SECONDS = 45;
 
     private final String name = "chain-test-" + UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final Map<Integer, Integer> published = new LinkedHashMap<>();
-    private final List<String> options = new ArrayList<>();
+    // Camel's graceful shutdown (camel.main.shutdown-timeout, 30 s) and the JVM's exit, not docker's default 10 s
+    private final List<String> options = new ArrayList<>(List.of("--stop-timeout", String.valueOf(STOP_TIMEOUT_SECONDS)));
     private int apiPort = API;
 
     /** Publishes these container ports (the ports the app binds inside) each on a free port of 127.0.0.1. */
@@ -75,17 +77,10 @@ final class ChainContainer implements AutoCloseable {
         return this;
     }
 
-    /** {@code docker restart}: the same container, volume and published ports. */
-    void restart() {
-        int before = count("Bound ports:");
-        docker("restart", "-t", "30", name);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> count("Bound ports:") > before);
-    }
-
-    /** {@code docker stop -t timeout}: how long it took. */
-    Duration stop(Duration timeout) {
+    /** {@code docker stop}, SIGKILL only after the container's stop timeout: how long it took. */
+    Duration stop() {
         long started = System.nanoTime();
-        docker("stop", "-t", String.valueOf(timeout.toSeconds()), name);
+        docker("stop", name);
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
@@ -113,20 +108,12 @@ final class ChainContainer implements AutoCloseable {
         }
     }
 
-    int count(String text) {
-        return (int) logs().lines().filter(line -> line.contains(text)).count();
-    }
-
     URI api() {
         return URI.create("http://127.0.0.1:" + published.get(apiPort));
     }
 
     URI url(int containerPort) {
         return URI.create("http://127.0.0.1:" + published.get(containerPort));
-    }
-
-    int hostPort(int containerPort) {
-        return published.get(containerPort);
     }
 
     private String tail() {

@@ -42,10 +42,7 @@ class ContainerFilesTest {
 
     @Test
     void theHealthCheckProbesTheReadinessOfTheManagementPortTheEnvironmentNamesOrTheDefaultOne() throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(Path.of("src/main/resources/application.properties"))) {
-            properties.load(reader);
-        }
+        Properties properties = appProperties();
 
         assertThat(Files.readString(DOCKERFILE)).contains("http://localhost:${CAMEL_MANAGEMENT_PORT:-" + properties.getProperty("camel.management.port")
                 + "}" + properties.getProperty("camel.management.health-path", "/observe/health") + "/ready");
@@ -96,5 +93,28 @@ class ContainerFilesTest {
         assertThat(ports).contains("127.0.0.1:${HOST_API_PORT:-8080}:8080", "127.0.0.1:${HOST_S3_PORT:-9000}:9000",
                 "127.0.0.1:${HOST_SQS_PORT:-9324}:9324");
         assertThat(Files.readString(DOCKERFILE)).contains("CHAIN_LOCAL_BIND_ADDRESS=0.0.0.0");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void composeGivesEveryAppServiceLongerToStopThanCamelsGracefulShutdown() throws IOException {
+        Properties properties = appProperties();
+        Map<String, Object> compose = (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(Files.readString(COMPOSE));
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+
+        for (String app : List.of("chain", "chain-local")) {
+            String grace = (String) services.get(app).get("stop_grace_period");
+            assertThat(grace).as(app).matches("\\d+s");
+            assertThat(Integer.parseInt(grace.replace("s", ""))).as(app)
+                    .isGreaterThan(Integer.parseInt(properties.getProperty("camel.main.shutdown-timeout")));
+        }
+    }
+
+    private static Properties appProperties() throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of("src/main/resources/application.properties"))) {
+            properties.load(reader);
+        }
+        return properties;
     }
 }

@@ -51,7 +51,7 @@ class ImageLifecycleTest {
             JsonNode ticket = api.postJson("/v1/uploads", PRODUCER, ImageRunTest.upload(body.length)).json();
             assertThat(api.put(ticket.get("url").asText(), ApiClient.headersOf(ticket), body).status()).isEqualTo(200);
             key = ticket.get("key").asText();
-            first.stop(Duration.ofSeconds(30));
+            first.stop();
         }
 
         try (ChainContainer second = onVolume().start()) {
@@ -65,7 +65,7 @@ class ImageLifecycleTest {
         byte[] body = new byte[1234];
         try (ChainContainer first = onVolume().env("CHAIN_CONSUMER_ENABLED", "false").start()) {
             assertThat(new ApiClient(first.api()).send("POST", "/v1/messages", PRODUCER, "text/plain", body).status()).isEqualTo(202);
-            first.stop(Duration.ofSeconds(30));
+            first.stop();
         }
 
         try (ChainContainer second = onVolume().start()) {
@@ -97,10 +97,10 @@ class ImageLifecycleTest {
             new ApiClient(chain.api()).send("POST", "/v1/messages", PRODUCER, "text/plain", new byte[77]);
             chain.awaitLog("Started 77 bytes", Duration.ofSeconds(60));
 
-            Duration stop = chain.stop(Duration.ofSeconds(60));
+            Duration stop = chain.stop();
 
             assertThat(chain.logs()).contains("Finished 77 bytes");
-            assertThat(stop).isLessThan(Duration.ofSeconds(20));
+            assertThat(stop).isLessThan(Duration.ofSeconds(ChainContainer.STOP_TIMEOUT_SECONDS / 2));
             assertThat(chain.inspect("{{.State.ExitCode}}")).isEqualTo("143");
         }
     }
