@@ -5,6 +5,7 @@ import java.util.List;
 import io.sqsextended.chain.cli.Cli;
 import io.sqsextended.chain.config.ChainConfiguration;
 import io.sqsextended.chain.config.StartRefusedException;
+import io.sqsextended.chain.config.StartSettings;
 import io.sqsextended.chain.consumer.ConsumerConfiguration;
 import io.sqsextended.chain.consumer.ConsumerErrorHandling;
 import io.sqsextended.chain.consumer.ConsumerRoutes;
@@ -56,6 +57,8 @@ public final class Application {
      */
     static Main newMain() {
         Main main = new Main();
+        // first: the environment's settings, checked with the others, before anyone reads one
+        main.addMainListener(new StartSettings());
         // before anything is configured: every class, beans included, may come from a plugin jar
         main.addMainListener(new PluginClassLoader());
         CONFIGURATIONS.forEach(main.configure()::addConfiguration);

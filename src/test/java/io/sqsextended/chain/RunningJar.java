@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -42,20 +43,21 @@ import static org.awaitility.Awaitility.await;
  */
 public final class RunningJar implements AutoCloseable {
 
-    static final String JAR = System.getProperty("chain.test.jar", "target/sqs-extended-chain.jar");
+    static final String JAR = System.getProperty("chaintest.jar", "target/sqs-extended-chain.jar");
     private static final String BOUND_PORTS = "Bound ports: ";
     private static final Duration STARTUP = Duration.ofSeconds(90);
     // short: the benchmarks time these waits (start-up, the n-th payload drained)
     private static final Duration POLL = Duration.ofMillis(5);
     private static final int TAIL = 200;
     // free ports: management on a setting distinct from the API's, or Camel would serve it on the API's server (see ChainApp)
-    private static final List<String> FREE_PORTS = List.of("-Dcamel.server.port=0", "-Dcamel.management.port=-1",
-            "-Dchain.local.s3-port=0", "-Dchain.local.sqs-port=0");
+    private static final Map<String, String> FREE_PORTS = Map.of("camel.server.port", "0", "camel.management.port", "-1",
+            "chain.local.s3-port", "0", "chain.local.sqs-port", "0");
 
     private final Path jar;
     private final Path home;
     private final List<String> output;
     private final List<String> properties;
+    private final Map<String, String> environment;
     private final int firstLine;
     private final Process process;
     private final long startedNanos = System.nanoTime();
@@ -64,21 +66,31 @@ public final class RunningJar implements AutoCloseable {
     /** Per text: {lines of the output looked at, of those the ones containing it}; each count reads only new lines. */
     private final Map<String, long[]> tallies = new HashMap<>();
 
-    /** {@code pinned}: port settings after the test's own, for a restart on the ports bound before. */
-    private RunningJar(Path jar, Path home, List<String> output, List<String> properties, List<String> pinned) throws IOException {
+    /**
+     * {@code environment}: variables of the jar's process (a port set there is not given free ports: a {@code -D} would
+     * win); {@code pinned}: port settings after the test's own, for a restart on the ports bound before.
+     */
+    private RunningJar(Path jar, Path home, List<String> output, List<String> properties, Map<String, String> environment,
+                       List<String> pinned) throws IOException {
         this.jar = jar;
         this.home = Files.createDirectories(home);
         this.output = output;
         this.properties = List.copyOf(properties);
+        this.environment = Map.copyOf(environment);
         this.firstLine = output.size();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
-        command.addAll(FREE_PORTS);
+        FREE_PORTS.forEach((key, port) -> {
+            if (!environment.containsKey(key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"))) {
+                command.add("-D" + key + "=" + port);
+            }
+        });
         command.addAll(properties);
         command.addAll(pinned);
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("CHAIN_"));
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("CHAIN_") || name.startsWith("CAMEL_"));
         builder.environment().put("HOME", home.toString());
+        builder.environment().putAll(environment);
         this.process = builder.start();
         this.reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -102,12 +114,17 @@ public final class RunningJar implements AutoCloseable {
 
     /** Starts the jar appending its output to {@code output}, a thread-safe list that may span restarts. */
     public static RunningJar start(Path home, List<String> output, List<String> properties) throws IOException {
-        return new RunningJar(Path.of(JAR), home, output, properties, List.of());
+        return new RunningJar(Path.of(JAR), home, output, properties, Map.of(), List.of());
+    }
+
+    /** Starts the jar with these variables in its environment (as a container is configured) and these {@code -D} settings. */
+    public static RunningJar startWithEnvironment(Path home, Map<String, String> environment, String... properties) throws IOException {
+        return new RunningJar(Path.of(JAR), home, Collections.synchronizedList(new ArrayList<>()), List.of(properties), environment, List.of());
     }
 
     /** Starts another build of the app, e.g. the jar of an earlier commit that a benchmark compares with. */
     public static RunningJar startJar(Path jar, Path home, String... properties) throws IOException {
-        return new RunningJar(jar, home, Collections.synchronizedList(new ArrayList<>()), List.of(properties), List.of());
+        return new RunningJar(jar, home, Collections.synchronizedList(new ArrayList<>()), List.of(properties), Map.of(), List.of());
     }
 
     /**
@@ -123,7 +140,7 @@ public final class RunningJar implements AutoCloseable {
         if (ports().containsKey("s3")) {
             pinned.addAll(List.of("-Dchain.local.s3-port=" + s3().getPort(), "-Dchain.local.sqs-port=" + sqs().getPort()));
         }
-        return new RunningJar(jar, home, output, properties, pinned);
+        return new RunningJar(jar, home, output, properties, environment, pinned);
     }
 
     /** Base URI of the HTTP API, e.g. {@code http://127.0.0.1:12345}, once the jar has started. */

@@ -15,7 +15,7 @@ import org.apache.camel.CamelContext;
  */
 public final class TestPlugins {
 
-    private static final Path DIR = Path.of(System.getProperty("chain.test.plugins", "target/test-plugins"));
+    private static final Path DIR = Path.of(System.getProperty("chaintest.plugins", "target/test-plugins"));
 
     private TestPlugins() {
     }

@@ -1,5 +1,6 @@
 package io.sqsextended.chain.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -17,6 +18,9 @@ final class DownloadCommand implements Callable<Integer> {
     @Mixin
     ApiOptions options;
 
+    @Mixin
+    ProgressOptions progress;
+
     @Spec
     CommandSpec spec;
 
@@ -31,7 +35,8 @@ final class DownloadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        new FileDownload(options.connect(), spec.commandLine().getErr()).download(key, file, !noResume);
+        PrintWriter err = spec.commandLine().getErr();
+        new FileDownload(options.connect(), err, progress.display(err)).download(key, file, !noResume);
         spec.commandLine().getOut().println(file);
         return 0;
     }

@@ -24,25 +24,25 @@ final class FileChecksum {
         void update(byte[] buffer, int offset, int length);
     }
 
-    static String crc64Nvme(Path file, String task) {
+    static String crc64Nvme(Path file, String task, ProgressDisplay display) {
         Crc64Nvme crc = new Crc64Nvme();
-        read(file, task, crc::update);
+        read(file, task, display, crc::update);
         return Base64.getEncoder().encodeToString(crc.bytes());
     }
 
-    static String sha256(Path file, String task) {
+    static String sha256(Path file, String task, ProgressDisplay display) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            read(file, task, sha256::update);
+            read(file, task, display, sha256::update);
             return Base64.getEncoder().encodeToString(sha256.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java platform has SHA-256", e);
         }
     }
 
-    private static void read(Path file, String task, Update checksum) {
+    private static void read(Path file, String task, ProgressDisplay display, Update checksum) {
         byte[] buffer = new byte[BUFFER];
-        try (InputStream in = Files.newInputStream(file); Progress progress = new Progress(task, Files.size(file))) {
+        try (InputStream in = Files.newInputStream(file); Progress progress = display.progress(task, Files.size(file), 0, n -> { })) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 checksum.update(buffer, 0, n);
                 progress.step(n);

@@ -28,10 +28,12 @@ final class FileDownload {
 
     private final ChainApi api;
     private final PrintWriter log;
+    private final ProgressDisplay display;
 
-    FileDownload(ChainApi api, PrintWriter log) {
+    FileDownload(ChainApi api, PrintWriter log, ProgressDisplay display) {
         this.api = api;
         this.log = log;
+        this.display = display;
     }
 
     void download(String key, Path file, boolean resume) throws IOException {
@@ -45,13 +47,14 @@ final class FileDownload {
         } else if (Files.size(partial) > 0) {
             log.println(key + ": resuming at byte " + Files.size(partial) + " of " + state.size());
         }
-        try (Progress progress = new Progress(file.getFileName().toString(), state.size())) {
-            progress.step(Files.size(partial));
+        Transfer transfer = display.transfer(file, "downloaded", state.size());
+        try (Progress progress = transfer.progress(Files.size(partial))) {
             api.retries().run("GET " + key, () -> fetchRest(ticket.get("url").asText(), state, partial, progress));
         }
         verify(ticket, file, partial);
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
         Files.deleteIfExists(DownloadState.fileOf(file));
+        transfer.done();
     }
 
     /** Appends what the partial file lacks; a retry asks only for the bytes after those it has. */
@@ -91,9 +94,9 @@ final class FileDownload {
         String task = file.getFileName() + " checksum";
         boolean matches;
         if (ticket.hasNonNull("checksumCrc64Nvme")) {
-            matches = ticket.get("checksumCrc64Nvme").asText().equals(FileChecksum.crc64Nvme(partial, task));
+            matches = ticket.get("checksumCrc64Nvme").asText().equals(FileChecksum.crc64Nvme(partial, task, display));
         } else if (ticket.hasNonNull("checksumSha256")) {
-            matches = ticket.get("checksumSha256").asText().equals(FileChecksum.sha256(partial, task));
+            matches = ticket.get("checksumSha256").asText().equals(FileChecksum.sha256(partial, task, display));
         } else {
             log.println(file + ": S3 has no checksum of the whole object; the size alone was checked");
             return;

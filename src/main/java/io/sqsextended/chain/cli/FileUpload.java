@@ -32,13 +32,15 @@ final class FileUpload {
     private final String contentType;
     private final int parallel;
     private final PrintWriter log;
+    private final ProgressDisplay display;
 
-    FileUpload(ChainApi api, String contentType, int parallel, PrintWriter log) {
+    FileUpload(ChainApi api, String contentType, int parallel, PrintWriter log, ProgressDisplay display) {
         this.api = api;
         this.transfers = new PresignedTransfers(api);
         this.contentType = contentType;
         this.parallel = parallel;
         this.log = log;
+        this.display = display;
     }
 
     /** Uploads {@code file}, continuing the upload of an earlier run when {@code resume}; the key of the object. */
@@ -49,29 +51,32 @@ final class FileUpload {
         if (state != null) {
             JsonNode progress = progressOf(state);
             if (progress != null) {
-                return resume(file, state, progress, 0);
+                return resume(file, state, progress, 0, display.transfer(file, "uploaded", size));
             }
             if (state.completing()) {
                 // the completion was sent and S3 no longer knows the upload: it was completed
                 UploadState.delete(file);
+                display.transfer(file, "uploaded", size).done();
                 return state.key();
             }
             log.println(file + ": the earlier upload is gone (aborted or expired); starting afresh");
         }
-        String checksum = FileChecksum.crc64Nvme(file, file.getFileName() + " checksum");
+        String checksum = FileChecksum.crc64Nvme(file, file.getFileName() + " checksum", display);
+        Transfer transfer = display.transfer(file, "uploaded", size);
         JsonNode ticket = api.post("/v1/uploads", Map.of("contentType", contentType, "contentLength", size,
                 "fileName", file.getFileName().toString(), "checksumCrc64Nvme", checksum));
         String key = ticket.get("key").asText();
         if (ticket.hasNonNull("url")) {
-            try (Progress progress = new Progress(file.getFileName().toString(), size)) {
+            try (Progress progress = transfer.progress(0)) {
                 transfers.put("PUT " + file.getFileName(), ticket.get("url").asText(), headers(ticket), file, 0, size, progress);
             }
             UploadState.delete(file);
+            transfer.done();
             return key;
         }
         state = new UploadState(key, ticket.get("uploadId").asText(), size, ticket.get("partSize").asLong(), lastModified, checksum, false);
         state.save(file);
-        return finish(file, state, List.of(), ticket.get("parts"), 0);
+        return finish(file, state, List.of(), ticket.get("parts"), 0, transfer);
     }
 
     /** What S3 has of the state's upload and URLs of the rest; null when S3 no longer knows the upload. */
@@ -87,11 +92,11 @@ final class FileUpload {
         }
     }
 
-    private String resume(Path file, UploadState state, JsonNode progress, int stalledRounds) {
+    private String resume(Path file, UploadState state, JsonNode progress, int stalledRounds, Transfer transfer) {
         List<JsonNode> stored = new ArrayList<>();
         progress.get("uploadedParts").forEach(stored::add);
         log.println(file + ": resuming, " + stored.size() + " parts already uploaded, " + progress.get("parts").size() + " to send");
-        return finish(file, state, stored, progress.get("parts"), stalledRounds);
+        return finish(file, state, stored, progress.get("parts"), stalledRounds, transfer);
     }
 
     /**
@@ -99,14 +104,13 @@ final class FileUpload {
      * refused with 403 (their URLs expired: a large file on a slow link) are sent again with fresh URLs, until
      * {@link #STALLED_ROUNDS} rounds in a row store no part.
      */
-    private String finish(Path file, UploadState state, List<JsonNode> stored, JsonNode missing, int stalledRounds) {
+    private String finish(Path file, UploadState state, List<JsonNode> stored, JsonNode missing, int stalledRounds, Transfer transfer) {
         Map<Integer, String> eTags = new TreeMap<>();
         stored.forEach(p -> eTags.put(p.get("partNumber").asInt(), p.get("eTag").asText()));
         long done = stored.stream().mapToLong(p -> p.get("size").asLong()).sum();
         CliFailure refused = null;
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
-        try (Progress progress = new Progress(file.getFileName().toString(), state.contentLength())) {
-            progress.step(done);
+        try (Progress progress = transfer.progress(done)) {
             Map<Integer, Future<String>> sent = new LinkedHashMap<>();
             for (JsonNode part : missing) {
                 int number = part.get("partNumber").asInt();
@@ -138,7 +142,7 @@ final class FileUpload {
             if (fresh == null) {
                 throw new CliFailure(404, file + ": the upload was aborted meanwhile");
             }
-            return resume(file, state, fresh, stalled);
+            return resume(file, state, fresh, stalled, transfer);
         }
         state.asCompleting().save(file);
         List<Map<String, Object>> parts = new ArrayList<>();
@@ -146,6 +150,7 @@ final class FileUpload {
         api.post("/v1/uploads/complete", Map.of("key", state.key(), "uploadId", state.uploadId(), "parts", parts,
                 "checksumCrc64Nvme", state.checksumCrc64Nvme()));
         UploadState.delete(file);
+        transfer.done();
         return state.key();
     }
 

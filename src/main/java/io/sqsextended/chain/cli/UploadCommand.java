@@ -1,5 +1,6 @@
 package io.sqsextended.chain.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,6 +18,9 @@ final class UploadCommand implements Callable<Integer> {
 
     @Mixin
     ApiOptions options;
+
+    @Mixin
+    ProgressOptions progress;
 
     @Spec
     CommandSpec spec;
@@ -39,7 +43,8 @@ final class UploadCommand implements Callable<Integer> {
         if (parallel < 1) {
             throw new CliFailure("--parallel must be at least 1");
         }
-        FileUpload upload = new FileUpload(options.connect(), contentType, parallel, spec.commandLine().getErr());
+        PrintWriter err = spec.commandLine().getErr();
+        FileUpload upload = new FileUpload(options.connect(), contentType, parallel, err, progress.display(err));
         for (Path file : files) {
             spec.commandLine().getOut().println(upload.upload(file, !noResume));
             spec.commandLine().getOut().flush();

@@ -21,6 +21,8 @@ public final class BoundPorts implements StartupListener {
 
     static final String API_PORT = "camel.server.port";
     static final String MANAGEMENT_PORT = "camel.management.port";
+    static final String API_HOST = "camel.server.host";
+    static final String MANAGEMENT_HOST = "camel.management.host";
     static final int DEFAULT_API_PORT = 8080;
     static final int DEFAULT_MANAGEMENT_PORT = 9876;
     private static final Logger LOG = LoggerFactory.getLogger(BoundPorts.class);

@@ -68,7 +68,14 @@ public record ChainConfig(Mode mode, Resources resources, AwsSettings aws, Local
         return local.dataDir().resolve("consumer").resolve("delivered.keys");
     }
 
+    /** Local mode's bucket is the template's, known only now: a pointer grant of it may not reach the input prefix either. */
     ChainConfig withResources(Resources provisioned) {
+        for (PointerGrant grant : consumer.trust().pointerGrants()) {
+            String overlap = grant.overlap(provisioned.bucket(), presign.inputPrefix());
+            if (overlap != null) {
+                throw new StartRefusedException("Cannot start: " + overlap);
+            }
+        }
         return new ChainConfig(mode, provisioned, aws, local, auth, presign, consumer, producer, producerQueue, downstreamUri, extensions, publicUrl);
     }
 }

@@ -5,6 +5,7 @@ import static io.sqsextended.chain.config.ChainKeys.*;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -152,7 +153,7 @@ public final class ChainConfigBinder {
                 new ConsumerSettings.Redelivery(0, 0, 1, 0, 1));
         return new ConsumerSettings(in.bool(CONSUMER_ENABLED),
                 new ConsumerSettings.Polling(concurrency, waitTime, in.integer(VISIBILITY_TIMEOUT)),
-                new ConsumerSettings.Trust(new HashSet<>(in.list(ALLOWED_BUCKETS)), pointerPrefixes(in, inputPrefix), in.bool(VERIFY_SNS)),
+                new ConsumerSettings.Trust(new HashSet<>(in.list(ALLOWED_BUCKETS)), pointerGrants(in, inputPrefix), in.bool(VERIFY_SNS)),
                 new ConsumerSettings.Delivery(in.bool(FETCH_PAYLOAD), replayBuffer, in.duration(DOWNLOAD_URL_TTL),
                         Map.of(PayloadSource.S3_EVENT, cleanup(in, CLEANUP_S3_EVENT), PayloadSource.EXTENDED_POINTER, cleanup(in, CLEANUP_POINTER)),
                         timeout.isZero() ? null : timeout),
@@ -187,19 +188,22 @@ public final class ChainConfigBinder {
         return new ConsumerSettings.Idempotency(store, in.integer(IDEMPOTENCY_SIZE), jdbc, claimTimeout, retention);
     }
 
-    /**
-     * A pointer's object is deleted once delivered: a prefix that reaches into the input prefix would let whoever
-     * writes a pointer delete a producer's upload, so it stops the start.
-     */
-    private static List<String> pointerPrefixes(ConfigReader in, String inputPrefix) {
+    /** Where pointers may name objects; none may reach the input prefix (the upload bucket's is known here in aws mode only). */
+    private static List<PointerGrant> pointerGrants(ConfigReader in, String inputPrefix) {
         String key = POINTER_PREFIXES.name();
-        List<String> prefixes = in.isSet(POINTER_PREFIXES) ? in.list(POINTER_PREFIXES) : List.of(in.text(EXTENDED_KEY_PREFIX));
-        for (String prefix : prefixes) {
-            in.check(!(prefix.startsWith(inputPrefix) || inputPrefix.startsWith(prefix)), key + " must not overlap "
-                    + INPUT_PREFIX.name() + " (" + inputPrefix + "): " + prefix + " would let a pointer name, and the cleanup delete, a producer's upload");
+        List<String> entries = in.isSet(POINTER_PREFIXES) ? in.list(POINTER_PREFIXES) : List.of(in.text(EXTENDED_KEY_PREFIX));
+        List<PointerGrant> grants = new ArrayList<>();
+        for (String entry : entries) {
+            PointerGrant grant = PointerGrant.parse(entry);
+            in.check(grant != null, key + " entries are key prefixes, s3://BUCKET/PREFIX or s3://BUCKET/, not " + entry);
+            if (grant != null) {
+                String overlap = grant.overlap(in.text(BUCKET), inputPrefix);
+                in.check(overlap == null, overlap);
+                grants.add(grant);
+            }
         }
-        in.check(!prefixes.isEmpty(), key + " must name at least one prefix");
-        return prefixes;
+        in.check(!entries.isEmpty(), key + " must name at least one prefix");
+        return grants;
     }
 
     private static CleanupPolicy cleanup(ConfigReader in, ConfigKey key) {

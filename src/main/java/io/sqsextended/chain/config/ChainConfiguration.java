@@ -84,7 +84,7 @@ public class ChainConfiguration implements CamelConfiguration {
         if (config.publicUrl() != null) {
             return config.publicUrl();
         }
-        String host = BoundPorts.camelHost(context, "camel.server.host");
+        String host = BoundPorts.camelHost(context, BoundPorts.API_HOST);
         int port = BoundPorts.port(context, BoundPorts.configuredApiPort(context)).orElse(BoundPorts.configuredApiPort(context));
         return URI.create("http://" + (WILDCARDS.contains(host) ? "localhost" : host) + ":" + port);
     }

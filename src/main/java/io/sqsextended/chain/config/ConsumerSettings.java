@@ -40,10 +40,10 @@ public record ConsumerSettings(boolean enabled, Polling polling, Trust trust, De
 
     /**
      * @param allowedBuckets      buckets that events and pointers may name
-     * @param pointerPrefixes     key prefixes extended-client pointers may name (never the input prefix producers upload to)
+     * @param pointerGrants       where extended-client pointers may name objects (never the input prefix producers upload to)
      * @param verifySnsSignatures whether SNS envelopes must carry a valid SNS signature
      */
-    public record Trust(Set<String> allowedBuckets, List<String> pointerPrefixes, boolean verifySnsSignatures) {
+    public record Trust(Set<String> allowedBuckets, List<PointerGrant> pointerGrants, boolean verifySnsSignatures) {
     }
 
     /**
@@ -98,7 +98,7 @@ public record ConsumerSettings(boolean enabled, Polling polling, Trust trust, De
 
     /** The same settings with the buckets that events and pointers may name (by default the payload bucket). */
     public ConsumerSettings withAllowedBuckets(Set<String> buckets) {
-        return new ConsumerSettings(enabled, polling, new Trust(buckets, trust.pointerPrefixes(), trust.verifySnsSignatures()),
+        return new ConsumerSettings(enabled, polling, new Trust(buckets, trust.pointerGrants(), trust.verifySnsSignatures()),
                 delivery, redelivery, idempotency);
     }
 }

@@ -48,12 +48,12 @@ final class FreePorts {
         List<Listener> listeners = new ArrayList<>();
         int api = BoundPorts.configuredApiPort(context);
         if (enabled(context, "camel.server.enabled")) {
-            listeners.add(new Listener(BoundPorts.API_PORT, BoundPorts.camelHost(context, "camel.server.host"), api));
+            listeners.add(new Listener(BoundPorts.API_PORT, BoundPorts.camelHost(context, BoundPorts.API_HOST), api));
         }
         int management = BoundPorts.camelPort(context, BoundPorts.MANAGEMENT_PORT, BoundPorts.DEFAULT_MANAGEMENT_PORT);
         // a management port equal to the API's is served by the API's server
         if (enabled(context, "camel.management.enabled") && management != api) {
-            listeners.add(new Listener(BoundPorts.MANAGEMENT_PORT, BoundPorts.camelHost(context, "camel.management.host"), management));
+            listeners.add(new Listener(BoundPorts.MANAGEMENT_PORT, BoundPorts.camelHost(context, BoundPorts.MANAGEMENT_HOST), management));
         }
         return listeners;
     }

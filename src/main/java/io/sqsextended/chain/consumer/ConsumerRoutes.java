@@ -48,7 +48,7 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
         ConsumerSettings settings = config.consumer();
         SqsClient sqs = getContext().getRegistry().findSingleByType(SqsClient.class);
         ConsumerSettings.Polling polling = settings.polling();
-        MessageParser parser = new MessageParser(settings.trust().allowedBuckets(), settings.trust().pointerPrefixes(),
+        MessageParser parser = new MessageParser(settings.trust().allowedBuckets(), settings.trust().pointerGrants(),
                 settings.trust().verifySnsSignatures() ? SnsSignatures.fromSns() : SnsSignatures.OFF);
         PayloadResolver resolver = new PayloadResolver(getContext().getRegistry().findSingleByType(S3Client.class),
                 getContext().getRegistry().findSingleByType(S3Presigner.class), settings.delivery().downloadUrlTtl(),

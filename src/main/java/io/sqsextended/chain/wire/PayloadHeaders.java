@@ -23,6 +23,11 @@ public final class PayloadHeaders {
     /** ISO-8601 time of the S3 event, or when the message was sent (pointers, inline). */
     public static final String EVENT_TIME = "PayloadEventTime";
     /**
+     * Fields of the S3 event that could not be read and that the delivery does not need (its time, the object's size,
+     * ETag or sequencer), e.g. {@code eventTime "yesterday" is no ISO-8601 time}, separated by {@code "; "}; absent when none.
+     */
+    public static final String EVENT_ISSUES = "PayloadEventIssues";
+    /**
      * Base64 SHA-256 of the object (S3's {@code ChecksumSHA256} form), the producer's: the body fails its read at the
      * end unless its bytes have it. Absent when no producer gave one, and for inline payloads.
      */

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.sqsextended.chain.ChainApp;
 import io.sqsextended.chain.wire.AwsClients;
@@ -15,6 +16,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 import static io.sqsextended.chain.cli.CliUploadTest.MIB;
 import static io.sqsextended.chain.cli.CliUploadTest.PRODUCER;
+import static io.sqsextended.chain.cli.CliUploadTest.RATE;
+import static io.sqsextended.chain.cli.CliUploadTest.SECONDS;
 import static io.sqsextended.chain.cli.CliUploadTest.randomFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,6 +91,28 @@ class CliDownloadTest {
         assertThat(cli.err()).contains("checksum");
         assertThat(Files.exists(file)).isFalse();
         assertThat(Files.exists(DownloadState.partialOf(file))).isFalse();
+    }
+
+    @Test
+    void intoAPipeADownloadedFileGetsOneLineWithItsSizeDurationAndRate() throws Exception {
+        Path file = files.resolve("copy.bin");
+
+        CliProcess cli = download(file);
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.err().strip()).matches(Pattern.quote(file.toString()) + ": downloaded 9\\.0 MiB in " + SECONDS + " " + RATE);
+    }
+
+    @Test
+    void theLineOfAResumedDownloadCountsTheBytesOfThisRunApart() throws Exception {
+        Path file = files.resolve("continued.bin");
+        leftByAnEarlierRun(file, Arrays.copyOf(body, 3 * MIB));
+
+        CliProcess cli = download(file);
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.err()).containsPattern(Pattern.quote(file.toString()) + ": downloaded 9\\.0 MiB, 6\\.0 MiB of it in " + SECONDS + " "
+                + RATE + ", the rest by an earlier run");
     }
 
     @Test

@@ -3,9 +3,12 @@ package io.sqsextended.chain.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Pattern;
 
 import io.sqsextended.chain.ChainApp;
 import io.sqsextended.chain.RecordingDownstream;
@@ -17,11 +20,18 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** {@code upload FILE... --api URL}: files reach the consumer through the presign API, byte for byte, once. */
+/**
+ * {@code upload FILE... --api URL}: files reach the consumer through the presign API, byte for byte, once; progress on
+ * standard error is a bar where it is a terminal (or with {@code --progress}), elsewhere one line per file once done.
+ */
 class CliUploadTest {
 
     static final int MIB = 1024 * 1024;
     static final String PRODUCER = "dev-producer-token";
+    /** What a terminal's cursor movements and colours begin with. */
+    static final String ESCAPE = "\u001b[";
+    static final String SECONDS = "\\d+\\.\\d s";
+    static final String RATE = "\\(\\d+(\\.\\d)? (B|KiB|MiB|GiB)/s\\)";
 
     @TempDir
     static Path dataDir;
@@ -108,6 +118,83 @@ class CliUploadTest {
 
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.err()).contains("unknown options").doesNotContain(token);
+    }
+
+    @Test
+    void intoAPipeNoBarIsDrawn() throws Exception {
+        randomFile(files.resolve("big.bin"), 7 * MIB);
+
+        CliProcess cli = upload("big.bin");
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.err()).doesNotContain(ESCAPE).doesNotContain("\r").doesNotContain("%");
+    }
+
+    @Test
+    void intoAPipeEachUploadedFileGetsOneLineWithItsSizeDurationAndRate() throws Exception {
+        randomFile(files.resolve("small.txt"), 1000);
+        randomFile(files.resolve("large.bin"), 7 * MIB);
+
+        CliProcess cli = upload("small.txt", "large.bin");
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.err().lines()).hasSize(2);
+        assertThat(cli.err().lines().toList().get(0))
+                .matches(Pattern.quote(files.resolve("small.txt").toString()) + ": uploaded 1000 B in " + SECONDS + " " + RATE);
+        assertThat(cli.err().lines().toList().get(1))
+                .matches(Pattern.quote(files.resolve("large.bin").toString()) + ": uploaded 7\\.0 MiB in " + SECONDS + " " + RATE);
+    }
+
+    @Test
+    void progressDrawsTheBarIntoAPipe() throws Exception {
+        randomFile(files.resolve("forced.bin"), 7 * MIB);
+
+        CliProcess cli = upload("forced.bin", "--progress");
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.err()).contains("\r").contains("forced.bin 100%");
+    }
+
+    @Test
+    void theBarOfAFileUnderAMebibyteCountsItInAUnitItFills() throws Exception {
+        randomFile(files.resolve("tiny.txt"), 1000);
+
+        CliProcess cli = upload("tiny.txt", "--progress");
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.err()).contains("1000/1000B").doesNotContain("0/0MiB");
+    }
+
+    @Test
+    void onATerminalTheBarIsDrawnWhileStandardOutputIsRedirected() throws Exception {
+        randomFile(files.resolve("shown.bin"), 7 * MIB);
+
+        CliProcess cli = CliProcess.startOnTerminal(files, PRODUCER, "upload", files.resolve("shown.bin").toString(), "--api", app.api().toString());
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.err()).contains("shown.bin 100%");
+        assertThat(cli.out().strip()).endsWith("/shown.bin");
+    }
+
+    @Test
+    void noProgressPrintsTheLineOnATerminal() throws Exception {
+        randomFile(files.resolve("quiet.bin"), 7 * MIB);
+
+        CliProcess cli = CliProcess.startOnTerminal(files, PRODUCER, "upload", files.resolve("quiet.bin").toString(), "--api",
+                app.api().toString(), "--no-progress");
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.err()).doesNotContain(ESCAPE).contains("quiet.bin: uploaded 7.0 MiB in ");
+    }
+
+    /** {@code upload} of the files named (in {@link #files}) with the options among them. */
+    private CliProcess upload(String... namesAndOptions) throws Exception {
+        List<String> command = new ArrayList<>(List.of("upload"));
+        for (String arg : namesAndOptions) {
+            command.add(arg.startsWith("--") ? arg : files.resolve(arg).toString());
+        }
+        command.addAll(List.of("--api", app.api().toString()));
+        return CliProcess.start(files, PRODUCER, command.toArray(String[]::new));
     }
 
     static byte[] randomFile(Path file, int length) throws Exception {

@@ -1,5 +1,7 @@
 package io.sqsextended.chain.config;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -9,23 +11,73 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The consumer's trust settings: which key prefixes pointers may name (never the input prefix), SNS signature checks. */
+/** The consumer's trust settings: where pointers may name objects (never the input prefix), SNS signature checks. */
 class ConsumerSettingsTest {
 
     static ConsumerSettings.Trust settings(Map<String, String> values) {
         return ChainConfigBinder.read(ConfigSource.of(values)).consumer().trust();
     }
 
+    static List<PointerGrant> grants(Map<String, String> values) {
+        return settings(values).pointerGrants();
+    }
+
+    /** aws mode with the upload bucket {@code payloads}, known at start. */
+    static Map<String, String> aws(String pointerPrefixes) {
+        Map<String, String> values = new HashMap<>(Map.of("chain.mode", "aws", "chain.auth.enabled", "false", "chain.bucket", "payloads",
+                "chain.queue", "q", "chain.dead-letter-queue", "d"));
+        values.put("chain.consumer.pointer-prefixes", pointerPrefixes);
+        return values;
+    }
+
     @Test
     void pointersMayNameTheExtendedProducersPrefixByDefault() {
-        assertThat(settings(Map.of()).pointerPrefixes()).containsExactly("offload/");
-        assertThat(settings(Map.of("chain.extended.key-prefix", "large/")).pointerPrefixes()).containsExactly("large/");
+        assertThat(grants(Map.of())).containsExactly(new PointerGrant(null, "offload/"));
+        assertThat(grants(Map.of("chain.extended.key-prefix", "large/"))).containsExactly(new PointerGrant(null, "large/"));
     }
 
     @Test
     void otherProducersPrefixesAreAListOfTheirOwn() {
-        assertThat(settings(Map.of("chain.consumer.pointer-prefixes", "offload/, java-client/")).pointerPrefixes())
-                .containsExactly("offload/", "java-client/");
+        assertThat(grants(Map.of("chain.consumer.pointer-prefixes", "offload/, java-client/")))
+                .containsExactly(new PointerGrant(null, "offload/"), new PointerGrant(null, "java-client/"));
+    }
+
+    @Test
+    void anS3UrlGrantsOneBucketsPrefixOrWithATrailingSlashItsWholeKeySpace() {
+        assertThat(grants(Map.of("chain.consumer.pointer-prefixes", "offload/, s3://sns-offloads/, s3://shared/large/")))
+                .containsExactly(new PointerGrant(null, "offload/"), new PointerGrant("sns-offloads", ""), new PointerGrant("shared", "large/"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"s3://", "s3://bucket", "s3:///offload/"})
+    void anS3UrlWithoutBucketOrSlashStopsTheStart(String entry) {
+        assertThatThrownBy(() -> settings(Map.of("chain.consumer.pointer-prefixes", entry)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("chain.consumer.pointer-prefixes entries are key prefixes, s3://BUCKET/PREFIX or s3://BUCKET/, not " + entry);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"s3://payloads/", "s3://payloads/inp", "s3://payloads/input/2026/", "offload/, s3://payloads/"})
+    void aGrantOfTheUploadBucketThatReachesItsInputPrefixStopsTheStart(String prefixes) {
+        assertThatThrownBy(() -> ChainConfigBinder.read(ConfigSource.of(aws(prefixes))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("chain.consumer.pointer-prefixes must not overlap chain.input-prefix (input/ of the upload bucket payloads)");
+    }
+
+    @Test
+    void aGrantOfTheUploadBucketOutsideItsInputPrefixOrOfAnotherBucketsWholeKeySpaceIsAccepted() {
+        assertThat(ChainConfigBinder.read(ConfigSource.of(aws("s3://payloads/offload/, s3://sns-offloads/"))).consumer().trust().pointerGrants())
+                .containsExactly(new PointerGrant("payloads", "offload/"), new PointerGrant("sns-offloads", ""));
+    }
+
+    @Test
+    void inLocalModeAGrantOfTheTemplatesBucketThatReachesItsInputPrefixStopsTheStartOnceTheBucketIsKnown() {
+        ChainConfig config = ChainConfigBinder.read(ConfigSource.of(Map.of("chain.consumer.pointer-prefixes", "s3://stack-payloads/")));
+
+        assertThatThrownBy(() -> config.withResources(new Resources("stack-payloads", "q", "d", null)))
+                .isInstanceOf(StartRefusedException.class)
+                .hasMessage("Cannot start: chain.consumer.pointer-prefixes must not overlap chain.input-prefix (input/ of the upload bucket "
+                        + "stack-payloads): s3://stack-payloads/ would let a pointer name, and the cleanup delete, a producer's upload");
     }
 
     @ParameterizedTest(name = "{0}")

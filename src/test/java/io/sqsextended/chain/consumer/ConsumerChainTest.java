@@ -51,6 +51,8 @@ import static org.awaitility.Awaitility.await;
 class ConsumerChainTest {
 
     static final int REDELIVERIES = 2;
+    /** A bucket kept for offloaded payloads, granted whole: the libraries without a key prefix option write at its root. */
+    static final String OFFLOADS = "offloaded-payloads";
     static final long INITIAL_DELAY = 200;
 
     @TempDir
@@ -67,12 +69,14 @@ class ConsumerChainTest {
         app = ChainApp.builder(dataDir).consumer().downstream(RecordingDownstream.URI).properties(Map.of(
                 "chain.consumer.redelivery.max-attempts", String.valueOf(REDELIVERIES),
                 "chain.consumer.redelivery.initial-delay", String.valueOf(INITIAL_DELAY),
-                "chain.consumer.redelivery.multiplier", "2")).start();
+                "chain.consumer.redelivery.multiplier", "2",
+                "chain.consumer.pointer-prefixes", "offload/, s3://" + OFFLOADS + "/")).start();
         downstream.addTo(app.context());
         s3 = AwsClients.s3(app.clientSettings());
         sqs = AwsClients.sqs(app.clientSettings());
         queues = Queues.of(app, sqs);
         bucket = app.property("chain.bucket");
+        s3.createBucket(r -> r.bucket(OFFLOADS));
     }
 
     @AfterAll
@@ -187,6 +191,41 @@ class ConsumerChainTest {
                 .isInstanceOf(software.amazon.awssdk.services.s3.model.S3Exception.class));
     }
 
+    @Test
+    void aPayloadTheAwsExtendedClientOffloadsToTheRootOfABucketGrantedWholeReachesTheDownstreamAndItsObjectIsDeleted() {
+        String payload = "offloaded " + UUID.randomUUID() + " " + "x".repeat(300_000);
+        // no withS3KeyPrefix: the layout of the SNS extended clients, the Python clients and Powertools (a UUID at the root)
+        var config = new ExtendedClientConfiguration().withPayloadSupportEnabled(AwsClients.s3(app.clientSettings()), OFFLOADS)
+                .withLegacyReservedAttributeNameDisabled();
+        // the library closes the clients it is given
+        try (var extended = new AmazonSQSExtendedClient(AwsClients.sqs(app.clientSettings()), config)) {
+            extended.sendMessage(r -> r.queueUrl(queues.queueUrl).messageBody(payload));
+        }
+
+        RecordingDownstream.Attempt delivery = await().until(() -> downstream.of(d -> payload.equals(d.text())), l -> !l.isEmpty()).get(0);
+
+        assertThat(delivery.headers()).containsEntry(PayloadHeaders.SOURCE, "extended-pointer").containsEntry(PayloadHeaders.BUCKET, OFFLOADS)
+                .containsEntry("ExtendedPayloadSize", String.valueOf(payload.length()));
+        assertThat(delivery.key()).doesNotContain("/");
+        queues.awaitNothingPending();
+        await().untilAsserted(() -> assertThatThrownBy(() -> s3.headObject(r -> r.bucket(OFFLOADS).key(delivery.key())))
+                .isInstanceOf(software.amazon.awssdk.services.s3.model.S3Exception.class));
+    }
+
+    @Test
+    void anS3EventWhoseTimeAndSizeCannotBeReadIsDeliveredWithThemInPayloadEventIssues() {
+        String key = "other/" + UUID.randomUUID() + "/odd event.txt";
+        s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("odd"));
+
+        queues.send(s3Event(record("2.1", "ObjectCreated:Put", bucket, key, "0A").replace("\"2026-01-01T00:00:00.000Z\"", "\"Mon Dec  7 04:00:00 2026\"")
+                .replace("\"size\":1024", "\"size\":-3")));
+
+        RecordingDownstream.Attempt delivery = downstream.awaitKey(key);
+        assertThat(delivery.text()).isEqualTo("odd");
+        assertThat(delivery.header(PayloadHeaders.EVENT_ISSUES))
+                .isEqualTo("eventTime \"Mon Dec  7 04:00:00 2026\" is no ISO-8601 time; size -3 is no byte count");
+        assertThat(delivery.headers()).doesNotContainKey(PayloadHeaders.EVENT_TIME);
+    }
     @Test
     void anyOtherMessageIsDeliveredInline() {
         String body = "{\"order\":\"" + UUID.randomUUID() + "\",\"note\":\"été\"}";

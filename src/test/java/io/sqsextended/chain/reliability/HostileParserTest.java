@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.sqsextended.chain.config.PointerGrant;
 import io.sqsextended.chain.consumer.events.IncomingMessage;
 import io.sqsextended.chain.consumer.events.MessageParser;
 import io.sqsextended.chain.consumer.events.PayloadReference;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class HostileParserTest {
 
     static final String BUCKET = "payloads";
-    final MessageParser parser = new MessageParser(Set.of(BUCKET), List.of("offload/"));
+    final MessageParser parser = new MessageParser(Set.of(BUCKET), List.of(new PointerGrant(null, "offload/")));
 
     @Test
     void nestingFarBeyondAnyEventIsAnInlinePayloadNotAStackOverflow() {

@@ -32,8 +32,8 @@ import static org.awaitility.Awaitility.await;
 @Tag("reliability")
 class KillNineIT {
 
-    static final int UPLOADS = Integer.getInteger("chain.test.kill9.uploads", 200);
-    static final int KILLS = Integer.getInteger("chain.test.kill9.kills", 5);
+    static final int UPLOADS = Integer.getInteger("chaintest.kill9.uploads", 200);
+    static final int KILLS = Integer.getInteger("chaintest.kill9.kills", 5);
     static final String BUCKET = "sqs-extended-chain-payloads-000000000000";
     static final Pattern DELIVERED = Pattern.compile("Payload s3-event " + BUCKET + "/(input/kill9/\\S+):");
 

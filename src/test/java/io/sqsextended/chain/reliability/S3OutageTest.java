@@ -31,12 +31,12 @@ import static org.awaitility.Awaitility.await;
 /**
  * The embedded S3 stopped while payloads are in flight (their GET fails, unless it was sent before), then started
  * again: each payload is delivered after a redelivery or dead-lettered with a reason, none vanishes; readiness
- * turns DOWN and UP again. The outage lasts {@code -Dchain.test.s3-outage-seconds} (default 10; the issue's
+ * turns DOWN and UP again. The outage lasts {@code -Dchaintest.s3-outage-seconds} (default 10; the issue's
  * drill is 30, which the redelivery settings here also cover by dead-lettering what outlasts them).
  */
 class S3OutageTest {
 
-    static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("chain.test.s3-outage-seconds", 10));
+    static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("chaintest.s3-outage-seconds", 10));
     static final int PAYLOADS = 20;
 
     @TempDir

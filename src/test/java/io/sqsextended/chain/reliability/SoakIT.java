@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
 @Tag("reliability")
 class SoakIT {
 
-    static final int PAYLOADS = Integer.getInteger("chain.test.soak.payloads", 10_000);
+    static final int PAYLOADS = Integer.getInteger("chaintest.soak.payloads", 10_000);
     static final int WARM_UP = PAYLOADS / 10;
     static final int PRODUCERS = 4;
 

@@ -27,11 +27,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * The embedded SQS stopped (while payloads wait in the downstream) and started again on the same port: the
  * consumer logs its failing polls a bounded number of times, resumes by itself, and every payload is delivered.
- * The outage lasts {@code -Dchain.test.sqs-outage-seconds} (default 10).
+ * The outage lasts {@code -Dchaintest.sqs-outage-seconds} (default 10).
  */
 class SqsOutageTest {
 
-    static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("chain.test.sqs-outage-seconds", 10));
+    static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("chaintest.sqs-outage-seconds", 10));
     static final String VISIBILITY_PARAMETER = "chain.local.parameter.VisibilityTimeout";
 
     @TempDir

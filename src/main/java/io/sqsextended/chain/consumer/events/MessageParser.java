@@ -1,16 +1,9 @@
 package io.sqsextended.chain.consumer.events;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.sqsextended.chain.config.ChainKeys;
+import io.sqsextended.chain.config.PointerGrant;
 import io.sqsextended.chain.consumer.events.PayloadReference.InlinePayload;
 import io.sqsextended.chain.consumer.events.PayloadReference.ObjectReference;
 import io.sqsextended.chain.wire.InlineMark;
@@ -28,7 +22,6 @@ import io.sqsextended.chain.wire.PayloadPointer;
 import io.sqsextended.chain.wire.PayloadSha256;
 import io.sqsextended.chain.wire.PayloadSource;
 import io.sqsextended.chain.wire.S3Limits;
-import io.sqsextended.chain.wire.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -53,26 +46,26 @@ public final class MessageParser {
             .build();
     private static final Set<String> POINTER_CLASSES = Set.of(PayloadPointer.POINTER_CLASS, PayloadPointer.LEGACY_POINTER_CLASS);
     /** At most 19 digits: within a long, far above S3's 5 TiB object limit. */
-    private static final Pattern BYTE_COUNT = Pattern.compile("[0-9]{1,19}");
+    static final Pattern BYTE_COUNT = Pattern.compile("[0-9]{1,19}");
     private static final Set<String> SIZE_ATTRIBUTES = Set.of(PayloadPointer.SIZE_ATTRIBUTE, PayloadPointer.LEGACY_SIZE_ATTRIBUTE);
 
     private final Set<String> allowedBuckets;
-    private final List<String> pointerPrefixes;
+    private final List<PointerGrant> pointerGrants;
     private final SnsSignatures snsSignatures;
 
     /**
-     * @param pointerPrefixes key prefixes pointers may name: those the extended producers write under, never the
-     *                        prefix producers upload to (the cleanup deletes what a pointer names)
-     * @param snsSignatures   how SNS envelopes are verified ({@link SnsSignatures#OFF}: not at all)
+     * @param pointerGrants where pointers may name objects: where the extended producers write, never the prefix
+     *                      producers upload to (the cleanup deletes what a pointer names)
+     * @param snsSignatures how SNS envelopes are verified ({@link SnsSignatures#OFF}: not at all)
      */
-    public MessageParser(Set<String> allowedBuckets, List<String> pointerPrefixes, SnsSignatures snsSignatures) {
+    public MessageParser(Set<String> allowedBuckets, List<PointerGrant> pointerGrants, SnsSignatures snsSignatures) {
         this.allowedBuckets = Set.copyOf(allowedBuckets);
-        this.pointerPrefixes = List.copyOf(pointerPrefixes);
+        this.pointerGrants = List.copyOf(pointerGrants);
         this.snsSignatures = snsSignatures;
     }
 
-    public MessageParser(Set<String> allowedBuckets, List<String> pointerPrefixes) {
-        this(allowedBuckets, pointerPrefixes, SnsSignatures.OFF);
+    public MessageParser(Set<String> allowedBuckets, List<PointerGrant> pointerGrants) {
+        this(allowedBuckets, pointerGrants, SnsSignatures.OFF);
     }
 
     public List<PayloadReference> parse(IncomingMessage message) {
@@ -109,10 +102,18 @@ public final class MessageParser {
                 return List.of();
             }
             if (json.has("Records")) {
-                return s3Event(json);
+                return S3EventRecords.notification(json, this::admit);
             }
             if ("aws.s3".equals(json.path("source").asText()) && json.has("detail-type")) {
-                return eventBridge(json);
+                return S3EventRecords.eventBridge(json, this::admit);
+            }
+            if (EventBridgeEnvelope.isEnvelope(json)) {
+                // only a pointer is unwrapped: any other event stays the payload it always was
+                IncomingMessage wrapped = EventBridgeEnvelope.message(json, message);
+                JsonNode inside = readJson(wrapped.body());
+                if (inside != null && isPointer(inside)) {
+                    return List.of(pointer(inside, wrapped));
+                }
             }
         }
         return List.of(inline(message));
@@ -132,14 +133,17 @@ public final class MessageParser {
         if (bucket.isEmpty() || key.isEmpty()) {
             throw new PayloadRefusedException("Unparseable extended-client pointer: s3BucketName and s3Key are required");
         }
-        requireAllowed(bucket);
+        // a bucket that a grant names is allowed for pointers by the grant itself
+        if (pointerGrants.stream().noneMatch(grant -> bucket.equals(grant.bucket()))) {
+            requireAllowed(bucket);
+        }
         requireKey(key);
-        if (pointerPrefixes.stream().noneMatch(key::startsWith)) {
+        if (pointerGrants.stream().noneMatch(grant -> grant.covers(bucket, key, allowedBuckets))) {
             throw new PayloadRefusedException("Pointer to s3://" + bucket + "/" + key + " refused: pointers may name only keys under "
-                    + ChainKeys.POINTER_PREFIXES.name() + " (" + String.join(", ", pointerPrefixes) + ")");
+                    + ChainKeys.POINTER_PREFIXES.name() + " (" + pointerGrants.stream().map(PointerGrant::toString).collect(Collectors.joining(", ")) + ")");
         }
         return new ObjectReference(PayloadSource.EXTENDED_POINTER, bucket, key, null, declaredSize(message), declaredSha256(message),
-                message.sentAt(), messageKey(message));
+                message.sentAt(), messageKey(message), null);
     }
 
     /** The SHA-256 the extended producer wrote, which the object's bytes must have; null when absent. */
@@ -171,67 +175,6 @@ public final class MessageParser {
         return null;
     }
 
-    /** Read off the tree already parsed: a second parse by the SDK's event model cost each payload as much CPU again. */
-    private List<PayloadReference> s3Event(JsonNode json) {
-        JsonNode records = json.get("Records");
-        if (records == null || !records.isArray() || records.isEmpty()) {
-            throw new PayloadRefusedException("Unparseable S3 event notification: no records");
-        }
-        List<PayloadReference> references = new ArrayList<>();
-        for (JsonNode record : records) {
-            JsonNode s3 = record.path("s3");
-            JsonNode object = s3.path("object");
-            String bucket = text(s3.path("bucket").path("name"));
-            String rawKey = text(object.path("key"));
-            if (bucket == null || rawKey == null) {
-                throw new PayloadRefusedException("Unparseable S3 event notification: a record without s3.bucket.name and s3.object.key");
-            }
-            String eventName = text(record.path("eventName"));
-            String version = text(record.path("eventVersion"));
-            if (eventName == null || eventName.isBlank() || version == null) {
-                throw new PayloadRefusedException("Unparseable S3 event notification: a record without eventName or eventVersion");
-            }
-            if (!version.startsWith("2.") && !version.equals("2")) {
-                throw new PayloadRefusedException("Unsupported S3 event version " + version + " (major version 2 is supported)");
-            }
-            String key = decodeKey(rawKey);
-            if (!eventName.startsWith("ObjectCreated:")) {
-                LOG.info("Ignored S3 event {} of s3://{}/{}", eventName, bucket, key);
-                continue;
-            }
-            requireAllowed(bucket);
-            requireKey(key);
-            Instant eventTime = instant(text(record.path("eventTime")));
-            String versionId = text(object.path("versionId"));
-            references.add(new ObjectReference(PayloadSource.S3_EVENT, bucket, key, versionId, null, null, eventTime,
-                    eventKey(bucket, key, versionId, text(object.path("sequencer")))));
-        }
-        return references;
-    }
-
-    /** A field's text; null when it is missing, JSON null, or no string (what S3 never sends). */
-    private static String text(JsonNode node) {
-        return node.isTextual() ? node.textValue() : null;
-    }
-
-    private List<PayloadReference> eventBridge(JsonNode json) {
-        JsonNode detail = json.path("detail");
-        String bucket = detail.path("bucket").path("name").asText("");
-        String key = detail.path("object").path("key").asText("");
-        if (!"Object Created".equals(json.path("detail-type").asText())) {
-            LOG.info("Ignored EventBridge event {} of s3://{}/{}", json.path("detail-type").asText(), bucket, key);
-            return List.of();
-        }
-        if (bucket.isEmpty() || key.isEmpty()) {
-            throw new PayloadRefusedException("Unparseable EventBridge Object Created event: detail.bucket.name and detail.object.key are required");
-        }
-        requireAllowed(bucket);
-        requireKey(key);
-        String versionId = detail.path("object").path("version-id").asText(null);
-        return List.of(new ObjectReference(PayloadSource.S3_EVENT, bucket, key, versionId, null, null, instant(json.path("time").asText(null)),
-                eventKey(bucket, key, versionId, detail.path("object").path("sequencer").asText(null))));
-    }
-
     /** A key S3 refuses, or that a filesystem-backed store reads as another object, names nothing a retry could find. */
     private static void requireKey(String key) {
         ObjectKeys.malformation(key).ifPresent(why -> {
@@ -243,18 +186,14 @@ public final class MessageParser {
         return text.length() <= 64 ? text : text.substring(0, 64) + "...";
     }
 
+    private void admit(String bucket, String key) {
+        requireAllowed(bucket);
+        requireKey(key);
+    }
+
     private void requireAllowed(String bucket) {
         if (!allowedBuckets.contains(bucket)) {
             throw new PayloadRefusedException("Bucket " + bucket + " is not in " + ChainKeys.ALLOWED_BUCKETS.name());
-        }
-    }
-
-    /** S3 event keys are form-encoded: '+' is a space, "%2B" a '+'. */
-    private static String decodeKey(String key) {
-        try {
-            return URLDecoder.decode(key, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new PayloadRefusedException("Unparseable S3 event: malformed object key " + key, e);
         }
     }
 
@@ -269,29 +208,7 @@ public final class MessageParser {
         }
     }
 
-    /** An instant with or without zone (zone-less is UTC, as moto and several S3-compatible stores write); null when unreadable: it is only reported. */
-    private static Instant instant(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException notLocal) {
-                return null;
-            }
-        }
-    }
-
     private static String messageKey(IncomingMessage message) {
         return "sqs-message:" + message.messageId();
-    }
-
-    /** Hashed: keys may hold any character, line-based repositories (the file one) need one line per key. */
-    private static String eventKey(String bucket, String key, String versionId, String sequencer) {
-        String identity = String.join("\n", bucket, key, String.valueOf(versionId), String.valueOf(sequencer));
-        return "s3-event:" + HexFormat.of().formatHex(Sha256.of(identity));
     }
 }

@@ -83,6 +83,9 @@ public final class PayloadResolver {
         Message message = exchange.getMessage();
         message.setHeader(PayloadHeaders.BUCKET, object.bucket());
         message.setHeader(PayloadHeaders.KEY, object.key());
+        if (object.eventIssues() != null) {
+            message.setHeader(PayloadHeaders.EVENT_ISSUES, object.eventIssues());
+        }
         message.setHeader(PayloadHeaders.DOWNLOAD_URL, new DownloadUrl(() -> presigner.presignGetObject(r -> r.signatureDuration(downloadUrlTtl)
                 .getObjectRequest(g -> g.bucket(object.bucket()).key(object.key()).versionId(object.versionId()))).url().toString()));
         if (!fetchPayload) {

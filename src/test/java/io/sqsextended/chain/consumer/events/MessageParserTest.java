@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.sqsextended.chain.config.PointerGrant;
 import io.sqsextended.chain.consumer.events.PayloadReference.InlinePayload;
 import io.sqsextended.chain.consumer.events.PayloadReference.ObjectReference;
 import io.sqsextended.chain.wire.InlineMark;
@@ -12,11 +13,13 @@ import io.sqsextended.chain.wire.PayloadSource;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
+import static io.sqsextended.chain.consumer.events.TestEvents.eventBridgeEvent;
 import static io.sqsextended.chain.consumer.events.TestEvents.eventBridgeObjectCreated;
 import static io.sqsextended.chain.consumer.events.TestEvents.pointer;
 import static io.sqsextended.chain.consumer.events.TestEvents.record;
 import static io.sqsextended.chain.consumer.events.TestEvents.s3Event;
 import static io.sqsextended.chain.consumer.events.TestEvents.snsEnvelope;
+import static io.sqsextended.chain.consumer.events.TestEvents.sqsRecord;
 import static io.sqsextended.chain.consumer.events.TestEvents.testEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,7 +28,7 @@ class MessageParserTest {
 
     static final String BUCKET = "payloads";
     static final Instant SENT = Instant.parse("2026-01-01T10:00:00Z");
-    final MessageParser parser = new MessageParser(Set.of(BUCKET), List.of("offload/"));
+    final MessageParser parser = new MessageParser(Set.of(BUCKET), List.of(new PointerGrant(null, "offload/")));
 
     List<PayloadReference> parse(String body) {
         return parse(body, Map.of());
@@ -42,6 +45,8 @@ class MessageParserTest {
     static MessageAttributeValue number(String value) {
         return MessageAttributeValue.builder().dataType("Number").stringValue(value).build();
     }
+
+    static final String POINTER_CLASS = "software.amazon.payloadoffloading.PayloadS3Pointer";
 
     static final Map<String, MessageAttributeValue> MARKED_INLINE = Map.of(InlineMark.ATTRIBUTE, InlineMark.VALUE);
 
@@ -259,5 +264,198 @@ class MessageParserTest {
 
         assertThatThrownBy(() -> parse(confirmation)).isInstanceOf(PayloadRefusedException.class)
                 .hasMessageContaining("SubscriptionConfirmation");
+    }
+
+    static ObjectReference onlyObject(List<PayloadReference> references) {
+        assertThat(references).hasSize(1).first().isInstanceOf(ObjectReference.class);
+        return (ObjectReference) references.get(0);
+    }
+
+    @Test
+    void anAwsS3EventIsReadAsDocumented() {
+        ObjectReference object = onlyObject(parse(SenderEvents.AWS));
+
+        assertThat(object.key()).isEqualTo("input/Happy Face+1.jpg");
+        assertThat(object.versionId()).isEqualTo("096fKKXTRTtl3on89fVO.nfljtsv6qko");
+        assertThat(object.eventTime()).isEqualTo(Instant.EPOCH);
+        assertThat(object.eventIssues()).isNull();
+    }
+
+    @Test
+    void aMinioEventNamedWithTheS3PrefixIsAPayloadWithItsKeyDecoded() {
+        ObjectReference object = onlyObject(parse(SenderEvents.MINIO.formatted("s3:ObjectCreated:Put")));
+
+        assertThat(object.key()).isEqualTo("input/hello world.jpg");
+        assertThat(object.versionId()).isNull();
+        assertThat(object.eventTime()).isEqualTo(Instant.parse("2019-10-22T09:27:27.123Z"));
+        assertThat(object.eventIssues()).isNull();
+    }
+
+    @Test
+    void minioObjectCreatedEventsThatOnlyChangeMetadataAreNoNewPayload() {
+        for (String name : List.of("s3:ObjectCreated:PutTagging", "s3:ObjectCreated:DeleteTagging", "s3:ObjectCreated:PutRetention",
+                "s3:ObjectCreated:PutLegalHold", "s3:ObjectRemoved:Delete")) {
+            assertThat(parse(SenderEvents.MINIO.formatted(name))).as(name).isEmpty();
+        }
+    }
+
+    @Test
+    void aCephEventWithItsSizeAsAStringAndAnEmptyVersionIdNamesTheCurrentObject() {
+        for (String name : List.of("ObjectCreated:Put", "s3:ObjectCreated:Put")) {
+            ObjectReference object = onlyObject(parse(SenderEvents.CEPH.formatted(name)));
+
+            assertThat(object.key()).as(name).isEqualTo("input/myimage1.jpg");
+            assertThat(object.versionId()).as(name).isNull();
+            assertThat(object.eventTime()).as(name).isEqualTo(Instant.parse("2019-11-22T13:47:35.124724Z"));
+            assertThat(object.eventIssues()).as(name).isNull();
+        }
+    }
+
+    @Test
+    void twoLocalStackEventsOfOneKeyAreTwoPayloadsThoughTheyShareTheirSequencer() {
+        ObjectReference first = onlyObject(parse(SenderEvents.LOCALSTACK.formatted("5eb63bbbe01eeed093cb22bb8f5acdc3", "2026-12-07T02:14:24.192Z")));
+        ObjectReference overwrite = onlyObject(parse(SenderEvents.LOCALSTACK.formatted("7b502c3a1f48c8609ae212cdfb639dee", "2026-12-07T02:14:25.020Z")));
+
+        assertThat(first.key()).isEqualTo("input/hello world+1.txt");
+        assertThat(first.eventTime()).isEqualTo(Instant.parse("2026-12-07T02:14:24.192Z"));
+        assertThat(overwrite.idempotencyKey()).isNotEqualTo(first.idempotencyKey());
+    }
+
+    @Test
+    void twoMotoEventsOfOneKeyAreTwoPayloadsThoughMotoWritesNoSequencer() {
+        ObjectReference first = onlyObject(parse(SenderEvents.MOTO.formatted("5eb63bbbe01eeed093cb22bb8f5acdc3", "2026-12-07T02:14:24.192790")));
+        ObjectReference sameBytesAgain = onlyObject(parse(SenderEvents.MOTO.formatted("5eb63bbbe01eeed093cb22bb8f5acdc3", "2026-12-07T02:14:25.000012")));
+
+        assertThat(first.key()).isEqualTo("input/hello world.txt");
+        assertThat(first.eventTime()).isEqualTo(Instant.parse("2026-12-07T02:14:24.192790Z"));
+        assertThat(sameBytesAgain.idempotencyKey()).isNotEqualTo(first.idempotencyKey());
+        assertThat(onlyObject(parse(SenderEvents.MOTO.formatted("5eb63bbbe01eeed093cb22bb8f5acdc3", "2026-12-07T02:14:24.192790")))
+                .idempotencyKey()).isEqualTo(first.idempotencyKey());
+    }
+
+    @Test
+    void everyEventVersionOfMajorVersion2TheSendersWriteIsRead() {
+        for (String version : List.of("2.0", "2.1", "2.2", "2.3", "2.4", "2.5")) {
+            assertThat(parse(s3Event(record(version, "ObjectCreated:Put", BUCKET, "input/a", "01")))).as(version).hasSize(1);
+        }
+    }
+
+    @Test
+    void fieldsTheDeliveryDoesNotNeedThatCannotBeReadAreReportedNotRefused() {
+        String event = s3Event(record("2.1", "ObjectCreated:Put", BUCKET, "input/a", "01")
+                .replace("\"2026-01-01T00:00:00.000Z\"", "\"yesterday\"").replace("\"size\":1024", "\"size\":\"12 KB\"")
+                .replace("\"eTag\":\"d41d8cd98f00b204e9800998ecf8427e\"", "\"eTag\":7").replace("\"sequencer\":\"01\"", "\"sequencer\":\"next\""));
+
+        ObjectReference object = onlyObject(parse(event));
+
+        assertThat(object.key()).isEqualTo("input/a");
+        assertThat(object.eventTime()).isNull();
+        assertThat(object.eventIssues()).isEqualTo("eventTime \"yesterday\" is no ISO-8601 time; size \"12 KB\" is no byte count; "
+                + "eTag 7 is no string; sequencer \"next\" is no hexadecimal value");
+    }
+
+    @Test
+    void sizesAsNumbersOrAsStringsOfDigitsAndAMissingTimeAreNoIssue() {
+        for (String size : List.of("1024", "\"1024\"", "0")) {
+            String event = s3Event(record("2.1", "ObjectCreated:Put", BUCKET, "input/a", "01").replace("\"size\":1024", "\"size\":" + size)
+                    .replace("\"eventTime\":\"2026-01-01T00:00:00.000Z\",", ""));
+
+            ObjectReference object = onlyObject(parse(event));
+
+            assertThat(object.eventIssues()).as(size).isNull();
+            assertThat(object.eventTime()).as(size).isNull();
+        }
+    }
+
+    @Test
+    void aVersionIdThatIsNoStringIsRefused() {
+        String event = s3Event(record("2.1", "ObjectCreated:Put", BUCKET, "input/a", "01").replace("\"sequencer\"", "\"versionId\":3,\"sequencer\""));
+
+        assertThatThrownBy(() -> parse(event)).isInstanceOf(PayloadRefusedException.class).hasMessageContaining("versionId 3 is no string");
+    }
+
+    final MessageParser granting = new MessageParser(Set.of(BUCKET, "second"),
+            List.of(new PointerGrant(null, "offload/"), new PointerGrant("sns-offloads", ""), new PointerGrant("shared", "large/")));
+
+    List<PayloadReference> pointedAt(String bucket, String key) {
+        return granting.parse(new IncomingMessage("message-1", pointer(POINTER_CLASS, bucket, key), Map.of("ExtendedPayloadSize", number(5)), SENT));
+    }
+
+    @Test
+    void aPointerToTheRootOfABucketGrantedWholeIsHonouredThoughTheBucketIsNotAnAllowedBucket() {
+        ObjectReference object = onlyObject(pointedAt("sns-offloads", "8a3c5ee1-6b0f-4d0f-9a53-7c55c3f0e2a1"));
+
+        assertThat(object.bucket()).isEqualTo("sns-offloads");
+        assertThat(object.key()).isEqualTo("8a3c5ee1-6b0f-4d0f-9a53-7c55c3f0e2a1");
+        assertThat(object.expectedSize()).isEqualTo(5L);
+    }
+
+    @Test
+    void aBucketGrantHoldsUnderItsPrefixInItsBucketOnly() {
+        assertThat(pointedAt("shared", "large/x")).hasSize(1);
+        for (List<String> refused : List.of(List.of("shared", "other/x"), List.of("shared", "offload/x"), List.of(BUCKET, "large/x"))) {
+            assertThatThrownBy(() -> pointedAt(refused.get(0), refused.get(1))).as(refused.toString())
+                    .isInstanceOf(PayloadRefusedException.class).hasMessageContaining("chain.consumer.pointer-prefixes (offload/, s3://sns-offloads/, s3://shared/large/)");
+        }
+    }
+
+    @Test
+    void aBarePrefixHoldsInEveryAllowedBucketAndNoOther() {
+        assertThat(pointedAt("second", "offload/x")).hasSize(1);
+        assertThatThrownBy(() -> pointedAt("elsewhere", "offload/x")).isInstanceOf(PayloadRefusedException.class)
+                .hasMessageContaining("elsewhere is not in chain.consumer.allowed-buckets");
+    }
+
+    @Test
+    void anEventOfABucketGrantedToPointersOnlyIsRefused() {
+        assertThatThrownBy(() -> granting.parse(new IncomingMessage("message-1", s3Event(record("2.1", "ObjectCreated:Put", "sns-offloads", "x", "01")),
+                Map.of(), SENT))).isInstanceOf(PayloadRefusedException.class).hasMessageContaining("sns-offloads is not in chain.consumer.allowed-buckets");
+    }
+
+    @Test
+    void aPointerInAnSnsEnvelopeHasTheSizeOfTheEnvelopesMessageAttribute() {
+        for (String attribute : List.of("ExtendedPayloadSize", "SQSLargePayloadSize")) {
+            String sns = snsEnvelope(pointer(POINTER_CLASS, BUCKET, "offload/1"), "{\"" + attribute + "\":{\"Type\":\"Number\",\"Value\":\"300000\"}}");
+
+            ObjectReference object = onlyObject(parse(sns));
+
+            assertThat(object.source()).as(attribute).isEqualTo(PayloadSource.EXTENDED_POINTER);
+            assertThat(object.expectedSize()).as(attribute).isEqualTo(300_000L);
+        }
+    }
+
+    @Test
+    void aPointerThatIsTheDetailOfAnEventBridgeEventIsHonoured() {
+        ObjectReference object = onlyObject(parse(eventBridgeEvent("my.producer", "Large payload", pointer(POINTER_CLASS, BUCKET, "offload/2"))));
+
+        assertThat(object.source()).isEqualTo(PayloadSource.EXTENDED_POINTER);
+        assertThat(object.key()).isEqualTo("offload/2");
+        assertThat(object.idempotencyKey()).isEqualTo("sqs-message:message-1");
+    }
+
+    @Test
+    void aPointerAPipeForwardsInAnEventBridgeEventHasTheSizeOfItsRecordsAttribute() {
+        String record = sqsRecord(pointer(POINTER_CLASS, BUCKET, "offload/3"), "ExtendedPayloadSize", "300000");
+
+        ObjectReference object = onlyObject(parse(eventBridgeEvent("Pipe extended-to-bus", "Event from aws:sqs", record)));
+
+        assertThat(object.key()).isEqualTo("offload/3");
+        assertThat(object.expectedSize()).isEqualTo(300_000L);
+    }
+
+    @Test
+    void aPointerInAnEventBridgeEventIsHonouredOnlyUnderThePointerPrefixes() {
+        assertThatThrownBy(() -> parse(eventBridgeEvent("my.producer", "Large payload", pointer(POINTER_CLASS, BUCKET, "input/theirs"))))
+                .isInstanceOf(PayloadRefusedException.class).hasMessageContaining("chain.consumer.pointer-prefixes");
+    }
+
+    @Test
+    void anEventBridgeEventWithoutAPointerStaysTheInlinePayloadItWas() {
+        for (String detail : List.of("{\"order\":42}", "[1,2]", sqsRecord("plain text", "origin", "1"))) {
+            String event = eventBridgeEvent("my.producer", "Order placed", detail);
+
+            assertThat(parse(event)).as(detail).singleElement().isInstanceOfSatisfying(InlinePayload.class,
+                    inline -> assertThat(inline.body()).isEqualTo(event));
+        }
     }
 }

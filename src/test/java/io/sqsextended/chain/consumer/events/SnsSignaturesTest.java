@@ -16,6 +16,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sqsextended.chain.config.PointerGrant;
 import io.sqsextended.chain.consumer.events.PayloadReference.ObjectReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class SnsSignaturesTest {
     static PrivateKey signingKey;
     static X509Certificate certificate;
     final List<URI> fetched = new ArrayList<>();
-    final MessageParser parser = new MessageParser(Set.of("payloads"), List.of("offload/"), new SnsSignatures(url -> {
+    final MessageParser parser = new MessageParser(Set.of("payloads"), List.of(new PointerGrant(null, "offload/")), new SnsSignatures(url -> {
         fetched.add(url);
         return certificate;
     }));
@@ -124,7 +125,7 @@ class SnsSignaturesTest {
     void withoutVerificationAnUnsignedNotificationIsUnwrapped() throws Exception {
         ObjectNode unsigned = (ObjectNode) JSON.readTree(snsEnvelope(objectCreated("payloads", "input/unsigned.txt", "01")));
 
-        assertThat(new MessageParser(Set.of("payloads"), List.of("offload/")).parse(new IncomingMessage("m-1", unsigned.toString(), Map.of(), null)))
+        assertThat(new MessageParser(Set.of("payloads"), List.of(new PointerGrant(null, "offload/"))).parse(new IncomingMessage("m-1", unsigned.toString(), Map.of(), null)))
                 .singleElement().isInstanceOf(ObjectReference.class);
     }
 }

@@ -38,10 +38,15 @@ public final class TestEvents {
 
     /** SNS to SQS without raw message delivery. */
     public static String snsEnvelope(String message) {
+        return snsEnvelope(message, "{}");
+    }
+
+    /** The same with SNS message attributes, e.g. {@code {"ExtendedPayloadSize":{"Type":"Number","Value":"5"}}}. */
+    public static String snsEnvelope(String message, String messageAttributes) {
         return """
                 {"Type":"Notification","MessageId":"m","TopicArn":"arn:aws:sns:us-east-1:000000000000:t","Subject":"Amazon S3 Notification",
-                 "Message":%s,"Timestamp":"2026-01-01T00:00:01.000Z","SignatureVersion":"1"}
-                """.formatted(TextNode.valueOf(message));
+                 "Message":%s,"Timestamp":"2026-01-01T00:00:01.000Z","SignatureVersion":"1","MessageAttributes":%s}
+                """.formatted(TextNode.valueOf(message), messageAttributes);
     }
 
     /** An EventBridge "Object Created" event; keys are not form-encoded there. */
@@ -56,5 +61,31 @@ public final class TestEvents {
 
     public static String pointer(String className, String bucket, String key) {
         return "[\"" + className + "\",{\"s3BucketName\":\"" + bucket + "\",\"s3Key\":" + TextNode.valueOf(key) + "}]";
+    }
+
+    /**
+     * An EventBridge event as a rule's SQS target writes it, around {@code detail}
+     * (https://docs.aws.amazon.com/eventbridge/latest/ref/overiew-event-structure.html).
+     */
+    public static String eventBridgeEvent(String source, String detailType, String detail) {
+        return """
+                {"version":"0","id":"6a7e8feb-b491-4cf7-a9f1-bf3703467718","detail-type":%s,"source":%s,"account":"111122223333",
+                 "time":"2026-01-02T00:00:00Z","region":"us-east-1","resources":[],"detail":%s}
+                """.formatted(TextNode.valueOf(detailType), TextNode.valueOf(source), detail);
+    }
+
+    /**
+     * An SQS message as an EventBridge pipe with an SQS source forwards it (the record Lambda also gets:
+     * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-sqs.html), with one Number attribute.
+     */
+    public static String sqsRecord(String body, String attribute, String number) {
+        return """
+                {"messageId":"059f36b4-87a3-44ab-83d2-661975830a7d","receiptHandle":"AQEBwJnKyrHigUMZj6rYigCgxlaS3SLy0a...","body":%s,
+                 "attributes":{"ApproximateReceiveCount":"1","SentTimestamp":"1545082649183","SenderId":"AIDAIENQZJOLO23YVJ4VO",
+                 "ApproximateFirstReceiveTimestamp":"1545082649185"},
+                 "messageAttributes":{%s:{"stringValue":%s,"stringListValues":[],"binaryListValues":[],"dataType":"Number"}},
+                 "md5OfBody":"e4e68fb7bd0e697a0ae8f1bb342846b3","eventSource":"aws:sqs",
+                 "eventSourceARN":"arn:aws:sqs:us-east-1:111122223333:extended","awsRegion":"us-east-1"}
+                """.formatted(TextNode.valueOf(body), TextNode.valueOf(attribute), TextNode.valueOf(number));
     }
 }

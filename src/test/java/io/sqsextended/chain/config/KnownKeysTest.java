@@ -1,0 +1,56 @@
+package io.sqsextended.chain.config;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The keys a start reads, their variables, and the nearest of them to a typo. */
+class KnownKeysTest {
+
+    private static final KnownKeys KNOWN = KnownKeys.load();
+
+    @Test
+    void aKeysVariableIsTheKeyUpperCasedWithUnderscoresForDotsAndDashes() {
+        assertThat(KnownKeys.variable("chain.local.data-dir")).isEqualTo("CHAIN_LOCAL_DATA_DIR");
+        assertThat(KnownKeys.variable("chain.local.parameter.<Name>")).isEqualTo("CHAIN_LOCAL_PARAMETER_<Name>");
+    }
+
+    @Test
+    void everyKnownKeyIsReachedFromItsVariableAlone() {
+        List<String> keys = KNOWN.keys().stream().filter(key -> !key.endsWith("<Name>")).toList();
+
+        assertThat(keys).contains("chain.local.data-dir", "camel.server.port", "camel.main.shutdown-timeout");
+        assertThat(keys.stream().map(key -> KNOWN.keyOf(KnownKeys.variable(key)).orElse(null))).containsExactlyElementsOf(keys);
+    }
+
+    @Test
+    void theNearestKeyToATypoIsTheOneMeant() {
+        assertThat(KNOWN.nearestKey("chain.consumer.pointer-prefix")).isEqualTo("chain.consumer.pointer-prefixes");
+        assertThat(KNOWN.nearestKey("camel.serverr.port")).isEqualTo("camel.server.port");
+        assertThat(KNOWN.nearestToVariable("CHAIN_LOCAL_DATADIR")).isEqualTo("chain.local.data-dir");
+    }
+
+    @Test
+    void chainKeysAreKnownByTheirExactNameOrTheirFamily() {
+        assertThat(KNOWN.isKnown("chain.local.data-dir")).isTrue();
+        assertThat(KNOWN.isKnown("chain.local.parameter.MaxReceiveCount")).isTrue();
+        assertThat(KNOWN.isKnown("chain.local.dataDir")).isFalse();
+        assertThat(KNOWN.isKnown("chain.local.parameter.")).isFalse();
+    }
+
+    @Test
+    void camelKeysAreKnownWhenCamelMainBindsTheirGroup() {
+        assertThat(KNOWN.isKnown("camel.server.port")).isTrue();
+        assertThat(KNOWN.isKnown("camel.rest.api-properties[api.title]")).isTrue();
+        assertThat(KNOWN.isKnown("camel.component.aws2-s3.region")).isTrue();
+        assertThat(KNOWN.isKnown("camel.jbang.dependencies")).isFalse();
+        assertThat(KNOWN.isKnown("camel.serverr.port")).isFalse();
+    }
+
+    @Test
+    void keysOfOtherNamesArePlaceholdersOfUserRoutes() {
+        assertThat(KNOWN.isKnown("my.webhook.url")).isTrue();
+    }
+}
