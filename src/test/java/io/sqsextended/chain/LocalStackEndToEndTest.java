@@ -1,17 +1,20 @@
 package io.sqsextended.chain;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.sqsextended.chain.wire.AwsClients;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.containers.localstack.LocalStackContainer;
 import org.testcontainers.containers.localstack.LocalStackContainer.EnabledService;
@@ -31,15 +34,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The template deployed to LocalStack and the app in aws mode against it: an upload reaches the downstream.
- * Needs a Docker engine: run with {@code mvn verify -Pdocker} (skipped without one).
+ * Needs a Docker engine that has LocalStack's image (and Testcontainers' own): run with {@code mvn verify -Pdocker}
+ * (skipped without them: where no registry is reachable, the image cannot be pulled).
  */
 @Tag("docker")
+@EnabledIf(value = "localStackImagePresent", disabledReason = "LocalStackEndToEndTest skipped: no Docker engine with image " + LocalStackEndToEndTest.IMAGE)
 @Testcontainers(disabledWithoutDocker = true)
 class LocalStackEndToEndTest {
 
     // pinned: LocalStack images from 2026 on need LOCALSTACK_AUTH_TOKEN
+    static final String IMAGE = "localstack/localstack:4.4";
+
     @Container
-    static final LocalStackContainer LOCALSTACK = new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4"))
+    static final LocalStackContainer LOCALSTACK = new LocalStackContainer(DockerImageName.parse(IMAGE))
             .withServices(EnabledService.named("s3"), EnabledService.named("sqs"), EnabledService.named("cloudformation"),
                     EnabledService.named("iam"), EnabledService.named("sts"))
             .withEnv("LOCALSTACK_AUTH_TOKEN", System.getenv().getOrDefault("LOCALSTACK_AUTH_TOKEN", ""));
@@ -71,6 +78,16 @@ class LocalStackEndToEndTest {
             assertThat(delivered).isNotNull();
             assertThat(delivered.getMessage().getHeader("PayloadKey")).isEqualTo(key);
             assertThat(delivered.getMessage().getBody(String.class)).isEqualTo("through LocalStack");
+        }
+    }
+
+    static boolean localStackImagePresent() throws InterruptedException {
+        try {
+            Process inspect = new ProcessBuilder("docker", "image", "inspect", IMAGE).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            return inspect.waitFor(60, TimeUnit.SECONDS) && inspect.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -36,19 +36,16 @@ class ContainerFilesTest {
     void theImageRunsAsANonRootUserOnAJava17Runtime() throws IOException {
         String dockerfile = Files.readString(DOCKERFILE);
 
-        assertThat(dockerfile).containsPattern("(?m)^FROM eclipse-temurin:17-jre");
+        assertThat(dockerfile).containsPattern("(?m)^ARG BASE_IMAGE=eclipse-temurin:17-jre$").containsPattern("(?m)^FROM \\$\\{BASE_IMAGE}$");
         assertThat(dockerfile).containsPattern("(?m)^USER 10001$");
     }
 
     @Test
-    void theHealthCheckProbesTheManagementPortsReadiness() throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(Path.of("src/main/resources/application.properties"))) {
-            properties.load(reader);
-        }
+    void theHealthCheckProbesTheReadinessOfTheManagementPortTheEnvironmentNamesOrTheDefaultOne() throws IOException {
+        Properties properties = appProperties();
 
-        assertThat(Files.readString(DOCKERFILE)).contains("http://localhost:" + properties.getProperty("camel.management.port")
-                + properties.getProperty("camel.management.health-path", "/observe/health") + "/ready");
+        assertThat(Files.readString(DOCKERFILE)).contains("http://localhost:${CAMEL_MANAGEMENT_PORT:-" + properties.getProperty("camel.management.port")
+                + "}" + properties.getProperty("camel.management.health-path", "/observe/health") + "/ready");
     }
 
     @Test
@@ -91,9 +88,33 @@ class ContainerFilesTest {
         Map<String, String> environment = (Map<String, String>) local.get("environment");
         List<String> ports = (List<String>) local.get("ports");
 
-        assertThat(environment).doesNotContainKey("CHAIN_MODE").containsEntry("CHAIN_PUBLIC_URL", "http://localhost:8080")
-                .containsEntry("CHAIN_LOCAL_PUBLIC_ENDPOINT", "http://localhost:9000");
-        assertThat(ports).contains("127.0.0.1:8080:8080", "127.0.0.1:9000:9000", "127.0.0.1:9324:9324");
+        assertThat(environment).doesNotContainKey("CHAIN_MODE").containsEntry("CHAIN_PUBLIC_URL", "http://localhost:${HOST_API_PORT:-8080}")
+                .containsEntry("CHAIN_LOCAL_PUBLIC_ENDPOINT", "http://localhost:${HOST_S3_PORT:-9000}");
+        assertThat(ports).contains("127.0.0.1:${HOST_API_PORT:-8080}:8080", "127.0.0.1:${HOST_S3_PORT:-9000}:9000",
+                "127.0.0.1:${HOST_SQS_PORT:-9324}:9324");
         assertThat(Files.readString(DOCKERFILE)).contains("CHAIN_LOCAL_BIND_ADDRESS=0.0.0.0");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void composeGivesEveryAppServiceLongerToStopThanCamelsGracefulShutdown() throws IOException {
+        Properties properties = appProperties();
+        Map<String, Object> compose = (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(Files.readString(COMPOSE));
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+
+        for (String app : List.of("chain", "chain-local")) {
+            String grace = (String) services.get(app).get("stop_grace_period");
+            assertThat(grace).as(app).matches("\\d+s");
+            assertThat(Integer.parseInt(grace.replace("s", ""))).as(app)
+                    .isGreaterThan(Integer.parseInt(properties.getProperty("camel.main.shutdown-timeout")));
+        }
+    }
+
+    private static Properties appProperties() throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of("src/main/resources/application.properties"))) {
+            properties.load(reader);
+        }
+        return properties;
     }
 }

@@ -120,12 +120,12 @@ public final class ApiClient {
     }
 
     /** The object's bytes, through {@code POST /v1/downloads} and its presigned GET. */
-    byte[] download(String consumerToken, String key) {
+    public byte[] download(String consumerToken, String key) {
         return get(postJson("/v1/downloads", consumerToken, Map.of("key", key)).json().get("url").asText()).body();
     }
 
     /** An API GET with a bearer token; redirects are not followed. */
-    Reply apiGet(String path, String token) {
+    public Reply apiGet(String path, String token) {
         return send("GET", path, token, null, null);
     }
 

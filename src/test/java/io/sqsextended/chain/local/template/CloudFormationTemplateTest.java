@@ -211,7 +211,7 @@ class CloudFormationTemplateTest {
     }
 
     @Test
-    void everyVariableOfTheServiceContainerIsADocumentedChainKey() {
+    void everyChainVariableOfTheServiceContainerIsADocumentedChainKey() {
         Map<String, Object> resources = Nodes.section(CloudFormationTemplate.load(TEMPLATE).document(), "Resources");
         Map<String, Object> taskDefinition = Nodes.map(Nodes.map(resources.get("ServiceTaskDefinition"), "task").get("Properties"), "task");
         Map<String, Object> container = Nodes.map(Nodes.list(taskDefinition.get("ContainerDefinitions"), "containers").get(0), "container");
@@ -221,7 +221,11 @@ class CloudFormationTemplateTest {
         List<String> documented = ChainKeys.ALL.stream()
                 .map(key -> key.name().toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_')).toList();
 
-        assertThat(variables).extracting(variable -> Nodes.map(variable, "variable").get("Name")).isSubsetOf(documented)
+        // the others are Camel's (CAMEL_SERVER_HOST: the image's hosts, set explicitly)
+        List<Object> chainVariables = variables.stream().map(variable -> Nodes.map(variable, "variable").get("Name"))
+                .filter(name -> !String.valueOf(name).startsWith("CAMEL_")).toList();
+
+        assertThat(chainVariables).isSubsetOf(documented)
                 .contains("CHAIN_MODE", "CHAIN_BUCKET", "CHAIN_QUEUE", "CHAIN_DEAD_LETTER_QUEUE", "CHAIN_CONSUMER_IDEMPOTENCY_STORE",
                         "CHAIN_CONSUMER_IDEMPOTENCY_JDBC_URL", "CHAIN_CONSUMER_IDEMPOTENCY_JDBC_USER", "CHAIN_CONSUMER_IDEMPOTENCY_JDBC_PASSWORD");
     }

@@ -1,0 +1,48 @@
+package io.sqsextended.chain.docker;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * docker/Dockerfile built once per test JVM, on the base images docker/base-images.sh provides (it starts the engine where
+ * it can). Where that script fails, the docker tests are skipped with its one line; a failing build fails them.
+ */
+final class ImageUnderTest {
+
+    static final String TAG = "sqs-extended-chain:test";
+
+    private static String skipped;
+    private static boolean built;
+
+    private ImageUnderTest() {
+    }
+
+    /** The image's tag, built on first use; aborts the calling test (skipped) where no Docker engine can run. */
+    static synchronized String tag() {
+        if (skipped == null && !built) {
+            build();
+        }
+        Assumptions.assumeTrue(skipped == null, () -> skipped);
+        return TAG;
+    }
+
+    private static void build() {
+        DockerCli.Result bases = DockerCli.run(List.of("bash", "docker/base-images.sh"), 900);
+        if (bases.exitCode() != 0) {
+            skipped = "Docker tests skipped: " + bases.output().strip().lines().reduce((first, last) -> last).orElse("no Docker engine");
+            System.out.println(skipped);
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of("docker", "build", "-q", "-f", "docker/Dockerfile", "-t", TAG));
+        command.addAll(Arrays.asList(bases.output().strip().lines().reduce((first, last) -> last).orElseThrow().split(" ")));
+        command.add(".");
+        long started = System.nanoTime();
+        DockerCli.run(command, 1800).orFail(command);
+        built = true;
+        System.out.println("docker build of " + TAG + ": " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
+    }
+}
