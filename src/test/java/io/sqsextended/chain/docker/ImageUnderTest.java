@@ -17,6 +17,8 @@ final class ImageUnderTest {
 
     private static String skipped;
     private static boolean built;
+    private static String motoSkipped;
+    private static boolean motoMade;
 
     private ImageUnderTest() {
     }
@@ -30,15 +32,35 @@ final class ImageUnderTest {
         return TAG;
     }
 
+    /**
+     * The moto image of docker/compose.moto.yaml (docker/base-images.sh moto: this machine's moto on a Debian base), made once; aborts
+     * the calling test (skipped) with the script's one line where it cannot be made, e.g. no moto installed.
+     */
+    static synchronized void makeMotoImage() {
+        if (motoSkipped == null && !motoMade) {
+            DockerCli.Result made = DockerCli.run(List.of("bash", "docker/base-images.sh", "moto"), 900);
+            motoMade = made.exitCode() == 0;
+            motoSkipped = motoMade ? null : "moto compose test skipped: " + lastLine(made);
+            if (!motoMade) {
+                System.out.println(motoSkipped);
+            }
+        }
+        Assumptions.assumeTrue(motoMade, () -> motoSkipped);
+    }
+
+    private static String lastLine(DockerCli.Result result) {
+        return result.output().strip().lines().reduce((first, last) -> last).orElse("no output");
+    }
+
     private static void build() {
         DockerCli.Result bases = DockerCli.run(List.of("bash", "docker/base-images.sh"), 900);
         if (bases.exitCode() != 0) {
-            skipped = "Docker tests skipped: " + bases.output().strip().lines().reduce((first, last) -> last).orElse("no Docker engine");
+            skipped = "Docker tests skipped: " + lastLine(bases);
             System.out.println(skipped);
             return;
         }
         List<String> command = new ArrayList<>(List.of("docker", "build", "-q", "-f", "docker/Dockerfile", "-t", TAG));
-        command.addAll(Arrays.asList(bases.output().strip().lines().reduce((first, last) -> last).orElseThrow().split(" ")));
+        command.addAll(Arrays.asList(lastLine(bases).split(" ")));
         command.add(".");
         long started = System.nanoTime();
         DockerCli.run(command, 1800).orFail(command);
