@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * docker/Dockerfile built once per test JVM, on the base images docker/base-images.sh provides (it starts the engine where
- * it can). Where that script fails, the docker tests are skipped with its one line; a failing build fails them.
+ * it can), its build stage's Maven reading the test build's own repository ({@link MavenMirror}). Where that script fails, the docker tests are skipped with its one line; a failing build fails them.
  */
 final class ImageUnderTest {
 
@@ -59,11 +59,15 @@ final class ImageUnderTest {
             System.out.println(skipped);
             return;
         }
-        List<String> command = new ArrayList<>(List.of("docker", "build", "-q", "-f", "docker/Dockerfile", "-t", TAG));
-        command.addAll(Arrays.asList(lastLine(bases).split(" ")));
-        command.add(".");
         long started = System.nanoTime();
-        DockerCli.run(command, 1800).orFail(command);
+        try (MavenMirror mirror = MavenMirror.ofLocalRepository()) {
+            // the host's network, so that the build stage reaches the mirror on loopback
+            List<String> command = new ArrayList<>(List.of("docker", "build", "-q", "--network", "host", "-f", "docker/Dockerfile", "-t", TAG,
+                    "--build-arg", "MAVEN_MIRROR=" + mirror.url()));
+            command.addAll(Arrays.asList(lastLine(bases).split(" ")));
+            command.add(".");
+            DockerCli.run(command, 1800).orFail(command);
+        }
         built = true;
         System.out.println("docker build of " + TAG + ": " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
     }
