@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
@@ -19,15 +20,25 @@ import com.sun.net.httpserver.HttpServer;
 final class MavenMirror implements AutoCloseable {
 
     private static final String CENTRAL = "https://repo.maven.apache.org/maven2";
+    private static final int STABLE_PORT = 47581;
 
     private final Path repository;
     private final HttpServer server;
 
     private MavenMirror(Path repository) throws IOException {
         this.repository = repository.toAbsolutePath().normalize();
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this.server = bind();
         server.createContext("/", this::answer);
         server.start();
+    }
+
+    /** The same port each run where it is free: the URL is a build argument, and another one would rebuild every layer after it. */
+    private static HttpServer bind() throws IOException {
+        try {
+            return HttpServer.create(new InetSocketAddress("127.0.0.1", STABLE_PORT), 0);
+        } catch (BindException e) {
+            return HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        }
     }
 
     /** Serves {@code ~/.m2/repository} (Maven's {@code maven.repo.local} where the build set it). */
