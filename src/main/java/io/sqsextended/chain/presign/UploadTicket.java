@@ -35,6 +35,23 @@ public record UploadTicket(
         @Schema(description = "Multipart plan: the checksumCrc64Nvme the request gave, to send back with POST /v1/uploads/complete")
         String checksumCrc64Nvme) {
 
+    private static final String PUT = "PUT";
+
+    /** A single presigned PUT of {@code key}. */
+    static UploadTicket singlePut(String bucket, String key, S3Presigning.Presigned put) {
+        return new UploadTicket(bucket, key, PUT, put.url().toString(), put.headers(), null, null, null, put.expiresAt().toString(), null);
+    }
+
+    /**
+     * A multipart plan of {@code key}: a presigned PUT per part, to finish with {@code POST /v1/uploads/complete}.
+     *
+     * @param crc64Nvme the request's whole-object checksum to echo, or null when it named none
+     */
+    static UploadTicket multipartPlan(String bucket, String key, String uploadId, long partSize, List<PartUrl> parts, String expiresAt,
+                                      String crc64Nvme) {
+        return new UploadTicket(bucket, key, PUT, null, null, uploadId, partSize, List.copyOf(parts), expiresAt, crc64Nvme);
+    }
+
     /** One part of a multipart plan: PUT exactly {@code size} bytes to {@code url}, keep the ETag it answers. */
     public record PartUrl(int partNumber, String url, long size) {
     }
