@@ -110,7 +110,7 @@ public final class JsonRequest {
         }
     }
 
-    /** A refusal of {@code member} of the record being made, e.g. {@code invalid("partNumber", "must be between 1 and 10000")}. */
+    /** A refusal of {@code member} of the record being made, e.g. {@code invalid("partNumber", "must be positive")}. */
     public static InvalidMember invalid(String member, String problem) {
         return new InvalidMember(member, problem);
     }
@@ -174,7 +174,8 @@ public final class JsonRequest {
     private static JsonPointer pointer(JsonMappingException e) {
         JsonPointer pointer = JsonPointer.empty();
         for (JsonMappingException.Reference step : e.getPath()) {
-            pointer = step.getFieldName() != null ? pointer.appendProperty(step.getFieldName()) : pointer.appendIndex(step.getIndex());
+            pointer = step.getFieldName() != null ? pointer.appendProperty(step.getFieldName())
+                    : pointer.appendIndex(step.getIndex());
         }
         return pointer;
     }
@@ -194,7 +195,8 @@ public final class JsonRequest {
             return "true or false";
         }
         if (type.isEnum()) {
-            return Arrays.stream(type.getEnumConstants()).map(value -> STRICT.valueToTree(value).asText()).collect(Collectors.joining(" or "));
+            return Arrays.stream(type.getEnumConstants()).map(value -> STRICT.valueToTree(value).asText())
+                    .collect(Collectors.joining(" or "));
         }
         if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "an array";
@@ -203,7 +205,8 @@ public final class JsonRequest {
     }
 
     private static Problem notAsDocumented(JsonProcessingException e) {
-        String where = e instanceof JsonMappingException mapping && !pointer(mapping).matches() ? pointer(mapping).toString() : "The request body";
+        String where = e instanceof JsonMappingException mapping && !pointer(mapping).matches() ? pointer(mapping).toString()
+                : "The request body";
         return Problem.invalid(where + " is not as documented");
     }
 

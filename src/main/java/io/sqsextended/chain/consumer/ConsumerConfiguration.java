@@ -31,7 +31,8 @@ public class ConsumerConfiguration implements CamelConfiguration {
     /** Scheduled: the error handler waits out redelivery delays on it without holding one of its threads. */
     @BindToRegistry(value = WORKERS, lazy = true)
     public ScheduledExecutorService consumerWorkers(CamelContext context) {
-        return scheduledPool(context, this, "ChainConsumer", ChainConfig.of(context).consumer().polling().concurrency());
+        int threads = ChainConfig.of(context).consumer().polling().concurrency();
+        return scheduledPool(context, this, "ChainConsumer", threads);
     }
 
     /** A default that gives way to a repository the user bound: {@code @BindToRegistry} would replace it. */

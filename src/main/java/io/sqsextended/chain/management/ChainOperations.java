@@ -25,16 +25,16 @@ final class ChainOperations extends ServiceSupport implements ChainOperationsMBe
     private final String consumerRoute;
     private final ChainCounters counters;
     private final Supplier<DeadLetterRedrive> redriveFactory;
-    private final Supplier<Map<String, Long>> presigns;
+    private final Supplier<Map<String, Long>> apiCounters;
     private DeadLetterRedrive redrive;
 
     ChainOperations(CamelContext context, String consumerRoute, ChainCounters counters, Supplier<DeadLetterRedrive> redriveFactory,
-          Supplier<Map<String, Long>> presigns) {
+          Supplier<Map<String, Long>> apiCounters) {
         this.context = context;
         this.consumerRoute = consumerRoute;
         this.counters = counters;
         this.redriveFactory = redriveFactory;
-        this.presigns = presigns;
+        this.apiCounters = apiCounters;
     }
 
     @Override
@@ -139,6 +139,6 @@ final class ChainOperations extends ServiceSupport implements ChainOperationsMBe
     }
 
     private long sum(String prefix) {
-        return presigns.get().entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToLong(Map.Entry::getValue).sum();
+        return apiCounters.get().entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToLong(Map.Entry::getValue).sum();
     }
 }

@@ -33,10 +33,11 @@ public record DownloadTicket(
 
     /** A presigned GET of {@code key}, with what HeadObject said of the object. */
     static DownloadTicket of(String bucket, String key, S3Presigning.Presigned get, HeadObjectResponse head) {
+        String crc64Nvme = head.checksumCRC64NVME();
+        String sha256 = head.checksumSHA256();
         return new DownloadTicket(bucket, key, "GET", get.url().toString(), get.expiresAt().toString(), head.contentLength(),
-                head.contentType(), head.eTag(),
-                wholeObject(key, head, "CRC64NVME", head.checksumCRC64NVME(), Crc64Nvme.isWellFormed(head.checksumCRC64NVME())),
-                wholeObject(key, head, "SHA256", head.checksumSHA256(), PayloadSha256.isWellFormed(head.checksumSHA256())));
+                head.contentType(), head.eTag(), wholeObject(key, head, "CRC64NVME", crc64Nvme, Crc64Nvme.isWellFormed(crc64Nvme)),
+                wholeObject(key, head, "SHA256", sha256, PayloadSha256.isWellFormed(sha256)));
     }
 
     /**

@@ -38,7 +38,8 @@ public final class LambdaPresign {
 
     /** Needs an authenticated exchange; the role required depends on the action. */
     public HttpReply presign(Exchange exchange) {
-        LambdaPresignRequest request = JsonRequest.read(exchange.getMessage().getBody(byte[].class), LambdaPresignRequest.class);
+        byte[] body = exchange.getMessage().getBody(byte[].class);
+        LambdaPresignRequest request = JsonRequest.read(body, LambdaPresignRequest.class);
         if (request.action() == LambdaPresignRequest.Action.PUT_OBJECT) {
             TokenAuthenticator.require(exchange, Role.PRODUCER);
             String key = keys.uploadKey(request.objectKey());

@@ -14,7 +14,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record LambdaPresignRequest(
         @Required @JsonProperty("object_key") @Schema(description = "Key to sign")
         String objectKey,
-        @Required @Schema(description = "putObject (producer role, keys under the input prefix) or getObject (consumer role)")
+        @Required @Schema(description = "putObject (producer role, keys under the input prefix) or getObject (consumer "
+                + "role)")
         Action action,
         @JsonProperty("content_type") @Schema(description = "putObject: the Content-Type to sign into the URL (on the allow-list)")
         String contentType,
@@ -37,7 +38,8 @@ public record LambdaPresignRequest(
         JsonRequest.limited("content_type", contentType, UploadRules.MAX_CONTENT_TYPE_LENGTH);
         JsonRequest.limited("checksum_sha256", checksumSha256, 1024);
         JsonRequest.limited("checksum_crc64nvme", checksumCrc64Nvme, 1024);
-        if (action == Action.GET_OBJECT && (contentType != null || contentLength != null || checksumSha256 != null || checksumCrc64Nvme != null)) {
+        boolean putMembers = contentType != null || contentLength != null || checksumSha256 != null || checksumCrc64Nvme != null;
+        if (action == Action.GET_OBJECT && putMembers) {
             throw Problem.invalid("content_type, content_length, checksum_sha256 and checksum_crc64nvme apply to putObject only");
         }
         if (action == Action.PUT_OBJECT && (contentType == null || contentLength == null)) {

@@ -103,11 +103,13 @@ public class PresignConfiguration implements CamelConfiguration {
         return new S3Presigning(registry.lookupByNameAndType("s3Client", S3Client.class),
                 registry.lookupByNameAndType("s3Presigner", S3Presigner.class),
                 ChainConfig.of(context).resources().bucket(),
-                new SigningCredentials(AwsClients.credentials(aws), ChainConfig.of(context).presign().ttl(), Clock.systemUTC()));
+                new SigningCredentials(AwsClients.credentials(aws), ChainConfig.of(context).presign().ttl(),
+                        Clock.systemUTC()));
     }
 
     @BindToRegistry(value = UPLOADS, lazy = true)
-    public Uploads uploads(KeyPolicy keys, UploadRules rules, S3Presigning s3, ApiMetrics metrics, CamelContext context) {
+    public Uploads uploads(KeyPolicy keys, UploadRules rules, S3Presigning s3, ApiMetrics metrics,
+                           CamelContext context) {
         return new Uploads(keys, rules, ChainConfig.of(context).presign(), s3, metrics);
     }
 

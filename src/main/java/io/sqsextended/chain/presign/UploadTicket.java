@@ -1,7 +1,9 @@
 package io.sqsextended.chain.presign;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -39,7 +41,8 @@ public record UploadTicket(
 
     /** A single presigned PUT of {@code key}. */
     static UploadTicket singlePut(String bucket, String key, S3Presigning.Presigned put) {
-        return new UploadTicket(bucket, key, PUT, put.url().toString(), put.headers(), null, null, null, put.expiresAt().toString(), null);
+        return new UploadTicket(bucket, key, PUT, put.url().toString(), put.headers(), null, null, null,
+                put.expiresAt().toString(), null);
     }
 
     /**
@@ -47,12 +50,24 @@ public record UploadTicket(
      *
      * @param crc64Nvme the request's whole-object checksum to echo, or null when it named none
      */
-    static UploadTicket multipartPlan(String bucket, String key, String uploadId, long partSize, List<PartUrl> parts, String expiresAt,
+    static UploadTicket multipartPlan(String bucket, String key, S3Presigning.MultipartPlan plan, PartLayout layout,
                                       String crc64Nvme) {
-        return new UploadTicket(bucket, key, PUT, null, null, uploadId, partSize, List.copyOf(parts), expiresAt, crc64Nvme);
+        List<Integer> partNumbers = IntStream.rangeClosed(1, layout.partCount()).boxed().toList();
+        return new UploadTicket(bucket, key, PUT, null, null, plan.uploadId(), layout.partSize(),
+                PartUrl.of(layout, partNumbers, plan.parts()), plan.parts().get(0).expiresAt().toString(), crc64Nvme);
     }
 
     /** One part of a multipart plan: PUT exactly {@code size} bytes to {@code url}, keep the ETag it answers. */
     public record PartUrl(int partNumber, String url, long size) {
+
+        /** The presigned PUTs ({@code urls}) of {@code partNumbers}, in that order, each of its size in {@code layout}. */
+        static List<PartUrl> of(PartLayout layout, List<Integer> partNumbers, List<S3Presigning.Presigned> urls) {
+            List<PartUrl> parts = new ArrayList<>(partNumbers.size());
+            for (int i = 0; i < partNumbers.size(); i++) {
+                int partNumber = partNumbers.get(i);
+                parts.add(new PartUrl(partNumber, urls.get(i).url().toString(), layout.sizeOf(partNumber)));
+            }
+            return List.copyOf(parts);
+        }
     }
 }

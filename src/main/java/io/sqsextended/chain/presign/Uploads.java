@@ -1,6 +1,5 @@
 package io.sqsextended.chain.presign;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,15 +69,12 @@ public final class Uploads {
 
     private UploadTicket multipart(String key, String contentType, long length, Map<String, String> metadata, String crc64Nvme) {
         PartLayout layout = PartLayout.of(length, partSize);
-        S3Presigning.MultipartPlan plan = s3.startMultipart(key, contentType, metadata, layout, crc64Nvme != null);
-        List<UploadTicket.PartUrl> parts = new ArrayList<>(layout.partCount());
-        for (int n = 1; n <= layout.partCount(); n++) {
-            parts.add(new UploadTicket.PartUrl(n, plan.parts().get(n - 1).url().toString(), layout.sizeOf(n)));
-        }
-        String expiresAt = plan.parts().get(0).expiresAt().toString();
+        S3Presigning.MultipartPlan started = s3.startMultipart(key, contentType, metadata, layout, crc64Nvme != null);
+        UploadTicket plan = UploadTicket.multipartPlan(s3.bucket(), key, started, layout, crc64Nvme);
         metrics.issued("multipart");
-        LOG.info("Presigned multipart upload of {} ({} bytes in {} parts), expires {}", key, length, layout.partCount(), expiresAt);
-        return UploadTicket.multipartPlan(s3.bucket(), key, plan.uploadId(), layout.partSize(), parts, expiresAt, crc64Nvme);
+        LOG.info("Presigned multipart upload of {} ({} bytes in {} parts), expires {}", key, length, layout.partCount(),
+                plan.expiresAt());
+        return plan;
     }
 
     /**
@@ -102,14 +98,9 @@ public final class Uploads {
         }
         List<Integer> missing = IntStream.rangeClosed(1, layout.partCount()).filter(n -> !done.contains(n)).boxed().toList();
         List<S3Presigning.Presigned> urls = missing.isEmpty() ? List.of() : s3.presignParts(key, uploadId, layout, missing);
-        List<UploadTicket.PartUrl> parts = new ArrayList<>(missing.size());
-        for (int i = 0; i < missing.size(); i++) {
-            parts.add(new UploadTicket.PartUrl(missing.get(i), urls.get(i).url().toString(), layout.sizeOf(missing.get(i))));
-        }
         metrics.issued("resume");
         LOG.info("Resumed multipart upload of {} ({} of {} parts stored)", key, stored.size(), layout.partCount());
-        return HttpReply.json(200, new UploadProgress(s3.bucket(), key, uploadId, length, layout.partSize(), stored, parts,
-                urls.isEmpty() ? null : urls.get(0).expiresAt().toString()));
+        return HttpReply.json(200, UploadProgress.resumed(s3.bucket(), key, uploadId, layout, stored, missing, urls));
     }
 
     /** Only the token that started the upload completes it. */

@@ -33,7 +33,8 @@ public class ProducerConfiguration implements CamelConfiguration {
 
     /** {@code POST /v1/messages} publishes to the producer's queue, under the presign API's upload rules. */
     @BindToRegistry(value = MESSAGES_ENDPOINT, lazy = true)
-    public MessagesEndpoint messagesEndpoint(ExtendedPublisher publisher, UploadRules rules, QueueUrls queueUrls, CamelContext context) {
+    public MessagesEndpoint messagesEndpoint(ExtendedPublisher publisher, UploadRules rules, QueueUrls queueUrls,
+                                             CamelContext context) {
         ChainConfig config = ChainConfig.of(context);
         String queue = config.producerQueue();
         return new MessagesEndpoint(publisher, rules, config.presign().maxSize(), () -> queueUrls.of(queue));

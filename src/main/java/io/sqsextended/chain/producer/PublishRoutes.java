@@ -17,7 +17,8 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * {@code messages-publish}: {@code POST /v1/messages} ({@link MessagesEndpoint}, with the presign API's token check
- * and error handling). {@code direct:publish}: sends the body (String, bytes or stream) to a queue, offloaded to S3 when large.
+ * and error handling). {@code direct:publish}: sends the body (String, bytes or stream) to a queue, offloaded to S3
+ * when large.
  * In: header {@code ChainQueue} (queue name, default {@code chain.extended.queue}), {@code ChainMessageAttributes}
  * (a {@code Map} of String attributes), {@code Content-Type}, {@code Content-Length} (for streams).
  * Out: body {@link PublishResult}; headers {@code ChainMessageId}, {@code ChainPayloadOffloaded}.
