@@ -41,8 +41,8 @@ public class ManagementConfiguration implements CamelConfiguration {
                         resources(context).deadLetterQueue(), resources(context).queue(),
                         DeadLetterSender.FAILURE_ATTRIBUTES),
                 () -> {
-                    ApiMetrics presigns = context.getRegistry().findSingleByType(ApiMetrics.class);
-                    return presigns == null ? Map.of() : presigns.snapshot();
+                    ApiMetrics api = context.getRegistry().findSingleByType(ApiMetrics.class);
+                    return api == null ? Map.of() : api.snapshot();
                 }));
 
         HealthCheckRegistry registry = HealthCheckRegistry.get(context);
