@@ -28,12 +28,12 @@ public class SpringPeer {
     static final String DRAINED = "BENCH-DRAINED";
     private static final Logger LOG = LoggerFactory.getLogger(SpringPeer.class);
 
-    private final ObjectMapper json;
+    // Boot makes no ObjectMapper bean without spring-web
+    private final ObjectMapper json = new ObjectMapper();
     private final S3Client s3;
     private final AtomicLong drained = new AtomicLong();
 
-    public SpringPeer(ObjectMapper json, S3Client s3) {
-        this.json = json;
+    public SpringPeer(S3Client s3) {
         this.s3 = s3;
     }
 
