@@ -29,7 +29,7 @@ final class DrainReport {
             List<Drained> spring = springName != null ? table.get(springName) : null;
             table.forEach((consumer, values) -> {
                 String toBare = bare != null ? ratios(values, bare) : "none: --hold=" + options.hold + " runs no baseline";
-                String toSpring = spring != null ? ratios(values, spring) : "";
+                String toSpring = spring != null ? ratios(values, spring) : springName != null ? "none: the peer drains events only" : "";
                 Bench.Stats cpu = stats(values, Drained::cpuMillis);
                 // the in-process loops run in the bench's JVM, whose other threads wait meanwhile
                 String process = consumer.equals(bareName) || consumer.startsWith("AWS extended client") ? " (bench JVM)" : "";

@@ -15,8 +15,8 @@ import io.sqsextended.chain.wire.AwsSettings;
  * The Spring Cloud AWS peer (bench/spring-peer, its jar built by bench/run) as one JVM for a whole benchmark, against
  * the same stack as the chain, paused and resumed over its {@code io.sqsextended.bench:type=SpringPeer} MBean. Setting
  * "default": Spring Cloud AWS's defaults (10 messages in flight, 10 per poll, the SDK's HTTP pools of 50); a number N:
- * tuned as its reference guide says for throughput, N messages in flight, 10 per poll (SQS's most per receive) and HTTP
- * pools of N connections. Both poll with a timeout of {@link LongLivedChain#WAIT_TIME_SECONDS}, as the chain does in
+ * tuned with the knobs its reference guide documents, N messages in flight, 10 per poll (SQS's most per receive) and
+ * HTTP pools of N connections. Both poll with a timeout of {@link LongLivedChain#WAIT_TIME_SECONDS}, as the chain does in
  * the bench, so that a pause ends its receives within that time.
  */
 final class SpringPeerJvm implements PausableJvm {
