@@ -1,57 +1,29 @@
 package io.sqsextended.chain.local.faults;
 
-import java.util.function.Supplier;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
-import io.sqsextended.chain.local.LocalSettings.ByService;
-import io.sqsextended.chain.local.LocalSettings.Fault;
-import io.sqsextended.chain.local.LocalSettings.Latency;
+/**
+ * The latency and faults one embedded service injects into its requests: drawn for each request from what is set
+ * now, so that a change (over JMX, {@code LocalAws.latency}/{@code faults}) applies from the next request on.
+ */
+public final class FaultInjection {
 
-/** The latency and faults local mode injects now, read for each request by the embedded S3 and SQS, changed while running. */
-final class FaultInjection {
+    private final LongSupplier delayNanos;
+    private final IntSupplier faultStatus;
 
-    private volatile ByService<Latency> latency;
-    private volatile ByService<Fault> faults;
-
-    FaultInjection(ByService<Latency> latency, ByService<Fault> faults) {
-        this.latency = latency;
-        this.faults = faults;
+    public FaultInjection(LongSupplier delayNanos, IntSupplier faultStatus) {
+        this.delayNanos = delayNanos;
+        this.faultStatus = faultStatus;
     }
 
-    ByService<Latency> latency() {
-        return latency;
+    /** This request's delay in nanoseconds, 0 for none. */
+    public long delayNanos() {
+        return delayNanos.getAsLong();
     }
 
-    void latency(ByService<Latency> latency) {
-        this.latency = latency;
-    }
-
-    ByService<Fault> faults() {
-        return faults;
-    }
-
-    void faults(ByService<Fault> faults) {
-        this.faults = faults;
-    }
-
-    Service s3() {
-        return new Service(() -> latency.s3(), () -> faults.s3());
-    }
-
-    Service sqs() {
-        return new Service(() -> latency.sqs(), () -> faults.sqs());
-    }
-
-    /** What one service's requests get: read at each request, so that a change applies to the next one. */
-    record Service(Supplier<Latency> latency, Supplier<Fault> fault) {
-
-        long delayNanos() {
-            return latency.get().drawNanos();
-        }
-
-        /** The status to answer instead of handling this request, or 0 to handle it. */
-        int faultStatus() {
-            Fault current = fault.get();
-            return current.strikes() ? current.status() : 0;
-        }
+    /** The status to answer instead of handling this request, or 0 to handle it. */
+    public int faultStatus() {
+        return faultStatus.getAsInt();
     }
 }
