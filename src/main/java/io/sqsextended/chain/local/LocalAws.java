@@ -84,7 +84,8 @@ public final class LocalAws extends ServiceSupport {
         elasticMqPort = ports[2];
         // S3's own events reach SQS without the injected latency and faults, which are for the clients' requests
         notifierSqs = AwsClients.sqs(awsSettings(null, URI.create("http://127.0.0.1:" + elasticMqPort)));
-        notifier = new BucketNotifier(notificationsByBucket(), notifierSqs, settings.region(), LocalSettings.ACCOUNT_ID);
+        notifier = new BucketNotifier(notificationsByBucket(), notifierSqs, settings.region(),
+                LocalSettings.ACCOUNT_ID);
         sqsStart = BackgroundStart.run("embedded-sqs-start", launched, () -> {
             startSqs();
             applyNotificationConfiguration();
@@ -149,8 +150,8 @@ public final class LocalAws extends ServiceSupport {
     }
 
     private EmbeddedSqs startEmbeddedSqs() throws ReflectiveOperationException, InterruptedException {
-        return EmbeddedSqs.start(settings.sqsServer(), sqsPort, elasticMqPort, settings.dataDir().resolve("sqs"), stack.queues(),
-                new FaultInjection(() -> latency.sqs().drawNanos(), () -> faults.sqs().drawStatus()));
+        return EmbeddedSqs.start(settings.sqsServer(), sqsPort, elasticMqPort, settings.dataDir().resolve("sqs"),
+                stack.queues(), new FaultInjection(() -> latency.sqs().drawNanos(), () -> faults.sqs().drawStatus()));
     }
 
     /** The delay every request of the embedded S3 and SQS waits now. */

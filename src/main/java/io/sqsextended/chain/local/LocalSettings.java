@@ -72,7 +72,8 @@ public record LocalSettings(Path dataDir, String bindAddress, int s3Port, int sq
 
     /** What the embedded S3 takes of these. */
     EmbeddedS3.Settings s3Server() {
-        return new EmbeddedS3.Settings(bindAddress, publicHost(), accessKey, secretKey, region, ACCOUNT_ID, storageReserve);
+        return new EmbeddedS3.Settings(bindAddress, publicHost(), accessKey, secretKey, region, ACCOUNT_ID,
+                storageReserve);
     }
 
     /** What the embedded SQS takes of these. */

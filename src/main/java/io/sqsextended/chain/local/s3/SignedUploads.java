@@ -2,12 +2,16 @@ package io.sqsextended.chain.local.s3;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
+import io.sqsextended.chain.local.s3.store.RejectedUpload;
 import io.sqsextended.chain.local.s3.store.RequestScope;
+import io.sqsextended.chain.wire.DigestingInputStream;
+import io.sqsextended.chain.wire.Sha256;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -76,7 +80,7 @@ final class SignedUploads extends HandlerWrapper {
         } else if (UNSIGNED_CHUNKS.equals(payloadHash)) {
             payload = new AwsChunkedInputStream(raw, null, trailers);
         } else if (payloadHash.matches("\\p{XDigit}{64}")) {
-            payload = new PayloadHashCheck(raw, payloadHash);
+            payload = hashChecked(raw, payloadHash);
         } else {
             super.handle(target, baseRequest, request, response);
             return;
@@ -97,5 +101,16 @@ final class SignedUploads extends HandlerWrapper {
         fields.put("Authorization", signer.authorization(baseRequest, UNSIGNED));
         baseRequest.setHttpFields(fields);
         super.handle(target, baseRequest, new ReplacedBody(request, payload), response);
+    }
+
+    /** A signed payload, streamed: its SHA-256 must be the signed {@code x-amz-content-sha256} when it ends. */
+    private static InputStream hashChecked(InputStream raw, String expectedHex) {
+        MessageDigest digest = Sha256.digest();
+        String expected = expectedHex.toLowerCase();
+        return new DigestingInputStream(raw, digest::update, () -> {
+            if (!SigV4.hex(digest.digest()).equals(expected)) {
+                throw new RejectedUpload.BadDigest("The body's SHA-256 is not the signed x-amz-content-sha256");
+            }
+        });
     }
 }

@@ -68,7 +68,8 @@ public final class EmbeddedSqs implements AutoCloseable {
                     settings.accountId(), store.uri(), queueConfig(queues));
             var config = new ElasticMQServerConfig(ConfigFactory.parseString(hocon).withFallback(ConfigFactory.load()).resolve());
             stop = new ElasticMQServer(config).start();
-            return new EmbeddedSqs(stop, SqsFront.start(settings.bindAddress(), port, elasticMqPort, injection), URI.create("http://" + settings.publicHost() + ":" + port), store);
+            return new EmbeddedSqs(stop, SqsFront.start(settings.bindAddress(), port, elasticMqPort, injection),
+                    URI.create("http://" + settings.publicHost() + ":" + port), store);
         } catch (RuntimeException | ReflectiveOperationException | InterruptedException e) {
             if (stop != null) {
                 stop.apply();

@@ -52,7 +52,7 @@ public final class BucketNotifier implements AutoCloseable {
     // sequencers grow with time across restarts and with every event within a millisecond
     private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() << 16);
 
-  public   BucketNotifier(Map<String, List<QueueNotification>> notificationsByBucket, SqsClient sqs, String region, String accountId) {
+    public BucketNotifier(Map<String, List<QueueNotification>> notificationsByBucket, SqsClient sqs, String region, String accountId) {
         this.notificationsByBucket = Map.copyOf(notificationsByBucket);
         this.sqs = sqs;
         this.region = region;

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.sqsextended.chain.wire.DigestingInputStream;
 import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.domain.Blob;
 import org.jclouds.blobstore.domain.MultipartPart;
@@ -44,7 +46,7 @@ public final class ChecksumBlobStore extends ForwardingBlobStore {
     private final IncompleteUploads incomplete;
     private final MultipartChecksums multipart;
 
-  public   ChecksumBlobStore(BlobStore delegate, IncompleteUploads incomplete, MultipartChecksums multipart) {
+    public ChecksumBlobStore(BlobStore delegate, IncompleteUploads incomplete, MultipartChecksums multipart) {
         super(delegate);
         this.incomplete = incomplete;
         this.multipart = multipart;
@@ -143,7 +145,17 @@ public final class ChecksumBlobStore extends ForwardingBlobStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        InputStreamPayload checked = new InputStreamPayload(new ChecksumInputStream(body, algorithm, requested, computed));
+        FlexibleChecksum.Value checksum = algorithm.newChecksum();
+        // the value is compared at the end: a trailer brings it just before
+        InputStream digesting = new DigestingInputStream(body, checksum.checksum()::update, () -> {
+            String value = Base64.getEncoder().encodeToString(checksum.bytes().get());
+            if (requested.value().filter(expected -> !expected.equals(value)).isPresent()) {
+                throw new RejectedUpload.BadDigest("The " + algorithm + " you specified did not match the calculated"
+                        + " checksum");
+            }
+            computed.accept(value);
+        });
+        InputStreamPayload checked = new InputStreamPayload(digesting);
         checked.setContentMetadata(BaseMutableContentMetadata.fromContentMetadata(payload.getContentMetadata()));
         return checked;
     }

@@ -28,7 +28,7 @@ public final class ConditionalBlobStore extends ForwardingBlobStore {
 
     private final KeyLocks locks = new KeyLocks();
 
-  public   ConditionalBlobStore(BlobStore delegate) {
+    public ConditionalBlobStore(BlobStore delegate) {
         super(delegate);
     }
 

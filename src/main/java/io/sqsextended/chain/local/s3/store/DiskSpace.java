@@ -14,7 +14,7 @@ public final class DiskSpace {
 
     private final long reserve;
 
-  public   DiskSpace(long reserve) {
+    public DiskSpace(long reserve) {
         this.reserve = reserve;
     }
 

@@ -35,7 +35,7 @@ public final class IncompleteUploads {
     private final Path store;
     private final Path aside;
 
-  public   IncompleteUploads(Path store) {
+    public IncompleteUploads(Path store) {
         this.store = store;
         this.aside = store.resolveSibling("incomplete-uploads");
     }

@@ -34,7 +34,7 @@ public final class MultipartChecksums {
 
     private final Path storageDir;
 
-  public   MultipartChecksums(Path storageDir) {
+    public MultipartChecksums(Path storageDir) {
         this.storageDir = storageDir;
     }
 

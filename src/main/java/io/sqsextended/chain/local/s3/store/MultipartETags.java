@@ -23,7 +23,7 @@ public final class MultipartETags extends ForwardingBlobStore {
 
     private final Path storageDir;
 
-  public   MultipartETags(BlobStore delegate, Path storageDir) {
+    public MultipartETags(BlobStore delegate, Path storageDir) {
         super(delegate);
         this.storageDir = storageDir;
     }

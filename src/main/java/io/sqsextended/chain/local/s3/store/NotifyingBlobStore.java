@@ -15,7 +15,7 @@ public final class NotifyingBlobStore extends ForwardingBlobStore {
 
     private final BucketNotifier notifier;
 
-  public   NotifyingBlobStore(BlobStore delegate, BucketNotifier notifier) {
+    public NotifyingBlobStore(BlobStore delegate, BucketNotifier notifier) {
         super(delegate);
         this.notifier = notifier;
     }

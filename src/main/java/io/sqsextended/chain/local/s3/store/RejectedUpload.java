@@ -15,14 +15,14 @@ public final class RejectedUpload {
 
     /** The body is not what its checksum, payload hash or framing says. */
     public static final class BadDigest extends HttpResponseException {
-      public   BadDigest(String message) {
+        public BadDigest(String message) {
             super(message, null, HttpResponse.builder().statusCode(400).message("Bad Digest").build());
         }
     }
 
     /** A chunk or the trailer of a signed aws-chunked body is not signed by the request's signer. */
     public static final class BadSignature extends AuthorizationException {
-      public   BadSignature(String message) {
+        public BadSignature(String message) {
             super(message);
         }
     }

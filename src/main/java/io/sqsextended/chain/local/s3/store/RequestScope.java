@@ -34,7 +34,8 @@ public final class RequestScope implements AutoCloseable {
     /**
      * The request this thread serves from now until {@link #close()}.
      *
-     * @param key             the object key of the request's path, decoded as S3Proxy decodes it; null for a bucket or the service
+     * @param key             the object key of the request's path, decoded as S3Proxy decodes it; null for a bucket
+     *                        or the service
      * @param abortedUploadId the uploadId of an AbortMultipartUpload, else null
      * @param answer          sets a header of the answer
      */
@@ -70,7 +71,7 @@ public final class RequestScope implements AutoCloseable {
         return checksum;
     }
 
-    /** A header of the answer, set by the storage before S3Proxy writes it (the checksum an upload named, as S3 repeats it). */
+    /** A header of the answer, set by the storage before S3Proxy writes it (an upload's checksum, as S3 repeats it). */
     void answer(String header, String value) {
         answer.accept(header, value);
     }

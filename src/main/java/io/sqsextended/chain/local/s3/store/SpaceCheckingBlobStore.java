@@ -23,8 +23,8 @@ import org.jclouds.io.Payload;
  * The embedded S3's storage, refusing (503) what the data disk cannot take without eating into the reserve (the
  * exact length, and a multipart completion's copy of its parts), deleting the partial file of a write that
  * failed for lack of space, and moving aside that of a write cut off otherwise (S3 keeps nothing of either, and the
- * file would fail the listings of the upload's parts until the store is idle). The HTTP front ({@code UploadSpaceGuard}) refuses most
- * uploads earlier, before their body is read.
+ * file would fail the listings of the upload's parts until the store is idle). The HTTP front
+ * ({@code UploadSpaceGuard}) refuses most uploads earlier, before their body is read.
  */
 public final class SpaceCheckingBlobStore extends ForwardingBlobStore {
 
@@ -37,7 +37,7 @@ public final class SpaceCheckingBlobStore extends ForwardingBlobStore {
     private final DiskSpace space;
     private final IncompleteUploads incomplete;
 
-  public   SpaceCheckingBlobStore(BlobStore delegate, Path storageDir, DiskSpace space, IncompleteUploads incomplete) {
+    public SpaceCheckingBlobStore(BlobStore delegate, Path storageDir, DiskSpace space, IncompleteUploads incomplete) {
         super(delegate);
         this.storageDir = storageDir;
         this.space = space;
