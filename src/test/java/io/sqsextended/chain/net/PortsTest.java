@@ -1,5 +1,7 @@
 package io.sqsextended.chain.net;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,9 +9,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** Ports for "any free port" come from outside the range the kernel gives outgoing connections. */
+/**
+ * Ports for "any free port" come from outside the range the kernel gives outgoing connections; a configured port is
+ * free when it can be bound now.
+ */
 class PortsTest {
 
     @Test
@@ -32,5 +39,25 @@ class PortsTest {
     @Test
     void configuredPortsAreKept() throws Exception {
         assertThat(Ports.pick(9000, 0, 9324)).startsWith(9000).endsWith(9324);
+    }
+
+    @Test
+    void aPortAnotherSocketListensOnIsNotFree() throws Exception {
+        try (ServerSocket holder = new ServerSocket()) {
+            holder.bind(new InetSocketAddress("127.0.0.1", 0));
+
+            assertThatThrownBy(() -> Ports.requireFree("127.0.0.1", holder.getLocalPort())).isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    void aPortReleasedAgainIsFree() throws Exception {
+        int port;
+        try (ServerSocket holder = new ServerSocket()) {
+            holder.bind(new InetSocketAddress("127.0.0.1", 0));
+            port = holder.getLocalPort();
+        }
+
+        assertThatCode(() -> Ports.requireFree("127.0.0.1", port)).doesNotThrowAnyException();
     }
 }
