@@ -14,6 +14,7 @@ import io.sqsextended.chain.management.ManagementConfiguration;
 import io.sqsextended.chain.plugins.PluginClassLoader;
 import io.sqsextended.chain.presign.PresignConfiguration;
 import io.sqsextended.chain.presign.PresignRoutes;
+import io.sqsextended.chain.producer.ProducerConfiguration;
 import io.sqsextended.chain.producer.PublishRoutes;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.main.Main;
@@ -28,7 +29,7 @@ public final class Application {
 
     /** In this order: config first, the others read the ChainConfig and the clients it binds. */
     static final List<Class<? extends CamelConfiguration>> CONFIGURATIONS = List.of(ChainConfiguration.class,
-            ConsumerConfiguration.class, PresignConfiguration.class, ManagementConfiguration.class);
+            ConsumerConfiguration.class, PresignConfiguration.class, ProducerConfiguration.class, ManagementConfiguration.class);
     /** The route configuration first, then the routes that refer to it. */
     static final List<Class<?>> ROUTE_BUILDERS = List.of(ConsumerErrorHandling.class, ConsumerRoutes.class, UserRoutes.class,
             PresignRoutes.class, PublishRoutes.class);
