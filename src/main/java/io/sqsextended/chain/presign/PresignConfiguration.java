@@ -16,8 +16,6 @@ import io.sqsextended.chain.api.TokenAuthenticator;
 import io.sqsextended.chain.config.AuthSettings;
 import io.sqsextended.chain.config.BoundPorts;
 import io.sqsextended.chain.config.ChainConfig;
-import io.sqsextended.chain.config.ChainKeys;
-import io.sqsextended.chain.config.PresignSettings;
 import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.wire.AwsSettings;
 import org.apache.camel.CamelConfiguration;
@@ -46,7 +44,7 @@ public class PresignConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         ChainConfig config = ChainConfig.of(context);
-        PresignSettings settings = config.presign();
+        PresignSettings settings = config.get(PresignSettings.GROUP);
         ApiMetrics metrics = new ApiMetrics();
         KeyPolicy keys = new KeyPolicy(settings.inputPrefix(), settings.downloadPrefixes(), Clock.systemUTC(), config.maxKeySegmentBytes());
         UploadRules rules = new UploadRules(settings.allowedContentTypes(), settings.maxSize());
@@ -105,7 +103,7 @@ public class PresignConfiguration implements CamelConfiguration {
         }
         TokenAuthenticator tokens = TokenAuthenticator.of(auth.enabled(), lists);
         if (!auth.enabled()) {
-            LOG.warn("{}=false: the presign API signs URLs for anyone who can reach it", ChainKeys.AUTH_ENABLED.name());
+            LOG.warn("{}=false: the presign API signs URLs for anyone who can reach it", AuthSettings.ENABLED.name());
         } else {
             LOG.info("Presign API tokens: {} producer, {} consumer, {} admin", tokens.tokenCount(Role.PRODUCER),
                     tokens.tokenCount(Role.CONSUMER), tokens.tokenCount(Role.ADMIN));

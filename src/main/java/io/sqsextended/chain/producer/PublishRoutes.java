@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import io.sqsextended.chain.config.ChainConfig;
-import io.sqsextended.chain.config.PresignSettings;
+import io.sqsextended.chain.presign.PresignSettings;
 import io.sqsextended.chain.presign.UploadRules;
 import io.sqsextended.chain.wire.QueueUrl;
 import org.apache.camel.Exchange;
@@ -36,11 +36,12 @@ public class PublishRoutes extends RouteBuilder {
     public void configure() {
         SqsClient sqs = getContext().getRegistry().findSingleByType(SqsClient.class);
         ChainConfig config = ChainConfig.of(getContext());
+        ProducerSettings producer = config.get(ProducerSettings.GROUP);
         ExtendedPublisher publisher = new ExtendedPublisher(getContext().getRegistry().findSingleByType(S3Client.class), sqs,
-                config.producer());
+                producer.extended());
         getContext().getRegistry().bind("extendedPublisher", publisher);
-        String defaultQueue = config.producerQueue();
-        PresignSettings limits = config.presign();
+        String defaultQueue = producer.queue();
+        PresignSettings limits = config.get(PresignSettings.GROUP);
         getContext().getRegistry().bind("messagesEndpoint", new MessagesEndpoint(publisher,
                 new UploadRules(limits.allowedContentTypes(), limits.maxSize()), limits.maxSize(), () -> queueUrl(sqs, defaultQueue)));
 
