@@ -33,6 +33,11 @@ public final class SettingsGroup<T> {
         return new SettingsGroup<>(holder, null);
     }
 
+    /** The class that declares the keys. */
+    public Class<?> holder() {
+        return holder;
+    }
+
     /** The keys, in the order the holder declares them (read when asked: the holder may declare its group first). */
     public List<Setting<?>> settings() {
         return Arrays.stream(holder.getDeclaredFields())
@@ -55,6 +60,6 @@ public final class SettingsGroup<T> {
 
     @Override
     public String toString() {
-        return holder.getSimpleName();
+        return holder.getName();
     }
 }
