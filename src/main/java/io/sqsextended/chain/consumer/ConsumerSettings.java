@@ -28,55 +28,67 @@ public record ConsumerSettings(boolean enabled, Polling polling, Delivery delive
                                Routes routes) {
 
     public static final String PREFIX = "chain.consumer.";
-    public static final Setting<Boolean> ENABLED = Setting.bool(PREFIX + "enabled", "true", "false: the queue is not consumed");
+    public static final Setting<Boolean> ENABLED = Setting.bool(PREFIX + "enabled", "true",
+            "false: the queue is not consumed");
     public static final Setting<Integer> WAIT_TIME_SECONDS = Setting.integer(PREFIX + "wait-time-seconds", "20",
-            "long-polling wait of each receive").require(seconds -> seconds >= 0 && seconds <= 20, "must be between 0 and 20");
+            "long-polling wait of each receive")
+            .require(seconds -> seconds >= 0 && seconds <= 20, "must be between 0 and 20");
     public static final Setting<Integer> VISIBILITY_TIMEOUT = Setting.integer(PREFIX + "visibility-timeout", null,
             "seconds a received message stays hidden; unset: the queue's");
     public static final Setting<Boolean> FETCH_PAYLOAD = Setting.bool(PREFIX + "fetch-payload", "true",
             "false: the downstream gets the headers and PayloadDownloadUrl only");
     // one array per payload
     public static final Setting<Long> REPLAY_BUFFER = Setting.size(PREFIX + "replay-buffer", "1MiB",
-            "bytes of each payload kept for a second reader").require(bytes -> bytes < Integer.MAX_VALUE, "must be below 2 GiB");
+            "bytes of each payload kept for a second reader")
+            .require(bytes -> bytes < Integer.MAX_VALUE, "must be below 2 GiB");
     public static final Setting<Duration> DOWNLOAD_URL_TTL = Setting.duration(PREFIX + "download-url-ttl", "PT1H",
             "validity of PayloadDownloadUrl");
-    public static final Setting<Integer> REDELIVERY_MAX_ATTEMPTS = Setting.integer(PREFIX + "redelivery.max-attempts", "3",
-            "redelivery attempts after the first failure");
-    public static final Setting<Duration> REDELIVERY_INITIAL_DELAY = Setting.millis(PREFIX + "redelivery.initial-delay", "1000",
-            "delay before the first redelivery");
+    public static final Setting<Integer> REDELIVERY_MAX_ATTEMPTS = Setting.integer(PREFIX + "redelivery.max-attempts",
+            "3", "redelivery attempts after the first failure");
+    public static final Setting<Duration> REDELIVERY_INITIAL_DELAY = Setting.millis(
+            PREFIX + "redelivery.initial-delay", "1000", "delay before the first redelivery");
     public static final Setting<Double> REDELIVERY_MULTIPLIER = Setting.number(PREFIX + "redelivery.multiplier", "2",
             "factor between successive delays");
-    public static final Setting<Duration> REDELIVERY_MAX_DELAY = Setting.millis(PREFIX + "redelivery.max-delay", "60000",
-            "longest delay between redeliveries");
-    public static final Setting<Integer> REDELIVERY_MAX_WAITING = Setting.integer(PREFIX + "redelivery.max-waiting", "100",
-            "messages waiting for a redelivery before the consumer stops receiving");
+    public static final Setting<Duration> REDELIVERY_MAX_DELAY = Setting.millis(PREFIX + "redelivery.max-delay",
+            "60000", "longest delay between redeliveries");
+    public static final Setting<Integer> REDELIVERY_MAX_WAITING = Setting.integer(PREFIX + "redelivery.max-waiting",
+            "100", "messages waiting for a redelivery before the consumer stops receiving");
     public static final Setting<Duration> DOWNSTREAM_TIMEOUT = Setting.duration(PREFIX + "downstream-timeout", "5m",
-            "longest call of the downstream route per payload; 0: no limit").require(timeout -> !timeout.isNegative(), "must not be negative");
-    public static final Setting<CleanupPolicy> CLEANUP_S3_EVENT = Setting.of(PREFIX + "cleanup.s3-event", "keep", CleanupPolicy::of,
-            "an S3 event's object once delivered: keep or delete");
-    public static final Setting<CleanupPolicy> CLEANUP_EXTENDED_POINTER = Setting.of(PREFIX + "cleanup.extended-pointer", "delete",
-            CleanupPolicy::of, "a pointer's object once delivered: keep or delete");
+            "longest call of the downstream route per payload; 0: no limit")
+            .require(timeout -> !timeout.isNegative(), "must not be negative");
+    public static final Setting<CleanupPolicy> CLEANUP_S3_EVENT = Setting.of(PREFIX + "cleanup.s3-event", "keep",
+            CleanupPolicy::of, "an S3 event's object once delivered: keep or delete");
+    public static final Setting<CleanupPolicy> CLEANUP_EXTENDED_POINTER = Setting.of(
+            PREFIX + "cleanup.extended-pointer", "delete", CleanupPolicy::of,
+            "a pointer's object once delivered: keep or delete");
     public static final Setting<Store> IDEMPOTENCY_STORE = Setting.of(PREFIX + "idempotency.store", null, Store::of,
             "where delivered keys are kept: memory, file or jdbc").byMode("file", "memory");
     public static final Setting<Integer> IDEMPOTENCY_SIZE = Setting.integer(PREFIX + "idempotency.size", "10000",
             "keys the memory and file stores remember");
-    public static final Setting<String> IDEMPOTENCY_JDBC_URL = Setting.text(PREFIX + "idempotency.jdbc-url", null, "the jdbc store's database");
-    public static final Setting<String> IDEMPOTENCY_JDBC_USER = Setting.text(PREFIX + "idempotency.jdbc-user", null, "its user");
-    public static final Setting<String> IDEMPOTENCY_JDBC_PASSWORD = Setting.text(PREFIX + "idempotency.jdbc-password", null, "its password");
-    public static final Setting<Integer> IDEMPOTENCY_JDBC_POOL_SIZE = Setting.integer(PREFIX + "idempotency.jdbc-pool-size", "10",
-            "connections to it");
+    public static final Setting<String> IDEMPOTENCY_JDBC_URL = Setting.text(PREFIX + "idempotency.jdbc-url", null,
+            "the jdbc store's database");
+    public static final Setting<String> IDEMPOTENCY_JDBC_USER = Setting.text(PREFIX + "idempotency.jdbc-user", null,
+            "its user");
+    public static final Setting<String> IDEMPOTENCY_JDBC_PASSWORD = Setting.text(PREFIX + "idempotency.jdbc-password",
+            null, "its password");
+    public static final Setting<Integer> IDEMPOTENCY_JDBC_POOL_SIZE = Setting.integer(
+            PREFIX + "idempotency.jdbc-pool-size", "10", "connections to it");
     // the claims are renewed every third of it: below 3 s a renewal would be due before the last one returned
-    public static final Setting<Duration> IDEMPOTENCY_CLAIM_TIMEOUT = Setting.duration(PREFIX + "idempotency.claim-timeout", "60s",
-            "after this long without renewal a claim may be taken over").require(timeout -> timeout.toMillis() >= 3000, "must be at least 3s");
-    public static final Setting<Duration> IDEMPOTENCY_RETENTION = Setting.duration(PREFIX + "idempotency.retention", "15d",
-            "how long the jdbc store keeps a delivered key");
-    public static final Setting<String> DOWNSTREAM_URI = Setting.text("chain.downstream.uri", "direct:downstream", "where payloads go");
-    public static final Setting<String> ROUTES_DIR = Setting.text("chain.routes.dir", "routes", "folder of user routes");
+    public static final Setting<Duration> IDEMPOTENCY_CLAIM_TIMEOUT = Setting.duration(
+            PREFIX + "idempotency.claim-timeout", "60s", "after this long without renewal a claim may be taken over")
+            .require(timeout -> timeout.toMillis() >= 3000, "must be at least 3s");
+    public static final Setting<Duration> IDEMPOTENCY_RETENTION = Setting.duration(PREFIX + "idempotency.retention",
+            "15d", "how long the jdbc store keeps a delivered key");
+    public static final Setting<String> DOWNSTREAM_URI = Setting.text("chain.downstream.uri", "direct:downstream",
+            "where payloads go");
+    public static final Setting<String> ROUTES_DIR = Setting.text("chain.routes.dir", "routes",
+            "folder of user routes");
     // in production a half-saved file would replace a route
     public static final Setting<Boolean> ROUTES_RELOAD = Setting.bool("chain.routes.reload", null,
             "a changed route file replaces its routes").byMode("true", "false");
 
-    public static final SettingsGroup<ConsumerSettings> GROUP = SettingsGroup.of(ConsumerSettings.class, ConsumerSettings::read);
+    public static final SettingsGroup<ConsumerSettings> GROUP =
+            SettingsGroup.of(ConsumerSettings.class, ConsumerSettings::read);
 
     /**
      * @param concurrency       payloads processed in parallel (workers fed by {@link #pollers()})

@@ -23,7 +23,8 @@ public record PluginSettings(Path pluginsDir, List<String> pluginDependencies, L
     public static final Setting<List<String>> REPOSITORIES = Setting.list(PREFIX + "repositories", "",
             "Maven repositories to resolve them from instead of Maven Central");
 
-    public static final SettingsGroup<PluginSettings> GROUP = SettingsGroup.of(PluginSettings.class, PluginSettings::read);
+    public static final SettingsGroup<PluginSettings> GROUP =
+            SettingsGroup.of(PluginSettings.class, PluginSettings::read);
 
     public PluginSettings {
         pluginDependencies = List.copyOf(pluginDependencies);

@@ -25,19 +25,23 @@ import io.sqsextended.chain.wire.S3Limits;
 public record PresignSettings(String inputPrefix, List<String> downloadPrefixes, Duration ttl, long maxSize,
                               long multipartThreshold, long partSize, List<String> allowedContentTypes) {
 
-    public static final Setting<Duration> TTL = Setting.duration("chain.presign.ttl", "15m", "lifetime of presigned URLs");
+    public static final Setting<Duration> TTL = Setting.duration("chain.presign.ttl", "15m",
+            "lifetime of presigned URLs");
     public static final Setting<Long> UPLOAD_MAX_SIZE = Setting.size("chain.upload.max-size", "5GiB", "largest upload");
-    public static final Setting<Long> UPLOAD_MULTIPART_THRESHOLD = Setting.size("chain.upload.multipart-threshold", "100MiB",
-            "uploads larger than this get a multipart plan");
-    public static final Setting<Long> UPLOAD_PART_SIZE = Setting.size("chain.upload.part-size", "16MiB", "part size of multipart plans");
+    public static final Setting<Long> UPLOAD_MULTIPART_THRESHOLD = Setting.size("chain.upload.multipart-threshold",
+            "100MiB", "uploads larger than this get a multipart plan");
+    public static final Setting<Long> UPLOAD_PART_SIZE = Setting.size("chain.upload.part-size", "16MiB",
+            "part size of multipart plans");
     // active content (text/html, image/svg+xml) left out: it would be served from the bucket
     public static final Setting<List<String>> UPLOAD_ALLOWED_CONTENT_TYPES = Setting.list("chain.upload.allowed-content-types",
-            "application/octet-stream,application/json,application/xml,text/plain,text/csv,application/gzip,application/zip,"
-                    + "application/pdf,image/png,image/jpeg,image/gif,image/webp", "content types producers may upload");
-    public static final Setting<List<String>> DOWNLOAD_ALLOWED_PREFIXES = Setting.list("chain.download.allowed-prefixes", null,
-            "key prefixes consumers may download from; unset: chain.input-prefix");
+            "application/octet-stream,application/json,application/xml,text/plain,text/csv,application/gzip,"
+                    + "application/zip,application/pdf,image/png,image/jpeg,image/gif,image/webp",
+            "content types producers may upload");
+    public static final Setting<List<String>> DOWNLOAD_ALLOWED_PREFIXES = Setting.list("chain.download.allowed-prefixes",
+            null, "key prefixes consumers may download from; unset: chain.input-prefix");
 
-    public static final SettingsGroup<PresignSettings> GROUP = SettingsGroup.of(PresignSettings.class, PresignSettings::read);
+    public static final SettingsGroup<PresignSettings> GROUP =
+            SettingsGroup.of(PresignSettings.class, PresignSettings::read);
 
     public PresignSettings {
         require(!inputPrefix.isEmpty(), ChainKeys.INPUT_PREFIX.name() + " must not be empty");

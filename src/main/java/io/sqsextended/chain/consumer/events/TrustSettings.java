@@ -25,8 +25,8 @@ public record TrustSettings(Set<String> allowedBuckets, List<PointerGrant> point
             "buckets that events and pointers may name; unset: chain.bucket");
     public static final Setting<List<String>> POINTER_PREFIXES = Setting.list(PREFIX + "pointer-prefixes", null,
             "where extended-client pointers may name objects; unset: chain.extended.key-prefix");
-    public static final Setting<Boolean> VERIFY_SNS_SIGNATURES = Setting.bool(PREFIX + "sns.verify-signatures", "false",
-            "true: SNS envelopes must carry a valid SNS signature");
+    public static final Setting<Boolean> VERIFY_SNS_SIGNATURES = Setting.bool(PREFIX + "sns.verify-signatures",
+            "false", "true: SNS envelopes must carry a valid SNS signature");
 
     public static final SettingsGroup<TrustSettings> GROUP = SettingsGroup.of(TrustSettings.class, TrustSettings::read);
 
