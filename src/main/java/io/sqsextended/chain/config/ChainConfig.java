@@ -2,6 +2,8 @@ package io.sqsextended.chain.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +29,7 @@ public final class ChainConfig {
     private final LocalSettings local;
     private final AuthSettings auth;
     private final URI publicUrl;
-    private final int concurrency;
+    private final Map<Setting<?>, Object> values;
     private final ConfigSource source;
     private final List<SettingsGroup<?>> features;
     private final Map<SettingsGroup<?>, Object> records;
@@ -39,12 +41,12 @@ public final class ChainConfig {
      * @param local     the embedded stack of local mode
      * @param auth      bearer tokens of the API
      * @param publicUrl   the API as clients reach it, or null: the address it listens on
-     * @param concurrency the consumer's workers
+     * @param values    every declared key's value (none for a key unset without a default)
      * @param source    where the values came from, read again once local mode's resources are known
      * @param features  the features' groups
      * @param records   each group's record
      */
-    ChainConfig(Mode mode, ChainResources resources, AwsSettings aws, LocalSettings local, AuthSettings auth, URI publicUrl, int concurrency,
+    ChainConfig(Mode mode, ChainResources resources, AwsSettings aws, LocalSettings local, AuthSettings auth, URI publicUrl, Map<Setting<?>, Object> values,
                 ConfigSource source, List<SettingsGroup<?>> features, Map<SettingsGroup<?>, Object> records) {
         this.mode = mode;
         this.resources = resources;
@@ -52,7 +54,8 @@ public final class ChainConfig {
         this.local = local;
         this.auth = auth;
         this.publicUrl = publicUrl;
-        this.concurrency = concurrency;
+        // a key unset without a default has a null value
+        this.values = Collections.unmodifiableMap(new HashMap<>(values));
         this.source = source;
         this.features = List.copyOf(features);
         this.records = Map.copyOf(records);
@@ -82,6 +85,19 @@ public final class ChainConfig {
         }
         @SuppressWarnings("unchecked")
         T typed = (T) record;
+        return typed;
+    }
+
+    /**
+     * A key's value by its declaration, read and checked at start (the default of the mode when unset; null when it
+     * has none): a key that joins no rule with others needs no record.
+     */
+    public <T> T value(Setting<T> setting) {
+        if (!values.containsKey(setting)) {
+            throw new IllegalArgumentException(setting + " is declared by no group that was bound (Application.SETTINGS lists them)");
+        }
+        @SuppressWarnings("unchecked")
+        T typed = (T) values.get(setting);
         return typed;
     }
 
@@ -115,7 +131,7 @@ public final class ChainConfig {
 
     /** HTTP connections of each S3 and SQS client: a GET per consumer worker and the calls left behind at their timeout. */
     public int clientConnections() {
-        return Math.max(64, 2 * concurrency);
+        return Math.max(64, 2 * value(ChainKeys.CONCURRENCY));
     }
 
     /** Longest key segment the object store keeps: local mode keeps objects in files, a segment is a file name. */
@@ -130,7 +146,7 @@ public final class ChainConfig {
 
     /** Local mode's resources are the template's, known only now: the features' defaults and rules that name them apply. */
     ChainConfig withResources(ChainResources provisioned) {
-        return new ChainConfig(mode, provisioned, aws, local, auth, publicUrl, concurrency, source, features,
+        return new ChainConfig(mode, provisioned, aws, local, auth, publicUrl, values, source, features,
                 SettingsBinder.rebind(source, features, provisioned));
     }
 }

@@ -4,6 +4,7 @@ import static io.sqsextended.chain.config.ChainKeys.*;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +37,9 @@ public final class SettingsBinder {
         ChainResources resources = mode == Mode.LOCAL ? new ChainResources(null, null, null, null) : awsResources(first);
         ConfigReader in = first.with(mode == Mode.LOCAL, resources);
         in.get(LOG_FORMAT);
+        Map<SettingsGroup<?>, Object> records = bind(in, features);
         ChainConfig config = new ChainConfig(mode, resources, aws(in), local(in), AuthSettings.read(in, mode == Mode.AWS),
-                publicAddress(in, PUBLIC_URL, true), in.get(CONCURRENCY), source, features, bind(in, features));
+                publicAddress(in, PUBLIC_URL, true), values(in, features), source, features, records);
         in.failOnErrors();
         return config;
     }
@@ -50,6 +52,13 @@ public final class SettingsBinder {
             throw new StartRefusedException("Cannot start: " + String.join("; ", in.errors()));
         }
         return records;
+    }
+
+    /** Every declared key's value, so that a feature may read a key by its declaration alone. */
+    private static Map<Setting<?>, Object> values(ConfigReader in, List<SettingsGroup<?>> features) {
+        Map<Setting<?>, Object> values = new HashMap<>();
+        declared(features).stream().filter(key -> !key.isFamily()).forEach(key -> values.put(key, in.get(key)));
+        return values;
     }
 
     private static Map<SettingsGroup<?>, Object> bind(ConfigReader in, List<SettingsGroup<?>> features) {

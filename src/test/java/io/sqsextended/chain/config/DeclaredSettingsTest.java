@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.sqsextended.chain.Application;
+import io.sqsextended.chain.consumer.ConsumerSettings;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Each key is declared once, with its doc, by a holder whose group config binds. */
 class DeclaredSettingsTest {
@@ -56,6 +58,26 @@ class DeclaredSettingsTest {
 
         assertThat(in.get(key)).isEqualTo(5);
         assertThat(in.errors()).containsExactly("chain.test.count must be at least 1, not 0");
+    }
+
+    @Test
+    void aFeatureReadsAKeyByItsDeclarationAloneWithTheDefaultOfTheMode() {
+        ChainConfig local = SettingsBinder.read(ConfigSource.of(Map.of(ConsumerSettings.REDELIVERY_MAX_WAITING.name(), "7")),
+                Application.SETTINGS);
+        ChainConfig aws = SettingsBinder.read(ConfigSource.of(IdempotencySettingsTest.AWS), Application.SETTINGS);
+
+        assertThat(local.value(ConsumerSettings.REDELIVERY_MAX_WAITING)).isEqualTo(7);
+        assertThat(local.value(ConsumerSettings.ROUTES_RELOAD)).isTrue();
+        assertThat(aws.value(ConsumerSettings.ROUTES_RELOAD)).isFalse();
+        assertThat(aws.value(ConsumerSettings.VISIBILITY_TIMEOUT)).isNull();
+    }
+
+    @Test
+    void aKeyNoBoundGroupDeclaresHasNoValue() {
+        ChainConfig config = SettingsBinder.read(ConfigSource.of(Map.of()), Application.SETTINGS);
+
+        assertThatThrownBy(() -> config.value(Setting.text("chain.test.undeclared", "x", "a key")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("chain.test.undeclared is declared by no group");
     }
 
     private static String read(Path file) {
