@@ -36,7 +36,6 @@ public final class SettingsBinder {
         Mode mode = mode(first);
         ChainResources resources = mode == Mode.LOCAL ? new ChainResources(null, null, null, null) : awsResources(first);
         ConfigReader in = first.with(mode == Mode.LOCAL, resources);
-        in.get(LOG_FORMAT);
         Map<SettingsGroup<?>, Object> records = bind(in, features);
         ChainConfig config = new ChainConfig(mode, resources, aws(in), local(in), AuthSettings.read(in, mode == Mode.AWS),
                 publicAddress(in, PUBLIC_URL, true), values(in, features), source, features, records);

@@ -73,6 +73,12 @@ class DeclaredSettingsTest {
     }
 
     @Test
+    void aKeyThatNoRecordReadsIsCheckedAtStartAllTheSame() {
+        assertThatThrownBy(() -> SettingsBinder.read(ConfigSource.of(Map.of(ChainKeys.LOG_FORMAT.name(), "xml")), Application.SETTINGS))
+                .hasMessage("chain.log.format must be text or json, not xml");
+    }
+
+    @Test
     void aKeyNoBoundGroupDeclaresHasNoValue() {
         ChainConfig config = SettingsBinder.read(ConfigSource.of(Map.of()), Application.SETTINGS);
 
