@@ -19,6 +19,7 @@ import io.sqsextended.chain.plugins.PluginSettings;
 import io.sqsextended.chain.presign.PresignConfiguration;
 import io.sqsextended.chain.presign.PresignRoutes;
 import io.sqsextended.chain.presign.PresignSettings;
+import io.sqsextended.chain.producer.ProducerConfiguration;
 import io.sqsextended.chain.producer.ProducerSettings;
 import io.sqsextended.chain.producer.PublishRoutes;
 import org.apache.camel.CamelConfiguration;
@@ -37,7 +38,7 @@ public final class Application {
             ProducerSettings.GROUP, PluginSettings.GROUP);
     /** In this order: config first, the others read the ChainConfig and the clients it binds. */
     static final List<Class<? extends CamelConfiguration>> CONFIGURATIONS = List.of(AwsClientsConfiguration.class,
-            ConsumerConfiguration.class, PresignConfiguration.class, ManagementConfiguration.class);
+            ConsumerConfiguration.class, PresignConfiguration.class, ProducerConfiguration.class, ManagementConfiguration.class);
     /** The route configuration first, then the routes that refer to it. */
     static final List<Class<?>> ROUTE_BUILDERS = List.of(ConsumerErrorHandling.class, ConsumerRoutes.class, UserRoutes.class,
             PresignRoutes.class, PublishRoutes.class);

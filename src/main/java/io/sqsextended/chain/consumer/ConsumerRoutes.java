@@ -109,7 +109,7 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
                     .eager(duplicates.claimsFirst())
                     .process(exchange -> resolver.resolve(exchange, reference(exchange)))
                     .process(downstream)
-                    .process(exchange -> resolver.delivered(exchange, reference(exchange)))
+                    .process(exchange -> resolver.scheduleCleanup(exchange, reference(exchange)))
                 .end()
                 .filter(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
                     .process(duplicates)

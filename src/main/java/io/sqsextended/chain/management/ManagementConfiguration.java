@@ -37,13 +37,13 @@ public class ManagementConfiguration implements CamelConfiguration {
                 URISupport.normalizeUri(ConsumerErrorHandling.DEAD_LETTER_ENDPOINT));
         context.getManagementStrategy().addEventNotifier(counters);
         // names and clients are looked up once started or when probed: the AWS configuration may not have run yet
-        context.addService(new Chain(context, ConsumerRoutes.CONSUME_ROUTE, counters,
+        context.addService(new ChainOperations(context, ConsumerRoutes.CONSUME_ROUTE, counters,
                 () -> new DeadLetterRedrive(context.getRegistry().findSingleByType(SqsClient.class),
                         resources(context).deadLetterQueue(), resources(context).queue(),
                         DeadLetterSender.FAILURE_ATTRIBUTES),
                 () -> {
-                    ApiMetrics presigns = context.getRegistry().findSingleByType(ApiMetrics.class);
-                    return presigns == null ? Map.of() : presigns.snapshot();
+                    ApiMetrics api = context.getRegistry().findSingleByType(ApiMetrics.class);
+                    return api == null ? Map.of() : api.snapshot();
                 }));
 
         HealthCheckRegistry registry = HealthCheckRegistry.get(context);

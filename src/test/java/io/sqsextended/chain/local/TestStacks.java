@@ -24,12 +24,12 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
 /** Embedded stacks for tests: any free ports, a data dir of the test's own, the project's template. */
 public final class TestStacks {
 
-    static final String TEMPLATE = Path.of("infra/cloudformation/sqs-extended-chain.yaml").toAbsolutePath().toString();
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    public static final String TEMPLATE = Path.of("infra/cloudformation/sqs-extended-chain.yaml").toAbsolutePath().toString();
+    public static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     // HttpClient sets these itself (and refuses them); the body length equals the signed Content-Length
     private static final Set<String> RESTRICTED = Set.of("host", "content-length");
-    static final LocalSettings.ByService<LocalSettings.Latency> NO_LATENCY = LocalSettings.ByService.both(LocalSettings.Latency.NONE);
-    static final LocalSettings.ByService<LocalSettings.Fault> NO_FAULTS = LocalSettings.ByService.both(LocalSettings.Fault.NONE);
+    public static final LocalSettings.ByService<LocalSettings.Latency> NO_LATENCY = LocalSettings.ByService.both(LocalSettings.Latency.NONE);
+    public static final LocalSettings.ByService<LocalSettings.Fault> NO_FAULTS = LocalSettings.ByService.both(LocalSettings.Fault.NONE);
 
     private TestStacks() {
     }
@@ -38,7 +38,7 @@ public final class TestStacks {
         return settings(dataDir, TEMPLATE, Map.of());
     }
 
-    static LocalSettings settings(Path dataDir, String template, Map<String, String> parameters) {
+    public static LocalSettings settings(Path dataDir, String template, Map<String, String> parameters) {
         return new LocalSettings(dataDir, "127.0.0.1", 0, 0, null, "test-access-key", "test-secret-key", "us-east-1",
                 template, "sqs-extended-chain", parameters, 1 << 20, NO_LATENCY, NO_FAULTS);
     }
@@ -70,7 +70,7 @@ public final class TestStacks {
     }
 
     /** A presigned PUT of {@code body} as {@code text/plain}, made with the SDK presigner. */
-    static PresignedPutObjectRequest presignPut(LocalAws local, String key, byte[] body, Duration ttl) {
+    public static PresignedPutObjectRequest presignPut(LocalAws local, String key, byte[] body, Duration ttl) {
         try (S3Presigner presigner = AwsClients.presigner(local.clientSettings())) {
             return presigner.presignPutObject(r -> r.signatureDuration(ttl).putObjectRequest(p -> p
                     .bucket(bucket(local)).key(key).contentType("text/plain").contentLength((long) body.length)));
@@ -78,16 +78,16 @@ public final class TestStacks {
     }
 
     /** Sends the presigned PUT with its signed headers; returns the HTTP status. */
-    static int upload(PresignedPutObjectRequest presigned, byte[] body) {
+    public static int upload(PresignedPutObjectRequest presigned, byte[] body) {
         return upload(presigned.url().toString(), presigned.signedHeaders(), body);
     }
 
-    static int upload(String url, Map<String, List<String>> headers, byte[] body) {
+    public static int upload(String url, Map<String, List<String>> headers, byte[] body) {
         return send(presignedPut(url, headers, body)).statusCode();
     }
 
     /** The presigned PUT with its signed headers; the answer with its body (S3's XML error). */
-    static HttpResponse<String> put(PresignedPutObjectRequest presigned, byte[] body) {
+    public static HttpResponse<String> put(PresignedPutObjectRequest presigned, byte[] body) {
         return send(presignedPut(presigned.url().toString(), presigned.signedHeaders(), body));
     }
 

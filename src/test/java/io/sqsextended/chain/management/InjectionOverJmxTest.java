@@ -35,7 +35,7 @@ class InjectionOverJmxTest {
     @BeforeAll
     static void start() throws Exception {
         app = ChainApp.builder(dataDir).property("chain.local.latency", "s3=5ms").start();
-        chain = new ObjectName(Chain.OBJECT_NAME);
+        chain = new ObjectName(ChainOperations.OBJECT_NAME);
     }
 
     @AfterAll

@@ -10,7 +10,7 @@ import io.sqsextended.chain.Moto;
 import io.sqsextended.chain.Postgres;
 import io.sqsextended.chain.Queues;
 import io.sqsextended.chain.RecordingDownstream;
-import io.sqsextended.chain.management.ChainMBean;
+import io.sqsextended.chain.management.ChainOperationsMBean;
 import io.sqsextended.chain.presign.ApiClient;
 import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.wire.AwsSettings;
@@ -84,8 +84,8 @@ final class MotoChain implements AutoCloseable {
     }
 
     /** The chain's MBean, as an operator reaches it over JMX. */
-    ChainMBean management() {
-        return app.context().hasServices(ChainMBean.class).iterator().next();
+    ChainOperationsMBean management() {
+        return app.context().hasServices(ChainOperationsMBean.class).iterator().next();
     }
 
     @Override
