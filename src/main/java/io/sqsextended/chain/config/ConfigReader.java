@@ -1,90 +1,108 @@
 package io.sqsextended.chain.config;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
-import io.sqsextended.chain.local.LocalSettings.ByService;
-import io.sqsextended.chain.local.LocalSettings.Fault;
-import io.sqsextended.chain.local.LocalSettings.Latency;
-
-/** Reads keys by their kind, collecting every error instead of stopping at the first one. */
-final class ConfigReader {
+/**
+ * Reads keys by their declaration ({@link Setting}), collecting every error instead of stopping at the first one; a
+ * feature's {@link SettingsGroup} reads its record through it.
+ */
+public final class ConfigReader {
 
     private final ConfigSource source;
-    private final List<String> errors = new ArrayList<>();
+    private final boolean local;
+    private final ChainResources resources;
+    private final List<String> errors;
 
-    ConfigReader(ConfigSource source) {
+    ConfigReader(ConfigSource source, boolean local, ChainResources resources) {
+        this(source, local, resources, new ArrayList<>());
+    }
+
+    private ConfigReader(ConfigSource source, boolean local, ChainResources resources, List<String> errors) {
         this.source = source;
+        this.local = local;
+        this.resources = resources;
+        this.errors = errors;
     }
 
-    ConfigSource source() {
-        return source;
+    /** A reader of the same source in a mode, with the resources known, that reports into the same errors. */
+    ConfigReader with(boolean inLocalMode, ChainResources known) {
+        return new ConfigReader(source, inLocalMode, known, errors);
     }
 
-    boolean isSet(ConfigKey key) {
-        return source.get(key.name()).isPresent();
+    /** The stack's bucket and queues: in aws mode from the configuration, in local mode null until it is provisioned. */
+    public ChainResources resources() {
+        return resources;
     }
 
-    /** The value, else the key's default, else null. */
-    String text(ConfigKey key) {
-        return raw(key).orElse(null);
+    public boolean isSet(Setting<?> setting) {
+        return source.get(setting.name()).isPresent();
     }
 
-    List<String> list(ConfigKey key) {
-        return raw(key).map(ConfigValues::list).orElse(List.of());
+    /**
+     * The value, else the key's default (of the mode), else null. A bad value is reported and replaced by the
+     * default, so that the keys after it are still checked.
+     */
+    public <T> T get(Setting<T> setting) {
+        Optional<String> value = source.get(setting.name());
+        String fallback = local ? setting.localDefault() : setting.defaultValue();
+        if (value.isEmpty()) {
+            return defaulted(setting, fallback);
+        }
+        try {
+            T parsed = setting.parse(value.get());
+            String refusal = setting.refusal(parsed);
+            if (refusal == null) {
+                return parsed;
+            }
+            report(refusal);
+        } catch (IllegalArgumentException e) {
+            report(e.getMessage());
+        }
+        return defaulted(setting, fallback);
     }
 
-    boolean bool(ConfigKey key) {
-        return parse(key, ConfigValues::bool);
+    private static <T> T defaulted(Setting<T> setting, String fallback) {
+        return fallback == null || fallback.isEmpty() ? setting.unset() : setting.parse(fallback);
     }
 
-    Integer integer(ConfigKey key) {
-        Long value = parse(key, (k, v) -> ConfigValues.integer(k, v, Integer.MAX_VALUE));
-        return value == null ? null : value.intValue();
+    /** The keys of a family, by the name after its prefix ({@code chain.local.parameter.MaxReceiveCount}: MaxReceiveCount). */
+    Map<String, String> family(Setting<?> family) {
+        Map<String, String> members = new TreeMap<>();
+        source.keysStartingWith(family.name()).forEach(key -> source.get(key)
+                .ifPresent(value -> members.put(key.substring(family.name().length()), value)));
+        return members;
     }
 
-    double number(ConfigKey key) {
-        return parse(key, ConfigValues::number);
-    }
-
-    Duration duration(ConfigKey key) {
-        return parse(key, ConfigValues::duration);
-    }
-
-    Duration millis(ConfigKey key) {
-        return parse(key, ConfigValues::millis);
-    }
-
-    long size(ConfigKey key) {
-        return parse(key, ConfigValues::size);
-    }
-
-    ByService<Latency> latency(ConfigKey key) {
-        return parse(key, InjectionValues::latency);
-    }
-
-    ByService<Fault> faults(ConfigKey key) {
-        return parse(key, InjectionValues::faults);
-    }
-
-    void check(boolean condition, String message) {
+    public void check(boolean condition, String message) {
         if (!condition) {
-            errors.add(message);
+            report(message);
         }
     }
 
     /** A settings record whose constructor checks its invariants: a refusal is one more error, and {@code fallback} stands in. */
-    <T> T build(Supplier<T> settings, T fallback) {
+    public <T> T build(Supplier<T> settings, T fallback) {
         try {
             return settings.get();
         } catch (IllegalArgumentException | IllegalStateException e) {
-            errors.add(e.getMessage());
+            report(e.getMessage());
             return fallback;
         }
+    }
+
+    /** Once: a key read by two features is refused once. */
+    private void report(String error) {
+        if (!errors.contains(error)) {
+            errors.add(error);
+        }
+    }
+
+    List<String> errors() {
+        return List.copyOf(errors);
     }
 
     /** One start-up error listing every bad key. */
@@ -94,24 +112,6 @@ final class ConfigReader {
         }
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException(errors.size() + " configuration errors:\n  " + String.join("\n  ", errors));
-        }
-    }
-
-    private Optional<String> raw(ConfigKey key) {
-        return source.get(key.name()).or(() -> Optional.ofNullable(key.defaultValue()).filter(v -> !v.isEmpty()));
-    }
-
-    /** A bad value is reported and replaced by the default, so that the keys after it are still checked. */
-    private <T> T parse(ConfigKey key, BiFunction<String, String, T> parser) {
-        Optional<String> value = raw(key);
-        if (value.isEmpty()) {
-            return null;
-        }
-        try {
-            return parser.apply(key.name(), value.get());
-        } catch (IllegalArgumentException e) {
-            errors.add(e.getMessage());
-            return key.defaultValue() == null ? null : parser.apply(key.name(), key.defaultValue());
         }
     }
 }

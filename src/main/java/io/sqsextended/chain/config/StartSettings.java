@@ -22,10 +22,17 @@ public class StartSettings extends MainListenerSupport {
 
     private static final Predicate<String> SETTING = key -> key.startsWith("chain.") || key.startsWith("camel.");
 
+    private final List<SettingsGroup<?>> features;
+
+    /** @param features the settings of every feature, which config binds and checks with its own */
+    public StartSettings(List<SettingsGroup<?>> features) {
+        this.features = List.copyOf(features);
+    }
+
     @Override
     public void beforeInitialize(BaseMainSupport main) {
         PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
-        KnownKeys known = KnownKeys.load();
+        KnownKeys known = KnownKeys.load(SettingsBinder.declared(features));
         Map<String, String> system = systemProperties();
         // overrides: above the properties files, as Camel's placeholders put variables; a -D of the same key wins
         EnvironmentKeys.Settings settings = EnvironmentKeys.read(System.getenv(), system, known);
@@ -42,12 +49,11 @@ public class StartSettings extends MainListenerSupport {
         if (!refusals.isEmpty()) {
             throw new StartRefusedException(String.join("; ", refusals));
         }
-        listenWhereLocalModeDoes(main, properties);
+        listenWhereLocalModeDoes(properties, ChainConfig.bind(main.getCamelContext(), features));
     }
 
     /** Local mode's tokens and keys are public development values: its API is no more reachable than its embedded S3 and SQS. */
-    private static void listenWhereLocalModeDoes(BaseMainSupport main, PropertiesComponent properties) {
-        ChainConfig config = ChainConfig.of(main.getCamelContext());
+    private static void listenWhereLocalModeDoes(PropertiesComponent properties, ChainConfig config) {
         if (!config.isLocal()) {
             return;
         }

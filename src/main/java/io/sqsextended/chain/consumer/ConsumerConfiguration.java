@@ -5,7 +5,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.sqsextended.chain.config.ChainConfig;
-import io.sqsextended.chain.config.ConsumerSettings;
 import io.sqsextended.chain.consumer.idempotency.DeliveredKeysFile;
 import io.sqsextended.chain.consumer.idempotency.SharedIdempotencyStore;
 import org.apache.camel.BindToRegistry;
@@ -31,7 +30,7 @@ public class ConsumerConfiguration implements CamelConfiguration {
     /** Scheduled: the error handler waits out redelivery delays on it without holding one of its threads. */
     @BindToRegistry(value = WORKERS, lazy = true)
     public ScheduledExecutorService consumerWorkers(CamelContext context) {
-        int threads = ChainConfig.of(context).consumer().polling().concurrency();
+        int threads = ChainConfig.of(context).get(ConsumerSettings.GROUP).polling().concurrency();
         return scheduledPool(context, this, "ChainConsumer", threads);
     }
 
@@ -59,7 +58,7 @@ public class ConsumerConfiguration implements CamelConfiguration {
     /** The store {@code chain.consumer.idempotency.store} names: memory and file for one instance, jdbc shared by several. */
     private static IdempotentRepository defaultRepository(CamelContext context) {
         ChainConfig config = ChainConfig.of(context);
-        ConsumerSettings.Idempotency idempotency = config.consumer().idempotency();
+        ConsumerSettings.Idempotency idempotency = config.get(ConsumerSettings.GROUP).idempotency();
         return switch (idempotency.store()) {
             case MEMORY -> MemoryIdempotentRepository.memoryIdempotentRepository(idempotency.size());
             case FILE -> new DeliveredKeysFile(config.deliveredKeysFile(), idempotency.size());

@@ -16,8 +16,6 @@ import io.sqsextended.chain.api.TokenAuthenticator;
 import io.sqsextended.chain.config.AuthSettings;
 import io.sqsextended.chain.config.BoundPorts;
 import io.sqsextended.chain.config.ChainConfig;
-import io.sqsextended.chain.config.ChainKeys;
-import io.sqsextended.chain.config.PresignSettings;
 import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.wire.AwsSettings;
 import org.apache.camel.BindToRegistry;
@@ -86,13 +84,13 @@ public class PresignConfiguration implements CamelConfiguration {
     @BindToRegistry(value = KEY_POLICY, lazy = true)
     public KeyPolicy keyPolicy(CamelContext context) {
         ChainConfig config = ChainConfig.of(context);
-        return new KeyPolicy(config.presign().inputPrefix(), config.presign().downloadPrefixes(), Clock.systemUTC(),
+        return new KeyPolicy(config.get(PresignSettings.GROUP).inputPrefix(), config.get(PresignSettings.GROUP).downloadPrefixes(), Clock.systemUTC(),
                 config.maxKeySegmentBytes());
     }
 
     @BindToRegistry(value = UPLOAD_RULES, lazy = true)
     public UploadRules uploadRules(CamelContext context) {
-        PresignSettings settings = ChainConfig.of(context).presign();
+        PresignSettings settings = ChainConfig.of(context).get(PresignSettings.GROUP);
         return new UploadRules(settings.allowedContentTypes(), settings.maxSize());
     }
 
@@ -103,14 +101,14 @@ public class PresignConfiguration implements CamelConfiguration {
         return new S3Presigning(registry.lookupByNameAndType("s3Client", S3Client.class),
                 registry.lookupByNameAndType("s3Presigner", S3Presigner.class),
                 ChainConfig.of(context).resources().bucket(),
-                new SigningCredentials(AwsClients.credentials(aws), ChainConfig.of(context).presign().ttl(),
+                new SigningCredentials(AwsClients.credentials(aws), ChainConfig.of(context).get(PresignSettings.GROUP).ttl(),
                         Clock.systemUTC()));
     }
 
     @BindToRegistry(value = UPLOADS, lazy = true)
     public Uploads uploads(KeyPolicy keys, UploadRules rules, S3Presigning s3, ApiMetrics metrics,
                            CamelContext context) {
-        return new Uploads(keys, rules, ChainConfig.of(context).presign(), s3, metrics);
+        return new Uploads(keys, rules, ChainConfig.of(context).get(PresignSettings.GROUP), s3, metrics);
     }
 
     @BindToRegistry(value = DOWNLOADS, lazy = true)
@@ -127,7 +125,7 @@ public class PresignConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         ChainConfig config = ChainConfig.of(context);
-        PresignSettings settings = config.presign();
+        PresignSettings settings = config.get(PresignSettings.GROUP);
         if (config.publicUrl() != null) {
             // the OpenAPI document's servers: scheme://host + base.path
             RestConfiguration rest = context.getRestConfiguration();
@@ -169,7 +167,7 @@ public class PresignConfiguration implements CamelConfiguration {
         }
         TokenAuthenticator tokens = TokenAuthenticator.of(auth.enabled(), lists);
         if (!auth.enabled()) {
-            LOG.warn("{}=false: the presign API signs URLs for anyone who can reach it", ChainKeys.AUTH_ENABLED.name());
+            LOG.warn("{}=false: the presign API signs URLs for anyone who can reach it", AuthSettings.ENABLED.name());
         } else {
             LOG.info("Presign API tokens: {} producer, {} consumer, {} admin", tokens.tokenCount(Role.PRODUCER),
                     tokens.tokenCount(Role.CONSUMER), tokens.tokenCount(Role.ADMIN));

@@ -15,7 +15,6 @@ import io.sqsextended.chain.api.RequestUri;
 import io.sqsextended.chain.api.Role;
 import io.sqsextended.chain.api.TokenAuthenticator;
 import io.sqsextended.chain.api.UploadOwner;
-import io.sqsextended.chain.config.PresignSettings;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

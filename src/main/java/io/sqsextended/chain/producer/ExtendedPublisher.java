@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.sqsextended.chain.config.ExtendedSettings;
 import io.sqsextended.chain.wire.InlineMark;
 import io.sqsextended.chain.wire.PayloadPointer;
 import io.sqsextended.chain.wire.PayloadSha256;

@@ -1,6 +1,7 @@
 package io.sqsextended.chain.producer;
 
 import io.sqsextended.chain.config.ChainConfig;
+import io.sqsextended.chain.presign.PresignSettings;
 import io.sqsextended.chain.presign.UploadRules;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -23,7 +24,7 @@ public class ProducerConfiguration implements CamelConfiguration {
 
     @BindToRegistry(value = PUBLISHER, lazy = true)
     public ExtendedPublisher publisher(S3Client s3, SqsClient sqs, CamelContext context) {
-        return new ExtendedPublisher(s3, sqs, ChainConfig.of(context).producer());
+        return new ExtendedPublisher(s3, sqs, ChainConfig.of(context).get(ProducerSettings.GROUP).extended());
     }
 
     @BindToRegistry(value = QUEUE_URLS, lazy = true)
@@ -36,7 +37,7 @@ public class ProducerConfiguration implements CamelConfiguration {
     public MessagesEndpoint messagesEndpoint(ExtendedPublisher publisher, UploadRules rules, QueueUrls queueUrls,
                                              CamelContext context) {
         ChainConfig config = ChainConfig.of(context);
-        String queue = config.producerQueue();
-        return new MessagesEndpoint(publisher, rules, config.presign().maxSize(), () -> queueUrls.of(queue));
+        String queue = config.get(ProducerSettings.GROUP).queue();
+        return new MessagesEndpoint(publisher, rules, config.get(PresignSettings.GROUP).maxSize(), () -> queueUrls.of(queue));
     }
 }

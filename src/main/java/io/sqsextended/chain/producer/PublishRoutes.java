@@ -34,7 +34,7 @@ public class PublishRoutes extends RouteBuilder {
     public void configure() {
         ExtendedPublisher publisher = bean(ProducerConfiguration.PUBLISHER, ExtendedPublisher.class);
         QueueUrls queueUrls = bean(ProducerConfiguration.QUEUE_URLS, QueueUrls.class);
-        String defaultQueue = ChainConfig.of(getContext()).producerQueue();
+        String defaultQueue = ChainConfig.of(getContext()).get(ProducerSettings.GROUP).queue();
 
         from("direct:publish").routeId("extended-publish")
                 .process(exchange -> {

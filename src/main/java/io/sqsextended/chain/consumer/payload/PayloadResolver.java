@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import io.sqsextended.chain.config.CleanupPolicy;
 import io.sqsextended.chain.consumer.events.PayloadReference.InlinePayload;
 import io.sqsextended.chain.consumer.events.PayloadReference.ObjectReference;
 import io.sqsextended.chain.consumer.events.PayloadReference;
