@@ -4,8 +4,8 @@ import java.util.List;
 
 import io.sqsextended.chain.cli.Cli;
 import io.sqsextended.chain.config.AwsClientsConfiguration;
-import io.sqsextended.chain.config.SettingsGroup;
-import io.sqsextended.chain.config.StartRefusedException;
+import io.sqsextended.chain.config.setting.SettingsGroup;
+import io.sqsextended.chain.config.setting.StartRefusedException;
 import io.sqsextended.chain.config.StartSettings;
 import io.sqsextended.chain.consumer.ConsumerConfiguration;
 import io.sqsextended.chain.consumer.ConsumerErrorHandling;

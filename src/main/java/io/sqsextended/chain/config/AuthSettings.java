@@ -3,6 +3,10 @@ package io.sqsextended.chain.config;
 import java.util.List;
 import java.util.Set;
 
+import io.sqsextended.chain.config.setting.ConfigReader;
+import io.sqsextended.chain.config.setting.Setting;
+import io.sqsextended.chain.config.setting.SettingsGroup;
+
 /**
  * Bearer tokens of the HTTP API per role ({@code chain.auth.*}), plain or {@code sha256:<hex>}. Declared in {@code config}:
  * the presign API, the producer's endpoint and the API plumbing read them, and aws mode refuses local mode's tokens.

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 
+import io.sqsextended.chain.config.setting.ChainResources;
 import io.sqsextended.chain.local.LocalAws;
 import io.sqsextended.chain.local.LocalSettings;
 import io.sqsextended.chain.wire.AwsClients;

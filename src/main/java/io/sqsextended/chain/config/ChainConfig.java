@@ -7,6 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.sqsextended.chain.config.setting.ChainResources;
+import io.sqsextended.chain.config.setting.ConfigSource;
+import io.sqsextended.chain.config.setting.Setting;
+import io.sqsextended.chain.config.setting.SettingsGroup;
 import io.sqsextended.chain.local.LocalSettings;
 import io.sqsextended.chain.wire.AwsSettings;
 import io.sqsextended.chain.wire.S3Limits;

@@ -2,6 +2,8 @@ package io.sqsextended.chain.config;
 
 import java.util.List;
 
+import io.sqsextended.chain.config.setting.Setting;
+import io.sqsextended.chain.config.setting.SettingsGroup;
 import io.sqsextended.chain.local.LocalSettings;
 import io.sqsextended.chain.local.LocalSettings.ByService;
 import io.sqsextended.chain.local.LocalSettings.Fault;

@@ -20,6 +20,8 @@ import org.apache.camel.util.json.DeserializationException;
 import org.apache.camel.util.json.JsonObject;
 import org.apache.camel.util.json.Jsoner;
 
+import io.sqsextended.chain.config.setting.Setting;
+
 /**
  * The keys a start reads: every {@code chain.*} key declared ({@link Setting}) and every option of Camel Main's groups (its
  * catalog, {@code camel.server.port}, {@code camel.main.shutdown-timeout}, ...), with the one rule that names them in the

@@ -10,6 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.sqsextended.chain.config.setting.ChainResources;
+import io.sqsextended.chain.config.setting.ConfigReader;
+import io.sqsextended.chain.config.setting.ConfigSource;
+import io.sqsextended.chain.config.setting.Setting;
+import io.sqsextended.chain.config.setting.SettingsGroup;
+import io.sqsextended.chain.config.setting.StartRefusedException;
 import io.sqsextended.chain.config.ChainConfig.Mode;
 import io.sqsextended.chain.local.LocalSettings;
 import io.sqsextended.chain.wire.AwsSettings;

@@ -12,6 +12,9 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
 
+import io.sqsextended.chain.config.setting.SettingsGroup;
+import io.sqsextended.chain.config.setting.StartRefusedException;
+
 /**
  * Settings before Camel Main reads any: the keys the environment sets become properties by one rule (Camel's own
  * mapping skips any variable ending in {@code _PORT}, so CAMEL_SERVER_PORT reached the placeholders but not the server),

@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.sqsextended.chain.config.ChainKeys;
-import io.sqsextended.chain.config.ConfigReader;
-import io.sqsextended.chain.config.Setting;
-import io.sqsextended.chain.config.SettingsGroup;
+import io.sqsextended.chain.config.setting.ConfigReader;
+import io.sqsextended.chain.config.setting.Setting;
+import io.sqsextended.chain.config.setting.SettingsGroup;
 import io.sqsextended.chain.consumer.payload.CleanupPolicy;
 import io.sqsextended.chain.wire.PayloadSource;
 

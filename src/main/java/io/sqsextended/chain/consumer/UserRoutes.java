@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.sqsextended.chain.config.ChainConfig;
-import io.sqsextended.chain.config.StartRefusedException;
+import io.sqsextended.chain.config.setting.StartRefusedException;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;

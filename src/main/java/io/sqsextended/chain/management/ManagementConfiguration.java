@@ -5,7 +5,7 @@ import java.util.Map;
 import io.sqsextended.chain.api.StartGate;
 import io.sqsextended.chain.config.BoundPorts;
 import io.sqsextended.chain.config.ChainConfig;
-import io.sqsextended.chain.config.ChainResources;
+import io.sqsextended.chain.config.setting.ChainResources;
 import io.sqsextended.chain.consumer.ConsumerSettings;
 import io.sqsextended.chain.consumer.ConsumerConfiguration;
 import io.sqsextended.chain.consumer.ConsumerErrorHandling;

@@ -3,9 +3,9 @@ package io.sqsextended.chain.plugins;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.sqsextended.chain.config.ConfigReader;
-import io.sqsextended.chain.config.Setting;
-import io.sqsextended.chain.config.SettingsGroup;
+import io.sqsextended.chain.config.setting.ConfigReader;
+import io.sqsextended.chain.config.setting.Setting;
+import io.sqsextended.chain.config.setting.SettingsGroup;
 
 /**
  * Jars users add to the product without rebuilding it ({@code chain.plugins.*}).

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.List;
 
 import io.sqsextended.chain.config.ChainKeys;
-import io.sqsextended.chain.config.ConfigReader;
-import io.sqsextended.chain.config.Setting;
-import io.sqsextended.chain.config.SettingsGroup;
+import io.sqsextended.chain.config.setting.ConfigReader;
+import io.sqsextended.chain.config.setting.Setting;
+import io.sqsextended.chain.config.setting.SettingsGroup;
 import io.sqsextended.chain.wire.S3Limits;
 
 /**

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import io.sqsextended.chain.config.setting.Setting;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every {@code chain.*} line of application.properties names a declared key, commented out with its declared default. */

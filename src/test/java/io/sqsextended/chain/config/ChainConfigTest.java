@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.sqsextended.chain.config.setting.ConfigSource;
 import io.sqsextended.chain.Application;
 import io.sqsextended.chain.consumer.ConsumerSettings;
 import io.sqsextended.chain.consumer.events.TrustSettings;

@@ -4,6 +4,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.sqsextended.chain.config.setting.ChainResources;
+import io.sqsextended.chain.config.setting.ConfigSource;
+import io.sqsextended.chain.config.setting.StartRefusedException;
 import io.sqsextended.chain.Application;
 import io.sqsextended.chain.consumer.events.PointerGrant;
 import io.sqsextended.chain.consumer.events.TrustSettings;

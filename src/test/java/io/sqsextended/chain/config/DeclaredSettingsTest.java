@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.sqsextended.chain.config.setting.ConfigReader;
+import io.sqsextended.chain.config.setting.ConfigSource;
+import io.sqsextended.chain.config.setting.Setting;
+import io.sqsextended.chain.config.setting.SettingsGroup;
 import io.sqsextended.chain.Application;
 import io.sqsextended.chain.consumer.ConsumerSettings;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.sqsextended.chain.config.setting.ConfigSource;
+import io.sqsextended.chain.config.setting.ConfigValues;
 import io.sqsextended.chain.Application;
 import io.sqsextended.chain.presign.PresignSettings;
 import io.sqsextended.chain.wire.S3Limits;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.sqsextended.chain.config.setting.Setting;
 import io.sqsextended.chain.Application;
 import org.junit.jupiter.api.Test;
 

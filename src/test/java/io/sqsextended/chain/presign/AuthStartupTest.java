@@ -6,7 +6,7 @@ import java.util.Map;
 import io.sqsextended.chain.Application;
 import io.sqsextended.chain.api.Role;
 import io.sqsextended.chain.api.TokenAuthenticator;
-import io.sqsextended.chain.config.ConfigSource;
+import io.sqsextended.chain.config.setting.ConfigSource;
 import io.sqsextended.chain.config.SettingsBinder;
 import org.junit.jupiter.api.Test;
 

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 import io.sqsextended.chain.config.ChainKeys;
-import io.sqsextended.chain.config.ConfigReader;
-import io.sqsextended.chain.config.Setting;
-import io.sqsextended.chain.config.SettingsGroup;
+import io.sqsextended.chain.config.setting.ConfigReader;
+import io.sqsextended.chain.config.setting.Setting;
+import io.sqsextended.chain.config.setting.SettingsGroup;
 
 /**
  * What queue messages may name ({@code chain.consumer.allowed-buckets}, {@code .pointer-prefixes},

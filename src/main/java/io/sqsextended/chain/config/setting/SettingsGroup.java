@@ -1,4 +1,4 @@
-package io.sqsextended.chain.config;
+package io.sqsextended.chain.config.setting;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -29,7 +29,7 @@ public final class SettingsGroup<T> {
     }
 
     /** Keys that {@code config} reads itself. */
-    static SettingsGroup<Void> declaredIn(Class<?> holder) {
+    public static SettingsGroup<Void> declaredIn(Class<?> holder) {
         return new SettingsGroup<>(holder, null);
     }
 
@@ -46,7 +46,7 @@ public final class SettingsGroup<T> {
                 .<Setting<?>>map(SettingsGroup::value).toList();
     }
 
-    T read(ConfigReader in) {
+    public T read(ConfigReader in) {
         return reader == null ? null : reader.apply(in);
     }
 

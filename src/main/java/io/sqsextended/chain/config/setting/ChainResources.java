@@ -1,4 +1,4 @@
-package io.sqsextended.chain.config;
+package io.sqsextended.chain.config.setting;
 
 /**
  * The stack's resources: from the configuration in aws mode, from the template's Outputs in local mode.

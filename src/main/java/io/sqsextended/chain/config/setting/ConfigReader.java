@@ -1,4 +1,4 @@
-package io.sqsextended.chain.config;
+package io.sqsextended.chain.config.setting;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,7 @@ public final class ConfigReader {
     private final ChainResources resources;
     private final List<String> errors;
 
-    ConfigReader(ConfigSource source, boolean local, ChainResources resources) {
+    public ConfigReader(ConfigSource source, boolean local, ChainResources resources) {
         this(source, local, resources, new ArrayList<>());
     }
 
@@ -30,7 +30,7 @@ public final class ConfigReader {
     }
 
     /** A reader of the same source in a mode, with the resources known, that reports into the same errors. */
-    ConfigReader with(boolean inLocalMode, ChainResources known) {
+    public ConfigReader with(boolean inLocalMode, ChainResources known) {
         return new ConfigReader(source, inLocalMode, known, errors);
     }
 
@@ -71,7 +71,7 @@ public final class ConfigReader {
     }
 
     /** The keys of a family, by the name after its prefix ({@code chain.local.parameter.MaxReceiveCount}: MaxReceiveCount). */
-    Map<String, String> family(Setting<?> family) {
+    public Map<String, String> family(Setting<?> family) {
         Map<String, String> members = new TreeMap<>();
         source.keysStartingWith(family.name()).forEach(key -> source.get(key)
                 .ifPresent(value -> members.put(key.substring(family.name().length()), value)));
@@ -101,12 +101,12 @@ public final class ConfigReader {
         }
     }
 
-    List<String> errors() {
+    public List<String> errors() {
         return List.copyOf(errors);
     }
 
     /** One start-up error listing every bad key. */
-    void failOnErrors() {
+    public void failOnErrors() {
         if (errors.size() == 1) {
             throw new IllegalArgumentException(errors.get(0));
         }
