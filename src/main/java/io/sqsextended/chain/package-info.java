@@ -1,7 +1,9 @@
 /**
- * The application: Camel Main with the {@code @Configuration} classes and route builders of the packages below, named
- * in {@code Application} (no classpath scan), and the YAML routes. Package by package, features ({@code presign}, {@code producer},
- * {@code consumer}, {@code management}) stand on the foundation ({@code api}, {@code config}, {@code wire}); only
- * {@code config} knows the mode and starts {@code local}. {@code ArchitectureTest} enforces the direction.
+ * The application: {@code Application}, Camel Main with the {@code @Configuration} classes and route builders of the
+ * packages below named in it (no classpath scan), its features' settings groups ({@code Application.SETTINGS}) and the
+ * YAML routes; with {@code upload} or {@code download} as first argument it runs the client ({@code cli}) instead.
+ * Features ({@code presign}, {@code producer}, {@code consumer}, {@code management}, {@code plugins}) stand on the
+ * foundation ({@code api}, {@code config}, {@code wire}, {@code net}); only {@code config} knows the mode and starts
+ * {@code local}. {@code ArchitectureTest} enforces the direction; docs/architecture.md draws it.
  */
 package io.sqsextended.chain;

@@ -1,13 +1,16 @@
 /**
- * The one typed configuration, bound at start: {@link io.sqsextended.chain.config.SettingsBinder} reads every declared
- * key (the features' groups and {@link io.sqsextended.chain.config.ChainKeys}, {@link io.sqsextended.chain.config.AuthSettings})
- * into {@link io.sqsextended.chain.config.ChainConfig}; {@link io.sqsextended.chain.config.StartSettings},
- * {@link io.sqsextended.chain.config.EnvironmentKeys} and {@link io.sqsextended.chain.config.KnownKeys} take settings from
- * the environment and refuse unknown keys. The only package that knows the mode: {@link
- * io.sqsextended.chain.config.AwsClientsConfiguration} starts local mode's embedded stack and binds the AWS clients,
- * pointed at AWS or at it ({@link io.sqsextended.chain.config.StoppableReceives} ends the SQS client's long polls);
- * {@link io.sqsextended.chain.config.InjectionValues} and {@link io.sqsextended.chain.config.InjectionControl} are local
- * mode's injected latency and faults, and their change while running; {@link io.sqsextended.chain.config.FreePorts} and
- * {@link io.sqsextended.chain.config.BoundPorts} the servers' ports. How a key is declared is {@code config.setting}.
+ * The one typed configuration, bound at start, and the start of the AWS side: the only package that knows the mode.
+ * <ul>
+ * <li>{@code SettingsBinder} (reads every declared key into {@code ChainConfig}), {@code ChainConfig};</li>
+ * <li>{@code ChainKeys} (the keys {@code config} reads itself), {@code AuthSettings} ({@code chain.auth.*});</li>
+ * <li>{@code StartSettings} (the first Camel Main listener), {@code EnvironmentKeys} (settings from the environment),
+ * {@code KnownKeys} (unknown keys refused);</li>
+ * <li>{@code AwsClientsConfiguration} (starts local mode, binds the AWS clients), {@code StoppableReceives} (ends the
+ * SQS client's long polls at stop);</li>
+ * <li>{@code InjectionValues}, {@code InjectionControl} (local mode's injected latency and faults, changed while
+ * running);</li>
+ * <li>{@code FreePorts} (a busy port refuses the start), {@code BoundPorts} (the {@code Bound ports:} line).</li>
+ * </ul>
+ * How a key is declared and read is {@code config.setting}.
  */
 package io.sqsextended.chain.config;

@@ -1,7 +1,17 @@
 /**
- * The consumer chain: the queue consumer and its poll gate, the delivery to the downstream route (bounded by the
- * downstream timeout), redelivery and the dead-letter channel with its failure reason, batched deletes, the
- * idempotent repository of delivered keys, and the loading of user YAML routes. What a message says is read in
- * {@code consumer.events}; the payload is fetched in {@code consumer.payload}.
+ * The consumer chain, from the queue to the downstream route; what a message says is read in
+ * {@code consumer.events}, the payload fetched in {@code consumer.payload}, delivered keys kept in
+ * {@code consumer.idempotency}.
+ * <ul>
+ * <li>{@code ConsumerRoutes} ({@code chain-consume}, {@code chain-deliver}, {@code chain-dead-letter}),
+ * {@code ConsumerSettings} ({@code chain.consumer.*}), {@code ConsumerConfiguration} (workers, idempotent
+ * repository);</li>
+ * <li>{@code PollGate} (receives while work is short), {@code VisibilityTimeout} (the queue's, read at start);</li>
+ * <li>{@code DownstreamCall} (the downstream within its timeout), {@code Duplicates} (a payload not admitted),
+ * {@code MessageDeletes} (batched deletes once an exchange completed);</li>
+ * <li>{@code ConsumerErrorHandling} ({@code chain-errors}: redelivery, dead-letter channel), {@code DeadLetterSender},
+ * {@code FailureReason};</li>
+ * <li>{@code UserRoutes} (YAML and Java routes of {@code chain.routes.dir}), {@code RouteFileReload}.</li>
+ * </ul>
  */
 package io.sqsextended.chain.consumer;

@@ -1,5 +1,11 @@
 /**
- * What operators see and do: the {@code io.sqsextended:type=Chain} MBean (counters, pause, dead-letter redrive),
- * Micrometer meters, and the health checks (AWS reachable, idempotency store).
+ * What operators see and do.
+ * <ul>
+ * <li>{@code ChainOperationsMBean}, {@code ChainOperations}: the {@code io.sqsextended:type=Chain} MBean (counters,
+ * pause and resume, local mode's faults) and its Micrometer meters;</li>
+ * <li>{@code ChainCounters} (counts from Camel's events), {@code DeadLetterRedrive};</li>
+ * <li>{@code AwsReachableCheck}, {@code IdempotencyStoreCheck} (readiness);</li>
+ * <li>{@code ManagementConfiguration} (registers them).</li>
+ * </ul>
  */
 package io.sqsextended.chain.management;

@@ -1,6 +1,12 @@
 /**
- * The extended producer: sends payloads the way the AWS SQS Extended Client libraries do (large ones offloaded to S3
- * in a streamed multipart upload, a pointer on SQS), wire-compatible with them; the {@code direct:publish} route and
- * the HTTP messages endpoint.
+ * The extended producer: payloads sent the way the AWS SQS Extended Client libraries do (large ones offloaded to S3 in
+ * a streamed multipart upload, a pointer on SQS), wire-compatible with them.
+ * <ul>
+ * <li>{@code ExtendedPublisher} (inline or offload), {@code OutgoingMessage}, {@code PublishResult},
+ * {@code PublishException};</li>
+ * <li>{@code PublishRoutes} ({@code direct:publish}, {@code POST /v1/messages}), {@code MessagesEndpoint};</li>
+ * <li>{@code ProducerConfiguration} (the beans), {@code ProducerSettings}, {@code ExtendedSettings},
+ * {@code QueueUrls}.</li>
+ * </ul>
  */
 package io.sqsextended.chain.producer;
