@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Capability;
 import software.amazon.awssdk.services.cloudformation.model.Output;
 import software.amazon.awssdk.services.s3.S3Client;
+import io.sqsextended.chain.ChainApp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

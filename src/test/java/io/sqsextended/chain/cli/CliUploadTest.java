@@ -11,11 +11,12 @@ import java.util.Random;
 import java.util.regex.Pattern;
 
 import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.RecordingDownstream;
+import io.sqsextended.chain.testkit.RecordingDownstream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.sqsextended.chain.testkit.CliProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -10,14 +10,13 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 
 import com.amazon.sqs.javamessaging.AmazonSQSExtendedClient;
 import com.amazon.sqs.javamessaging.ExtendedClientConfiguration;
 import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.Queues;
-import io.sqsextended.chain.RecordingDownstream;
+import io.sqsextended.chain.testkit.Queues;
+import io.sqsextended.chain.testkit.RecordingDownstream;
 import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.consumer.events.PayloadRefusedException;
 import io.sqsextended.chain.wire.PayloadHeaders;
@@ -35,14 +34,15 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
-import static io.sqsextended.chain.consumer.events.TestEvents.eventBridgeObjectCreated;
-import static io.sqsextended.chain.consumer.events.TestEvents.objectCreated;
-import static io.sqsextended.chain.consumer.events.TestEvents.pointer;
-import static io.sqsextended.chain.consumer.events.TestEvents.record;
-import static io.sqsextended.chain.consumer.events.TestEvents.s3Event;
-import static io.sqsextended.chain.consumer.events.TestEvents.snsEnvelope;
-import static io.sqsextended.chain.consumer.events.TestEvents.testEvent;
-import static io.sqsextended.chain.Queues.attribute;
+import static io.sqsextended.chain.testkit.TestEvents.eventBridgeObjectCreated;
+import static io.sqsextended.chain.testkit.TestEvents.objectCreated;
+import static io.sqsextended.chain.testkit.TestEvents.pointer;
+import static io.sqsextended.chain.testkit.TestEvents.record;
+import static io.sqsextended.chain.testkit.TestEvents.s3Event;
+import static io.sqsextended.chain.testkit.TestEvents.snsEnvelope;
+import static io.sqsextended.chain.testkit.TestEvents.testEvent;
+import static io.sqsextended.chain.testkit.Queues.attribute;
+import static io.sqsextended.chain.testkit.RandomBytes.randomBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -385,12 +385,6 @@ class ConsumerChainTest {
 
     private static byte[] download(String url) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
-    }
-
-    static byte[] randomBytes(int size) {
-        byte[] bytes = new byte[size];
-        new Random(size).nextBytes(bytes);
-        return bytes;
     }
 
     static String sha256(byte[] bytes) throws Exception {

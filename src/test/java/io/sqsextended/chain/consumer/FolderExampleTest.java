@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 
+import io.sqsextended.chain.testkit.RandomBytes;
 import io.sqsextended.chain.ChainApp;
 import io.sqsextended.chain.wire.AwsClients;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +46,7 @@ class FolderExampleTest {
     @Test
     void anUploadedPayloadIsWrittenUnderItsKey() throws Exception {
         String key = "input/" + UUID.randomUUID() + "/nested dir/été+1.bin";
-        byte[] payload = ConsumerChainTest.randomBytes(3 * 1024 * 1024);
+        byte[] payload = RandomBytes.randomBytes(3 * 1024 * 1024);
 
         s3.putObject(r -> r.bucket(app.property("chain.bucket")).key(key), RequestBody.fromBytes(payload));
 

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.Queues;
+import io.sqsextended.chain.testkit.Queues;
 import io.sqsextended.chain.wire.AwsClients;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.ScheduledPollConsumer;

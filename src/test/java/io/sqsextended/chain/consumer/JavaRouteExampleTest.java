@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.RecordingDownstream;
+import io.sqsextended.chain.testkit.RecordingDownstream;
 import io.sqsextended.chain.wire.AwsClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

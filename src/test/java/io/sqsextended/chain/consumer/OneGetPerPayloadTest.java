@@ -12,9 +12,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.Queues;
-import io.sqsextended.chain.RecordingDownstream;
-import io.sqsextended.chain.ServedGets;
+import io.sqsextended.chain.testkit.Queues;
+import io.sqsextended.chain.testkit.RecordingDownstream;
+import io.sqsextended.chain.testkit.ServedGets;
 import io.sqsextended.chain.wire.AwsClients;
 import org.apache.camel.Exchange;
 import org.apache.camel.StreamCache;
@@ -27,7 +27,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-import static io.sqsextended.chain.consumer.events.TestEvents.objectCreated;
+import static io.sqsextended.chain.testkit.TestEvents.objectCreated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -14,10 +14,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.Checksums;
-import io.sqsextended.chain.Queues;
-import io.sqsextended.chain.RecordingDownstream;
-import io.sqsextended.chain.presign.ApiClient;
+import io.sqsextended.chain.testkit.Checksums;
+import io.sqsextended.chain.testkit.Queues;
+import io.sqsextended.chain.testkit.RecordingDownstream;
+import io.sqsextended.chain.testkit.ApiClient;
 import io.sqsextended.chain.producer.ExtendedPublisher;
 import io.sqsextended.chain.producer.OutgoingMessage;
 import io.sqsextended.chain.wire.AwsClients;
@@ -35,9 +35,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
-import static io.sqsextended.chain.Queues.attribute;
-import static io.sqsextended.chain.consumer.events.TestEvents.objectCreated;
-import static io.sqsextended.chain.consumer.events.TestEvents.pointer;
+import static io.sqsextended.chain.testkit.Queues.attribute;
+import static io.sqsextended.chain.testkit.TestEvents.objectCreated;
+import static io.sqsextended.chain.testkit.TestEvents.pointer;
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 

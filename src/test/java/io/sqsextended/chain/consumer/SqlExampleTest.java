@@ -7,8 +7,8 @@ import java.sql.ResultSet;
 import java.util.UUID;
 
 import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.Postgres;
-import io.sqsextended.chain.RecordingDownstream;
+import io.sqsextended.chain.testkit.Postgres;
+import io.sqsextended.chain.testkit.RecordingDownstream;
 import io.sqsextended.chain.wire.AwsClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.Checksums;
-import io.sqsextended.chain.Queues;
-import io.sqsextended.chain.RecordingDownstream;
+import io.sqsextended.chain.testkit.Checksums;
+import io.sqsextended.chain.testkit.Queues;
+import io.sqsextended.chain.testkit.RecordingDownstream;
 import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.wire.PayloadHeaders;
 import io.sqsextended.chain.wire.PayloadSha256;
@@ -23,8 +23,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
-import static io.sqsextended.chain.consumer.events.TestEvents.objectCreated;
-import static io.sqsextended.chain.consumer.events.TestEvents.pointer;
+import static io.sqsextended.chain.testkit.TestEvents.objectCreated;
+import static io.sqsextended.chain.testkit.TestEvents.pointer;
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 

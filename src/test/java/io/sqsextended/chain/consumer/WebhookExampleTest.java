@@ -4,9 +4,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 
+import io.sqsextended.chain.testkit.RandomBytes;
 import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.Queues;
-import io.sqsextended.chain.RecordingWebhook;
+import io.sqsextended.chain.testkit.Queues;
+import io.sqsextended.chain.testkit.RecordingWebhook;
 import io.sqsextended.chain.wire.AwsClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +18,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-import static io.sqsextended.chain.Queues.attribute;
+import static io.sqsextended.chain.testkit.Queues.attribute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -57,7 +58,7 @@ class WebhookExampleTest {
     @Test
     void anUploadedPayloadIsPostedToTheWebhookWithItsHeaders() throws Exception {
         String key = "input/" + UUID.randomUUID() + "/hook.bin";
-        byte[] payload = ConsumerChainTest.randomBytes(2 * 1024 * 1024);
+        byte[] payload = RandomBytes.randomBytes(2 * 1024 * 1024);
         s3.putObject(r -> r.bucket(bucket).key(key).contentType("application/octet-stream"), RequestBody.fromBytes(payload));
 
         RecordingWebhook.Post post = await().until(() -> webhook.posts().stream().filter(p -> key.equals(p.headers().getFirst("PayloadKey"))).findFirst(),

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import io.sqsextended.chain.CapturedLogs;
+import io.sqsextended.chain.testkit.CapturedLogs;
 import io.sqsextended.chain.ChainApp;
 import io.sqsextended.chain.wire.AwsClients;
 import org.junit.jupiter.api.Test;

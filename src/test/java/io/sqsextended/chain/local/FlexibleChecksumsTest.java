@@ -17,7 +17,7 @@ import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
 import io.sqsextended.chain.wire.Crc64Nvme;
-import io.sqsextended.chain.Queues;
+import io.sqsextended.chain.testkit.Queues;
 import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.wire.Sha256;
 import org.junit.jupiter.api.AfterAll;
@@ -44,6 +44,8 @@ import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import io.sqsextended.chain.testkit.TestStacks;
+import io.sqsextended.chain.testkit.AwsTools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

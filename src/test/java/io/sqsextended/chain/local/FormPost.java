@@ -13,16 +13,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import io.sqsextended.chain.testkit.TestStacks;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** A browser-form upload (POST object) signed with a SigV4 POST policy, as an HTML form would send it. */
-final class FormPost {
+public final class FormPost {
 
     private FormPost() {
     }
 
-    static int upload(LocalSettings settings, URI s3Endpoint, String bucket, String key, String content) throws Exception {
+    public static int upload(LocalSettings settings, URI s3Endpoint, String bucket, String key, String content) throws Exception {
         Instant now = Instant.now();
         String date = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC).format(now);
         String amzDate = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(now);

@@ -20,8 +20,9 @@ import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import io.sqsextended.chain.testkit.TestStacks;
 
-import static io.sqsextended.chain.Checksums.crc64Nvme;
+import static io.sqsextended.chain.testkit.Checksums.crc64Nvme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

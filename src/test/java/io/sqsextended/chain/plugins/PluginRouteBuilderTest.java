@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import javax.tools.ToolProvider;
 
 import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.RecordingDownstream;
+import io.sqsextended.chain.testkit.RecordingDownstream;
 import io.sqsextended.chain.wire.AwsClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -11,10 +11,10 @@ import java.util.UUID;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
-import io.sqsextended.chain.CapturedLogs;
+import io.sqsextended.chain.testkit.CapturedLogs;
 import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.RecordingDownstream;
-import io.sqsextended.chain.TestPlugins;
+import io.sqsextended.chain.testkit.RecordingDownstream;
+import io.sqsextended.chain.testkit.TestPlugins;
 import io.sqsextended.chain.wire.AwsClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,7 +86,7 @@ class PluginsTest {
 
     @Test
     void aPluginJarOfAnotherCamelVersionIsRefusedNamingBothVersions() throws Exception {
-        jarClaiming(pluginsDir.resolve("camel-old.jar"), "org.apache.camel", "camel-support", "4.0.0");
+        TestPlugins.jarClaiming(pluginsDir.resolve("camel-old.jar"), "org.apache.camel", "camel-support", "4.0.0");
 
         assertThatThrownBy(() -> start(Map.of()))
                 .hasStackTraceContaining("Plugin camel-old.jar needs org.apache.camel:camel-support 4.0.0 but the product bundles "
@@ -117,14 +117,5 @@ class PluginsTest {
 
     private static String base64(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A jar whose Maven metadata says it is {@code groupId:artifactId:version}, as a plugin built for another Camel is. */
-    static void jarClaiming(Path jar, String groupId, String artifactId, String version) throws IOException {
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream entries = new JarOutputStream(out)) {
-            entries.putNextEntry(new JarEntry("META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties"));
-            entries.write(("groupId=" + groupId + "\nartifactId=" + artifactId + "\nversion=" + version + "\n").getBytes(StandardCharsets.UTF_8));
-            entries.closeEntry();
-        }
     }
 }

@@ -1,21 +1,19 @@
 package io.sqsextended.chain.presign;
 
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Map;
 
-import io.sqsextended.chain.ChainApp;
 import io.sqsextended.chain.api.ApiMetrics;
 import io.sqsextended.chain.api.TokenAuthenticator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.sqsextended.chain.testkit.ApiClient;
+import io.sqsextended.chain.testkit.ChainExtension;
 
-import static io.sqsextended.chain.presign.ApiClient.ADMIN;
-import static io.sqsextended.chain.presign.ApiClient.CONSUMER;
-import static io.sqsextended.chain.presign.ApiClient.PRODUCER;
+import static io.sqsextended.chain.testkit.ApiClient.ADMIN;
+import static io.sqsextended.chain.testkit.ApiClient.CONSUMER;
+import static io.sqsextended.chain.testkit.ApiClient.PRODUCER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bearer tokens by role: 401 without a known token, 403 with the wrong role, admins may do everything. */
@@ -24,26 +22,13 @@ class TokenAuthTest {
     static final String HASHED = "a-token-configured-only-by-its-digest";
     static final Map<String, Object> UPLOAD = Map.of("contentType", "text/plain", "contentLength", 3);
 
-    @TempDir
-    static Path dataDir;
-    static ChainApp app;
-    static ApiClient client;
-
-    @BeforeAll
-    static void startApp() throws Exception {
-        String digest = "sha256:" + HexFormat.of().formatHex(TokenAuthenticator.sha256(HASHED));
-        app = ChainApp.builder(dataDir).properties(Map.of("chain.auth.producer-tokens", PRODUCER + ", " + digest)).start();
-        client = new ApiClient(app.api());
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
-    }
+    @RegisterExtension
+    static final ChainExtension chain = ChainExtension.app()
+            .property("chain.auth.producer-tokens", PRODUCER + ", sha256:" + HexFormat.of().formatHex(TokenAuthenticator.sha256(HASHED)));
 
     @Test
     void noTokenIsUnauthorizedWithABearerChallenge() {
-        ApiClient.Reply reply = client.postJson("/v1/uploads", null, UPLOAD);
+        ApiClient.Reply reply = chain.client().postJson("/v1/uploads", null, UPLOAD);
 
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"sqs-extended-chain\"");
@@ -52,7 +37,7 @@ class TokenAuthTest {
 
     @Test
     void anUnknownTokenIsUnauthorizedAsInvalid() {
-        ApiClient.Reply reply = client.postJson("/v1/uploads", "not-a-configured-token", UPLOAD);
+        ApiClient.Reply reply = chain.client().postJson("/v1/uploads", "not-a-configured-token", UPLOAD);
 
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.header("WWW-Authenticate")).contains("error=\"invalid_token\"");
@@ -60,7 +45,7 @@ class TokenAuthTest {
 
     @Test
     void anotherSchemeThanBearerIsUnauthorized() {
-        ApiClient.Reply reply = client.send(HttpRequest.newBuilder(app.api().resolve("/v1/uploads"))
+        ApiClient.Reply reply = chain.client().send(HttpRequest.newBuilder(chain.api().resolve("/v1/uploads"))
                 .header("Authorization", "Basic ZGV2LXByb2R1Y2VyLXRva2VuOg==").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(ApiClient.json(UPLOAD))).build());
 
@@ -69,7 +54,7 @@ class TokenAuthTest {
 
     @Test
     void theWrongRoleIsForbiddenAsInsufficientScope() {
-        ApiClient.Reply reply = client.postJson("/v1/uploads", CONSUMER, UPLOAD);
+        ApiClient.Reply reply = chain.client().postJson("/v1/uploads", CONSUMER, UPLOAD);
 
         assertThat(reply.status()).isEqualTo(403);
         assertThat(reply.header("WWW-Authenticate")).contains("error=\"insufficient_scope\"");
@@ -78,30 +63,30 @@ class TokenAuthTest {
 
     @Test
     void aProducerMayNotDownload() {
-        assertThat(client.postJson("/v1/downloads", PRODUCER, Map.of("key", "input/x")).status()).isEqualTo(403);
+        assertThat(chain.client().postJson("/v1/downloads", PRODUCER, Map.of("key", "input/x")).status()).isEqualTo(403);
     }
 
     @Test
     void anAdminMayUploadAndDownload() {
-        assertThat(client.postJson("/v1/uploads", ADMIN, UPLOAD).status()).isEqualTo(201);
-        assertThat(client.postJson("/v1/downloads", ADMIN, Map.of("key", "input/none")).status()).isEqualTo(404);
+        assertThat(chain.client().postJson("/v1/uploads", ADMIN, UPLOAD).status()).isEqualTo(201);
+        assertThat(chain.client().postJson("/v1/downloads", ADMIN, Map.of("key", "input/none")).status()).isEqualTo(404);
     }
 
     @Test
     void aTokenConfiguredAsItsSha256DigestIsAccepted() {
-        assertThat(client.postJson("/v1/uploads", HASHED, UPLOAD).status()).isEqualTo(201);
+        assertThat(chain.client().postJson("/v1/uploads", HASHED, UPLOAD).status()).isEqualTo(201);
     }
 
     @Test
     void theDigestItselfIsNoToken() {
         String digest = HexFormat.of().formatHex(TokenAuthenticator.sha256(HASHED));
 
-        assertThat(client.postJson("/v1/uploads", digest, UPLOAD).status()).isEqualTo(401);
+        assertThat(chain.client().postJson("/v1/uploads", digest, UPLOAD).status()).isEqualTo(401);
     }
 
     @Test
     void theAuthorizationHeaderIsNotEchoed() {
-        ApiClient.Reply reply = client.postJson("/v1/uploads", PRODUCER, UPLOAD);
+        ApiClient.Reply reply = chain.client().postJson("/v1/uploads", PRODUCER, UPLOAD);
 
         assertThat(reply.header("Authorization")).isNull();
         assertThat(reply.headers().toString()).doesNotContain(PRODUCER);
@@ -111,12 +96,12 @@ class TokenAuthTest {
     void refusalsAreCountedByStatus() {
         long before = metrics().count("refused.401");
 
-        client.postJson("/v1/uploads", null, UPLOAD);
+        chain.client().postJson("/v1/uploads", null, UPLOAD);
 
         assertThat(metrics().count("refused.401")).isEqualTo(before + 1);
     }
 
     private static ApiMetrics metrics() {
-        return app.context().getRegistry().lookupByNameAndType("presignMetrics", ApiMetrics.class);
+        return chain.context().getRegistry().lookupByNameAndType("presignMetrics", ApiMetrics.class);
     }
 }

@@ -7,16 +7,12 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import io.sqsextended.chain.CapturedLogs;
-import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.Queues;
-import io.sqsextended.chain.RecordingDownstream;
-import io.sqsextended.chain.wire.AwsClients;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.sqsextended.chain.testkit.CapturedLogs;
+import io.sqsextended.chain.testkit.ChainExtension;
+import io.sqsextended.chain.testkit.RecordingDownstream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.sqs.SqsClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.sqsextended.chain.testkit.Readiness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,39 +23,20 @@ import static org.awaitility.Awaitility.await;
  */
 class IdempotencyStoreTest {
 
-    @TempDir
-    Path dataDir;
-    ChainApp app;
-    SqsClient sqs;
-    Queues queues;
-    Path store;
-    final RecordingDownstream downstream = new RecordingDownstream();
-
-    @BeforeEach
-    void start() throws Exception {
-        app = Apps.builder(dataDir).start();
-        downstream.addTo(app.context());
-        sqs = AwsClients.sqs(app.clientSettings());
-        queues = Queues.of(app, sqs);
-        store = dataDir.resolve("consumer").resolve("delivered.keys").toAbsolutePath();
-        await().atMost(Duration.ofSeconds(20)).until(() -> Readiness.status(app.management()) == 200);
-    }
-
-    @AfterEach
-    void stop() {
-        sqs.close();
-        app.close();
-    }
+    @RegisterExtension
+    final ChainExtension chain = ChainExtension.withUniqueSecrets()
+            .afterStart(c -> await().atMost(Duration.ofSeconds(20)).until(() -> Readiness.status(c.management()) == 200));
+    final Path store = chain.dataDir().resolve("consumer").resolve("delivered.keys").toAbsolutePath();
 
     @Test
     void readinessIsDownNamingTheStoreWhileItIsUnwritableAndUpOnceItIsWritableAgain() throws Exception {
         unwritable();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> Readiness.status(app.management()) == 503);
-        assertThat(Readiness.message(app.management(), "idempotency-store")).contains(store.toString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> Readiness.status(chain.management()) == 503);
+        assertThat(Readiness.message(chain.management(), "idempotency-store")).contains(store.toString());
 
         Files.delete(store);
-        await().atMost(Duration.ofSeconds(10)).until(() -> Readiness.status(app.management()) == 200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Readiness.status(chain.management()) == 200);
     }
 
     @Test
@@ -68,11 +45,11 @@ class IdempotencyStoreTest {
         try (CapturedLogs logs = CapturedLogs.open("idempotency-store")) {
             unwritable();
 
-            bodies.forEach(body -> sqs.sendMessage(r -> r.queueUrl(queues.queueUrl).messageBody(body)));
+            bodies.forEach(body -> chain.sqs().sendMessage(r -> r.queueUrl(chain.queues().queueUrl).messageBody(body)));
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> downstream.deliveries().stream().map(RecordingDownstream.Attempt::subject).toList()
-                    .containsAll(bodies) && queues.pending() == 0);
-            assertThat(queues.drain()).as("dead letters").isZero();
+            await().atMost(Duration.ofSeconds(20)).until(() -> chain.downstream().deliveries().stream().map(RecordingDownstream.Attempt::subject).toList()
+                    .containsAll(bodies) && chain.queues().pending() == 0);
+            assertThat(chain.queues().drain()).as("dead letters").isZero();
             assertThat(logs.lines().stream().filter(line -> line.contains(store.toString()) && !line.startsWith("DEBUG")))
                     .as("log lines about the store").singleElement().asString().startsWith("ERROR");
         }
