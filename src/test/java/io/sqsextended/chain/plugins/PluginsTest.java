@@ -1,15 +1,11 @@
 package io.sqsextended.chain.plugins;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 
 import io.sqsextended.chain.testkit.CapturedLogs;
 import io.sqsextended.chain.ChainApp;

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -57,6 +58,7 @@ class HostileHttpTest {
             "application/x-www-form-urlencoded", "*/*", "application/problem+json", "garbage");
 
     static CapturedLogs logs;
+    static final Map<String, Integer> outcomes = new ConcurrentHashMap<>();
     @RegisterExtension
     static final ChainExtension chain = ChainExtension.withUniqueSecrets().property("chain.consumer.enabled", "false")
             .beforeStart(c -> logs = c.closing(CapturedLogs.open("hostile-http-logs")));
