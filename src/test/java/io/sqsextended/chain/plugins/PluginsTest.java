@@ -11,11 +11,11 @@ import io.sqsextended.chain.testkit.CapturedLogs;
 import io.sqsextended.chain.ChainApp;
 import io.sqsextended.chain.testkit.RecordingDownstream;
 import io.sqsextended.chain.testkit.TestPlugins;
-import io.sqsextended.chain.wire.AwsClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
+import io.sqsextended.chain.testkit.ChainExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,10 +29,11 @@ class PluginsTest {
     private static final String BASE64_DATA_FORMAT = "org.apache.camel.dataformat.base64.Base64DataFormat";
 
     @TempDir
-    Path dataDir;
-    @TempDir
     Path pluginsDir;
-    final RecordingDownstream downstream = new RecordingDownstream();
+    @RegisterExtension
+    final ChainExtension chain = ChainExtension.app().consumer().recordingDownstream().downstream("direct:base64")
+            .property("chain.plugins.dir", c -> pluginsDir.toString()).property("chain.routes.dir", "examples/plugins")
+            .property("example.base64.to", RecordingDownstream.URI).startInTest();
 
     @Test
     void aDataFormatFromThePluginsFolderEncodesPayloads() throws Exception {
@@ -72,9 +73,9 @@ class PluginsTest {
 
     @Test
     void coordinatesOfALibraryTheProductBundlesAtThatVersionNeedNoRepository() throws Exception {
-        try (CapturedLogs logs = CapturedLogs.open("bundled"); ChainApp app = start(Map.of(
-                "chain.plugins.dependencies", "org.apache.camel:camel-sql:" + TestPlugins.camelVersion(),
-                "chain.plugins.repositories", "http://127.0.0.1:9/nothing"))) {
+        try (CapturedLogs logs = CapturedLogs.open("bundled")) {
+            start(Map.of("chain.plugins.dependencies", "org.apache.camel:camel-sql:" + TestPlugins.camelVersion(),
+                    "chain.plugins.repositories", "http://127.0.0.1:9/nothing"));
             assertThat(logs.count("Resolved [")).isZero();
             assertThat(pluginsDir).isEmptyDirectory();
         }
@@ -97,18 +98,18 @@ class PluginsTest {
     }
 
     private String deliveredThroughTheExample(Map<String, String> properties) throws Exception {
-        try (ChainApp app = start(properties); S3Client s3 = AwsClients.s3(app.clientSettings())) {
-            downstream.addTo(app.context());
+        start(properties);
+        try {
             String key = "input/" + UUID.randomUUID() + ".txt";
-            s3.putObject(r -> r.bucket(app.property("chain.bucket")).key(key), RequestBody.fromString("payload through a plugin"));
-            return downstream.awaitKey(key).text().strip();
+            chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key(key), RequestBody.fromString("payload through a plugin"));
+            return chain.downstream().awaitKey(key).text().strip();
+        } finally {
+            chain.stop();
         }
     }
 
     private ChainApp start(Map<String, String> properties) throws Exception {
-        return ChainApp.builder(dataDir).consumer().downstream("direct:base64").property("chain.plugins.dir", pluginsDir.toString())
-                .property("chain.routes.dir", "examples/plugins").property("example.base64.to", RecordingDownstream.URI)
-                .properties(properties).start();
+        return chain.properties(properties).start();
     }
 
     private static String base64(String text) {
