@@ -27,11 +27,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import io.sqsextended.chain.ChainApp;
 import io.sqsextended.chain.testkit.Postgres;
-import io.sqsextended.chain.testkit.Queues;
 import io.sqsextended.chain.testkit.RunningJar;
-import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.wire.AwsSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,12 +36,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import io.sqsextended.chain.testkit.UniqueSecrets;
 import io.sqsextended.chain.testkit.Readiness;
+import io.sqsextended.chain.testkit.ChainExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -89,22 +86,16 @@ class ScaleOutIT {
     @TempDir
     Path home;
     String database;
-    ChainApp stack;
-    S3Client s3;
-    SqsClient sqs;
-    Queues queues;
+    @RegisterExtension
+    final ChainExtension stack = ChainExtension.app();
     final List<RunningJar> instances = new ArrayList<>();
 
     record Delivery(int instance, String id, String key, String body) {
     }
 
     @BeforeEach
-    void startTheStack() throws Exception {
+    void newDatabase() {
         database = Postgres.get().newDatabase();
-        stack = ChainApp.builder(home.resolve("stack")).start();
-        s3 = AwsClients.s3(stack.clientSettings());
-        sqs = AwsClients.sqs(stack.clientSettings());
-        queues = Queues.of(stack, sqs);
     }
 
     @AfterEach
@@ -113,9 +104,6 @@ class ScaleOutIT {
         for (RunningJar instance : instances) {
             instance.close();
         }
-        s3.close();
-        sqs.close();
-        stack.close();
     }
 
     @Test
@@ -130,7 +118,7 @@ class ScaleOutIT {
         RunningJar victim = instances.get(0);
         await().atMost(Duration.ofMinutes(2)).until(() -> deliveries(List.of(victim)).size() >= 10);
         Set<String> heldAtKill = killHoldingClaims(victim);
-        await().atMost(Duration.ofMinutes(3)).until(() -> ids(deliveries(instances)).size() >= events.size() && queues.pending() == 0);
+        await().atMost(Duration.ofMinutes(3)).until(() -> ids(deliveries(instances)).size() >= events.size() && stack.queues().pending() == 0);
         stopLiving();
 
         List<Delivery> deliveries = deliveries(instances);
@@ -163,7 +151,7 @@ class ScaleOutIT {
         await().during(OUTAGE).atMost(OUTAGE.plusSeconds(10)).until(() -> deliveries(instances).size() <= beforeOutage + inFlightAtMost);
         Postgres.get().start();
 
-        await().atMost(Duration.ofMinutes(3)).until(() -> ids(deliveries(instances)).size() >= events.size() && queues.pending() == 0);
+        await().atMost(Duration.ofMinutes(3)).until(() -> ids(deliveries(instances)).size() >= events.size() && stack.queues().pending() == 0);
         await().atMost(Duration.ofSeconds(30)).until(() -> instances.stream().allMatch(i -> Readiness.status(i.management()) == 200));
         stopLiving();
         List<Delivery> deliveries = deliveries(instances);
@@ -179,7 +167,7 @@ class ScaleOutIT {
         assertThat(perEvent).as("events delivered").hasSize(events.size());
         assertThat(deliveries.stream().map(Delivery::key).distinct()).as("objects delivered").containsExactlyInAnyOrderElementsOf(keys);
         assertThat(deliveries).allSatisfy(d -> assertThat(d.body()).matches("payload " + Pattern.quote(d.key()) + " v[12]"));
-        assertThat(queues.drain()).as("dead letters").isZero();
+        assertThat(stack.queues().drain()).as("dead letters").isZero();
         assertThat(undone()).as("claims left in the store").isZero();
     }
 
@@ -240,7 +228,7 @@ class ScaleOutIT {
         String bucket = stack.property("chain.bucket");
         ExecutorService uploaders = Executors.newFixedThreadPool(8);
         try {
-            CompletableFuture.allOf(keys.stream().map(key -> CompletableFuture.runAsync(() -> s3.putObject(r -> r.bucket(bucket).key(key),
+            CompletableFuture.allOf(keys.stream().map(key -> CompletableFuture.runAsync(() -> stack.s3().putObject(r -> r.bucket(bucket).key(key),
                     RequestBody.fromString("payload " + key + " " + version)), uploaders)).toArray(CompletableFuture[]::new)).join();
         } finally {
             uploaders.shutdown();
@@ -249,14 +237,14 @@ class ScaleOutIT {
 
     /** The S3 events of the uploads, taken off the queue (no instance runs yet), to be sent back twice each. */
     private List<String> takeEvents(int count) {
-        String queueUrl = queues.queueUrl;
+        String queueUrl = stack.queues().queueUrl;
         Set<String> bodies = new LinkedHashSet<>();
         await().atMost(Duration.ofMinutes(1)).until(() -> {
-            List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1).visibilityTimeout(60))
+            List<Message> messages = stack.sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1).visibilityTimeout(60))
                     .messages();
             messages.forEach(m -> {
                 bodies.add(m.body());
-                sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+                stack.sqs().deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
             });
             return bodies.size() >= count;
         });
@@ -265,11 +253,11 @@ class ScaleOutIT {
     }
 
     private void send(List<String> bodies) {
-        String queueUrl = queues.queueUrl;
+        String queueUrl = stack.queues().queueUrl;
         for (int from = 0; from < bodies.size(); from += 10) {
             List<String> batch = bodies.subList(from, Math.min(bodies.size(), from + 10));
             AtomicInteger id = new AtomicInteger();
-            sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(batch.stream()
+            stack.sqs().sendMessageBatch(r -> r.queueUrl(queueUrl).entries(batch.stream()
                     .map(body -> SendMessageBatchRequestEntry.builder().id("m" + id.incrementAndGet()).messageBody(body).build()).toList()));
         }
     }

@@ -253,7 +253,7 @@ public final class ChainExtension implements BeforeAllCallback, AfterAllCallback
     }
 
     /** A client of the app's S3, closed with the app. */
-    public S3Client s3() {
+    public synchronized S3Client s3() {
         if (s3 == null) {
             s3 = AwsClients.s3(clientSettings());
         }
@@ -261,7 +261,7 @@ public final class ChainExtension implements BeforeAllCallback, AfterAllCallback
     }
 
     /** A client of the app's SQS, closed with the app. */
-    public SqsClient sqs() {
+    public synchronized SqsClient sqs() {
         if (sqs == null) {
             sqs = AwsClients.sqs(clientSettings());
         }
@@ -269,7 +269,7 @@ public final class ChainExtension implements BeforeAllCallback, AfterAllCallback
     }
 
     /** A presigner for the app's S3, closed with the app. */
-    public S3Presigner presigner() {
+    public synchronized S3Presigner presigner() {
         if (presigner == null) {
             presigner = AwsClients.presigner(clientSettings());
         }
@@ -277,7 +277,7 @@ public final class ChainExtension implements BeforeAllCallback, AfterAllCallback
     }
 
     /** The app's notification and dead-letter queues, read through {@link #sqs()}. */
-    public Queues queues() {
+    public synchronized Queues queues() {
         if (queues == null) {
             queues = Queues.of(running(), sqs());
         }
@@ -285,7 +285,7 @@ public final class ChainExtension implements BeforeAllCallback, AfterAllCallback
     }
 
     /** A client of the app's HTTP API. */
-    public ApiClient client() {
+    public synchronized ApiClient client() {
         if (client == null) {
             client = new ApiClient(api());
         }
@@ -319,7 +319,7 @@ public final class ChainExtension implements BeforeAllCallback, AfterAllCallback
         stopApp();
     }
 
-    private void stopApp() {
+    private synchronized void stopApp() {
         if (s3 != null) {
             s3.close();
             s3 = null;
