@@ -1,10 +1,11 @@
-package io.sqsextended.chain.local;
+package io.sqsextended.chain.local.template;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.sqsextended.chain.local.LocalAws;
 import io.sqsextended.chain.wire.AwsClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The notification queue is provisioned with the template's redrive policy and visibility timeout. */
-class DeadLetterRedriveTest {
+class RedrivePolicyProvisioningTest {
 
     @TempDir
     static Path dataDir;

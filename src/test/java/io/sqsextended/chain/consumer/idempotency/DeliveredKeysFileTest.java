@@ -1,4 +1,4 @@
-package io.sqsextended.chain.reliability;
+package io.sqsextended.chain.consumer.idempotency;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
  * The idempotency store of local mode ({@code <data-dir>/consumer/delivered.keys}) made unwritable. Tests run as
  * root, which writes through any file mode: a directory in the file's place is what no one can append to.
  */
-class IdempotencyStoreTest {
+class DeliveredKeysFileTest {
 
     @RegisterExtension
     final ChainExtension chain = ChainExtension.withUniqueSecrets()

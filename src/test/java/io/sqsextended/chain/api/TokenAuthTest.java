@@ -1,11 +1,9 @@
-package io.sqsextended.chain.presign;
+package io.sqsextended.chain.api;
 
 import java.net.http.HttpRequest;
 import java.util.HexFormat;
 import java.util.Map;
 
-import io.sqsextended.chain.api.ApiMetrics;
-import io.sqsextended.chain.api.TokenAuthenticator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import io.sqsextended.chain.testkit.ApiClient;
