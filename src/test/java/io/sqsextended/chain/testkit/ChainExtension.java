@@ -170,7 +170,7 @@ public final class ChainExtension implements BeforeAllCallback, AfterAllCallback
     /** Starts the app with the options given so far (and runs the steps before and after). */
     public ChainApp start() throws Exception {
         if (app != null) {
-            throw new IllegalStateException("The app runs already: restart() it, or startAnother()");
+            throw new IllegalStateException("The app runs already: stop() it first, or startAnother()");
         }
         systemProperties.forEach(System::setProperty);
         for (Step step : beforeStart) {
@@ -182,16 +182,6 @@ public final class ChainExtension implements BeforeAllCallback, AfterAllCallback
         }
         for (Step step : afterStart) {
             step.run(this);
-        }
-        return app;
-    }
-
-    /** Stops the app and starts it again on the same data dir (new ports: clients handed out before are closed). */
-    public ChainApp restart() throws Exception {
-        stopApp();
-        app = configured(ChainApp.builder(dataDir.apply(this))).start();
-        if (recording) {
-            downstream.addTo(app.context());
         }
         return app;
     }
