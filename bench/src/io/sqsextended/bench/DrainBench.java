@@ -21,8 +21,11 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * consumer gets identical messages: (a) S3 events of --count objects of --size under input/; (b) pointers sent by
  * the AWS Java extended client. Consumers: the chain (jars in aws mode, one long-lived JVM per --chain setting,
  * paused over JMX but for its own drains; downstream reads each body to its end), the bare SDK loop (--threads
- * loops of receive 10, GET each, DeleteMessageBatch) and, for pointers, the extended client's own receive loop
- * (--threads loops). Before the timed drains, each consumer drains --warmup messages of every kind at every latency of
+ * loops of receive 10, GET each, DeleteMessageBatch), for events the Spring Cloud AWS peer (bench/spring-peer, one
+ * long-lived JVM per --spring setting, paused like the chain: {@link SpringPeerJvm}; "none" leaves it out) and, for
+ * pointers, the extended client's own receive loop (--threads loops). Each drain also gives the CPU per payload of
+ * its consumer's process (the bench's own for the in-process loops), and each JVM of its own its live threads and
+ * JIT time after its first drain. Before the timed drains, each consumer drains --warmup messages of every kind at every latency of
  * the sweep, untimed (JIT: the chain's code runs once per payload, and HotSpot's C2 takes a method after ~10,000
  * invocations; after 3,000 payloads a 20 ms drain of 3,000 still compiled 1,200-1,500 methods, after 25,000 about
  * 50); of --warmup-size bytes each (1024: the per-payload path warms on small payloads, and 20,000 large ones would
@@ -32,7 +35,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * --heap: the chain JVMs clear soft references at every GC (-XX:SoftRefLRUPolicyMSPerMB=0), so that the heap after GC
  * is what they must hold, not the caches they would give up under pressure (e.g. a Jackson buffer kept by each thread).
  * Usage: bench/run drain [--runs=2] [--count=1000] [--size=1024] [--latency=0,5,20] [--chain=default,32]
- * [--threads=32] [--warmup=20000] [--warmup-size=1024] [--kinds=events,pointers] [--hold=0] [--heap] [--jfr]
+ * [--spring=default,64] [--threads=32] [--warmup=20000] [--warmup-size=1024] [--kinds=events,pointers] [--hold=0] [--heap] [--jfr]
  */
 public final class DrainBench {
 
@@ -44,10 +47,13 @@ public final class DrainBench {
         Path work = Files.createTempDirectory("drain-bench");
         Path routes = Bench.drainRoute(work.resolve("routes"), options.hold);
         // per latency and kind: consumer -> figures of each run
-        Map<String, Map<String, List<Double>>> results = new LinkedHashMap<>();
+        Map<String, Map<String, List<Drained>>> results = new LinkedHashMap<>();
+        // per consumer in a JVM of its own: its payloads, threads and JIT time after its first drain
+        Map<String, long[]> starts = new LinkedHashMap<>();
         // per chain, kind and latency: {heap after GC in MiB, messages in flight just before, heap after GC paused before}, of the run with the most heap
         Map<String, long[]> heaps = new LinkedHashMap<>();
         List<LongLivedChain> chains = new ArrayList<>();
+        List<SpringPeerJvm> peers = new ArrayList<>();
         // with --jfr the embedded stack is recorded too: it serves every consumer, baselines included
         String[] stackOptions = options.jfr
                 ? new String[] {"-XX:StartFlightRecording=filename=" + Path.of("bench/results/drain-stack.jfr").toAbsolutePath() + ",settings=profile"}
@@ -68,6 +74,12 @@ public final class DrainBench {
                 // it consumes from its start: paused but for its own drains
                 chain.pause();
             }
+            for (String setting : options.hold > 0 ? List.<String>of() : options.springs) {
+                Path recording = options.jfr ? Path.of("bench/results/drain-spring-" + setting + ".jfr") : null;
+                SpringPeerJvm peer = new SpringPeerJvm(stack, work.resolve("spring-" + setting), setting, recording);
+                peers.add(peer);
+                peer.pause();
+            }
             // untimed: every consumer is warmed on every kind at every latency of the sweep, so that each timed drain runs
             // on compiled code (a chain warmed at 0 ms only still spent half its CPU in the JIT compiler in a 20 ms drain)
             for (String latency : options.latencies) {
@@ -76,7 +88,15 @@ public final class DrainBench {
                     int n = options.warmup;
                     for (int c = 0; c < chains.size(); c++) {
                         LongLivedChain chain = chains.get(c);
-                        atLatency(stack, extended, kind, tag + "-chain" + c, options.warmupSize, n, latency, () -> chainDrain(chain, n, null, heaps));
+                        String name = chainName(options.chains.get(c));
+                        atLatency(stack, extended, kind, tag + "-chain" + c, options.warmupSize, n, latency,
+                                () -> first(starts, name, n, chainDrain(chain, n, null, heaps)));
+                    }
+                    for (int p = 0; kind.equals("events") && p < peers.size(); p++) {
+                        SpringPeerJvm peer = peers.get(p);
+                        String name = SpringPeerJvm.name(options.springs.get(p));
+                        atLatency(stack, extended, kind, tag + "-spring" + p, options.warmupSize, n, latency,
+                                () -> first(starts, name, n, resumedDrain(peer, n, null)));
                     }
                     if (options.hold > 0) {
                         continue;
@@ -90,15 +110,21 @@ public final class DrainBench {
             for (String latency : options.latencies) {
                 for (int run = 0; run < options.runs; run++) {
                     for (String kind : options.kinds) {
-                        Map<String, List<Double>> table = results.computeIfAbsent(latency + " ms, " + kind, k -> new LinkedHashMap<>());
+                        Map<String, List<Drained>> table = results.computeIfAbsent(latency + " ms, " + kind, k -> new LinkedHashMap<>());
                         String tag = "l" + latency + "-r" + run + "-" + kind;
                         int n = options.count;
                         for (int c = 0; c < chains.size(); c++) {
-                            String name = "chain (" + (options.chains.get(c).equals("default") ? "defaults" : "concurrency " + options.chains.get(c)) + ")";
+                            String name = chainName(options.chains.get(c));
                             LongLivedChain chain = chains.get(c);
                             String label = name + ", " + kind + ", " + latency + " ms";
                             add(table, name, atLatency(stack, extended, kind, tag + "-chain" + c, options.size, n, latency,
-                                    () -> chainDrain(chain, n, options.heap ? label : null, heaps)));
+                                    () -> first(starts, name, n, chainDrain(chain, n, options.heap ? label : null, heaps))));
+                        }
+                        for (int p = 0; kind.equals("events") && p < peers.size(); p++) {
+                            SpringPeerJvm peer = peers.get(p);
+                            String name = SpringPeerJvm.name(options.springs.get(p));
+                            add(table, name, atLatency(stack, extended, kind, tag + "-spring" + p, options.size, n, latency,
+                                    () -> first(starts, name, n, resumedDrain(peer, n, null))));
                         }
                         if (options.hold == 0) {
                             add(table, "bare SDK loop (" + options.threads + " threads)", atLatency(stack, extended, kind, tag + "-bare",
@@ -113,12 +139,15 @@ public final class DrainBench {
                 }
             }
         } finally {
-            for (LongLivedChain chain : chains) {
-                chain.close();
+            for (PausableJvm jvm : peers) {
+                jvm.close();
+            }
+            for (PausableJvm jvm : chains) {
+                jvm.close();
             }
         }
         Bench.deleteTree(work);
-        Bench.report("drain", "bench/run drain " + String.join(" ", args), table(results, heaps, options));
+        Bench.report("drain", "bench/run drain " + String.join(" ", args), DrainReport.table(results, heaps, starts, options));
     }
 
     /** chain.local.latency for a figure in milliseconds. */
@@ -139,13 +168,40 @@ public final class DrainBench {
         }
     }
 
-    /** A drain of the queued messages: payloads/s. */
+    /** A drain of the queued messages. */
     interface Drain {
-        double run() throws Exception;
+        Drained run() throws Exception;
+    }
+
+    /**
+     * What a drain gives: payloads/s, milliseconds of its consumer's process CPU per payload, and for a JVM of its own
+     * what it had spent at the end of the drain, before its pause (null for the in-process loops).
+     */
+    record Drained(double rate, double cpuMillis, JvmFigures atEnd) {
+    }
+
+    private static String chainName(String setting) {
+        return "chain (" + (setting.equals("default") ? "defaults" : "concurrency " + setting) + ")";
+    }
+
+    /** The drain; the first time for this consumer, its threads and JIT time at its end go to {@code starts} with the n payloads drained. */
+    private static Drained first(Map<String, long[]> starts, String consumer, int n, Drained drained) {
+        if (n > 0 && !starts.containsKey(consumer)) {
+            JvmFigures end = drained.atEnd();
+            starts.put(consumer, new long[] {n, end.threads(), end.peakThreads(), end.jitMillis()});
+        }
+        return drained;
+    }
+
+    /** An in-process loop's drain: payloads/s, and this JVM's CPU per payload meanwhile. */
+    private static Drained inProcess(int n, java.util.concurrent.Callable<Double> loop) throws Exception {
+        JvmFigures before = JvmFigures.here();
+        double rate = loop.call();
+        return new Drained(rate, JvmFigures.here().cpuMillisPerPayload(before, n), null);
     }
 
     /** Queues n messages of this kind with nothing injected, then runs the drain with {@code latency} ms injected. */
-    static double atLatency(Bench.Stack stack, SqsClient extended, String kind, String tag, int size, int n, String latency, Drain drain)
+    static Drained atLatency(Bench.Stack stack, SqsClient extended, String kind, String tag, int size, int n, String latency, Drain drain)
             throws Exception {
         fill(stack, extended, kind, tag, size, n);
         stack.latency(injected(latency));
@@ -156,39 +212,60 @@ public final class DrainBench {
         }
     }
 
-    /** The AWS extended client's receive loop on n queued pointers: payloads/s. */
-    static double extendedLoop(Bench.Stack stack, SqsClient extended, int size, int threads, int n) throws Exception {
-        try (ReceiveLoop loop = ExtendedClientLoop.receiveLoop(extended, stack.notifications().queueUrl, size, threads)) {
-            return loop.rateAt(n, System.nanoTime());
-        }
+    /** The AWS extended client's receive loop on n queued pointers. */
+    static Drained extendedLoop(Bench.Stack stack, SqsClient extended, int size, int threads, int n) throws Exception {
+        return inProcess(n, () -> {
+            try (ReceiveLoop loop = ExtendedClientLoop.receiveLoop(extended, stack.notifications().queueUrl, size, threads)) {
+                return loop.rateAt(n, System.nanoTime());
+            }
+        });
     }
 
     /**
-     * Resumes the chain until it has drained n more payloads: payloads/s since the resume; with a {@code heapLabel}, its
-     * heap after GC and messages in flight at half way, and its heap after GC while paused before, go to {@code heaps} under it.
+     * Resumes the chain until it has drained n more payloads; with a {@code heapLabel}, its heap after GC and messages
+     * in flight at half way, and its heap after GC while paused before, go to {@code heaps} under it.
      */
-    static double chainDrain(LongLivedChain chain, int n, String heapLabel, Map<String, long[]> heaps) throws Exception {
-        long before = chain.jar.count(Bench.DRAINED);
+    static Drained chainDrain(LongLivedChain chain, int n, String heapLabel, Map<String, long[]> heaps) throws Exception {
         long idle = heapLabel != null ? chain.heapAfterGcMiB() : 0;
-        long start = System.nanoTime();
-        chain.resume();
-        if (heapLabel != null) {
-            chain.jar.awaitCount(Bench.DRAINED, before + n / 2, Duration.ofMinutes(10));
+        return resumedDrain(chain, n, heapLabel == null ? null : () -> {
             long inFlight = chain.inFlight();
             heaps.merge(heapLabel, new long[] {chain.heapAfterGcMiB(), inFlight, idle}, (a, b) -> a[0] >= b[0] ? a : b);
-        }
-        chain.jar.awaitCount(Bench.DRAINED, before + n, Duration.ofMinutes(10));
-        double rate = n / ((System.nanoTime() - start) / 1e9);
-        chain.pause();
-        return rate;
+        });
     }
 
-    /** The bare SDK loop on the queued messages: payloads/s. */
-    static double bare(Bench.Stack stack, String kind, int n, int threads) throws Exception {
-        try (ReceiveLoop loop = new ReceiveLoop(stack.sqs(), stack.notifications().queueUrl, threads,
-                message -> kind.equals("events") ? ChainThroughputBench.drainEvent(stack.s3(), message) : drainPointer(stack, message))) {
-            return loop.rateAt(n, System.nanoTime());
+    /** What to do half way through a drain. */
+    interface HalfWay {
+        void run() throws Exception;
+    }
+
+    /**
+     * Resumes a consumer's JVM until it has drained n more payloads, then pauses it: payloads/s since the resume, and
+     * its process CPU per payload over the same time; {@code halfWay}, if any, runs once it has drained n / 2.
+     */
+    static Drained resumedDrain(PausableJvm jvm, int n, HalfWay halfWay) throws Exception {
+        long before = jvm.jar().count(Bench.DRAINED);
+        JvmFigures cpu = JvmFigures.of(jvm.jmx());
+        long start = System.nanoTime();
+        jvm.resume();
+        if (halfWay != null) {
+            jvm.jar().awaitCount(Bench.DRAINED, before + n / 2, Duration.ofMinutes(10));
+            halfWay.run();
         }
+        jvm.jar().awaitCount(Bench.DRAINED, before + n, Duration.ofMinutes(10));
+        double rate = n / ((System.nanoTime() - start) / 1e9);
+        JvmFigures end = JvmFigures.of(jvm.jmx());
+        jvm.pause();
+        return new Drained(rate, end.cpuMillisPerPayload(cpu, n), end);
+    }
+
+    /** The bare SDK loop on the queued messages. */
+    static Drained bare(Bench.Stack stack, String kind, int n, int threads) throws Exception {
+        return inProcess(n, () -> {
+            try (ReceiveLoop loop = new ReceiveLoop(stack.sqs(), stack.notifications().queueUrl, threads,
+                    message -> kind.equals("events") ? ChainThroughputBench.drainEvent(stack.s3(), message) : drainPointer(stack, message))) {
+                return loop.rateAt(n, System.nanoTime());
+            }
+        });
     }
 
     /** Reads the object an extended-client pointer names to its end (the JSON read as the bare loop would, with a pattern). */
@@ -205,42 +282,23 @@ public final class DrainBench {
         return matcher.group(1);
     }
 
-    private static void add(Map<String, List<Double>> table, String consumer, double value) {
+    private static void add(Map<String, List<Drained>> table, String consumer, Drained value) {
         table.computeIfAbsent(consumer, k -> new ArrayList<>()).add(value);
     }
 
-    private static String last(Map<String, List<Double>> table) {
+    private static String last(Map<String, List<Drained>> table) {
         StringBuilder line = new StringBuilder();
-        table.forEach((consumer, values) -> line.append(String.format(Locale.ROOT, "%s %.1f/s; ", consumer, values.get(values.size() - 1))));
+        table.forEach((consumer, values) -> {
+            Drained drained = values.get(values.size() - 1);
+            line.append(String.format(Locale.ROOT, "%s %.1f/s %.2f ms CPU; ", consumer, drained.rate(), drained.cpuMillis()));
+        });
         return line.toString();
     }
 
-    private static String table(Map<String, Map<String, List<Double>>> results, Map<String, long[]> heaps, Options options) {
-        StringBuilder text = new StringBuilder();
-        results.forEach((title, table) -> {
-            text.append("\n### ").append(title).append(", ").append(options.count).append(" x ").append(Bench.size(options.size))
-                    .append(", drain only\n\n| consumer | payloads/s over ").append(options.runs)
-                    .append(" runs | ratio to the bare loop of the same run: median (min, max) |\n| --- | --- | --- |\n");
-            List<Double> bare = table.get("bare SDK loop (" + options.threads + " threads)");
-            table.forEach((consumer, values) -> {
-                List<Double> ratios = new ArrayList<>();
-                for (int i = 0; bare != null && i < values.size(); i++) {
-                    ratios.add(values.get(i) / bare.get(i));
-                }
-                String ratio = bare != null ? Bench.Stats.of(ratios).formatRatio() : "none: --hold=" + options.hold + " runs no baseline";
-                text.append(String.format(Locale.ROOT, "| %s | %s | %s |%n", consumer, Bench.Stats.of(values).format("/s"), ratio));
-            });
-        });
-        if (!heaps.isEmpty()) {
-            text.append("\n| chain, latency | heap used after a full GC half way through a drain, max over runs | messages in flight then "
-                    + "| heap after a full GC just before that drain (paused) |\n| --- | --- | --- | --- |\n");
-            heaps.forEach((label, figures) -> text.append("| ").append(label).append(" | ").append(figures[0]).append(" MiB | ")
-                    .append(figures[1]).append(" | ").append(figures[2]).append(" MiB |\n"));
-        }
-        return text.toString();
-    }
-
-    /** See the class comment; --chain: chain.consumer.concurrency of each chain JVM ("default": not set). */
+    /**
+     * See the class comment; --chain: chain.consumer.concurrency of each chain JVM ("default": not set); --spring: the
+     * Spring Cloud AWS peers ("default", or N: tuned with N messages in flight and N connections; "none").
+     */
     static final class Options {
         int runs = 2;
         int count = 1000;
@@ -253,6 +311,7 @@ public final class DrainBench {
         boolean jfr;
         List<String> latencies = List.of("0", "5", "20");
         List<String> chains = List.of("default", "32");
+        List<String> springs = List.of("default", "64");
         List<String> kinds = List.of("events", "pointers");
 
         Options(String[] args) {
@@ -277,6 +336,8 @@ public final class DrainBench {
                     latencies = values;
                 } else if (arg.startsWith("--chain=")) {
                     chains = values;
+                } else if (arg.startsWith("--spring=")) {
+                    springs = value.equals("none") ? List.of() : values;
                 } else if (arg.startsWith("--kinds=")) {
                     kinds = values;
                 } else if (arg.equals("--heap")) {

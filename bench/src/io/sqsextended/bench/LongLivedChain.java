@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
  * {@code io.sqsextended:type=Chain} MBean over the JDK's local JMX agent ({@link RunningJar#jmx()}: no port, this
  * OS user only).
  */
-final class LongLivedChain implements AutoCloseable {
+final class LongLivedChain implements PausableJvm {
 
     static final ObjectName CHAIN = name("io.sqsextended:type=Chain");
     static final ObjectName MEMORY = name("java.lang:type=Memory");
@@ -57,11 +57,22 @@ final class LongLivedChain implements AutoCloseable {
         }
     }
 
+    @Override
+    public RunningJar jar() {
+        return jar;
+    }
+
+    @Override
+    public MBeanServerConnection jmx() {
+        return jmx;
+    }
+
     /**
      * Stops polling, then waits until no receive can still take messages: the route is Suspended, and a receive
      * that was under way (long polling of {@link #WAIT_TIME_SECONDS}) has ended, so the baseline's messages are its own.
      */
-    void pause() throws Exception {
+    @Override
+    public void pause() throws Exception {
         jmx.invoke(CHAIN, "pauseConsumer", null, null);
         await("consumer route Suspended").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                 .until(() -> jmx.getAttribute(CONSUMER_ROUTE, "State"), "Suspended"::equals);
@@ -75,7 +86,8 @@ final class LongLivedChain implements AutoCloseable {
      * up to {@link #WAIT_TIME_SECONDS}), as the baselines' receives are when their uploads start. Fails if the chain
      * drained anything while paused: it would have taken a baseline's messages.
      */
-    void resume() throws Exception {
+    @Override
+    public void resume() throws Exception {
         if (drainedAtPause >= 0 && jar.count(Bench.DRAINED) != drainedAtPause) {
             throw new IllegalStateException("the paused chain drained " + (jar.count(Bench.DRAINED) - drainedAtPause) + " payloads");
         }
@@ -105,7 +117,7 @@ final class LongLivedChain implements AutoCloseable {
         }
     }
 
-    private static ObjectName name(String name) {
+    static ObjectName name(String name) {
         try {
             return new ObjectName(name);
         } catch (Exception e) {

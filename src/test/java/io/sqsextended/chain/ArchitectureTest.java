@@ -32,6 +32,7 @@ class ArchitectureTest {
             .layer("Config").definedBy("io.sqsextended.chain.config..")
             .layer("Local").definedBy("io.sqsextended.chain.local..")
             .layer("Wire").definedBy("io.sqsextended.chain.wire..")
+            .layer("Net").definedBy("io.sqsextended.chain.net..")
             .whereLayer("App").mayNotBeAccessedByAnyLayer()
             .whereLayer("Cli").mayOnlyBeAccessedByLayers("App")
             .whereLayer("Plugins").mayOnlyBeAccessedByLayers("App")
@@ -50,6 +51,10 @@ class ArchitectureTest {
     static final ArchRule wireDependsOnNothingOfTheApp = noClasses().that().resideInAPackage("io.sqsextended.chain.wire..")
             .should().dependOnClassesThat(resideInAPackage("io.sqsextended.chain..").and(not(resideInAPackage("io.sqsextended.chain.wire.."))));
 
+    @ArchTest
+    static final ArchRule netDependsOnNothingOfTheApp = noClasses().that().resideInAPackage("io.sqsextended.chain.net..")
+            .should().dependOnClassesThat(resideInAPackage("io.sqsextended.chain..").and(not(resideInAPackage("io.sqsextended.chain.net.."))));
+
     /** The command-line client is a client of the HTTP API like any other: of the app it knows only the wire. */
     @ArchTest
     static final ArchRule cliUsesOnlyTheWire = noClasses().that().resideInAPackage("io.sqsextended.chain.cli..")
@@ -57,10 +62,30 @@ class ArchitectureTest {
                     .and(not(resideInAPackage("io.sqsextended.chain.wire.."))));
 
     @ArchTest
-    static final ArchRule localUsesOnlyTheWire = noClasses().that().resideInAPackage("io.sqsextended.chain.local..")
+    static final ArchRule localUsesOnlyWireAndNet = noClasses().that().resideInAPackage("io.sqsextended.chain.local..")
             .should().dependOnClassesThat(resideInAPackage("io.sqsextended.chain..")
                     .and(not(resideInAPackage("io.sqsextended.chain.local..")))
-                    .and(not(resideInAPackage("io.sqsextended.chain.wire.."))));
+                    .and(not(resideInAPackage("io.sqsextended.chain.wire..")))
+                    .and(not(resideInAPackage("io.sqsextended.chain.net.."))));
+
+    /**
+     * Local mode's parts: only {@code local} (the start) knows them all; the S3 front and SQS know nothing of each
+     * other, the S3 storage nothing of its HTTP front, fault injection and the template nothing of any part.
+     */
+    @ArchTest
+    static final ArchRule localPartsPointOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("Start").definedBy("io.sqsextended.chain.local")
+            .layer("S3").definedBy("io.sqsextended.chain.local.s3")
+            .layer("Store").definedBy("io.sqsextended.chain.local.s3.store")
+            .layer("Sqs").definedBy("io.sqsextended.chain.local.sqs")
+            .layer("Faults").definedBy("io.sqsextended.chain.local.faults")
+            .layer("Template").definedBy("io.sqsextended.chain.local.template")
+            .whereLayer("Start").mayNotBeAccessedByAnyLayer()
+            .whereLayer("S3").mayOnlyBeAccessedByLayers("Start")
+            .whereLayer("Sqs").mayOnlyBeAccessedByLayers("Start")
+            .whereLayer("Store").mayOnlyBeAccessedByLayers("S3", "Start")
+            .whereLayer("Faults").mayOnlyBeAccessedByLayers("S3", "Sqs", "Start")
+            .whereLayer("Template").mayOnlyBeAccessedByLayers("S3", "Store", "Sqs", "Start");
 
     @ArchTest
     static final ArchRule localIsStartedThroughOneNarrowInterface = noClasses().that().resideOutsideOfPackage("io.sqsextended.chain.local..")

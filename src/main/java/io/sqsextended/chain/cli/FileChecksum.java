@@ -6,10 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 import io.sqsextended.chain.wire.Crc64Nvme;
+import io.sqsextended.chain.wire.Sha256;
 
 /** Whole-file checksums as S3 gives them (base64), each read once as a stream. */
 final class FileChecksum {
@@ -31,13 +31,9 @@ final class FileChecksum {
     }
 
     static String sha256(Path file, String task, ProgressDisplay display) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            read(file, task, display, sha256::update);
-            return Base64.getEncoder().encodeToString(sha256.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform has SHA-256", e);
-        }
+        MessageDigest sha256 = Sha256.digest();
+        read(file, task, display, sha256::update);
+        return Base64.getEncoder().encodeToString(sha256.digest());
     }
 
     private static void read(Path file, String task, ProgressDisplay display, Update checksum) {

@@ -1,12 +1,11 @@
 package io.sqsextended.chain.config;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.sqsextended.chain.local.LocalSettings;
+import io.sqsextended.chain.net.Ports;
 import org.apache.camel.CamelContext;
 
 /**
@@ -59,10 +58,8 @@ final class FreePorts {
     }
 
     private static void requireFree(Listener listener) {
-        // as the servers bind: address reuse on, so that a port left in TIME_WAIT by the last run counts as free
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(listener.host(), listener.port()));
+        try {
+            Ports.requireFree(listener.host(), listener.port());
         } catch (IOException e) {
             throw refusal(listener, e.getMessage());
         }

@@ -11,16 +11,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.sqsextended.chain.wire.AwsClients;
-import io.sqsextended.chain.wire.AwsSettings;
 import io.sqsextended.chain.local.LocalSettings.ByService;
 import io.sqsextended.chain.local.LocalSettings.Fault;
 import io.sqsextended.chain.local.LocalSettings.Latency;
+import io.sqsextended.chain.local.faults.FaultInjection;
+import io.sqsextended.chain.local.s3.EmbeddedS3;
+import io.sqsextended.chain.local.s3.store.BucketNotifier;
+import io.sqsextended.chain.local.s3.store.DiskSpace;
+import io.sqsextended.chain.local.sqs.EmbeddedSqs;
 import io.sqsextended.chain.local.template.CloudFormationTemplate;
-import io.sqsextended.chain.local.template.ProvisionedStack;
 import io.sqsextended.chain.local.template.ProvisionedStack.BucketSpec;
 import io.sqsextended.chain.local.template.ProvisionedStack.QueueNotification;
+import io.sqsextended.chain.local.template.ProvisionedStack;
 import io.sqsextended.chain.local.template.StackContext;
+import io.sqsextended.chain.net.Ports;
+import io.sqsextended.chain.wire.AwsClients;
+import io.sqsextended.chain.wire.AwsSettings;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -39,7 +45,8 @@ public final class LocalAws extends ServiceSupport {
     private static final Duration QUEUES_READY_TIMEOUT = Duration.ofSeconds(30);
 
     private final LocalSettings settings;
-    private final Injection injection;
+    private volatile ByService<Latency> latency;
+    private volatile ByService<Fault> faults;
     private ProvisionedStack stack;
     private EmbeddedSqs sqs;
     private SqsClient notifierSqs;
@@ -55,7 +62,8 @@ public final class LocalAws extends ServiceSupport {
 
     public LocalAws(LocalSettings settings) {
         this.settings = settings;
-        this.injection = new Injection(settings.latency(), settings.faults());
+        this.latency = settings.latency();
+        this.faults = settings.faults();
     }
 
     /**
@@ -70,13 +78,14 @@ public final class LocalAws extends ServiceSupport {
         stack = template.provision(new StackContext(settings.stackName(), LocalSettings.ACCOUNT_ID, settings.region(),
                 settings.parametersFor(template.parameterNames())));
         DiskSpace.requireWritable(settings.dataDir(), "s3", "sqs");
-        int[] ports = UnusedPorts.pick(settings.sqsPort(), settings.s3Port(), 0);
+        int[] ports = Ports.pick(settings.sqsPort(), settings.s3Port(), 0);
         sqsPort = ports[0];
         s3Port = ports[1];
         elasticMqPort = ports[2];
         // S3's own events reach SQS without the injected latency and faults, which are for the clients' requests
         notifierSqs = AwsClients.sqs(awsSettings(null, URI.create("http://127.0.0.1:" + elasticMqPort)));
-        notifier = new BucketNotifier(notificationsByBucket(), notifierSqs, settings.region());
+        notifier = new BucketNotifier(notificationsByBucket(), notifierSqs, settings.region(),
+                LocalSettings.ACCOUNT_ID);
         sqsStart = BackgroundStart.run("embedded-sqs-start", launched, () -> {
             startSqs();
             applyNotificationConfiguration();
@@ -125,8 +134,8 @@ public final class LocalAws extends ServiceSupport {
 
     /** Starts the embedded S3 again on the same port, with the same data. */
     void startS3() throws Exception {
-        s3 = EmbeddedS3.start(settings, s3Port, settings.dataDir().resolve("s3"),
-                stack.buckets(), notifier, injection.s3());
+        s3 = EmbeddedS3.start(settings.s3Server(), s3Port, settings.dataDir().resolve("s3"), stack.buckets(), notifier,
+                new FaultInjection(() -> latency.s3().drawNanos(), () -> faults.s3().drawStatus()));
     }
 
     /** Stops the embedded SQS alone, as an SQS outage would (failure drills); its messages stay in its store. */
@@ -141,27 +150,28 @@ public final class LocalAws extends ServiceSupport {
     }
 
     private EmbeddedSqs startEmbeddedSqs() throws ReflectiveOperationException, InterruptedException {
-        return EmbeddedSqs.start(settings, sqsPort, elasticMqPort, settings.dataDir().resolve("sqs"), stack.queues(), injection.sqs());
+        return EmbeddedSqs.start(settings.sqsServer(), sqsPort, elasticMqPort, settings.dataDir().resolve("sqs"),
+                stack.queues(), new FaultInjection(() -> latency.sqs().drawNanos(), () -> faults.sqs().drawStatus()));
     }
 
     /** The delay every request of the embedded S3 and SQS waits now. */
     public ByService<Latency> latency() {
-        return injection.latency();
+        return latency;
     }
 
     /** Changes the delay from the next request on (requests already waiting keep theirs). */
     public void latency(ByService<Latency> latency) {
-        injection.latency(latency);
+        this.latency = latency;
     }
 
     /** The share of requests the embedded S3 and SQS answer with an error now. */
     public ByService<Fault> faults() {
-        return injection.faults();
+        return faults;
     }
 
     /** Changes the faults from the next request on. */
     public void faults(ByService<Fault> faults) {
-        injection.faults(faults);
+        this.faults = faults;
     }
 
     /** Why objects or messages cannot be stored now (the data disk short of space, the message store failing); empty when they can. */

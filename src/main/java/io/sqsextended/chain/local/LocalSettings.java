@@ -10,6 +10,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.sqsextended.chain.local.s3.EmbeddedS3;
+import io.sqsextended.chain.local.sqs.EmbeddedSqs;
+
 /**
  * Settings of the embedded stack ({@code chain.local.*}).
  *
@@ -67,6 +70,17 @@ public record LocalSettings(Path dataDir, String bindAddress, int s3Port, int sq
         return withOrigins;
     }
 
+    /** What the embedded S3 takes of these. */
+    EmbeddedS3.Settings s3Server() {
+        return new EmbeddedS3.Settings(bindAddress, publicHost(), accessKey, secretKey, region, ACCOUNT_ID,
+                storageReserve);
+    }
+
+    /** What the embedded SQS takes of these. */
+    EmbeddedSqs.Settings sqsServer() {
+        return new EmbeddedSqs.Settings(bindAddress, publicHost(), region, ACCOUNT_ID);
+    }
+
     /** Where an embedded server on {@code port} answers: known before it starts, so that clients can be built meanwhile. */
     URI endpoint(int port) {
         return URI.create("http://" + publicHost() + ":" + port);
@@ -97,7 +111,7 @@ public record LocalSettings(Path dataDir, String bindAddress, int s3Port, int sq
         }
 
         /** One request's delay in nanoseconds. */
-        long drawNanos() {
+        public long drawNanos() {
             long spread = jitter.toNanos();
             return base.toNanos() + (spread == 0 ? 0 : ThreadLocalRandom.current().nextLong(-spread, spread + 1));
         }
@@ -121,9 +135,9 @@ public record LocalSettings(Path dataDir, String bindAddress, int s3Port, int sq
             }
         }
 
-        /** Whether this request is one of the share. */
-        boolean strikes() {
-            return rate > 0 && ThreadLocalRandom.current().nextDouble() < rate;
+        /** The status to answer this request with when it is one of the share, else 0: handle it. */
+        int drawStatus() {
+            return rate > 0 && ThreadLocalRandom.current().nextDouble() < rate ? status : 0;
         }
     }
 }

@@ -2,12 +2,11 @@ package io.sqsextended.chain.consumer.idempotency;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+
+import io.sqsextended.chain.wire.Sha256;
 
 /** The shared store's table: its schema and the statements of {@link SharedIdempotencyStore}; every time is the database's. */
 public final class ClaimsTable {
@@ -59,10 +58,6 @@ public final class ClaimsTable {
 
     /** The row's key: the SHA-256 of the idempotency key, as S3 keys exceed any index entry. */
     static String id(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return HexFormat.of().formatHex(Sha256.of(key));
     }
 }

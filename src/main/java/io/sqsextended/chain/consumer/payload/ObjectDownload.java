@@ -69,7 +69,7 @@ final class ObjectDownload {
 
     /** What a read of {@code response} to the end must find. */
     InputStream verified(InputStream response) {
-        return expected == null ? response : new VerifyingInputStream(response, expected, toString());
+        return expected == null ? response : expected.verifying(response, toString());
     }
 
     /** Bytes at {@code position}, as {@link InputStream#read(byte[], int, int)}, or {@link #UNAVAILABLE}. */

@@ -1,5 +1,6 @@
 package io.sqsextended.chain.consumer.payload;
 
+import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.sqsextended.chain.wire.Crc64Nvme;
+import io.sqsextended.chain.wire.DigestingInputStream;
 import io.sqsextended.chain.wire.PayloadHeaders;
 import io.sqsextended.chain.wire.PayloadSha256;
 import io.sqsextended.chain.wire.Sha256;
@@ -103,6 +105,21 @@ public record PayloadChecksum(Algorithm algorithm, String value) {
             length = "no base64";
         }
         return "Checksum" + algorithm + " " + value + " is " + length + ", a " + algorithm + " has " + bytes + ": not verifiable";
+    }
+
+    /**
+     * {@code in}, checked as it is read: the read that reaches the end throws {@link ChecksumMismatchException} instead
+     * of answering -1 when the bytes do not have this checksum (and so does every later read).
+     */
+    InputStream verifying(InputStream in, String name) {
+        Running running = algorithm.start();
+        return new DigestingInputStream(in, running::update, () -> {
+            String actual = running.value();
+            if (!actual.equals(value)) {
+                throw new ChecksumMismatchException(name + " read whole has " + algorithm + " " + actual
+                        + ", expected " + value);
+            }
+        });
     }
 
     /** Its header on the message handed downstream. */

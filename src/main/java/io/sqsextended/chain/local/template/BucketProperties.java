@@ -1,6 +1,6 @@
 package io.sqsextended.chain.local.template;
 
-import static io.sqsextended.chain.local.template.Resources.BUCKET;
+import static io.sqsextended.chain.local.template.StackResources.BUCKET;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +26,7 @@ final class BucketProperties {
     private BucketProperties() {
     }
 
-    static BucketSpec read(String id, Map<String, Object> properties, Resources resources, QueueArns queueArns) {
+    static BucketSpec read(String id, Map<String, Object> properties, StackResources resources, QueueArns queueArns) {
         String where = "Resources." + id + ".Properties";
         List<QueueNotification> notifications = new ArrayList<>();
         List<CorsRule> corsRules = List.of();

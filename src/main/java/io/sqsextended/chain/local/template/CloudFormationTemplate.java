@@ -1,7 +1,7 @@
 package io.sqsextended.chain.local.template;
 
-import static io.sqsextended.chain.local.template.Resources.BUCKET;
-import static io.sqsextended.chain.local.template.Resources.QUEUE;
+import static io.sqsextended.chain.local.template.StackResources.BUCKET;
+import static io.sqsextended.chain.local.template.StackResources.QUEUE;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,11 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.sqsextended.chain.local.template.ProvisionedStack.BucketSpec;
 import io.sqsextended.chain.local.template.ProvisionedStack.QueueSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The project's CloudFormation template, read the way CloudFormation reads it, reduced to what the embedded S3 and
@@ -99,7 +98,7 @@ public final class CloudFormationTemplate {
     /** Evaluates the template for one stack and returns the buckets and queues to create locally. */
     public ProvisionedStack provision(StackContext ctx) {
         Evaluator ev = new Evaluator(document, ctx);
-        Resources resources = ev.resources();
+        StackResources resources = ev.resources();
         checkRules(ev.conditions());
         List<String> order = CreationOrder.of(resources, ev.parameters());
         List<String> created = order.stream().filter(resources::isCreated).toList();

@@ -15,16 +15,16 @@ import java.util.regex.Matcher;
 /** Creation order of the resources (what one refers to or DependsOn comes first), failing on dangling and circular references. */
 final class CreationOrder {
 
-    private final Resources resources;
+    private final StackResources resources;
     private final Parameters parameters;
 
-    private CreationOrder(Resources resources, Parameters parameters) {
+    private CreationOrder(StackResources resources, Parameters parameters) {
         this.resources = resources;
         this.parameters = parameters;
     }
 
     /** All resources, whatever their conditions: CloudFormation refuses dangling and circular references in any resource. */
-    static List<String> of(Resources resources, Parameters parameters) {
+    static List<String> of(StackResources resources, Parameters parameters) {
         return new CreationOrder(resources, parameters).order();
     }
 

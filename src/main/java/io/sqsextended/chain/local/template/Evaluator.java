@@ -7,14 +7,14 @@ final class Evaluator {
 
     private final Conditions conditions;
     private final Intrinsics intrinsics;
-    private final Resources resources;
+    private final StackResources resources;
     private final Parameters parameters;
 
     Evaluator(Map<String, Object> template, StackContext ctx) {
         // handing out this is safe: the parts call one another only once evaluation starts; sections are read in their old order
         this.conditions = new Conditions(Nodes.section(template, "Conditions"), this);
         this.intrinsics = new Intrinsics(Nodes.section(template, "Mappings"), ctx, this);
-        this.resources = new Resources(Nodes.section(template, "Resources"), ctx, this);
+        this.resources = new StackResources(Nodes.section(template, "Resources"), ctx, this);
         this.parameters = new Parameters(Nodes.section(template, "Parameters"), ctx);
     }
 
@@ -26,7 +26,7 @@ final class Evaluator {
         return intrinsics;
     }
 
-    Resources resources() {
+    StackResources resources() {
         return resources;
     }
 

@@ -1,7 +1,7 @@
 package io.sqsextended.chain.local.template;
 
-import static io.sqsextended.chain.local.template.Resources.BUCKET;
-import static io.sqsextended.chain.local.template.Resources.QUEUE;
+import static io.sqsextended.chain.local.template.StackResources.BUCKET;
+import static io.sqsextended.chain.local.template.StackResources.QUEUE;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -122,7 +122,7 @@ final class Intrinsics {
         if (ev.parameters().declares(name)) {
             return ev.parameters().value(name);
         }
-        Resources resources = ev.resources();
+        StackResources resources = ev.resources();
         String id = resources.created(name, path);
         String type = resources.type(id);
         switch (type) {
@@ -142,7 +142,7 @@ final class Intrinsics {
 
     /** {@code Fn::GetAtt} of a created resource's attribute. */
     String getAtt(String id, String attribute, String path) {
-        Resources resources = ev.resources();
+        StackResources resources = ev.resources();
         String type = resources.type(resources.created(id, path));
         String name = resources.physicalName(id);
         String value = switch (type + "." + attribute) {

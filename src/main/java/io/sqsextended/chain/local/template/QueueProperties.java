@@ -1,6 +1,6 @@
 package io.sqsextended.chain.local.template;
 
-import static io.sqsextended.chain.local.template.Resources.QUEUE;
+import static io.sqsextended.chain.local.template.StackResources.QUEUE;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,7 +24,7 @@ final class QueueProperties {
     private QueueProperties() {
     }
 
-    static QueueSpec read(String id, Map<String, Object> properties, Resources resources, QueueArns queueArns) {
+    static QueueSpec read(String id, Map<String, Object> properties, StackResources resources, QueueArns queueArns) {
         String where = "Resources." + id + ".Properties";
         for (Map.Entry<String, Object> property : properties.entrySet()) {
             String key = property.getKey();
