@@ -3,17 +3,24 @@ package io.sqsextended.chain;
 import java.util.List;
 
 import io.sqsextended.chain.cli.Cli;
-import io.sqsextended.chain.config.ChainConfiguration;
-import io.sqsextended.chain.config.StartRefusedException;
+import io.sqsextended.chain.config.AwsClientsConfiguration;
+import io.sqsextended.chain.config.setting.SettingsGroup;
+import io.sqsextended.chain.config.setting.StartRefusedException;
 import io.sqsextended.chain.config.StartSettings;
 import io.sqsextended.chain.consumer.ConsumerConfiguration;
 import io.sqsextended.chain.consumer.ConsumerErrorHandling;
 import io.sqsextended.chain.consumer.ConsumerRoutes;
+import io.sqsextended.chain.consumer.ConsumerSettings;
 import io.sqsextended.chain.consumer.UserRoutes;
+import io.sqsextended.chain.consumer.events.TrustSettings;
 import io.sqsextended.chain.management.ManagementConfiguration;
 import io.sqsextended.chain.plugins.PluginClassLoader;
+import io.sqsextended.chain.plugins.PluginSettings;
 import io.sqsextended.chain.presign.PresignConfiguration;
 import io.sqsextended.chain.presign.PresignRoutes;
+import io.sqsextended.chain.presign.PresignSettings;
+import io.sqsextended.chain.producer.ProducerConfiguration;
+import io.sqsextended.chain.producer.ProducerSettings;
 import io.sqsextended.chain.producer.PublishRoutes;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.main.Main;
@@ -26,9 +33,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Application {
 
+    /** The settings each feature declares, bound and checked by config with its own before anything else starts. */
+    public static final List<SettingsGroup<?>> SETTINGS = List.of(PresignSettings.GROUP, ConsumerSettings.GROUP, TrustSettings.GROUP,
+            ProducerSettings.GROUP, PluginSettings.GROUP);
     /** In this order: config first, the others read the ChainConfig and the clients it binds. */
-    static final List<Class<? extends CamelConfiguration>> CONFIGURATIONS = List.of(ChainConfiguration.class,
-            ConsumerConfiguration.class, PresignConfiguration.class, ManagementConfiguration.class);
+    static final List<Class<? extends CamelConfiguration>> CONFIGURATIONS = List.of(AwsClientsConfiguration.class,
+            ConsumerConfiguration.class, PresignConfiguration.class, ProducerConfiguration.class, ManagementConfiguration.class);
     /** The route configuration first, then the routes that refer to it. */
     static final List<Class<?>> ROUTE_BUILDERS = List.of(ConsumerErrorHandling.class, ConsumerRoutes.class, UserRoutes.class,
             PresignRoutes.class, PublishRoutes.class);
@@ -58,7 +68,7 @@ public final class Application {
     static Main newMain() {
         Main main = new Main();
         // first: the environment's settings, checked with the others, before anyone reads one
-        main.addMainListener(new StartSettings());
+        main.addMainListener(new StartSettings(SETTINGS));
         // before anything is configured: every class, beans included, may come from a plugin jar
         main.addMainListener(new PluginClassLoader());
         CONFIGURATIONS.forEach(main.configure()::addConfiguration);

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -17,17 +19,24 @@ class SourceRulesTest {
 
     private static final Path SOURCES = Path.of("src/main/java/io/sqsextended/chain");
     private static final Pattern KEY_LITERAL = Pattern.compile("\"chain\\.");
+    // a key's one declaration (config.Setting) or the prefix its holder declares its keys under
+    private static final Pattern DECLARATION = Pattern.compile(
+            "^\\s*public static final (Setting<.+> [A-Z_0-9]+ = Setting\\.\\w+\\(|String PREFIX = )\"chain\\.[^\"]*\"[,;]");
     private static final int MAX_LINES = 300;
+    private static final int MAX_CLASSES_PER_PACKAGE = 20;
+    private static final int MAX_LINES_PER_PACKAGE = 1_600;
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?[\\w.]+\\.(\\w+);$", Pattern.MULTILINE);
     // scanned left to right, so that a "*/*" in a string opens no comment and a "//" in a URL ends no line
     private static final Pattern COMMENT = Pattern.compile("\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\])'|/\\*.*?\\*/|//[^\\n]*",
             Pattern.DOTALL);
 
     @Test
-    void configurationKeysAreNamedOnlyInTheConfigPackage() throws IOException {
-        List<Path> naming = javaFiles().filter(file -> !file.startsWith(SOURCES.resolve("config")))
-                .filter(file -> KEY_LITERAL.matcher(read(file)).find()).toList();
-        assertThat(naming).as("files outside config with a \"chain.\" string literal").isEmpty();
+    void configurationKeysAreNamedOutsideConfigOnlyInTheirDeclarations() throws IOException {
+        List<String> naming = javaFiles().filter(file -> !file.startsWith(SOURCES.resolve("config")))
+                .flatMap(file -> read(file).lines().filter(line -> KEY_LITERAL.matcher(line).find())
+                        .filter(line -> !DECLARATION.matcher(line).find()).map(line -> file + ": " + line.trim()))
+                .toList();
+        assertThat(naming).as("\"chain. string literals outside config that declare no Setting").isEmpty();
     }
 
     @Test
@@ -35,6 +44,16 @@ class SourceRulesTest {
         List<String> tooLong = javaFiles().filter(file -> read(file).lines().count() > MAX_LINES)
                 .map(file -> file + ": " + read(file).lines().count() + " lines").toList();
         assertThat(tooLong).isEmpty();
+    }
+
+    @Test
+    void noPackageHoldsMoreThan20ClassesOr1600Lines() throws IOException {
+        Map<Path, List<Path>> packages = javaFiles().filter(file -> !file.endsWith("package-info.java"))
+                .collect(Collectors.groupingBy(Path::getParent));
+        List<String> tooLarge = packages.entrySet().stream().filter(p -> p.getValue().size() > MAX_CLASSES_PER_PACKAGE
+                        || lines(p.getValue()) > MAX_LINES_PER_PACKAGE)
+                .map(p -> p.getKey() + ": " + p.getValue().size() + " classes, " + lines(p.getValue()) + " lines").toList();
+        assertThat(tooLarge).as("packages to split by concern").isEmpty();
     }
 
     @Test
@@ -63,6 +82,10 @@ class SourceRulesTest {
         try (Stream<Path> files = Files.walk(SOURCES)) {
             return files.filter(file -> file.toString().endsWith(".java")).toList().stream();
         }
+    }
+
+    private static long lines(List<Path> files) {
+        return files.stream().mapToLong(file -> read(file).lines().count()).sum();
     }
 
     private static boolean hasJavaFiles(Path dir) {

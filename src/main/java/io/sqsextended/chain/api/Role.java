@@ -6,10 +6,7 @@ import java.util.Locale;
 public enum Role {
     PRODUCER, CONSUMER, ADMIN;
 
-    public static Role of(String name) {
-        return valueOf(name.trim().toUpperCase(Locale.ROOT));
-    }
-
+    /** Its name in settings and messages: {@code producer}, {@code consumer}, {@code admin}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }

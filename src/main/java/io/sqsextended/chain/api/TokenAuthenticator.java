@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import io.sqsextended.chain.config.AuthSettings;
 import io.sqsextended.chain.wire.Sha256;
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 
 /**
  * Bearer-token authorization with a role per token ({@code chain.auth.<role>-tokens}). Tokens are kept only as
@@ -22,7 +23,6 @@ public final class TokenAuthenticator {
 
     /** Exchange property holding the {@link Role}s of the request's token. */
     static final String ROLES_PROPERTY = "presignRoles";
-    /** Development tokens shipped in application.properties; aws mode refuses them. */
 
     private static final String SHA256_PREFIX = "sha256:";
     private static final String REALM = "Bearer realm=\"sqs-extended-chain\"";
@@ -42,12 +42,12 @@ public final class TokenAuthenticator {
     }
 
     /**
-     * @param tokens comma-separated token lists by role; entries are plain tokens or {@code sha256:<64 hex digits>}
+     * @param tokens token lists by role; entries are plain tokens or {@code sha256:<64 hex digits>}
      */
-    public static TokenAuthenticator of(boolean enabled, Map<Role, String> tokens) {
+    public static TokenAuthenticator of(boolean enabled, Map<Role, List<String>> tokens) {
         List<Grant> grants = new ArrayList<>();
         tokens.forEach((role, list) -> {
-            for (String entry : list.split(",")) {
+            for (String entry : list) {
                 String token = entry.trim();
                 if (!token.isEmpty()) {
                     grants.add(new Grant(digestOf(role, token), role));
@@ -74,9 +74,19 @@ public final class TokenAuthenticator {
      *
      * @throws Problem 401 when the token is missing or unknown, 403 when its roles do not include {@code required}
      */
-    public void authorize(Exchange exchange, String required) {
+    public void authorize(Exchange exchange, Role required) {
         authenticate(exchange);
-        require(exchange, Role.of(required));
+        require(exchange, required);
+    }
+
+    /** The route step that admits a request whose token grants {@code required} (or admin). */
+    public Processor admitting(Role required) {
+        return exchange -> authorize(exchange, required);
+    }
+
+    /** The route step that admits any known token, for an operation that checks the role once it has read the body. */
+    public Processor admittingAnyRole() {
+        return this::authenticate;
     }
 
     /**

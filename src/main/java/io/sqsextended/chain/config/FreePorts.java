@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.sqsextended.chain.config.setting.StartRefusedException;
 import io.sqsextended.chain.local.LocalSettings;
 import io.sqsextended.chain.net.Ports;
 import org.apache.camel.CamelContext;

@@ -22,7 +22,7 @@ public final class InjectionControl {
         this.local = local;
     }
 
-    /** The one bound by {@link ChainConfiguration}. */
+    /** The one bound by {@link AwsClientsConfiguration}. */
     public static InjectionControl of(CamelContext context) {
         return context.getRegistry().lookupByNameAndType(BEAN, InjectionControl.class);
     }

@@ -20,8 +20,10 @@ import org.apache.camel.util.json.DeserializationException;
 import org.apache.camel.util.json.JsonObject;
 import org.apache.camel.util.json.Jsoner;
 
+import io.sqsextended.chain.config.setting.Setting;
+
 /**
- * The keys a start reads: every {@code chain.*} key ({@link ChainKeys}) and every option of Camel Main's groups (its
+ * The keys a start reads: every {@code chain.*} key declared ({@link Setting}) and every option of Camel Main's groups (its
  * catalog, {@code camel.server.port}, {@code camel.main.shutdown-timeout}, ...), with the one rule that names them in the
  * environment: the key upper-cased, every character but letters and digits an underscore ({@link #variable}).
  */
@@ -42,15 +44,18 @@ final class KnownKeys {
     /** Letters and digits alone, upper-cased: how names are compared, whatever their dashes, dots, underscores or humps. */
     private final Map<String, String> bySquashed = new HashMap<>();
     private final List<String> keys = new ArrayList<>();
+    private final List<String> families;
     private boolean catalogRead;
 
-    private KnownKeys() {
+    private KnownKeys(List<String> families) {
+        this.families = families;
     }
 
-    static KnownKeys load() {
-        KnownKeys known = new KnownKeys();
-        ChainKeys.ALL.stream().filter(key -> !key.isFamily()).forEach(key -> known.add(key.name()));
-        ChainKeys.ALL.stream().filter(ConfigKey::isFamily).forEach(key -> known.keys.add(key.name() + FAMILY_SUFFIX));
+    /** The keys declared ({@link SettingsBinder#declared}) and Camel Main's. */
+    static KnownKeys load(List<Setting<?>> declared) {
+        KnownKeys known = new KnownKeys(declared.stream().filter(Setting::isFamily).map(Setting::name).toList());
+        declared.stream().filter(key -> !key.isFamily()).forEach(key -> known.add(key.name()));
+        known.families.forEach(family -> known.keys.add(family + FAMILY_SUFFIX));
         return known;
     }
 
@@ -61,18 +66,17 @@ final class KnownKeys {
     }
 
     /**
-     * Whether a start reads this key: a {@code chain.*} key of {@link ChainKeys} (or of its families), a {@code camel.*}
+     * Whether a start reads this key: a declared {@code chain.*} key (or of a family), a {@code camel.*}
      * key of a group Camel Main binds; keys of other names are the placeholders of user routes.
      */
     boolean isKnown(String key) {
         if (key.startsWith("chain.")) {
-            return keys.contains(key) || ChainKeys.ALL.stream().filter(ConfigKey::isFamily)
-                    .anyMatch(family -> key.startsWith(family.name()) && key.length() > family.name().length());
+            return keys.contains(key) || families.stream().anyMatch(family -> key.startsWith(family) && key.length() > family.length());
         }
         return !key.startsWith("camel.") || isCamelGroup(key);
     }
 
-    /** The key of Camel Main's catalog or of {@link ChainKeys} that a variable names (its dashes and humps need not be exact). */
+    /** The key of Camel Main's catalog or declared that a variable names (its dashes and humps need not be exact). */
     Optional<String> keyOf(String variable) {
         if (variable.startsWith("CAMEL_")) {
             readCatalog();

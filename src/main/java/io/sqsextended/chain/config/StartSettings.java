@@ -12,6 +12,9 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
 
+import io.sqsextended.chain.config.setting.SettingsGroup;
+import io.sqsextended.chain.config.setting.StartRefusedException;
+
 /**
  * Settings before Camel Main reads any: the keys the environment sets become properties by one rule (Camel's own
  * mapping skips any variable ending in {@code _PORT}, so CAMEL_SERVER_PORT reached the placeholders but not the server),
@@ -22,10 +25,17 @@ public class StartSettings extends MainListenerSupport {
 
     private static final Predicate<String> SETTING = key -> key.startsWith("chain.") || key.startsWith("camel.");
 
+    private final List<SettingsGroup<?>> features;
+
+    /** @param features the settings of every feature, which config binds and checks with its own */
+    public StartSettings(List<SettingsGroup<?>> features) {
+        this.features = List.copyOf(features);
+    }
+
     @Override
     public void beforeInitialize(BaseMainSupport main) {
         PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
-        KnownKeys known = KnownKeys.load();
+        KnownKeys known = KnownKeys.load(SettingsBinder.declared(features));
         Map<String, String> system = systemProperties();
         // overrides: above the properties files, as Camel's placeholders put variables; a -D of the same key wins
         EnvironmentKeys.Settings settings = EnvironmentKeys.read(System.getenv(), system, known);
@@ -42,12 +52,11 @@ public class StartSettings extends MainListenerSupport {
         if (!refusals.isEmpty()) {
             throw new StartRefusedException(String.join("; ", refusals));
         }
-        listenWhereLocalModeDoes(main, properties);
+        listenWhereLocalModeDoes(properties, ChainConfig.bind(main.getCamelContext(), features));
     }
 
     /** Local mode's tokens and keys are public development values: its API is no more reachable than its embedded S3 and SQS. */
-    private static void listenWhereLocalModeDoes(BaseMainSupport main, PropertiesComponent properties) {
-        ChainConfig config = ChainConfig.of(main.getCamelContext());
+    private static void listenWhereLocalModeDoes(PropertiesComponent properties, ChainConfig config) {
         if (!config.isLocal()) {
             return;
         }

@@ -5,9 +5,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.sqsextended.chain.config.ChainConfig;
-import io.sqsextended.chain.config.ConsumerSettings;
 import io.sqsextended.chain.consumer.idempotency.DeliveredKeysFile;
 import io.sqsextended.chain.consumer.idempotency.SharedIdempotencyStore;
+import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
@@ -27,13 +27,19 @@ public class ConsumerConfiguration implements CamelConfiguration {
     /** The {@code chain.consumer.concurrency} threads that process payloads, first attempts and redeliveries alike. */
     static final String WORKERS = "chainConsumerWorkers";
 
+    /** Scheduled: the error handler waits out redelivery delays on it without holding one of its threads. */
+    @BindToRegistry(value = WORKERS, lazy = true)
+    public ScheduledExecutorService consumerWorkers(CamelContext context) {
+        int threads = ChainConfig.of(context).get(ConsumerSettings.GROUP).polling().concurrency();
+        return scheduledPool(context, this, "ChainConsumer", threads);
+    }
+
+    /** A default that gives way to a repository the user bound: {@code @BindToRegistry} would replace it. */
     @Override
     public void configure(CamelContext context) {
         if (context.getRegistry().lookupByName(IDEMPOTENT_REPOSITORY) == null) {
             context.getRegistry().bind(IDEMPOTENT_REPOSITORY, defaultRepository(context));
         }
-        // scheduled: the error handler waits out redelivery delays on it without holding one of its threads
-        context.getRegistry().bind(WORKERS, scheduledPool(context, this, "ChainConsumer", ChainConfig.of(context).consumer().polling().concurrency()));
     }
 
     /**
@@ -52,7 +58,7 @@ public class ConsumerConfiguration implements CamelConfiguration {
     /** The store {@code chain.consumer.idempotency.store} names: memory and file for one instance, jdbc shared by several. */
     private static IdempotentRepository defaultRepository(CamelContext context) {
         ChainConfig config = ChainConfig.of(context);
-        ConsumerSettings.Idempotency idempotency = config.consumer().idempotency();
+        ConsumerSettings.Idempotency idempotency = config.get(ConsumerSettings.GROUP).idempotency();
         return switch (idempotency.store()) {
             case MEMORY -> MemoryIdempotentRepository.memoryIdempotentRepository(idempotency.size());
             case FILE -> new DeliveredKeysFile(config.deliveredKeysFile(), idempotency.size());

@@ -1,7 +1,6 @@
 package io.sqsextended.chain.consumer;
 
 import io.sqsextended.chain.config.ChainConfig;
-import io.sqsextended.chain.config.ConsumerSettings;
 import io.sqsextended.chain.consumer.events.PayloadRefusedException;
 import io.sqsextended.chain.consumer.idempotency.IdempotencyStoreUnavailableException;
 import io.sqsextended.chain.consumer.payload.ChecksumMismatchException;
@@ -28,7 +27,7 @@ public class ConsumerErrorHandling extends RouteConfigurationBuilder {
 
     @Override
     public void configuration() {
-        ConsumerSettings.Redelivery redelivery = ChainConfig.of(getContext()).consumer().redelivery();
+        ConsumerSettings.Redelivery redelivery = ChainConfig.of(getContext()).get(ConsumerSettings.GROUP).redelivery();
         routeConfiguration(ID)
                 .errorHandler(deadLetterChannel(DEAD_LETTER_ENDPOINT)
                         .deadLetterHandleNewException(false)

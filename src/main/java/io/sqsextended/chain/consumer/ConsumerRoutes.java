@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.sqsextended.chain.config.ChainConfig;
-import io.sqsextended.chain.config.ConsumerSettings;
 import io.sqsextended.chain.consumer.events.IncomingMessage;
 import io.sqsextended.chain.consumer.events.MessageParser;
 import io.sqsextended.chain.consumer.events.PayloadReference;
 import io.sqsextended.chain.consumer.events.SnsSignatures;
+import io.sqsextended.chain.consumer.events.TrustSettings;
 import io.sqsextended.chain.consumer.payload.ObjectCleanup;
 import io.sqsextended.chain.consumer.payload.PayloadResolver;
 import io.sqsextended.chain.wire.QueueUrl;
@@ -45,11 +45,12 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
     @Override
     public void configure() throws Exception {
         ChainConfig config = ChainConfig.of(getContext());
-        ConsumerSettings settings = config.consumer();
+        ConsumerSettings settings = config.get(ConsumerSettings.GROUP);
+        TrustSettings trust = config.get(TrustSettings.GROUP);
         SqsClient sqs = getContext().getRegistry().findSingleByType(SqsClient.class);
         ConsumerSettings.Polling polling = settings.polling();
-        MessageParser parser = new MessageParser(settings.trust().allowedBuckets(), settings.trust().pointerGrants(),
-                settings.trust().verifySnsSignatures() ? SnsSignatures.fromSns() : SnsSignatures.OFF);
+        MessageParser parser = new MessageParser(trust.allowedBuckets(), trust.pointerGrants(),
+                trust.verifySnsSignatures() ? SnsSignatures.fromSns() : SnsSignatures.OFF);
         PayloadResolver resolver = new PayloadResolver(getContext().getRegistry().findSingleByType(S3Client.class),
                 getContext().getRegistry().findSingleByType(S3Presigner.class), settings.delivery().downloadUrlTtl(),
                 settings.delivery().fetchPayload(), settings.delivery().replayBuffer(), settings.delivery().cleanup());
@@ -60,7 +61,7 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
         PollGate gate = new PollGate(2 * polling.concurrency(), settings.redelivery().maxWaiting());
         ScheduledExecutorService workers = ConsumerConfiguration.workers(getContext());
         // threads for the calls of all workers, and as many again for calls left behind at their timeout
-        DownstreamCall downstream = new DownstreamCall(getContext(), config.downstreamUri(),
+        DownstreamCall downstream = new DownstreamCall(getContext(), settings.routes().downstreamUri(),
                 settings.delivery().downstreamTimeout(), 2 * polling.concurrency(), workers);
         MessageDeletes deletes = new MessageDeletes(getContext(), sqs, queue, ObjectCleanup::afterDelete);
         getContext().addService(deletes);
@@ -108,7 +109,7 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
                     .eager(duplicates.claimsFirst())
                     .process(exchange -> resolver.resolve(exchange, reference(exchange)))
                     .process(downstream)
-                    .process(exchange -> resolver.delivered(exchange, reference(exchange)))
+                    .process(exchange -> resolver.scheduleCleanup(exchange, reference(exchange)))
                 .end()
                 .filter(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
                     .process(duplicates)

@@ -8,9 +8,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.sqsextended.chain.config.ChainConfig;
-import io.sqsextended.chain.config.ChainKeys;
-import io.sqsextended.chain.config.ExtensionSettings;
-import io.sqsextended.chain.config.StartRefusedException;
+import io.sqsextended.chain.config.setting.StartRefusedException;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
@@ -25,10 +23,10 @@ public class UserRoutes extends RouteBuilder {
 
     @Override
     public void configure() throws Exception {
-        ExtensionSettings settings = ChainConfig.of(getContext()).extensions();
-        Path dir = settings.routesDir();
+        ConsumerSettings.Routes settings = ChainConfig.of(getContext()).get(ConsumerSettings.GROUP).routes();
+        Path dir = settings.dir();
         if (!Files.isDirectory(dir)) {
-            log.info("No user routes: {} {} is not a directory", ChainKeys.ROUTES_DIR.name(), dir);
+            log.info("No user routes: {} {} is not a directory", ConsumerSettings.ROUTES_DIR.name(), dir);
             return;
         }
         List<Path> files;
@@ -46,9 +44,9 @@ public class UserRoutes extends RouteBuilder {
             loaded.put(file, content);
             log.info("Loaded user routes from {}", file);
         }
-        if (settings.reloadRoutes()) {
+        if (settings.reload()) {
             getContext().addService(RouteFileReload.watching(getContext(), dir, loaded));
-            log.info("User route files in {} are reloaded when they change ({})", dir, ChainKeys.ROUTES_RELOAD.name());
+            log.info("User route files in {} are reloaded when they change ({})", dir, ConsumerSettings.ROUTES_RELOAD.name());
         }
     }
 }

@@ -5,7 +5,8 @@ import java.util.Map;
 import io.sqsextended.chain.api.StartGate;
 import io.sqsextended.chain.config.BoundPorts;
 import io.sqsextended.chain.config.ChainConfig;
-import io.sqsextended.chain.config.Resources;
+import io.sqsextended.chain.config.setting.ChainResources;
+import io.sqsextended.chain.consumer.ConsumerSettings;
 import io.sqsextended.chain.consumer.ConsumerConfiguration;
 import io.sqsextended.chain.consumer.ConsumerErrorHandling;
 import io.sqsextended.chain.consumer.ConsumerRoutes;
@@ -32,17 +33,17 @@ public class ManagementConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        ChainCounters counters = new ChainCounters(URISupport.normalizeUri(ChainConfig.of(context).downstreamUri()),
+        ChainCounters counters = new ChainCounters(URISupport.normalizeUri(ChainConfig.of(context).get(ConsumerSettings.GROUP).routes().downstreamUri()),
                 URISupport.normalizeUri(ConsumerErrorHandling.DEAD_LETTER_ENDPOINT));
         context.getManagementStrategy().addEventNotifier(counters);
         // names and clients are looked up once started or when probed: the AWS configuration may not have run yet
-        context.addService(new Chain(context, ConsumerRoutes.CONSUME_ROUTE, counters,
+        context.addService(new ChainOperations(context, ConsumerRoutes.CONSUME_ROUTE, counters,
                 () -> new DeadLetterRedrive(context.getRegistry().findSingleByType(SqsClient.class),
                         resources(context).deadLetterQueue(), resources(context).queue(),
                         DeadLetterSender.FAILURE_ATTRIBUTES),
                 () -> {
-                    ApiMetrics presigns = context.getRegistry().findSingleByType(ApiMetrics.class);
-                    return presigns == null ? Map.of() : presigns.snapshot();
+                    ApiMetrics api = context.getRegistry().findSingleByType(ApiMetrics.class);
+                    return api == null ? Map.of() : api.snapshot();
                 }));
 
         HealthCheckRegistry registry = HealthCheckRegistry.get(context);
@@ -71,7 +72,7 @@ public class ManagementConfiguration implements CamelConfiguration {
     }
 
     /** Looked up when used: in local mode the names are known once the embedded stack is provisioned. */
-    private static Resources resources(CamelContext context) {
+    private static ChainResources resources(CamelContext context) {
         return ChainConfig.of(context).resources();
     }
 }

@@ -8,7 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 
-import io.sqsextended.chain.config.StartRefusedException;
+import io.sqsextended.chain.config.setting.StartRefusedException;
 
 /**
  * What the product bundles, by the {@code META-INF/maven/<groupId>/<artifactId>/pom.properties} each Maven-built jar

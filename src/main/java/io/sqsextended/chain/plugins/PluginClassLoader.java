@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.sqsextended.chain.config.ChainConfig;
-import io.sqsextended.chain.config.ChainKeys;
-import io.sqsextended.chain.config.ExtensionSettings;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.main.BaseMainSupport;
@@ -38,7 +36,7 @@ public class PluginClassLoader extends MainListenerSupport {
     }
 
     private static void install(CamelContext context) throws Exception {
-        ExtensionSettings settings = ChainConfig.of(context).extensions();
+        PluginSettings settings = ChainConfig.of(context).get(PluginSettings.GROUP);
         ClassLoader product = context.getApplicationContextClassLoader() != null ? context.getApplicationContextClassLoader()
                 : PluginClassLoader.class.getClassLoader();
         BundledArtifacts bundled = new BundledArtifacts(product);
@@ -47,7 +45,7 @@ public class PluginClassLoader extends MainListenerSupport {
         }
         List<Path> jars = PluginJars.toAdd(settings.pluginsDir(), bundled);
         if (jars.isEmpty()) {
-            LOG.info("No plugins: {} {} holds no jar the product lacks", ChainKeys.PLUGINS_DIR.name(), settings.pluginsDir());
+            LOG.info("No plugins: {} {} holds no jar the product lacks", PluginSettings.DIR.name(), settings.pluginsDir());
             return;
         }
         URLClassLoader plugins = new URLClassLoader("chain-plugins", urls(jars), product);

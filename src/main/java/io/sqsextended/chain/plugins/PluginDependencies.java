@@ -8,8 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import io.sqsextended.chain.config.ChainKeys;
-import io.sqsextended.chain.config.StartRefusedException;
+import io.sqsextended.chain.config.setting.StartRefusedException;
 import org.apache.camel.tooling.maven.MavenArtifact;
 import org.apache.camel.tooling.maven.MavenDownloaderImpl;
 import org.apache.camel.tooling.maven.MavenGav;
@@ -68,7 +67,7 @@ final class PluginDependencies {
         try {
             return downloader.resolveArtifacts(coordinates, Set.of(), true, false);
         } catch (MavenResolutionException e) {
-            throw new StartRefusedException("Cannot resolve " + ChainKeys.PLUGINS_DEPENDENCIES.name() + " " + coordinates + ": "
+            throw new StartRefusedException("Cannot resolve " + PluginSettings.DEPENDENCIES.name() + " " + coordinates + ": "
                     + e.getMessage().lines().findFirst().orElse(""), e);
         } finally {
             downloader.stop();

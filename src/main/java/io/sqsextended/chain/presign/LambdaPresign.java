@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.sqsextended.chain.api.ApiMetrics;
 import io.sqsextended.chain.api.HttpReply;
+import io.sqsextended.chain.api.JsonRequest;
 import io.sqsextended.chain.api.Problem;
 import io.sqsextended.chain.api.ProblemType;
 import io.sqsextended.chain.api.Role;
@@ -25,10 +26,10 @@ public final class LambdaPresign {
 
     private final KeyPolicy keys;
     private final UploadRules rules;
-    private final S3Transfers s3;
+    private final S3Presigning s3;
     private final ApiMetrics metrics;
 
-    public LambdaPresign(KeyPolicy keys, UploadRules rules, S3Transfers s3, ApiMetrics metrics) {
+    public LambdaPresign(KeyPolicy keys, UploadRules rules, S3Presigning s3, ApiMetrics metrics) {
         this.keys = keys;
         this.rules = rules;
         this.s3 = s3;
@@ -37,8 +38,9 @@ public final class LambdaPresign {
 
     /** Needs an authenticated exchange; the role required depends on the action. */
     public HttpReply presign(Exchange exchange) {
-        LambdaPresignRequest request = LambdaPresignRequest.parse(exchange.getMessage().getBody(byte[].class));
-        if (request.action().equals(LambdaPresignRequest.PUT_OBJECT)) {
+        byte[] body = exchange.getMessage().getBody(byte[].class);
+        LambdaPresignRequest request = JsonRequest.read(body, LambdaPresignRequest.class);
+        if (request.action() == LambdaPresignRequest.Action.PUT_OBJECT) {
             TokenAuthenticator.require(exchange, Role.PRODUCER);
             String key = keys.uploadKey(request.objectKey());
             String contentType = rules.contentType(request.contentType());
@@ -46,16 +48,16 @@ public final class LambdaPresign {
             if (length > S3Limits.MAX_SINGLE_PUT) {
                 throw new Problem(ProblemType.SIZE_NOT_ALLOWED, "One PUT takes at most 5 GiB; use POST /v1/uploads for a multipart plan");
             }
-            S3Transfers.Checksums checksums = UploadRules.checksums("checksum_sha256", request.checksumSha256(),
+            S3Presigning.Checksums checksums = UploadRules.checksums("checksum_sha256", request.checksumSha256(),
                     "checksum_crc64nvme", request.checksumCrc64Nvme());
-            S3Transfers.Presigned put = s3.presignPut(key, contentType, length, Map.of(), checksums);
+            S3Presigning.Presigned put = s3.presignPut(key, contentType, length, Map.of(), checksums);
             metrics.issued("put");
             LOG.debug("Presigned PUT of {} for /presign, expires {}", key, put.expiresAt());
             return HttpReply.text(put.url().toString());
         }
         TokenAuthenticator.require(exchange, Role.CONSUMER);
         String key = keys.downloadKey(request.objectKey());
-        S3Transfers.Presigned get = s3.presignGet(key);
+        S3Presigning.Presigned get = s3.presignGet(key);
         metrics.issued("get");
         LOG.debug("Presigned GET of {} for /presign, expires {}", key, get.expiresAt());
         return HttpReply.text(get.url().toString());

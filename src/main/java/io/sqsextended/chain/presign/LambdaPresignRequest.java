@@ -1,9 +1,8 @@
 package io.sqsextended.chain.presign;
 
-import java.util.Set;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sqsextended.chain.api.JsonRequest;
+import io.sqsextended.chain.api.JsonRequest.Required;
 import io.sqsextended.chain.api.Problem;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -13,10 +12,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * name the body's checksum ({@code checksum_sha256} or {@code checksum_crc64nvme}), signed too.
  */
 public record LambdaPresignRequest(
-        @JsonProperty("object_key") @Schema(description = "Key to sign")
+        @Required @JsonProperty("object_key") @Schema(description = "Key to sign")
         String objectKey,
-        @Schema(description = "putObject (producer role, keys under the input prefix) or getObject (consumer role)")
-        String action,
+        @Required @Schema(description = "putObject (producer role, keys under the input prefix) or getObject (consumer "
+                + "role)")
+        Action action,
         @JsonProperty("content_type") @Schema(description = "putObject: the Content-Type to sign into the URL (on the allow-list)")
         String contentType,
         @JsonProperty("content_length") @Schema(description = "putObject: the exact size to sign into the URL (up to chain.upload.max-size)")
@@ -28,27 +28,22 @@ public record LambdaPresignRequest(
                 + "signed: the PUT sends it as x-amz-checksum-crc64nvme. At most one of the two")
         String checksumCrc64Nvme) {
 
-    static final String PUT_OBJECT = "putObject";
-    static final String GET_OBJECT = "getObject";
+    /** What the Lambda was asked to sign, by its names in the contract. */
+    public enum Action {
+        @JsonProperty("putObject") PUT_OBJECT,
+        @JsonProperty("getObject") GET_OBJECT
+    }
 
-    static LambdaPresignRequest parse(byte[] body) {
-        JsonRequest json = JsonRequest.parse(body, Set.of("object_key", "action", "content_type", "content_length",
-                "checksum_sha256", "checksum_crc64nvme"));
-        String key = json.requiredString("object_key", JsonRequest.ANY_LENGTH);
-        String action = json.requiredString("action", 16);
-        if (!action.equals(PUT_OBJECT) && !action.equals(GET_OBJECT)) {
-            throw Problem.invalid("/action must be putObject or getObject");
-        }
-        String contentType = json.optionalString("content_type", UploadRules.MAX_CONTENT_TYPE_LENGTH).orElse(null);
-        Long contentLength = json.optionalLong("content_length").orElse(null);
-        String sha256 = json.optionalString("checksum_sha256", 1024).orElse(null);
-        String crc64Nvme = json.optionalString("checksum_crc64nvme", 1024).orElse(null);
-        if (action.equals(GET_OBJECT) && (contentType != null || contentLength != null || sha256 != null || crc64Nvme != null)) {
+    public LambdaPresignRequest {
+        JsonRequest.limited("content_type", contentType, UploadRules.MAX_CONTENT_TYPE_LENGTH);
+        JsonRequest.limited("checksum_sha256", checksumSha256, 1024);
+        JsonRequest.limited("checksum_crc64nvme", checksumCrc64Nvme, 1024);
+        boolean putMembers = contentType != null || contentLength != null || checksumSha256 != null || checksumCrc64Nvme != null;
+        if (action == Action.GET_OBJECT && putMembers) {
             throw Problem.invalid("content_type, content_length, checksum_sha256 and checksum_crc64nvme apply to putObject only");
         }
-        if (action.equals(PUT_OBJECT) && (contentType == null || contentLength == null)) {
+        if (action == Action.PUT_OBJECT && (contentType == null || contentLength == null)) {
             throw Problem.invalid("putObject needs content_type and content_length: both are signed into the URL");
         }
-        return new LambdaPresignRequest(key, action, contentType, contentLength, sha256, crc64Nvme);
     }
 }

@@ -22,6 +22,11 @@ public record PartLayout(long partSize, int partCount, long lastSize) {
         return new PartLayout(partSize, partCount, contentLength - (partCount - 1) * partSize);
     }
 
+    /** Size of the whole object. */
+    public long contentLength() {
+        return (partCount - 1) * partSize + lastSize;
+    }
+
     /** Size of part {@code partNumber} (1-based). */
     public long sizeOf(int partNumber) {
         return partNumber == partCount ? lastSize : partSize;

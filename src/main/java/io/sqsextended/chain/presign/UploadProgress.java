@@ -25,6 +25,17 @@ public record UploadProgress(
         @Schema(description = "When the URLs of parts stop working (ISO-8601); absent when no part is missing")
         String expiresAt) {
 
+    /**
+     * What S3 has ({@code stored}) of a plan cut as {@code layout}, and fresh presigned PUTs ({@code urls}, in the same
+     * order) of its {@code missing} parts.
+     */
+    static UploadProgress resumed(String bucket, String key, String uploadId, PartLayout layout, List<StoredPart> stored,
+                                  List<Integer> missing, List<S3Presigning.Presigned> urls) {
+        return new UploadProgress(bucket, key, uploadId, layout.contentLength(), layout.partSize(), List.copyOf(stored),
+                UploadTicket.PartUrl.of(layout, missing, urls),
+                urls.isEmpty() ? null : urls.get(0).expiresAt().toString());
+    }
+
     /** A part S3 has: its number, size and ETag. */
     public record StoredPart(int partNumber, long size, String eTag) {
     }

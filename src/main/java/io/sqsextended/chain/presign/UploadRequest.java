@@ -1,14 +1,14 @@
 package io.sqsextended.chain.presign;
 
 import java.util.Map;
-import java.util.Set;
 
 import io.sqsextended.chain.api.JsonRequest;
+import io.sqsextended.chain.api.JsonRequest.Required;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** Body of {@code POST /v1/uploads}. */
+/** Body of {@code POST /v1/uploads}, as {@link JsonRequest} binds it. */
 public record UploadRequest(
-        @Schema(description = "Media type of the object, on the allow-list; the upload must send it as Content-Type")
+        @Required @Schema(description = "Media type of the object, on the allow-list; the upload must send it as Content-Type")
         String contentType,
         @Schema(description = "Exact size of the object in bytes; the upload must send exactly this many")
         long contentLength,
@@ -26,15 +26,17 @@ public record UploadRequest(
                 + "At most one of checksumSha256 and checksumCrc64Nvme")
         String checksumCrc64Nvme) {
 
-    static UploadRequest parse(byte[] body) {
-        JsonRequest json = JsonRequest.parse(body, Set.of("contentType", "contentLength", "fileName", "metadata", "checksumSha256",
-                "checksumCrc64Nvme"));
-        return new UploadRequest(
-                json.requiredString("contentType", UploadRules.MAX_CONTENT_TYPE_LENGTH),
-                json.requiredLong("contentLength"),
-                json.optionalString("fileName", 1024).orElse(null),
-                json.optionalStringMap("metadata", UploadRules.MAX_METADATA_ENTRIES),
-                json.optionalString("checksumSha256", 1024).orElse(null),
-                json.optionalString("checksumCrc64Nvme", 1024).orElse(null));
+    public UploadRequest {
+        JsonRequest.limited("contentType", contentType, UploadRules.MAX_CONTENT_TYPE_LENGTH);
+        JsonRequest.limited("fileName", fileName, 1024);
+        JsonRequest.limited("checksumSha256", checksumSha256, 1024);
+        JsonRequest.limited("checksumCrc64Nvme", checksumCrc64Nvme, 1024);
+        if (metadata == null) {
+            metadata = Map.of();
+        } else if (metadata.size() > UploadRules.MAX_METADATA_ENTRIES) {
+            throw JsonRequest.invalid("metadata", "has more than " + UploadRules.MAX_METADATA_ENTRIES + " members");
+        } else if (metadata.containsValue(null)) {
+            throw JsonRequest.invalid("metadata", "must map names to strings");
+        }
     }
 }

@@ -92,14 +92,14 @@ public final class UploadRules {
      * The whole body's checksums an upload names under these member names (each null for none), as S3 takes them:
      * the canonical base64 of a SHA-256 (32 bytes) or a CRC64NVME (8 bytes), at most one (S3 would answer 400).
      */
-    static S3Transfers.Checksums checksums(String sha256Name, String sha256, String crc64NvmeName, String crc64Nvme) {
+    static S3Presigning.Checksums checksums(String sha256Name, String sha256, String crc64NvmeName, String crc64Nvme) {
         if (sha256 != null && !PayloadSha256.isWellFormed(sha256)) {
             throw Problem.invalid(sha256Name + " must be the base64 of a SHA-256 (32 bytes, 44 characters), as S3's ChecksumSHA256");
         }
         if (sha256 != null && crc64Nvme != null) {
             throw Problem.invalid("Give one of " + sha256Name + " and " + crc64NvmeName + ": S3 takes one checksum per upload");
         }
-        return new S3Transfers.Checksums(sha256, crc64Nvme(crc64NvmeName, crc64Nvme));
+        return new S3Presigning.Checksums(sha256, crc64Nvme(crc64NvmeName, crc64Nvme));
     }
 
     /** A CRC64NVME as S3 takes it, or null; refused unless it is the canonical base64 of 8 bytes (S3 would answer 400). */

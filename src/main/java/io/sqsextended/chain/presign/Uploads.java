@@ -1,6 +1,5 @@
 package io.sqsextended.chain.presign;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,13 +8,13 @@ import java.util.stream.IntStream;
 
 import io.sqsextended.chain.api.ApiMetrics;
 import io.sqsextended.chain.api.HttpReply;
+import io.sqsextended.chain.api.JsonRequest;
 import io.sqsextended.chain.api.Problem;
 import io.sqsextended.chain.api.ProblemType;
 import io.sqsextended.chain.api.RequestUri;
 import io.sqsextended.chain.api.Role;
 import io.sqsextended.chain.api.TokenAuthenticator;
 import io.sqsextended.chain.api.UploadOwner;
-import io.sqsextended.chain.config.PresignSettings;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +31,10 @@ public final class Uploads {
     private final UploadRules rules;
     private final long multipartThreshold;
     private final long partSize;
-    private final S3Transfers s3;
+    private final S3Presigning s3;
     private final ApiMetrics metrics;
 
-    public Uploads(KeyPolicy keys, UploadRules rules, PresignSettings settings, S3Transfers s3, ApiMetrics metrics) {
+    public Uploads(KeyPolicy keys, UploadRules rules, PresignSettings settings, S3Presigning s3, ApiMetrics metrics) {
         this.keys = keys;
         this.rules = rules;
         this.multipartThreshold = settings.multipartThreshold();
@@ -46,11 +45,11 @@ public final class Uploads {
 
     /** A presigned PUT under a fresh key of the caller's, or a multipart plan above the threshold. */
     public HttpReply create(Exchange exchange) {
-        UploadRequest request = UploadRequest.parse(exchange.getMessage().getBody(byte[].class));
+        UploadRequest request = JsonRequest.read(exchange.getMessage().getBody(byte[].class), UploadRequest.class);
         String contentType = rules.contentType(request.contentType());
         long length = rules.contentLength(request.contentLength());
         Map<String, String> metadata = rules.metadata(request.metadata());
-        S3Transfers.Checksums checksums = UploadRules.checksums("checksumSha256", request.checksumSha256(),
+        S3Presigning.Checksums checksums = UploadRules.checksums("checksumSha256", request.checksumSha256(),
                 "checksumCrc64Nvme", request.checksumCrc64Nvme());
         if (checksums.sha256() != null && length > multipartThreshold) {
             throw Problem.invalid("checksumSha256 applies to a single PUT, up to " + multipartThreshold + " bytes: S3 checks a SHA-256 of a "
@@ -60,25 +59,21 @@ public final class Uploads {
         if (length > multipartThreshold) {
             return HttpReply.json(201, multipart(key, contentType, length, metadata, checksums.crc64Nvme()));
         }
-        S3Transfers.Presigned put = s3.presignPut(key, contentType, length, metadata, checksums);
+        S3Presigning.Presigned put = s3.presignPut(key, contentType, length, metadata, checksums);
         metrics.issued("put");
         // at DEBUG: a line per request took the console's lock on every call (counted in ApiMetrics instead)
         LOG.debug("Presigned PUT of {} ({} bytes), expires {}", key, length, put.expiresAt());
-        return HttpReply.json(201, new UploadTicket(s3.bucket(), key, "PUT", put.url().toString(), put.headers(),
-                null, null, null, put.expiresAt().toString(), null));
+        return HttpReply.json(201, UploadTicket.singlePut(s3.bucket(), key, put));
     }
 
     private UploadTicket multipart(String key, String contentType, long length, Map<String, String> metadata, String crc64Nvme) {
         PartLayout layout = PartLayout.of(length, partSize);
-        S3Transfers.MultipartPlan plan = s3.startMultipart(key, contentType, metadata, layout, crc64Nvme != null);
-        List<UploadTicket.PartUrl> parts = new ArrayList<>(layout.partCount());
-        for (int n = 1; n <= layout.partCount(); n++) {
-            parts.add(new UploadTicket.PartUrl(n, plan.parts().get(n - 1).url().toString(), layout.sizeOf(n)));
-        }
-        String expiresAt = plan.parts().get(0).expiresAt().toString();
+        S3Presigning.MultipartPlan started = s3.startMultipart(key, contentType, metadata, layout, crc64Nvme != null);
+        UploadTicket plan = UploadTicket.multipartPlan(s3.bucket(), key, started, layout, crc64Nvme);
         metrics.issued("multipart");
-        LOG.info("Presigned multipart upload of {} ({} bytes in {} parts), expires {}", key, length, layout.partCount(), expiresAt);
-        return new UploadTicket(s3.bucket(), key, "PUT", null, null, plan.uploadId(), layout.partSize(), parts, expiresAt, crc64Nvme);
+        LOG.info("Presigned multipart upload of {} ({} bytes in {} parts), expires {}", key, length, layout.partCount(),
+                plan.expiresAt());
+        return plan;
     }
 
     /**
@@ -101,20 +96,15 @@ public final class Uploads {
             done.add(part.partNumber());
         }
         List<Integer> missing = IntStream.rangeClosed(1, layout.partCount()).filter(n -> !done.contains(n)).boxed().toList();
-        List<S3Transfers.Presigned> urls = missing.isEmpty() ? List.of() : s3.presignParts(key, uploadId, layout, missing);
-        List<UploadTicket.PartUrl> parts = new ArrayList<>(missing.size());
-        for (int i = 0; i < missing.size(); i++) {
-            parts.add(new UploadTicket.PartUrl(missing.get(i), urls.get(i).url().toString(), layout.sizeOf(missing.get(i))));
-        }
+        List<S3Presigning.Presigned> urls = missing.isEmpty() ? List.of() : s3.presignParts(key, uploadId, layout, missing);
         metrics.issued("resume");
         LOG.info("Resumed multipart upload of {} ({} of {} parts stored)", key, stored.size(), layout.partCount());
-        return HttpReply.json(200, new UploadProgress(s3.bucket(), key, uploadId, length, layout.partSize(), stored, parts,
-                urls.isEmpty() ? null : urls.get(0).expiresAt().toString()));
+        return HttpReply.json(200, UploadProgress.resumed(s3.bucket(), key, uploadId, layout, stored, missing, urls));
     }
 
     /** Only the token that started the upload completes it. */
     public HttpReply complete(Exchange exchange) {
-        CompleteRequest request = CompleteRequest.parse(exchange.getMessage().getBody(byte[].class));
+        CompleteRequest request = JsonRequest.read(exchange.getMessage().getBody(byte[].class), CompleteRequest.class);
         String key = keys.ownUploadKey(request.key(), UploadOwner.of(exchange));
         String eTag = s3.complete(key, request.uploadId(), request.parts(), request.checksumCrc64Nvme());
         metrics.issued("complete");

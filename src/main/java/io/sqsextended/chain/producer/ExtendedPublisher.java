@@ -9,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,12 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.sqsextended.chain.config.ExtendedSettings;
 import io.sqsextended.chain.wire.InlineMark;
 import io.sqsextended.chain.wire.PayloadPointer;
 import io.sqsextended.chain.wire.PayloadSha256;
 import io.sqsextended.chain.wire.S3Limits;
-import io.sqsextended.chain.wire.Sha256;
 import io.sqsextended.chain.wire.SqsLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,14 +146,13 @@ public final class ExtendedPublisher {
 
     private Prepared offload(InputStream body, long length, String contentType, Map<String, MessageAttributeValue> attributes) {
         String key = settings.keyPrefix() + UUID.randomUUID();
-        MessageDigest sha256 = Sha256.digest();
-        InputStream digested = PayloadSha256.digesting(body, sha256);
+        PayloadSha256.Digesting digested = PayloadSha256.digesting(body);
         long size = length >= 0 && length <= S3Limits.MAX_SINGLE_PUT ? put(key, digested, length, contentType) : putInParts(key, digested, contentType);
         Map<String, MessageAttributeValue> withSize = new HashMap<>(attributes);
         withSize.put(settings.sizeAttributeName(), MessageAttributeValue.builder().dataType("Number").stringValue(Long.toString(size)).build());
         // nine attributes of the caller's and the size attribute leave SQS no room for it
         if (withSize.size() < SqsLimits.MAX_MESSAGE_ATTRIBUTES) {
-            withSize.put(PayloadSha256.ATTRIBUTE, PayloadSha256.attribute(sha256));
+            withSize.put(PayloadSha256.ATTRIBUTE, digested.attribute());
         }
         String pointer = new PayloadPointer(settings.bucket(), key).toJson();
         LOG.debug("Offloaded {} bytes to s3://{}/{}", size, settings.bucket(), key);

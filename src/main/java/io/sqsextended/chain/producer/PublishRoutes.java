@@ -3,22 +3,22 @@ package io.sqsextended.chain.producer;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import io.sqsextended.chain.api.Role;
+import io.sqsextended.chain.api.TokenAuthenticator;
 import io.sqsextended.chain.config.ChainConfig;
-import io.sqsextended.chain.config.PresignSettings;
-import io.sqsextended.chain.presign.UploadRules;
-import io.sqsextended.chain.wire.QueueUrl;
+import io.sqsextended.chain.presign.PresignConfiguration;
+import io.sqsextended.chain.presign.PresignRoutes;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * {@code direct:publish}: sends the body (String, bytes or stream) to a queue, offloaded to S3 when large.
+ * {@code messages-publish}: {@code POST /v1/messages} ({@link MessagesEndpoint}, with the presign API's token check
+ * and error handling). {@code direct:publish}: sends the body (String, bytes or stream) to a queue, offloaded to S3
+ * when large.
  * In: header {@code ChainQueue} (queue name, default {@code chain.extended.queue}), {@code ChainMessageAttributes}
  * (a {@code Map} of String attributes), {@code Content-Type}, {@code Content-Length} (for streams).
  * Out: body {@link PublishResult}; headers {@code ChainMessageId}, {@code ChainPayloadOffloaded}.
@@ -30,32 +30,31 @@ public class PublishRoutes extends RouteBuilder {
     public static final String MESSAGE_ID = "ChainMessageId";
     public static final String OFFLOADED = "ChainPayloadOffloaded";
 
-    private final Map<String, QueueUrl> queueUrls = new ConcurrentHashMap<>();
-
     @Override
     public void configure() {
-        SqsClient sqs = getContext().getRegistry().findSingleByType(SqsClient.class);
-        ChainConfig config = ChainConfig.of(getContext());
-        ExtendedPublisher publisher = new ExtendedPublisher(getContext().getRegistry().findSingleByType(S3Client.class), sqs,
-                config.producer());
-        getContext().getRegistry().bind("extendedPublisher", publisher);
-        String defaultQueue = config.producerQueue();
-        PresignSettings limits = config.presign();
-        getContext().getRegistry().bind("messagesEndpoint", new MessagesEndpoint(publisher,
-                new UploadRules(limits.allowedContentTypes(), limits.maxSize()), limits.maxSize(), () -> queueUrl(sqs, defaultQueue)));
+        ExtendedPublisher publisher = bean(ProducerConfiguration.PUBLISHER, ExtendedPublisher.class);
+        QueueUrls queueUrls = bean(ProducerConfiguration.QUEUE_URLS, QueueUrls.class);
+        String defaultQueue = ChainConfig.of(getContext()).get(ProducerSettings.GROUP).queue();
 
         from("direct:publish").routeId("extended-publish")
                 .process(exchange -> {
                     String queue = exchange.getMessage().getHeader(QUEUE, defaultQueue, String.class);
-                    PublishResult result = publisher.publish(queueUrl(sqs, queue), outgoing(exchange));
+                    PublishResult result = publisher.publish(queueUrls.of(queue), outgoing(exchange));
                     exchange.getMessage().setHeader(MESSAGE_ID, result.messageId());
                     exchange.getMessage().setHeader(OFFLOADED, result.offloaded());
                     exchange.getMessage().setBody(result);
                 });
+
+        // not a Rest DSL verb: it needs useStreaming, an endpoint option (the body never has to fit in memory)
+        from("platform-http:/v1/messages?httpMethodRestrict=POST&useStreaming=true").routeId("messages-publish")
+                .routeConfigurationId(PresignRoutes.ERRORS)
+                .process(bean(PresignConfiguration.TOKENS, TokenAuthenticator.class).admitting(Role.PRODUCER))
+                .bean(ProducerConfiguration.MESSAGES_ENDPOINT, "publish")
+                .bean(PresignConfiguration.REPLIES, "write");
     }
 
-    private String queueUrl(SqsClient sqs, String queue) {
-        return queueUrls.computeIfAbsent(queue, q -> new QueueUrl(sqs, q)).get();
+    private <T> T bean(String name, Class<T> type) {
+        return getContext().getRegistry().lookupByNameAndType(name, type);
     }
 
     private static OutgoingMessage outgoing(Exchange exchange) throws InvalidPayloadException {

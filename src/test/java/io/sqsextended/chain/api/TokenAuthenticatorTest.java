@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TokenAuthenticatorTest {
 
     final TokenAuthenticator tokens = TokenAuthenticator.of(true, Map.of(
-            Role.PRODUCER, "p1, p2",
-            Role.CONSUMER, "sha256:" + HexFormat.of().formatHex(TokenAuthenticator.sha256("c1")),
-            Role.ADMIN, "both, p1"));
+            Role.PRODUCER, List.of("p1", "p2"),
+            Role.CONSUMER, List.of("sha256:" + HexFormat.of().formatHex(TokenAuthenticator.sha256("c1"))),
+            Role.ADMIN, List.of("both", "p1")));
 
     @Test
     void aPlainTokenGrantsItsRole() {
@@ -53,7 +53,7 @@ class TokenAuthenticatorTest {
 
     @Test
     void aMalformedDigestEntryIsAConfigurationError() {
-        assertThatThrownBy(() -> TokenAuthenticator.of(true, Map.of(Role.ADMIN, "sha256:abc")))
+        assertThatThrownBy(() -> TokenAuthenticator.of(true, Map.of(Role.ADMIN, List.of("sha256:abc"))))
                 .hasMessageContaining("chain.auth.admin-tokens").hasMessageContaining("64 hex digits");
     }
 
@@ -61,7 +61,7 @@ class TokenAuthenticatorTest {
     void authenticationRemovesTheAuthorizationHeader() {
         Exchange exchange = exchange("Bearer p1");
 
-        tokens.authorize(exchange, "producer");
+        tokens.authorize(exchange, Role.PRODUCER);
 
         assertThat(exchange.getMessage().getHeader("Authorization")).isNull();
     }

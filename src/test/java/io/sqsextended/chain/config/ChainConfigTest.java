@@ -4,7 +4,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.sqsextended.chain.config.setting.ConfigSource;
+import io.sqsextended.chain.Application;
+import io.sqsextended.chain.consumer.ConsumerSettings;
+import io.sqsextended.chain.consumer.events.TrustSettings;
 import io.sqsextended.chain.local.LocalSettings;
+import io.sqsextended.chain.producer.ProducerSettings;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ChainConfigTest {
 
     private static ChainConfig read(Map<String, String> values) {
-        return ChainConfigBinder.read(ConfigSource.of(values));
+        return SettingsBinder.read(ConfigSource.of(values), Application.SETTINGS);
     }
 
     @Test
@@ -37,18 +42,18 @@ class ChainConfigTest {
     void redeliveryDelaysTakeMillisecondsOrAUnit() {
         ChainConfig config = read(Map.of("chain.consumer.redelivery.initial-delay", "1500", "chain.consumer.redelivery.max-delay", "1m"));
 
-        assertThat(config.consumer().redelivery().initialDelay()).isEqualTo(1500);
-        assertThat(config.consumer().redelivery().maxDelay()).isEqualTo(60_000);
+        assertThat(config.get(ConsumerSettings.GROUP).redelivery().initialDelay()).isEqualTo(1500);
+        assertThat(config.get(ConsumerSettings.GROUP).redelivery().maxDelay()).isEqualTo(60_000);
     }
 
     @Test
     void theDownloadUrlTtlTakesTheShortFormToo() {
-        assertThat(read(Map.of("chain.consumer.download-url-ttl", "30m")).consumer().delivery().downloadUrlTtl()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(read(Map.of("chain.consumer.download-url-ttl", "30m")).get(ConsumerSettings.GROUP).delivery().downloadUrlTtl()).isEqualTo(Duration.ofMinutes(30));
     }
 
     @Test
     void theProducersPartSizeTakesAUnit() {
-        assertThat(read(Map.of("chain.extended.part-size", "16MiB")).producer().partSize()).isEqualTo(16 * 1024 * 1024);
+        assertThat(read(Map.of("chain.extended.part-size", "16MiB")).get(ProducerSettings.GROUP).extended().partSize()).isEqualTo(16 * 1024 * 1024);
     }
 
     @Test
@@ -74,9 +79,9 @@ class ChainConfigTest {
         ChainConfig config = read(Map.of("chain.mode", "aws", "chain.auth.enabled", "false", "chain.bucket", "b", "chain.queue", "q",
                 "chain.dead-letter-queue", "d"));
 
-        assertThat(config.consumer().trust().allowedBuckets()).containsExactly("b");
-        assertThat(config.producer().bucket()).isEqualTo("b");
-        assertThat(config.producerQueue()).isEqualTo("q");
+        assertThat(config.get(TrustSettings.GROUP).allowedBuckets()).containsExactly("b");
+        assertThat(config.get(ProducerSettings.GROUP).extended().bucket()).isEqualTo("b");
+        assertThat(config.get(ProducerSettings.GROUP).queue()).isEqualTo("q");
     }
 
     @Test
@@ -124,10 +129,10 @@ class ChainConfigTest {
     void routeFilesAreReloadedByDefaultInLocalModeOnlyAndEitherModeMayChoose() {
         Map<String, String> aws = IdempotencySettingsTest.AWS;
 
-        assertThat(read(Map.of()).extensions().reloadRoutes()).isTrue();
-        assertThat(read(aws).extensions().reloadRoutes()).isFalse();
-        assertThat(read(Map.of("chain.routes.reload", "false")).extensions().reloadRoutes()).isFalse();
-        assertThat(read(with(aws, "chain.routes.reload", "true")).extensions().reloadRoutes()).isTrue();
+        assertThat(read(Map.of()).get(ConsumerSettings.GROUP).routes().reload()).isTrue();
+        assertThat(read(aws).get(ConsumerSettings.GROUP).routes().reload()).isFalse();
+        assertThat(read(Map.of("chain.routes.reload", "false")).get(ConsumerSettings.GROUP).routes().reload()).isFalse();
+        assertThat(read(with(aws, "chain.routes.reload", "true")).get(ConsumerSettings.GROUP).routes().reload()).isTrue();
     }
 
     @Test

@@ -4,6 +4,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.sqsextended.chain.config.setting.ChainResources;
+import io.sqsextended.chain.config.setting.ConfigSource;
+import io.sqsextended.chain.config.setting.StartRefusedException;
+import io.sqsextended.chain.Application;
+import io.sqsextended.chain.consumer.events.PointerGrant;
+import io.sqsextended.chain.consumer.events.TrustSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,8 +20,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The consumer's trust settings: where pointers may name objects (never the input prefix), SNS signature checks. */
 class ConsumerSettingsTest {
 
-    static ConsumerSettings.Trust settings(Map<String, String> values) {
-        return ChainConfigBinder.read(ConfigSource.of(values)).consumer().trust();
+    static TrustSettings settings(Map<String, String> values) {
+        return read(values).get(TrustSettings.GROUP);
+    }
+
+    static ChainConfig read(Map<String, String> values) {
+        return SettingsBinder.read(ConfigSource.of(values), Application.SETTINGS);
     }
 
     static List<PointerGrant> grants(Map<String, String> values) {
@@ -59,22 +69,22 @@ class ConsumerSettingsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"s3://payloads/", "s3://payloads/inp", "s3://payloads/input/2026/", "offload/, s3://payloads/"})
     void aGrantOfTheUploadBucketThatReachesItsInputPrefixStopsTheStart(String prefixes) {
-        assertThatThrownBy(() -> ChainConfigBinder.read(ConfigSource.of(aws(prefixes))))
+        assertThatThrownBy(() -> read(aws(prefixes)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("chain.consumer.pointer-prefixes must not overlap chain.input-prefix (input/ of the upload bucket payloads)");
     }
 
     @Test
     void aGrantOfTheUploadBucketOutsideItsInputPrefixOrOfAnotherBucketsWholeKeySpaceIsAccepted() {
-        assertThat(ChainConfigBinder.read(ConfigSource.of(aws("s3://payloads/offload/, s3://sns-offloads/"))).consumer().trust().pointerGrants())
+        assertThat(settings(aws("s3://payloads/offload/, s3://sns-offloads/")).pointerGrants())
                 .containsExactly(new PointerGrant("payloads", "offload/"), new PointerGrant("sns-offloads", ""));
     }
 
     @Test
     void inLocalModeAGrantOfTheTemplatesBucketThatReachesItsInputPrefixStopsTheStartOnceTheBucketIsKnown() {
-        ChainConfig config = ChainConfigBinder.read(ConfigSource.of(Map.of("chain.consumer.pointer-prefixes", "s3://stack-payloads/")));
+        ChainConfig config = read(Map.of("chain.consumer.pointer-prefixes", "s3://stack-payloads/"));
 
-        assertThatThrownBy(() -> config.withResources(new Resources("stack-payloads", "q", "d", null)))
+        assertThatThrownBy(() -> config.withResources(new ChainResources("stack-payloads", "q", "d", null)))
                 .isInstanceOf(StartRefusedException.class)
                 .hasMessage("Cannot start: chain.consumer.pointer-prefixes must not overlap chain.input-prefix (input/ of the upload bucket "
                         + "stack-payloads): s3://stack-payloads/ would let a pointer name, and the cleanup delete, a producer's upload");

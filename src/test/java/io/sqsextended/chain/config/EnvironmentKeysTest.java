@@ -3,6 +3,7 @@ package io.sqsextended.chain.config;
 import java.util.List;
 import java.util.Map;
 
+import io.sqsextended.chain.Application;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Which environment variables are settings, and the key each sets. */
 class EnvironmentKeysTest {
 
-    private static final KnownKeys KNOWN = KnownKeys.load();
+    private static final KnownKeys KNOWN = KnownKeys.load(SettingsBinder.declared(Application.SETTINGS));
 
     @Test
     void aChainVariableSetsTheKeyWhoseDotsAndDashesItWritesAsUnderscores() {

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.sqsextended.chain.config.setting.ConfigSource;
+import io.sqsextended.chain.Application;
+import io.sqsextended.chain.consumer.ConsumerSettings;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +21,7 @@ class IdempotencySettingsTest {
     static ConsumerSettings.Idempotency read(Map<String, String> base, Map<String, String> values) {
         Map<String, String> all = new HashMap<>(base);
         all.putAll(values);
-        return ChainConfigBinder.read(ConfigSource.of(all)).consumer().idempotency();
+        return SettingsBinder.read(ConfigSource.of(all), Application.SETTINGS).get(ConsumerSettings.GROUP).idempotency();
     }
 
     @Test

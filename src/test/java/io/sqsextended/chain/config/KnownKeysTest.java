@@ -2,6 +2,7 @@ package io.sqsextended.chain.config;
 
 import java.util.List;
 
+import io.sqsextended.chain.Application;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The keys a start reads, their variables, and the nearest of them to a typo. */
 class KnownKeysTest {
 
-    private static final KnownKeys KNOWN = KnownKeys.load();
+    private static final KnownKeys KNOWN = KnownKeys.load(SettingsBinder.declared(Application.SETTINGS));
 
     @Test
     void aKeysVariableIsTheKeyUpperCasedWithUnderscoresForDotsAndDashes() {

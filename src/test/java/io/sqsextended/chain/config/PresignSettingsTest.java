@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.sqsextended.chain.config.setting.ConfigSource;
+import io.sqsextended.chain.config.setting.ConfigValues;
+import io.sqsextended.chain.Application;
+import io.sqsextended.chain.presign.PresignSettings;
 import io.sqsextended.chain.wire.S3Limits;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +55,7 @@ class PresignSettingsTest {
 
     @Test
     void defaultsAllowDownloadsFromTheInputPrefix() {
-        PresignSettings settings = ChainConfigBinder.read(ConfigSource.of(Map.of())).presign();
+        PresignSettings settings = SettingsBinder.read(ConfigSource.of(Map.of()), Application.SETTINGS).get(PresignSettings.GROUP);
 
         assertThat(settings.downloadPrefixes()).containsExactly("input/");
         assertThat(settings.ttl()).isEqualTo(Duration.ofMinutes(15));

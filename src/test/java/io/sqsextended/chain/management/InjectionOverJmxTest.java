@@ -31,7 +31,7 @@ class InjectionOverJmxTest {
 
     @BeforeAll
     static void findTheMBean() throws Exception {
-        mbean = new ObjectName(Chain.OBJECT_NAME);
+        mbean = new ObjectName(ChainOperations.OBJECT_NAME);
     }
 
     @Test

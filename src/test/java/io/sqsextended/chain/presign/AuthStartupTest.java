@@ -3,10 +3,11 @@ package io.sqsextended.chain.presign;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.sqsextended.chain.Application;
 import io.sqsextended.chain.api.Role;
 import io.sqsextended.chain.api.TokenAuthenticator;
-import io.sqsextended.chain.config.ChainConfigBinder;
-import io.sqsextended.chain.config.ConfigSource;
+import io.sqsextended.chain.config.setting.ConfigSource;
+import io.sqsextended.chain.config.SettingsBinder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +56,6 @@ class AuthStartupTest {
     private static TokenAuthenticator tokens(Map<String, String> properties, String mode) {
         Map<String, String> all = new HashMap<>(Map.of("chain.mode", mode, "chain.bucket", "b", "chain.queue", "q", "chain.dead-letter-queue", "d"));
         all.putAll(properties);
-        return PresignConfiguration.tokens(ChainConfigBinder.read(ConfigSource.of(all)).auth());
+        return PresignConfiguration.tokens(SettingsBinder.read(ConfigSource.of(all), Application.SETTINGS).auth());
     }
 }

@@ -22,7 +22,7 @@ class ListPartsPagesTest {
     @Test
     void partsPastTheFirstThousandAreListed() {
         List<ListPartsRequest> requests = new ArrayList<>();
-        S3Transfers transfers = new S3Transfers(pagedS3(2500, requests), null, "bucket", null);
+        S3Presigning transfers = new S3Presigning(pagedS3(2500, requests), null, "bucket", null);
 
         List<UploadProgress.StoredPart> parts = transfers.listParts("input/big.bin", "upload-1");
 

@@ -53,10 +53,10 @@ class SigningCredentialsTest {
     void thePresignerSignsWithTheCheckedCredentialsForTheCutLifetime() {
         try (S3Presigner presigner = S3Presigner.builder().region(Region.US_EAST_1).endpointOverride(URI.create("http://127.0.0.1:1"))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("OTHER", "other"))).build()) {
-            S3Transfers s3 = new S3Transfers(null, presigner, "bucket",
+            S3Presigning s3 = new S3Presigning(null, presigner, "bucket",
                     signingWithSessionEnding(Instant.now().plus(Duration.ofMinutes(5)), Clock.systemUTC()));
 
-            String url = s3.presignPut("input/x", "text/plain", 1L, Map.of(), new S3Transfers.Checksums(null, null)).url().toString();
+            String url = s3.presignPut("input/x", "text/plain", 1L, Map.of(), new S3Presigning.Checksums(null, null)).url().toString();
 
             assertThat(url).contains("X-Amz-Credential=ASIASESSION").contains("X-Amz-Security-Token=session-token")
                     .containsPattern("X-Amz-Expires=(29\\d|300)&");

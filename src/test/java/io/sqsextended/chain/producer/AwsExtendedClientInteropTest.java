@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import com.amazon.sqs.javamessaging.AmazonSQSExtendedClient;
 import com.amazon.sqs.javamessaging.ExtendedClientConfiguration;
-import io.sqsextended.chain.config.ExtendedSettings;
 import io.sqsextended.chain.local.LocalAws;
 import io.sqsextended.chain.testkit.TestStacks;
 import io.sqsextended.chain.wire.AwsClients;

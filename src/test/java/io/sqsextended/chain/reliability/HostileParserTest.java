@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.sqsextended.chain.config.PointerGrant;
+import io.sqsextended.chain.consumer.events.PointerGrant;
 import io.sqsextended.chain.consumer.events.IncomingMessage;
 import io.sqsextended.chain.consumer.events.MessageParser;
 import io.sqsextended.chain.consumer.events.PayloadReference;

@@ -11,6 +11,7 @@ import io.sqsextended.chain.testkit.CapturedLogs;
 import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.testkit.Queues;
 import io.sqsextended.chain.config.ChainConfig;
+import io.sqsextended.chain.consumer.ConsumerSettings;
 import io.sqsextended.chain.local.Outages;
 import io.sqsextended.chain.wire.AwsClients;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class SqsOutageTest {
             System.out.printf("SQS outage of %d s: %d log lines during it, %d of them failed polls; %d deliveries of %d payloads%n",
                     OUTAGE.toSeconds(), linesDuringOutage, pollFailures, chain.downstream().deliveries().size(), before.size() + after.size());
             // backoff: after 3 failed polls each poller skips about 10 s of polls (2 log events per failed poll)
-            int pollers = ChainConfig.of(chain.context()).consumer().polling().pollers();
+            int pollers = ChainConfig.of(chain.context()).get(ConsumerSettings.GROUP).polling().pollers();
             assertThat(pollFailures).isLessThanOrEqualTo(pollers * 2 * (3 + OUTAGE.toSeconds() / 10 + 2));
             assertThat(queues.drain()).isZero();
         }

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.sqsextended.chain.management.ChainMBean;
+import io.sqsextended.chain.management.ChainOperationsMBean;
 import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.wire.AwsSettings;
 import org.awaitility.Awaitility;
@@ -79,8 +79,8 @@ public final class MotoChain implements AutoCloseable {
     }
 
     /** The chain's MBean, as an operator reaches it over JMX. */
-    public ChainMBean management() {
-        return app.context().hasServices(ChainMBean.class).iterator().next();
+    public ChainOperationsMBean management() {
+        return app.context().hasServices(ChainOperationsMBean.class).iterator().next();
     }
 
     @Override

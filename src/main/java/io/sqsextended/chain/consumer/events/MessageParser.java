@@ -12,8 +12,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.sqsextended.chain.config.ChainKeys;
-import io.sqsextended.chain.config.PointerGrant;
 import io.sqsextended.chain.consumer.events.PayloadReference.InlinePayload;
 import io.sqsextended.chain.consumer.events.PayloadReference.ObjectReference;
 import io.sqsextended.chain.wire.InlineMark;
@@ -140,7 +138,7 @@ public final class MessageParser {
         requireKey(key);
         if (pointerGrants.stream().noneMatch(grant -> grant.covers(bucket, key, allowedBuckets))) {
             throw new PayloadRefusedException("Pointer to s3://" + bucket + "/" + key + " refused: pointers may name only keys under "
-                    + ChainKeys.POINTER_PREFIXES.name() + " (" + pointerGrants.stream().map(PointerGrant::toString).collect(Collectors.joining(", ")) + ")");
+                    + TrustSettings.POINTER_PREFIXES.name() + " (" + pointerGrants.stream().map(PointerGrant::toString).collect(Collectors.joining(", ")) + ")");
         }
         return new ObjectReference(PayloadSource.EXTENDED_POINTER, bucket, key, null, declaredSize(message), declaredSha256(message),
                 message.sentAt(), messageKey(message), null);
@@ -193,7 +191,7 @@ public final class MessageParser {
 
     private void requireAllowed(String bucket) {
         if (!allowedBuckets.contains(bucket)) {
-            throw new PayloadRefusedException("Bucket " + bucket + " is not in " + ChainKeys.ALLOWED_BUCKETS.name());
+            throw new PayloadRefusedException("Bucket " + bucket + " is not in " + TrustSettings.ALLOWED_BUCKETS.name());
         }
     }
 

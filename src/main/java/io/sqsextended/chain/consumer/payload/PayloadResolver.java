@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import io.sqsextended.chain.config.CleanupPolicy;
 import io.sqsextended.chain.consumer.events.PayloadReference.InlinePayload;
 import io.sqsextended.chain.consumer.events.PayloadReference.ObjectReference;
 import io.sqsextended.chain.consumer.events.PayloadReference;
@@ -174,8 +173,8 @@ public final class PayloadResolver {
         }
     }
 
-    /** After a successful delivery: the object's deletion, once its message is deleted, if its source's policy says so. */
-    public void delivered(Exchange exchange, PayloadReference reference) {
+    /** After a delivery: schedules the object's deletion once its message is deleted, if its source's policy says so. */
+    public void scheduleCleanup(Exchange exchange, PayloadReference reference) {
         if (reference instanceof ObjectReference object && cleanup.getOrDefault(object.source(), CleanupPolicy.KEEP) == CleanupPolicy.DELETE) {
             ObjectCleanup.schedule(exchange, s3, object.bucket(), object.key());
         }

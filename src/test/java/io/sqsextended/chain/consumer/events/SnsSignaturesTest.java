@@ -16,7 +16,6 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sqsextended.chain.config.PointerGrant;
 import io.sqsextended.chain.consumer.events.PayloadReference.ObjectReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

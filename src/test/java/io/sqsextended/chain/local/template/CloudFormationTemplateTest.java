@@ -12,7 +12,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.sqsextended.chain.config.ChainKeys;
+import io.sqsextended.chain.Application;
+import io.sqsextended.chain.config.SettingsBinder;
 import io.sqsextended.chain.local.template.ProvisionedStack.BucketSpec;
 import io.sqsextended.chain.local.template.ProvisionedStack.CorsRule;
 import io.sqsextended.chain.local.template.ProvisionedStack.QueueNotification;
@@ -218,7 +219,7 @@ class CloudFormationTemplateTest {
         List<Object> variables = new ArrayList<>(Nodes.list(container.get("Environment"), "Environment"));
         variables.addAll(Nodes.list(container.get("Secrets"), "Secrets"));
         // ReadmeConfigurationTableTest holds the README's table to exactly these keys
-        List<String> documented = ChainKeys.ALL.stream()
+        List<String> documented = SettingsBinder.declared(Application.SETTINGS).stream()
                 .map(key -> key.name().toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_')).toList();
 
         // the others are Camel's (CAMEL_SERVER_HOST: the image's hosts, set explicitly)

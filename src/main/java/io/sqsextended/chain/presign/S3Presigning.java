@@ -29,9 +29,9 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * Everything the API asks of S3: presigned PUT, GET and part URLs, and the multipart calls made with the app's own
  * credentials. S3 errors become {@link Problem}s; presigned URLs are returned, never logged.
  */
-public final class S3Transfers {
+public final class S3Presigning {
 
-    private static final Logger LOG = LoggerFactory.getLogger(S3Transfers.class);
+    private static final Logger LOG = LoggerFactory.getLogger(S3Presigning.class);
     /** S3's conditional write: only where the key has no object yet (412 PreconditionFailed otherwise). */
     private static final String CREATE_ONLY = "*";
 
@@ -40,7 +40,7 @@ public final class S3Transfers {
     private final String bucket;
     private final SigningCredentials signing;
 
-    public S3Transfers(S3Client s3, S3Presigner presigner, String bucket, SigningCredentials signing) {
+    public S3Presigning(S3Client s3, S3Presigner presigner, String bucket, SigningCredentials signing) {
         this.s3 = s3;
         this.presigner = presigner;
         this.bucket = bucket;

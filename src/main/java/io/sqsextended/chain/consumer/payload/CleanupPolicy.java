@@ -1,4 +1,4 @@
-package io.sqsextended.chain.config;
+package io.sqsextended.chain.consumer.payload;
 
 import java.util.Locale;
 

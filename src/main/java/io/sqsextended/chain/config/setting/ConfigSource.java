@@ -1,4 +1,4 @@
-package io.sqsextended.chain.config;
+package io.sqsextended.chain.config.setting;
 
 import java.util.Map;
 import java.util.Optional;

@@ -14,8 +14,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.support.service.ServiceSupport;
 
-/** The {@link ChainMBean}, registered on the platform MBean server while the context runs. */
-final class Chain extends ServiceSupport implements ChainMBean {
+/** The {@link ChainOperationsMBean}, registered on the platform MBean server while the context runs. */
+final class ChainOperations extends ServiceSupport implements ChainOperationsMBean {
 
     static final String OBJECT_NAME = "io.sqsextended:type=Chain";
     /** Namespace of the Micrometer meters (Prometheus: {@code chain_payloads_delivered_total}, ...). */
@@ -25,16 +25,16 @@ final class Chain extends ServiceSupport implements ChainMBean {
     private final String consumerRoute;
     private final ChainCounters counters;
     private final Supplier<DeadLetterRedrive> redriveFactory;
-    private final Supplier<Map<String, Long>> presigns;
+    private final Supplier<Map<String, Long>> apiCounters;
     private DeadLetterRedrive redrive;
 
-    Chain(CamelContext context, String consumerRoute, ChainCounters counters, Supplier<DeadLetterRedrive> redriveFactory,
-          Supplier<Map<String, Long>> presigns) {
+    ChainOperations(CamelContext context, String consumerRoute, ChainCounters counters, Supplier<DeadLetterRedrive> redriveFactory,
+          Supplier<Map<String, Long>> apiCounters) {
         this.context = context;
         this.consumerRoute = consumerRoute;
         this.counters = counters;
         this.redriveFactory = redriveFactory;
-        this.presigns = presigns;
+        this.apiCounters = apiCounters;
     }
 
     @Override
@@ -42,13 +42,13 @@ final class Chain extends ServiceSupport implements ChainMBean {
         redrive = redriveFactory.get();
         MeterRegistry meters = context.getRegistry().findSingleByType(MeterRegistry.class);
         if (meters != null) {
-            FunctionCounter.builder(METERS + ".payloads.delivered", this, Chain::getPayloadsDelivered).register(meters);
-            FunctionCounter.builder(METERS + ".delivery.failures", this, Chain::getDeliveryFailures).register(meters);
-            FunctionCounter.builder(METERS + ".messages.dead.lettered", this, Chain::getMessagesDeadLettered).register(meters);
-            FunctionCounter.builder(METERS + ".bytes.delivered", this, Chain::getBytesDelivered).baseUnit("bytes").register(meters);
-            FunctionCounter.builder(METERS + ".presigns.issued", this, Chain::getPresignsIssued).register(meters);
-            FunctionCounter.builder(METERS + ".presigns.refused", this, Chain::getPresignsRefused).register(meters);
-            Gauge.builder(METERS + ".in.flight", this, Chain::getInFlight).register(meters);
+            FunctionCounter.builder(METERS + ".payloads.delivered", this, ChainOperations::getPayloadsDelivered).register(meters);
+            FunctionCounter.builder(METERS + ".delivery.failures", this, ChainOperations::getDeliveryFailures).register(meters);
+            FunctionCounter.builder(METERS + ".messages.dead.lettered", this, ChainOperations::getMessagesDeadLettered).register(meters);
+            FunctionCounter.builder(METERS + ".bytes.delivered", this, ChainOperations::getBytesDelivered).baseUnit("bytes").register(meters);
+            FunctionCounter.builder(METERS + ".presigns.issued", this, ChainOperations::getPresignsIssued).register(meters);
+            FunctionCounter.builder(METERS + ".presigns.refused", this, ChainOperations::getPresignsRefused).register(meters);
+            Gauge.builder(METERS + ".in.flight", this, ChainOperations::getInFlight).register(meters);
         }
         ManagementFactory.getPlatformMBeanServer().registerMBean(this, new ObjectName(OBJECT_NAME));
     }
@@ -139,6 +139,6 @@ final class Chain extends ServiceSupport implements ChainMBean {
     }
 
     private long sum(String prefix) {
-        return presigns.get().entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToLong(Map.Entry::getValue).sum();
+        return apiCounters.get().entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToLong(Map.Entry::getValue).sum();
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 
+import io.sqsextended.chain.config.setting.ChainResources;
 import io.sqsextended.chain.local.LocalAws;
 import io.sqsextended.chain.local.LocalSettings;
 import io.sqsextended.chain.wire.AwsClients;
@@ -21,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * autowire them), pointing at AWS or, in local mode, at the embedded stack launched here and running before any route starts.
  */
 @Configuration
-public class ChainConfiguration implements CamelConfiguration {
+public class AwsClientsConfiguration implements CamelConfiguration {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ChainConfiguration.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AwsClientsConfiguration.class);
     private static final Set<String> WILDCARDS = Set.of("0.0.0.0", "::");
 
     @Override
@@ -38,7 +39,7 @@ public class ChainConfiguration implements CamelConfiguration {
             local = startLocalAws(context, config.local());
             aws = local.clientSettings();
             String queue = output(local, "NotificationQueueName");
-            config = config.withResources(new Resources(output(local, "BucketName"), queue, output(local, "DeadLetterQueueName"),
+            config = config.withResources(new ChainResources(output(local, "BucketName"), queue, output(local, "DeadLetterQueueName"),
                     local.queueUrl(queue)));
             context.getRegistry().bind(ChainConfig.BEAN, config);
             // user routes may name the resources as {{chain.bucket}}, {{chain.queue}}, {{chain.dead-letter-queue}}
@@ -49,7 +50,7 @@ public class ChainConfiguration implements CamelConfiguration {
         context.getRegistry().bind(InjectionControl.BEAN, new InjectionControl(local));
         context.getRegistry().bind("chainAwsSettings", aws);
         // sized for the consumer's workers, which wait on S3 rather than use a core
-        int connections = config.consumer().polling().connections();
+        int connections = config.clientConnections();
         context.getRegistry().bind("s3Client", AwsClients.s3(aws, connections));
         context.getRegistry().bind("s3Presigner", AwsClients.presigner(aws));
         // its receives end once the context stops: a stop does not wait for the consumer's long poll

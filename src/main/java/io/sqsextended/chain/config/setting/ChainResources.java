@@ -1,4 +1,4 @@
-package io.sqsextended.chain.config;
+package io.sqsextended.chain.config.setting;
 
 /**
  * The stack's resources: from the configuration in aws mode, from the template's Outputs in local mode.
@@ -8,5 +8,5 @@ package io.sqsextended.chain.config;
  * @param deadLetterQueue dead-letter queue name
  * @param queueUrl        the notification queue's URL when known without asking SQS (local mode), else null
  */
-public record Resources(String bucket, String queue, String deadLetterQueue, String queueUrl) {
+public record ChainResources(String bucket, String queue, String deadLetterQueue, String queueUrl) {
 }

@@ -1,4 +1,4 @@
-package io.sqsextended.chain.config;
+package io.sqsextended.chain.config.setting;
 
 /** A start that cannot succeed for a reason its message states in full (what to change): reported as that one line, no stack trace. */
 public class StartRefusedException extends IllegalStateException {

@@ -1,4 +1,4 @@
-package io.sqsextended.chain.config;
+package io.sqsextended.chain.producer;
 
 import io.sqsextended.chain.wire.PayloadPointer;
 import io.sqsextended.chain.wire.S3Limits;
@@ -20,19 +20,14 @@ public record ExtendedSettings(String bucket, String keyPrefix, int threshold, b
 
     public ExtendedSettings {
         if (threshold < 0 || threshold > SqsLimits.MAX_MESSAGE_SIZE) {
-            throw new IllegalArgumentException(ChainKeys.EXTENDED_THRESHOLD.name() + " must be between 0 and " + SqsLimits.MAX_MESSAGE_SIZE + ", not " + threshold);
+            throw new IllegalArgumentException(ProducerSettings.THRESHOLD.name() + " must be between 0 and " + SqsLimits.MAX_MESSAGE_SIZE + ", not " + threshold);
         }
         if (partSize < S3Limits.MIN_PART_SIZE) {
-            throw new IllegalArgumentException(ChainKeys.EXTENDED_PART_SIZE.name() + " must be at least " + S3Limits.MIN_PART_SIZE + " (S3's minimum part size)");
+            throw new IllegalArgumentException(ProducerSettings.PART_SIZE.name() + " must be at least " + S3Limits.MIN_PART_SIZE + " (S3's minimum part size)");
         }
     }
 
     public String sizeAttributeName() {
         return legacyAttributeName ? PayloadPointer.LEGACY_SIZE_ATTRIBUTE : PayloadPointer.SIZE_ATTRIBUTE;
-    }
-
-    /** The same settings with the bucket offloaded payloads go to (by default the payload bucket). */
-    public ExtendedSettings withBucket(String payloadBucket) {
-        return new ExtendedSettings(payloadBucket, keyPrefix, threshold, alwaysThroughS3, legacyAttributeName, kmsKeyId, partSize);
     }
 }

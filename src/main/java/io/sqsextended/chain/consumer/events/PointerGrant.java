@@ -1,13 +1,15 @@
-package io.sqsextended.chain.config;
+package io.sqsextended.chain.consumer.events;
 
 import java.util.Set;
 
+import io.sqsextended.chain.config.ChainKeys;
+
 /**
- * One entry of {@code chain.consumer.pointer-prefixes}: where extended-client pointers may name objects.
+ * One entry of {@link TrustSettings#POINTER_PREFIXES}: where extended-client pointers may name objects.
  * A bare key prefix holds in every allowed bucket; {@code s3://BUCKET/PREFIX} in that bucket only, which it allows for
  * pointers by itself; {@code s3://BUCKET/} is that bucket's whole key space (a bucket kept for offloaded payloads).
  *
- * @param bucket the one bucket, or null: any of {@code chain.consumer.allowed-buckets}
+ * @param bucket the one bucket, or null: any of {@link TrustSettings#ALLOWED_BUCKETS}
  * @param prefix the key prefix, empty for a bucket's whole key space
  */
 public record PointerGrant(String bucket, String prefix) {
@@ -34,7 +36,7 @@ public record PointerGrant(String bucket, String prefix) {
      */
     String overlap(String uploadBucket, String inputPrefix) {
         boolean reaches = (bucket == null || bucket.equals(uploadBucket)) && (prefix.startsWith(inputPrefix) || inputPrefix.startsWith(prefix));
-        return reaches ? ChainKeys.POINTER_PREFIXES.name() + " must not overlap " + ChainKeys.INPUT_PREFIX.name() + " (" + inputPrefix
+        return reaches ? TrustSettings.POINTER_PREFIXES.name() + " must not overlap " + ChainKeys.INPUT_PREFIX.name() + " (" + inputPrefix
                 + (bucket == null ? "" : " of the upload bucket " + bucket) + "): " + this
                 + " would let a pointer name, and the cleanup delete, a producer's upload" : null;
     }

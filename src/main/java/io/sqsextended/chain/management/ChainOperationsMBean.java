@@ -1,7 +1,7 @@
 package io.sqsextended.chain.management;
 
 /** The chain for operators, as {@code io.sqsextended:type=Chain} (JConsole, VisualVM, Jolokia, jmxterm). */
-public interface ChainMBean {
+public interface ChainOperationsMBean {
 
     /** Payloads the downstream route accepted. */
     long getPayloadsDelivered();
