@@ -12,8 +12,8 @@ import java.util.Locale;
 import javax.management.Attribute;
 import javax.management.remote.JMXConnector;
 
-import io.sqsextended.chain.Queues;
-import io.sqsextended.chain.RunningJar;
+import io.sqsextended.chain.testkit.Queues;
+import io.sqsextended.chain.testkit.RunningJar;
 import io.sqsextended.chain.wire.AwsClients;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;

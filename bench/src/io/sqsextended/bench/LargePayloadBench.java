@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-import io.sqsextended.chain.Queues;
-import io.sqsextended.chain.RunningJar;
+import io.sqsextended.chain.testkit.Queues;
+import io.sqsextended.chain.testkit.RunningJar;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;

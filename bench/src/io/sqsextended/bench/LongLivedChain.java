@@ -12,7 +12,7 @@ import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 import javax.management.remote.JMXConnector;
 
-import io.sqsextended.chain.RunningJar;
+import io.sqsextended.chain.testkit.RunningJar;
 
 import static org.awaitility.Awaitility.await;
 

@@ -2,7 +2,7 @@ package io.sqsextended.bench;
 
 import javax.management.MBeanServerConnection;
 
-import io.sqsextended.chain.RunningJar;
+import io.sqsextended.chain.testkit.RunningJar;
 
 /**
  * A consumer in a JVM of its own for a whole benchmark (the chain, the Spring Cloud AWS peer), paused while the other

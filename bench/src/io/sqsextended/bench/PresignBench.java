@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.sqsextended.chain.presign.ApiClient;
+import io.sqsextended.chain.testkit.ApiClient;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 import static io.sqsextended.bench.Bench.Stack.BUCKET;

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sqsextended.chain.api.UploadOwner;
 import io.sqsextended.chain.local.LocalSettings;
-import io.sqsextended.chain.presign.ApiClient;
+import io.sqsextended.chain.testkit.ApiClient;
 import io.sqsextended.chain.presign.DownloadTicket;
 import io.sqsextended.chain.presign.KeyPolicy;
 import io.sqsextended.chain.presign.S3Transfers;

@@ -8,7 +8,7 @@ import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 
-import io.sqsextended.chain.RunningJar;
+import io.sqsextended.chain.testkit.RunningJar;
 import io.sqsextended.chain.wire.AwsSettings;
 
 /**

@@ -11,7 +11,7 @@ import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.sqsextended.chain.RunningJar;
+import io.sqsextended.chain.testkit.RunningJar;
 
 /**
  * Start-up and stop of the jar from {@code java -jar}, on its default settings. Per run: local mode (embedded S3 and

@@ -14,7 +14,8 @@ import org.apache.camel.main.Main;
 /**
  * The whole application in the test's JVM, in local mode, on ports its servers bind themselves and a data dir of the
  * test's own. Tests talk to it as clients do: HTTP to the API, S3 and SQS over HTTP to the embedded stack.
- * Start one with {@code ChainApp.builder(dataDir)...start()}.
+ * Tests start it through {@link io.sqsextended.chain.testkit.ChainExtension}, whose engine it is (it lives here, beside
+ * {@link Application}, for {@code Application.newMain()}).
  */
 public final class ChainApp implements AutoCloseable {
 
@@ -93,7 +94,7 @@ public final class ChainApp implements AutoCloseable {
             return this;
         }
 
-        /** Where the chain delivers payloads ({@code chain.downstream.uri}), e.g. {@link RecordingDownstream#URI}. */
+        /** Where the chain delivers payloads ({@code chain.downstream.uri}), e.g. {@link io.sqsextended.chain.testkit.RecordingDownstream#URI}. */
         public Builder downstream(String uri) {
             return property("chain.downstream.uri", uri);
         }

@@ -1,16 +1,16 @@
 package io.sqsextended.chain;
 
-import java.nio.file.Path;
 import java.util.Map;
 
-import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.wire.AwsSettings;
 import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import io.sqsextended.chain.testkit.CapturedLogs;
+import io.sqsextended.chain.testkit.ChainExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,27 +18,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** In local mode the app binds AWS clients that reach the embedded stack provisioned from the template. */
 class ChainAppTest {
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final ChainExtension chain = ChainExtension.app().startInTest();
 
     @Test
     void localModeBindsClientsForTheBucketAndQueuesOfTheTemplate() throws Exception {
-        try (ChainApp app = ChainApp.builder(dataDir).start()) {
-            var registry = app.context().getRegistry();
+        ChainApp app = chain.start();
+        var registry = app.context().getRegistry();
 
-            assertThat(app.context().getStatus()).isEqualTo(ServiceStatus.Started);
-            assertThat(app.property("chain.bucket")).isEqualTo("sqs-extended-chain-payloads-000000000000");
-            assertThat(registry.findSingleByType(S3Presigner.class)).isNotNull();
-            assertThat(registry.findSingleByType(S3Client.class).headBucket(r -> r.bucket(app.property("chain.bucket")))
-                    .sdkHttpResponse().isSuccessful()).isTrue();
-            assertThat(registry.findSingleByType(SqsClient.class).getQueueUrl(r -> r.queueName(app.property("chain.dead-letter-queue")))
-                    .queueUrl()).endsWith("/sqs-extended-chain-dlq");
-        }
+        assertThat(app.context().getStatus()).isEqualTo(ServiceStatus.Started);
+        assertThat(app.property("chain.bucket")).isEqualTo("sqs-extended-chain-payloads-000000000000");
+        assertThat(registry.findSingleByType(S3Presigner.class)).isNotNull();
+        assertThat(registry.findSingleByType(S3Client.class).headBucket(r -> r.bucket(app.property("chain.bucket")))
+                .sdkHttpResponse().isSuccessful()).isTrue();
+        assertThat(registry.findSingleByType(SqsClient.class).getQueueUrl(r -> r.queueName(app.property("chain.dead-letter-queue")))
+                .queueUrl()).endsWith("/sqs-extended-chain-dlq");
     }
 
     @Test
     void onceStartedTheAppLogsOneLineWithThePortsItsServersBound() throws Exception {
-        try (CapturedLogs logs = CapturedLogs.open("bound-ports"); ChainApp app = ChainApp.builder(dataDir).start()) {
+        try (CapturedLogs logs = CapturedLogs.open("bound-ports")) {
+            ChainApp app = chain.start();
             AwsSettings endpoints = app.clientSettings();
 
             assertThat(logs.lines()).filteredOn(line -> line.contains("Bound ports:")).singleElement().asString()
@@ -49,21 +49,21 @@ class ChainAppTest {
 
     @Test
     void awsModeRefusesToStartWithoutTheStackOutputs() {
-        assertThatThrownBy(() -> ChainApp.builder(dataDir).properties(Map.of("chain.mode", "aws",
+        assertThatThrownBy(() -> chain.properties(Map.of("chain.mode", "aws",
                         "chain.region", "us-east-1", "chain.aws.endpoint-override", "http://127.0.0.1:1")).start())
                 .hasStackTraceContaining("Missing setting chain.bucket");
     }
 
     @Test
     void anUnknownModeIsAClearStartUpError() {
-        assertThatThrownBy(() -> ChainApp.builder(dataDir).properties(Map.of("chain.mode", "cloud")).start())
+        assertThatThrownBy(() -> chain.property("chain.mode", "cloud").start())
                 .hasStackTraceContaining("chain.mode must be local or aws, not cloud");
     }
 
     @Test
     void clientsForTestsReachTheEmbeddedSqs() throws Exception {
-        try (ChainApp app = ChainApp.builder(dataDir).start(); SqsClient sqs = AwsClients.sqs(app.clientSettings())) {
-            assertThat(sqs.listQueues().queueUrls()).hasSize(2);
-        }
+        chain.start();
+
+        assertThat(chain.sqs().listQueues().queueUrls()).hasSize(2);
     }
 }

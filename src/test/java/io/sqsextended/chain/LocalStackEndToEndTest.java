@@ -10,12 +10,10 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import io.sqsextended.chain.wire.AwsClients;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.containers.localstack.LocalStackContainer;
 import org.testcontainers.containers.localstack.LocalStackContainer.EnabledService;
 import org.testcontainers.junit.jupiter.Container;
@@ -28,7 +26,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Capability;
 import software.amazon.awssdk.services.cloudformation.model.Output;
-import software.amazon.awssdk.services.s3.S3Client;
+import io.sqsextended.chain.testkit.ChainExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,8 +50,8 @@ class LocalStackEndToEndTest {
                     EnabledService.named("iam"), EnabledService.named("sts"))
             .withEnv("LOCALSTACK_AUTH_TOKEN", System.getenv().getOrDefault("LOCALSTACK_AUTH_TOKEN", ""));
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final ChainExtension chain = ChainExtension.app().startInTest();
 
     @Test
     void anUploadToTheDeployedStackReachesTheDownstreamRoute() throws Exception {
@@ -70,15 +69,14 @@ class LocalStackEndToEndTest {
                 "chain.auth.enabled", "false"));
         String key = "input/" + UUID.randomUUID() + "/hello world.txt";
 
-        try (ChainApp app = ChainApp.builder(dataDir).properties(properties).start(); S3Client s3 = AwsClients.s3(app.clientSettings())) {
-            s3.putObject(r -> r.bucket(outputs.get("BucketName")).key(key), RequestBody.fromString("through LocalStack"));
+        chain.properties(properties).start();
+        chain.s3().putObject(r -> r.bucket(outputs.get("BucketName")).key(key), RequestBody.fromString("through LocalStack"));
 
-            Exchange delivered = app.context().createConsumerTemplate().receive("seda:delivered", 60_000);
+        Exchange delivered = chain.context().createConsumerTemplate().receive("seda:delivered", 60_000);
 
-            assertThat(delivered).isNotNull();
-            assertThat(delivered.getMessage().getHeader("PayloadKey")).isEqualTo(key);
-            assertThat(delivered.getMessage().getBody(String.class)).isEqualTo("through LocalStack");
-        }
+        assertThat(delivered).isNotNull();
+        assertThat(delivered.getMessage().getHeader("PayloadKey")).isEqualTo(key);
+        assertThat(delivered.getMessage().getBody(String.class)).isEqualTo("through LocalStack");
     }
 
     static boolean localStackImagePresent() throws InterruptedException {

@@ -2,7 +2,6 @@ package io.sqsextended.chain.api;
 
 import java.nio.charset.StandardCharsets;
 
-import io.sqsextended.chain.api.ApiMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.impl.DefaultCamelContext;

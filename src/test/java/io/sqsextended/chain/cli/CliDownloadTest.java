@@ -6,13 +6,12 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.wire.AwsClients;
-import org.junit.jupiter.api.AfterAll;
+import io.sqsextended.chain.testkit.ChainExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.s3.S3Client;
+import io.sqsextended.chain.testkit.CliProcess;
 
 import static io.sqsextended.chain.cli.CliUploadTest.MIB;
 import static io.sqsextended.chain.cli.CliUploadTest.PRODUCER;
@@ -27,31 +26,23 @@ class CliDownloadTest {
     static final String CONSUMER = "dev-consumer-token";
 
     @TempDir
-    static Path dataDir;
-    @TempDir
     static Path uploads;
     @TempDir
     Path files;
-    static ChainApp app;
     static byte[] body;
     static String key;
     static String eTag;
+    @RegisterExtension
+    static final ChainExtension chain = ChainExtension.app()
+            .properties(Map.of("chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB"));
 
     @BeforeAll
     static void uploadAnObject() throws Exception {
-        app = ChainApp.builder(dataDir).properties(Map.of("chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB")).start();
         body = randomFile(uploads.resolve("object.bin"), 9 * MIB);
-        CliProcess upload = CliProcess.start(uploads, PRODUCER, "upload", uploads.resolve("object.bin").toString(), "--api", app.api().toString());
+        CliProcess upload = CliProcess.start(uploads, PRODUCER, "upload", uploads.resolve("object.bin").toString(), "--api", chain.api().toString());
         assertThat(upload.exitCode()).as(upload.err()).isZero();
         key = upload.out().strip();
-        try (S3Client s3 = AwsClients.s3(app.clientSettings())) {
-            eTag = s3.headObject(r -> r.bucket(app.property("chain.bucket")).key(key)).eTag();
-        }
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
+        eTag = chain.s3().headObject(r -> r.bucket(chain.property("chain.bucket")).key(key)).eTag();
     }
 
     @Test
@@ -118,14 +109,14 @@ class CliDownloadTest {
     @Test
     void aProducerTokenIsRefusedWithTheProblemsTitle() throws Exception {
         CliProcess cli = CliProcess.start(files, PRODUCER, "download", key, "-o", files.resolve("refused.bin").toString(),
-                "--api", app.api().toString());
+                "--api", chain.api().toString());
 
         assertThat(cli.exitCode()).isNotZero();
         assertThat(cli.err()).contains("Forbidden").doesNotContain(PRODUCER);
     }
 
     private CliProcess download(Path file) throws Exception {
-        return CliProcess.start(files, CONSUMER, "download", key, "-o", file.toString(), "--api", app.api().toString());
+        return CliProcess.start(files, CONSUMER, "download", key, "-o", file.toString(), "--api", chain.api().toString());
     }
 
     /** What a run killed after {@code start} bytes leaves: the partial file and the state naming the object. */

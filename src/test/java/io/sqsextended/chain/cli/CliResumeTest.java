@@ -11,12 +11,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.RecordingDownstream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.sqsextended.chain.testkit.ChainExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import io.sqsextended.chain.testkit.CliProcess;
 
 import static io.sqsextended.chain.cli.CliUploadTest.MIB;
 import static io.sqsextended.chain.cli.CliUploadTest.PRODUCER;
@@ -31,28 +30,16 @@ class CliResumeTest {
     static final int PARTS = 6;
 
     @TempDir
-    static Path dataDir;
-    @TempDir
     Path files;
-    static ChainApp app;
-    static final RecordingDownstream downstream = new RecordingDownstream();
-
-    @BeforeAll
-    static void startApp() throws Exception {
-        // every S3 request waits, so that the test sees the parts arrive one by one and kills the client between them
-        app = CliUploadTest.appFor(dataDir, downstream, Map.of("chain.local.latency", "s3=400ms"));
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
-    }
+    // every S3 request waits, so that the test sees the parts arrive one by one and kills the client between them
+    @RegisterExtension
+    static final ChainExtension chain = CliUploadTest.appFor(Map.of("chain.local.latency", "s3=400ms"));
 
     @Test
     void theSameCommandAfterAKillSendsOnlyTheMissingPartsAndThePayloadArrivesOnce() throws Exception {
         Path file = files.resolve("resumed.bin");
         byte[] body = randomFile(file, (PARTS - 1) * 5 * MIB + 1234);
-        String[] command = {"upload", file.toString(), "--api", app.api().toString(), "--parallel", "1"};
+        String[] command = {"upload", file.toString(), "--api", chain.api().toString(), "--parallel", "1"};
         CliProcess first = CliProcess.start(files, PRODUCER, command);
         Path stateFile = UploadState.fileOf(file);
         await().atMost(Duration.ofMinutes(1)).until(() -> Files.exists(stateFile));
@@ -69,8 +56,8 @@ class CliResumeTest {
         assertThat(Integer.parseInt(resumed.group(1)) + Integer.parseInt(resumed.group(2))).isEqualTo(PARTS);
         String key = second.out().strip();
         assertThat(key).isEqualTo(state.key());
-        assertThat(downstream.awaitKey(key).body()).isEqualTo(body);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> downstream.ofKey(key).size() == 1);
+        assertThat(chain.downstream().awaitKey(key).body()).isEqualTo(body);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> chain.downstream().ofKey(key).size() == 1);
     }
 
     @Test
@@ -81,7 +68,7 @@ class CliResumeTest {
                 Files.getLastModifiedTime(file).toMillis(), "AAAAAAAAAAA=", false);
         earlier.save(file);
 
-        CliProcess cli = CliProcess.start(files, PRODUCER, "upload", file.toString(), "--api", app.api().toString(), "--no-resume");
+        CliProcess cli = CliProcess.start(files, PRODUCER, "upload", file.toString(), "--api", chain.api().toString(), "--no-resume");
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.err()).doesNotContain("resuming");
@@ -90,7 +77,7 @@ class CliResumeTest {
 
     /** How many parts S3 has of the upload, through the API's resume call. */
     private static int storedParts(UploadState state) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(app.api().resolve("/v1/uploads/" + state.uploadId() + "?key="
+        HttpRequest request = HttpRequest.newBuilder(chain.api().resolve("/v1/uploads/" + state.uploadId() + "?key="
                 + ChainApi.encode(state.key()) + "&contentLength=" + state.contentLength() + "&partSize=" + state.partSize()))
                 .header("Authorization", "Bearer " + PRODUCER).GET().build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());

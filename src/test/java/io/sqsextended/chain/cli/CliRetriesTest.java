@@ -3,12 +3,11 @@ package io.sqsextended.chain.cli;
 import java.nio.file.Path;
 import java.util.Map;
 
-import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.RecordingDownstream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.sqsextended.chain.testkit.ChainExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import io.sqsextended.chain.testkit.CliProcess;
 
 import static io.sqsextended.chain.cli.CliUploadTest.MIB;
 import static io.sqsextended.chain.cli.CliUploadTest.PRODUCER;
@@ -20,38 +19,26 @@ import static org.awaitility.Awaitility.await;
 class CliRetriesTest {
 
     @TempDir
-    static Path dataDir;
-    @TempDir
     Path files;
-    static ChainApp app;
-    static final RecordingDownstream downstream = new RecordingDownstream();
-
-    @BeforeAll
-    static void startApp() throws Exception {
-        // one request in four refused: without retries, ten parts and a completion would rarely all pass
-        // and URLs valid for 5 s while each S3 request waits 600 ms: the later of ten parts sent one by one outlive their URLs
-        app = CliUploadTest.appFor(dataDir, downstream, Map.of("chain.local.faults", "s3=0.25:503", "chain.presign.ttl", "5s",
-                "chain.local.latency", "s3=600ms"));
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
-    }
+    // one request in four refused: without retries, ten parts and a completion would rarely all pass
+    // and URLs valid for 5 s while each S3 request waits 600 ms: the later of ten parts sent one by one outlive their URLs
+    @RegisterExtension
+    static final ChainExtension chain = CliUploadTest.appFor(Map.of("chain.local.faults", "s3=0.25:503", "chain.presign.ttl", "5s",
+            "chain.local.latency", "s3=600ms"));
 
     @Test
     void partsRefusedWithA503OrAnExpiredUrlAreSentAgainAndTheUploadCompletes() throws Exception {
         Path file = files.resolve("flaky.bin");
         byte[] body = randomFile(file, 48 * MIB);
 
-        CliProcess cli = CliProcess.start(files, PRODUCER, "upload", file.toString(), "--api", app.api().toString(), "--retries", "8",
+        CliProcess cli = CliProcess.start(files, PRODUCER, "upload", file.toString(), "--api", chain.api().toString(), "--retries", "8",
                 "--parallel", "1");
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.err()).contains("part URLs expired");
         String key = cli.out().strip();
-        await().until(() -> !downstream.deliveries().isEmpty() && downstream.keys().contains(key));
-        assertThat(downstream.of(d -> d.delivered() && key.equals(d.key()))).singleElement()
+        await().until(() -> !chain.downstream().deliveries().isEmpty() && chain.downstream().keys().contains(key));
+        assertThat(chain.downstream().of(d -> d.delivered() && key.equals(d.key()))).singleElement()
                 .satisfies(delivered -> assertThat(delivered.body()).isEqualTo(body));
     }
 }

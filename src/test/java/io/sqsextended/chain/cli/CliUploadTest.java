@@ -4,18 +4,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.regex.Pattern;
 
-import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.RecordingDownstream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.sqsextended.chain.testkit.ChainExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import io.sqsextended.chain.testkit.CliProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,42 +32,27 @@ class CliUploadTest {
     static final String RATE = "\\(\\d+(\\.\\d)? (B|KiB|MiB|GiB)/s\\)";
 
     @TempDir
-    static Path dataDir;
-    @TempDir
     Path files;
-    static ChainApp app;
-    static final RecordingDownstream downstream = new RecordingDownstream();
+    @RegisterExtension
+    static final ChainExtension chain = appFor(Map.of());
 
-    @BeforeAll
-    static void startApp() throws Exception {
-        app = appFor(dataDir, downstream, Map.of());
-    }
-
-    /** The consumer on, delivering to {@code downstream}; multipart from 6 MiB in parts of S3's minimum (5 MiB), so that a test file has several. */
-    static ChainApp appFor(Path dataDir, RecordingDownstream downstream, Map<String, String> more) throws Exception {
-        Map<String, String> properties = new HashMap<>(Map.of("chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB"));
-        properties.putAll(more);
-        ChainApp app = ChainApp.builder(dataDir).consumer().downstream(RecordingDownstream.URI).properties(properties).start();
-        downstream.addTo(app.context());
-        return app;
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
+    /** The consumer on, delivering to the recording downstream; multipart from 6 MiB in parts of S3's minimum (5 MiB), so that a test file has several. */
+    static ChainExtension appFor(Map<String, String> more) {
+        return ChainExtension.app().consumer().recordingDownstream()
+                .properties(Map.of("chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB")).properties(more);
     }
 
     @Test
     void aFileAboveTheMultipartThresholdReachesTheConsumerByteForByteOnce() throws Exception {
         byte[] body = randomFile(files.resolve("big.bin"), 23 * MIB);
 
-        CliProcess cli = CliProcess.start(files, PRODUCER, "upload", files.resolve("big.bin").toString(), "--api", app.api().toString());
+        CliProcess cli = CliProcess.start(files, PRODUCER, "upload", files.resolve("big.bin").toString(), "--api", chain.api().toString());
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         String key = cli.out().strip();
         assertThat(key).matches("input/.*/big\\.bin");
-        assertThat(downstream.awaitKey(key).body()).isEqualTo(body);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> downstream.ofKey(key).size() == 1);
+        assertThat(chain.downstream().awaitKey(key).body()).isEqualTo(body);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> chain.downstream().ofKey(key).size() == 1);
         assertThat(Files.exists(UploadState.fileOf(files.resolve("big.bin")))).isFalse();
     }
 
@@ -79,13 +62,13 @@ class CliUploadTest {
         byte[] large = randomFile(files.resolve("large.bin"), 7 * MIB);
 
         CliProcess cli = CliProcess.start(files, PRODUCER, "upload", files.resolve("small.txt").toString(),
-                files.resolve("large.bin").toString(), "--api", app.api().toString());
+                files.resolve("large.bin").toString(), "--api", chain.api().toString());
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         String[] keys = cli.out().strip().split("\n");
         assertThat(keys).hasSize(2);
-        assertThat(downstream.awaitKey(keys[0]).body()).isEqualTo(small);
-        assertThat(downstream.awaitKey(keys[1]).body()).isEqualTo(large);
+        assertThat(chain.downstream().awaitKey(keys[0]).body()).isEqualTo(small);
+        assertThat(chain.downstream().awaitKey(keys[1]).body()).isEqualTo(large);
     }
 
     @Test
@@ -93,7 +76,7 @@ class CliUploadTest {
         randomFile(files.resolve("refused.bin"), 1000);
         String token = "not-a-known-token-0123456789";
 
-        CliProcess cli = CliProcess.start(files, token, "upload", files.resolve("refused.bin").toString(), "--api", app.api().toString());
+        CliProcess cli = CliProcess.start(files, token, "upload", files.resolve("refused.bin").toString(), "--api", chain.api().toString());
 
         assertThat(cli.exitCode()).isNotZero();
         assertThat(cli.err()).contains("Unauthorized");
@@ -104,7 +87,7 @@ class CliUploadTest {
     void noTokenFailsSayingHowToGiveOne() throws Exception {
         randomFile(files.resolve("anonymous.bin"), 10);
 
-        CliProcess cli = CliProcess.start(files, null, "upload", files.resolve("anonymous.bin").toString(), "--api", app.api().toString());
+        CliProcess cli = CliProcess.start(files, null, "upload", files.resolve("anonymous.bin").toString(), "--api", chain.api().toString());
 
         assertThat(cli.exitCode()).isNotZero();
         assertThat(cli.err()).contains("CHAIN_TOKEN");
@@ -114,7 +97,7 @@ class CliUploadTest {
     void aMistypedTokenOptionIsNotRepeatedInTheError() throws Exception {
         String token = "secret-token-typed-in-0123456789";
 
-        CliProcess cli = CliProcess.start(files, null, "upload", "some.bin", "--api", app.api().toString(), "--tokne=" + token);
+        CliProcess cli = CliProcess.start(files, null, "upload", "some.bin", "--api", chain.api().toString(), "--tokne=" + token);
 
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.err()).contains("unknown options").doesNotContain(token);
@@ -169,7 +152,7 @@ class CliUploadTest {
     void onATerminalTheBarIsDrawnWhileStandardOutputIsRedirected() throws Exception {
         randomFile(files.resolve("shown.bin"), 7 * MIB);
 
-        CliProcess cli = CliProcess.startOnTerminal(files, PRODUCER, "upload", files.resolve("shown.bin").toString(), "--api", app.api().toString());
+        CliProcess cli = CliProcess.startOnTerminal(files, PRODUCER, "upload", files.resolve("shown.bin").toString(), "--api", chain.api().toString());
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.err()).contains("shown.bin 100%");
@@ -181,7 +164,7 @@ class CliUploadTest {
         randomFile(files.resolve("quiet.bin"), 7 * MIB);
 
         CliProcess cli = CliProcess.startOnTerminal(files, PRODUCER, "upload", files.resolve("quiet.bin").toString(), "--api",
-                app.api().toString(), "--no-progress");
+                chain.api().toString(), "--no-progress");
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.err()).doesNotContain(ESCAPE).contains("quiet.bin: uploaded 7.0 MiB in ");
@@ -193,7 +176,7 @@ class CliUploadTest {
         for (String arg : namesAndOptions) {
             command.add(arg.startsWith("--") ? arg : files.resolve(arg).toString());
         }
-        command.addAll(List.of("--api", app.api().toString()));
+        command.addAll(List.of("--api", chain.api().toString()));
         return CliProcess.start(files, PRODUCER, command.toArray(String[]::new));
     }
 

@@ -4,45 +4,39 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 
 import com.amazon.sqs.javamessaging.AmazonSQSExtendedClient;
 import com.amazon.sqs.javamessaging.ExtendedClientConfiguration;
-import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.Queues;
-import io.sqsextended.chain.RecordingDownstream;
+import io.sqsextended.chain.testkit.ChainExtension;
+import io.sqsextended.chain.testkit.RecordingDownstream;
 import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.consumer.events.PayloadRefusedException;
 import io.sqsextended.chain.wire.PayloadHeaders;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
-import static io.sqsextended.chain.consumer.events.TestEvents.eventBridgeObjectCreated;
-import static io.sqsextended.chain.consumer.events.TestEvents.objectCreated;
-import static io.sqsextended.chain.consumer.events.TestEvents.pointer;
-import static io.sqsextended.chain.consumer.events.TestEvents.record;
-import static io.sqsextended.chain.consumer.events.TestEvents.s3Event;
-import static io.sqsextended.chain.consumer.events.TestEvents.snsEnvelope;
-import static io.sqsextended.chain.consumer.events.TestEvents.testEvent;
-import static io.sqsextended.chain.Queues.attribute;
+import static io.sqsextended.chain.testkit.TestEvents.eventBridgeObjectCreated;
+import static io.sqsextended.chain.testkit.TestEvents.objectCreated;
+import static io.sqsextended.chain.testkit.TestEvents.pointer;
+import static io.sqsextended.chain.testkit.TestEvents.record;
+import static io.sqsextended.chain.testkit.TestEvents.s3Event;
+import static io.sqsextended.chain.testkit.TestEvents.snsEnvelope;
+import static io.sqsextended.chain.testkit.TestEvents.testEvent;
+import static io.sqsextended.chain.testkit.Queues.attribute;
+import static io.sqsextended.chain.testkit.RandomBytes.randomBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -55,40 +49,17 @@ class ConsumerChainTest {
     static final String OFFLOADS = "offloaded-payloads";
     static final long INITIAL_DELAY = 200;
 
-    @TempDir
-    static Path dataDir;
-    static ChainApp app;
-    static S3Client s3;
-    static SqsClient sqs;
-    static Queues queues;
-    static String bucket;
-    static final RecordingDownstream downstream = new RecordingDownstream();
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = ChainApp.builder(dataDir).consumer().downstream(RecordingDownstream.URI).properties(Map.of(
-                "chain.consumer.redelivery.max-attempts", String.valueOf(REDELIVERIES),
-                "chain.consumer.redelivery.initial-delay", String.valueOf(INITIAL_DELAY),
-                "chain.consumer.redelivery.multiplier", "2",
-                "chain.consumer.pointer-prefixes", "offload/, s3://" + OFFLOADS + "/")).start();
-        downstream.addTo(app.context());
-        s3 = AwsClients.s3(app.clientSettings());
-        sqs = AwsClients.sqs(app.clientSettings());
-        queues = Queues.of(app, sqs);
-        bucket = app.property("chain.bucket");
-        s3.createBucket(r -> r.bucket(OFFLOADS));
-    }
-
-    @AfterAll
-    static void stop() {
-        s3.close();
-        sqs.close();
-        app.close();
-    }
+    @RegisterExtension
+    static final ChainExtension chain = ChainExtension.app().consumer().recordingDownstream().properties(Map.of(
+                    "chain.consumer.redelivery.max-attempts", String.valueOf(REDELIVERIES),
+                    "chain.consumer.redelivery.initial-delay", String.valueOf(INITIAL_DELAY),
+                    "chain.consumer.redelivery.multiplier", "2",
+                    "chain.consumer.pointer-prefixes", "offload/, s3://" + OFFLOADS + "/"))
+            .afterStart(c -> c.s3().createBucket(r -> r.bucket(OFFLOADS)));
 
     @AfterEach
     void everyDownstreamAcceptsAgain() {
-        downstream.failWhen = subject -> false;
+        chain.downstream().failWhen = subject -> false;
     }
 
     @ParameterizedTest(name = "{0}")
@@ -96,13 +67,13 @@ class ConsumerChainTest {
     void aPayloadUploadedUnderInputReachesTheDownstreamByteForByteWithItsHeaders(String name) throws Exception {
         String key = "input/" + UUID.randomUUID() + "/" + name;
         byte[] payload = randomBytes(300_000);
-        String eTag = s3.putObject(r -> r.bucket(bucket).key(key).contentType("application/x-test").metadata(Map.of("origin", "test", "batch", "7")),
+        String eTag = chain.s3().putObject(r -> r.bucket(chain.bucket()).key(key).contentType("application/x-test").metadata(Map.of("origin", "test", "batch", "7")),
                 RequestBody.fromBytes(payload)).eTag();
 
-        RecordingDownstream.Attempt delivery = downstream.awaitKey(key);
+        RecordingDownstream.Attempt delivery = chain.downstream().awaitKey(key);
 
         assertThat(delivery.body()).isEqualTo(payload);
-        assertThat(delivery.headers()).containsEntry(PayloadHeaders.BUCKET, bucket)
+        assertThat(delivery.headers()).containsEntry(PayloadHeaders.BUCKET, chain.bucket())
                 .containsEntry(PayloadHeaders.KEY, key)
                 .containsEntry(PayloadHeaders.SIZE, (long) payload.length)
                 .containsEntry(PayloadHeaders.ETAG, eTag.replace("\"", ""))
@@ -118,19 +89,19 @@ class ConsumerChainTest {
     void aMultipartUploadReachesTheDownstreamWhole() throws Exception {
         String key = "input/" + UUID.randomUUID() + "/multipart upload.bin";
         byte[] payload = randomBytes(11 * 1024 * 1024);
-        String uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId();
+        String uploadId = chain.s3().createMultipartUpload(r -> r.bucket(chain.bucket()).key(key)).uploadId();
         int partSize = 5 * 1024 * 1024;
         List<CompletedPart> parts = new java.util.ArrayList<>();
         for (int part = 1, offset = 0; offset < payload.length; part++, offset += partSize) {
             int number = part;
             int length = Math.min(partSize, payload.length - offset);
-            String partETag = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(number),
+            String partETag = chain.s3().uploadPart(r -> r.bucket(chain.bucket()).key(key).uploadId(uploadId).partNumber(number),
                     RequestBody.fromBytes(java.util.Arrays.copyOfRange(payload, offset, offset + length))).eTag();
             parts.add(CompletedPart.builder().partNumber(number).eTag(partETag).build());
         }
-        s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
+        chain.s3().completeMultipartUpload(r -> r.bucket(chain.bucket()).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
 
-        RecordingDownstream.Attempt delivery = downstream.awaitKey(key);
+        RecordingDownstream.Attempt delivery = chain.downstream().awaitKey(key);
 
         assertThat(sha256(delivery.body())).isEqualTo(sha256(payload));
         assertThat(delivery.headers()).containsEntry(PayloadHeaders.SIZE, (long) payload.length);
@@ -138,30 +109,30 @@ class ConsumerChainTest {
 
     @Test
     void theS3TestEventIsAcknowledgedAndNothingGoesDownstream() {
-        String messageId = queues.send(testEvent(bucket));
+        String messageId = chain.queues().send(testEvent(chain.bucket()));
 
-        queues.awaitNothingPending();
-        assertThat(downstream.of(d -> messageId.equals(d.messageId()))).isEmpty();
+        chain.queues().awaitNothingPending();
+        assertThat(chain.downstream().of(d -> messageId.equals(d.messageId()))).isEmpty();
     }
 
     @Test
     void anS3EventWrappedBySnsIsDelivered() {
         String key = "other/" + UUID.randomUUID() + "/via sns+topic.txt";
-        s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("sns"));
+        chain.s3().putObject(r -> r.bucket(chain.bucket()).key(key), RequestBody.fromString("sns"));
 
-        queues.send(snsEnvelope(objectCreated(bucket, key, "0A")));
+        chain.queues().send(snsEnvelope(objectCreated(chain.bucket(), key, "0A")));
 
-        assertThat(downstream.awaitKey(key).body()).asString().isEqualTo("sns");
+        assertThat(chain.downstream().awaitKey(key).body()).asString().isEqualTo("sns");
     }
 
     @Test
     void anEventBridgeObjectCreatedEventIsDeliveredWithItsKeyTakenAsIs() {
         String key = "other/" + UUID.randomUUID() + "/via eventbridge+rule.txt";
-        s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("eventbridge"));
+        chain.s3().putObject(r -> r.bucket(chain.bucket()).key(key), RequestBody.fromString("eventbridge"));
 
-        queues.send(eventBridgeObjectCreated(bucket, key, "0B"));
+        chain.queues().send(eventBridgeObjectCreated(chain.bucket(), key, "0B"));
 
-        RecordingDownstream.Attempt delivery = downstream.awaitKey(key);
+        RecordingDownstream.Attempt delivery = chain.downstream().awaitKey(key);
         assertThat(delivery.body()).asString().isEqualTo("eventbridge");
         assertThat(delivery.headers()).containsEntry(PayloadHeaders.SOURCE, "s3-event");
     }
@@ -170,24 +141,24 @@ class ConsumerChainTest {
     @ValueSource(booleans = {true, false})
     void a2MiBMessageOfTheAwsExtendedClientIsDeliveredAndItsObjectDeletedAfterTheMessage(boolean newAttributeName) throws Exception {
         String payload = "large " + UUID.randomUUID() + " " + "x".repeat(2 * 1024 * 1024);
-        var config = new ExtendedClientConfiguration().withPayloadSupportEnabled(AwsClients.s3(app.clientSettings()), bucket)
+        var config = new ExtendedClientConfiguration().withPayloadSupportEnabled(AwsClients.s3(chain.clientSettings()), chain.bucket())
                 .withS3KeyPrefix("offload/");
         if (newAttributeName) {
             config.withLegacyReservedAttributeNameDisabled();
         }
         // the library closes the clients it is given
-        try (var extended = new AmazonSQSExtendedClient(AwsClients.sqs(app.clientSettings()), config)) {
-            extended.sendMessage(r -> r.queueUrl(queues.queueUrl).messageBody(payload));
+        try (var extended = new AmazonSQSExtendedClient(AwsClients.sqs(chain.clientSettings()), config)) {
+            extended.sendMessage(r -> r.queueUrl(chain.queues().queueUrl).messageBody(payload));
         }
 
-        RecordingDownstream.Attempt delivery = await().until(() -> downstream.of(d -> payload.equals(new String(d.body()))), l -> !l.isEmpty()).get(0);
+        RecordingDownstream.Attempt delivery = await().until(() -> chain.downstream().of(d -> payload.equals(new String(d.body()))), l -> !l.isEmpty()).get(0);
 
         assertThat(delivery.headers()).containsEntry(PayloadHeaders.SOURCE, "extended-pointer")
-                .containsEntry(PayloadHeaders.BUCKET, bucket)
+                .containsEntry(PayloadHeaders.BUCKET, chain.bucket())
                 .containsEntry(newAttributeName ? "ExtendedPayloadSize" : "SQSLargePayloadSize", String.valueOf(payload.length()));
         assertThat(delivery.key()).startsWith("offload/");
-        queues.awaitNothingPending();
-        await().untilAsserted(() -> assertThatThrownBy(() -> s3.headObject(r -> r.bucket(bucket).key(delivery.key())))
+        chain.queues().awaitNothingPending();
+        await().untilAsserted(() -> assertThatThrownBy(() -> chain.s3().headObject(r -> r.bucket(chain.bucket()).key(delivery.key())))
                 .isInstanceOf(software.amazon.awssdk.services.s3.model.S3Exception.class));
     }
 
@@ -195,32 +166,32 @@ class ConsumerChainTest {
     void aPayloadTheAwsExtendedClientOffloadsToTheRootOfABucketGrantedWholeReachesTheDownstreamAndItsObjectIsDeleted() {
         String payload = "offloaded " + UUID.randomUUID() + " " + "x".repeat(300_000);
         // no withS3KeyPrefix: the layout of the SNS extended clients, the Python clients and Powertools (a UUID at the root)
-        var config = new ExtendedClientConfiguration().withPayloadSupportEnabled(AwsClients.s3(app.clientSettings()), OFFLOADS)
+        var config = new ExtendedClientConfiguration().withPayloadSupportEnabled(AwsClients.s3(chain.clientSettings()), OFFLOADS)
                 .withLegacyReservedAttributeNameDisabled();
         // the library closes the clients it is given
-        try (var extended = new AmazonSQSExtendedClient(AwsClients.sqs(app.clientSettings()), config)) {
-            extended.sendMessage(r -> r.queueUrl(queues.queueUrl).messageBody(payload));
+        try (var extended = new AmazonSQSExtendedClient(AwsClients.sqs(chain.clientSettings()), config)) {
+            extended.sendMessage(r -> r.queueUrl(chain.queues().queueUrl).messageBody(payload));
         }
 
-        RecordingDownstream.Attempt delivery = await().until(() -> downstream.of(d -> payload.equals(d.text())), l -> !l.isEmpty()).get(0);
+        RecordingDownstream.Attempt delivery = await().until(() -> chain.downstream().of(d -> payload.equals(d.text())), l -> !l.isEmpty()).get(0);
 
         assertThat(delivery.headers()).containsEntry(PayloadHeaders.SOURCE, "extended-pointer").containsEntry(PayloadHeaders.BUCKET, OFFLOADS)
                 .containsEntry("ExtendedPayloadSize", String.valueOf(payload.length()));
         assertThat(delivery.key()).doesNotContain("/");
-        queues.awaitNothingPending();
-        await().untilAsserted(() -> assertThatThrownBy(() -> s3.headObject(r -> r.bucket(OFFLOADS).key(delivery.key())))
+        chain.queues().awaitNothingPending();
+        await().untilAsserted(() -> assertThatThrownBy(() -> chain.s3().headObject(r -> r.bucket(OFFLOADS).key(delivery.key())))
                 .isInstanceOf(software.amazon.awssdk.services.s3.model.S3Exception.class));
     }
 
     @Test
     void anS3EventWhoseTimeAndSizeCannotBeReadIsDeliveredWithThemInPayloadEventIssues() {
         String key = "other/" + UUID.randomUUID() + "/odd event.txt";
-        s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("odd"));
+        chain.s3().putObject(r -> r.bucket(chain.bucket()).key(key), RequestBody.fromString("odd"));
 
-        queues.send(s3Event(record("2.1", "ObjectCreated:Put", bucket, key, "0A").replace("\"2026-01-01T00:00:00.000Z\"", "\"Mon Dec  7 04:00:00 2026\"")
+        chain.queues().send(s3Event(record("2.1", "ObjectCreated:Put", chain.bucket(), key, "0A").replace("\"2026-01-01T00:00:00.000Z\"", "\"Mon Dec  7 04:00:00 2026\"")
                 .replace("\"size\":1024", "\"size\":-3")));
 
-        RecordingDownstream.Attempt delivery = downstream.awaitKey(key);
+        RecordingDownstream.Attempt delivery = chain.downstream().awaitKey(key);
         assertThat(delivery.text()).isEqualTo("odd");
         assertThat(delivery.header(PayloadHeaders.EVENT_ISSUES))
                 .isEqualTo("eventTime \"Mon Dec  7 04:00:00 2026\" is no ISO-8601 time; size -3 is no byte count");
@@ -230,9 +201,9 @@ class ConsumerChainTest {
     void anyOtherMessageIsDeliveredInline() {
         String body = "{\"order\":\"" + UUID.randomUUID() + "\",\"note\":\"été\"}";
 
-        String messageId = queues.send(body);
+        String messageId = chain.queues().send(body);
 
-        RecordingDownstream.Attempt delivery = await().until(() -> downstream.of(d -> messageId.equals(d.messageId())), l -> !l.isEmpty()).get(0);
+        RecordingDownstream.Attempt delivery = await().until(() -> chain.downstream().of(d -> messageId.equals(d.messageId())), l -> !l.isEmpty()).get(0);
         assertThat(delivery.body()).asString().isEqualTo(body);
         assertThat(delivery.headers()).containsEntry(PayloadHeaders.SOURCE, "inline")
                 .containsEntry(PayloadHeaders.SIZE, (long) body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
@@ -242,29 +213,29 @@ class ConsumerChainTest {
     @Test
     void aDuplicatedEventIsDeliveredOnce() {
         String key = "other/" + UUID.randomUUID() + "/twice.txt";
-        s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("once"));
-        String event = objectCreated(bucket, key, "0C");
+        chain.s3().putObject(r -> r.bucket(chain.bucket()).key(key), RequestBody.fromString("once"));
+        String event = objectCreated(chain.bucket(), key, "0C");
 
-        queues.send(event);
-        downstream.awaitKey(key);
-        queues.send(event);
+        chain.queues().send(event);
+        chain.downstream().awaitKey(key);
+        chain.queues().send(event);
 
-        queues.awaitNothingPending();
-        assertThat(downstream.ofKey(key)).hasSize(1);
+        chain.queues().awaitNothingPending();
+        assertThat(chain.downstream().ofKey(key)).hasSize(1);
     }
 
     @Test
     void aFailingDownstreamIsRedeliveredWithBackoffThenTheOriginalMessageGoesToTheDeadLetterQueue() {
         String key = "other/" + UUID.randomUUID() + "/refused.txt";
-        s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("refused"));
-        downstream.failWhen = key::equals;
-        String body = objectCreated(bucket, key, "0D");
+        chain.s3().putObject(r -> r.bucket(chain.bucket()).key(key), RequestBody.fromString("refused"));
+        chain.downstream().failWhen = key::equals;
+        String body = objectCreated(chain.bucket(), key, "0D");
         MessageAttributeValue trace = MessageAttributeValue.builder().dataType("String").stringValue("trace-1").build();
 
-        String messageId = queues.send(body, Map.of("traceId", trace));
+        String messageId = chain.queues().send(body, Map.of("traceId", trace));
 
-        Message deadLetter = queues.awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
-        List<RecordingDownstream.Attempt> attempts = downstream.ofKey(key);
+        Message deadLetter = chain.queues().awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
+        List<RecordingDownstream.Attempt> attempts = chain.downstream().ofKey(key);
         assertThat(attempts).hasSize(1 + REDELIVERIES);
         assertThat(attempts.get(1).at() - attempts.get(0).at()).isGreaterThanOrEqualTo(INITIAL_DELAY * 1_000_000);
         assertThat(attempts.get(2).at() - attempts.get(1).at()).isGreaterThanOrEqualTo(2 * INITIAL_DELAY * 1_000_000);
@@ -275,36 +246,36 @@ class ConsumerChainTest {
         assertThat(attribute(deadLetter, DeadLetterSender.ATTEMPTS)).isEqualTo(String.valueOf(1 + REDELIVERIES));
         assertThat(Instant.parse(attribute(deadLetter, DeadLetterSender.FAILED_AT))).isBefore(Instant.now());
         assertThat(attribute(deadLetter, "traceId")).isEqualTo("trace-1");
-        queues.awaitNothingPending();
+        chain.queues().awaitNothingPending();
     }
 
     @Test
     void afterADeadLetterTheChainGoesOnConsuming() {
         String refused = "other/" + UUID.randomUUID() + "/refused.txt";
         String accepted = "other/" + UUID.randomUUID() + "/accepted.txt";
-        s3.putObject(r -> r.bucket(bucket).key(refused), RequestBody.fromString("refused"));
-        s3.putObject(r -> r.bucket(bucket).key(accepted), RequestBody.fromString("accepted"));
-        downstream.failWhen = refused::equals;
+        chain.s3().putObject(r -> r.bucket(chain.bucket()).key(refused), RequestBody.fromString("refused"));
+        chain.s3().putObject(r -> r.bucket(chain.bucket()).key(accepted), RequestBody.fromString("accepted"));
+        chain.downstream().failWhen = refused::equals;
 
-        String refusedId = queues.send(objectCreated(bucket, refused, "0E"));
-        queues.awaitDeadLetter(m -> refusedId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
-        queues.send(objectCreated(bucket, accepted, "0F"));
+        String refusedId = chain.queues().send(objectCreated(chain.bucket(), refused, "0E"));
+        chain.queues().awaitDeadLetter(m -> refusedId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
+        chain.queues().send(objectCreated(chain.bucket(), accepted, "0F"));
 
-        assertThat(downstream.awaitKey(accepted).body()).asString().isEqualTo("accepted");
+        assertThat(chain.downstream().awaitKey(accepted).body()).asString().isEqualTo("accepted");
     }
 
     @Test
     void aMissingObjectGoesToTheDeadLetterQueueWithoutRedelivery() {
         String key = "input/" + UUID.randomUUID() + "/never uploaded.txt";
 
-        String messageId = queues.send(objectCreated(bucket, key, "10"));
+        String messageId = chain.queues().send(objectCreated(chain.bucket(), key, "10"));
 
-        Message deadLetter = queues.awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
+        Message deadLetter = chain.queues().awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
         assertThat(attribute(deadLetter, DeadLetterSender.ERROR_CLASS)).isEqualTo(PayloadRefusedException.class.getName());
         assertThat(attribute(deadLetter, DeadLetterSender.ERROR_MESSAGE)).contains(key, "does not exist");
         assertThat(attribute(deadLetter, DeadLetterSender.ATTEMPTS)).isEqualTo("1");
-        assertThat(downstream.ofKey(key)).isEmpty();
-        queues.awaitNothingPending();
+        assertThat(chain.downstream().ofKey(key)).isEmpty();
+        chain.queues().awaitNothingPending();
     }
 
     @Test
@@ -312,9 +283,9 @@ class ConsumerChainTest {
         String body = pointer("software.amazon.payloadoffloading.PayloadS3Pointer", "someone-elses-bucket", "offload/" + UUID.randomUUID());
         MessageAttributeValue size = MessageAttributeValue.builder().dataType("Number").stringValue("300000").build();
 
-        String messageId = queues.send(body, Map.of("ExtendedPayloadSize", size));
+        String messageId = chain.queues().send(body, Map.of("ExtendedPayloadSize", size));
 
-        Message deadLetter = queues.awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
+        Message deadLetter = chain.queues().awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
         assertThat(deadLetter.body()).isEqualTo(body);
         assertThat(attribute(deadLetter, DeadLetterSender.ERROR_MESSAGE)).contains("someone-elses-bucket is not in chain.consumer.allowed-buckets");
         assertThat(attribute(deadLetter, DeadLetterSender.ATTEMPTS)).isEqualTo("1");
@@ -325,49 +296,49 @@ class ConsumerChainTest {
     @ValueSource(strings = {"%s", "offload/../%s", "offload/%%2E%%2E/%s"})
     void aPointerToAProducersUploadIsDeadLetteredAndTheUploadNeverDeleted(String pattern) {
         String upload = "input/" + UUID.randomUUID() + "/theirs.csv";
-        s3.putObject(r -> r.bucket(bucket).key(upload), RequestBody.fromString("a producer's upload"));
-        String body = pointer("software.amazon.payloadoffloading.PayloadS3Pointer", bucket, pattern.formatted(upload));
+        chain.s3().putObject(r -> r.bucket(chain.bucket()).key(upload), RequestBody.fromString("a producer's upload"));
+        String body = pointer("software.amazon.payloadoffloading.PayloadS3Pointer", chain.bucket(), pattern.formatted(upload));
 
-        String messageId = queues.send(body, Map.of("ExtendedPayloadSize", number(18)));
+        String messageId = chain.queues().send(body, Map.of("ExtendedPayloadSize", number(18)));
 
-        Message deadLetter = queues.awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
+        Message deadLetter = chain.queues().awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
         assertThat(attribute(deadLetter, DeadLetterSender.ERROR_CLASS)).isEqualTo(PayloadRefusedException.class.getName());
         assertThat(attribute(deadLetter, DeadLetterSender.ATTEMPTS)).isEqualTo("1");
-        queues.awaitNothingPending();
-        assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket).key(upload)).asUtf8String()).isEqualTo("a producer's upload");
+        chain.queues().awaitNothingPending();
+        assertThat(chain.s3().getObjectAsBytes(r -> r.bucket(chain.bucket()).key(upload)).asUtf8String()).isEqualTo("a producer's upload");
     }
 
     @ParameterizedTest(name = "declared {0}")
     @ValueSource(strings = {"1", "100000"})
     void aPointerWhoseSizeAttributeIsNotItsObjectsSizeIsDeadLetteredAndTheObjectKept(String declared) {
         String key = "offload/" + UUID.randomUUID();
-        s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("twelve bytes"));
+        chain.s3().putObject(r -> r.bucket(chain.bucket()).key(key), RequestBody.fromString("twelve bytes"));
 
-        String messageId = queues.send(pointer("software.amazon.payloadoffloading.PayloadS3Pointer", bucket, key),
+        String messageId = chain.queues().send(pointer("software.amazon.payloadoffloading.PayloadS3Pointer", chain.bucket(), key),
                 Map.of("ExtendedPayloadSize", number(Long.parseLong(declared))));
 
-        Message deadLetter = queues.awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
+        Message deadLetter = chain.queues().awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
         assertThat(attribute(deadLetter, DeadLetterSender.ERROR_MESSAGE)).contains("declares " + declared + " bytes, the object has 12");
-        assertThat(downstream.ofKey(key)).isEmpty();
-        assertThat(s3.headObject(r -> r.bucket(bucket).key(key)).contentLength()).isEqualTo(12L);
+        assertThat(chain.downstream().ofKey(key)).isEmpty();
+        assertThat(chain.s3().headObject(r -> r.bucket(chain.bucket()).key(key)).contentLength()).isEqualTo(12L);
     }
 
     @Test
     void aPointerPublishedThroughDirectPublishIsDeliveredAsTheBytesItIsAndNamesNothing() {
         String upload = "input/" + UUID.randomUUID() + "/theirs.csv";
-        s3.putObject(r -> r.bucket(bucket).key(upload), RequestBody.fromString("a producer's upload"));
-        String smuggled = pointer("software.amazon.payloadoffloading.PayloadS3Pointer", bucket, upload);
+        chain.s3().putObject(r -> r.bucket(chain.bucket()).key(upload), RequestBody.fromString("a producer's upload"));
+        String smuggled = pointer("software.amazon.payloadoffloading.PayloadS3Pointer", chain.bucket(), upload);
 
-        String messageId = app.context().createProducerTemplate().requestBody("direct:publish", smuggled, io.sqsextended.chain.producer.PublishResult.class)
+        String messageId = chain.context().createProducerTemplate().requestBody("direct:publish", smuggled, io.sqsextended.chain.producer.PublishResult.class)
                 .messageId();
 
-        RecordingDownstream.Attempt delivery = await().until(() -> downstream.of(d -> messageId.equals(d.messageId())), l -> !l.isEmpty()).get(0);
+        RecordingDownstream.Attempt delivery = await().until(() -> chain.downstream().of(d -> messageId.equals(d.messageId())), l -> !l.isEmpty()).get(0);
         assertThat(delivery.body()).asString().isEqualTo(smuggled);
         assertThat(delivery.headers()).containsEntry(PayloadHeaders.SOURCE, "inline");
-        queues.awaitNothingPending();
+        chain.queues().awaitNothingPending();
         // the upload's own S3 event delivers it, as s3-event; nothing delivers it as a pointer
-        assertThat(downstream.ofKey(upload)).extracting(d -> d.header(PayloadHeaders.SOURCE)).containsOnly("s3-event");
-        assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket).key(upload)).asUtf8String()).isEqualTo("a producer's upload");
+        assertThat(chain.downstream().ofKey(upload)).extracting(d -> d.header(PayloadHeaders.SOURCE)).containsOnly("s3-event");
+        assertThat(chain.s3().getObjectAsBytes(r -> r.bucket(chain.bucket()).key(upload)).asUtf8String()).isEqualTo("a producer's upload");
     }
 
     static MessageAttributeValue number(long value) {
@@ -376,21 +347,15 @@ class ConsumerChainTest {
 
     @Test
     void anS3EventOfAnotherMajorVersionGoesToTheDeadLetterQueueWithTheReason() {
-        String messageId = queues.send(s3Event(record("3.0", "ObjectCreated:Put", bucket, "input/future.txt", "11")));
+        String messageId = chain.queues().send(s3Event(record("3.0", "ObjectCreated:Put", chain.bucket(), "input/future.txt", "11")));
 
-        Message deadLetter = queues.awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
+        Message deadLetter = chain.queues().awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
         assertThat(attribute(deadLetter, DeadLetterSender.ERROR_MESSAGE)).isEqualTo("Unsupported S3 event version 3.0 (major version 2 is supported)");
         assertThat(attribute(deadLetter, DeadLetterSender.FAILED_ROUTE)).isEqualTo(ConsumerRoutes.CONSUME_ROUTE);
     }
 
     private static byte[] download(String url) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
-    }
-
-    static byte[] randomBytes(int size) {
-        byte[] bytes = new byte[size];
-        new Random(size).nextBytes(bytes);
-        return bytes;
     }
 
     static String sha256(byte[] bytes) throws Exception {

@@ -1,6 +1,5 @@
 package io.sqsextended.chain.consumer;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,17 +9,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import io.sqsextended.chain.CapturedLogs;
-import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.Queues;
+import io.sqsextended.chain.testkit.CapturedLogs;
 import io.sqsextended.chain.config.ChainKeys;
-import io.sqsextended.chain.wire.AwsClients;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import io.sqsextended.chain.testkit.ChainExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,26 +30,23 @@ class ConsumerScalingTest {
 
     static final String URI = "direct:test-slow";
 
-    @TempDir
-    Path dataDir;
-    ChainApp app;
-    SqsClient sqs;
-    Queues queues;
     /** Bodies as they entered the downstream, one entry per call. */
     final List<String> calls = new CopyOnWriteArrayList<>();
     /** Every call waits until this opens, or for {@link #callMillis}. */
     final CountDownLatch stalled = new CountDownLatch(1);
     volatile long callMillis = TimeUnit.MINUTES.toMillis(2);
 
+    @RegisterExtension
+    final ChainExtension chain = ChainExtension.app().consumer().downstream(URI).startInTest()
+            .afterStart(c -> RouteBuilder.addRoutes(c.context(), routes -> routes.from(URI).routeId("test-slow")
+                    .routeConfigurationId(ConsumerErrorHandling.ID).process(exchange -> {
+                        calls.add(exchange.getMessage().getBody(String.class));
+                        stalled.await(callMillis, TimeUnit.MILLISECONDS);
+                    })));
+
     @AfterEach
-    void stop() {
+    void releaseStalledCalls() {
         stalled.countDown();
-        if (sqs != null) {
-            sqs.close();
-        }
-        if (app != null) {
-            app.close();
-        }
     }
 
     @Test
@@ -85,32 +78,25 @@ class ConsumerScalingTest {
             start(Map.of("chain.consumer.concurrency", "1", "chain.consumer.visibility-timeout", "2"));
             List<String> bodies = sendMany(4);
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> calls.containsAll(bodies) && queues.pending() == 0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> calls.containsAll(bodies) && chain.queues().pending() == 0);
             assertThat(calls).as("downstream calls").hasSize(4);
             assertThat(logs.count("Skipped duplicate")).as("messages received again").isZero();
         }
     }
 
     private void start(Map<String, String> properties) throws Exception {
-        app = ChainApp.builder(dataDir).consumer().downstream(URI).properties(properties).start();
-        RouteBuilder.addRoutes(app.context(), routes -> routes.from(URI).routeId("test-slow")
-                .routeConfigurationId(ConsumerErrorHandling.ID).process(exchange -> {
-                    calls.add(exchange.getMessage().getBody(String.class));
-                    stalled.await(callMillis, TimeUnit.MILLISECONDS);
-                }));
-        sqs = AwsClients.sqs(app.clientSettings());
-        queues = Queues.of(app, sqs);
+        chain.properties(properties).start();
     }
 
     private List<String> sendMany(int n) {
         List<String> bodies = IntStream.range(0, n).mapToObj(i -> "slow " + i + " " + UUID.randomUUID()).toList();
-        bodies.parallelStream().forEach(queues::send);
+        bodies.parallelStream().forEach(chain.queues()::send);
         return bodies;
     }
 
     /** Messages received and not yet deleted (ApproximateNumberOfMessagesNotVisible). */
     private int inFlight() {
-        return Integer.parseInt(sqs.getQueueAttributes(r -> r.queueUrl(queues.queueUrl)
+        return Integer.parseInt(chain.sqs().getQueueAttributes(r -> r.queueUrl(chain.queues().queueUrl)
                 .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes()
                 .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }

@@ -1,40 +1,37 @@
 package io.sqsextended.chain.consumer;
 
-import java.nio.file.Path;
 
 import io.sqsextended.chain.ChainApp;
 import org.apache.camel.component.aws2.sqs.Sqs2Endpoint;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import io.sqsextended.chain.testkit.ChainExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The queue consumer reads its queue as it starts (local mode starts the embedded SQS while the routes are built). */
 class ConsumerStartTest {
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final ChainExtension chain = ChainExtension.app().consumer().startInTest();
 
     @Test
     void theConsumerRenewsAtTheVisibilityTimeoutTheTemplateGivesTheQueue() throws Exception {
-        try (ChainApp app = ChainApp.builder(dataDir).consumer().property("chain.local.parameter.VisibilityTimeout", "45").start()) {
-            assertThat(consumerEndpoint(app).getConfiguration().getVisibilityTimeout()).isEqualTo(45);
-        }
+        ChainApp app = chain.property("chain.local.parameter.VisibilityTimeout", "45").start();
+        assertThat(consumerEndpoint(app).getConfiguration().getVisibilityTimeout()).isEqualTo(45);
     }
 
     @Test
     void aConfiguredVisibilityTimeoutIsTheOneRenewed() throws Exception {
-        try (ChainApp app = ChainApp.builder(dataDir).consumer().property("chain.consumer.visibility-timeout", "33").start()) {
-            assertThat(consumerEndpoint(app).getConfiguration().getVisibilityTimeout()).isEqualTo(33);
-        }
+        ChainApp app = chain.property("chain.consumer.visibility-timeout", "33").start();
+        assertThat(consumerEndpoint(app).getConfiguration().getVisibilityTimeout()).isEqualTo(33);
     }
 
     @Test
     void theConsumerPollsTheEmbeddedQueueByItsUrl() throws Exception {
-        try (ChainApp app = ChainApp.builder(dataDir).consumer().start()) {
-            assertThat(consumerEndpoint(app).getConfiguration().getQueueUrl())
-                    .isEqualTo(app.clientSettings().sqsEndpoint() + "/000000000000/" + app.property("chain.queue"));
-        }
+        ChainApp app = chain.start();
+        assertThat(consumerEndpoint(app).getConfiguration().getQueueUrl())
+                .isEqualTo(app.clientSettings().sqsEndpoint() + "/000000000000/" + app.property("chain.queue"));
     }
 
     private static Sqs2Endpoint consumerEndpoint(ChainApp app) {

@@ -1,6 +1,5 @@
 package io.sqsextended.chain.consumer;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,21 +9,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.Queues;
-import io.sqsextended.chain.wire.AwsClients;
+import io.sqsextended.chain.testkit.ChainExtension;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeTimedOutException;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.sqs.SqsClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-import static io.sqsextended.chain.Queues.attribute;
+import static io.sqsextended.chain.testkit.Queues.attribute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -37,40 +31,24 @@ class DownstreamTimeoutTest {
 
     static final String URI = "direct:test-hanging";
 
-    @TempDir
-    static Path dataDir;
-    static ChainApp app;
-    static SqsClient sqs;
-    static Queues queues;
     /** Bodies as they entered the downstream, one entry per call. */
     static final List<String> calls = new CopyOnWriteArrayList<>();
     static final List<String> interrupted = new CopyOnWriteArrayList<>();
     /** Calls of bodies starting with "hang " block until their latch opens. */
     static final Map<String, CountDownLatch> hanging = new ConcurrentHashMap<>();
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = ChainApp.builder(dataDir).consumer().properties(Map.of(
-                "chain.downstream.uri", URI,
-                "chain.consumer.concurrency", "1",
-                "chain.consumer.downstream-timeout", "1s",
-                "chain.consumer.redelivery.max-attempts", "1",
-                "chain.consumer.redelivery.initial-delay", "200")).start();
-        RouteBuilder.addRoutes(app.context(), routes -> routes.from(URI).routeId("test-hanging")
-                .routeConfigurationId(ConsumerErrorHandling.ID).process(DownstreamTimeoutTest::call));
-        sqs = AwsClients.sqs(app.clientSettings());
-        queues = Queues.of(app, sqs);
-    }
+    @RegisterExtension
+    static final ChainExtension chain = ChainExtension.app().consumer().properties(Map.of(
+                    "chain.downstream.uri", URI,
+                    "chain.consumer.concurrency", "1",
+                    "chain.consumer.downstream-timeout", "1s",
+                    "chain.consumer.redelivery.max-attempts", "1",
+                    "chain.consumer.redelivery.initial-delay", "200"))
+            .afterStart(c -> RouteBuilder.addRoutes(c.context(), routes -> routes.from(URI).routeId("test-hanging")
+                    .routeConfigurationId(ConsumerErrorHandling.ID).process(DownstreamTimeoutTest::call)));
 
     @AfterEach
     void releaseHungCalls() {
         hanging.values().forEach(CountDownLatch::countDown);
-    }
-
-    @AfterAll
-    static void stop() {
-        sqs.close();
-        app.close();
     }
 
     @Test
@@ -79,9 +57,9 @@ class DownstreamTimeoutTest {
         String good = "good " + UUID.randomUUID();
         hanging.put(hung, new CountDownLatch(1));
 
-        queues.send(hung);
+        chain.queues().send(hung);
         await().until(() -> calls.contains(hung));
-        queues.send(good);
+        chain.queues().send(good);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> calls.contains(good));
         assertThat(hanging.get(hung).getCount()).as("the hung call still blocks").isEqualTo(1);
@@ -93,9 +71,9 @@ class DownstreamTimeoutTest {
         String hung = "hang " + UUID.randomUUID();
         hanging.put(hung, new CountDownLatch(1));
 
-        String messageId = queues.send(hung);
+        String messageId = chain.queues().send(hung);
 
-        Message deadLetter = queues.awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
+        Message deadLetter = chain.queues().awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
         assertThat(deadLetter.body()).isEqualTo(hung);
         assertThat(attribute(deadLetter, DeadLetterSender.ERROR_REASON)).isEqualTo("timeout");
         assertThat(attribute(deadLetter, DeadLetterSender.ERROR_CLASS)).isEqualTo(ExchangeTimedOutException.class.getName());
@@ -107,14 +85,14 @@ class DownstreamTimeoutTest {
     void callsLeftBehindThatEndLateChangeNothing() {
         String hung = "hang " + UUID.randomUUID();
         hanging.put(hung, new CountDownLatch(1));
-        String messageId = queues.send(hung);
-        queues.awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
+        String messageId = chain.queues().send(hung);
+        chain.queues().awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
 
         hanging.get(hung).countDown();
 
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() ->
-                queues.deadLetters(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID))).size() == 1
-                        && calls.stream().filter(hung::equals).count() == 2 && queues.pending() == 0);
+                chain.queues().deadLetters(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID))).size() == 1
+                        && calls.stream().filter(hung::equals).count() == 2 && chain.queues().pending() == 0);
     }
 
     private static void call(Exchange exchange) {

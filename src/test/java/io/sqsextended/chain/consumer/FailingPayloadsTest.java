@@ -1,27 +1,21 @@
 package io.sqsextended.chain.consumer;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.Queues;
-import io.sqsextended.chain.RecordingDownstream;
-import io.sqsextended.chain.wire.AwsClients;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.sqsextended.chain.testkit.ChainExtension;
+import io.sqsextended.chain.testkit.RecordingDownstream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-import static io.sqsextended.chain.consumer.events.TestEvents.objectCreated;
-import static io.sqsextended.chain.Queues.attribute;
+import static io.sqsextended.chain.testkit.TestEvents.objectCreated;
+import static io.sqsextended.chain.testkit.Queues.attribute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,65 +28,45 @@ class FailingPayloadsTest {
     static final int FAILING = 20;
     static final long REDELIVERY_DELAY = 4000;
 
-    @TempDir
-    static Path dataDir;
-    static ChainApp app;
-    static SqsClient sqs;
-    static Queues queues;
-    static String bucket;
-    static final RecordingDownstream downstream = new RecordingDownstream();
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = ChainApp.builder(dataDir).consumer().downstream(RecordingDownstream.URI).properties(Map.of(
-                "chain.consumer.concurrency", "2",
-                "chain.consumer.redelivery.max-attempts", "1",
-                "chain.consumer.redelivery.initial-delay", String.valueOf(REDELIVERY_DELAY))).start();
-        downstream.addTo(app.context());
-        downstream.failWhen = subject -> subject.startsWith("poison ");
-        sqs = AwsClients.sqs(app.clientSettings());
-        queues = Queues.of(app, sqs);
-        bucket = app.property("chain.bucket");
-    }
-
-    @AfterAll
-    static void stop() {
-        sqs.close();
-        app.close();
-    }
+    @RegisterExtension
+    static final ChainExtension chain = ChainExtension.app().consumer().recordingDownstream().properties(Map.of(
+                    "chain.consumer.concurrency", "2",
+                    "chain.consumer.redelivery.max-attempts", "1",
+                    "chain.consumer.redelivery.initial-delay", String.valueOf(REDELIVERY_DELAY)))
+            .afterStart(c -> c.downstream().failWhen = subject -> subject.startsWith("poison "));
 
     @Test
     void aGoodPayloadIsDeliveredWhileTwentyFailingOnesWaitForTheirRedelivery() {
         String run = UUID.randomUUID().toString();
         List<String> poison = IntStream.range(0, FAILING).mapToObj(i -> "poison " + run + " " + i).toList();
-        poison.forEach(queues::send);
-        String goodId = queues.send("good " + run);
+        poison.forEach(chain.queues()::send);
+        String goodId = chain.queues().send("good " + run);
 
         RecordingDownstream.Attempt good = await().atMost(Duration.ofSeconds(30))
-                .until(() -> downstream.of(d -> goodId.equals(d.messageId())), list -> !list.isEmpty()).get(0);
+                .until(() -> chain.downstream().of(d -> goodId.equals(d.messageId())), list -> !list.isEmpty()).get(0);
 
         // it came after the failing ones (at least the first receive of 10), and none of them had its redelivery yet
-        assertThat(downstream.of(d -> poison.contains(new String(d.body())) && d.at() < good.at()).stream().map(d -> new String(d.body())))
+        assertThat(chain.downstream().of(d -> poison.contains(new String(d.body())) && d.at() < good.at()).stream().map(d -> new String(d.body())))
                 .as("attempts at failing payloads before the good one was delivered")
                 .hasSizeGreaterThanOrEqualTo(FAILING / 2)
                 .doesNotHaveDuplicates();
-        List<Message> deadLetters = await().until(() -> queues.deadLetters(m -> poison.contains(m.body())), list -> list.size() == FAILING);
+        List<Message> deadLetters = await().until(() -> chain.queues().deadLetters(m -> poison.contains(m.body())), list -> list.size() == FAILING);
         assertThat(deadLetters).allSatisfy(deadLetter -> {
             assertThat(attribute(deadLetter, DeadLetterSender.ATTEMPTS)).isEqualTo("2");
             assertThat(attribute(deadLetter, DeadLetterSender.ERROR_REASON)).isEqualTo("failed");
         });
-        queues.awaitNothingPending();
+        chain.queues().awaitNothingPending();
     }
 
     /** S3 answers these keys 400 or 403: a malformed key, which no retry can fix. */
     @ParameterizedTest(name = "key {0}")
     @ValueSource(strings = {"../x", "input//x", "input/nul\u0000x"})
     void aKeyThatS3RefusesGoesToTheDeadLetterQueueWithoutRedelivery(String key) {
-        String messageId = queues.send(objectCreated(bucket, key, "01"));
+        String messageId = chain.queues().send(objectCreated(chain.bucket(), key, "01"));
 
-        Message deadLetter = queues.awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
+        Message deadLetter = chain.queues().awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
         assertThat(attribute(deadLetter, DeadLetterSender.ATTEMPTS)).isEqualTo("1");
         assertThat(attribute(deadLetter, DeadLetterSender.ERROR_REASON)).isEqualTo("refused");
-        assertThat(downstream.of(d -> messageId.equals(d.messageId()))).isEmpty();
+        assertThat(chain.downstream().of(d -> messageId.equals(d.messageId()))).isEmpty();
     }
 }

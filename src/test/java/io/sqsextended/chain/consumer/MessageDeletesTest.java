@@ -7,10 +7,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-import io.sqsextended.chain.Queues;
+import io.sqsextended.chain.testkit.Queues;
 import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.local.LocalAws;
-import io.sqsextended.chain.local.TestStacks;
+import io.sqsextended.chain.testkit.TestStacks;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.aws2.sqs.Sqs2Constants;

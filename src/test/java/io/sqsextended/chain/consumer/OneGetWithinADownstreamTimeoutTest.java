@@ -1,12 +1,9 @@
 package io.sqsextended.chain.consumer;
 
-import java.nio.file.Path;
 
-import io.sqsextended.chain.ChainApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import io.sqsextended.chain.testkit.ChainExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.sqsextended.chain.consumer.OneGetPerPayloadTest.deliver;
 import static io.sqsextended.chain.consumer.OneGetPerPayloadTest.key;
@@ -18,33 +15,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OneGetWithinADownstreamTimeoutTest {
 
-    @TempDir
-    static Path dataDir;
-    static ChainApp app;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = OneGetPerPayloadTest.app(dataDir, "30s");
-    }
-
-    @AfterAll
-    static void stop() {
-        OneGetPerPayloadTest.gets.close();
-        app.close();
-    }
+    @RegisterExtension
+    static final ChainExtension chain = OneGetPerPayloadTest.app("30s");
 
     @Test
     void aConversionToStringSendsOneGet() {
-        assertThat(deliver(app, "convert")).isEqualTo(1);
+        assertThat(deliver(chain, "convert")).isEqualTo(1);
     }
 
     @Test
     void theBodyLoggedAfterAReadIsReplayedWithoutASecondGet() {
-        assertThat(deliver(app, "log-after-read")).isEqualTo(1);
+        assertThat(deliver(chain, "log-after-read")).isEqualTo(1);
     }
 
     @Test
     void aRedeliveryGetsThePayloadAgain() {
-        assertThat(deliver(app, key("fail-once"), 2)).isEqualTo(2);
+        assertThat(deliver(chain, key("fail-once"), 2)).isEqualTo(2);
     }
 }

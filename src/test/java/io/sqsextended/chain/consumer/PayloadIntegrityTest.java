@@ -3,7 +3,6 @@ package io.sqsextended.chain.consumer;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -13,31 +12,25 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.Checksums;
-import io.sqsextended.chain.Queues;
-import io.sqsextended.chain.RecordingDownstream;
-import io.sqsextended.chain.presign.ApiClient;
+import io.sqsextended.chain.testkit.ChainExtension;
+import io.sqsextended.chain.testkit.Checksums;
+import io.sqsextended.chain.testkit.RecordingDownstream;
+import io.sqsextended.chain.testkit.ApiClient;
 import io.sqsextended.chain.producer.ExtendedPublisher;
 import io.sqsextended.chain.producer.OutgoingMessage;
-import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.wire.PayloadSha256;
 import io.sqsextended.chain.wire.PayloadHeaders;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
-import static io.sqsextended.chain.Queues.attribute;
-import static io.sqsextended.chain.consumer.events.TestEvents.objectCreated;
-import static io.sqsextended.chain.consumer.events.TestEvents.pointer;
+import static io.sqsextended.chain.testkit.Queues.attribute;
+import static io.sqsextended.chain.testkit.TestEvents.objectCreated;
+import static io.sqsextended.chain.testkit.TestEvents.pointer;
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,45 +40,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PayloadIntegrityTest {
 
-    @TempDir
-    static Path dataDir;
-    static ChainApp app;
-    static S3Client s3;
-    static SqsClient sqs;
-    static Queues queues;
-    static String bucket;
-    static final RecordingDownstream downstream = new RecordingDownstream();
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = ChainApp.builder(dataDir).consumer().downstream(RecordingDownstream.URI).properties(Map.of(
-                "chain.consumer.redelivery.max-attempts", "2",
-                "chain.consumer.redelivery.initial-delay", "200",
-                // multipart from 6 MiB, in parts of S3's minimum (5 MiB)
-                "chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB")).start();
-        downstream.addTo(app.context());
-        s3 = AwsClients.s3(app.clientSettings());
-        sqs = AwsClients.sqs(app.clientSettings());
-        queues = Queues.of(app, sqs);
-        bucket = app.property("chain.bucket");
-    }
-
-    @AfterAll
-    static void stop() {
-        s3.close();
-        sqs.close();
-        app.close();
-    }
+    @RegisterExtension
+    static final ChainExtension chain = ChainExtension.app().consumer().recordingDownstream().properties(Map.of(
+            "chain.consumer.redelivery.max-attempts", "2",
+            "chain.consumer.redelivery.initial-delay", "200",
+            // multipart from 6 MiB, in parts of S3's minimum (5 MiB)
+            "chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB"));
 
     @Test
     void aPayloadCarriesTheCrc64NvmeItWasVerifiedAgainst() {
         String key = "other/" + UUID.randomUUID() + "/crc.txt";
-        s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("checked on the way down"));
-        String stored = s3.headObject(r -> r.bucket(bucket).key(key).checksumMode(ChecksumMode.ENABLED)).checksumCRC64NVME();
+        chain.s3().putObject(r -> r.bucket(chain.bucket()).key(key), RequestBody.fromString("checked on the way down"));
+        String stored = chain.s3().headObject(r -> r.bucket(chain.bucket()).key(key).checksumMode(ChecksumMode.ENABLED)).checksumCRC64NVME();
 
-        queues.send(objectCreated(bucket, key, "01"));
+        chain.queues().send(objectCreated(chain.bucket(), key, "01"));
 
-        RecordingDownstream.Attempt delivered = downstream.awaitKey(key);
+        RecordingDownstream.Attempt delivered = chain.downstream().awaitKey(key);
         assertThat(delivered.failure()).isNull();
         assertThat(stored).isNotBlank();
         assertThat(delivered.header(PayloadHeaders.CHECKSUM_CRC64NVME)).isEqualTo(stored);
@@ -97,11 +67,11 @@ class PayloadIntegrityTest {
         String key = "other/" + UUID.randomUUID() + "/sha.txt";
         byte[] bytes = "named by its producer".getBytes(StandardCharsets.UTF_8);
         String sha256 = sha256(bytes);
-        s3.putObject(r -> r.bucket(bucket).key(key).checksumSHA256(sha256), RequestBody.fromBytes(bytes));
+        chain.s3().putObject(r -> r.bucket(chain.bucket()).key(key).checksumSHA256(sha256), RequestBody.fromBytes(bytes));
 
-        queues.send(objectCreated(bucket, key, "01"));
+        chain.queues().send(objectCreated(chain.bucket(), key, "01"));
 
-        RecordingDownstream.Attempt delivered = downstream.awaitKey(key);
+        RecordingDownstream.Attempt delivered = chain.downstream().awaitKey(key);
         assertThat(delivered.failure()).isNull();
         assertThat(delivered.header(PayloadHeaders.CHECKSUM_SHA256)).isEqualTo(sha256);
     }
@@ -110,54 +80,54 @@ class PayloadIntegrityTest {
     @Test
     void aRedeliveryVerifiesThePayloadAfreshFromItsFirstByte() {
         String key = "other/" + UUID.randomUUID() + "/again.txt";
-        s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("read twice, verified twice"));
+        chain.s3().putObject(r -> r.bucket(chain.bucket()).key(key), RequestBody.fromString("read twice, verified twice"));
         Set<String> failedOnce = ConcurrentHashMap.newKeySet();
-        downstream.failWhen = subject -> subject.equals(key) && failedOnce.add(subject);
+        chain.downstream().failWhen = subject -> subject.equals(key) && failedOnce.add(subject);
 
-        queues.send(objectCreated(bucket, key, "01"));
+        chain.queues().send(objectCreated(chain.bucket(), key, "01"));
 
-        await().until(() -> downstream.ofKey(key), attempts -> attempts.size() == 2);
-        assertThat(downstream.ofKey(key)).extracting(RecordingDownstream.Attempt::delivered).containsExactly(false, true);
-        assertThat(downstream.ofKey(key).get(1).text()).isEqualTo("read twice, verified twice");
+        await().until(() -> chain.downstream().ofKey(key), attempts -> attempts.size() == 2);
+        assertThat(chain.downstream().ofKey(key)).extracting(RecordingDownstream.Attempt::delivered).containsExactly(false, true);
+        assertThat(chain.downstream().ofKey(key).get(1).text()).isEqualTo("read twice, verified twice");
     }
 
     @Test
     void bytesChangedInTheStoreFailTheReadAndGoToTheDeadLetterQueueAsChecksumMismatchWithoutRedelivery() throws IOException {
         String key = "other/" + UUID.randomUUID() + "/rotten.txt";
-        s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("the bytes as uploaded"));
+        chain.s3().putObject(r -> r.bucket(chain.bucket()).key(key), RequestBody.fromString("the bytes as uploaded"));
         corrupt(key, "THE BYTES AS UPLOADED");
 
-        String messageId = queues.send(objectCreated(bucket, key, "01"));
+        String messageId = chain.queues().send(objectCreated(chain.bucket(), key, "01"));
 
-        Message deadLetter = queues.awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
+        Message deadLetter = chain.queues().awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
         assertThat(attribute(deadLetter, DeadLetterSender.ERROR_REASON)).isEqualTo("checksum-mismatch");
         assertThat(attribute(deadLetter, DeadLetterSender.ATTEMPTS)).isEqualTo("1");
-        assertThat(downstream.of(d -> messageId.equals(d.messageId()))).singleElement().satisfies(attempt ->
+        assertThat(chain.downstream().of(d -> messageId.equals(d.messageId()))).singleElement().satisfies(attempt ->
                 assertThat(attempt.failure()).contains("ChecksumMismatchException"));
     }
 
     @Test
     void aPointerWhoseSha256AttributeIsNotItsObjectsGoesToTheDeadLetterQueueAsChecksumMismatch() throws Exception {
         String key = "offload/" + UUID.randomUUID();
-        s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("what the object holds"));
+        chain.s3().putObject(r -> r.bucket(chain.bucket()).key(key), RequestBody.fromString("what the object holds"));
 
-        String messageId = queues.send(pointer("software.amazon.payloadoffloading.PayloadS3Pointer", bucket, key),
+        String messageId = chain.queues().send(pointer("software.amazon.payloadoffloading.PayloadS3Pointer", chain.bucket(), key),
                 Map.of(PayloadSha256.ATTRIBUTE, text(sha256("what the producer sent".getBytes(StandardCharsets.UTF_8)))));
 
-        Message deadLetter = queues.awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
+        Message deadLetter = chain.queues().awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
         assertThat(attribute(deadLetter, DeadLetterSender.ERROR_REASON)).isEqualTo("checksum-mismatch");
-        assertThat(s3.headObject(r -> r.bucket(bucket).key(key)).contentLength()).as("kept for a look").isEqualTo(21L);
+        assertThat(chain.s3().headObject(r -> r.bucket(chain.bucket()).key(key)).contentLength()).as("kept for a look").isEqualTo(21L);
     }
 
     @Test
     void aPointerWhoseSha256AttributeIsNotASha256IsRefused() {
         String key = "offload/" + UUID.randomUUID();
-        s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("bytes"));
+        chain.s3().putObject(r -> r.bucket(chain.bucket()).key(key), RequestBody.fromString("bytes"));
 
-        String messageId = queues.send(pointer("software.amazon.payloadoffloading.PayloadS3Pointer", bucket, key),
+        String messageId = chain.queues().send(pointer("software.amazon.payloadoffloading.PayloadS3Pointer", chain.bucket(), key),
                 Map.of(PayloadSha256.ATTRIBUTE, text("not a checksum")));
 
-        Message deadLetter = queues.awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
+        Message deadLetter = chain.queues().awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
         assertThat(attribute(deadLetter, DeadLetterSender.ERROR_REASON)).isEqualTo("refused");
         assertThat(attribute(deadLetter, DeadLetterSender.ERROR_MESSAGE)).contains(PayloadSha256.ATTRIBUTE);
     }
@@ -166,11 +136,11 @@ class PayloadIntegrityTest {
     void aPayloadOffloadedByTheExtendedProducerIsVerifiedAgainstItsSha256Attribute() throws Exception {
         byte[] payload = new byte[300_000];
         new Random(15).nextBytes(payload);
-        ExtendedPublisher publisher = app.context().getRegistry().lookupByNameAndType("extendedPublisher", ExtendedPublisher.class);
+        ExtendedPublisher publisher = chain.context().getRegistry().lookupByNameAndType("extendedPublisher", ExtendedPublisher.class);
 
-        String messageId = publisher.publish(queues.queueUrl, OutgoingMessage.of(payload, "application/octet-stream")).messageId();
+        String messageId = publisher.publish(chain.queues().queueUrl, OutgoingMessage.of(payload, "application/octet-stream")).messageId();
 
-        RecordingDownstream.Attempt delivered = await().until(() -> downstream.of(d -> messageId.equals(d.messageId())), l -> !l.isEmpty()).get(0);
+        RecordingDownstream.Attempt delivered = await().until(() -> chain.downstream().of(d -> messageId.equals(d.messageId())), l -> !l.isEmpty()).get(0);
         assertThat(delivered.failure()).isNull();
         assertThat(delivered.body()).isEqualTo(payload);
         assertThat(delivered.header(PayloadHeaders.CHECKSUM_SHA256)).isEqualTo(sha256(payload));
@@ -181,14 +151,14 @@ class PayloadIntegrityTest {
         byte[] payload = new byte[7 * 1024 * 1024 + 3];
         new Random(16).nextBytes(payload);
         String crc64Nvme = Checksums.crc64Nvme(payload);
-        ApiClient api = new ApiClient(app.api());
+        ApiClient api = new ApiClient(chain.api());
         JsonNode plan = api.postJson("/v1/uploads", ApiClient.PRODUCER, Map.of("contentType", "application/octet-stream",
                 "contentLength", payload.length, "checksumCrc64Nvme", crc64Nvme)).json();
         ApiClient.Reply completed = api.postJson("/v1/uploads/complete", ApiClient.PRODUCER, Map.of("key", plan.get("key").asText(),
                 "uploadId", plan.get("uploadId").asText(), "parts", api.uploadParts(plan, payload), "checksumCrc64Nvme", crc64Nvme));
         assertThat(completed.status()).as(completed.text()).isEqualTo(200);
 
-        RecordingDownstream.Attempt delivered = downstream.awaitKey(plan.get("key").asText());
+        RecordingDownstream.Attempt delivered = chain.downstream().awaitKey(plan.get("key").asText());
 
         assertThat(delivered.failure()).isNull();
         assertThat(delivered.header(PayloadHeaders.CHECKSUM_CRC64NVME)).isEqualTo(crc64Nvme);
@@ -201,7 +171,7 @@ class PayloadIntegrityTest {
 
     /** Overwrites the object's file in place: same length, its stored checksum (kept in the file's attributes) stays. */
     private static void corrupt(String key, String sameLength) throws IOException {
-        try (RandomAccessFile file = new RandomAccessFile(dataDir.resolve("s3").resolve(bucket).resolve(key).toFile(), "rw")) {
+        try (RandomAccessFile file = new RandomAccessFile(chain.dataDir().resolve("s3").resolve(chain.bucket()).resolve(key).toFile(), "rw")) {
             assertThat(file.length()).isEqualTo(sameLength.length());
             file.write(sameLength.getBytes(StandardCharsets.UTF_8));
         }

@@ -5,16 +5,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 
-import io.sqsextended.chain.CapturedLogs;
-import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.RecordingDownstream;
-import io.sqsextended.chain.wire.AwsClients;
-import org.junit.jupiter.api.AfterEach;
+import io.sqsextended.chain.testkit.CapturedLogs;
+import io.sqsextended.chain.testkit.RecordingDownstream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
+import io.sqsextended.chain.testkit.ChainExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,32 +19,21 @@ import static org.awaitility.Awaitility.await;
 /** chain.routes.reload (local mode's default): a route file that changes while the app runs replaces its routes. */
 class RouteReloadTest {
 
-    @TempDir
-    Path dataDir;
-    @TempDir
-    Path routesDir;
-    Path routeFile;
-    ChainApp app;
-    S3Client s3;
     CapturedLogs logs;
-    final RecordingDownstream downstream = new RecordingDownstream();
+    @RegisterExtension
+    final ChainExtension chain = ChainExtension.app().consumer().recordingDownstream().downstream("direct:versioned")
+            .property("chain.routes.dir", c -> c.dir("routes").toString())
+            .beforeStart(c -> {
+                Files.writeString(c.dir("routes").resolve("versioned.yaml"), route("v1", RecordingDownstream.URI));
+                logs = c.closing(CapturedLogs.open("reload"));
+            });
+
+    Path routeFile;
 
     @BeforeEach
-    void start() throws Exception {
-        routeFile = routesDir.resolve("versioned.yaml");
-        Files.writeString(routeFile, route("v1", RecordingDownstream.URI));
-        logs = CapturedLogs.open("reload");
-        app = ChainApp.builder(dataDir).consumer().downstream("direct:versioned").property("chain.routes.dir", routesDir.toString()).start();
-        downstream.addTo(app.context());
-        s3 = AwsClients.s3(app.clientSettings());
+    void theFirstVersionDelivers() {
+        routeFile = chain.dir("routes").resolve("versioned.yaml");
         assertThat(deliveredVersion()).isEqualTo("v1");
-    }
-
-    @AfterEach
-    void stop() {
-        s3.close();
-        app.close();
-        logs.close();
     }
 
     @Test
@@ -60,7 +46,7 @@ class RouteReloadTest {
 
     @Test
     void aJavaRouteFileIsCompiledWhenItAppearsAndTakesOverTheRouteOfItsId() throws Exception {
-        Path javaFile = routesDir.resolve("Versioned.java");
+        Path javaFile = chain.dir("routes").resolve("Versioned.java");
         save(javaFile, """
                 public class Versioned extends org.apache.camel.builder.RouteBuilder {
                     @Override
@@ -113,13 +99,13 @@ class RouteReloadTest {
     }
 
     private void save(Path file, String content) throws Exception {
-        Path draft = Files.writeString(routesDir.resolve("route.draft"), content);
+        Path draft = Files.writeString(chain.dir("routes").resolve("route.draft"), content);
         Files.move(draft, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private String deliveredVersion() {
         String key = "input/" + UUID.randomUUID() + ".txt";
-        s3.putObject(r -> r.bucket(app.property("chain.bucket")).key(key), RequestBody.fromString("payload"));
-        return downstream.awaitKey(key).header("RouteVersion");
+        chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key(key), RequestBody.fromString("payload"));
+        return chain.downstream().awaitKey(key).header("RouteVersion");
     }
 }

@@ -1,64 +1,40 @@
 package io.sqsextended.chain.consumer;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 
-import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.Queues;
-import io.sqsextended.chain.RecordingWebhook;
-import io.sqsextended.chain.wire.AwsClients;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.sqsextended.chain.testkit.ChainExtension;
+import io.sqsextended.chain.testkit.RandomBytes;
+import io.sqsextended.chain.testkit.Queues;
+import io.sqsextended.chain.testkit.RecordingWebhook;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-import static io.sqsextended.chain.Queues.attribute;
+import static io.sqsextended.chain.testkit.Queues.attribute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** examples/routes/webhook.camel.yaml, loaded from chain.routes.dir, posts payloads to a webhook. */
 class WebhookExampleTest {
 
-    @TempDir
-    static Path dataDir;
     static RecordingWebhook webhook;
-    static ChainApp app;
-    static S3Client s3;
-    static SqsClient sqs;
-    static String bucket;
-
-    @BeforeAll
-    static void start() throws Exception {
-        webhook = RecordingWebhook.start();
-        app = ChainApp.builder(dataDir).consumer().properties(Map.of(
-                "chain.routes.dir", "examples/routes",
-                "chain.downstream.uri", "direct:webhook",
-                "example.webhook.url", webhook.url("/hook"),
-                "chain.consumer.redelivery.max-attempts", "1",
-                "chain.consumer.redelivery.initial-delay", "100")).start();
-        s3 = AwsClients.s3(app.clientSettings());
-        sqs = AwsClients.sqs(app.clientSettings());
-        bucket = app.property("chain.bucket");
-    }
-
-    @AfterAll
-    static void stop() {
-        s3.close();
-        sqs.close();
-        app.close();
-        webhook.close();
-    }
+    @RegisterExtension
+    static final ChainExtension chain = ChainExtension.app().consumer()
+            .beforeStart(c -> webhook = c.closing(RecordingWebhook.start()))
+            .properties(Map.of(
+                    "chain.routes.dir", "examples/routes",
+                    "chain.downstream.uri", "direct:webhook",
+                    "chain.consumer.redelivery.max-attempts", "1",
+                    "chain.consumer.redelivery.initial-delay", "100"))
+            .property("example.webhook.url", c -> webhook.url("/hook"));
 
     @Test
     void anUploadedPayloadIsPostedToTheWebhookWithItsHeaders() throws Exception {
         String key = "input/" + UUID.randomUUID() + "/hook.bin";
-        byte[] payload = ConsumerChainTest.randomBytes(2 * 1024 * 1024);
-        s3.putObject(r -> r.bucket(bucket).key(key).contentType("application/octet-stream"), RequestBody.fromBytes(payload));
+        byte[] payload = RandomBytes.randomBytes(2 * 1024 * 1024);
+        chain.s3().putObject(r -> r.bucket(chain.bucket()).key(key).contentType("application/octet-stream"), RequestBody.fromBytes(payload));
 
         RecordingWebhook.Post post = await().until(() -> webhook.posts().stream().filter(p -> key.equals(p.headers().getFirst("PayloadKey"))).findFirst(),
                 java.util.Optional::isPresent).orElseThrow();
@@ -71,7 +47,7 @@ class WebhookExampleTest {
 
     @Test
     void aWebhookThatAnswersWithAnErrorSendsTheMessageToTheDeadLetterQueue() {
-        Queues queues = Queues.of(app, sqs);
+        Queues queues = Queues.of(chain.running(), chain.sqs());
         webhook.answer(503);
         try {
             String messageId = queues.send("inline for a failing hook " + UUID.randomUUID());

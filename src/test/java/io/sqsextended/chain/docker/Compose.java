@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sqsextended.chain.presign.ApiClient;
+import io.sqsextended.chain.testkit.ApiClient;
 
 import static io.sqsextended.chain.docker.DockerCli.docker;
 import static org.assertj.core.api.Assertions.assertThat;

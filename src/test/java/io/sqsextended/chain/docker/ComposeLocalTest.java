@@ -1,13 +1,13 @@
 package io.sqsextended.chain.docker;
 
-import io.sqsextended.chain.presign.ApiClient;
+import io.sqsextended.chain.testkit.ApiClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static io.sqsextended.chain.docker.DockerCli.docker;
-import static io.sqsextended.chain.presign.ApiClient.PRODUCER;
+import static io.sqsextended.chain.testkit.ApiClient.PRODUCER;
 
 /**
  * docker/compose.yaml's local profile with docker-compose (Debian's 1.29), on the image the docker tests build, tagged as

@@ -1,6 +1,6 @@
 package io.sqsextended.chain.docker;
 
-import io.sqsextended.chain.presign.ApiClient;
+import io.sqsextended.chain.testkit.ApiClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sqsextended.chain.presign.ApiClient;
+import io.sqsextended.chain.testkit.ApiClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static io.sqsextended.chain.docker.ChainContainer.API;
 import static io.sqsextended.chain.docker.ChainContainer.S3;
-import static io.sqsextended.chain.presign.ApiClient.CONSUMER;
-import static io.sqsextended.chain.presign.ApiClient.PRODUCER;
+import static io.sqsextended.chain.testkit.ApiClient.CONSUMER;
+import static io.sqsextended.chain.testkit.ApiClient.PRODUCER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The image's data on its volume from one container to the next, and {@code docker stop} with a payload in flight. */

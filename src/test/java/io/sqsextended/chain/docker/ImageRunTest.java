@@ -11,14 +11,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
 
-import io.sqsextended.chain.presign.ApiClient;
+import io.sqsextended.chain.testkit.ApiClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static io.sqsextended.chain.docker.ChainContainer.API;
 import static io.sqsextended.chain.docker.ChainContainer.MANAGEMENT;
-import static io.sqsextended.chain.presign.ApiClient.PRODUCER;
+import static io.sqsextended.chain.testkit.ApiClient.PRODUCER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

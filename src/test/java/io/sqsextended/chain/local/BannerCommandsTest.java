@@ -8,12 +8,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import io.sqsextended.chain.CapturedLogs;
-import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.wire.AwsClients;
+import io.sqsextended.chain.testkit.CapturedLogs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.s3.S3Client;
+import io.sqsextended.chain.testkit.ChainExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -23,25 +22,23 @@ class BannerCommandsTest {
 
     private static final String BANNER_START = "Try it with the AWS CLI";
 
-    @TempDir
-    Path dataDir;
+    final String secret = "banner-secret-" + UUID.randomUUID();
+    @RegisterExtension
+    final ChainExtension chain = ChainExtension.app().property("chain.local.secret-key", secret).startInTest();
     @TempDir
     Path shellHome;
 
     @Test
     void everyCommandOfTheBannerWorksAsPrintedWithoutTheSecretBeingLogged() throws Exception {
         assumeTrue(awsCliInstalled(), "the aws CLI is not installed here: the banner's commands are not run");
-        String secret = "banner-secret-" + UUID.randomUUID();
         List<String> commands;
         String output;
-        try (CapturedLogs logs = CapturedLogs.open("banner");
-             ChainApp app = ChainApp.builder(dataDir).property("chain.local.secret-key", secret).start()) {
+        try (CapturedLogs logs = CapturedLogs.open("banner")) {
+            chain.start();
             commands = commands(logs);
             output = run(commands);
-            try (S3Client s3 = AwsClients.s3(app.clientSettings())) {
-                String bucket = app.property("chain.bucket");
-                assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket).key("input/hello.txt")).asUtf8String()).isEqualTo("hello\n");
-            }
+            String bucket = chain.property("chain.bucket");
+            assertThat(chain.s3().getObjectAsBytes(r -> r.bucket(bucket).key("input/hello.txt")).asUtf8String()).isEqualTo("hello\n");
             logs.assertNoSecrets(secret);
         }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.sqsextended.chain.Queues;
+import io.sqsextended.chain.testkit.Queues;
 import io.sqsextended.chain.wire.AwsClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import io.sqsextended.chain.testkit.TestStacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

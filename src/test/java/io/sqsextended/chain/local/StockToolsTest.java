@@ -24,6 +24,8 @@ import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import io.sqsextended.chain.testkit.TestStacks;
+import io.sqsextended.chain.testkit.AwsTools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -4,15 +4,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 
-import io.sqsextended.chain.ChainApp;
 import io.sqsextended.chain.local.Outages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.sqsextended.chain.testkit.ChainExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,31 +18,20 @@ import static org.awaitility.Awaitility.await;
 class HealthTest {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    @TempDir
-    static Path dataDir;
-    static ChainApp app;
-
-    @BeforeAll
-    static void startApp() throws Exception {
-        app = ChainApp.builder(dataDir).start();
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
-    }
+    @RegisterExtension
+    static final ChainExtension chain = ChainExtension.app();
 
     @Test
     void readinessTurnsDownWhileS3IsStoppedAndUpWhenItReturns() throws Exception {
         await().atMost(Duration.ofSeconds(20)).until(() -> get("/observe/health/ready").statusCode() == 200);
 
-        Outages.stopS3(app.localAws());
+        Outages.stopS3(chain.localAws());
         try {
             await().atMost(Duration.ofSeconds(20)).until(() -> get("/observe/health/ready").statusCode() == 503);
             assertThat(get("/observe/health/ready").body()).contains("DOWN");
             assertThat(get("/observe/health/live").statusCode()).isEqualTo(200);
         } finally {
-            Outages.startS3(app.localAws());
+            Outages.startS3(chain.localAws());
         }
 
         await().atMost(Duration.ofSeconds(20)).until(() -> get("/observe/health/ready").statusCode() == 200);
@@ -62,7 +48,7 @@ class HealthTest {
     }
 
     static HttpResponse<String> get(String path) throws Exception {
-        URI uri = app.management().resolve(path);
+        URI uri = chain.management().resolve(path);
         return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,19 +1,17 @@
 package io.sqsextended.chain.management;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 
 import javax.management.Attribute;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
-import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.local.TestStacks;
+import io.sqsextended.chain.testkit.ChainExtension;
+import io.sqsextended.chain.testkit.TestStacks;
 import io.sqsextended.chain.wire.AwsClients;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -27,58 +25,51 @@ class InjectionOverJmxTest {
 
     private static final MBeanServer JMX = ManagementFactory.getPlatformMBeanServer();
 
-    @TempDir
-    static Path dataDir;
-    static ChainApp app;
-    static ObjectName chain;
+    @RegisterExtension
+    static final ChainExtension chain = ChainExtension.app().property("chain.local.latency", "s3=5ms");
+    static ObjectName mbean;
 
     @BeforeAll
-    static void start() throws Exception {
-        app = ChainApp.builder(dataDir).property("chain.local.latency", "s3=5ms").start();
-        chain = new ObjectName(ChainOperations.OBJECT_NAME);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
+    static void findTheMBean() throws Exception {
+        mbean = new ObjectName(ChainOperations.OBJECT_NAME);
     }
 
     @Test
     void theStartingValuesAreReadableInTheirOwnForm() throws Exception {
-        assertThat(JMX.getAttribute(chain, "LocalLatency")).isEqualTo("s3=5ms");
-        assertThat(JMX.getAttribute(chain, "LocalFaults")).isEqualTo("none");
+        assertThat(JMX.getAttribute(mbean, "LocalLatency")).isEqualTo("s3=5ms");
+        assertThat(JMX.getAttribute(mbean, "LocalFaults")).isEqualTo("none");
     }
 
     @Test
     void aLatencySetOverJmxDelaysTheNextRequests() throws Exception {
-        JMX.setAttribute(chain, new Attribute("LocalLatency", "s3=400ms+-100ms,sqs=5ms"));
-        try (S3Client s3 = AwsClients.s3(app.clientSettings())) {
+        JMX.setAttribute(mbean, new Attribute("LocalLatency", "s3=400ms+-100ms,sqs=5ms"));
+        try (S3Client s3 = AwsClients.s3(chain.clientSettings())) {
             long started = System.nanoTime();
             s3.listBuckets();
 
             assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(300);
-            assertThat(JMX.getAttribute(chain, "LocalLatency")).isEqualTo("s3=400ms+-100ms,sqs=5ms");
+            assertThat(JMX.getAttribute(mbean, "LocalLatency")).isEqualTo("s3=400ms+-100ms,sqs=5ms");
         } finally {
-            JMX.setAttribute(chain, new Attribute("LocalLatency", "none"));
+            JMX.setAttribute(mbean, new Attribute("LocalLatency", "none"));
         }
     }
 
     @Test
     void faultsSetOverJmxFailTheNextRequests() throws Exception {
-        JMX.setAttribute(chain, new Attribute("LocalFaults", "sqs=1:503"));
-        try (SqsClient sqs = TestStacks.sqsWithoutRetries(app.clientSettings())) {
+        JMX.setAttribute(mbean, new Attribute("LocalFaults", "sqs=1:503"));
+        try (SqsClient sqs = TestStacks.sqsWithoutRetries(chain.clientSettings())) {
 
             assertThat(catchThrowableOfType(AwsServiceException.class, sqs::listQueues).statusCode()).isEqualTo(503);
         } finally {
-            JMX.setAttribute(chain, new Attribute("LocalFaults", "none"));
+            JMX.setAttribute(mbean, new Attribute("LocalFaults", "none"));
         }
     }
 
     @Test
     void aBadValueOverJmxIsRefusedNamingTheKeyAndChangesNothing() throws Exception {
-        assertThatThrownBy(() -> JMX.setAttribute(chain, new Attribute("LocalFaults", "s3=2:503")))
+        assertThatThrownBy(() -> JMX.setAttribute(mbean, new Attribute("LocalFaults", "s3=2:503")))
                 .hasStackTraceContaining("chain.local.faults must look like");
 
-        assertThat(JMX.getAttribute(chain, "LocalFaults")).isEqualTo("none");
+        assertThat(JMX.getAttribute(mbean, "LocalFaults")).isEqualTo("none");
     }
 }

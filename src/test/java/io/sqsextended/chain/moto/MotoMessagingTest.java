@@ -7,8 +7,8 @@ import java.util.Map;
 
 import com.amazon.sqs.javamessaging.AmazonSQSExtendedClient;
 import com.amazon.sqs.javamessaging.ExtendedClientConfiguration;
-import io.sqsextended.chain.RecordingDownstream;
-import io.sqsextended.chain.presign.ApiClient;
+import io.sqsextended.chain.testkit.RecordingDownstream;
+import io.sqsextended.chain.testkit.ApiClient;
 import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.wire.PayloadHeaders;
 import org.junit.jupiter.api.AfterEach;
@@ -22,8 +22,9 @@ import software.amazon.awssdk.services.sns.SnsClientBuilder;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.sns.AmazonSNSExtendedClient;
 import software.amazon.sns.SNSExtendedClientConfiguration;
+import io.sqsextended.chain.testkit.MotoChain;
 
-import static io.sqsextended.chain.moto.MotoChain.PRODUCER;
+import static io.sqsextended.chain.testkit.MotoChain.PRODUCER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sqsextended.chain.RecordingDownstream;
-import io.sqsextended.chain.cli.CliProcess;
-import io.sqsextended.chain.presign.ApiClient;
+import io.sqsextended.chain.testkit.RecordingDownstream;
+import io.sqsextended.chain.testkit.CliProcess;
+import io.sqsextended.chain.testkit.ApiClient;
 import io.sqsextended.chain.wire.PayloadHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
+import io.sqsextended.chain.testkit.MotoChain;
 
-import static io.sqsextended.chain.moto.MotoChain.CONSUMER;
-import static io.sqsextended.chain.moto.MotoChain.PRODUCER;
+import static io.sqsextended.chain.testkit.MotoChain.CONSUMER;
+import static io.sqsextended.chain.testkit.MotoChain.PRODUCER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

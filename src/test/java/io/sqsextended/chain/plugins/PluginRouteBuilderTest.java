@@ -11,13 +11,12 @@ import java.util.stream.Stream;
 
 import javax.tools.ToolProvider;
 
-import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.RecordingDownstream;
-import io.sqsextended.chain.wire.AwsClients;
+import io.sqsextended.chain.testkit.RecordingDownstream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
+import io.sqsextended.chain.testkit.ChainExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,27 +25,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PluginRouteBuilderTest {
 
     @TempDir
-    Path dataDir;
-    @TempDir
     Path pluginsDir;
     @TempDir
     Path classes;
-    final RecordingDownstream downstream = new RecordingDownstream();
+    @RegisterExtension
+    final ChainExtension chain = ChainExtension.app().consumer().recordingDownstream().downstream("direct:lines")
+            .property("chain.plugins.dir", c -> pluginsDir.toString()).property("camel.beans.lineCount", "#class:LineCount")
+            .property("example.lines.to", RecordingDownstream.URI).startInTest();
 
     @Test
     void aRouteBuilderFromAPluginJarNamedAsABeanTakesPayloads() throws Exception {
         assertThatThrownBy(() -> Class.forName("LineCount")).as("not on the test classpath").isInstanceOf(ClassNotFoundException.class);
         jarOf(compiled(Path.of("examples/java/LineCount.java")), pluginsDir.resolve("line-count.jar"));
 
-        try (ChainApp app = ChainApp.builder(dataDir).consumer().downstream("direct:lines").property("chain.plugins.dir", pluginsDir.toString())
-                .property("camel.beans.lineCount", "#class:LineCount").property("example.lines.to", RecordingDownstream.URI).start();
-             S3Client s3 = AwsClients.s3(app.clientSettings())) {
-            downstream.addTo(app.context());
-            String key = "input/" + UUID.randomUUID() + ".txt";
-            s3.putObject(r -> r.bucket(app.property("chain.bucket")).key(key), RequestBody.fromString("one\ntwo\n"));
+        chain.start();
+        String key = "input/" + UUID.randomUUID() + ".txt";
+        chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key(key), RequestBody.fromString("one\ntwo\n"));
 
-            assertThat(downstream.awaitKey(key).header("PayloadLines")).isEqualTo("2");
-        }
+        assertThat(chain.downstream().awaitKey(key).header("PayloadLines")).isEqualTo("2");
     }
 
     /** The source compiled against the test's class path (Camel's), as a user's build would. */

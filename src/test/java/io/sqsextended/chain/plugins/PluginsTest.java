@@ -1,25 +1,21 @@
 package io.sqsextended.chain.plugins;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 
-import io.sqsextended.chain.CapturedLogs;
+import io.sqsextended.chain.testkit.CapturedLogs;
 import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.RecordingDownstream;
-import io.sqsextended.chain.TestPlugins;
-import io.sqsextended.chain.wire.AwsClients;
+import io.sqsextended.chain.testkit.RecordingDownstream;
+import io.sqsextended.chain.testkit.TestPlugins;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
+import io.sqsextended.chain.testkit.ChainExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,10 +29,11 @@ class PluginsTest {
     private static final String BASE64_DATA_FORMAT = "org.apache.camel.dataformat.base64.Base64DataFormat";
 
     @TempDir
-    Path dataDir;
-    @TempDir
     Path pluginsDir;
-    final RecordingDownstream downstream = new RecordingDownstream();
+    @RegisterExtension
+    final ChainExtension chain = ChainExtension.app().consumer().recordingDownstream().downstream("direct:base64")
+            .property("chain.plugins.dir", c -> pluginsDir.toString()).property("chain.routes.dir", "examples/plugins")
+            .property("example.base64.to", RecordingDownstream.URI).startInTest();
 
     @Test
     void aDataFormatFromThePluginsFolderEncodesPayloads() throws Exception {
@@ -76,9 +73,9 @@ class PluginsTest {
 
     @Test
     void coordinatesOfALibraryTheProductBundlesAtThatVersionNeedNoRepository() throws Exception {
-        try (CapturedLogs logs = CapturedLogs.open("bundled"); ChainApp app = start(Map.of(
-                "chain.plugins.dependencies", "org.apache.camel:camel-sql:" + TestPlugins.camelVersion(),
-                "chain.plugins.repositories", "http://127.0.0.1:9/nothing"))) {
+        try (CapturedLogs logs = CapturedLogs.open("bundled")) {
+            start(Map.of("chain.plugins.dependencies", "org.apache.camel:camel-sql:" + TestPlugins.camelVersion(),
+                    "chain.plugins.repositories", "http://127.0.0.1:9/nothing"));
             assertThat(logs.count("Resolved [")).isZero();
             assertThat(pluginsDir).isEmptyDirectory();
         }
@@ -86,7 +83,7 @@ class PluginsTest {
 
     @Test
     void aPluginJarOfAnotherCamelVersionIsRefusedNamingBothVersions() throws Exception {
-        jarClaiming(pluginsDir.resolve("camel-old.jar"), "org.apache.camel", "camel-support", "4.0.0");
+        TestPlugins.jarClaiming(pluginsDir.resolve("camel-old.jar"), "org.apache.camel", "camel-support", "4.0.0");
 
         assertThatThrownBy(() -> start(Map.of()))
                 .hasStackTraceContaining("Plugin camel-old.jar needs org.apache.camel:camel-support 4.0.0 but the product bundles "
@@ -101,30 +98,21 @@ class PluginsTest {
     }
 
     private String deliveredThroughTheExample(Map<String, String> properties) throws Exception {
-        try (ChainApp app = start(properties); S3Client s3 = AwsClients.s3(app.clientSettings())) {
-            downstream.addTo(app.context());
+        start(properties);
+        try {
             String key = "input/" + UUID.randomUUID() + ".txt";
-            s3.putObject(r -> r.bucket(app.property("chain.bucket")).key(key), RequestBody.fromString("payload through a plugin"));
-            return downstream.awaitKey(key).text().strip();
+            chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key(key), RequestBody.fromString("payload through a plugin"));
+            return chain.downstream().awaitKey(key).text().strip();
+        } finally {
+            chain.stop();
         }
     }
 
     private ChainApp start(Map<String, String> properties) throws Exception {
-        return ChainApp.builder(dataDir).consumer().downstream("direct:base64").property("chain.plugins.dir", pluginsDir.toString())
-                .property("chain.routes.dir", "examples/plugins").property("example.base64.to", RecordingDownstream.URI)
-                .properties(properties).start();
+        return chain.properties(properties).start();
     }
 
     private static String base64(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A jar whose Maven metadata says it is {@code groupId:artifactId:version}, as a plugin built for another Camel is. */
-    static void jarClaiming(Path jar, String groupId, String artifactId, String version) throws IOException {
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream entries = new JarOutputStream(out)) {
-            entries.putNextEntry(new JarEntry("META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties"));
-            entries.write(("groupId=" + groupId + "\nartifactId=" + artifactId + "\nversion=" + version + "\n").getBytes(StandardCharsets.UTF_8));
-            entries.closeEntry();
-        }
     }
 }

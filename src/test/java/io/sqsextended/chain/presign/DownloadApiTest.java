@@ -1,20 +1,16 @@
 package io.sqsextended.chain.presign;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.wire.AwsClients;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.sqsextended.chain.testkit.ChainExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
+import io.sqsextended.chain.testkit.ApiClient;
 
-import static io.sqsextended.chain.presign.ApiClient.CONSUMER;
+import static io.sqsextended.chain.testkit.ApiClient.CONSUMER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Consumers get presigned GETs of existing objects under the allowed prefixes, as JSON or as a redirect. */
@@ -24,32 +20,18 @@ class DownloadApiTest {
     static final String KEY = "input/reports/2026/order 42+1.json";
     static final String OUTSIDE = "offload/secret.json";
 
-    @TempDir
-    static Path dataDir;
-    static ChainApp app;
-    static ApiClient client;
-
-    @BeforeAll
-    static void startApp() throws Exception {
-        app = ChainApp.builder(dataDir).start();
-        client = new ApiClient(app.api());
-        try (S3Client s3 = AwsClients.s3(app.clientSettings())) {
-            for (String key : new String[] {KEY, OUTSIDE}) {
-                s3.putObject(r -> r.bucket(app.property("chain.bucket")).key(key).contentType("application/json"), RequestBody.fromBytes(BODY));
-            }
+    @RegisterExtension
+    static final ChainExtension chain = ChainExtension.app().afterStart(c -> {
+        for (String key : new String[] {KEY, OUTSIDE}) {
+            c.s3().putObject(r -> r.bucket(c.bucket()).key(key).contentType("application/json"), RequestBody.fromBytes(BODY));
         }
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
-    }
+    });
 
     @Test
     void aKeySegmentLongerThanTheEmbeddedS3CanStoreIsAnInvalidKeyNotAStorageFailure() {
         String key = "input/" + "s".repeat(256) + "/x.json";
 
-        ApiClient.Reply reply = client.postJson("/v1/downloads", CONSUMER, Map.of("key", key));
+        ApiClient.Reply reply = chain.client().postJson("/v1/downloads", CONSUMER, Map.of("key", key));
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(ApiClient.problem(reply).get("type").asText()).endsWith(":invalid-key");
@@ -57,27 +39,27 @@ class DownloadApiTest {
 
     @Test
     void anExistingObjectIsDescribedWithAUrlThatDownloadsIt() {
-        ApiClient.Reply reply = client.postJson("/v1/downloads", CONSUMER, Map.of("key", KEY));
+        ApiClient.Reply reply = chain.client().postJson("/v1/downloads", CONSUMER, Map.of("key", KEY));
         JsonNode ticket = reply.json();
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(ticket.get("bucket").asText()).isEqualTo(app.property("chain.bucket"));
+        assertThat(ticket.get("bucket").asText()).isEqualTo(chain.property("chain.bucket"));
         assertThat(ticket.get("key").asText()).isEqualTo(KEY);
         assertThat(ticket.get("method").asText()).isEqualTo("GET");
         assertThat(ticket.get("size").asLong()).isEqualTo(BODY.length);
         assertThat(ticket.get("contentType").asText()).isEqualTo("application/json");
         assertThat(ticket.get("expiresAt").asText()).isNotEmpty();
-        assertThat(client.get(ticket.get("url").asText()).body()).isEqualTo(BODY);
+        assertThat(chain.client().get(ticket.get("url").asText()).body()).isEqualTo(BODY);
     }
 
     @Test
     void answersWithPresignedUrlsAreNotToBeCached() {
-        assertThat(client.postJson("/v1/downloads", CONSUMER, Map.of("key", KEY)).header("Cache-Control")).isEqualTo("no-store");
+        assertThat(chain.client().postJson("/v1/downloads", CONSUMER, Map.of("key", KEY)).header("Cache-Control")).isEqualTo("no-store");
     }
 
     @Test
     void aMissingObjectIsNotFound() {
-        ApiClient.Reply reply = client.postJson("/v1/downloads", CONSUMER, Map.of("key", "input/no/such/object"));
+        ApiClient.Reply reply = chain.client().postJson("/v1/downloads", CONSUMER, Map.of("key", "input/no/such/object"));
 
         assertThat(reply.status()).isEqualTo(404);
         assertThat(ApiClient.problem(reply).get("type").asText()).endsWith(":object-not-found");
@@ -85,7 +67,7 @@ class DownloadApiTest {
 
     @Test
     void aKeyOutsideTheAllowedPrefixesIsForbiddenEvenWhenItExists() {
-        ApiClient.Reply reply = client.postJson("/v1/downloads", CONSUMER, Map.of("key", OUTSIDE));
+        ApiClient.Reply reply = chain.client().postJson("/v1/downloads", CONSUMER, Map.of("key", OUTSIDE));
 
         assertThat(reply.status()).isEqualTo(403);
         assertThat(ApiClient.problem(reply).get("type").asText()).endsWith(":key-not-allowed");
@@ -93,7 +75,7 @@ class DownloadApiTest {
 
     @Test
     void aKeyThatClimbsOutOfThePrefixIsInvalid() {
-        ApiClient.Reply reply = client.postJson("/v1/downloads", CONSUMER, Map.of("key", "input/../" + OUTSIDE));
+        ApiClient.Reply reply = chain.client().postJson("/v1/downloads", CONSUMER, Map.of("key", "input/../" + OUTSIDE));
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(ApiClient.problem(reply).get("type").asText()).endsWith(":invalid-key");
@@ -101,24 +83,24 @@ class DownloadApiTest {
 
     @Test
     void theRedirectPointsAtAPresignedGetOfTheKeyWithSlashesSpacesAndPlus() {
-        ApiClient.Reply redirect = client.apiGet("/v1/downloads/" + UploadRoundTripTest.rawPath(KEY), CONSUMER);
+        ApiClient.Reply redirect = chain.client().apiGet("/v1/downloads/" + ApiClient.rawPath(KEY), CONSUMER);
 
         assertThat(redirect.status()).isEqualTo(307);
         assertThat(redirect.header("Cache-Control")).isEqualTo("no-store");
-        assertThat(client.get(redirect.header("Location")).body()).isEqualTo(BODY);
+        assertThat(chain.client().get(redirect.header("Location")).body()).isEqualTo(BODY);
     }
 
     @Test
     void theRedirectAlsoTakesTheKeyAsOneEncodedSegment() {
-        ApiClient.Reply redirect = client.apiGet("/v1/downloads/" + UploadRoundTripTest.encode(KEY), CONSUMER);
+        ApiClient.Reply redirect = chain.client().apiGet("/v1/downloads/" + ApiClient.encode(KEY), CONSUMER);
 
         assertThat(redirect.status()).isEqualTo(307);
-        assertThat(client.get(redirect.header("Location")).body()).isEqualTo(BODY);
+        assertThat(chain.client().get(redirect.header("Location")).body()).isEqualTo(BODY);
     }
 
     @Test
     void theRedirectOfAMissingObjectIsNotFound() {
-        ApiClient.Reply reply = client.apiGet("/v1/downloads/input/no/such/object", CONSUMER);
+        ApiClient.Reply reply = chain.client().apiGet("/v1/downloads/input/no/such/object", CONSUMER);
 
         assertThat(reply.status()).isEqualTo(404);
         assertThat(ApiClient.problem(reply).get("type").asText()).endsWith(":object-not-found");
@@ -126,7 +108,7 @@ class DownloadApiTest {
 
     @Test
     void theRedirectOfAKeyOutsideTheAllowedPrefixesIsForbidden() {
-        ApiClient.Reply reply = client.apiGet("/v1/downloads/" + OUTSIDE, CONSUMER);
+        ApiClient.Reply reply = chain.client().apiGet("/v1/downloads/" + OUTSIDE, CONSUMER);
 
         assertThat(reply.status()).isEqualTo(403);
         assertThat(ApiClient.problem(reply).get("type").asText()).endsWith(":key-not-allowed");

@@ -1,47 +1,32 @@
 package io.sqsextended.chain.presign;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import io.sqsextended.chain.ChainApp;
 import io.sqsextended.chain.local.LocalSettings;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import io.sqsextended.chain.testkit.ApiClient;
+import io.sqsextended.chain.testkit.ChainExtension;
 
-import static io.sqsextended.chain.Checksums.crc64Nvme;
-import static io.sqsextended.chain.presign.ApiClient.CONSUMER;
-import static io.sqsextended.chain.presign.ApiClient.PRODUCER;
+import static io.sqsextended.chain.testkit.Checksums.crc64Nvme;
+import static io.sqsextended.chain.testkit.ApiClient.CONSUMER;
+import static io.sqsextended.chain.testkit.ApiClient.PRODUCER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code POST /presign} keeps the original Lambda's contract (bare URL as text) under the v1 roles and key rules. */
 class LambdaPresignTest {
 
-    @TempDir
-    static Path dataDir;
-    static ChainApp app;
-    static ApiClient client;
+    @RegisterExtension
+    static final ChainExtension chain = ChainExtension.app().property("chain.upload.max-size", "1MiB");
     // what a putObject URL signs besides its size: the PUT must send them as they are
     static final Map<String, String> SIGNED_HEADERS = Map.of("Content-Type", "text/plain", "If-None-Match", "*");
     final String key = "input/lambda/" + UUID.randomUUID() + "/data file+1.txt";
     final byte[] body = "from the lambda contract".getBytes(StandardCharsets.UTF_8);
-
-    @BeforeAll
-    static void startApp() throws Exception {
-        app = ChainApp.builder(dataDir).properties(Map.of("chain.upload.max-size", "1MiB")).start();
-        client = new ApiClient(app.api());
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
-    }
 
     @Test
     void putObjectAnswersABareUrlThatUploadsWithTheSignedHeaders() {
@@ -50,49 +35,49 @@ class LambdaPresignTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.header("Content-Type")).startsWith("text/plain");
         assertThat(reply.text()).startsWith("http").contains("X-Amz-Signature=").doesNotContain("\"");
-        assertThat(client.put(reply.text(), SIGNED_HEADERS, body).status()).isEqualTo(200);
+        assertThat(chain.client().put(reply.text(), SIGNED_HEADERS, body).status()).isEqualTo(200);
     }
 
     @Test
     void getObjectAnswersABareUrlThatDownloads() {
-        client.put(presignPut(PRODUCER, key, "text/plain", body.length).text(), SIGNED_HEADERS, body);
+        chain.client().put(presignPut(PRODUCER, key, "text/plain", body.length).text(), SIGNED_HEADERS, body);
 
         ApiClient.Reply reply = presign(CONSUMER, Map.of("object_key", key, "action", "getObject"));
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(client.get(reply.text()).body()).isEqualTo(body);
+        assertThat(chain.client().get(reply.text()).body()).isEqualTo(body);
     }
 
     @Test
     void putObjectSignsTheContentLength() {
         ApiClient.Reply reply = presignPut(PRODUCER, key, "text/plain", body.length + 1);
 
-        assertThat(client.put(reply.text(), SIGNED_HEADERS, body).status()).isEqualTo(403);
+        assertThat(chain.client().put(reply.text(), SIGNED_HEADERS, body).status()).isEqualTo(403);
     }
 
     @Test
     void putObjectSignsTheContentType() {
         ApiClient.Reply reply = presignPut(PRODUCER, key, "text/plain", body.length);
 
-        assertThat(client.put(reply.text(), Map.of("Content-Type", "application/json", "If-None-Match", "*"), body).status()).isEqualTo(403);
+        assertThat(chain.client().put(reply.text(), Map.of("Content-Type", "application/json", "If-None-Match", "*"), body).status()).isEqualTo(403);
     }
 
     @Test
     void putObjectSignsIfNoneMatch() {
         ApiClient.Reply reply = presignPut(PRODUCER, key, "text/plain", body.length);
 
-        assertThat(client.put(reply.text(), Map.of("Content-Type", "text/plain"), body).status()).isEqualTo(403);
+        assertThat(chain.client().put(reply.text(), Map.of("Content-Type", "text/plain"), body).status()).isEqualTo(403);
     }
 
     @Test
     void putObjectCannotReplaceAnExistingObject() {
-        assertThat(client.put(presignPut(PRODUCER, key, "text/plain", body.length).text(), SIGNED_HEADERS, body).status()).isEqualTo(200);
+        assertThat(chain.client().put(presignPut(PRODUCER, key, "text/plain", body.length).text(), SIGNED_HEADERS, body).status()).isEqualTo(200);
         byte[] other = "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8);
 
-        ApiClient.Reply overwrite = client.put(presignPut(PRODUCER, key, "text/plain", other.length).text(), SIGNED_HEADERS, other);
+        ApiClient.Reply overwrite = chain.client().put(presignPut(PRODUCER, key, "text/plain", other.length).text(), SIGNED_HEADERS, other);
 
         assertThat(overwrite.status()).isEqualTo(412);
-        assertThat(client.get(presign(CONSUMER, Map.of("object_key", key, "action", "getObject")).text()).body()).isEqualTo(body);
+        assertThat(chain.client().get(presign(CONSUMER, Map.of("object_key", key, "action", "getObject")).text()).body()).isEqualTo(body);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -173,9 +158,9 @@ class LambdaPresignTest {
         Map<String, String> headers = new HashMap<>(SIGNED_HEADERS);
         headers.put("x-amz-checksum-" + algorithm, checksum);
 
-        ApiClient.Reply other = client.put(url, headers, new StringBuilder(new String(body, StandardCharsets.UTF_8)).reverse().toString()
+        ApiClient.Reply other = chain.client().put(url, headers, new StringBuilder(new String(body, StandardCharsets.UTF_8)).reverse().toString()
                 .getBytes(StandardCharsets.UTF_8));
-        ApiClient.Reply stored = client.put(url, headers, body);
+        ApiClient.Reply stored = chain.client().put(url, headers, body);
 
         assertThat(other.status()).isEqualTo(400);
         assertThat(other.text()).contains("<Code>BadDigest</Code>");
@@ -211,6 +196,6 @@ class LambdaPresignTest {
     }
 
     private ApiClient.Reply presign(String token, Map<String, Object> request) {
-        return client.postJson("/presign", token, request);
+        return chain.client().postJson("/presign", token, request);
     }
 }

@@ -2,16 +2,14 @@ package io.sqsextended.chain.presign;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.stream.Stream;
 
-import io.sqsextended.chain.ChainApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import io.sqsextended.chain.testkit.ApiClient;
+import io.sqsextended.chain.testkit.ChainExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -21,21 +19,8 @@ class MalformedRequestsTest {
 
     static final String JSON = "application/json";
 
-    @TempDir
-    static Path dataDir;
-    static ChainApp app;
-    static ApiClient client;
-
-    @BeforeAll
-    static void startApp() throws Exception {
-        app = ChainApp.builder(dataDir).start();
-        client = new ApiClient(app.api());
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
-    }
+    @RegisterExtension
+    static final ChainExtension chain = ChainExtension.app();
 
     /** name, method, path, Authorization header (null: none), Content-Type (null: none), body (null: none), expected status. */
     static Stream<Arguments> malformedRequests() {
@@ -128,7 +113,7 @@ class MalformedRequestsTest {
     @MethodSource("malformedRequests")
     void isRefusedWithAProblemNeverAServerError(String name, String method, String path, String authorization, String contentType,
                                                 Object body, int status) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(app.api().resolve(path)).method(method, body == null
+        HttpRequest.Builder request = HttpRequest.newBuilder(chain.api().resolve(path)).method(method, body == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body instanceof byte[] bytes ? bytes : body.toString().getBytes(StandardCharsets.UTF_8)));
         if (authorization != null) {
@@ -138,7 +123,7 @@ class MalformedRequestsTest {
             request.header("Content-Type", contentType);
         }
 
-        ApiClient.Reply reply = client.send(request.build());
+        ApiClient.Reply reply = chain.client().send(request.build());
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(status);
         ApiClient.problem(reply);

@@ -1,35 +1,26 @@
 package io.sqsextended.chain.presign;
 
-import java.nio.file.Path;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sqsextended.chain.ChainApp;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.sqsextended.chain.testkit.ApiClient;
+import io.sqsextended.chain.testkit.ChainExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The app serves an OpenAPI 3 document of the presign API, without a token. */
 class OpenApiDocumentTest {
 
-    @TempDir
-    static Path dataDir;
-    static ChainApp app;
+    @RegisterExtension
+    static final ChainExtension chain = ChainExtension.app();
     static JsonNode document;
 
     @BeforeAll
-    static void fetchTheDocument() throws Exception {
-        app = ChainApp.builder(dataDir).start();
-        ApiClient.Reply reply = new ApiClient(app.api()).apiGet("/v1/openapi.json", null);
+    static void fetchTheDocument() {
+        ApiClient.Reply reply = chain.client().apiGet("/v1/openapi.json", null);
         assertThat(reply.status()).isEqualTo(200);
         document = reply.json();
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
     }
 
     @Test

@@ -2,39 +2,24 @@ package io.sqsextended.chain.presign;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sqsextended.chain.ChainApp;
 import io.sqsextended.chain.api.JsonRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.sqsextended.chain.testkit.ApiClient;
+import io.sqsextended.chain.testkit.ChainExtension;
 
-import static io.sqsextended.chain.presign.ApiClient.CONSUMER;
-import static io.sqsextended.chain.presign.ApiClient.PRODUCER;
+import static io.sqsextended.chain.testkit.ApiClient.CONSUMER;
+import static io.sqsextended.chain.testkit.ApiClient.PRODUCER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each kind of bad request gets its status and an RFC 9457 problem that says what is wrong. */
 class ProblemResponsesTest {
 
-    @TempDir
-    static Path dataDir;
-    static ChainApp app;
-    static ApiClient client;
-
-    @BeforeAll
-    static void startApp() throws Exception {
-        app = ChainApp.builder(dataDir).properties(Map.of("chain.upload.max-size", "1GiB")).start();
-        client = new ApiClient(app.api());
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
-    }
+    @RegisterExtension
+    static final ChainExtension chain = ChainExtension.app().property("chain.upload.max-size", "1GiB");
 
     @Test
     void malformedJsonIsABadRequest() {
@@ -131,14 +116,14 @@ class ProblemResponsesTest {
 
     @Test
     void aKeyLongerThan1024BytesIsAnInvalidKey() {
-        JsonNode problem = expect(400, client.postJson("/v1/downloads", CONSUMER, Map.of("key", "input/" + "k".repeat(1019))));
+        JsonNode problem = expect(400, chain.client().postJson("/v1/downloads", CONSUMER, Map.of("key", "input/" + "k".repeat(1019))));
 
         assertThat(problem.get("type").asText()).endsWith(":invalid-key");
     }
 
     @Test
     void aRequestBodyThatIsNotJsonIsAnUnsupportedMediaType() {
-        JsonNode problem = expect(415, client.send("POST", "/v1/uploads", PRODUCER, "text/plain", "contentType=text/plain".getBytes()));
+        JsonNode problem = expect(415, chain.client().send("POST", "/v1/uploads", PRODUCER, "text/plain", "contentType=text/plain".getBytes()));
 
         assertThat(problem.get("type").asText()).endsWith(":unsupported-media-type");
     }
@@ -153,14 +138,14 @@ class ProblemResponsesTest {
 
     @Test
     void anUnknownPathIsNotFound() {
-        JsonNode problem = expect(404, client.apiGet("/v1/nothing-here", PRODUCER));
+        JsonNode problem = expect(404, chain.client().apiGet("/v1/nothing-here", PRODUCER));
 
         assertThat(problem.get("instance").asText()).isEqualTo("/v1/nothing-here");
     }
 
     @Test
     void aWrongMethodIsNotAllowedAndNamesTheAllowedOnes() {
-        ApiClient.Reply reply = client.send("PUT", "/v1/uploads", PRODUCER, "application/json", "{}".getBytes());
+        ApiClient.Reply reply = chain.client().send("PUT", "/v1/uploads", PRODUCER, "application/json", "{}".getBytes());
 
         expect(405, reply);
         assertThat(reply.header("Allow")).isEqualTo("POST");
@@ -168,7 +153,7 @@ class ProblemResponsesTest {
 
     @Test
     void anAcceptHeaderTheApiCannotAnswerIsNotAcceptable() {
-        ApiClient.Reply reply = client.send(HttpRequest.newBuilder(app.api().resolve("/v1/uploads"))
+        ApiClient.Reply reply = chain.client().send(HttpRequest.newBuilder(chain.api().resolve("/v1/uploads"))
                 .header("Accept", "text/html").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
 
@@ -178,21 +163,21 @@ class ProblemResponsesTest {
     @Test
     void abortingAnUnknownUploadIsNotFound() {
         // a key the server made for this producer: it may abort uploads under it
-        String key = client.postJson("/v1/uploads", PRODUCER, Map.of("contentType", "text/plain", "contentLength", 1)).json().get("key").asText();
+        String key = chain.client().postJson("/v1/uploads", PRODUCER, Map.of("contentType", "text/plain", "contentLength", 1)).json().get("key").asText();
 
-        JsonNode problem = expect(404, client.send("DELETE", "/v1/uploads/no-such-upload?key=" + UploadRoundTripTest.encode(key), PRODUCER, null, null));
+        JsonNode problem = expect(404, chain.client().send("DELETE", "/v1/uploads/no-such-upload?key=" + ApiClient.encode(key), PRODUCER, null, null));
 
         assertThat(problem.get("type").asText()).endsWith(":upload-not-found");
     }
 
     @Test
     void abortingWithoutTheKeyIsABadRequest() {
-        assertThat(expect(400, client.send("DELETE", "/v1/uploads/some-upload", PRODUCER, null, null)).get("detail").asText())
+        assertThat(expect(400, chain.client().send("DELETE", "/v1/uploads/some-upload", PRODUCER, null, null)).get("detail").asText())
                 .isEqualTo("Query parameter key is required");
     }
 
     private ApiClient.Reply upload(String json) {
-        return client.send("POST", "/v1/uploads", PRODUCER, "application/json", json.getBytes(StandardCharsets.UTF_8));
+        return chain.client().send("POST", "/v1/uploads", PRODUCER, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
     private static JsonNode expect(int status, ApiClient.Reply reply) {

@@ -4,17 +4,15 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sqsextended.chain.ChainApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.sqsextended.chain.testkit.ApiClient;
+import io.sqsextended.chain.testkit.ChainExtension;
 
-import static io.sqsextended.chain.presign.ApiClient.PRODUCER;
+import static io.sqsextended.chain.testkit.ApiClient.PRODUCER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,46 +24,33 @@ class PublicAddressTest {
 
     private static final String PUBLIC_URL = "https://chain.example.com";
 
-    @TempDir
-    static Path dataDir;
-    static ChainApp app;
-    static ApiClient client;
     static int s3Port;
-
-    @BeforeAll
-    static void startApp() throws Exception {
-        s3Port = freePort();
-        app = ChainApp.builder(dataDir).properties(Map.of("chain.local.s3-port", String.valueOf(s3Port),
-                "chain.local.public-endpoint", "http://localhost:" + s3Port, "chain.public-url", PUBLIC_URL)).start();
-        client = new ApiClient(app.api());
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
-    }
+    @RegisterExtension
+    static final ChainExtension chain = ChainExtension.app().beforeStart(c -> s3Port = freePort())
+            .property("chain.local.s3-port", c -> String.valueOf(s3Port))
+            .property("chain.local.public-endpoint", c -> "http://localhost:" + s3Port).property("chain.public-url", PUBLIC_URL);
 
     @Test
     void presignedUrlsNameThePublicEndpointAndTheEmbeddedS3AcceptsThemThroughIt() {
         byte[] body = "reached as localhost".getBytes(StandardCharsets.UTF_8);
-        JsonNode ticket = client.postJson("/v1/uploads", PRODUCER, Map.of("contentType", "text/plain", "contentLength", body.length)).json();
+        JsonNode ticket = chain.client().postJson("/v1/uploads", PRODUCER, Map.of("contentType", "text/plain", "contentLength", body.length)).json();
         URI url = URI.create(ticket.get("url").asText());
 
         assertThat(url.getHost() + ":" + url.getPort()).isEqualTo("localhost:" + s3Port);
-        assertThat(client.put(url.toString(), ApiClient.headersOf(ticket), body).status()).isEqualTo(200);
+        assertThat(chain.client().put(url.toString(), ApiClient.headersOf(ticket), body).status()).isEqualTo(200);
     }
 
     @Test
     void theSignatureCoversThePublicHostSoAnotherNameOfTheSameServerIsRefused() {
-        JsonNode ticket = client.postJson("/v1/uploads", PRODUCER, Map.of("contentType", "text/plain", "contentLength", 3)).json();
+        JsonNode ticket = chain.client().postJson("/v1/uploads", PRODUCER, Map.of("contentType", "text/plain", "contentLength", 3)).json();
         String viaBindAddress = ticket.get("url").asText().replace("//localhost:", "//127.0.0.1:");
 
-        assertThat(client.put(viaBindAddress, ApiClient.headersOf(ticket), new byte[3]).status()).isEqualTo(403);
+        assertThat(chain.client().put(viaBindAddress, ApiClient.headersOf(ticket), new byte[3]).status()).isEqualTo(403);
     }
 
     @Test
     void theOpenApiDocumentNamesThePublicUrlAsItsServer() {
-        JsonNode document = client.apiGet("/v1/openapi.json", null).json();
+        JsonNode document = chain.client().apiGet("/v1/openapi.json", null).json();
 
         assertThat(document.get("servers")).hasSize(1);
         assertThat(document.get("servers").get(0).get("url").asText()).isEqualTo(PUBLIC_URL);

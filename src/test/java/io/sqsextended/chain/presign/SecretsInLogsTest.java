@@ -1,7 +1,6 @@
 package io.sqsextended.chain.presign;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,16 +8,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sqsextended.chain.CapturedLogs;
-import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.testkit.CapturedLogs;
+import io.sqsextended.chain.testkit.ChainExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.sqsextended.chain.testkit.ApiClient;
 
-import static io.sqsextended.chain.presign.ApiClient.ADMIN;
-import static io.sqsextended.chain.presign.ApiClient.CONSUMER;
-import static io.sqsextended.chain.presign.ApiClient.PRODUCER;
+import static io.sqsextended.chain.testkit.ApiClient.ADMIN;
+import static io.sqsextended.chain.testkit.ApiClient.CONSUMER;
+import static io.sqsextended.chain.testkit.ApiClient.PRODUCER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,8 +31,8 @@ class SecretsInLogsTest {
     static final String WRONG_TOKEN = "wrong-token-c0ffee";
     static final Pattern SIGNATURE = Pattern.compile("X-Amz-Signature=([0-9a-f]+)");
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final ChainExtension chain = ChainExtension.app().property("chain.upload.multipart-threshold", "100").startInTest();
     static CapturedLogs log;
     static final List<String> signatures = new ArrayList<>();
     static final List<String> keys = new ArrayList<>();
@@ -40,9 +40,9 @@ class SecretsInLogsTest {
     @BeforeAll
     static void runASession() throws Exception {
         log = CapturedLogs.open("presign-log-capture", "io.sqsextended.chain.presign", "io.sqsextended.chain.api");
-        ChainApp app = ChainApp.builder(dataDir).properties(Map.of("chain.upload.multipart-threshold", "100")).start();
+        chain.start();
         try {
-            ApiClient client = new ApiClient(app.api());
+            ApiClient client = chain.client();
             byte[] small = "ten bytes!".getBytes(StandardCharsets.UTF_8);
             JsonNode single = ok(client.postJson("/v1/uploads", PRODUCER, Map.of("contentType", "text/plain", "contentLength", small.length,
                     "fileName", "a b+c.txt")));
@@ -54,7 +54,7 @@ class SecretsInLogsTest {
                     plan.get("uploadId").asText(), "parts", List.of(Map.of("partNumber", 1, "eTag", eTag)))));
             String key = single.get("key").asText();
             ok(client.postJson("/v1/downloads", CONSUMER, Map.of("key", key)));
-            signed(client.apiGet("/v1/downloads/" + UploadRoundTripTest.rawPath(key), ADMIN).header("Location"));
+            signed(client.apiGet("/v1/downloads/" + ApiClient.rawPath(key), ADMIN).header("Location"));
             signed(client.postJson("/presign", PRODUCER, Map.of("object_key", "input/lambda.txt", "action", "putObject",
                     "content_type", "text/plain", "content_length", 1)).text());
             signed(client.postJson("/presign", CONSUMER, Map.of("object_key", key, "action", "getObject")).text());
@@ -65,7 +65,7 @@ class SecretsInLogsTest {
             keys.add(key);
             keys.add(plan.get("key").asText());
         } finally {
-            app.close();
+            chain.stop();
         }
     }
 

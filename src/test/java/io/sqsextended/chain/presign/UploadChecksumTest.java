@@ -1,7 +1,6 @@
 package io.sqsextended.chain.presign;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -10,22 +9,19 @@ import java.util.Map;
 import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.wire.AwsClients;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.sqsextended.chain.testkit.ChainExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import io.sqsextended.chain.testkit.ApiClient;
 
-import static io.sqsextended.chain.Checksums.crc64Nvme;
-import static io.sqsextended.chain.presign.ApiClient.PRODUCER;
+import static io.sqsextended.chain.testkit.Checksums.crc64Nvme;
+import static io.sqsextended.chain.testkit.ApiClient.PRODUCER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,32 +33,16 @@ class UploadChecksumTest {
 
     static final byte[] BODY = "the producer's bytes".getBytes(StandardCharsets.UTF_8);
 
-    @TempDir
-    static Path dataDir;
-    static ChainApp app;
-    static ApiClient client;
-    static S3Client s3;
-
-    @BeforeAll
-    static void startApp() throws Exception {
-        app = ChainApp.builder(dataDir).properties(Map.of("chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB")).start();
-        client = new ApiClient(app.api());
-        s3 = AwsClients.s3(app.clientSettings());
-    }
-
-    @AfterAll
-    static void stopApp() {
-        s3.close();
-        app.close();
-    }
+    @RegisterExtension
+    static final ChainExtension chain = ChainExtension.app().properties(Map.of("chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB"));
 
     @Test
     void theTicketSignsTheChecksumAndS3StoresBytesThatHaveIt() throws Exception {
         JsonNode ticket = createUpload(BODY.length, sha256(BODY));
 
         assertThat(ApiClient.headersOf(ticket)).containsEntry("x-amz-checksum-sha256", sha256(BODY));
-        assertThat(client.put(ticket.get("url").asText(), ApiClient.headersOf(ticket), BODY).status()).isEqualTo(200);
-        assertThat(s3.headObject(r -> r.bucket(ticket.get("bucket").asText()).key(ticket.get("key").asText())
+        assertThat(chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket), BODY).status()).isEqualTo(200);
+        assertThat(chain.s3().headObject(r -> r.bucket(ticket.get("bucket").asText()).key(ticket.get("key").asText())
                 .checksumMode(ChecksumMode.ENABLED)).checksumSHA256()).isEqualTo(sha256(BODY));
     }
 
@@ -71,11 +51,11 @@ class UploadChecksumTest {
         JsonNode ticket = createUpload(BODY.length, sha256(BODY));
         byte[] other = "THE PRODUCER'S BYTES".getBytes(StandardCharsets.UTF_8);
 
-        ApiClient.Reply refused = client.put(ticket.get("url").asText(), ApiClient.headersOf(ticket), other);
+        ApiClient.Reply refused = chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket), other);
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.text()).contains("<Code>BadDigest</Code>");
-        assertThatThrownBy(() -> s3.headObject(r -> r.bucket(ticket.get("bucket").asText()).key(ticket.get("key").asText())))
+        assertThatThrownBy(() -> chain.s3().headObject(r -> r.bucket(ticket.get("bucket").asText()).key(ticket.get("key").asText())))
                 .isInstanceOf(NoSuchKeyException.class);
     }
 
@@ -93,7 +73,7 @@ class UploadChecksumTest {
             "not base64 at all, but forty-four characters", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
             "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA-="})
     void aChecksumThatIsNotTheBase64OfThirtyTwoBytesIsAProblem(String checksum) {
-        ApiClient.Reply reply = client.postJson("/v1/uploads", PRODUCER,
+        ApiClient.Reply reply = chain.client().postJson("/v1/uploads", PRODUCER,
                 Map.of("contentType", "text/plain", "contentLength", 5, "checksumSha256", checksum));
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(400);
@@ -104,7 +84,7 @@ class UploadChecksumTest {
     /** S3 checks a SHA-256 per part only (COMPOSITE): a whole-object SHA-256 cannot be signed into a multipart plan. */
     @Test
     void aSha256ForAnUploadAboveTheMultipartThresholdIsAProblemThatPointsToCrc64Nvme() throws Exception {
-        ApiClient.Reply reply = client.postJson("/v1/uploads", PRODUCER,
+        ApiClient.Reply reply = chain.client().postJson("/v1/uploads", PRODUCER,
                 Map.of("contentType", "text/plain", "contentLength", 7 * 1024 * 1024, "checksumSha256", sha256(BODY)));
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(400);
@@ -116,8 +96,8 @@ class UploadChecksumTest {
         JsonNode ticket = createUpload(Map.of("contentType", "text/plain", "contentLength", BODY.length, "checksumCrc64Nvme", crc64Nvme(BODY)));
 
         assertThat(ApiClient.headersOf(ticket)).containsEntry("x-amz-checksum-crc64nvme", crc64Nvme(BODY));
-        assertThat(client.put(ticket.get("url").asText(), ApiClient.headersOf(ticket), BODY).status()).isEqualTo(200);
-        assertThat(s3.headObject(r -> r.bucket(ticket.get("bucket").asText()).key(ticket.get("key").asText())
+        assertThat(chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket), BODY).status()).isEqualTo(200);
+        assertThat(chain.s3().headObject(r -> r.bucket(ticket.get("bucket").asText()).key(ticket.get("key").asText())
                 .checksumMode(ChecksumMode.ENABLED)).checksumCRC64NVME()).isEqualTo(crc64Nvme(BODY));
     }
 
@@ -125,7 +105,7 @@ class UploadChecksumTest {
     void bytesWithoutTheDeclaredCrc64NvmeAreRefusedWithBadDigest() {
         JsonNode ticket = createUpload(Map.of("contentType", "text/plain", "contentLength", BODY.length, "checksumCrc64Nvme", crc64Nvme(BODY)));
 
-        ApiClient.Reply refused = client.put(ticket.get("url").asText(), ApiClient.headersOf(ticket), "THE PRODUCER'S BYTES".getBytes(StandardCharsets.UTF_8));
+        ApiClient.Reply refused = chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket), "THE PRODUCER'S BYTES".getBytes(StandardCharsets.UTF_8));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.text()).contains("<Code>BadDigest</Code>");
@@ -135,7 +115,7 @@ class UploadChecksumTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"ae8b14860a799888", "AAAAAAAAAA==", "AAAAAAAAAAAA", "AAAAAAAAAAA", "AAAAAAAAAA-="})
     void aCrc64NvmeThatIsNotTheBase64OfEightBytesIsAProblem(String checksum) {
-        ApiClient.Reply reply = client.postJson("/v1/uploads", PRODUCER,
+        ApiClient.Reply reply = chain.client().postJson("/v1/uploads", PRODUCER,
                 Map.of("contentType", "text/plain", "contentLength", 5, "checksumCrc64Nvme", checksum));
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(400);
@@ -146,7 +126,7 @@ class UploadChecksumTest {
     /** S3 takes one x-amz-checksum- header per upload. */
     @Test
     void aSha256AndACrc64NvmeTogetherAreAProblem() throws Exception {
-        ApiClient.Reply reply = client.postJson("/v1/uploads", PRODUCER, Map.of("contentType", "text/plain", "contentLength", BODY.length,
+        ApiClient.Reply reply = chain.client().postJson("/v1/uploads", PRODUCER, Map.of("contentType", "text/plain", "contentLength", BODY.length,
                 "checksumSha256", sha256(BODY), "checksumCrc64Nvme", crc64Nvme(BODY)));
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(400);
@@ -158,10 +138,10 @@ class UploadChecksumTest {
         byte[] body = bigBody();
         JsonNode plan = createUpload(Map.of("contentType", "text/plain", "contentLength", body.length, "checksumCrc64Nvme", crc64Nvme(body)));
 
-        ApiClient.Reply completed = complete(plan, client.uploadParts(plan, body));
+        ApiClient.Reply completed = complete(plan, chain.client().uploadParts(plan, body));
 
         assertThat(completed.status()).as(completed.text()).isEqualTo(200);
-        HeadObjectResponse head = s3.headObject(r -> r.bucket(plan.get("bucket").asText()).key(plan.get("key").asText())
+        HeadObjectResponse head = chain.s3().headObject(r -> r.bucket(plan.get("bucket").asText()).key(plan.get("key").asText())
                 .checksumMode(ChecksumMode.ENABLED));
         assertThat(head.checksumCRC64NVME()).isEqualTo(crc64Nvme(body));
         assertThat(head.checksumType()).isEqualTo(ChecksumType.FULL_OBJECT);
@@ -174,11 +154,11 @@ class UploadChecksumTest {
         byte[] other = body.clone();
         other[other.length - 1] ^= 1;
 
-        ApiClient.Reply refused = complete(plan, client.uploadParts(plan, other));
+        ApiClient.Reply refused = complete(plan, chain.client().uploadParts(plan, other));
 
         assertThat(refused.status()).as(refused.text()).isEqualTo(400);
         assertThat(ApiClient.problem(refused).get("type").asText()).endsWith(":checksum-mismatch");
-        assertThatThrownBy(() -> s3.headObject(r -> r.bucket(plan.get("bucket").asText()).key(plan.get("key").asText())))
+        assertThatThrownBy(() -> chain.s3().headObject(r -> r.bucket(plan.get("bucket").asText()).key(plan.get("key").asText())))
                 .isInstanceOf(NoSuchKeyException.class);
     }
 
@@ -188,7 +168,7 @@ class UploadChecksumTest {
         if (plan.has("checksumCrc64Nvme")) {
             request.put("checksumCrc64Nvme", plan.get("checksumCrc64Nvme").asText());
         }
-        return client.postJson("/v1/uploads/complete", PRODUCER, request);
+        return chain.client().postJson("/v1/uploads/complete", PRODUCER, request);
     }
 
     private static byte[] bigBody() {
@@ -198,7 +178,7 @@ class UploadChecksumTest {
     }
 
     private static JsonNode createUpload(Map<String, Object> request) {
-        ApiClient.Reply reply = client.postJson("/v1/uploads", PRODUCER, request);
+        ApiClient.Reply reply = chain.client().postJson("/v1/uploads", PRODUCER, request);
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         return reply.json();
     }

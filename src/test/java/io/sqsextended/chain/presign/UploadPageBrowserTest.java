@@ -12,14 +12,14 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.RecordingDownstream;
+import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.config.InjectionControl;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -29,6 +29,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import io.sqsextended.chain.testkit.ApiClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,20 +46,16 @@ class UploadPageBrowserTest {
     private static final int PARTS = 13;
 
     @TempDir
-    static Path dataDir;
-    @TempDir
     static Path files;
-    static ChainApp app;
+    @RegisterExtension
+    static final ChainExtension chain = ChainExtension.app().beforeStart(c -> Assumptions.assumeTrue(
+                    Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                    "no chromium and chromedriver in /usr/bin (apt-get install -y chromium chromium-driver): the upload page is not tried in a browser"))
+            .consumer().recordingDownstream().properties(Map.of("chain.upload.multipart-threshold", "8MiB", "chain.upload.part-size", "5MiB"));
     static WebDriver browser;
-    static final RecordingDownstream downstream = new RecordingDownstream();
 
     @BeforeAll
-    static void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "no chromium and chromedriver in /usr/bin (apt-get install -y chromium chromium-driver): the upload page is not tried in a browser");
-        app = ChainApp.builder(dataDir).consumer().downstream(RecordingDownstream.URI)
-                .properties(Map.of("chain.upload.multipart-threshold", "8MiB", "chain.upload.part-size", "5MiB")).start();
-        downstream.addTo(app.context());
+    static void startTheBrowser() {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=900,1000");
         // the machine's driver, so that Selenium Manager never looks for one on the network
@@ -70,9 +67,6 @@ class UploadPageBrowserTest {
         if (browser != null) {
             browser.quit();
         }
-        if (app != null) {
-            app.close();
-        }
     }
 
     @Test
@@ -81,16 +75,16 @@ class UploadPageBrowserTest {
         new Random(18).nextBytes(body);
         Path file = Files.write(files.resolve("page-upload.bin"), body);
         // slow parts, so that the reload comes while some are stored and others not
-        InjectionControl.of(app.context()).latency("s3=1500ms");
+        InjectionControl.of(chain.context()).latency("s3=1500ms");
         choose(file);
 
         JsonNode plan = awaitPage(UploadPageBrowserTest::storedPlan, "no multipart plan stored");
-        ApiClient api = new ApiClient(app.api());
+        ApiClient api = new ApiClient(chain.api());
         String resume = "/v1/uploads/" + plan.get("uploadId").asText() + "?key=" + plan.get("key").asText()
                 + "&contentLength=" + plan.get("contentLength").asLong() + "&partSize=" + plan.get("partSize").asLong();
         await().atMost(Duration.ofSeconds(60)).until(() -> api.send("GET", resume, ApiClient.PRODUCER, null, null).json().get("uploadedParts").size() > 0);
         browser.navigate().refresh();
-        InjectionControl.of(app.context()).latency("none");
+        InjectionControl.of(chain.context()).latency("none");
         assertThat(browser.findElement(By.id("resumable-list")).getText()).contains("page-upload.bin");
         browser.findElement(By.id("files")).sendKeys(file.toString());
 
@@ -99,8 +93,8 @@ class UploadPageBrowserTest {
         screenshot();
         assertThat(key).isEqualTo(plan.get("key").asText());
         assertThat(row.getText()).contains("Uploaded as " + key);
-        assertThat(downstream.awaitKey(key).body()).isEqualTo(body);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> downstream.ofKey(key).size() == 1);
+        assertThat(chain.downstream().awaitKey(key).body()).isEqualTo(body);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> chain.downstream().ofKey(key).size() == 1);
         assertThat(Integer.parseInt(row.getAttribute("data-parts-sent"))).isPositive().isLessThan(PARTS);
         assertThat(storedPlan()).as("the finished plan is forgotten").isNull();
     }
@@ -117,7 +111,7 @@ class UploadPageBrowserTest {
         assertThat(key).endsWith("/small.txt");
         assertThat(row.getAttribute("data-parts-sent")).isEqualTo("1");
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("1 file(s) uploaded.");
-        assertThat(downstream.awaitKey(key).body()).isEqualTo(body);
+        assertThat(chain.downstream().awaitKey(key).body()).isEqualTo(body);
     }
 
     /** The key the page shows once the row's file is uploaded. */
@@ -137,7 +131,7 @@ class UploadPageBrowserTest {
 
     /** Opens the page and chooses {@code file} with the producer token (typed again: the tab may keep an earlier one). */
     private static void choose(Path file) {
-        browser.get(app.api().resolve("/upload").toString());
+        browser.get(chain.api().resolve("/upload").toString());
         WebElement token = browser.findElement(By.id("token"));
         token.clear();
         token.sendKeys(ApiClient.PRODUCER);

@@ -1,22 +1,20 @@
 package io.sqsextended.chain.presign;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sqsextended.chain.ChainApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.sqsextended.chain.testkit.ApiClient;
+import io.sqsextended.chain.testkit.ChainExtension;
 
-import static io.sqsextended.chain.presign.ApiClient.CONSUMER;
-import static io.sqsextended.chain.presign.ApiClient.PRODUCER;
+import static io.sqsextended.chain.testkit.ApiClient.CONSUMER;
+import static io.sqsextended.chain.testkit.ApiClient.PRODUCER;
 import static io.sqsextended.chain.presign.UploadOwnershipTest.OTHER;
-import static io.sqsextended.chain.presign.UploadRoundTripTest.randomBytes;
+import static io.sqsextended.chain.testkit.RandomBytes.randomBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code GET /v1/uploads/{uploadId}}: a producer continues an interrupted multipart upload from what S3 has. */
@@ -24,30 +22,17 @@ class UploadResumeTest {
 
     static final int MIB = 1024 * 1024;
 
-    @TempDir
-    static Path dataDir;
-    static ChainApp app;
-    static ApiClient client;
+    @RegisterExtension
+    static final ChainExtension chain = UploadOwnershipTest.twoProducers();
     // three parts: 5 MiB, 5 MiB, 1 MiB
     final byte[] body = randomBytes(11 * MIB);
-
-    @BeforeAll
-    static void startApp() throws Exception {
-        app = UploadOwnershipTest.twoProducers(dataDir);
-        client = new ApiClient(app.api());
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
-    }
 
     @Test
     void listsThePartsS3HasWithSizeAndETagAndPresignsOnlyTheOthers() {
         JsonNode plan = startUpload();
-        Map<String, Object> second = client.uploadPart(plan, plan.get("parts").get(1), body);
+        Map<String, Object> second = chain.client().uploadPart(plan, plan.get("parts").get(1), body);
 
-        ApiClient.Reply reply = client.resume(PRODUCER, plan, body.length);
+        ApiClient.Reply reply = chain.client().resume(PRODUCER, plan, body.length);
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         JsonNode progress = reply.json();
@@ -62,24 +47,24 @@ class UploadResumeTest {
     @Test
     void theFreshUrlsCompleteTheUploadByteForByte() {
         JsonNode plan = startUpload();
-        client.uploadPart(plan, plan.get("parts").get(0), body);
-        JsonNode progress = client.resume(PRODUCER, plan, body.length).json();
+        chain.client().uploadPart(plan, plan.get("parts").get(0), body);
+        JsonNode progress = chain.client().resume(PRODUCER, plan, body.length).json();
 
         List<Map<String, Object>> parts = new ArrayList<>();
         progress.get("uploadedParts").forEach(p -> parts.add(Map.of("partNumber", p.get("partNumber").asInt(), "eTag", p.get("eTag").asText())));
-        progress.get("parts").forEach(p -> parts.add(client.uploadPart(plan, p, body)));
+        progress.get("parts").forEach(p -> parts.add(chain.client().uploadPart(plan, p, body)));
         parts.sort((a, b) -> Integer.compare((int) a.get("partNumber"), (int) b.get("partNumber")));
-        ApiClient.Reply completed = client.complete(PRODUCER, plan, parts);
+        ApiClient.Reply completed = chain.client().complete(PRODUCER, plan, parts);
 
         assertThat(completed.status()).as(completed.text()).isEqualTo(200);
-        assertThat(client.download(CONSUMER, plan.get("key").asText())).isEqualTo(body);
+        assertThat(chain.client().download(CONSUMER, plan.get("key").asText())).isEqualTo(body);
     }
 
     @Test
     void anotherProducerIsRefused() {
         JsonNode plan = startUpload();
 
-        ApiClient.Reply reply = client.resume(OTHER, plan, body.length);
+        ApiClient.Reply reply = chain.client().resume(OTHER, plan, body.length);
 
         assertThat(reply.status()).isEqualTo(403);
         assertThat(ApiClient.problem(reply).get("type").asText()).endsWith(":forbidden");
@@ -91,7 +76,7 @@ class UploadResumeTest {
         JsonNode unknown = plan.deepCopy();
         ((ObjectNode) unknown).put("uploadId", "no-such-upload");
 
-        ApiClient.Reply reply = client.resume(PRODUCER, unknown, body.length);
+        ApiClient.Reply reply = chain.client().resume(PRODUCER, unknown, body.length);
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(404);
         assertThat(ApiClient.problem(reply).get("type").asText()).endsWith(":upload-not-found");
@@ -101,7 +86,7 @@ class UploadResumeTest {
     void aMalformedKeyIsABadRequest() {
         JsonNode plan = startUpload();
 
-        ApiClient.Reply reply = client.apiGet("/v1/uploads/" + plan.get("uploadId").asText() + "?key=input/%2E%2E/x&contentLength="
+        ApiClient.Reply reply = chain.client().apiGet("/v1/uploads/" + plan.get("uploadId").asText() + "?key=input/%2E%2E/x&contentLength="
                 + body.length + "&partSize=" + 5 * MIB, PRODUCER);
 
         assertThat(reply.status()).isEqualTo(400);
@@ -111,9 +96,9 @@ class UploadResumeTest {
     @Test
     void aPartSizeOtherThanThePlansIsABadRequest() {
         JsonNode plan = startUpload();
-        client.uploadPart(plan, plan.get("parts").get(0), body);
+        chain.client().uploadPart(plan, plan.get("parts").get(0), body);
 
-        ApiClient.Reply reply = client.apiGet("/v1/uploads/" + plan.get("uploadId").asText() + "?key=" + UploadRoundTripTest.encode(plan.get("key").asText())
+        ApiClient.Reply reply = chain.client().apiGet("/v1/uploads/" + plan.get("uploadId").asText() + "?key=" + ApiClient.encode(plan.get("key").asText())
                 + "&contentLength=" + body.length + "&partSize=" + 6 * MIB, PRODUCER);
 
         assertThat(reply.status()).isEqualTo(400);
@@ -121,7 +106,7 @@ class UploadResumeTest {
     }
 
     private JsonNode startUpload() {
-        ApiClient.Reply reply = client.postJson("/v1/uploads", PRODUCER, Map.of("contentType", "application/octet-stream",
+        ApiClient.Reply reply = chain.client().postJson("/v1/uploads", PRODUCER, Map.of("contentType", "application/octet-stream",
                 "contentLength", body.length, "fileName", "big.bin"));
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         return reply.json();

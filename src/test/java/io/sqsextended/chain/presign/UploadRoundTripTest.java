@@ -1,30 +1,25 @@
 package io.sqsextended.chain.presign;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sqsextended.chain.ChainApp;
 import io.sqsextended.chain.api.ApiMetrics;
 import io.sqsextended.chain.local.LocalSettings;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import io.sqsextended.chain.testkit.ApiClient;
+import io.sqsextended.chain.testkit.ChainExtension;
 
-import static io.sqsextended.chain.presign.ApiClient.CONSUMER;
-import static io.sqsextended.chain.presign.ApiClient.PRODUCER;
+import static io.sqsextended.chain.testkit.ApiClient.CONSUMER;
+import static io.sqsextended.chain.testkit.ApiClient.PRODUCER;
+import static io.sqsextended.chain.testkit.RandomBytes.randomBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -36,29 +31,16 @@ class UploadRoundTripTest {
 
     static final int MIB = 1024 * 1024;
 
-    @TempDir
-    static Path dataDir;
-    static ChainApp app;
-    static ApiClient client;
-
-    @BeforeAll
-    static void startApp() throws Exception {
-        // multipart from 6 MiB, in parts of S3's minimum (5 MiB), so that a test upload has several parts
-        app = ChainApp.builder(dataDir).properties(Map.of("chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB")).start();
-        client = new ApiClient(app.api());
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
-    }
+    // multipart from 6 MiB, in parts of S3's minimum (5 MiB), so that a test upload has several parts
+    @RegisterExtension
+    static final ChainExtension chain = ChainExtension.app().properties(Map.of("chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB"));
 
     @Test
     void aSinglePutUploadReadsBackByteForByte() {
         byte[] body = randomBytes(1000);
         JsonNode ticket = createUpload("application/octet-stream", body.length, "data.bin", Map.of());
 
-        assertThat(client.put(ticket.get("url").asText(), ApiClient.headersOf(ticket), body).status()).isEqualTo(200);
+        assertThat(chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket), body).status()).isEqualTo(200);
 
         assertThat(download(ticket.get("key").asText())).isEqualTo(body);
     }
@@ -67,7 +49,7 @@ class UploadRoundTripTest {
     void theTicketNamesTheBucketAKeyUnderTheInputPrefixAndTheSignedHeaders() {
         JsonNode ticket = createUpload("text/plain", 5, "notes.txt", Map.of("origin", "test"));
 
-        assertThat(ticket.get("bucket").asText()).isEqualTo(app.property("chain.bucket"));
+        assertThat(ticket.get("bucket").asText()).isEqualTo(chain.property("chain.bucket"));
         assertThat(ticket.get("key").asText()).matches("input/\\d{4}/\\d{2}/\\d{2}/[0-9a-f]{32}-[0-9a-f]{32}/notes\\.txt");
         assertThat(ticket.get("method").asText()).isEqualTo("PUT");
         assertThat(ApiClient.headersOf(ticket)).containsEntry("content-type", "text/plain").containsEntry("content-length", "5")
@@ -80,9 +62,9 @@ class UploadRoundTripTest {
     void metadataSignedIntoTheUrlIsStoredWithTheObject() {
         byte[] body = "with metadata".getBytes(StandardCharsets.UTF_8);
         JsonNode ticket = createUpload("text/plain", body.length, null, Map.of("Batch-Id", "42"));
-        client.put(ticket.get("url").asText(), ApiClient.headersOf(ticket), body);
+        chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket), body);
 
-        ApiClient.Reply object = client.get(describeDownload(ticket.get("key").asText()).get("url").asText());
+        ApiClient.Reply object = chain.client().get(describeDownload(ticket.get("key").asText()).get("url").asText());
 
         assertThat(object.header("x-amz-meta-batch-id")).isEqualTo("42");
         assertThat(ticket.get("key").asText()).endsWith("/object");
@@ -99,11 +81,11 @@ class UploadRoundTripTest {
         JsonNode ticket = createUpload("text/plain; charset=utf-8", body.length, fileName, Map.of());
         String key = ticket.get("key").asText();
 
-        assertThat(client.put(ticket.get("url").asText(), ApiClient.headersOf(ticket), body).status()).isEqualTo(200);
+        assertThat(chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket), body).status()).isEqualTo(200);
 
         assertThat(key).endsWith("/" + lastSegment);
         assertThat(download(key)).isEqualTo(body);
-        assertThat(redirectDownload(rawPath(key))).isEqualTo(body);
+        assertThat(redirectDownload(ApiClient.rawPath(key))).isEqualTo(body);
     }
 
     @Test
@@ -113,22 +95,22 @@ class UploadRoundTripTest {
 
         assertThat(plan.get("partSize").asLong()).isEqualTo(5L * MIB);
         assertThat(plan.get("parts")).hasSize(3);
-        List<Map<String, Object>> parts = client.uploadParts(plan, body);
-        ApiClient.Reply completed = client.postJson("/v1/uploads/complete", PRODUCER,
+        List<Map<String, Object>> parts = chain.client().uploadParts(plan, body);
+        ApiClient.Reply completed = chain.client().postJson("/v1/uploads/complete", PRODUCER,
                 Map.of("key", plan.get("key").asText(), "uploadId", plan.get("uploadId").asText(), "parts", parts));
 
         assertThat(completed.status()).isEqualTo(200);
         assertThat(completed.json().get("key").asText()).isEqualTo(plan.get("key").asText());
-        assertThat(redirectDownload(rawPath(plan.get("key").asText()))).isEqualTo(body);
+        assertThat(redirectDownload(ApiClient.rawPath(plan.get("key").asText()))).isEqualTo(body);
     }
 
     @Test
     void aReplayedPutUrlCannotReplaceTheObject() {
         byte[] body = randomBytes(100);
         JsonNode ticket = createUpload("application/octet-stream", body.length, "once.bin", Map.of());
-        assertThat(client.put(ticket.get("url").asText(), ApiClient.headersOf(ticket), body).status()).isEqualTo(200);
+        assertThat(chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket), body).status()).isEqualTo(200);
 
-        ApiClient.Reply replay = client.put(ticket.get("url").asText(), ApiClient.headersOf(ticket), randomBytes(100));
+        ApiClient.Reply replay = chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket), randomBytes(100));
 
         assertThat(replay.status()).isEqualTo(412);
         assertThat(download(ticket.get("key").asText())).isEqualTo(body);
@@ -140,7 +122,7 @@ class UploadRoundTripTest {
         Map<String, String> headers = ApiClient.headersOf(ticket);
         headers.remove("if-none-match");
 
-        assertThat(client.put(ticket.get("url").asText(), headers, randomBytes(10)).status()).isEqualTo(403);
+        assertThat(chain.client().put(ticket.get("url").asText(), headers, randomBytes(10)).status()).isEqualTo(403);
     }
 
     @Test
@@ -151,9 +133,9 @@ class UploadRoundTripTest {
         byte[] big = randomBytes(7 * MIB);
         JsonNode plan = createUpload("application/octet-stream", big.length, fileName, Map.of());
 
-        assertThat(client.put(ticket.get("url").asText(), ApiClient.headersOf(ticket), small).status()).isEqualTo(200);
-        ApiClient.Reply completed = client.postJson("/v1/uploads/complete", PRODUCER, Map.of("key", plan.get("key").asText(),
-                "uploadId", plan.get("uploadId").asText(), "parts", client.uploadParts(plan, big)));
+        assertThat(chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket), small).status()).isEqualTo(200);
+        ApiClient.Reply completed = chain.client().postJson("/v1/uploads/complete", PRODUCER, Map.of("key", plan.get("key").asText(),
+                "uploadId", plan.get("uploadId").asText(), "parts", chain.client().uploadParts(plan, big)));
 
         assertThat(completed.status()).as(completed.text()).isEqualTo(200);
         assertThat(download(ticket.get("key").asText())).isEqualTo(small);
@@ -164,7 +146,7 @@ class UploadRoundTripTest {
     void aFileNameLongerThanTheEmbeddedS3CanStoreIsRefusedWhenTheUploadIsRequested() {
         String fileName = "n".repeat(LocalSettings.MAX_KEY_SEGMENT_BYTES - 3) + ".bin";
 
-        ApiClient.Reply reply = client.postJson("/v1/uploads", PRODUCER, Map.of("contentType", "text/plain", "contentLength", 1,
+        ApiClient.Reply reply = chain.client().postJson("/v1/uploads", PRODUCER, Map.of("contentType", "text/plain", "contentLength", 1,
                 "fileName", fileName));
 
         assertThat(reply.status()).isEqualTo(400);
@@ -176,7 +158,7 @@ class UploadRoundTripTest {
     void aPutOfAnotherContentLengthThanRequestedIsRefusedByS3() {
         JsonNode ticket = createUpload("text/plain", 10, "ten.txt", Map.of());
 
-        assertThat(client.put(ticket.get("url").asText(), ApiClient.headersOf(ticket), randomBytes(11)).status()).isEqualTo(403);
+        assertThat(chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket), randomBytes(11)).status()).isEqualTo(403);
     }
 
     @Test
@@ -185,7 +167,7 @@ class UploadRoundTripTest {
         Map<String, String> headers = ApiClient.headersOf(ticket);
         headers.put("content-type", "application/octet-stream");
 
-        assertThat(client.put(ticket.get("url").asText(), headers, randomBytes(10)).status()).isEqualTo(403);
+        assertThat(chain.client().put(ticket.get("url").asText(), headers, randomBytes(10)).status()).isEqualTo(403);
     }
 
     @Test
@@ -194,7 +176,7 @@ class UploadRoundTripTest {
         Map<String, String> headers = ApiClient.headersOf(ticket);
         headers.remove("x-amz-meta-origin");
 
-        assertThat(client.put(ticket.get("url").asText(), headers, randomBytes(10)).status()).isEqualTo(403);
+        assertThat(chain.client().put(ticket.get("url").asText(), headers, randomBytes(10)).status()).isEqualTo(403);
     }
 
     @Test
@@ -202,19 +184,19 @@ class UploadRoundTripTest {
         JsonNode plan = createUpload("application/octet-stream", 7L * MIB, "big.bin", Map.of());
 
         // a short body: S3 refuses on the headers, and a long one could still be on its way when the connection closes
-        assertThat(client.put(plan.get("parts").get(0).get("url").asText(), Map.of(), randomBytes(1024)).status()).isEqualTo(403);
+        assertThat(chain.client().put(plan.get("parts").get(0).get("url").asText(), Map.of(), randomBytes(1024)).status()).isEqualTo(403);
     }
 
     @Test
     void anAbortedMultipartUploadCannotBeCompleted() {
         byte[] body = randomBytes(7 * MIB);
         JsonNode plan = createUpload("application/octet-stream", body.length, "big.bin", Map.of());
-        List<Map<String, Object>> parts = client.uploadParts(plan, body);
+        List<Map<String, Object>> parts = chain.client().uploadParts(plan, body);
         String key = plan.get("key").asText();
         String uploadId = plan.get("uploadId").asText();
 
-        ApiClient.Reply aborted = client.send("DELETE", "/v1/uploads/" + encode(uploadId) + "?key=" + encode(key), PRODUCER, null, null);
-        ApiClient.Reply completed = client.postJson("/v1/uploads/complete", PRODUCER, Map.of("key", key, "uploadId", uploadId, "parts", parts));
+        ApiClient.Reply aborted = chain.client().send("DELETE", "/v1/uploads/" + ApiClient.encode(uploadId) + "?key=" + ApiClient.encode(key), PRODUCER, null, null);
+        ApiClient.Reply completed = chain.client().postJson("/v1/uploads/complete", PRODUCER, Map.of("key", key, "uploadId", uploadId, "parts", parts));
 
         assertThat(aborted.status()).isEqualTo(204);
         assertThat(completed.status()).isEqualTo(404);
@@ -225,10 +207,10 @@ class UploadRoundTripTest {
     void completingWithAnETagS3DidNotAnswerIsRefused() {
         byte[] body = randomBytes(7 * MIB);
         JsonNode plan = createUpload("application/octet-stream", body.length, "big.bin", Map.of());
-        List<Map<String, Object>> parts = client.uploadParts(plan, body);
+        List<Map<String, Object>> parts = chain.client().uploadParts(plan, body);
         parts.get(1).put("eTag", "\"00000000000000000000000000000000\"");
 
-        ApiClient.Reply completed = client.postJson("/v1/uploads/complete", PRODUCER,
+        ApiClient.Reply completed = chain.client().postJson("/v1/uploads/complete", PRODUCER,
                 Map.of("key", plan.get("key").asText(), "uploadId", plan.get("uploadId").asText(), "parts", parts));
 
         assertThat(completed.status()).isEqualTo(400);
@@ -249,44 +231,29 @@ class UploadRoundTripTest {
         if (fileName != null) {
             request.put("fileName", fileName);
         }
-        ApiClient.Reply reply = client.postJson("/v1/uploads", PRODUCER, request);
+        ApiClient.Reply reply = chain.client().postJson("/v1/uploads", PRODUCER, request);
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         return reply.json();
     }
 
     private JsonNode describeDownload(String key) {
-        ApiClient.Reply reply = client.postJson("/v1/downloads", CONSUMER, Map.of("key", key));
+        ApiClient.Reply reply = chain.client().postJson("/v1/downloads", CONSUMER, Map.of("key", key));
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         return reply.json();
     }
 
     private byte[] download(String key) {
-        return client.get(describeDownload(key).get("url").asText()).body();
+        return chain.client().get(describeDownload(key).get("url").asText()).body();
     }
 
     /** Follows {@code GET /v1/downloads/{key}} as {@code curl -L} does. */
     private byte[] redirectDownload(String rawKeyPath) {
-        ApiClient.Reply redirect = client.apiGet("/v1/downloads/" + rawKeyPath, CONSUMER);
+        ApiClient.Reply redirect = chain.client().apiGet("/v1/downloads/" + rawKeyPath, CONSUMER);
         assertThat(redirect.status()).as(redirect.text()).isEqualTo(307);
-        return client.get(redirect.header("Location")).body();
-    }
-
-    /** The key as a URL path: slashes kept, every segment percent-encoded (a '+' as %2B). */
-    static String rawPath(String key) {
-        return Arrays.stream(key.split("/")).map(UploadRoundTripTest::encode).collect(Collectors.joining("/"));
-    }
-
-    static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    static byte[] randomBytes(int length) {
-        byte[] bytes = new byte[length];
-        new Random(length).nextBytes(bytes);
-        return bytes;
+        return chain.client().get(redirect.header("Location")).body();
     }
 
     private static ApiMetrics metrics() {
-        return app.context().getRegistry().lookupByNameAndType("presignMetrics", ApiMetrics.class);
+        return chain.context().getRegistry().lookupByNameAndType("presignMetrics", ApiMetrics.class);
     }
 }

@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 import io.sqsextended.chain.local.LocalAws;
-import io.sqsextended.chain.local.TestStacks;
+import io.sqsextended.chain.testkit.TestStacks;
 import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.wire.InlineMark;
 import io.sqsextended.chain.wire.PayloadSha256;

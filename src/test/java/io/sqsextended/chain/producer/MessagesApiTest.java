@@ -5,20 +5,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Arrays;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.wire.AwsClients;
+import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.wire.PayloadPointer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sqs.SqsClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,27 +23,8 @@ class MessagesApiTest {
 
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static final ObjectMapper JSON = new ObjectMapper();
-    @TempDir
-    static Path dataDir;
-    static ChainApp app;
-    static SqsClient sqs;
-    static S3Client s3;
-    static String queueUrl;
-
-    @BeforeAll
-    static void startApp() throws Exception {
-        app = ChainApp.builder(dataDir).start();
-        sqs = AwsClients.sqs(app.clientSettings());
-        s3 = AwsClients.s3(app.clientSettings());
-        queueUrl = sqs.getQueueUrl(r -> r.queueName(app.property("chain.queue"))).queueUrl();
-    }
-
-    @AfterAll
-    static void stopApp() {
-        sqs.close();
-        s3.close();
-        app.close();
-    }
+    @RegisterExtension
+    static final ChainExtension chain = ChainExtension.app();
 
     @Test
     void aSmallBodyIsQueuedInlineWithItsAttributes() throws Exception {
@@ -77,7 +52,7 @@ class MessagesApiTest {
         String key = answer.get("key").asText();
         assertThat(key).startsWith("offload/");
         assertThat(receive(answer.get("messageId").asText()).body()).contains(PayloadPointer.POINTER_CLASS, key);
-        assertThat(s3.getObjectAsBytes(r -> r.bucket(app.property("chain.bucket")).key(key)).asByteArray()).isEqualTo(payload);
+        assertThat(chain.s3().getObjectAsBytes(r -> r.bucket(chain.property("chain.bucket")).key(key)).asByteArray()).isEqualTo(payload);
     }
 
     @Test
@@ -136,7 +111,7 @@ class MessagesApiTest {
 
     @Test
     void getIsNotAllowed() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(app.api().resolve("/v1/messages")).GET().build(),
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(chain.api().resolve("/v1/messages")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(405);
@@ -144,7 +119,7 @@ class MessagesApiTest {
 
     private static HttpResponse<String> post(String token, String contentType, HttpRequest.BodyPublisher body, String... headers)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.api() + "/v1/messages")).header("Content-Type", contentType)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(chain.api() + "/v1/messages")).header("Content-Type", contentType)
                 .POST(body);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -156,7 +131,7 @@ class MessagesApiTest {
     }
 
     private static Message receive(String messageId) {
-        return await().until(() -> sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)
+        return await().until(() -> chain.sqs().receiveMessage(r -> r.queueUrl(chain.queues().queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)
                 .messageAttributeNames("All")).messages().stream().filter(m -> m.messageId().equals(messageId)).findFirst(),
                 java.util.Optional::isPresent).orElseThrow();
     }

@@ -1,14 +1,11 @@
 package io.sqsextended.chain.reliability;
 
-import java.nio.file.Path;
-import java.util.Map;
-
-import io.sqsextended.chain.CapturedLogs;
-import io.sqsextended.chain.ChainApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.sqsextended.chain.testkit.CapturedLogs;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.sqsextended.chain.testkit.ChainExtension;
+import io.sqsextended.chain.testkit.RawHttp;
+import io.sqsextended.chain.testkit.UniqueSecrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,24 +21,10 @@ class BodiesOnGetTest {
     static final byte[] MULTIPART = RawHttp.bytes("--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"f.txt\"\r\n"
             + "Content-Type: text/plain\r\n\r\n" + "x".repeat(300 << 10) + "\r\n--b--\r\n");
 
-    @TempDir
-    static Path dataDir;
-    static ChainApp app;
     static CapturedLogs logs;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = Apps.builder(dataDir).properties(Map.of("chain.consumer.enabled", "false")).start();
-        logs = CapturedLogs.open("bodies-on-get-logs");
-    }
-
-    @AfterAll
-    static void stop() {
-        logs.close();
-        if (app != null) {
-            app.close();
-        }
-    }
+    @RegisterExtension
+    static final ChainExtension chain = ChainExtension.withUniqueSecrets().property("chain.consumer.enabled", "false")
+            .afterStart(c -> logs = c.closing(CapturedLogs.open("bodies-on-get-logs")));
 
     @Test
     void aGetWithA300KbFormBodyGetsAProblemAnswerAndLogsNoStackTrace() {
@@ -57,7 +40,7 @@ class BodiesOnGetTest {
     void aMalformedChunkSizeGetsA400() {
         for (String request : new String[] {"GET /v1/openapi.json", "POST /v1/uploads"}) {
             String head = RawHttp.head(port(), RawHttp.bytes(request + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-                    + Apps.PRODUCER_TOKEN + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"),
+                    + UniqueSecrets.PRODUCER_TOKEN + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"),
                     TIMEOUT_MILLIS);
 
             assertThat(head).as(request).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json");
@@ -78,6 +61,6 @@ class BodiesOnGetTest {
     }
 
     private static int port() {
-        return app.api().getPort();
+        return chain.api().getPort();
     }
 }

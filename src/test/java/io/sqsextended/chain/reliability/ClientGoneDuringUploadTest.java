@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 
 import io.sqsextended.chain.local.LocalAws;
 import io.sqsextended.chain.local.Outages;
-import io.sqsextended.chain.local.TestStacks;
+import io.sqsextended.chain.testkit.TestStacks;
 import io.sqsextended.chain.wire.AwsClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +17,7 @@ import software.amazon.awssdk.awscore.presigner.PresignedRequest;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import io.sqsextended.chain.testkit.RawPut;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,7 +42,7 @@ class ClientGoneDuringUploadTest {
             String key = "input/client-gone/" + UUID.randomUUID() + ".bin";
             PresignedRequest put = presigner.presignPutObject(r -> r.signatureDuration(Duration.ofMinutes(5))
                     .putObjectRequest(p -> p.bucket(bucket).key(key).contentLength(SIZE)));
-            try (KillDuringUploadIT.RawPut cut = new KillDuringUploadIT.RawPut(put, SIZE, SIZE / 4)) {
+            try (RawPut cut = new RawPut(put, SIZE, SIZE / 4)) {
                 cut.begin();
                 await().until(() -> cut.sent.get() == SIZE / 4 && !temporaryFiles(key).isEmpty());
             }

@@ -10,23 +10,20 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.wire.AwsClients;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.sqsextended.chain.testkit.ChainExtension;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.awscore.presigner.PresignedRequest;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import io.sqsextended.chain.testkit.RawHttp;
+import io.sqsextended.chain.testkit.RawPut;
+import io.sqsextended.chain.testkit.Readiness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,36 +39,12 @@ class DiskFullTest {
 
     static final Pattern TEMPORARY = Pattern.compile(".+-\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
 
-    @TempDir
-    static Path tmp;
     static SmallDisk disk;
-    static ChainApp app;
-    static S3Client s3;
-    static S3Presigner presigner;
-    static SqsClient sqs;
-
-    @BeforeAll
-    static void start() throws Exception {
-        disk = SmallDisk.mount(tmp.resolve("disk"), "size=16m");
-        app = Apps.builder(disk.root.resolve("data")).properties(Map.of("chain.consumer.enabled", "false", "chain.local.storage-reserve", "1MiB")).start();
-        s3 = AwsClients.s3(app.clientSettings());
-        presigner = AwsClients.presigner(app.clientSettings());
-        sqs = AwsClients.sqs(app.clientSettings());
-        await().atMost(Duration.ofSeconds(20)).until(() -> Readiness.status(app.management()) == 200);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (app != null) {
-            s3.close();
-            presigner.close();
-            sqs.close();
-            app.close();
-        }
-        if (disk != null) {
-            disk.close();
-        }
-    }
+    @RegisterExtension
+    static final ChainExtension chain = ChainExtension.withUniqueSecrets()
+            .beforeStart(c -> disk = c.closing(SmallDisk.mount(c.dir("disk"), "size=16m"))).dataDir(c -> disk.root.resolve("data"))
+            .properties(Map.of("chain.consumer.enabled", "false", "chain.local.storage-reserve", "1MiB"))
+            .afterStart(c -> await().atMost(Duration.ofSeconds(20)).until(() -> Readiness.status(c.management()) == 200));
 
     @Test
     @Order(1)
@@ -88,7 +61,7 @@ class DiskFullTest {
     @Order(2)
     void aPutThatFindsTheDiskFullHalfWayIsRefusedWithA503AndLeavesNoPartialFile() throws Exception {
         long size = 4L << 20;
-        try (KillDuringUploadIT.RawPut put = new KillDuringUploadIT.RawPut(presignPut("input/half-way.bin", size), size, size / 2)) {
+        try (RawPut put = new RawPut(presignPut("input/half-way.bin", size), size, size / 2)) {
             put.begin();
             await().until(() -> partialFiles().stream().anyMatch(file -> file.toFile().length() >= size / 2));
             disk.fill();
@@ -98,26 +71,26 @@ class DiskFullTest {
             disk.freeAll();
         }
         assertThat(partialFiles()).isEmpty();
-        assertThatThrownBy(() -> s3.headObject(r -> r.bucket(bucket()).key("input/half-way.bin"))).isInstanceOf(S3Exception.class);
+        assertThatThrownBy(() -> chain.s3().headObject(r -> r.bucket(bucket()).key("input/half-way.bin"))).isInstanceOf(S3Exception.class);
     }
 
     @Test
     @Order(3)
     void whileTheDiskIsFullMessagesAreNotAcknowledgedReadinessIsDownAndUploadsAndPartsAreRefused() throws Exception {
-        String uploadId = s3.createMultipartUpload(r -> r.bucket(bucket()).key("input/full-parts.bin")).uploadId();
-        String queueUrl = sqs.getQueueUrl(r -> r.queueName(app.property("chain.queue"))).queueUrl();
+        String uploadId = chain.s3().createMultipartUpload(r -> r.bucket(bucket()).key("input/full-parts.bin")).uploadId();
+        String queueUrl = chain.sqs().getQueueUrl(r -> r.queueName(chain.property("chain.queue"))).queueUrl();
         disk.fill();
 
-        assertThatThrownBy(() -> sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody("on a full disk")
+        assertThatThrownBy(() -> chain.sqs().sendMessage(r -> r.queueUrl(queueUrl).messageBody("on a full disk")
                 .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(3))))).as("a message the store could not keep is acknowledged")
                 .isInstanceOf(SdkException.class);
-        await().atMost(Duration.ofSeconds(20)).until(() -> Readiness.status(app.management()) == 503);
-        assertThatThrownBy(() -> s3.putObject(r -> r.bucket(bucket()).key("input/full.txt"), RequestBody.fromString("full")))
+        await().atMost(Duration.ofSeconds(20)).until(() -> Readiness.status(chain.management()) == 503);
+        assertThatThrownBy(() -> chain.s3().putObject(r -> r.bucket(bucket()).key("input/full.txt"), RequestBody.fromString("full")))
                 .isInstanceOfSatisfying(S3Exception.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(503);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SlowDown");
                 });
-        URL part = presigner.presignUploadPart(r -> r.signatureDuration(Duration.ofMinutes(5)).uploadPartRequest(p -> p
+        URL part = chain.presigner().presignUploadPart(r -> r.signatureDuration(Duration.ofMinutes(5)).uploadPartRequest(p -> p
                 .bucket(bucket()).key("input/full-parts.bin").uploadId(uploadId).partNumber(1).contentLength(1024L))).url();
         assertThat(headOnly(part, 1024)).startsWith("HTTP/1.1 503");
         assertThat(partialFiles()).isEmpty();
@@ -128,19 +101,19 @@ class DiskFullTest {
     void onceSpaceIsFreedMessagesAndUploadsWorkAgainWithoutARestart() throws Exception {
         disk.freeAll();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> Readiness.status(app.management()) == 200);
-        String queueUrl = sqs.getQueueUrl(r -> r.queueName(app.property("chain.queue"))).queueUrl();
+        await().atMost(Duration.ofSeconds(20)).until(() -> Readiness.status(chain.management()) == 200);
+        String queueUrl = chain.sqs().getQueueUrl(r -> r.queueName(chain.property("chain.queue"))).queueUrl();
         String body = "after the disk was freed " + UUID.randomUUID();
-        sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(body));
+        chain.sqs().sendMessage(r -> r.queueUrl(queueUrl).messageBody(body));
         await().atMost(Duration.ofSeconds(20)).until(() -> received(queueUrl).stream().anyMatch(m -> m.body().equals(body)));
-        s3.putObject(r -> r.bucket(bucket()).key("input/after.txt"), RequestBody.fromString("after"));
-        assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket()).key("input/after.txt")).asUtf8String()).isEqualTo("after");
+        chain.s3().putObject(r -> r.bucket(bucket()).key("input/after.txt"), RequestBody.fromString("after"));
+        assertThat(chain.s3().getObjectAsBytes(r -> r.bucket(bucket()).key("input/after.txt")).asUtf8String()).isEqualTo("after");
         assertThat(partialFiles()).isEmpty();
     }
 
     private static List<Message> received(String queueUrl) {
-        List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
-        messages.forEach(m -> sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle())));
+        List<Message> messages = chain.sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+        messages.forEach(m -> chain.sqs().deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle())));
         return messages;
     }
 
@@ -152,12 +125,12 @@ class DiskFullTest {
     }
 
     private static PresignedRequest presignPut(String key, long size) {
-        return presigner.presignPutObject(r -> r.signatureDuration(Duration.ofMinutes(5))
+        return chain.presigner().presignPutObject(r -> r.signatureDuration(Duration.ofMinutes(5))
                 .putObjectRequest(p -> p.bucket(bucket()).key(key).contentLength(size)));
     }
 
     private static String bucket() {
-        return app.property("chain.bucket");
+        return chain.property("chain.bucket");
     }
 
     /** Temporary files of uploads, in the store or moved aside. */

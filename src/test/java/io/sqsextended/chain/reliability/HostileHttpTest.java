@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,15 +18,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.sqsextended.chain.CapturedLogs;
-import io.sqsextended.chain.ChainApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.sqsextended.chain.testkit.CapturedLogs;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.sqsextended.chain.testkit.ChainExtension;
+import io.sqsextended.chain.testkit.RawHttp;
+import io.sqsextended.chain.testkit.UniqueSecrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,25 +57,11 @@ class HostileHttpTest {
     static final List<String> CONTENT_TYPES = List.of("application/json", "text/plain", "application/json; charset=utf-16", "multipart/form-data; boundary=x",
             "application/x-www-form-urlencoded", "*/*", "application/problem+json", "garbage");
 
-    @TempDir
-    static Path dataDir;
-    static ChainApp app;
     static CapturedLogs logs;
     static final Map<String, Integer> outcomes = new ConcurrentHashMap<>();
-
-    @BeforeAll
-    static void start() throws Exception {
-        logs = CapturedLogs.open("hostile-http-logs");
-        app = Apps.builder(dataDir).properties(Map.of("chain.consumer.enabled", "false")).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) {
-            app.close();
-        }
-        logs.close();
-    }
+    @RegisterExtension
+    static final ChainExtension chain = ChainExtension.withUniqueSecrets().property("chain.consumer.enabled", "false")
+            .beforeStart(c -> logs = c.closing(CapturedLogs.open("hostile-http-logs")));
 
     @Test
     @Order(1)
@@ -117,7 +102,7 @@ class HostileHttpTest {
     void aMalformedPercentEscapeIsAProblemAnswerNotAnErrorWithAStackTrace() throws Exception {
         long before = logs.count("Unhandled exception in router");
         int status = RawHttp.exchange(port(), RawHttp.request("GET", "/v1/downloads/input%ZZ",
-                "Authorization: Bearer " + Apps.CONSUMER_TOKEN + "\r\n", null), TIMEOUT_MILLIS);
+                "Authorization: Bearer " + UniqueSecrets.CONSUMER_TOKEN + "\r\n", null), TIMEOUT_MILLIS);
 
         assertThat(status).isEqualTo(400);
         assertThat(logs.count("Unhandled exception in router")).isEqualTo(before);
@@ -138,7 +123,7 @@ class HostileHttpTest {
                 Socket socket = new Socket();
                 socket.connect(new InetSocketAddress("127.0.0.1", port()), 5_000);
                 OutputStream out = socket.getOutputStream();
-                out.write(("POST /v1/uploads HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + Apps.PRODUCER_TOKEN
+                out.write(("POST /v1/uploads HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + UniqueSecrets.PRODUCER_TOKEN
                         + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"content").getBytes(StandardCharsets.UTF_8));
                 out.flush();
                 slow.add(socket);
@@ -160,7 +145,7 @@ class HostileHttpTest {
     @Test
     @Order(4)
     void noTokenOrSignatureIsLoggedWhileMalformedRequestsAreRefused() {
-        logs.assertNoSecrets(Apps.secrets());
+        logs.assertNoSecrets(UniqueSecrets.secrets());
     }
 
     record Hostile(String name, byte[] bytes) {
@@ -168,7 +153,7 @@ class HostileHttpTest {
 
     static List<Hostile> generate() {
         List<Hostile> all = new ArrayList<>();
-        String admin = "Authorization: Bearer " + Apps.ADMIN_TOKEN + "\r\n";
+        String admin = "Authorization: Bearer " + UniqueSecrets.ADMIN_TOKEN + "\r\n";
         // every method on every path, with and without a token
         for (String path : PATHS) {
             for (String method : METHODS) {
@@ -186,9 +171,9 @@ class HostileHttpTest {
             }
         }
         // authorization headers
-        for (String auth : List.of("", "Bearer", "Bearer ", "Bearer wrong", "Basic YWRtaW46YWRtaW4=", "bearer " + Apps.ADMIN_TOKEN,
-                "Bearer " + Apps.ADMIN_TOKEN + " extra", "Bearer " + "t".repeat(7000), "Bearer " + Apps.CONSUMER_TOKEN, "Bearer " + Apps.PRODUCER_TOKEN,
-                "Bearer \u00e9\u00e8", "Bearer " + Apps.ADMIN_TOKEN + "\r\nAuthorization: Bearer wrong", "Bearer sha256:" + "0".repeat(64))) {
+        for (String auth : List.of("", "Bearer", "Bearer ", "Bearer wrong", "Basic YWRtaW46YWRtaW4=", "bearer " + UniqueSecrets.ADMIN_TOKEN,
+                "Bearer " + UniqueSecrets.ADMIN_TOKEN + " extra", "Bearer " + "t".repeat(7000), "Bearer " + UniqueSecrets.CONSUMER_TOKEN, "Bearer " + UniqueSecrets.PRODUCER_TOKEN,
+                "Bearer \u00e9\u00e8", "Bearer " + UniqueSecrets.ADMIN_TOKEN + "\r\nAuthorization: Bearer wrong", "Bearer sha256:" + "0".repeat(64))) {
             for (String path : List.of("/v1/uploads", "/v1/downloads", "/presign", "/v1/downloads/input/a.txt", "/v1/uploads/u?key=input%2Fa")) {
                 String method = path.startsWith("/v1/downloads/") ? "GET" : path.startsWith("/v1/uploads/u") ? "DELETE" : "POST";
                 all.add(new Hostile(method + " " + path + " auth " + abbreviate(auth), RawHttp.request(method, path,
@@ -226,7 +211,7 @@ class HostileHttpTest {
                 "GET /v1/openapi.json HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n",
                 "GET /v1/openapi.json HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\n\r\n",
                 "GET /v1/openapi.json HTTP/1.1\r\nHost: x\r\nAccept: application/xml;q=1, */*;q=0\r\n\r\n",
-                "GET /v1/downloads/input/a.txt HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + Apps.CONSUMER_TOKEN + "\r\nRange: bytes=0-1\r\n\r\n",
+                "GET /v1/downloads/input/a.txt HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + UniqueSecrets.CONSUMER_TOKEN + "\r\nRange: bytes=0-1\r\n\r\n",
                 "POST /v1/uploads HTTP/1.1\r\nHost: x\r\nContent-Encoding: gzip\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}",
                 "GET /v1/openapi.json HTTP/1.1\r\nHost: x\r\n\r\n");
         for (int i = 0; i < framing.size(); i++) {
@@ -242,14 +227,14 @@ class HostileHttpTest {
     }
 
     private static HttpResponse<String> validUpload() throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(app.api() + "/v1/uploads")).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + Apps.PRODUCER_TOKEN).header("Content-Type", "application/json")
+        return HTTP.send(HttpRequest.newBuilder(URI.create(chain.api() + "/v1/uploads")).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + UniqueSecrets.PRODUCER_TOKEN).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"contentType\":\"text/plain\",\"contentLength\":5}")).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static int port() {
-        return app.api().getPort();
+        return chain.api().getPort();
     }
 
     private static String abbreviate(String text) {

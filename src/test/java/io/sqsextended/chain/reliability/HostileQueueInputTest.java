@@ -2,7 +2,6 @@ package io.sqsextended.chain.reliability;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,27 +12,22 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import io.sqsextended.chain.CapturedLogs;
-import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.Queues;
-import io.sqsextended.chain.RecordingDownstream;
-import io.sqsextended.chain.wire.AwsClients;
+import io.sqsextended.chain.testkit.CapturedLogs;
+import io.sqsextended.chain.testkit.ChainExtension;
+import io.sqsextended.chain.testkit.Queues;
 import io.sqsextended.chain.reliability.HostileMessages.Hostile;
 import io.sqsextended.chain.consumer.ConsumerRoutes;
 import io.sqsextended.chain.consumer.DeadLetterSender;
 import org.apache.camel.ServiceStatus;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import io.sqsextended.chain.testkit.UniqueSecrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -48,60 +42,38 @@ class HostileQueueInputTest {
 
     static final String PLANTED = "planted outside the bucket " + java.util.UUID.randomUUID();
 
-    @TempDir
-    static Path dataDir;
-    static ChainApp app;
-    static SqsClient sqs;
-    static S3Client s3;
-    static Queues queues;
     static CapturedLogs logs;
-    static final RecordingDownstream downstream = new RecordingDownstream();
     static final Map<String, Hostile> sent = new HashMap<>();
-
-    @BeforeAll
-    static void start() throws Exception {
-        logs = CapturedLogs.open("hostile-queue-logs");
-        app = Apps.builder(dataDir).properties(Map.of(
-                // S3 errors other than 404 are retried once, quickly: the point here is the outcome, not the backoff
-                "chain.consumer.redelivery.max-attempts", "1",
-                "chain.consumer.redelivery.initial-delay", "10",
-                "chain.consumer.redelivery.max-delay", "100")).start();
-        downstream.addTo(app.context());
-        sqs = AwsClients.sqs(app.clientSettings());
-        s3 = AwsClients.s3(app.clientSettings());
-        queues = Queues.of(app, sqs);
-        // what path tricks would like to reach: files next to the bucket's directory and above it
-        Files.writeString(dataDir.resolve("s3/planted-secret.txt"), PLANTED);
-        Files.writeString(dataDir.resolve("planted-secret.txt"), PLANTED);
-        s3.putObject(r -> r.bucket(app.property("chain.bucket")).key("input/real.txt"), RequestBody.fromString("a real object"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) {
-            sqs.close();
-            s3.close();
-            app.close();
-        }
-        logs.close();
-    }
+    @RegisterExtension
+    static final ChainExtension chain = ChainExtension.withUniqueSecrets().properties(Map.of(
+                    // S3 errors other than 404 are retried once, quickly: the point here is the outcome, not the backoff
+                    "chain.consumer.redelivery.max-attempts", "1",
+                    "chain.consumer.redelivery.initial-delay", "10",
+                    "chain.consumer.redelivery.max-delay", "100"))
+            .beforeStart(c -> logs = c.closing(CapturedLogs.open("hostile-queue-logs")))
+            .afterStart(c -> {
+                // what path tricks would like to reach: files next to the bucket's directory and above it
+                Files.writeString(c.dataDir().resolve("s3/planted-secret.txt"), PLANTED);
+                Files.writeString(c.dataDir().resolve("planted-secret.txt"), PLANTED);
+                c.s3().putObject(r -> r.bucket(c.property("chain.bucket")).key("input/real.txt"), RequestBody.fromString("a real object"));
+            });
 
     @Test
     @Order(1)
     void everyHostileMessageIsDeliveredOrDeadLetteredWithAReasonAndNoneIsLost() {
-        List<Hostile> messages = HostileMessages.generate(app.property("chain.bucket"));
+        List<Hostile> messages = HostileMessages.generate(chain.property("chain.bucket"));
         assertThat(messages).hasSizeGreaterThanOrEqualTo(1000);
 
         send(messages);
         try {
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                queues.drain();
-                return deliveredIds().size() + deadLetteredIds().size() >= sent.size() && queues.pending() == 0;
+                chain.queues().drain();
+                return deliveredIds().size() + deadLetteredIds().size() >= sent.size() && chain.queues().pending() == 0;
             });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             // the outcome report below names what is missing
         }
-        queues.drain();
+        chain.queues().drain();
 
         Set<String> delivered = deliveredIds();
         Set<String> deadLettered = deadLetteredIds();
@@ -123,47 +95,47 @@ class HostileQueueInputTest {
         System.out.printf("Hostile queue input: %d sent, %d delivered, %d dead-lettered; by category: %s%n", sent.size(), delivered.size(),
                 deadLettered.size(), summary(delivered, deadLettered));
         assertThat(wrong).as("messages with the wrong outcome").isEmpty();
-        assertThat(queues.pending()).as("messages left on the queue").isZero();
+        assertThat(chain.queues().pending()).as("messages left on the queue").isZero();
         assertThat(delivered.size() + deadLettered.size()).isEqualTo(sent.size());
         // idempotency: each delivered message reached the downstream once
-        assertThat(downstream.deliveries().stream().filter(d -> sent.containsKey(d.messageId())).count()).isEqualTo(delivered.size());
+        assertThat(chain.downstream().deliveries().stream().filter(d -> sent.containsKey(d.messageId())).count()).isEqualTo(delivered.size());
     }
 
     @Test
     @Order(2)
     void everyDeadLetterCarriesTheReason() {
-        List<Message> ours = queues.deadLetters().stream().filter(m -> sent.containsKey(Queues.originalId(m))).toList();
+        List<Message> ours = chain.queues().deadLetters().stream().filter(m -> sent.containsKey(Queues.originalId(m))).toList();
         assertThat(ours).isNotEmpty().allSatisfy(m -> {
             assertThat(Queues.attribute(m, DeadLetterSender.ERROR_CLASS)).isNotBlank();
             assertThat(Queues.attribute(m, DeadLetterSender.ERROR_MESSAGE)).isNotBlank();
             assertThat(m.body()).isEqualTo(sent.get(Queues.originalId(m)).body());
         });
         // nothing reached the dead-letter queue by SQS redrive (without a reason): the app decided every message
-        assertThat(queues.deadLetters()).allSatisfy(m -> assertThat(Queues.originalId(m)).isNotNull());
+        assertThat(chain.queues().deadLetters()).allSatisfy(m -> assertThat(Queues.originalId(m)).isNotNull());
     }
 
     @Test
     @Order(3)
     void noPathTrickReadsAFileOutsideTheBucket() {
-        assertThat(downstream.deliveries()).noneMatch(d -> d.key() != null && new String(d.body(), StandardCharsets.UTF_8).contains(PLANTED));
-        assertThat(downstream.deliveries()).filteredOn(d -> d.key() != null)
+        assertThat(chain.downstream().deliveries()).noneMatch(d -> d.key() != null && new String(d.body(), StandardCharsets.UTF_8).contains(PLANTED));
+        assertThat(chain.downstream().deliveries()).filteredOn(d -> d.key() != null)
                 .allSatisfy(d -> assertThat(new String(d.body(), StandardCharsets.UTF_8)).isEqualTo("a real object"));
     }
 
     @Test
     @Order(4)
     void theConsumerSurvivesAndStillDeliversARealUpload() {
-        assertThat(app.context().getRouteController().getRouteStatus(ConsumerRoutes.CONSUME_ROUTE)).isEqualTo(ServiceStatus.Started);
-        s3.putObject(r -> r.bucket(app.property("chain.bucket")).key("input/after-the-storm.txt"), RequestBody.fromString("a real object"));
+        assertThat(chain.context().getRouteController().getRouteStatus(ConsumerRoutes.CONSUME_ROUTE)).isEqualTo(ServiceStatus.Started);
+        chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key("input/after-the-storm.txt"), RequestBody.fromString("a real object"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> downstream.keys().contains("input/after-the-storm.txt"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> chain.downstream().keys().contains("input/after-the-storm.txt"));
         assertThat(logs.lines()).noneMatch(line -> line.contains("StackOverflowError") || line.contains("OutOfMemoryError"));
     }
 
     @Test
     @Order(5)
     void noSecretOrSignatureIsLoggedWhileHostileMessagesAreHandled() {
-        logs.assertNoSecrets(Apps.secrets());
+        logs.assertNoSecrets(UniqueSecrets.secrets());
     }
 
     private static void send(List<Hostile> messages) {
@@ -190,18 +162,18 @@ class HostileQueueInputTest {
             entries.add(SendMessageBatchRequestEntry.builder().id("m" + i).messageBody(batch.get(i).body())
                     .messageAttributes(batch.get(i).attributes()).build());
         }
-        var result = sqs.sendMessageBatch(r -> r.queueUrl(queues.queueUrl).entries(entries));
+        var result = chain.sqs().sendMessageBatch(r -> r.queueUrl(chain.queues().queueUrl).entries(entries));
         assertThat(result.failed()).as("messages SQS refused").isEmpty();
         result.successful().forEach(ok -> sent.put(ok.messageId(), batch.get(Integer.parseInt(ok.id().substring(1)))));
     }
 
     private static Set<String> deliveredIds() {
-        return downstream.messageIds().stream().filter(sent::containsKey).collect(Collectors.toSet());
+        return chain.downstream().messageIds().stream().filter(sent::containsKey).collect(Collectors.toSet());
     }
 
     private static Set<String> deadLetteredIds() {
         Set<String> ids = new HashSet<>();
-        queues.deadLetters().forEach(m -> ids.add(Queues.originalId(m)));
+        chain.queues().deadLetters().forEach(m -> ids.add(Queues.originalId(m)));
         ids.retainAll(sent.keySet());
         return ids;
     }

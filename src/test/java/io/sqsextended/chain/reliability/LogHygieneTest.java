@@ -4,21 +4,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sqsextended.chain.CapturedLogs;
-import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.testkit.CapturedLogs;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.sqsextended.chain.testkit.ChainExtension;
+import io.sqsextended.chain.testkit.UniqueSecrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,31 +30,19 @@ class LogHygieneTest {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dataDir;
-    static ChainApp app;
     static CapturedLogs logs;
-
-    @BeforeAll
-    static void start() throws Exception {
-        logs = CapturedLogs.open("log-hygiene");
-        Configurator.setLevel("io.sqsextended.chain", Level.DEBUG);
-        app = Apps.builder(dataDir).properties(Map.of("chain.downstream.uri", "direct:downstream")).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) {
-            app.close();
-        }
-        Configurator.setLevel("io.sqsextended.chain", Level.INFO);
-        logs.close();
-    }
+    @RegisterExtension
+    static final ChainExtension chain = ChainExtension.withUniqueSecrets().property("chain.downstream.uri", "direct:downstream")
+            .beforeStart(c -> {
+                logs = c.closing(CapturedLogs.open("log-hygiene"));
+                Configurator.setLevel("io.sqsextended.chain", Level.DEBUG);
+                c.closing(() -> Configurator.setLevel("io.sqsextended.chain", Level.INFO));
+            });
 
     @Test
     void aWholeUploadAndDownloadSessionLogsNoTokenSignatureOrSecretKey() throws Exception {
         byte[] body = "a payload for the log check".getBytes();
-        JsonNode ticket = json(post("/v1/uploads", Apps.PRODUCER_TOKEN,
+        JsonNode ticket = json(post("/v1/uploads", UniqueSecrets.PRODUCER_TOKEN,
                 "{\"contentType\":\"text/plain\",\"contentLength\":" + body.length + ",\"fileName\":\"hygiene.txt\"}"));
         HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(ticket.get("url").asText())).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
         for (Iterator<Map.Entry<String, JsonNode>> it = ticket.get("headers").fields(); it.hasNext(); ) {
@@ -70,18 +56,18 @@ class LogHygieneTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> logs.count("Payload s3-event") > 0 && logs.lines().stream()
                 .anyMatch(line -> line.contains("Payload s3-event") && line.contains(key)));
 
-        JsonNode download = json(post("/v1/downloads", Apps.CONSUMER_TOKEN, "{\"key\":\"" + key + "\"}"));
+        JsonNode download = json(post("/v1/downloads", UniqueSecrets.CONSUMER_TOKEN, "{\"key\":\"" + key + "\"}"));
         assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(download.get("url").asText())).build(), HttpResponse.BodyHandlers.ofByteArray())
                 .body()).isEqualTo(body);
-        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(app.api() + "/v1/downloads/" + key))
-                .header("Authorization", "Bearer " + Apps.CONSUMER_TOKEN).build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(307);
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(chain.api() + "/v1/downloads/" + key))
+                .header("Authorization", "Bearer " + UniqueSecrets.CONSUMER_TOKEN).build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(307);
         assertThat(post("/v1/downloads", "not-a-token", "{\"key\":\"" + key + "\"}").statusCode()).isEqualTo(401);
 
-        logs.assertNoSecrets(Apps.secrets());
+        logs.assertNoSecrets(UniqueSecrets.secrets());
     }
 
     private static HttpResponse<String> post(String path, String token, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(app.api() + path)).header("Authorization", "Bearer " + token)
+        return HTTP.send(HttpRequest.newBuilder(URI.create(chain.api() + path)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -5,18 +5,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import javax.management.ObjectName;
 
-import io.sqsextended.chain.ChainApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.sqsextended.chain.testkit.ChainExtension;
+import io.sqsextended.chain.testkit.UniqueSecrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,23 +24,12 @@ class ManagementExposureTest {
     static final List<String> CONSOLES = List.of("/jolokia", "/jolokia/list", "/q/jolokia", "/observe/jolokia", "/q/dev", "/observe/dev",
             "/q/dev/jmx", "/observe/info", "/actuator", "/observe/routes");
 
-    @TempDir
-    static Path dataDir;
-    static ChainApp app;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = Apps.builder(dataDir).properties(Map.of("chain.consumer.enabled", "false")).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
+    @RegisterExtension
+    static final ChainExtension chain = ChainExtension.withUniqueSecrets().property("chain.consumer.enabled", "false");
 
     @Test
     void neitherPortServesJolokiaOrADevConsole() throws Exception {
-        for (URI base : List.of(app.api(), app.management())) {
+        for (URI base : List.of(chain.api(), chain.management())) {
             for (String path : CONSOLES) {
                 assertThat(get(base.resolve(path)).statusCode()).as(base.resolve(path).toString()).isEqualTo(404);
             }
@@ -59,8 +45,8 @@ class ManagementExposureTest {
     @Test
     void healthAndMetricsRevealNoSecret() throws Exception {
         for (String path : List.of("/observe/health", "/observe/health/ready", "/observe/health/live", "/observe/metrics")) {
-            String body = get(app.management().resolve(path)).body();
-            for (String secret : Apps.secrets()) {
+            String body = get(chain.management().resolve(path)).body();
+            for (String secret : UniqueSecrets.secrets()) {
                 assertThat(body).as(path).doesNotContain(secret);
             }
             assertThat(body).as(path).doesNotContain("X-Amz-Signature=");

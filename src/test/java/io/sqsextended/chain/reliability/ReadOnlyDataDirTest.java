@@ -3,7 +3,7 @@ package io.sqsextended.chain.reliability;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import io.sqsextended.chain.local.TestStacks;
+import io.sqsextended.chain.testkit.TestStacks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,5 @@
 package io.sqsextended.chain.reliability;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -10,20 +9,15 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.Queues;
-import io.sqsextended.chain.RecordingDownstream;
+import io.sqsextended.chain.testkit.ChainExtension;
+import io.sqsextended.chain.testkit.Queues;
 import io.sqsextended.chain.consumer.DeadLetterSender;
 import io.sqsextended.chain.local.Outages;
-import io.sqsextended.chain.wire.AwsClients;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import io.sqsextended.chain.testkit.Readiness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,53 +33,32 @@ class S3OutageTest {
     static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("chaintest.s3-outage-seconds", 10));
     static final int PAYLOADS = 20;
 
-    @TempDir
-    static Path dataDir;
-    static ChainApp app;
-    static SqsClient sqs;
-    static S3Client s3;
-    static final RecordingDownstream downstream = new RecordingDownstream();
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = Apps.builder(dataDir).properties(Map.of(
-                // attempts at about 0, 1, 3, 7, 15 s: a 10 s outage is ridden out, a longer one dead-letters the rest
-                "chain.consumer.redelivery.max-attempts", "4",
-                "chain.consumer.redelivery.initial-delay", "1000",
-                "chain.consumer.redelivery.multiplier", "2",
-                "chain.consumer.redelivery.max-delay", "8000")).start();
-        downstream.addTo(app.context());
-        sqs = AwsClients.sqs(app.clientSettings());
-        s3 = AwsClients.s3(app.clientSettings());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) {
-            sqs.close();
-            s3.close();
-            app.close();
-        }
-    }
+    @RegisterExtension
+    static final ChainExtension chain = ChainExtension.withUniqueSecrets().properties(Map.of(
+            // attempts at about 0, 1, 3, 7, 15 s: a 10 s outage is ridden out, a longer one dead-letters the rest
+            "chain.consumer.redelivery.max-attempts", "4",
+            "chain.consumer.redelivery.initial-delay", "1000",
+            "chain.consumer.redelivery.multiplier", "2",
+            "chain.consumer.redelivery.max-delay", "8000"));
 
     @Test
     void payloadsInFlightDuringAnS3OutageAreRetriedOrDeadLetteredAndNoneVanishes() throws Exception {
-        Queues queues = Queues.of(app, sqs);
+        Queues queues = chain.queues();
         String run = UUID.randomUUID().toString();
         List<String> keys = IntStream.range(0, PAYLOADS).mapToObj(i -> "input/" + run + "/" + i + ".txt").toList();
-        await().atMost(Duration.ofSeconds(20)).until(() -> Readiness.status(app.management()) == 200);
-        downstream.close();
-        keys.forEach(key -> s3.putObject(r -> r.bucket(app.property("chain.bucket")).key(key), RequestBody.fromString("payload " + key)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Readiness.status(chain.management()) == 200);
+        chain.downstream().close();
+        keys.forEach(key -> chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key(key), RequestBody.fromString("payload " + key)));
         // every notification is on the queue, the first payloads wait at the downstream's gate
         await().atMost(Duration.ofSeconds(30)).until(() -> queues.pending() == PAYLOADS);
 
-        Outages.stopS3(app.localAws());
+        Outages.stopS3(chain.localAws());
         long stopped = System.nanoTime();
-        downstream.open();
+        chain.downstream().open();
         // the payloads at the gate read the GET they sent before the outage; the others' GETs fail
-        await().atMost(OUTAGE.plusSeconds(30)).until(() -> Readiness.status(app.management()) == 503
+        await().atMost(OUTAGE.plusSeconds(30)).until(() -> Readiness.status(chain.management()) == 503
                 && System.nanoTime() - stopped >= OUTAGE.toNanos());
-        Outages.startS3(app.localAws());
+        Outages.startS3(chain.localAws());
 
         await().atMost(Duration.ofSeconds(120)).until(() -> {
             queues.drain();
@@ -93,15 +66,15 @@ class S3OutageTest {
         });
         Set<String> deadLettered = deadLettered(queues, keys);
         System.out.printf("S3 outage of %d s: %d payloads, %d delivered, %d dead-lettered, %d failed attempts%n", OUTAGE.toSeconds(),
-                PAYLOADS, downstream.keys().size(), deadLettered.size(), downstream.failures().size());
+                PAYLOADS, chain.downstream().keys().size(), deadLettered.size(), chain.downstream().failures().size());
         assertThat(accounted(queues, keys)).containsExactlyInAnyOrderElementsOf(keys);
         assertThat(queues.deadLetters()).allSatisfy(m -> assertThat(Queues.attribute(m, DeadLetterSender.ERROR_MESSAGE)).isNotBlank());
-        assertThat(downstream.deliveries()).allSatisfy(d -> assertThat(new String(d.body())).isEqualTo("payload " + d.key()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Readiness.status(app.management()) == 200);
+        assertThat(chain.downstream().deliveries()).allSatisfy(d -> assertThat(new String(d.body())).isEqualTo("payload " + d.key()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Readiness.status(chain.management()) == 200);
     }
 
     private static Set<String> accounted(Queues queues, List<String> keys) {
-        Set<String> all = new HashSet<>(downstream.keys());
+        Set<String> all = new HashSet<>(chain.downstream().keys());
         all.addAll(deadLettered(queues, keys));
         all.retainAll(keys);
         return all;

@@ -1,10 +1,8 @@
 package io.sqsextended.chain.reliability;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,23 +10,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import io.sqsextended.chain.ChainApp;
-import io.sqsextended.chain.Queues;
-import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.wire.PayloadHeaders;
 import io.sqsextended.chain.consumer.ConsumerRoutes;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import io.sqsextended.chain.testkit.ChainExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,13 +36,16 @@ class SlowDownstreamTest {
     static final String URI = "direct:slow-downstream";
     static final int PAYLOADS = 4;
 
-    @TempDir
-    Path dataDir;
-    ChainApp app;
-    SqsClient sqs;
-    S3Client s3;
-    Queues queues;
     final List<Attempt> attempts = new CopyOnWriteArrayList<>();
+    // a system property: local mode reads template parameters before ChainApp's override properties can be listed
+    @RegisterExtension
+    final ChainExtension chain = ChainExtension.withUniqueSecrets().systemProperty(VISIBILITY_PARAMETER, String.valueOf(VISIBILITY_TIMEOUT))
+            .property("chain.downstream.uri", URI).startInTest()
+            // synchronous, as a downstream that calls a service or writes a file holds the consumer's thread
+            .afterStart(c -> RouteBuilder.addRoutes(c.context(), routes -> routes.from(URI).routeId("slow-downstream").routeConfigurationId("chain-errors")
+                    .process(this::begin)
+                    .delay(DOWNSTREAM.toMillis()).syncDelayed()
+                    .process(exchange -> exchange.getProperty(Attempt.class.getName(), Attempt.class).end = Instant.now())));
 
     /** One call of the downstream: the payload, the size of the receive it came in, when it started and ended. */
     static final class Attempt {
@@ -73,26 +67,6 @@ class SlowDownstreamTest {
         }
     }
 
-    @BeforeAll
-    static void shortVisibilityTimeout() {
-        // a system property: local mode reads template parameters before ChainApp's override properties can be listed
-        System.setProperty(VISIBILITY_PARAMETER, String.valueOf(VISIBILITY_TIMEOUT));
-    }
-
-    @AfterAll
-    static void clearVisibilityTimeout() {
-        System.clearProperty(VISIBILITY_PARAMETER);
-    }
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            sqs.close();
-            s3.close();
-            app.close();
-        }
-    }
-
     /** The renewals keep a message hidden while its payload is processed: no second consumer takes it meanwhile. */
     @Test
     void aPayloadSlowerThanTheVisibilityTimeoutIsProcessedOnceAndThenDeleted() throws Exception {
@@ -100,14 +74,14 @@ class SlowDownstreamTest {
         String key = "input/slow/" + UUID.randomUUID() + "/one.txt";
 
         put(key);
-        await().atMost(Duration.ofSeconds(30)).until(() -> finished(key) == 1 && queues.pending() == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> finished(key) == 1 && chain.queues().pending() == 0);
 
         assertThat(queueVisibilityTimeout()).as("the queue's VisibilityTimeout, which the consumer takes").isEqualTo(VISIBILITY_TIMEOUT);
         assertThat(attempts).as("downstream attempts").hasSize(1);
         Attempt only = attempts.get(0);
         assertThat(Duration.between(only.start, only.end)).as("time in the downstream")
                 .isGreaterThan(Duration.ofSeconds(VISIBILITY_TIMEOUT));
-        assertThat(queues.drain()).as("dead letters").isZero();
+        assertThat(chain.queues().drain()).as("dead letters").isZero();
     }
 
     /** A receive takes up to 10 messages, handled in turn: those waiting must stay hidden too, or the other poller takes them. */
@@ -121,9 +95,9 @@ class SlowDownstreamTest {
         keys.forEach(this::put);
         await().atMost(Duration.ofSeconds(10)).until(() -> visible() == before + PAYLOADS);
 
-        app.context().getRouteController().startRoute(ConsumerRoutes.CONSUME_ROUTE);
+        chain.context().getRouteController().startRoute(ConsumerRoutes.CONSUME_ROUTE);
         // until all are done and deleted, or as soon as one payload is in the downstream a second time
-        await().atMost(Duration.ofSeconds(45)).until(() -> keys.stream().allMatch(key -> finished(key) >= 1) && queues.pending() == 0
+        await().atMost(Duration.ofSeconds(45)).until(() -> keys.stream().allMatch(key -> finished(key) >= 1) && chain.queues().pending() == 0
                 || byKey().values().stream().anyMatch(list -> list.size() > 1));
         System.out.printf("Slow downstream, %d payloads in one receive: %s%n", PAYLOADS, attempts);
 
@@ -131,22 +105,12 @@ class SlowDownstreamTest {
         assertThat(first.receivedWith).as("messages in the first receive: the s3:TestEvent and every payload").isEqualTo(before + PAYLOADS);
         assertThat(byKey()).as("downstream attempts per payload (start .. end)").allSatisfy((key, list) -> assertThat(list).hasSize(1));
         assertThat(attempts.stream().filter(a -> a.end != null).map(a -> a.key)).containsExactlyInAnyOrderElementsOf(keys);
-        assertThat(queues.pending()).as("messages left on the queue").isZero();
-        assertThat(queues.drain()).as("dead letters").isZero();
+        assertThat(chain.queues().pending()).as("messages left on the queue").isZero();
+        assertThat(chain.queues().drain()).as("dead letters").isZero();
     }
 
     private void start(Map<String, String> properties) throws Exception {
-        Map<String, String> all = new HashMap<>(properties);
-        all.put("chain.downstream.uri", URI);
-        app = Apps.builder(dataDir).properties(all).start();
-        // synchronous, as a downstream that calls a service or writes a file holds the consumer's thread
-        RouteBuilder.addRoutes(app.context(), routes -> routes.from(URI).routeId("slow-downstream").routeConfigurationId("chain-errors")
-                .process(this::begin)
-                .delay(DOWNSTREAM.toMillis()).syncDelayed()
-                .process(exchange -> exchange.getProperty(Attempt.class.getName(), Attempt.class).end = Instant.now()));
-        sqs = AwsClients.sqs(app.clientSettings());
-        s3 = AwsClients.s3(app.clientSettings());
-        queues = Queues.of(app, sqs);
+        chain.properties(properties).start();
     }
 
     private void begin(Exchange exchange) {
@@ -157,7 +121,7 @@ class SlowDownstreamTest {
     }
 
     private void put(String key) {
-        s3.putObject(r -> r.bucket(app.property("chain.bucket")).key(key), RequestBody.fromString("payload " + key));
+        chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key(key), RequestBody.fromString("payload " + key));
     }
 
     private long finished(String key) {
@@ -177,6 +141,6 @@ class SlowDownstreamTest {
     }
 
     private String queueAttribute(QueueAttributeName name) {
-        return sqs.getQueueAttributes(r -> r.queueUrl(queues.queueUrl).attributeNames(name)).attributes().get(name);
+        return chain.sqs().getQueueAttributes(r -> r.queueUrl(chain.queues().queueUrl).attributeNames(name)).attributes().get(name);
     }
 }

@@ -12,14 +12,14 @@ import io.sqsextended.chain.wire.PayloadSource;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
-import static io.sqsextended.chain.consumer.events.TestEvents.eventBridgeEvent;
-import static io.sqsextended.chain.consumer.events.TestEvents.eventBridgeObjectCreated;
-import static io.sqsextended.chain.consumer.events.TestEvents.pointer;
-import static io.sqsextended.chain.consumer.events.TestEvents.record;
-import static io.sqsextended.chain.consumer.events.TestEvents.s3Event;
-import static io.sqsextended.chain.consumer.events.TestEvents.snsEnvelope;
-import static io.sqsextended.chain.consumer.events.TestEvents.sqsRecord;
-import static io.sqsextended.chain.consumer.events.TestEvents.testEvent;
+import static io.sqsextended.chain.testkit.TestEvents.eventBridgeEvent;
+import static io.sqsextended.chain.testkit.TestEvents.eventBridgeObjectCreated;
+import static io.sqsextended.chain.testkit.TestEvents.pointer;
+import static io.sqsextended.chain.testkit.TestEvents.record;
+import static io.sqsextended.chain.testkit.TestEvents.s3Event;
+import static io.sqsextended.chain.testkit.TestEvents.snsEnvelope;
+import static io.sqsextended.chain.testkit.TestEvents.sqsRecord;
+import static io.sqsextended.chain.testkit.TestEvents.testEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

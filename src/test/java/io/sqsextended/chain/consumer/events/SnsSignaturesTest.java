@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static io.sqsextended.chain.consumer.events.TestEvents.objectCreated;
-import static io.sqsextended.chain.consumer.events.TestEvents.snsEnvelope;
+import static io.sqsextended.chain.testkit.TestEvents.objectCreated;
+import static io.sqsextended.chain.testkit.TestEvents.snsEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -7,10 +7,10 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import io.sqsextended.chain.Checksums;
-import io.sqsextended.chain.ServedGets;
+import io.sqsextended.chain.testkit.Checksums;
+import io.sqsextended.chain.testkit.ServedGets;
 import io.sqsextended.chain.local.LocalAws;
-import io.sqsextended.chain.local.TestStacks;
+import io.sqsextended.chain.testkit.TestStacks;
 import io.sqsextended.chain.wire.AwsClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

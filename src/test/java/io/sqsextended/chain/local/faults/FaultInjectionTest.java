@@ -8,12 +8,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.sqsextended.chain.local.AwsTools;
+import io.sqsextended.chain.testkit.AwsTools;
 import io.sqsextended.chain.local.LocalAws;
 import io.sqsextended.chain.local.LocalSettings.ByService;
 import io.sqsextended.chain.local.LocalSettings.Fault;
 import io.sqsextended.chain.local.LocalSettings.Latency;
-import io.sqsextended.chain.local.TestStacks;
+import io.sqsextended.chain.testkit.TestStacks;
 import io.sqsextended.chain.wire.AwsSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +24,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import io.sqsextended.chain.testkit.TestStacks;
+import io.sqsextended.chain.testkit.AwsTools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import io.sqsextended.chain.Queues;
+import io.sqsextended.chain.testkit.Queues;
 import io.sqsextended.chain.local.LocalAws;
 import io.sqsextended.chain.local.LocalSettings;
-import io.sqsextended.chain.local.TestStacks;
+import io.sqsextended.chain.testkit.TestStacks;
 import io.sqsextended.chain.wire.AwsClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

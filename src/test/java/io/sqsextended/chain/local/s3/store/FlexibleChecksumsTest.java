@@ -16,10 +16,10 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
-import io.sqsextended.chain.Queues;
-import io.sqsextended.chain.local.AwsTools;
+import io.sqsextended.chain.testkit.Queues;
+import io.sqsextended.chain.testkit.AwsTools;
 import io.sqsextended.chain.local.LocalAws;
-import io.sqsextended.chain.local.TestStacks;
+import io.sqsextended.chain.testkit.TestStacks;
 import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.wire.Crc64Nvme;
 import io.sqsextended.chain.wire.Sha256;

@@ -16,7 +16,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.sqsextended.chain.local.LocalSettings;
-import io.sqsextended.chain.local.TestStacks;
+import io.sqsextended.chain.testkit.TestStacks;
 
 /** A browser-form upload (POST object) signed with a SigV4 POST policy, as an HTML form would send it. */
 final class FormPost {
