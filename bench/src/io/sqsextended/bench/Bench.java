@@ -48,7 +48,8 @@ final class Bench {
         }
 
         String format(String unit) {
-            return String.format(Locale.ROOT, "%.1f %s (min %.1f, max %.1f, spread %.0f%%)", median, unit, min, max, spreadPercent());
+            return String.format(Locale.ROOT, "%.1f %s (min %.1f, max %.1f, spread %.0f%%)", median, unit, min, max,
+                    spreadPercent());
         }
     }
 
@@ -64,7 +65,8 @@ final class Bench {
 
         /** Starts it under {@code work} with these extra settings and JVM options. */
         static Stack start(Path work, String... options) throws IOException, InterruptedException {
-            List<String> properties = new ArrayList<>(List.of("-Xmx512m", "-Dchain.local.data-dir=" + work.resolve("data"),
+            List<String> properties = new ArrayList<>(
+                    List.of("-Xmx512m", "-Dchain.local.data-dir=" + work.resolve("data"),
                     "-Dchain.consumer.enabled=false"));
             properties.addAll(List.of(options));
             RunningJar jar = started(RunningJar.start(work.resolve("stack"), properties.toArray(String[]::new)));
@@ -72,7 +74,10 @@ final class Bench {
             return new Stack(jar, AwsClients.s3(jar.clientSettings()), sqs, new Queues(sqs, QUEUE));
         }
 
-        /** The app in aws mode against this stack, its consumer on, in {@code home}, with these extra settings and JVM options. */
+        /**
+         * The app in aws mode against this stack, its consumer on, in {@code home}, with these extra settings and JVM
+         * options.
+         */
         RunningJar chain(Path home, String... options) throws IOException, InterruptedException {
             return started(RunningJar.start(home, chainSettings(options)));
         }
@@ -88,7 +93,8 @@ final class Bench {
         /** Sets chain.local.latency of the running stack over its chain MBean. */
         void latency(String latency) throws Exception {
             try (JMXConnector connector = jar.jmx()) {
-                connector.getMBeanServerConnection().setAttribute(LongLivedChain.CHAIN, new Attribute("LocalLatency", latency));
+                connector.getMBeanServerConnection()
+                        .setAttribute(LongLivedChain.CHAIN, new Attribute("LocalLatency", latency));
             }
         }
 
@@ -138,7 +144,10 @@ final class Bench {
         return drainRoute(dir, 0);
     }
 
-    /** The same, holding each payload {@code holdMillis} after reading it, on its thread (a slow downstream), when above 0. */
+    /**
+     * The same, holding each payload {@code holdMillis} after reading it, on its thread (a slow downstream), when above
+     * 0.
+     */
     static Path drainRoute(Path dir, long holdMillis) throws IOException {
         Files.createDirectories(dir);
         String hold = holdMillis <= 0 ? "" : """
@@ -193,7 +202,8 @@ final class Bench {
 
     /** Prints the table and writes it to bench/results/{name}-{date}.md with the command that made it. */
     static void report(String name, String command, String table) throws IOException {
-        String text = "## " + name + "\n\n" + LocalDate.now() + ", " + machine() + "\n\nCommand: `" + command + "`\n\n" + table + "\n";
+        String text = "## " + name + "\n\n" + LocalDate.now() + ", " + machine() + "\n\nCommand: `" + command + "`\n\n"
+                + table + "\n";
         System.out.println(text);
         Path file = Path.of("bench/results", name + "-" + LocalDate.now() + ".md");
         Files.writeString(file, text);

@@ -54,7 +54,8 @@ public final class ChainThroughputBench {
         Map<String, List<Double>> results = new LinkedHashMap<>();
         boolean peer = peerAvailable();
         try (Bench.Stack stack = Bench.Stack.start(work);
-             LongLivedChain chain = new LongLivedChain(stack, work.resolve("chain"), options.jfr ? Path.of("bench/results/chain.jfr") : null,
+             LongLivedChain chain = new LongLivedChain(stack, work.resolve("chain"), options.jfr
+                     ? Path.of("bench/results/chain.jfr") : null,
                      "-Dchain.routes.dir=" + routes, "-Dchain.downstream.uri=direct:bench-drain",
                      "-Dchain.consumer.concurrency=" + options.concurrency)) {
             stack.sqs().createQueue(r -> r.queueName("bench-extended-peer"));
@@ -83,16 +84,20 @@ public final class ChainThroughputBench {
                     double bare = bareLoop(stack, tag + "-bare", size, n, options.concurrency);
                     add(results, label + " bare SDK loop", bare);
                     stack.purge(stack.notifications());
-                    System.out.printf(Locale.ROOT, "run %d, %s x %d: chain %.1f msg/s, bare %.1f msg/s%n", run, label, n, chained, bare);
+                    System.out.printf(Locale.ROOT, "run %d, %s x %d: chain %.1f msg/s, bare %.1f msg/s%n", run, label,
+                            n, chained, bare);
                     if (peer) {
                         stack.purge(peerQueue);
                         if (run == 0) {
-                            ExtendedClientLoop.run(stack, peerQueue.queueUrl, size, options.warmup, options.concurrency, UPLOADERS);
+                            ExtendedClientLoop.run(stack, peerQueue.queueUrl, size, options.warmup,
+                                    options.concurrency, UPLOADERS);
                             stack.purge(peerQueue);
                         }
-                        double extended = ExtendedClientLoop.run(stack, peerQueue.queueUrl, size, n, options.concurrency, UPLOADERS);
+                        double extended = ExtendedClientLoop.run(stack, peerQueue.queueUrl, size, n,
+                                options.concurrency, UPLOADERS);
                         add(results, label + " AWS extended client (pointers)", extended);
-                        System.out.printf(Locale.ROOT, "run %d, %s x %d: extended client %.1f msg/s%n", run, label, n, extended);
+                        System.out.printf(Locale.ROOT, "run %d, %s x %d: extended client %.1f msg/s%n", run, label, n,
+                                extended);
                     }
                 }
             }
@@ -105,7 +110,8 @@ public final class ChainThroughputBench {
      * n objects uploaded while the chain drains them: messages/s. Counted from the chain's drained lines so far,
      * which accumulate over the life of its JVM.
      */
-    static double chainRun(Bench.Stack stack, LongLivedChain chain, String tag, int size, int n, long timeoutSeconds) throws Exception {
+    static double chainRun(Bench.Stack stack, LongLivedChain chain, String tag, int size, int n, long timeoutSeconds)
+            throws Exception {
         long before = chain.jar.count(Bench.DRAINED);
         long start = System.nanoTime();
         Future<?> uploads = upload(stack.s3(), tag, size, n);
@@ -126,7 +132,8 @@ public final class ChainThroughputBench {
             workers[t] = CompletableFuture.runAsync(() -> {
                 for (int i; (i = next.getAndIncrement()) < n; ) {
                     String key = "input/bench/" + tag + "/" + i + ".bin";
-                    s3.putObject(r -> r.bucket(BUCKET).key(key).contentType("application/octet-stream"), RequestBody.fromBytes(payload));
+                    s3.putObject(r -> r.bucket(BUCKET).key(key).contentType("application/octet-stream"),
+                            RequestBody.fromBytes(payload));
                 }
             }, pool);
         }
@@ -137,7 +144,8 @@ public final class ChainThroughputBench {
     /** The baseline: receive 10, GET each object to a sink, DeleteMessageBatch; concurrency threads. Messages/s. */
     static double bareLoop(Bench.Stack stack, String tag, int size, int n, int concurrency) throws Exception {
         String queueUrl = stack.notifications().queueUrl;
-        try (ReceiveLoop loop = new ReceiveLoop(stack.sqs(), queueUrl, concurrency, message -> drainEvent(stack.s3(), message))) {
+        try (ReceiveLoop loop = new ReceiveLoop(stack.sqs(), queueUrl, concurrency, message
+                -> drainEvent(stack.s3(), message))) {
             long start = System.nanoTime();
             Future<?> uploads = upload(stack.s3(), tag, size, n);
             double rate = loop.rateAt(n, start);
@@ -161,7 +169,8 @@ public final class ChainThroughputBench {
             Class.forName("com.amazon.sqs.javamessaging.AmazonSQSExtendedClient");
             return true;
         } catch (ClassNotFoundException e) {
-            System.out.println("AWS extended client not on the class path (a test dependency): its peer runs are left out");
+            System.out.println(
+                    "AWS extended client not on the class path (a test dependency): its peer runs are left out");
             return false;
         }
     }
@@ -177,7 +186,8 @@ public final class ChainThroughputBench {
     static void deleteBatch(SqsClient sqs, String queueUrl, List<Message> messages) {
         List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
-            entries.add(DeleteMessageBatchRequestEntry.builder().id(String.valueOf(i)).receiptHandle(messages.get(i).receiptHandle()).build());
+            entries.add(DeleteMessageBatchRequestEntry.builder().id(String.valueOf(i))
+                    .receiptHandle(messages.get(i).receiptHandle()).build());
         }
         sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
     }
@@ -188,20 +198,24 @@ public final class ChainThroughputBench {
 
     private static String table(Map<String, List<Double>> results, Options options) {
         StringBuilder table = new StringBuilder("| consumer (concurrency " + options.concurrency + ", " + UPLOADERS
-                + " uploaders) | messages/s, median over " + options.runs + " runs | ratio to the bare loop of the same run: median (min, max) |\n| --- | --- | --- |\n");
+                + " uploaders) | messages/s, median over " + options.runs
+                        + " runs | ratio to the bare loop of the same run: median (min, max) |\n| --- | --- | --- |\n");
         for (int size : options.counts.keySet()) {
             String label = Bench.size(size);
             List<Double> bare = results.get(label + " bare SDK loop");
             results.forEach((key, values) -> {
                 if (key.startsWith(label + " ")) {
                     Bench.Stats stats = Bench.Stats.of(values);
-                    // the ratio of each run (same minute, same load), then their median: steadier than a ratio of medians
+                    // the ratio of each run (same minute, same load), then
+                    // their median: steadier than a ratio of medians
                     List<Double> ratios = new ArrayList<>();
                     for (int i = 0; i < values.size(); i++) {
                         ratios.add(values.get(i) / bare.get(i));
                     }
-                    table.append(String.format(Locale.ROOT, "| %s x %d, %s | %s | %s |%n", label, options.counts.get(size),
-                            key.substring(label.length() + 1), stats.format("msg/s"), Bench.Stats.of(ratios).formatRatio()));
+                    table.append(String.format(Locale.ROOT, "| %s x %d, %s | %s | %s |%n", label,
+                            options.counts.get(size),
+                            key.substring(label.length() + 1), stats.format("msg/s"), Bench.Stats.of(ratios)
+                                    .formatRatio()));
                 }
             });
         }
@@ -216,7 +230,8 @@ public final class ChainThroughputBench {
     static final class Options {
         int runs = 3;
         int concurrency = 2;
-        // a fresh chain JVM was still JIT-compiling after 2,000 payloads (JFR): its warm-up is now paid once, not per run
+        // a fresh chain JVM was still JIT-compiling after 2,000 payloads
+        // (JFR): its warm-up is now paid once, not per run
         int warmup = 2000;
         boolean jfr;
         final Map<Integer, Integer> counts = new LinkedHashMap<>(Map.of(1024, 1500));

@@ -25,17 +25,19 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * long-lived JVM per --spring setting, paused like the chain: {@link SpringPeerJvm}; "none" leaves it out) and, for
  * pointers, the extended client's own receive loop (--threads loops). Each drain also gives the CPU per payload of
  * its consumer's process (the bench's own for the in-process loops), and each JVM of its own its live threads and
- * JIT time after its first drain. Before the timed drains, each consumer drains --warmup messages of every kind at every latency of
- * the sweep, untimed (JIT: the chain's code runs once per payload, and HotSpot's C2 takes a method after ~10,000
- * invocations; after 3,000 payloads a 20 ms drain of 3,000 still compiled 1,200-1,500 methods, after 25,000 about
- * 50); of --warmup-size bytes each (1024: the per-payload path warms on small payloads, and 20,000 large ones would
- * fill the disk). A chain drain is timed from its resume over JMX (its scheduler polls within 500 ms).
+ * JIT time after its first drain. Before the timed drains, each consumer
+ * drains --warmup messages of every kind at every latency of the sweep, untimed (JIT: the chain's code runs once per
+ * payload, and HotSpot's C2 takes a method after ~10,000 invocations; after 3,000 payloads a 20 ms drain of 3,000 still
+ * compiled 1,200-1,500 methods, after 25,000 about 50); of --warmup-size bytes each (1024: the per-payload path warms
+ * on small payloads, and 20,000 large ones would fill the disk). A chain drain is timed from its resume over JMX (its
+ * scheduler polls within 500 ms).
  * --jfr records the chains and the embedded stack (bench/results/drain-*.jfr). --hold=MS: the chain's downstream holds
  * each payload MS after reading it (a slow downstream, to see its memory with many in flight; no baselines then).
  * --heap: the chain JVMs clear soft references at every GC (-XX:SoftRefLRUPolicyMSPerMB=0), so that the heap after GC
  * is what they must hold, not the caches they would give up under pressure (e.g. a Jackson buffer kept by each thread).
  * Usage: bench/run drain [--runs=2] [--count=1000] [--size=1024] [--latency=0,5,20] [--chain=default,32]
- * [--spring=default,64] [--threads=32] [--warmup=20000] [--warmup-size=1024] [--kinds=events,pointers] [--hold=0] [--heap] [--jfr]
+ * [--spring=default,64] [--threads=32] [--warmup=20000] [--warmup-size=1024]
+ * [--kinds=events,pointers] [--hold=0] [--heap] [--jfr]
  */
 public final class DrainBench {
 
@@ -50,18 +52,21 @@ public final class DrainBench {
         Map<String, Map<String, List<Drained>>> results = new LinkedHashMap<>();
         // per consumer in a JVM of its own: its payloads, threads and JIT time after its first drain
         Map<String, long[]> starts = new LinkedHashMap<>();
-        // per chain, kind and latency: {heap after GC in MiB, messages in flight just before, heap after GC paused before}, of the run with the most heap
+        // per chain, kind and latency: {heap after GC in MiB, messages in flight just before, heap after GC paused
+        // before}, of the run with the most heap
         Map<String, long[]> heaps = new LinkedHashMap<>();
         List<LongLivedChain> chains = new ArrayList<>();
         List<SpringPeerJvm> peers = new ArrayList<>();
         // with --jfr the embedded stack is recorded too: it serves every consumer, baselines included
         String[] stackOptions = options.jfr
-                ? new String[] {"-XX:StartFlightRecording=filename=" + Path.of("bench/results/drain-stack.jfr").toAbsolutePath() + ",settings=profile"}
+                ? new String[] {"-XX:StartFlightRecording=filename=" + Path.of("bench/results/drain-stack.jfr")
+                        .toAbsolutePath() + ",settings=profile"}
                 : new String[0];
         try (Bench.Stack stack = Bench.Stack.start(work, stackOptions)) {
             SqsClient extended = ExtendedClientLoop.client(stack);
             for (String setting : options.chains) {
-                List<String> jvm = new ArrayList<>(List.of("-Dchain.routes.dir=" + routes, "-Dchain.downstream.uri=direct:bench-drain"));
+                List<String> jvm = new ArrayList<>(
+                        List.of("-Dchain.routes.dir=" + routes, "-Dchain.downstream.uri=direct:bench-drain"));
                 if (!setting.equals("default")) {
                     jvm.add("-Dchain.consumer.concurrency=" + setting);
                 }
@@ -69,7 +74,8 @@ public final class DrainBench {
                     jvm.add("-XX:SoftRefLRUPolicyMSPerMB=0");
                 }
                 Path recording = options.jfr ? Path.of("bench/results/drain-" + setting + ".jfr") : null;
-                LongLivedChain chain = new LongLivedChain(stack, work.resolve("chain-" + setting), recording, jvm.toArray(String[]::new));
+                LongLivedChain chain = new LongLivedChain(stack, work.resolve("chain-" + setting), recording,
+                        jvm.toArray(String[]::new));
                 chains.add(chain);
                 // it consumes from its start: paused but for its own drains
                 chain.pause();
@@ -80,8 +86,9 @@ public final class DrainBench {
                 peers.add(peer);
                 peer.pause();
             }
-            // untimed: every consumer is warmed on every kind at every latency of the sweep, so that each timed drain runs
-            // on compiled code (a chain warmed at 0 ms only still spent half its CPU in the JIT compiler in a 20 ms drain)
+            // untimed: every consumer is warmed on every kind at every
+            // latency of the sweep, so that each timed drain runs on compiled code (a chain warmed at 0 ms only still
+            // spent half its CPU in the JIT compiler in a 20 ms drain)
             for (String latency : options.latencies) {
                 for (String kind : options.kinds) {
                     String tag = "warm-l" + latency + "-" + kind;
@@ -101,38 +108,47 @@ public final class DrainBench {
                     if (options.hold > 0) {
                         continue;
                     }
-                    atLatency(stack, extended, kind, tag + "-bare", options.warmupSize, n, latency, () -> bare(stack, kind, n, options.threads));
+                    atLatency(stack, extended, kind, tag + "-bare", options.warmupSize, n, latency, ()
+                            -> bare(stack, kind, n, options.threads));
                     if (kind.equals("pointers")) {
-                        atLatency(stack, extended, kind, tag + "-extended", options.warmupSize, n, latency, () -> extendedLoop(stack, extended, options.warmupSize, options.threads, n));
+                        atLatency(stack, extended, kind, tag + "-extended", options.warmupSize, n, latency, ()
+                                -> extendedLoop(stack, extended, options.warmupSize, options.threads, n));
                     }
                 }
             }
             for (String latency : options.latencies) {
                 for (int run = 0; run < options.runs; run++) {
                     for (String kind : options.kinds) {
-                        Map<String, List<Drained>> table = results.computeIfAbsent(latency + " ms, " + kind, k -> new LinkedHashMap<>());
+                        Map<String, List<Drained>> table = results.computeIfAbsent(latency + " ms, " + kind, k
+                                -> new LinkedHashMap<>());
                         String tag = "l" + latency + "-r" + run + "-" + kind;
                         int n = options.count;
                         for (int c = 0; c < chains.size(); c++) {
                             String name = chainName(options.chains.get(c));
                             LongLivedChain chain = chains.get(c);
                             String label = name + ", " + kind + ", " + latency + " ms";
-                            add(table, name, atLatency(stack, extended, kind, tag + "-chain" + c, options.size, n, latency,
-                                    () -> first(starts, name, n, chainDrain(chain, n, options.heap ? label : null, heaps))));
+                            add(table, name, atLatency(stack, extended, kind, tag + "-chain" + c, options.size, n,
+                                    latency,
+                                    () -> first(starts, name, n, chainDrain(chain, n, options.heap ? label : null,
+                                            heaps))));
                         }
                         for (int p = 0; kind.equals("events") && p < peers.size(); p++) {
                             SpringPeerJvm peer = peers.get(p);
                             String name = SpringPeerJvm.name(options.springs.get(p));
-                            add(table, name, atLatency(stack, extended, kind, tag + "-spring" + p, options.size, n, latency,
+                            add(table, name, atLatency(stack, extended, kind, tag + "-spring" + p, options.size, n,
+                                    latency,
                                     () -> first(starts, name, n, resumedDrain(peer, n, null))));
                         }
                         if (options.hold == 0) {
-                            add(table, "bare SDK loop (" + options.threads + " threads)", atLatency(stack, extended, kind, tag + "-bare",
+                            add(table, "bare SDK loop (" + options.threads + " threads)",
+                                    atLatency(stack, extended, kind, tag + "-bare",
                                     options.size, n, latency, () -> bare(stack, kind, n, options.threads)));
                         }
                         if (options.hold == 0 && kind.equals("pointers")) {
-                            add(table, "AWS extended client loop (" + options.threads + " threads)", atLatency(stack, extended, kind,
-                                    tag + "-extended", options.size, n, latency, () -> extendedLoop(stack, extended, options.size, options.threads, n)));
+                            add(table, "AWS extended client loop (" + options.threads + " threads)",
+                                    atLatency(stack, extended, kind,
+                                    tag + "-extended", options.size, n, latency, ()
+                                            -> extendedLoop(stack, extended, options.size, options.threads, n)));
                         }
                         System.out.println("latency " + latency + " ms, run " + run + ", " + kind + ": " + last(table));
                     }
@@ -147,7 +163,8 @@ public final class DrainBench {
             }
         }
         Bench.deleteTree(work);
-        Bench.report("drain", "bench/run drain " + String.join(" ", args), DrainReport.table(results, heaps, starts, options));
+        Bench.report("drain", "bench/run drain " + String.join(" ", args),
+                DrainReport.table(results, heaps, starts, options));
     }
 
     /** chain.local.latency for a figure in milliseconds. */
@@ -155,13 +172,16 @@ public final class DrainBench {
         return millis.equals("0") ? "none" : millis + "ms";
     }
 
-    /** Empties the queue, then queues n messages of this kind with nothing injected; returns once all are on the queue. */
+    /**
+     * Empties the queue, then queues n messages of this kind with nothing injected; returns once all are on the queue.
+     */
     static void fill(Bench.Stack stack, SqsClient extended, String kind, String tag, int size, int n) throws Exception {
         stack.purge(stack.notifications());
         if (kind.equals("events")) {
             ChainThroughputBench.upload(stack.s3(), "drain/" + tag, size, n).get();
         } else {
-            ExtendedClientLoop.send(extended, stack.notifications().queueUrl, size, n, ChainThroughputBench.UPLOADERS).get();
+            ExtendedClientLoop.send(extended, stack.notifications().queueUrl, size, n, ChainThroughputBench.UPLOADERS)
+                    .get();
         }
         if (stack.notifications().pending() < n) {
             throw new IllegalStateException("queued " + stack.notifications().pending() + " of " + n);
@@ -184,7 +204,10 @@ public final class DrainBench {
         return "chain (" + (setting.equals("default") ? "defaults" : "concurrency " + setting) + ")";
     }
 
-    /** The drain; the first time for this consumer, its threads and JIT time at its end go to {@code starts} with the n payloads drained. */
+    /**
+     * The drain; the first time for this consumer, its threads and JIT time at its end go to {@code starts} with the n
+     * payloads drained.
+     */
     private static Drained first(Map<String, long[]> starts, String consumer, int n, Drained drained) {
         if (n > 0 && !starts.containsKey(consumer)) {
             JvmFigures end = drained.atEnd();
@@ -201,7 +224,8 @@ public final class DrainBench {
     }
 
     /** Queues n messages of this kind with nothing injected, then runs the drain with {@code latency} ms injected. */
-    static Drained atLatency(Bench.Stack stack, SqsClient extended, String kind, String tag, int size, int n, String latency, Drain drain)
+    static Drained atLatency(Bench.Stack stack, SqsClient extended, String kind, String tag, int size, int n,
+            String latency, Drain drain)
             throws Exception {
         fill(stack, extended, kind, tag, size, n);
         stack.latency(injected(latency));
@@ -215,7 +239,8 @@ public final class DrainBench {
     /** The AWS extended client's receive loop on n queued pointers. */
     static Drained extendedLoop(Bench.Stack stack, SqsClient extended, int size, int threads, int n) throws Exception {
         return inProcess(n, () -> {
-            try (ReceiveLoop loop = ExtendedClientLoop.receiveLoop(extended, stack.notifications().queueUrl, size, threads)) {
+            try (ReceiveLoop loop = ExtendedClientLoop.receiveLoop(extended, stack.notifications().queueUrl, size,
+                    threads)) {
                 return loop.rateAt(n, System.nanoTime());
             }
         });
@@ -225,7 +250,8 @@ public final class DrainBench {
      * Resumes the chain until it has drained n more payloads; with a {@code heapLabel}, its heap after GC and messages
      * in flight at half way, and its heap after GC while paused before, go to {@code heaps} under it.
      */
-    static Drained chainDrain(LongLivedChain chain, int n, String heapLabel, Map<String, long[]> heaps) throws Exception {
+    static Drained chainDrain(LongLivedChain chain, int n, String heapLabel, Map<String, long[]> heaps)
+            throws Exception {
         long idle = heapLabel != null ? chain.heapAfterGcMiB() : 0;
         return resumedDrain(chain, n, heapLabel == null ? null : () -> {
             long inFlight = chain.inFlight();
@@ -262,15 +288,20 @@ public final class DrainBench {
     static Drained bare(Bench.Stack stack, String kind, int n, int threads) throws Exception {
         return inProcess(n, () -> {
             try (ReceiveLoop loop = new ReceiveLoop(stack.sqs(), stack.notifications().queueUrl, threads,
-                    message -> kind.equals("events") ? ChainThroughputBench.drainEvent(stack.s3(), message) : drainPointer(stack, message))) {
+                    message -> kind.equals("events") ? ChainThroughputBench.drainEvent(stack.s3(), message)
+                            : drainPointer(stack, message))) {
                 return loop.rateAt(n, System.nanoTime());
             }
         });
     }
 
-    /** Reads the object an extended-client pointer names to its end (the JSON read as the bare loop would, with a pattern). */
+    /**
+     * Reads the object an extended-client pointer names to its end (the JSON read as the bare loop would, with a
+     * pattern).
+     */
     static int drainPointer(Bench.Stack stack, Message message) {
-        ChainThroughputBench.drain(stack.s3(), group(POINTER_BUCKET, message.body()), group(POINTER_KEY, message.body()));
+        ChainThroughputBench.drain(stack.s3(), group(POINTER_BUCKET, message.body()),
+                group(POINTER_KEY, message.body()));
         return 1;
     }
 
@@ -290,7 +321,8 @@ public final class DrainBench {
         StringBuilder line = new StringBuilder();
         table.forEach((consumer, values) -> {
             Drained drained = values.get(values.size() - 1);
-            line.append(String.format(Locale.ROOT, "%s %.1f/s %.2f ms CPU; ", consumer, drained.rate(), drained.cpuMillis()));
+            line.append(String.format(Locale.ROOT, "%s %.1f/s %.2f ms CPU; ", consumer, drained.rate(),
+                    drained.cpuMillis()));
         });
         return line.toString();
     }

@@ -8,45 +8,63 @@ import java.util.function.ToDoubleFunction;
 
 import io.sqsextended.bench.DrainBench.Drained;
 
-/** The tables of {@link DrainBench}: rates with their ratios per run, CPU per payload, heaps, and each JVM after its first drain. */
+/**
+ * The tables of {@link DrainBench}: rates with their ratios per run, CPU per payload, heaps, and each JVM after its
+ * first drain.
+ */
 final class DrainReport {
 
     private DrainReport() {
     }
 
-    static String table(Map<String, Map<String, List<Drained>>> results, Map<String, long[]> heaps, Map<String, long[]> starts,
+    static String table(Map<String, Map<String, List<Drained>>> results, Map<String, long[]> heaps, Map<String,
+            long[]> starts,
                         DrainBench.Options options) {
         String bareName = "bare SDK loop (" + options.threads + " threads)";
-        String springName = options.springs.stream().filter(s -> !s.equals("default")).findFirst().map(SpringPeerJvm::name).orElse(null);
+        String springName = options.springs.stream().filter(s -> !s.equals("default")).findFirst()
+                .map(SpringPeerJvm::name).orElse(null);
         StringBuilder text = new StringBuilder();
         results.forEach((title, table) -> {
-            text.append("\n### ").append(title).append(", ").append(options.count).append(" x ").append(Bench.size(options.size))
+            text.append("\n### ").append(title).append(", ").append(options.count).append(" x ")
+                    .append(Bench.size(options.size))
                     .append(", drain only\n\n| consumer | payloads/s over ").append(options.runs)
                     .append(" runs | ratio to the bare loop of the same run: median (min, max) | ratio to ")
                     .append(springName != null ? springName : "Spring Cloud AWS tuned")
-                    .append(" of the same run | CPU per payload of its process: median (min, max) |\n| --- | --- | --- | --- | --- |\n");
+                    .append(" of the same run | CPU per payload of its process: median (min, max) |\n| --- | --- | "
+                            + "--- | --- | --- |\n");
             List<Drained> bare = table.get(bareName);
             List<Drained> spring = springName != null ? table.get(springName) : null;
             table.forEach((consumer, values) -> {
-                String toBare = bare != null ? ratios(values, bare) : "none: --hold=" + options.hold + " runs no baseline";
-                String toSpring = spring != null ? ratios(values, spring) : springName != null ? "none: the peer drains events only" : "";
+                String toBare = bare != null ? ratios(values, bare) : "none: --hold=" + options.hold
+                        + " runs no baseline";
+                String toSpring = spring != null ? ratios(values, spring) : springName != null
+                        ? "none: the peer drains events only" : "";
                 Bench.Stats cpu = stats(values, Drained::cpuMillis);
                 // the in-process loops run in the bench's JVM, whose other threads wait meanwhile
-                String process = consumer.equals(bareName) || consumer.startsWith("AWS extended client") ? " (bench JVM)" : "";
+                String process = consumer.equals(bareName) || consumer.startsWith("AWS extended client")
+                        ? " (bench JVM)" : "";
                 text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2f ms (%.2f, %.2f)%s |%n", consumer,
-                        stats(values, Drained::rate).format("/s"), toBare, toSpring, cpu.median(), cpu.min(), cpu.max(), process));
+                        stats(values, Drained::rate).format("/s"), toBare, toSpring, cpu.median(), cpu.min(),
+                                cpu.max(), process));
             });
         });
         if (!heaps.isEmpty()) {
-            text.append("\n| chain, latency | heap used after a full GC half way through a drain, max over runs | messages in flight then "
+            text.append(
+                    "\n| chain, latency | heap used after a full GC half way through a drain, max over runs | "
+                    + "messages in flight then "
                     + "| heap after a full GC just before that drain (paused) |\n| --- | --- | --- | --- |\n");
-            heaps.forEach((label, figures) -> text.append("| ").append(label).append(" | ").append(figures[0]).append(" MiB | ")
+            heaps.forEach((label, figures) -> text.append("| ").append(label).append(" | ").append(figures[0])
+                    .append(" MiB | ")
                     .append(figures[1]).append(" | ").append(figures[2]).append(" MiB |\n"));
         }
         if (!starts.isEmpty()) {
-            text.append("\n| consumer (a JVM of its own) | payloads of its first drain | live threads at its end | peak threads "
-                    + "| JIT compile time from its start to the end of that drain |\n| --- | --- | --- | --- | --- |\n");
-            starts.forEach((consumer, figures) -> text.append(String.format(Locale.ROOT, "| %s | %,d | %d | %d | %.1f s |%n",
+            text.append(
+                    "\n| consumer (a JVM of its own) | payloads of its first drain | live threads at its end | peak "
+                    + "threads "
+                    + "| JIT compile time from its start to the end of that drain |\n| --- | --- | --- | --- | --- "
+                            + "|\n");
+            starts.forEach((consumer, figures)
+                    -> text.append(String.format(Locale.ROOT, "| %s | %,d | %d | %d | %.1f s |%n",
                     consumer, figures[0], figures[1], figures[2], figures[3] / 1000.0)));
         }
         return text.toString();

@@ -26,7 +26,8 @@ final class ExtendedClientLoop {
 
     static SqsClient client(Bench.Stack stack) {
         return new AmazonSQSExtendedClient(stack.sqs(), new ExtendedClientConfiguration()
-                .withPayloadSupportEnabled(stack.s3(), BUCKET, false).withAlwaysThroughS3(true).withS3KeyPrefix(KEY_PREFIX));
+                .withPayloadSupportEnabled(stack.s3(), BUCKET, false).withAlwaysThroughS3(true)
+                        .withS3KeyPrefix(KEY_PREFIX));
     }
 
     /** Sends n pointer messages of {@code size} characters from {@code senders} threads. */
@@ -46,7 +47,10 @@ final class ExtendedClientLoop {
         return CompletableFuture.allOf(sending);
     }
 
-    /** The extended client's receive loop on {@code concurrency} threads; each message's payload must have {@code size} characters. */
+    /**
+     * The extended client's receive loop on {@code concurrency} threads; each message's payload must have {@code size}
+     * characters.
+     */
     static ReceiveLoop receiveLoop(SqsClient extended, String queueUrl, int size, int concurrency) {
         return new ReceiveLoop(extended, queueUrl, concurrency, message -> {
             if (message.body().length() != size) {
@@ -57,7 +61,8 @@ final class ExtendedClientLoop {
     }
 
     /** Messages/s from the first send to the n-th payload received, sending while receiving. */
-    static double run(Bench.Stack stack, String queueUrl, int size, int n, int concurrency, int senders) throws Exception {
+    static double run(Bench.Stack stack, String queueUrl, int size, int n, int concurrency, int senders)
+            throws Exception {
         SqsClient extended = client(stack);
         try (ReceiveLoop loop = receiveLoop(extended, queueUrl, size, concurrency)) {
             long start = System.nanoTime();

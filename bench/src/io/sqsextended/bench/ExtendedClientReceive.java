@@ -17,15 +17,19 @@ import software.amazon.awssdk.services.sqs.model.Message;
 public final class ExtendedClientReceive {
 
     public static void main(String[] args) {
-        AwsSettings settings = new AwsSettings("us-east-1", URI.create(args[0]), URI.create(args[1]), "local-access-key", "local-secret-key");
+        AwsSettings settings = new AwsSettings("us-east-1", URI.create(args[0]), URI.create(args[1]),
+                "local-access-key", "local-secret-key");
         long start = System.nanoTime();
         try (SqsClient extended = new AmazonSQSExtendedClient(AwsClients.sqs(settings),
                 new ExtendedClientConfiguration().withPayloadSupportEnabled(AwsClients.s3(settings), args[3], false))) {
-            for (Message message : extended.receiveMessage(r -> r.queueUrl(args[2]).maxNumberOfMessages(1).waitTimeSeconds(5)).messages()) {
-                System.out.printf("received a body of %d characters after %.1f s%n", message.body().length(), (System.nanoTime() - start) / 1e9);
+            for (Message message : extended.receiveMessage(r -> r.queueUrl(args[2]).maxNumberOfMessages(1)
+                    .waitTimeSeconds(5)).messages()) {
+                System.out.printf("received a body of %d characters after %.1f s%n", message.body().length(),
+                        (System.nanoTime() - start) / 1e9);
             }
         } catch (Throwable e) {
-            System.out.printf("failed after %.1f s, max heap %d MiB, with:%n", (System.nanoTime() - start) / 1e9, Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf("failed after %.1f s, max heap %d MiB, with:%n", (System.nanoTime() - start) / 1e9,
+                    Runtime.getRuntime().maxMemory() >> 20);
             e.printStackTrace(System.out);
             System.exit(1);
         }

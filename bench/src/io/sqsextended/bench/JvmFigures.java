@@ -7,16 +7,25 @@ import javax.management.JMException;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 
-/** What a consumer's JVM has spent so far, from its platform MBeans: CPU time of the process, live and peak threads, JIT time. */
+/**
+ * What a consumer's JVM has spent so far, from its platform MBeans: CPU time of the process, live and peak threads, JIT
+ * time.
+ */
 record JvmFigures(long cpuNanos, int threads, int peakThreads, long jitMillis) {
 
-    /** Read over a JMX connection (a consumer's own JVM) or from {@link ManagementFactory#getPlatformMBeanServer()} (this one). */
+    /**
+     * Read over a JMX connection (a consumer's own JVM) or from {@link ManagementFactory#getPlatformMBeanServer()}
+     * (this one).
+     */
     static JvmFigures of(MBeanServerConnection jmx) throws IOException {
         try {
-            return new JvmFigures(((Number) jmx.getAttribute(new ObjectName("java.lang:type=OperatingSystem"), "ProcessCpuTime")).longValue(),
+            return new JvmFigures(((Number) jmx.getAttribute(new ObjectName("java.lang:type=OperatingSystem"),
+                    "ProcessCpuTime")).longValue(),
                     ((Number) jmx.getAttribute(new ObjectName("java.lang:type=Threading"), "ThreadCount")).intValue(),
-                    ((Number) jmx.getAttribute(new ObjectName("java.lang:type=Threading"), "PeakThreadCount")).intValue(),
-                    ((Number) jmx.getAttribute(new ObjectName("java.lang:type=Compilation"), "TotalCompilationTime")).longValue());
+                    ((Number) jmx.getAttribute(new ObjectName("java.lang:type=Threading"), "PeakThreadCount"))
+                            .intValue(),
+                    ((Number) jmx.getAttribute(new ObjectName("java.lang:type=Compilation"), "TotalCompilationTime"))
+                            .longValue());
         } catch (JMException e) {
             throw new IOException("Cannot read the JVM's MBeans", e);
         }

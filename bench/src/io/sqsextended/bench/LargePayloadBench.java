@@ -71,7 +71,8 @@ public final class LargePayloadBench {
                         add(results, label + " upload (multipart PUT, bench)", mib / ((uploaded - uploadStart) / 1e9));
                         add(results, label + " chain: event -> downstream read to the end", mib / chainSeconds);
                         add(results, label + " raw SDK GET to a sink (baseline)", mib / rawSeconds);
-                        System.out.printf(Locale.ROOT, "run %d, %s: chain %.0f MiB/s, raw GET %.0f MiB/s%n", run, label, mib / chainSeconds, mib / rawSeconds);
+                        System.out.printf(Locale.ROOT, "run %d, %s: chain %.0f MiB/s, raw GET %.0f MiB/s%n", run,
+                                label, mib / chainSeconds, mib / rawSeconds);
                         stack.s3().deleteObject(r -> r.bucket(BUCKET).key(key));
                     }
                     peakRss.put(size, Bench.peakRssKiB(chain.pid()));
@@ -81,7 +82,9 @@ public final class LargePayloadBench {
         }
         Bench.deleteTree(work);
         StringBuilder table = new StringBuilder("| " + String.join(" / ", sizes.stream().map(Bench::size).toList())
-                + " | MiB/s, median over runs (" + runs + " for 1 GiB, 1 for 5 GiB) | ratio to the raw GET of the same run: median (min, max) |\n| --- | --- | --- |\n");
+                + " | MiB/s, median over runs (" + runs
+                        + " for 1 GiB, 1 for 5 GiB) | ratio to the raw GET of the same run: median (min, max) |\n| "
+                        + "--- | --- | --- |\n");
         for (long size : sizes) {
             String label = Bench.size(size);
             List<Double> raw = results.get(label + " raw SDK GET to a sink (baseline)");
@@ -92,13 +95,16 @@ public final class LargePayloadBench {
                     for (int i = 0; i < values.size(); i++) {
                         ratios.add(values.get(i) / raw.get(i));
                     }
-                    table.append(String.format(Locale.ROOT, "| %s | %s | %s |%n", name, Bench.Stats.of(values).format("MiB/s"),
+                    table.append(String.format(Locale.ROOT, "| %s | %s | %s |%n", name, Bench.Stats.of(values)
+                            .format("MiB/s"),
                             name.contains("upload") ? "" : Bench.Stats.of(ratios).formatRatio()));
                 }
             });
-            table.append(String.format(Locale.ROOT, "| %s chain jar peak RSS (VmHWM, -Xmx256m) | %d MiB | |%n", label, peakRss.get(size) / 1024));
+            table.append(String.format(Locale.ROOT, "| %s chain jar peak RSS (VmHWM, -Xmx256m) | %d MiB | |%n", label,
+                    peakRss.get(size) / 1024));
         }
-        table.append("\nAWS extended client 2.1.2, -Xmx256m, receiving a pointer to the ").append(Bench.size(sizes.get(0)))
+        table.append("\nAWS extended client 2.1.2, -Xmx256m, receiving a pointer to the ")
+                .append(Bench.size(sizes.get(0)))
                 .append(" object:\n\n```\n").append(extendedFailure).append("\n```\n");
         Bench.report("large", "bench/run large " + String.join(" ", args), table.toString());
     }
@@ -107,14 +113,17 @@ public final class LargePayloadBench {
     static void upload(S3Client s3, String key, long size) {
         byte[] part = new byte[PART];
         new Random(7).nextBytes(part);
-        String uploadId = s3.createMultipartUpload(r -> r.bucket(BUCKET).key(key).contentType("application/octet-stream")).uploadId();
+        String uploadId = s3.createMultipartUpload(r -> r.bucket(BUCKET).key(key)
+                .contentType("application/octet-stream")).uploadId();
         List<CompletedPart> parts = new ArrayList<>();
         for (int number = 1; (long) (number - 1) * PART < size; number++) {
             int n = number;
-            String eTag = s3.uploadPart(r -> r.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(n), RequestBody.fromBytes(part)).eTag();
+            String eTag = s3.uploadPart(r -> r.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(n),
+                    RequestBody.fromBytes(part)).eTag();
             parts.add(CompletedPart.builder().partNumber(n).eTag(eTag).build());
         }
-        s3.completeMultipartUpload(r -> r.bucket(BUCKET).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
+        s3.completeMultipartUpload(r -> r.bucket(BUCKET).key(key).uploadId(uploadId)
+                .multipartUpload(m -> m.parts(parts)));
     }
 
     /** Uploads the object again, sends an extended-client pointer to it, and runs ExtendedClientReceive; its error. */
@@ -125,9 +134,12 @@ public final class LargePayloadBench {
         Queues queue = new Queues(stack.sqs(), "bench-extended-large");
         stack.purge(queue);
         stack.sqs().sendMessage(r -> r.queueUrl(queue.queueUrl)
-                .messageBody("[\"software.amazon.payloadoffloading.PayloadS3Pointer\",{\"s3BucketName\":\"" + BUCKET + "\",\"s3Key\":\"" + key + "\"}]")
-                .messageAttributes(Map.of("ExtendedPayloadSize", MessageAttributeValue.builder().dataType("Number").stringValue(String.valueOf(size)).build())));
-        Process process = new ProcessBuilder("java", "-Xmx256m", "-Dlog4j2.configurationFile=bench/log4j2-bench.properties",
+                .messageBody("[\"software.amazon.payloadoffloading.PayloadS3Pointer\",{\"s3BucketName\":\"" + BUCKET
+                        + "\",\"s3Key\":\"" + key + "\"}]")
+                .messageAttributes(Map.of("ExtendedPayloadSize", MessageAttributeValue.builder().dataType("Number")
+                        .stringValue(String.valueOf(size)).build())));
+        Process process = new ProcessBuilder("java", "-Xmx256m",
+                "-Dlog4j2.configurationFile=bench/log4j2-bench.properties",
                 "-cp", System.getProperty("java.class.path"), ExtendedClientReceive.class.getName(),
                 stack.jar().s3().toString(), stack.jar().sqs().toString(), queue.queueUrl, BUCKET)
                 .redirectErrorStream(true).redirectOutput(work.resolve("extended.log").toFile()).start();
@@ -136,7 +148,8 @@ public final class LargePayloadBench {
         }
         List<String> lines = Files.readAllLines(work.resolve("extended.log"));
         // the outcome and the frames that lead to it: the first lines of the error and its stack
-        return String.join("\n", lines.subList(0, Math.min(lines.size(), 14))) + "\n(exit code " + process.exitValue() + ")";
+        return String.join("\n", lines.subList(0, Math.min(lines.size(), 14))) + "\n(exit code " + process.exitValue()
+                + ")";
     }
 
     private static void add(Map<String, List<Double>> results, String key, double value) {

@@ -26,7 +26,8 @@ final class LongLivedChain implements PausableJvm {
 
     static final ObjectName CHAIN = name("io.sqsextended:type=Chain");
     static final ObjectName MEMORY = name("java.lang:type=Memory");
-    static final ObjectName CONSUMER_ROUTE = name("org.apache.camel:context=sqs-extended-chain,type=routes,name=\"chain-consume\"");
+    static final ObjectName CONSUMER_ROUTE = name(
+            "org.apache.camel:context=sqs-extended-chain,type=routes,name=\"chain-consume\"");
     /** chain.consumer.wait-time-seconds: a receive under way when pausing ends within this time. */
     static final int WAIT_TIME_SECONDS = 1;
 
@@ -42,7 +43,8 @@ final class LongLivedChain implements PausableJvm {
      *                  instruments JDK I/O classes for its socket and file events
      */
     LongLivedChain(Bench.Stack stack, Path home, Path recording, String... extra) throws Exception {
-        List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-Dchain.consumer.wait-time-seconds=" + WAIT_TIME_SECONDS));
+        List<String> jvm = new ArrayList<>(
+                List.of("-Xmx512m", "-Dchain.consumer.wait-time-seconds=" + WAIT_TIME_SECONDS));
         if (recording != null) {
             jvm.add("-XX:StartFlightRecording=filename=" + recording.toAbsolutePath() + ",settings=profile");
         }
@@ -69,7 +71,8 @@ final class LongLivedChain implements PausableJvm {
 
     /**
      * Stops polling, then waits until no receive can still take messages: the route is Suspended, and a receive
-     * that was under way (long polling of {@link #WAIT_TIME_SECONDS}) has ended, so the baseline's messages are its own.
+     * that was under way (long polling of {@link #WAIT_TIME_SECONDS})
+     * has ended, so the baseline's messages are its own.
      */
     @Override
     public void pause() throws Exception {
@@ -89,7 +92,8 @@ final class LongLivedChain implements PausableJvm {
     @Override
     public void resume() throws Exception {
         if (drainedAtPause >= 0 && jar.count(Bench.DRAINED) != drainedAtPause) {
-            throw new IllegalStateException("the paused chain drained " + (jar.count(Bench.DRAINED) - drainedAtPause) + " payloads");
+            throw new IllegalStateException("the paused chain drained " + (jar.count(Bench.DRAINED) - drainedAtPause)
+                    + " payloads");
         }
         jmx.invoke(CHAIN, "resumeConsumer", null, null);
         Thread.sleep(700);

@@ -17,6 +17,8 @@ interface PausableJvm extends AutoCloseable {
     /** Returns once it can take no more messages. */
     void pause() throws Exception;
 
-    /** Returns once it polls again; fails if it drained anything while paused (it would have taken another's messages). */
+    /**
+     * Returns once it polls again; fails if it drained anything while paused (it would have taken another's messages).
+     */
     void resume() throws Exception;
 }

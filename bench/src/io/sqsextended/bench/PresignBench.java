@@ -32,7 +32,8 @@ import static io.sqsextended.bench.Bench.Stack.BUCKET;
 public final class PresignBench {
 
     static final String OBJECT = "input/bench/presign/object.bin";
-    static final String UPLOAD = "{\"contentType\":\"application/octet-stream\",\"contentLength\":1024,\"fileName\":\"a.bin\"}";
+    static final String UPLOAD = "{\"contentType\":\"application/octet-stream\",\"contentLength\":1024,"
+            + "\"fileName\":\"a.bin\"}";
     static final String DOWNLOAD = "{\"key\":\"" + OBJECT + "\"}";
     static final List<String> SIDES = List.of("API (jar)", "ceiling (Vert.x)");
 
@@ -45,13 +46,16 @@ public final class PresignBench {
         int seconds = intOption(args, "--seconds=", 10);
         int warmup = intOption(args, "--warmup=", 5);
         int latency = intOption(args, "--s3-latency-ms=", 20);
-        List<Integer> clients = Arrays.stream(stringOption(args, "--clients=", "8,64").split(",")).map(Integer::parseInt).toList();
+        List<Integer> clients = Arrays.stream(stringOption(args, "--clients=", "8,64").split(","))
+                .map(Integer::parseInt).toList();
         String[] jfr = List.of(args).contains("--jfr")
-                ? new String[] {"-XX:StartFlightRecording=filename=" + Path.of("bench/results/presign.jfr").toAbsolutePath() + ",settings=profile"}
+                ? new String[] {"-XX:StartFlightRecording=filename=" + Path.of("bench/results/presign.jfr")
+                        .toAbsolutePath() + ",settings=profile"}
                 : new String[0];
         // scenario -> side -> one load per run
         Map<String, Map<String, List<Load>>> results = new LinkedHashMap<>();
-        measure(results, "S3 +0 ms", List.of("POST /v1/uploads", "POST /v1/downloads"), clients, runs, seconds, warmup, jfr);
+        measure(results, "S3 +0 ms", List.of("POST /v1/uploads", "POST /v1/downloads"), clients, runs, seconds, warmup,
+                jfr);
         if (latency > 0) {
             measure(results, "S3 +" + latency + " ms", List.of("POST /v1/downloads"), clients, runs, seconds, warmup,
                     "-Dchain.local.latency=s3=" + latency + "ms");
@@ -60,7 +64,8 @@ public final class PresignBench {
     }
 
     /** One stack started with {@code options}: every call at every client count, API then ceiling, run by run. */
-    private static void measure(Map<String, Map<String, List<Load>>> results, String label, List<String> calls, List<Integer> clients,
+    private static void measure(Map<String, Map<String, List<Load>>> results, String label, List<String> calls,
+            List<Integer> clients,
             int runs, int seconds, int warmup, String... options) throws Exception {
         Path work = Files.createTempDirectory("presign-bench");
         try (Bench.Stack stack = Bench.Stack.start(work, options);
@@ -80,9 +85,11 @@ public final class PresignBench {
                         String scenario = call + ", " + threads + " clients, " + label;
                         for (int side = 0; side < SIDES.size(); side++) {
                             Load load = load(request(targets.get(side), call), threads, seconds);
-                            results.computeIfAbsent(scenario, k -> new LinkedHashMap<>()).computeIfAbsent(SIDES.get(side), k -> new ArrayList<>())
+                            results.computeIfAbsent(scenario, k -> new LinkedHashMap<>())
+                                    .computeIfAbsent(SIDES.get(side), k -> new ArrayList<>())
                                     .add(load);
-                            System.out.printf(Locale.ROOT, "run %d, %s, %s: %.0f req/s, p50 %.2f ms, p99 %.2f ms%n", run, scenario,
+                            System.out.printf(Locale.ROOT, "run %d, %s, %s: %.0f req/s, p50 %.2f ms, p99 %.2f ms%n",
+                                    run, scenario,
                                     SIDES.get(side), load.perSecond(), load.p50(), load.p99());
                         }
                     }
@@ -132,12 +139,15 @@ public final class PresignBench {
             throw new IllegalStateException(failures.get() + " unexpected answers");
         }
         all.sort(null);
-        return new Load(all.size() / (double) seconds, all.get(all.size() / 2) / 1e6, all.get((int) (all.size() * 0.99)) / 1e6);
+        return new Load(all.size() / (double) seconds, all.get(all.size() / 2) / 1e6,
+                all.get((int) (all.size() * 0.99)) / 1e6);
     }
 
     private static String table(Map<String, Map<String, List<Load>>> results, int runs, int seconds) {
-        StringBuilder table = new StringBuilder("| call, clients, injected S3 latency | side | requests/s, median over " + runs + " runs of " + seconds
-                + " s | p50 ms | p99 ms | ratio to the ceiling of the same run: median (min, max) |\n| --- | --- | --- | --- | --- | --- |\n");
+        StringBuilder table = new StringBuilder(
+                "| call, clients, injected S3 latency | side | requests/s, median over " + runs + " runs of " + seconds
+                + " s | p50 ms | p99 ms | ratio to the ceiling of the same run: median (min, max) |\n| --- | --- | "
+                        + "--- | --- | --- | --- |\n");
         results.forEach((scenario, sides) -> {
             List<Load> ceiling = sides.get(SIDES.get(1));
             sides.forEach((side, loads) -> {
@@ -149,18 +159,21 @@ public final class PresignBench {
                 table.append(String.format(Locale.ROOT, "| %s | %s | %s | %.2f | %.2f | %s |%n", scenario, side,
                         Bench.Stats.of(loads.stream().map(Load::perSecond).toList()).format("req/s"),
                         Bench.Stats.of(loads.stream().map(Load::p50).toList()).median(),
-                        Bench.Stats.of(loads.stream().map(Load::p99).toList()).median(), Bench.Stats.of(ratios).formatRatio()));
+                        Bench.Stats.of(loads.stream().map(Load::p99).toList()).median(), Bench.Stats.of(ratios)
+                                .formatRatio()));
             });
         });
         return table.toString();
     }
 
     static int intOption(String[] args, String name, int fallback) {
-        return Arrays.stream(args).filter(a -> a.startsWith(name)).map(a -> Integer.parseInt(a.substring(name.length())))
+        return Arrays.stream(args).filter(a -> a.startsWith(name))
+                .map(a -> Integer.parseInt(a.substring(name.length())))
                 .findFirst().orElse(fallback);
     }
 
     static String stringOption(String[] args, String name, String fallback) {
-        return Arrays.stream(args).filter(a -> a.startsWith(name)).map(a -> a.substring(name.length())).findFirst().orElse(fallback);
+        return Arrays.stream(args).filter(a -> a.startsWith(name)).map(a -> a.substring(name.length())).findFirst()
+                .orElse(fallback);
     }
 }

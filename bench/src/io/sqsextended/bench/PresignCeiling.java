@@ -44,7 +44,8 @@ final class PresignCeiling implements AutoCloseable {
     private final S3Client s3;
     private final S3Presigner presigner;
     private final S3Transfers transfers;
-    private final KeyPolicy keys = new KeyPolicy("input/", List.of("input/"), Clock.systemUTC(), LocalSettings.MAX_KEY_SEGMENT_BYTES);
+    private final KeyPolicy keys = new KeyPolicy("input/", List.of("input/"), Clock.systemUTC(),
+            LocalSettings.MAX_KEY_SEGMENT_BYTES);
     private final byte[] producer = sha256(ApiClient.PRODUCER);
     private final byte[] consumer = sha256(ApiClient.CONSUMER);
     private final HttpServer server;
@@ -52,7 +53,8 @@ final class PresignCeiling implements AutoCloseable {
     PresignCeiling(AwsSettings aws, String bucket) throws Exception {
         s3 = AwsClients.s3(aws);
         presigner = AwsClients.presigner(aws);
-        transfers = new S3Transfers(s3, presigner, bucket, new SigningCredentials(AwsClients.credentials(aws), Duration.ofMinutes(15),
+        transfers = new S3Transfers(s3, presigner, bucket,
+                new SigningCredentials(AwsClients.credentials(aws), Duration.ofMinutes(15),
                 Clock.systemUTC()));
         server = vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -73,8 +75,10 @@ final class PresignCeiling implements AutoCloseable {
             request.response().setStatusCode(401).end();
             return;
         }
-        request.body().compose(body -> vertx.executeBlocking(() -> uploads ? upload(body, token) : download(body), false))
-                .onSuccess(reply -> request.response().setStatusCode(uploads ? 201 : 200).putHeader("Content-Type", "application/json")
+        request.body().compose(body -> vertx.executeBlocking(() -> uploads ? upload(body, token) : download(body),
+                false))
+                .onSuccess(reply -> request.response().setStatusCode(uploads ? 201 : 200)
+                        .putHeader("Content-Type", "application/json")
                         .end(Buffer.buffer(reply)))
                 .onFailure(e -> request.response().setStatusCode(400).end(String.valueOf(e.getMessage())));
     }
@@ -87,8 +91,10 @@ final class PresignCeiling implements AutoCloseable {
             throw new IllegalArgumentException("contentType and contentLength are required");
         }
         String key = keys.newUploadKey(request.path("fileName").asText(null), UploadOwner.of(token));
-        S3Transfers.Presigned put = transfers.presignPut(key, contentType, length, Map.of(), new S3Transfers.Checksums(null, null));
-        return JSON.writeValueAsBytes(new UploadTicket(transfers.bucket(), key, "PUT", put.url().toString(), put.headers(), null, null,
+        S3Transfers.Presigned put = transfers.presignPut(key, contentType, length, Map.of(),
+                new S3Transfers.Checksums(null, null));
+        return JSON.writeValueAsBytes(new UploadTicket(transfers.bucket(), key, "PUT", put.url().toString(),
+                put.headers(), null, null,
                 null, put.expiresAt().toString(), null));
     }
 
@@ -96,8 +102,10 @@ final class PresignCeiling implements AutoCloseable {
         String key = keys.downloadKey(JSON.readTree(body.getBytes()).path("key").asText(null));
         HeadObjectResponse head = transfers.head(key);
         S3Transfers.Presigned get = transfers.presignGet(key);
-        return JSON.writeValueAsBytes(new DownloadTicket(transfers.bucket(), key, "GET", get.url().toString(), get.expiresAt().toString(),
-                head.contentLength(), head.contentType(), head.eTag(), head.checksumCRC64NVME(), head.checksumSHA256()));
+        return JSON.writeValueAsBytes(new DownloadTicket(transfers.bucket(), key, "GET", get.url().toString(),
+                get.expiresAt().toString(),
+                head.contentLength(), head.contentType(), head.eTag(), head.checksumCRC64NVME(),
+                        head.checksumSHA256()));
     }
 
     private static byte[] bearerDigest(String authorization) {

@@ -27,7 +27,8 @@ final class ReceiveLoop implements AutoCloseable {
         pool = Executors.newFixedThreadPool(threads);
         loops = java.util.stream.IntStream.range(0, threads).<Future<?>>mapToObj(t -> pool.submit(() -> {
             while (!stop.get()) {
-                List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+                List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
+                        .waitTimeSeconds(1)).messages();
                 for (Message message : messages) {
                     handled.addAndGet(handler.applyAsInt(message));
                 }

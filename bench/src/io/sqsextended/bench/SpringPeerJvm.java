@@ -16,8 +16,9 @@ import io.sqsextended.chain.wire.AwsSettings;
  * the same stack as the chain, paused and resumed over its {@code io.sqsextended.bench:type=SpringPeer} MBean. Setting
  * "default": Spring Cloud AWS's defaults (10 messages in flight, 10 per poll, the SDK's HTTP pools of 50); a number N:
  * tuned with the knobs its reference guide documents, N messages in flight, 10 per poll (SQS's most per receive) and
- * HTTP pools of N connections. Both poll with a timeout of {@link LongLivedChain#WAIT_TIME_SECONDS}, as the chain does in
- * the bench, so that a pause ends its receives within that time.
+ * HTTP pools of N connections. Both poll with a timeout of {@link
+ * LongLivedChain#WAIT_TIME_SECONDS}, as the chain does in the
+ * bench, so that a pause ends its receives within that time.
  */
 final class SpringPeerJvm implements PausableJvm {
 
@@ -73,7 +74,10 @@ final class SpringPeerJvm implements PausableJvm {
         return jmx;
     }
 
-    /** Stops its containers (they return once the messages in flight are acknowledged), then waits out a receive under way. */
+    /**
+     * Stops its containers (they return once the messages in flight are acknowledged), then waits out a receive under
+     * way.
+     */
     @Override
     public void pause() throws Exception {
         jmx.invoke(CONTROL, "pause", null, null);
@@ -84,7 +88,8 @@ final class SpringPeerJvm implements PausableJvm {
     @Override
     public void resume() throws Exception {
         if (drainedAtPause >= 0 && jar.count(Bench.DRAINED) != drainedAtPause) {
-            throw new IllegalStateException("the paused Spring peer drained " + (jar.count(Bench.DRAINED) - drainedAtPause) + " payloads");
+            throw new IllegalStateException("the paused Spring peer drained "
+                    + (jar.count(Bench.DRAINED) - drainedAtPause) + " payloads");
         }
         jmx.invoke(CONTROL, "resume", null, null);
     }

@@ -63,20 +63,26 @@ public final class StartupBench {
         String tuned = "local mode, " + (jvm == null ? "" : String.join(" ", jvm));
         try (Bench.Stack stack = Bench.Stack.start(work)) {
             for (int i = 0; i < runs; i++) {
-                results.computeIfAbsent(local, k -> new ArrayList<>()).add(measure(RunningJar.start(work.resolve("local-" + i)), true));
+                results.computeIfAbsent(local, k -> new ArrayList<>())
+                        .add(measure(RunningJar.start(work.resolve("local-" + i)), true));
                 if (jvm != null) {
-                    results.computeIfAbsent(tuned, k -> new ArrayList<>()).add(measure(RunningJar.start(work.resolve("jvm-" + i), jvm), true));
+                    results.computeIfAbsent(tuned, k -> new ArrayList<>())
+                            .add(measure(RunningJar.start(work.resolve("jvm-" + i), jvm), true));
                 }
                 if (compare != null) {
-                    results.computeIfAbsent(other, k -> new ArrayList<>()).add(measure(RunningJar.startJar(compare, work.resolve("other-" + i)), true));
+                    results.computeIfAbsent(other, k -> new ArrayList<>())
+                            .add(measure(RunningJar.startJar(compare, work.resolve("other-" + i)), true));
                 }
-                results.computeIfAbsent(aws, k -> new ArrayList<>()).add(measure(RunningJar.start(work.resolve("aws-" + i), stack.chainSettings()), false));
+                results.computeIfAbsent(aws, k -> new ArrayList<>())
+                        .add(measure(RunningJar.start(work.resolve("aws-" + i), stack.chainSettings()), false));
                 System.out.printf(Locale.ROOT, "run %d: %s, load average %.1f%n", i + 1, last(results), loadAverage());
             }
         }
         Bench.deleteTree(work);
-        StringBuilder table = new StringBuilder("| " + runs + " runs, medians (min, max) | ready (`Bound ports:`) | CPU at ready (user+sys) "
-                + "| embedded stack | Camel context start | stop (SIGTERM to exit) |\n| --- | --- | --- | --- | --- | --- |\n");
+        StringBuilder table = new StringBuilder("| " + runs
+                + " runs, medians (min, max) | ready (`Bound ports:`) | CPU at ready (user+sys) "
+                + "| embedded stack | Camel context start | stop (SIGTERM to exit) |\n| --- | --- | --- | --- | --- | "
+                        + "--- |\n");
         results.forEach((mode, list) -> table.append("| ").append(mode)
                 .append(" | ").append(stats(list, Run::ready)).append(" | ").append(stats(list, Run::cpu))
                 .append(" | ").append(stats(list, Run::stack)).append(" | ").append(stats(list, Run::context))
@@ -89,7 +95,8 @@ public final class StartupBench {
             table.append(ratioRow("local / " + compare.getFileName(), results.get(local), results.get(other)));
         }
         if (jvm != null) {
-            table.append(ratioRow("local with / without " + String.join(" ", jvm), results.get(tuned), results.get(local)));
+            table.append(ratioRow("local with / without " + String.join(" ", jvm), results.get(tuned),
+                    results.get(local)));
         }
         table.append(String.format(Locale.ROOT, "%nLoad average at the end: %.1f (2 cores).%n", loadAverage()));
         Bench.report("startup", "bench/run startup --runs=" + runs + (compare == null ? "" : " --compare=" + compare)
@@ -138,7 +145,8 @@ public final class StartupBench {
     }
 
     private static String ratioRow(String label, List<Run> runs, List<Run> baseline) {
-        return "| ratio " + label + ", per run | " + ratio(runs, baseline, Run::ready) + " | " + ratio(runs, baseline, Run::cpu)
+        return "| ratio " + label + ", per run | " + ratio(runs, baseline, Run::ready) + " | "
+                + ratio(runs, baseline, Run::cpu)
                 + " | " + ratio(runs, baseline, Run::stack) + " | " + ratio(runs, baseline, Run::context)
                 + " | " + ratio(runs, baseline, Run::stop) + " |\n";
     }
@@ -155,7 +163,8 @@ public final class StartupBench {
         StringBuilder line = new StringBuilder();
         results.forEach((mode, list) -> {
             Run run = list.get(list.size() - 1);
-            line.append(String.format(Locale.ROOT, "%s%s ready %.1f s, CPU %.1f s, stop %.2f s", line.length() == 0 ? "" : "; ",
+            line.append(String.format(Locale.ROOT, "%s%s ready %.1f s, CPU %.1f s, stop %.2f s", line.length() == 0
+                    ? "" : "; ",
                     mode, run.ready(), run.cpu(), run.stop()));
         });
         return line.toString();

@@ -34,13 +34,16 @@ import org.slf4j.LoggerFactory;
 public final class Application {
 
     /** The settings each feature declares, bound and checked by config with its own before anything else starts. */
-    public static final List<SettingsGroup<?>> SETTINGS = List.of(PresignSettings.GROUP, ConsumerSettings.GROUP, TrustSettings.GROUP,
+    public static final List<SettingsGroup<?>> SETTINGS = List.of(PresignSettings.GROUP, ConsumerSettings.GROUP,
+            TrustSettings.GROUP,
             ProducerSettings.GROUP, PluginSettings.GROUP);
     /** In this order: config first, the others read the ChainConfig and the clients it binds. */
     static final List<Class<? extends CamelConfiguration>> CONFIGURATIONS = List.of(AwsClientsConfiguration.class,
-            ConsumerConfiguration.class, PresignConfiguration.class, ProducerConfiguration.class, ManagementConfiguration.class);
+            ConsumerConfiguration.class, PresignConfiguration.class, ProducerConfiguration.class,
+                    ManagementConfiguration.class);
     /** The route configuration first, then the routes that refer to it. */
-    static final List<Class<?>> ROUTE_BUILDERS = List.of(ConsumerErrorHandling.class, ConsumerRoutes.class, UserRoutes.class,
+    static final List<Class<?>> ROUTE_BUILDERS = List.of(ConsumerErrorHandling.class, ConsumerRoutes.class,
+            UserRoutes.class,
             PresignRoutes.class, PublishRoutes.class);
 
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);

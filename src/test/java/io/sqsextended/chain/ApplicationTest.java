@@ -21,14 +21,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The app names its classes and YAML routes instead of scanning for them: none may be left out. */
 class ApplicationTest {
 
-    private static final List<Class<?>> MAIN_CLASSES = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+    private static final List<Class<?>> MAIN_CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.sqsextended.chain").stream()
             .filter(type -> !type.getModifiers().contains(JavaModifier.ABSTRACT))
             .map(JavaClass::reflect).toList();
 
     @Test
     void everyConfigurationClassOfTheCodeBaseIsNamed() {
-        List<Class<?>> configurations = MAIN_CLASSES.stream().filter(CamelConfiguration.class::isAssignableFrom).toList();
+        List<Class<?>> configurations = MAIN_CLASSES.stream().filter(CamelConfiguration.class::isAssignableFrom)
+                .toList();
 
         assertThat(Application.CONFIGURATIONS).containsExactlyInAnyOrderElementsOf(configurations.stream()
                 .map(type -> type.asSubclass(CamelConfiguration.class)).toList());
@@ -37,7 +39,8 @@ class ApplicationTest {
     @Test
     void everyRouteBuilderOfTheCodeBaseIsNamed() {
         List<Class<?>> builders = MAIN_CLASSES.stream()
-                .filter(type -> RoutesBuilder.class.isAssignableFrom(type) && Modifier.isPublic(type.getModifiers())).toList();
+                .filter(type -> RoutesBuilder.class.isAssignableFrom(type) && Modifier.isPublic(type.getModifiers()))
+                        .toList();
 
         assertThat(Application.ROUTE_BUILDERS).containsExactlyInAnyOrderElementsOf(builders);
     }

@@ -41,24 +41,30 @@ class ArchitectureTest {
             .whereLayer("Producer").mayOnlyBeAccessedByLayers("Management", "App")
             .whereLayer("Presign").mayOnlyBeAccessedByLayers("Producer", "Management", "App")
             .whereLayer("Api").mayOnlyBeAccessedByLayers("Presign", "Producer", "Management", "App")
-            .whereLayer("Config").mayOnlyBeAccessedByLayers("Api", "Presign", "Producer", "Consumer", "Management", "Plugins", "App")
+            .whereLayer("Config").mayOnlyBeAccessedByLayers("Api", "Presign", "Producer", "Consumer", "Management",
+                    "Plugins", "App")
             .whereLayer("Local").mayOnlyBeAccessedByLayers("Config");
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("io.sqsextended.chain.(**)").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule wireDependsOnNothingOfTheApp = noClasses().that().resideInAPackage("io.sqsextended.chain.wire..")
-            .should().dependOnClassesThat(resideInAPackage("io.sqsextended.chain..").and(not(resideInAPackage("io.sqsextended.chain.wire.."))));
+    static final ArchRule wireDependsOnNothingOfTheApp = noClasses().that()
+            .resideInAPackage("io.sqsextended.chain.wire..")
+            .should().dependOnClassesThat(resideInAPackage("io.sqsextended.chain..")
+                    .and(not(resideInAPackage("io.sqsextended.chain.wire.."))));
 
     @ArchTest
-    static final ArchRule netDependsOnNothingOfTheApp = noClasses().that().resideInAPackage("io.sqsextended.chain.net..")
-            .should().dependOnClassesThat(resideInAPackage("io.sqsextended.chain..").and(not(resideInAPackage("io.sqsextended.chain.net.."))));
+    static final ArchRule netDependsOnNothingOfTheApp = noClasses().that()
+            .resideInAPackage("io.sqsextended.chain.net..")
+            .should().dependOnClassesThat(resideInAPackage("io.sqsextended.chain..")
+                    .and(not(resideInAPackage("io.sqsextended.chain.net.."))));
 
     /** The command-line client is a client of the HTTP API like any other: of the app it knows only the wire. */
     @ArchTest
     static final ArchRule cliUsesOnlyTheWire = noClasses().that().resideInAPackage("io.sqsextended.chain.cli..")
-            .should().dependOnClassesThat(resideInAPackage("io.sqsextended.chain..").and(not(resideInAPackage("io.sqsextended.chain.cli..")))
+            .should().dependOnClassesThat(resideInAPackage("io.sqsextended.chain..")
+                    .and(not(resideInAPackage("io.sqsextended.chain.cli..")))
                     .and(not(resideInAPackage("io.sqsextended.chain.wire.."))));
 
     @ArchTest
@@ -88,12 +94,14 @@ class ArchitectureTest {
             .whereLayer("Template").mayOnlyBeAccessedByLayers("S3", "Store", "Sqs", "Start");
 
     @ArchTest
-    static final ArchRule localIsStartedThroughOneNarrowInterface = noClasses().that().resideOutsideOfPackage("io.sqsextended.chain.local..")
+    static final ArchRule localIsStartedThroughOneNarrowInterface = noClasses().that()
+            .resideOutsideOfPackage("io.sqsextended.chain.local..")
             .should().dependOnClassesThat(resideInAPackage("io.sqsextended.chain.local..")
                     .and(not(belongToAnyOf(LocalAws.class, LocalSettings.class))));
 
     @ArchTest
-    static final ArchRule onlyConfigKnowsTheMode = noClasses().that().resideOutsideOfPackage("io.sqsextended.chain.config..")
+    static final ArchRule onlyConfigKnowsTheMode = noClasses().that()
+            .resideOutsideOfPackage("io.sqsextended.chain.config..")
             .should().dependOnClassesThat().belongToAnyOf(ChainConfig.Mode.class)
             .orShould().callMethod(ChainConfig.class, "isLocal")
             .orShould().callMethod(ChainConfig.class, "mode")

@@ -81,7 +81,8 @@ public final class ChainApp implements AutoCloseable {
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
-            // tests of the consumer chain switch it on; others keep the queue to themselves (and stop without waiting for a long poll)
+            // tests of the consumer chain switch it on; others keep the queue
+            // to themselves (and stop without waiting for a long poll)
             properties.put("chain.consumer.enabled", "false");
             // short polls: stopping the app waits for the poll under way
             properties.put("chain.consumer.wait-time-seconds", "1");
@@ -94,7 +95,10 @@ public final class ChainApp implements AutoCloseable {
             return this;
         }
 
-        /** Where the chain delivers payloads ({@code chain.downstream.uri}), e.g. {@link io.sqsextended.chain.testkit.RecordingDownstream#URI}. */
+        /**
+         * Where the chain delivers payloads ({@code chain.downstream.uri}), e.g. {@link
+         * io.sqsextended.chain.testkit.RecordingDownstream#URI}.
+         */
         public Builder downstream(String uri) {
             return property("chain.downstream.uri", uri);
         }
@@ -122,7 +126,8 @@ public final class ChainApp implements AutoCloseable {
                 main.start();
             } catch (Exception | Error e) {
                 // a start that fails after the embedded stack came up must not leave it running for the next test
-                LocalAws local = main.getCamelContext() == null ? null : main.getCamelContext().hasService(LocalAws.class);
+                LocalAws local = main.getCamelContext() == null ? null : main.getCamelContext()
+                        .hasService(LocalAws.class);
                 if (local != null) {
                     local.stop();
                 }

@@ -31,7 +31,8 @@ class ChainAppTest {
         assertThat(registry.findSingleByType(S3Presigner.class)).isNotNull();
         assertThat(registry.findSingleByType(S3Client.class).headBucket(r -> r.bucket(app.property("chain.bucket")))
                 .sdkHttpResponse().isSuccessful()).isTrue();
-        assertThat(registry.findSingleByType(SqsClient.class).getQueueUrl(r -> r.queueName(app.property("chain.dead-letter-queue")))
+        assertThat(registry.findSingleByType(SqsClient.class)
+                .getQueueUrl(r -> r.queueName(app.property("chain.dead-letter-queue")))
                 .queueUrl()).endsWith("/sqs-extended-chain-dlq");
     }
 
@@ -43,7 +44,8 @@ class ChainAppTest {
 
             assertThat(logs.lines()).filteredOn(line -> line.contains("Bound ports:")).singleElement().asString()
                     .endsWith("Bound ports: api=%d management=%d s3=%d sqs=%d%n".formatted(app.api().getPort(),
-                            app.management().getPort(), endpoints.s3Endpoint().getPort(), endpoints.sqsEndpoint().getPort()));
+                            app.management().getPort(), endpoints.s3Endpoint().getPort(), endpoints.sqsEndpoint()
+                                    .getPort()));
         }
     }
 

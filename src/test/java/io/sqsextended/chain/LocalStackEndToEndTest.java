@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (skipped without them: where no registry is reachable, the image cannot be pulled).
  */
 @Tag("docker")
-@EnabledIf(value = "localStackImagePresent", disabledReason = "LocalStackEndToEndTest skipped: no Docker engine with image " + LocalStackEndToEndTest.IMAGE)
+@EnabledIf(value = "localStackImagePresent",
+        disabledReason = "LocalStackEndToEndTest skipped: no Docker engine with image " + LocalStackEndToEndTest.IMAGE)
 @Testcontainers(disabledWithoutDocker = true)
 class LocalStackEndToEndTest {
 
@@ -46,7 +47,8 @@ class LocalStackEndToEndTest {
 
     @Container
     static final LocalStackContainer LOCALSTACK = new LocalStackContainer(DockerImageName.parse(IMAGE))
-            .withServices(EnabledService.named("s3"), EnabledService.named("sqs"), EnabledService.named("cloudformation"),
+            .withServices(EnabledService.named("s3"), EnabledService.named("sqs"),
+                    EnabledService.named("cloudformation"),
                     EnabledService.named("iam"), EnabledService.named("sts"))
             .withEnv("LOCALSTACK_AUTH_TOKEN", System.getenv().getOrDefault("LOCALSTACK_AUTH_TOKEN", ""));
 
@@ -70,7 +72,8 @@ class LocalStackEndToEndTest {
         String key = "input/" + UUID.randomUUID() + "/hello world.txt";
 
         chain.properties(properties).start();
-        chain.s3().putObject(r -> r.bucket(outputs.get("BucketName")).key(key), RequestBody.fromString("through LocalStack"));
+        chain.s3().putObject(r -> r.bucket(outputs.get("BucketName")).key(key),
+                RequestBody.fromString("through LocalStack"));
 
         Exchange delivered = chain.context().createConsumerTemplate().receive("seda:delivered", 60_000);
 
@@ -81,7 +84,8 @@ class LocalStackEndToEndTest {
 
     static boolean localStackImagePresent() throws InterruptedException {
         try {
-            Process inspect = new ProcessBuilder("docker", "image", "inspect", IMAGE).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            Process inspect = new ProcessBuilder("docker", "image", "inspect", IMAGE)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             return inspect.waitFor(60, TimeUnit.SECONDS) && inspect.exitValue() == 0;
         } catch (IOException e) {
@@ -90,14 +94,19 @@ class LocalStackEndToEndTest {
     }
 
     private static Map<String, String> deployTemplate() throws Exception {
-        String template = Files.readString(Path.of("infra/cloudformation/sqs-extended-chain.yaml"), StandardCharsets.UTF_8);
-        try (CloudFormationClient cloudFormation = CloudFormationClient.builder().endpointOverride(LOCALSTACK.getEndpoint())
+        String template = Files.readString(Path.of("infra/cloudformation/sqs-extended-chain.yaml"),
+                StandardCharsets.UTF_8);
+        try (CloudFormationClient cloudFormation = CloudFormationClient.builder()
+                .endpointOverride(LOCALSTACK.getEndpoint())
                 .region(Region.of(LOCALSTACK.getRegion()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey())))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey())))
                 .build()) {
-            cloudFormation.createStack(r -> r.stackName("sqs-extended-chain").templateBody(template).capabilities(Capability.CAPABILITY_IAM));
+            cloudFormation.createStack(r -> r.stackName("sqs-extended-chain").templateBody(template)
+                    .capabilities(Capability.CAPABILITY_IAM));
             cloudFormation.waiter().waitUntilStackCreateComplete(r -> r.stackName("sqs-extended-chain"));
-            return cloudFormation.describeStacks(r -> r.stackName("sqs-extended-chain")).stacks().get(0).outputs().stream()
+            return cloudFormation.describeStacks(r -> r.stackName("sqs-extended-chain")).stacks().get(0).outputs()
+                    .stream()
                     .collect(Collectors.toMap(Output::outputKey, Output::outputValue));
         }
     }

@@ -21,13 +21,18 @@ class SourceRulesTest {
     private static final Pattern KEY_LITERAL = Pattern.compile("\"chain\\.");
     // a key's one declaration (config.Setting) or the prefix its holder declares its keys under
     private static final Pattern DECLARATION = Pattern.compile(
-            "^\\s*public static final (Setting<.+> [A-Z_0-9]+ = Setting\\.\\w+\\(|String PREFIX = )\"chain\\.[^\"]*\"[,;]");
+            "^\\s*public static final (Setting<.+> [A-Z_0-9]+ = Setting\\.\\w+\\(|String PREFIX = "
+                    + ")\"chain\\.[^\"]*\"[,;]");
     private static final int MAX_LINES = 300;
+    private static final int MAX_LINE = 120;
+    // a key and its value (a properties line, commented or not) cannot be wrapped without changing what it says
+    private static final Pattern PROPERTY = Pattern.compile("^#?\\s*[\\w-]+(\\.[\\w-]+)+\\s*=");
     private static final int MAX_CLASSES_PER_PACKAGE = 20;
     private static final int MAX_LINES_PER_PACKAGE = 1_600;
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?[\\w.]+\\.(\\w+);$", Pattern.MULTILINE);
     // scanned left to right, so that a "*/*" in a string opens no comment and a "//" in a URL ends no line
-    private static final Pattern COMMENT = Pattern.compile("\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\])'|/\\*.*?\\*/|//[^\\n]*",
+    private static final Pattern COMMENT = Pattern
+            .compile("\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\])'|/\\*.*?\\*/|//[^\\n]*",
             Pattern.DOTALL);
 
     @Test
@@ -47,12 +52,25 @@ class SourceRulesTest {
     }
 
     @Test
+    void noLineOfTheSourcesRoutesSettingsOrArchitectureIsLongerThan120Characters() throws IOException {
+        List<String> tooLong;
+        try (Stream<Path> files = Stream.of(Path.of("src"), Path.of("bench")).flatMap(SourceRulesTest::walk)) {
+            tooLong = Stream.concat(files.filter(SourceRulesTest::wrapped), Stream.of(Path.of("docs/architecture.md")))
+                    .flatMap(file -> read(file).lines().filter(line -> line.length() > MAX_LINE)
+                            .filter(line -> !PROPERTY.matcher(line).find()).map(line -> file + ": " + line))
+                    .toList();
+        }
+        assertThat(tooLong).as("lines over " + MAX_LINE + " characters").isEmpty();
+    }
+
+    @Test
     void noPackageHoldsMoreThan20ClassesOr1600Lines() throws IOException {
         Map<Path, List<Path>> packages = javaFiles().filter(file -> !file.endsWith("package-info.java"))
                 .collect(Collectors.groupingBy(Path::getParent));
         List<String> tooLarge = packages.entrySet().stream().filter(p -> p.getValue().size() > MAX_CLASSES_PER_PACKAGE
                         || lines(p.getValue()) > MAX_LINES_PER_PACKAGE)
-                .map(p -> p.getKey() + ": " + p.getValue().size() + " classes, " + lines(p.getValue()) + " lines").toList();
+                .map(p -> p.getKey() + ": " + p.getValue().size() + " classes, " + lines(p.getValue()) + " lines")
+                        .toList();
         assertThat(tooLarge).as("packages to split by concern").isEmpty();
     }
 
@@ -81,6 +99,20 @@ class SourceRulesTest {
     private static Stream<Path> javaFiles() throws IOException {
         try (Stream<Path> files = Files.walk(SOURCES)) {
             return files.filter(file -> file.toString().endsWith(".java")).toList().stream();
+        }
+    }
+
+    private static boolean wrapped(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".java") || name.endsWith(".yaml") || name.endsWith(".properties");
+    }
+
+    private static Stream<Path> walk(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).filter(file -> !file.toString().contains("/target/")).toList()
+                    .stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -29,7 +29,8 @@ public final class ProblemReplies {
         } else {
             LOG.error("Failed {} {} (exchange {})", exchange.getMessage().getHeader(Exchange.HTTP_METHOD), instance,
                     exchange.getExchangeId(), failure);
-            problem = new Problem(ProblemType.INTERNAL_ERROR, "Unexpected failure; the server log has exchange " + exchange.getExchangeId());
+            problem = new Problem(ProblemType.INTERNAL_ERROR, "Unexpected failure; the server log has exchange "
+                    + exchange.getExchangeId());
         }
         metrics.rejected(problem.type().status());
         return HttpReply.problem(problem, instance);

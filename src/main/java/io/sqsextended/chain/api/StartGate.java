@@ -11,9 +11,9 @@ import org.apache.camel.component.platform.http.vertx.auth.AuthenticationConfig.
 
 /**
  * Answers {@code 503} problem+json until the app has started: the HTTP servers listen before the routes exist, and
- * Vert.x would answer HTML {@code 404 Resource not found} meanwhile (the management server: Camel's health check its own
- * DOWN). An authentication handler because platform-http installs those alone before it listens; it authenticates
- * nothing.
+ * Vert.x would answer HTML {@code 404 Resource not found} meanwhile
+ * (the management server: Camel's health check its own DOWN). An authentication handler because platform-http installs
+ * those alone before it listens; it authenticates nothing.
  */
 public final class StartGate implements AuthenticationHandler {
 
@@ -31,7 +31,8 @@ public final class StartGate implements AuthenticationHandler {
         entry.setAuthenticationProviderFactory(vertx -> null);
         entry.setAuthenticationHandlerFactory(new AuthenticationConfig.AuthenticationHandlerFactory() {
             @Override
-            public <T extends io.vertx.ext.auth.authentication.AuthenticationProvider> AuthenticationHandler createAuthenticationHandler(T provider) {
+            public <T extends io.vertx.ext.auth.authentication.AuthenticationProvider> AuthenticationHandler
+                    createAuthenticationHandler(T provider) {
                 return gate;
             }
         });
@@ -58,6 +59,7 @@ public final class StartGate implements AuthenticationHandler {
         ctx.response().setStatusCode(ProblemType.STARTING.status())
                 .putHeader("Content-Type", ProblemJson.MEDIA_TYPE)
                 .putHeader("Retry-After", "1")
-                .end(Buffer.buffer(ProblemJson.render(ProblemType.STARTING, "The app is starting; try again in a moment", ctx.request().path())));
+                .end(Buffer.buffer(ProblemJson.render(ProblemType.STARTING,
+                        "The app is starting; try again in a moment", ctx.request().path())));
     }
 }

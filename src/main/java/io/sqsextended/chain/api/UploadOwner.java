@@ -50,7 +50,8 @@ public final class UploadOwner {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(Arrays.copyOf(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)), TAG_BYTES));
+            return HexFormat.of().formatHex(
+                    Arrays.copyOf(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)), TAG_BYTES));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Every Java platform has HmacSHA256", e);
         }
@@ -58,7 +59,8 @@ public final class UploadOwner {
 
     /** Whether {@code tag} is this owner's tag of {@code text}, compared in constant time. */
     public boolean tagged(String text, String tag) {
-        return MessageDigest.isEqual(tag(text).getBytes(StandardCharsets.US_ASCII), tag.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(tag(text).getBytes(StandardCharsets.US_ASCII),
+                tag.getBytes(StandardCharsets.US_ASCII));
     }
 
     @Override

@@ -54,7 +54,8 @@ final class ChainApi {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofMinutes(1)).header("Authorization", "Bearer " + token);
+        return HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofMinutes(1))
+                .header("Authorization", "Bearer " + token);
     }
 
     private JsonNode call(String what, HttpRequest request) {

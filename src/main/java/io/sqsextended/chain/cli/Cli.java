@@ -5,7 +5,9 @@ import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of the client: picocli parses the command, a {@link CliFailure} ends it with its message and exit code 1. */
+/**
+ * Entry point of the client: picocli parses the command, a {@link CliFailure} ends it with its message and exit code 1.
+ */
 @Command(name = "java -jar sqs-extended-chain.jar", mixinStandardHelpOptions = true,
         subcommands = {UploadCommand.class, DownloadCommand.class},
         description = "Uploads files to the chain and downloads objects from it, through its presign API")

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code download KEY -o FILE --api URL}: an object to a file, checked against S3's checksum, resumable. */
-@Command(name = "download", mixinStandardHelpOptions = true, description = "Downloads an object (consumer token) to a file; prints the file")
+@Command(name = "download", mixinStandardHelpOptions = true,
+        description = "Downloads an object (consumer token) to a file; prints the file")
 final class DownloadCommand implements Callable<Integer> {
 
     @Mixin
@@ -27,10 +28,12 @@ final class DownloadCommand implements Callable<Integer> {
     @Parameters(paramLabel = "KEY", description = "Key of the object")
     String key;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "File to write (replaced once the download is checked)")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
+            description = "File to write (replaced once the download is checked)")
     Path file;
 
-    @Option(names = "--no-resume", description = "Start afresh, ignoring the partial download of an earlier run (<FILE>.part)")
+    @Option(names = "--no-resume",
+            description = "Start afresh, ignoring the partial download of an earlier run (<FILE>.part)")
     boolean noResume;
 
     @Override

@@ -38,7 +38,8 @@ final class FileChecksum {
 
     private static void read(Path file, String task, ProgressDisplay display, Update checksum) {
         byte[] buffer = new byte[BUFFER];
-        try (InputStream in = Files.newInputStream(file); Progress progress = display.progress(task, Files.size(file), 0, n -> { })) {
+        try (InputStream in = Files.newInputStream(file); Progress progress = display.progress(task, Files.size(file),
+                0, n -> { })) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 checksum.update(buffer, 0, n);
                 progress.step(n);

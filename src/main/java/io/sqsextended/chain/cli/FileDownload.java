@@ -40,7 +40,8 @@ final class FileDownload {
         JsonNode ticket = api.post("/v1/downloads", Map.of("key", key));
         DownloadState state = new DownloadState(key, ticket.get("eTag").asText(), ticket.get("size").asLong());
         Path partial = DownloadState.partialOf(file);
-        if (!resume || !state.equals(DownloadState.of(file)) || !Files.exists(partial) || Files.size(partial) > state.size()) {
+        if (!resume || !state.equals(DownloadState.of(file)) || !Files.exists(partial)
+                || Files.size(partial) > state.size()) {
             DownloadState.delete(file);
             Files.createFile(partial);
             state.save(file);
@@ -58,20 +59,24 @@ final class FileDownload {
     }
 
     /** Appends what the partial file lacks; a retry asks only for the bytes after those it has. */
-    private Void fetchRest(String url, DownloadState state, Path partial, Progress progress) throws IOException, InterruptedException {
+    private Void fetchRest(String url, DownloadState state, Path partial, Progress progress) throws IOException,
+            InterruptedException {
         long have = Files.size(partial);
         if (have == state.size()) {
             return null;
         }
         // If-Match: the rest must come from the same object as the start
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(1)).GET().header("If-Match", state.eTag());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(1)).GET()
+                .header("If-Match", state.eTag());
         if (have > 0) {
             request.header("Range", "bytes=" + have + "-");
         }
-        HttpResponse<InputStream> response = api.http().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = api.http()
+                .send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             int status = response.statusCode();
-            PresignedTransfers.check("GET " + state.key(), status, status / 100 == 2 ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8));
+            PresignedTransfers.check("GET " + state.key(), status, status / 100 == 2 ? ""
+                    : new String(body.readAllBytes(), StandardCharsets.UTF_8));
             if (status != (have > 0 ? 206 : 200)) {
                 throw new CliFailure("GET " + state.key() + ": S3 answered " + status + ", not the range asked for");
             }
@@ -84,7 +89,8 @@ final class FileDownload {
             }
         }
         if (Files.size(partial) != state.size()) {
-            throw new IOException("the connection ended after " + Files.size(partial) + " of " + state.size() + " bytes");
+            throw new IOException("the connection ended after " + Files.size(partial) + " of " + state.size()
+                    + " bytes");
         }
         return null;
     }
@@ -103,7 +109,8 @@ final class FileDownload {
         }
         if (!matches) {
             DownloadState.delete(file);
-            throw new CliFailure(file + ": the downloaded bytes do not have the object's checksum; nothing kept, run again");
+            throw new CliFailure(file
+                    + ": the downloaded bytes do not have the object's checksum; nothing kept, run again");
         }
     }
 }

@@ -8,7 +8,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.function.LongConsumer;
 
-/** {@code length} bytes of a file from {@code offset}, read as they are sent, each read reported (for the progress bar). */
+/**
+ * {@code length} bytes of a file from {@code offset}, read as they are sent, each read reported (for the progress bar).
+ */
 final class FileRange extends FilterInputStream {
 
     private long left;

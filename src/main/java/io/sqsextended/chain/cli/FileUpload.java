@@ -68,13 +68,15 @@ final class FileUpload {
         String key = ticket.get("key").asText();
         if (ticket.hasNonNull("url")) {
             try (Progress progress = transfer.progress(0)) {
-                transfers.put("PUT " + file.getFileName(), ticket.get("url").asText(), headers(ticket), file, 0, size, progress);
+                transfers.put("PUT " + file.getFileName(), ticket.get("url").asText(), headers(ticket), file, 0, size,
+                        progress);
             }
             UploadState.delete(file);
             transfer.done();
             return key;
         }
-        state = new UploadState(key, ticket.get("uploadId").asText(), size, ticket.get("partSize").asLong(), lastModified, checksum, false);
+        state = new UploadState(key, ticket.get("uploadId").asText(), size, ticket.get("partSize").asLong(),
+                lastModified, checksum, false);
         state.save(file);
         return finish(file, state, List.of(), ticket.get("parts"), 0, transfer);
     }
@@ -95,7 +97,8 @@ final class FileUpload {
     private String resume(Path file, UploadState state, JsonNode progress, int stalledRounds, Transfer transfer) {
         List<JsonNode> stored = new ArrayList<>();
         progress.get("uploadedParts").forEach(stored::add);
-        log.println(file + ": resuming, " + stored.size() + " parts already uploaded, " + progress.get("parts").size() + " to send");
+        log.println(file + ": resuming, " + stored.size() + " parts already uploaded, " + progress.get("parts").size()
+                + " to send");
         return finish(file, state, stored, progress.get("parts"), stalledRounds, transfer);
     }
 
@@ -104,7 +107,8 @@ final class FileUpload {
      * refused with 403 (their URLs expired: a large file on a slow link) are sent again with fresh URLs, until
      * {@link #STALLED_ROUNDS} rounds in a row store no part.
      */
-    private String finish(Path file, UploadState state, List<JsonNode> stored, JsonNode missing, int stalledRounds, Transfer transfer) {
+    private String finish(Path file, UploadState state, List<JsonNode> stored, JsonNode missing, int stalledRounds,
+            Transfer transfer) {
         Map<Integer, String> eTags = new TreeMap<>();
         stored.forEach(p -> eTags.put(p.get("partNumber").asInt(), p.get("eTag").asText()));
         long done = stored.stream().mapToLong(p -> p.get("size").asLong()).sum();
@@ -115,7 +119,8 @@ final class FileUpload {
             for (JsonNode part : missing) {
                 int number = part.get("partNumber").asInt();
                 long offset = (number - 1) * state.partSize();
-                sent.put(number, pool.submit(() -> transfers.put("part " + number + " of " + file.getFileName(), part.get("url").asText(),
+                sent.put(number, pool.submit(()
+                        -> transfers.put("part " + number + " of " + file.getFileName(), part.get("url").asText(),
                         Map.of(), file, offset, part.get("size").asLong(), progress)));
             }
             for (Map.Entry<Integer, Future<String>> part : sent.entrySet()) {
@@ -132,12 +137,14 @@ final class FileUpload {
             pool.shutdownNow();
         }
         if (refused != null) {
-            // a round may store nothing when 503s and their backoff outlast a URL; rounds that never do mean URLs too short for a part
+            // a round may store nothing when 503s and their backoff outlast
+            // a URL; rounds that never do mean URLs too short for a part
             int stalled = eTags.size() == stored.size() ? stalledRounds + 1 : 0;
             if (stalled >= STALLED_ROUNDS) {
                 throw refused;
             }
-            log.println(file + ": part URLs expired; fresh ones for the " + (missing.size() - eTags.size() + stored.size()) + " parts left");
+            log.println(file + ": part URLs expired; fresh ones for the "
+                    + (missing.size() - eTags.size() + stored.size()) + " parts left");
             JsonNode fresh = progressOf(state);
             if (fresh == null) {
                 throw new CliFailure(404, file + ": the upload was aborted meanwhile");
@@ -158,7 +165,8 @@ final class FileUpload {
         try {
             return part.get();
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException failure ? failure : new UncheckedIOException(new IOException(e.getCause()));
+            throw e.getCause() instanceof RuntimeException failure ? failure
+                    : new UncheckedIOException(new IOException(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliFailure("interrupted");

@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** PUTs of presigned S3 URLs, streamed from file ranges and retried from the start of their range; S3's answers read. */
+/**
+ * PUTs of presigned S3 URLs, streamed from file ranges and retried from the start of their range; S3's answers read.
+ */
 final class PresignedTransfers {
 
     // HttpClient sets these itself (and refuses them); the body has exactly the signed length
@@ -27,8 +29,11 @@ final class PresignedTransfers {
         this.api = api;
     }
 
-    /** PUTs {@code length} bytes of {@code file} from {@code offset} with exactly these headers; the ETag S3 answers. */
-    String put(String what, String url, Map<String, String> headers, Path file, long offset, long length, Progress progress) {
+    /**
+     * PUTs {@code length} bytes of {@code file} from {@code offset} with exactly these headers; the ETag S3 answers.
+     */
+    String put(String what, String url, Map<String, String> headers, Path file, long offset, long length,
+            Progress progress) {
         return api.retries().run(what, () -> {
             AtomicLong sent = new AtomicLong();
             HttpRequest.BodyPublisher body = length == 0 ? HttpRequest.BodyPublishers.noBody()
@@ -51,7 +56,8 @@ final class PresignedTransfers {
             try {
                 HttpResponse<String> response = api.http().send(request.build(), HttpResponse.BodyHandlers.ofString());
                 check(what, response.statusCode(), response.body());
-                return response.headers().firstValue("ETag").orElseThrow(() -> new CliFailure(what + ": S3 answered no ETag"));
+                return response.headers().firstValue("ETag")
+                        .orElseThrow(() -> new CliFailure(what + ": S3 answered no ETag"));
             } catch (IOException | RuntimeException e) {
                 // the attempt's bytes are sent again by the next one
                 progress.step(-sent.get());
@@ -60,7 +66,9 @@ final class PresignedTransfers {
         });
     }
 
-    /** Long enough for the body at a slow link's pace: a stalled connection fails (and is tried again) rather than hang. */
+    /**
+     * Long enough for the body at a slow link's pace: a stalled connection fails (and is tried again) rather than hang.
+     */
     static Duration timeout(long bytes) {
         return Duration.ofMinutes(1).plusSeconds(bytes / MIN_BYTES_PER_SECOND);
     }

@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.function.LongConsumer;
 
-/** Progress as the command chose ({@link ProgressOptions}): bars redrawn in place, or one line per file once transferred. */
+/**
+ * Progress as the command chose ({@link ProgressOptions}): bars redrawn in place, or one line per file once
+ * transferred.
+ */
 final class ProgressDisplay {
 
     private final boolean bars;

@@ -26,7 +26,8 @@ final class Retries {
             } catch (IOException e) {
                 if (attempt >= retries) {
                     // a refused connection has no message: its class says what happened
-                    throw new CliFailure(what + " failed after " + (attempt + 1) + " attempts: " + (e.getMessage() == null ? e : e.getMessage()));
+                    throw new CliFailure(what + " failed after " + (attempt + 1) + " attempts: "
+                            + (e.getMessage() == null ? e : e.getMessage()));
                 }
                 pause(attempt);
             } catch (InterruptedException e) {

@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** One file's transfer in this run: the bytes it moved and since when, told in one line once done (never a URL: it is signed). */
+/**
+ * One file's transfer in this run: the bytes it moved and since when, told in one line once done (never a URL: it is
+ * signed).
+ */
 final class Transfer {
 
     private final ProgressDisplay display;
@@ -39,7 +42,8 @@ final class Transfer {
         if (moved <= 0) {
             return file + ": " + verb + " " + bytes(size) + ", all of it by an earlier run";
         }
-        return file + ": " + verb + " " + bytes(size) + ", " + bytes(moved) + " of it in " + took + ", the rest by an earlier run";
+        return file + ": " + verb + " " + bytes(size) + ", " + bytes(moved) + " of it in " + took
+                + ", the rest by an earlier run";
     }
 
     /** Bytes in the largest unit they fill, one decimal from KiB on. */
@@ -49,6 +53,7 @@ final class Transfer {
             bytes /= 1024;
             unit++;
         }
-        return unit == 0 ? String.format(Locale.ROOT, "%.0f B", bytes) : String.format(Locale.ROOT, "%.1f %s", bytes, Progress.UNITS[unit]);
+        return unit == 0 ? String.format(Locale.ROOT, "%.0f B", bytes)
+                : String.format(Locale.ROOT, "%.1f %s", bytes, Progress.UNITS[unit]);
     }
 }

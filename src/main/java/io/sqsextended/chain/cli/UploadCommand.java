@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code upload FILE... --api URL}: each file to the chain, its key printed on standard output once stored. */
-@Command(name = "upload", mixinStandardHelpOptions = true, description = "Uploads files (producer token); prints the key of each")
+@Command(name = "upload", mixinStandardHelpOptions = true,
+        description = "Uploads files (producer token); prints the key of each")
 final class UploadCommand implements Callable<Integer> {
 
     @Mixin
@@ -32,10 +33,12 @@ final class UploadCommand implements Callable<Integer> {
             description = "Content type of every file (on the app's allow-list; default ${DEFAULT-VALUE})")
     String contentType;
 
-    @Option(names = "--parallel", defaultValue = "4", paramLabel = "N", description = "Parts sent at once (default ${DEFAULT-VALUE})")
+    @Option(names = "--parallel", defaultValue = "4", paramLabel = "N",
+            description = "Parts sent at once (default ${DEFAULT-VALUE})")
     int parallel;
 
-    @Option(names = "--no-resume", description = "Start afresh, ignoring the interrupted upload of an earlier run (<FILE>.chain-upload)")
+    @Option(names = "--no-resume",
+            description = "Start afresh, ignoring the interrupted upload of an earlier run (<FILE>.chain-upload)")
     boolean noResume;
 
     @Override

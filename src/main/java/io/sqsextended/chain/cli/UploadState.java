@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *
  * @param completing the completion was sent: if S3 no longer knows the upload, it was completed
  */
-record UploadState(String key, String uploadId, long contentLength, long partSize, long lastModified, String checksumCrc64Nvme,
+record UploadState(String key, String uploadId, long contentLength, long partSize, long lastModified,
+        String checksumCrc64Nvme,
                    boolean completing) {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -8,24 +8,31 @@ import io.sqsextended.chain.config.setting.Setting;
 import io.sqsextended.chain.config.setting.SettingsGroup;
 
 /**
- * Bearer tokens of the HTTP API per role ({@code chain.auth.*}), plain or {@code sha256:<hex>}. Declared in {@code config}:
- * the presign API, the producer's endpoint and the API plumbing read them, and aws mode refuses local mode's tokens.
+ * Bearer tokens of the HTTP API per role ({@code chain.auth.*}),
+ * plain or {@code sha256:<hex>}. Declared in {@code config}: the presign API, the producer's endpoint and the API
+ * plumbing read them, and aws mode refuses local mode's tokens.
  *
  * @param enabled        false: tokens are not checked
  * @param producerTokens tokens of the producer role
  * @param consumerTokens tokens of the consumer role
  * @param adminTokens    tokens of the admin role
  */
-public record AuthSettings(boolean enabled, List<String> producerTokens, List<String> consumerTokens, List<String> adminTokens) {
+public record AuthSettings(boolean enabled, List<String> producerTokens, List<String> consumerTokens,
+        List<String> adminTokens) {
 
     public static final String PREFIX = "chain.auth.";
-    public static final Setting<List<String>> PRODUCER_TOKENS = Setting.list(PREFIX + "producer-tokens", "", "tokens of the producer role");
-    public static final Setting<List<String>> CONSUMER_TOKENS = Setting.list(PREFIX + "consumer-tokens", "", "tokens of the consumer role");
-    public static final Setting<List<String>> ADMIN_TOKENS = Setting.list(PREFIX + "admin-tokens", "", "tokens of the admin role");
-    public static final Setting<Boolean> ENABLED = Setting.bool(PREFIX + "enabled", "true", "false: tokens are not checked");
+    public static final Setting<List<String>> PRODUCER_TOKENS = Setting.list(PREFIX + "producer-tokens", "",
+            "tokens of the producer role");
+    public static final Setting<List<String>> CONSUMER_TOKENS = Setting.list(PREFIX + "consumer-tokens", "",
+            "tokens of the consumer role");
+    public static final Setting<List<String>> ADMIN_TOKENS = Setting.list(PREFIX + "admin-tokens", "",
+            "tokens of the admin role");
+    public static final Setting<Boolean> ENABLED = Setting.bool(PREFIX + "enabled", "true",
+            "false: tokens are not checked");
 
     /** The tokens application.properties ships for local mode; aws mode refuses them. */
-    public static final Set<String> DEVELOPMENT_TOKENS = Set.of("dev-producer-token", "dev-consumer-token", "dev-admin-token");
+    public static final Set<String> DEVELOPMENT_TOKENS = Set.of("dev-producer-token", "dev-consumer-token",
+            "dev-admin-token");
 
     static final SettingsGroup<Void> GROUP = SettingsGroup.declaredIn(AuthSettings.class);
 
@@ -52,14 +59,17 @@ public record AuthSettings(boolean enabled, List<String> producerTokens, List<St
 
     /** aws mode starts only with tokens of its own, or with auth explicitly off. */
     static AuthSettings read(ConfigReader in, boolean aws) {
-        AuthSettings auth = new AuthSettings(in.get(ENABLED), in.get(PRODUCER_TOKENS), in.get(CONSUMER_TOKENS), in.get(ADMIN_TOKENS));
+        AuthSettings auth = new AuthSettings(in.get(ENABLED), in.get(PRODUCER_TOKENS), in.get(CONSUMER_TOKENS),
+                in.get(ADMIN_TOKENS));
         if (auth.enabled() && aws) {
             for (String role : List.of("producer", "consumer", "admin")) {
                 in.check(auth.tokens(role).stream().noneMatch(DEVELOPMENT_TOKENS::contains),
                         key(role) + " holds a development token of local mode; aws mode needs tokens of its own");
             }
-            in.check(!(auth.producerTokens().isEmpty() && auth.consumerTokens().isEmpty() && auth.adminTokens().isEmpty()),
-                    "aws mode needs bearer tokens: set " + PRODUCER_TOKENS + ", " + CONSUMER_TOKENS + " or " + ADMIN_TOKENS
+            in.check(!(auth.producerTokens().isEmpty() && auth.consumerTokens().isEmpty() && auth.adminTokens()
+                    .isEmpty()),
+                    "aws mode needs bearer tokens: set " + PRODUCER_TOKENS + ", " + CONSUMER_TOKENS + " or "
+                            + ADMIN_TOKENS
                             + " (sha256:<hex> entries keep them out of the configuration), or " + ENABLED + "=false");
         }
         return auth;

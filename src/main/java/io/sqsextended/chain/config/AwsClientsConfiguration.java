@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Binds the {@code S3Client}, {@code S3Presigner} and {@code SqsClient} that every route uses (the AWS components
- * autowire them), pointing at AWS or, in local mode, at the embedded stack launched here and running before any route starts.
+ * autowire them), pointing at AWS or, in local mode, at the embedded
+ * stack launched here and running before any route starts.
  */
 @Configuration
 public class AwsClientsConfiguration implements CamelConfiguration {
@@ -39,13 +40,15 @@ public class AwsClientsConfiguration implements CamelConfiguration {
             local = startLocalAws(context, config.local());
             aws = local.clientSettings();
             String queue = output(local, "NotificationQueueName");
-            config = config.withResources(new ChainResources(output(local, "BucketName"), queue, output(local, "DeadLetterQueueName"),
+            config = config.withResources(new ChainResources(output(local, "BucketName"), queue,
+                    output(local, "DeadLetterQueueName"),
                     local.queueUrl(queue)));
             context.getRegistry().bind(ChainConfig.BEAN, config);
             // user routes may name the resources as {{chain.bucket}}, {{chain.queue}}, {{chain.dead-letter-queue}}
             context.getPropertiesComponent().addOverrideProperty(ChainKeys.BUCKET.name(), config.resources().bucket());
             context.getPropertiesComponent().addOverrideProperty(ChainKeys.QUEUE.name(), config.resources().queue());
-            context.getPropertiesComponent().addOverrideProperty(ChainKeys.DEAD_LETTER_QUEUE.name(), config.resources().deadLetterQueue());
+            context.getPropertiesComponent()
+                    .addOverrideProperty(ChainKeys.DEAD_LETTER_QUEUE.name(), config.resources().deadLetterQueue());
         }
         context.getRegistry().bind(InjectionControl.BEAN, new InjectionControl(local));
         context.getRegistry().bind("chainAwsSettings", aws);
@@ -86,7 +89,8 @@ public class AwsClientsConfiguration implements CamelConfiguration {
             return config.publicUrl();
         }
         String host = BoundPorts.camelHost(context, BoundPorts.API_HOST);
-        int port = BoundPorts.port(context, BoundPorts.configuredApiPort(context)).orElse(BoundPorts.configuredApiPort(context));
+        int port = BoundPorts.port(context, BoundPorts.configuredApiPort(context))
+                .orElse(BoundPorts.configuredApiPort(context));
         return URI.create("http://" + (WILDCARDS.contains(host) ? "localhost" : host) + ":" + port);
     }
 
@@ -94,7 +98,8 @@ public class AwsClientsConfiguration implements CamelConfiguration {
     private static String output(LocalAws local, String name) {
         String value = local.outputs().get(name);
         if (value == null) {
-            throw new IllegalStateException("The CloudFormation template has no Output " + name + ", which local mode needs");
+            throw new IllegalStateException("The CloudFormation template has no Output " + name
+                    + ", which local mode needs");
         }
         return value;
     }

@@ -37,13 +37,15 @@ public final class BoundPorts implements StartupListener {
         FreePorts.requireBound(context);
         Map<String, Integer> ports = new LinkedHashMap<>();
         port(context, configuredApiPort(context)).ifPresent(port -> ports.put("api", port));
-        port(context, camelPort(context, MANAGEMENT_PORT, DEFAULT_MANAGEMENT_PORT)).ifPresent(port -> ports.put("management", port));
+        port(context, camelPort(context, MANAGEMENT_PORT, DEFAULT_MANAGEMENT_PORT))
+                .ifPresent(port -> ports.put("management", port));
         LocalAws local = context.hasService(LocalAws.class);
         if (local != null) {
             ports.put("s3", local.clientSettings().s3Endpoint().getPort());
             ports.put("sqs", local.clientSettings().sqsEndpoint().getPort());
         }
-        LOG.info("Bound ports: {}", ports.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
+        LOG.info("Bound ports: {}", ports.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(" ")));
     }
 
     /** The API's {@code camel.server.port} as configured (0 or less: the server picks one). */
@@ -51,9 +53,13 @@ public final class BoundPorts implements StartupListener {
         return camelPort(context, API_PORT, DEFAULT_API_PORT);
     }
 
-    /** The address a Camel HTTP server binds ({@code camel.server.host}, {@code camel.management.host}; Camel's default: all). */
+    /**
+     * The address a Camel HTTP server binds ({@code camel.server.host}, {@code camel.management.host}; Camel's default:
+     * all).
+     */
     static String camelHost(CamelContext context, String key) {
-        return context.getPropertiesComponent().resolveProperty(key).map(String::trim).filter(v -> !v.isEmpty()).orElse("0.0.0.0");
+        return context.getPropertiesComponent().resolveProperty(key).map(String::trim).filter(v -> !v.isEmpty())
+                .orElse("0.0.0.0");
     }
 
     static int camelPort(CamelContext context, String key, int defaultPort) {
@@ -61,15 +67,23 @@ public final class BoundPorts implements StartupListener {
                 .map(Integer::parseInt).orElse(defaultPort);
     }
 
-    /** Whether the HTTP server configured with {@code configured} listens: after a failed bind its port still reads as configured. */
+    /**
+     * Whether the HTTP server configured with {@code configured} listens: after a failed bind its port still reads as
+     * configured.
+     */
     static boolean listening(CamelContext context, int configured) {
-        return context.hasServices(VertxPlatformHttpServer.class).stream().filter(server -> server.getConfigurationPort() == configured)
+        return context.hasServices(VertxPlatformHttpServer.class).stream()
+                .filter(server -> server.getConfigurationPort() == configured)
                 .anyMatch(server -> server.getServer() instanceof TCPServerBase tcp && tcp.isListening());
     }
 
-    /** The port the HTTP server configured with {@code configured} bound, read from the running server (empty when none is). */
+    /**
+     * The port the HTTP server configured with {@code configured} bound, read from the running server (empty when none
+     * is).
+     */
     public static Optional<Integer> port(CamelContext context, int configured) {
         return context.hasServices(VertxPlatformHttpServer.class).stream()
-                .filter(server -> server.getConfigurationPort() == configured).findFirst().map(VertxPlatformHttpServer::getPort);
+                .filter(server -> server.getConfigurationPort() == configured).findFirst()
+                        .map(VertxPlatformHttpServer::getPort);
     }
 }

@@ -50,7 +50,8 @@ public final class ChainConfig {
      * @param features  the features' groups
      * @param records   each group's record
      */
-    ChainConfig(Mode mode, ChainResources resources, AwsSettings aws, LocalSettings local, AuthSettings auth, URI publicUrl, Map<Setting<?>, Object> values,
+    ChainConfig(Mode mode, ChainResources resources, AwsSettings aws, LocalSettings local, AuthSettings auth,
+            URI publicUrl, Map<Setting<?>, Object> values,
                 ConfigSource source, List<SettingsGroup<?>> features, Map<SettingsGroup<?>, Object> records) {
         this.mode = mode;
         this.resources = resources;
@@ -69,7 +70,8 @@ public final class ChainConfig {
     public static ChainConfig of(CamelContext context) {
         ChainConfig config = context.getRegistry().lookupByNameAndType(BEAN, ChainConfig.class);
         if (config == null) {
-            throw new IllegalStateException("No configuration bound: Application's StartSettings reads it before anything else");
+            throw new IllegalStateException(
+                    "No configuration bound: Application's StartSettings reads it before anything else");
         }
         return config;
     }
@@ -85,7 +87,8 @@ public final class ChainConfig {
     public <T> T get(SettingsGroup<T> group) {
         Object record = records.get(group);
         if (record == null && !records.containsKey(group)) {
-            throw new IllegalArgumentException("No settings group " + group + " was bound (Application.SETTINGS lists them)");
+            throw new IllegalArgumentException("No settings group " + group
+                    + " was bound (Application.SETTINGS lists them)");
         }
         @SuppressWarnings("unchecked")
         T typed = (T) record;
@@ -98,7 +101,8 @@ public final class ChainConfig {
      */
     public <T> T value(Setting<T> setting) {
         if (!values.containsKey(setting)) {
-            throw new IllegalArgumentException(setting + " is declared by no group that was bound (Application.SETTINGS lists them)");
+            throw new IllegalArgumentException(setting
+                    + " is declared by no group that was bound (Application.SETTINGS lists them)");
         }
         @SuppressWarnings("unchecked")
         T typed = (T) values.get(setting);
@@ -133,7 +137,9 @@ public final class ChainConfig {
         return mode == Mode.LOCAL;
     }
 
-    /** HTTP connections of each S3 and SQS client: a GET per consumer worker and the calls left behind at their timeout. */
+    /**
+     * HTTP connections of each S3 and SQS client: a GET per consumer worker and the calls left behind at their timeout.
+     */
     public int clientConnections() {
         return Math.max(64, 2 * value(ChainKeys.CONCURRENCY));
     }
@@ -148,7 +154,9 @@ public final class ChainConfig {
         return local.dataDir().resolve("consumer").resolve("delivered.keys");
     }
 
-    /** Local mode's resources are the template's, known only now: the features' defaults and rules that name them apply. */
+    /**
+     * Local mode's resources are the template's, known only now: the features' defaults and rules that name them apply.
+     */
     ChainConfig withResources(ChainResources provisioned) {
         return new ChainConfig(mode, provisioned, aws, local, auth, publicUrl, values, source, features,
                 SettingsBinder.rebind(source, features, provisioned));

@@ -33,7 +33,9 @@ final class FreePorts {
         listeners.stream().filter(listener -> listener.port() > 0).forEach(FreePorts::requireFree);
     }
 
-    /** Refuses a start whose API or management server did not bind its port (Vert.x logs that, and goes on without it). */
+    /**
+     * Refuses a start whose API or management server did not bind its port (Vert.x logs that, and goes on without it).
+     */
     static void requireBound(CamelContext context) {
         for (Listener listener : httpListeners(context)) {
             if (!BoundPorts.listening(context, listener.port())) {
@@ -53,7 +55,8 @@ final class FreePorts {
         int management = BoundPorts.camelPort(context, BoundPorts.MANAGEMENT_PORT, BoundPorts.DEFAULT_MANAGEMENT_PORT);
         // a management port equal to the API's is served by the API's server
         if (enabled(context, "camel.management.enabled") && management != api) {
-            listeners.add(new Listener(BoundPorts.MANAGEMENT_PORT, BoundPorts.camelHost(context, BoundPorts.MANAGEMENT_HOST), management));
+            listeners.add(new Listener(BoundPorts.MANAGEMENT_PORT,
+                    BoundPorts.camelHost(context, BoundPorts.MANAGEMENT_HOST), management));
         }
         return listeners;
     }
@@ -67,11 +70,13 @@ final class FreePorts {
     }
 
     private static StartRefusedException refusal(Listener listener, String reason) {
-        return new StartRefusedException("Cannot start: port " + listener.port() + " on " + listener.host() + " cannot be bound ("
+        return new StartRefusedException("Cannot start: port " + listener.port() + " on " + listener.host()
+                + " cannot be bound ("
                 + reason + "); stop what holds it or set " + listener.key() + " to a free port (0: any)");
     }
 
     private static boolean enabled(CamelContext context, String key) {
-        return context.getPropertiesComponent().resolveProperty(key).map(String::trim).map(Boolean::parseBoolean).orElse(false);
+        return context.getPropertiesComponent().resolveProperty(key).map(String::trim).map(Boolean::parseBoolean)
+                .orElse(false);
     }
 }

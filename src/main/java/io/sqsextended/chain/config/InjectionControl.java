@@ -49,7 +49,8 @@ public final class InjectionControl {
 
     private LocalAws local() {
         if (local == null) {
-            throw new IllegalStateException("Latency and faults are injected in local mode only (" + ChainKeys.MODE.name() + "=local)");
+            throw new IllegalStateException("Latency and faults are injected in local mode only ("
+                    + ChainKeys.MODE.name() + "=local)");
         }
         return local;
     }

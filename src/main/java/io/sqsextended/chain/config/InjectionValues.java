@@ -27,20 +27,24 @@ final class InjectionValues {
 
     static ByService<Latency> latency(String key, String value) {
         return byService(key, value, Latency.NONE, InjectionValues::latencyOf,
-                "20ms, 20ms+-5ms (a jitter of at most the latency) or s3=20ms,sqs=15ms, each at most " + MAX_LATENCY.toSeconds() + "s");
+                "20ms, 20ms+-5ms (a jitter of at most the latency) or s3=20ms,sqs=15ms, each at most "
+                        + MAX_LATENCY.toSeconds() + "s");
     }
 
     static ByService<Fault> faults(String key, String value) {
         return byService(key, value, Fault.NONE, InjectionValues::faultOf,
-                "s3=0.01:503,sqs=0.005:500 (a rate from 0 to 1 and a status of " + Fault.STATUSES + ") or 0.01:500 for both");
+                "s3=0.01:503,sqs=0.005:500 (a rate from 0 to 1 and a status of " + Fault.STATUSES
+                        + ") or 0.01:500 for both");
     }
 
     static String format(ByService<Latency> latency) {
-        return format(latency, Latency.NONE, l -> millis(l.base()) + (l.jitter().isZero() ? "" : "+-" + millis(l.jitter())));
+        return format(latency, Latency.NONE, l -> millis(l.base())
+                + (l.jitter().isZero() ? "" : "+-" + millis(l.jitter())));
     }
 
     static String formatFaults(ByService<Fault> faults) {
-        return format(faults, Fault.NONE, f -> BigDecimal.valueOf(f.rate()).stripTrailingZeros().toPlainString() + ":" + f.status());
+        return format(faults, Fault.NONE, f -> BigDecimal.valueOf(f.rate()).stripTrailingZeros().toPlainString() + ":"
+                + f.status());
     }
 
     private static Latency latencyOf(String key, String text) {
@@ -62,7 +66,8 @@ final class InjectionValues {
     }
 
     /** {@code none}, one value for both services, or {@code s3=...,sqs=...} (a service left out gets none). */
-    private static <T> ByService<T> byService(String key, String value, T none, BiFunction<String, String, T> parser, String form) {
+    private static <T> ByService<T> byService(String key, String value, T none, BiFunction<String, String, T> parser,
+            String form) {
         String text = value.trim();
         if (text.isEmpty() || text.equals(NONE)) {
             return ByService.both(none);
@@ -76,7 +81,8 @@ final class InjectionValues {
             for (String entry : ConfigValues.list(text)) {
                 String[] pair = entry.split("=", 2);
                 String service = pair[0].trim();
-                if (pair.length != 2 || !services.containsKey(service) || given.put(service, parser.apply(key, pair[1].trim())) != null) {
+                if (pair.length != 2 || !services.containsKey(service)
+                        || given.put(service, parser.apply(key, pair[1].trim())) != null) {
                     throw new IllegalArgumentException(entry);
                 }
             }

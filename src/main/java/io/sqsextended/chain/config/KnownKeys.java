@@ -23,25 +23,33 @@ import org.apache.camel.util.json.Jsoner;
 import io.sqsextended.chain.config.setting.Setting;
 
 /**
- * The keys a start reads: every {@code chain.*} key declared ({@link Setting}) and every option of Camel Main's groups (its
- * catalog, {@code camel.server.port}, {@code camel.main.shutdown-timeout}, ...), with the one rule that names them in the
- * environment: the key upper-cased, every character but letters and digits an underscore ({@link #variable}).
+ * The keys a start reads: every {@code chain.*} key declared ({@link
+ * Setting}) and every option of Camel Main's groups (its catalog, {@code camel.server.port}, {@code
+ * camel.main.shutdown-timeout}, ...), with the one rule that names them in the environment: the key upper-cased, every
+ * character but letters and digits an underscore ({@link #variable}).
  */
 final class KnownKeys {
 
     /** Groups Camel Main 4.18 binds whose every option is in its catalog. */
-    static final List<String> CATALOG_GROUPS = List.of("main", "server", "management", "rest", "health", "metrics", "threadpool", "ssl",
-            "debug", "trace", "routeController", "startupcondition", "vault", "opentelemetry", "opentelemetry2", "telemetryDev", "mdc",
+    static final List<String> CATALOG_GROUPS = List.of("main", "server", "management", "rest", "health", "metrics",
+            "threadpool", "ssl",
+            "debug", "trace", "routeController", "startupcondition", "vault", "opentelemetry", "opentelemetry2",
+                    "telemetryDev", "mdc",
             "faulttolerance", "resilience4j", "lra");
-    /** Groups Camel Main 4.18 binds whose names are free (beans, variables) or a component's, which Camel checks itself. */
-    static final List<String> OPEN_GROUPS = List.of("component", "dataformat", "language", "beans", "variable", "context", "devConsole",
+    /**
+     * Groups Camel Main 4.18 binds whose names are free (beans, variables) or a component's, which Camel checks itself.
+     */
+    static final List<String> OPEN_GROUPS = List.of("component", "dataformat", "language", "beans", "variable",
+            "context", "devConsole",
             "globalOptions", "routeTemplate");
     static final List<String> ALL_GROUPS = Stream.concat(CATALOG_GROUPS.stream(), OPEN_GROUPS.stream()).toList();
     private static final String CATALOG = "META-INF/camel-main-configuration-metadata.json";
     private static final String FAMILY_SUFFIX = "<Name>";
     private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^A-Z0-9]");
 
-    /** Letters and digits alone, upper-cased: how names are compared, whatever their dashes, dots, underscores or humps. */
+    /**
+     * Letters and digits alone, upper-cased: how names are compared, whatever their dashes, dots, underscores or humps.
+     */
     private final Map<String, String> bySquashed = new HashMap<>();
     private final List<String> keys = new ArrayList<>();
     private final List<String> families;
@@ -59,10 +67,14 @@ final class KnownKeys {
         return known;
     }
 
-    /** The environment variable of a key: {@code camel.server.port} is CAMEL_SERVER_PORT, {@code chain.local.data-dir} CHAIN_LOCAL_DATA_DIR. */
+    /**
+     * The environment variable of a key: {@code camel.server.port} is CAMEL_SERVER_PORT, {@code chain.local.data-dir}
+     * CHAIN_LOCAL_DATA_DIR.
+     */
     static String variable(String key) {
         String family = key.endsWith(FAMILY_SUFFIX) ? FAMILY_SUFFIX : "";
-        return NOT_LETTER_OR_DIGIT.matcher(key.substring(0, key.length() - family.length()).toUpperCase(Locale.ROOT)).replaceAll("_") + family;
+        return NOT_LETTER_OR_DIGIT.matcher(key.substring(0, key.length() - family.length()).toUpperCase(Locale.ROOT))
+                .replaceAll("_") + family;
     }
 
     /**
@@ -71,7 +83,8 @@ final class KnownKeys {
      */
     boolean isKnown(String key) {
         if (key.startsWith("chain.")) {
-            return keys.contains(key) || families.stream().anyMatch(family -> key.startsWith(family) && key.length() > family.length());
+            return keys.contains(key) || families.stream()
+                    .anyMatch(family -> key.startsWith(family) && key.length() > family.length());
         }
         return !key.startsWith("camel.") || isCamelGroup(key);
     }
@@ -95,7 +108,10 @@ final class KnownKeys {
                 .anyMatch(prefix -> lower.startsWith(prefix + ".") || lower.startsWith(prefix + "["));
     }
 
-    /** Whether a variable ({@code CAMEL_SERVER_...}) names an option of one of these groups ({@code TELEMETRY_DEV} or {@code TELEMETRYDEV}). */
+    /**
+     * Whether a variable ({@code CAMEL_SERVER_...}) names an option of one of these groups ({@code TELEMETRY_DEV} or
+     * {@code TELEMETRYDEV}).
+     */
     static boolean inGroup(String variable, List<String> groups) {
         return groups.stream().anyMatch(group -> variable.startsWith(variable("camel." + group) + "_")
                 || variable.startsWith(variable("camel." + StringHelper.camelCaseToDash(group)) + "_"));
@@ -138,7 +154,10 @@ final class KnownKeys {
         bySquashed.put(squashed(key), key);
     }
 
-    /** A catalog name with dashes for humps after its group, as application.properties writes them: camel.main.shutdown-timeout. */
+    /**
+     * A catalog name with dashes for humps after its group, as application.properties writes them:
+     * camel.main.shutdown-timeout.
+     */
     private static String dashed(String name) {
         int option = name.indexOf('.', "camel.".length()) + 1;
         return name.substring(0, option) + StringHelper.camelCaseToDash(name.substring(option));

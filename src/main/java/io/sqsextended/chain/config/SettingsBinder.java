@@ -40,17 +40,22 @@ public final class SettingsBinder {
     public static ChainConfig read(ConfigSource source, List<SettingsGroup<?>> features) {
         ConfigReader first = new ConfigReader(source, false, null);
         Mode mode = mode(first);
-        ChainResources resources = mode == Mode.LOCAL ? new ChainResources(null, null, null, null) : awsResources(first);
+        ChainResources resources = mode == Mode.LOCAL ? new ChainResources(null, null, null, null)
+                : awsResources(first);
         ConfigReader in = first.with(mode == Mode.LOCAL, resources);
         Map<SettingsGroup<?>, Object> records = bind(in, features);
-        ChainConfig config = new ChainConfig(mode, resources, aws(in), local(in), AuthSettings.read(in, mode == Mode.AWS),
+        ChainConfig config = new ChainConfig(mode, resources, aws(in), local(in),
+                AuthSettings.read(in, mode == Mode.AWS),
                 publicAddress(in, PUBLIC_URL, true), values(in, features), source, features, records);
         in.failOnErrors();
         return config;
     }
 
-    /** The features' records, read again once local mode's resources are known: the rules that name them hold then too. */
-    static Map<SettingsGroup<?>, Object> rebind(ConfigSource source, List<SettingsGroup<?>> features, ChainResources provisioned) {
+    /**
+     * The features' records, read again once local mode's resources are known: the rules that name them hold then too.
+     */
+    static Map<SettingsGroup<?>, Object> rebind(ConfigSource source, List<SettingsGroup<?>> features,
+            ChainResources provisioned) {
         ConfigReader in = new ConfigReader(source, true, provisioned);
         Map<SettingsGroup<?>, Object> records = bind(in, features);
         if (!in.errors().isEmpty()) {
@@ -104,14 +109,21 @@ public final class SettingsBinder {
     }
 
     private static LocalSettings local(ConfigReader in) {
-        return new LocalSettings(Path.of(in.get(LOCAL_DATA_DIR)).toAbsolutePath().normalize(), in.get(LOCAL_BIND_ADDRESS),
-                in.get(LOCAL_S3_PORT), in.get(LOCAL_SQS_PORT), publicAddress(in, LOCAL_PUBLIC_ENDPOINT, false), in.get(LOCAL_ACCESS_KEY),
-                in.get(LOCAL_SECRET_KEY), in.isSet(REGION) ? in.get(REGION) : LocalSettings.DEFAULT_REGION, in.get(LOCAL_TEMPLATE),
-                in.get(LOCAL_STACK_NAME), in.family(LOCAL_PARAMETERS), in.get(LOCAL_STORAGE_RESERVE), in.get(LOCAL_LATENCY),
+        return new LocalSettings(Path.of(in.get(LOCAL_DATA_DIR)).toAbsolutePath().normalize(),
+                in.get(LOCAL_BIND_ADDRESS),
+                in.get(LOCAL_S3_PORT), in.get(LOCAL_SQS_PORT), publicAddress(in, LOCAL_PUBLIC_ENDPOINT, false),
+                        in.get(LOCAL_ACCESS_KEY),
+                in.get(LOCAL_SECRET_KEY), in.isSet(REGION) ? in.get(REGION) : LocalSettings.DEFAULT_REGION,
+                        in.get(LOCAL_TEMPLATE),
+                in.get(LOCAL_STACK_NAME), in.family(LOCAL_PARAMETERS), in.get(LOCAL_STORAGE_RESERVE),
+                        in.get(LOCAL_LATENCY),
                 in.get(LOCAL_FAULTS));
     }
 
-    /** An address as clients reach a server (behind a proxy or a port mapping): http(s), a host, no query; a path only where {@code withPath}. */
+    /**
+     * An address as clients reach a server (behind a proxy or a port mapping): http(s), a host, no query; a path only
+     * where {@code withPath}.
+     */
     private static URI publicAddress(ConfigReader in, Setting<String> key, boolean withPath) {
         String value = in.get(key);
         if (value == null) {

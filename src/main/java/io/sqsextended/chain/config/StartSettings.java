@@ -17,9 +17,9 @@ import io.sqsextended.chain.config.setting.StartRefusedException;
 
 /**
  * Settings before Camel Main reads any: the keys the environment sets become properties by one rule (Camel's own
- * mapping skips any variable ending in {@code _PORT}, so CAMEL_SERVER_PORT reached the placeholders but not the server),
- * a key that nothing reads refuses the start naming the nearest known key, and local mode's HTTP servers listen on its
- * bind address unless told otherwise.
+ * mapping skips any variable ending in {@code _PORT}, so CAMEL_SERVER_PORT
+ * reached the placeholders but not the server), a key that nothing reads refuses the start naming the nearest known
+ * key, and local mode's HTTP servers listen on its bind address unless told otherwise.
  */
 public class StartSettings extends MainListenerSupport {
 
@@ -43,19 +43,24 @@ public class StartSettings extends MainListenerSupport {
         List<String> refusals = new ArrayList<>();
         for (String variable : settings.unknown()) {
             String nearest = known.nearestToVariable(variable);
-            refusals.add("Unknown configuration variable " + variable + " (did you mean " + KnownKeys.variable(nearest) + ", " + nearest + "?)");
+            refusals.add("Unknown configuration variable " + variable + " (did you mean " + KnownKeys.variable(nearest)
+                    + ", " + nearest + "?)");
         }
         Set<String> keys = new TreeSet<>(properties.loadProperties(SETTING).stringPropertyNames());
         keys.addAll(system.keySet());
         keys.stream().filter(key -> !known.isKnown(key))
-                .forEach(key -> refusals.add("Unknown configuration key " + key + " (did you mean " + known.nearestKey(key) + "?)"));
+                .forEach(key -> refusals.add("Unknown configuration key " + key + " (did you mean "
+                        + known.nearestKey(key) + "?)"));
         if (!refusals.isEmpty()) {
             throw new StartRefusedException(String.join("; ", refusals));
         }
         listenWhereLocalModeDoes(properties, ChainConfig.bind(main.getCamelContext(), features));
     }
 
-    /** Local mode's tokens and keys are public development values: its API is no more reachable than its embedded S3 and SQS. */
+    /**
+     * Local mode's tokens and keys are public development values: its API is no more reachable than its embedded S3 and
+     * SQS.
+     */
     private static void listenWhereLocalModeDoes(PropertiesComponent properties, ChainConfig config) {
         if (!config.isLocal()) {
             return;
@@ -69,7 +74,8 @@ public class StartSettings extends MainListenerSupport {
 
     private static Map<String, String> systemProperties() {
         Map<String, String> system = new TreeMap<>();
-        System.getProperties().stringPropertyNames().stream().filter(SETTING).forEach(key -> system.put(key, System.getProperty(key)));
+        System.getProperties().stringPropertyNames().stream().filter(SETTING)
+                .forEach(key -> system.put(key, System.getProperty(key)));
         return system;
     }
 }

@@ -63,10 +63,14 @@ final class StoppableReceives implements SdkHttpClient {
     @Override
     public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
         ExecutableHttpRequest call = delegate.prepareRequest(request);
-        return request.httpRequest().firstMatchingHeader(TARGET).filter(RECEIVE::equals).isPresent() ? new Receive(call) : call;
+        return request.httpRequest().firstMatchingHeader(TARGET).filter(RECEIVE::equals).isPresent()
+                ? new Receive(call) : call;
     }
 
-    /** Cuts the receives under way (a message SQS hands out at that very moment comes back after its visibility timeout). */
+    /**
+     * Cuts the receives under way (a message SQS hands out at that very moment comes back after its visibility
+     * timeout).
+     */
     void stop() {
         stopped = true;
         underWay.forEach(ExecutableHttpRequest::abort);
@@ -84,7 +88,8 @@ final class StoppableReceives implements SdkHttpClient {
 
     private static HttpExecuteResponse noMessages() {
         return HttpExecuteResponse.builder()
-                .response(SdkHttpResponse.builder().statusCode(200).putHeader("Content-Type", "application/x-amz-json-1.0").build())
+                .response(SdkHttpResponse.builder().statusCode(200)
+                        .putHeader("Content-Type", "application/x-amz-json-1.0").build())
                 .responseBody(AbortableInputStream.create(new ByteArrayInputStream(NO_MESSAGES)))
                 .build();
     }

@@ -44,7 +44,8 @@ public class ConsumerConfiguration implements CamelConfiguration {
 
     /**
      * A scheduled pool whose queue takes every task: what it runs is bounded before it (the poll gate admits 2 x
-     * concurrency), and Camel's default limit of 1,000 queued tasks sent admitted messages to the dead letters from concurrency 1,000 up.
+     * concurrency), and Camel's default limit of 1,000 queued tasks sent
+     * admitted messages to the dead letters from concurrency 1,000 up.
      */
     static ScheduledExecutorService scheduledPool(CamelContext context, Object source, String name, int threads) {
         return context.getExecutorServiceManager().newScheduledThreadPool(source, name,
@@ -55,7 +56,10 @@ public class ConsumerConfiguration implements CamelConfiguration {
         return context.getRegistry().lookupByNameAndType(WORKERS, ScheduledExecutorService.class);
     }
 
-    /** The store {@code chain.consumer.idempotency.store} names: memory and file for one instance, jdbc shared by several. */
+    /**
+     * The store {@code chain.consumer.idempotency.store} names: memory and file for one instance, jdbc shared by
+     * several.
+     */
     private static IdempotentRepository defaultRepository(CamelContext context) {
         ChainConfig config = ChainConfig.of(context);
         ConsumerSettings.Idempotency idempotency = config.get(ConsumerSettings.GROUP).idempotency();
@@ -66,7 +70,8 @@ public class ConsumerConfiguration implements CamelConfiguration {
         };
     }
 
-    private static SharedIdempotencyStore sharedStore(CamelContext context, String queue, ConsumerSettings.Idempotency idempotency) {
+    private static SharedIdempotencyStore sharedStore(CamelContext context, String queue,
+            ConsumerSettings.Idempotency idempotency) {
         ConsumerSettings.Jdbc jdbc = idempotency.jdbc();
         HikariConfig pool = new HikariConfig();
         pool.setPoolName("chain-idempotency");
@@ -74,12 +79,14 @@ public class ConsumerConfiguration implements CamelConfiguration {
         pool.setUsername(jdbc.user());
         pool.setPassword(jdbc.password());
         pool.setMaximumPoolSize(jdbc.poolSize());
-        // a worker waits at most this long for a connection while the database is away, then its delivery waits for a redelivery
+        // a worker waits at most this long for a connection while the
+        // database is away, then its delivery waits for a redelivery
         pool.setConnectionTimeout(2000);
         // the app starts while the database is away: readiness says so, and deliveries wait for it
         pool.setInitializationFailTimeout(-1);
         HikariDataSource dataSource = new HikariDataSource(pool);
-        return new SharedIdempotencyStore(context, dataSource, dataSource, queue, SharedIdempotencyStore.withoutParameters(jdbc.url()),
+        return new SharedIdempotencyStore(context, dataSource, dataSource, queue,
+                SharedIdempotencyStore.withoutParameters(jdbc.url()),
                 idempotency.claimTimeout(), idempotency.retention());
     }
 }

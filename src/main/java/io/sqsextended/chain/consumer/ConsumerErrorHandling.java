@@ -22,7 +22,9 @@ public class ConsumerErrorHandling extends RouteConfigurationBuilder {
 
     public static final String ID = "chain-errors";
     public static final String DEAD_LETTER_ENDPOINT = "direct:chain-dead-letter";
-    /** Deliveries waiting for the shared store try again at least this often, so that they go on soon after it is back. */
+    /**
+     * Deliveries waiting for the shared store try again at least this often, so that they go on soon after it is back.
+     */
     private static final long STORE_RETRY_MAX_DELAY_MILLIS = 5000;
 
     @Override
@@ -47,7 +49,8 @@ public class ConsumerErrorHandling extends RouteConfigurationBuilder {
                     .maximumRedeliveries(0)
                     .useOriginalMessage()
                 .end()
-                // the shared store is away, not the payload at fault: the delivery waits for it (the store logs it once, readiness says so)
+                // the shared store is away, not the payload at fault: the delivery
+                // waits for it (the store logs it once, readiness says so)
                 .onException(IdempotencyStoreUnavailableException.class)
                     .maximumRedeliveries(-1)
                     .maximumRedeliveryDelay(Math.min(redelivery.maxDelay(), STORE_RETRY_MAX_DELAY_MILLIS))
@@ -61,7 +64,8 @@ public class ConsumerErrorHandling extends RouteConfigurationBuilder {
      * reads it again from the first byte).
      */
     private static void attemptFailed(Exchange exchange) {
-        exchange.setProperty(DeadLetterSender.ATTEMPTS_PROPERTY, exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class));
+        exchange.setProperty(DeadLetterSender.ATTEMPTS_PROPERTY, exchange.getIn()
+                .getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class));
         PollGate.waiting(exchange);
         if (exchange.getIn().getBody() instanceof S3ObjectStream payload) {
             payload.discard();

@@ -56,7 +56,8 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
                 settings.delivery().fetchPayload(), settings.delivery().replayBuffer(), settings.delivery().cleanup());
         QueueUrl queue = new QueueUrl(sqs, config.resources().queue());
         // nothing here asks SQS, which local mode is still starting: the queue is read when its consumer starts
-        getContext().addLifecycleStrategy(new VisibilityTimeout(CONSUME_ROUTE, polling.visibilityTimeout(), sqs, queue));
+        getContext().addLifecycleStrategy(
+                new VisibilityTimeout(CONSUME_ROUTE, polling.visibilityTimeout(), sqs, queue));
         // the next receive is under way before the workers run dry: at most 2 x concurrency processed before it
         PollGate gate = new PollGate(2 * polling.concurrency(), settings.redelivery().maxWaiting());
         ScheduledExecutorService workers = ConsumerConfiguration.workers(getContext());
@@ -69,16 +70,20 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
         // queue attributes (visibility, wait, redrive) are the template's: no option here calls SetQueueAttributes
         from(aws2Sqs(queue.queueName()).queueUrl(queueUrl(config, queue))
                 .waitTimeSeconds(polling.waitTimeSeconds())
-                // pollers of their own, not one poll of parallel receives: a receive's messages go to work without waiting for the others'
+                // pollers of their own, not one poll of parallel receives: a receive's
+                // messages go to work without waiting for the others'
                 .concurrentConsumers(polling.pollers())
                 .maxMessagesPerPoll(MAX_RECEIVE)
                 .greedy(true)
-                // SQS unreachable: after 3 failed polls in a row, skip 20 (about 10 s each time), not 2 log events a second
+                // SQS unreachable: after 3 failed polls in a row, skip
+                // 20 (about 10 s each time), not 2 log events a second
                 .backoffErrorThreshold(3)
                 .backoffMultiplier(20)
                 .extendMessageVisibility(true)
-                // required with the renewals; the queue's own replaces the default as the consumer starts (VisibilityTimeout)
-                .visibilityTimeout(polling.visibilityTimeout() != null ? polling.visibilityTimeout() : VisibilityTimeout.DEFAULT_SECONDS)
+                // required with the renewals; the queue's own replaces the
+                // default as the consumer starts (VisibilityTimeout)
+                .visibilityTimeout(polling.visibilityTimeout() != null ? polling.visibilityTimeout()
+                        : VisibilityTimeout.DEFAULT_SECONDS)
                 // MessageDeletes deletes them, in batches
                 .deleteAfterRead(false)
                 .attributeNames("All")
@@ -97,13 +102,15 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
                     .to(direct(DELIVER_ROUTE))
                 .end();
 
-        Duplicates duplicates = new Duplicates(getContext().getRegistry().lookupByName(ConsumerConfiguration.IDEMPOTENT_REPOSITORY));
+        Duplicates duplicates = new Duplicates(getContext().getRegistry()
+                .lookupByName(ConsumerConfiguration.IDEMPOTENT_REPOSITORY));
         from(direct(DELIVER_ROUTE))
                 .routeId(DELIVER_ROUTE)
                 .routeConfigurationId(ConsumerErrorHandling.ID)
                 .process(ConsumerRoutes::selectReference)
-                // a per-instance store keeps a key once its exchange completed (a crash before that delivers again); the
-                // shared store claims it first, so that of two instances given the payload at once one delivers it
+                // a per-instance store keeps a key once its exchange completed
+                // (a crash before that delivers again); the shared store claims it first, so that of two instances
+                // given the payload at once one delivers it
                 .idempotentConsumer(exchangeProperty(IDEMPOTENCY_KEY))
                     .idempotentRepository(ConsumerConfiguration.IDEMPOTENT_REPOSITORY)
                     .eager(duplicates.claimsFirst())
@@ -138,17 +145,21 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
 
     private static IncomingMessage incoming(Exchange exchange) {
         @SuppressWarnings("unchecked")
-        Map<String, MessageAttributeValue> attributes = exchange.getIn().getHeader(Sqs2Constants.MESSAGE_ATTRIBUTES, Map.class);
+        Map<String, MessageAttributeValue> attributes = exchange.getIn()
+                .getHeader(Sqs2Constants.MESSAGE_ATTRIBUTES, Map.class);
         @SuppressWarnings("unchecked")
-        Map<MessageSystemAttributeName, String> system = exchange.getIn().getHeader(Sqs2Constants.ATTRIBUTES, Map.of(), Map.class);
+        Map<MessageSystemAttributeName, String> system = exchange.getIn()
+                .getHeader(Sqs2Constants.ATTRIBUTES, Map.of(), Map.class);
         String sent = system.get(MessageSystemAttributeName.SENT_TIMESTAMP);
-        return new IncomingMessage(exchange.getIn().getHeader(Sqs2Constants.MESSAGE_ID, String.class), exchange.getIn().getBody(String.class),
+        return new IncomingMessage(exchange.getIn().getHeader(Sqs2Constants.MESSAGE_ID, String.class), exchange.getIn()
+                .getBody(String.class),
                 attributes, sent == null ? null : Instant.ofEpochMilli(Long.parseLong(sent)));
     }
 
     private static void selectReference(Exchange exchange) {
         List<?> references = exchange.getProperty(REFERENCES, List.class);
-        PayloadReference reference = (PayloadReference) references.get(exchange.getProperty(Exchange.LOOP_INDEX, 0, Integer.class));
+        PayloadReference reference = (PayloadReference) references.get(
+                exchange.getProperty(Exchange.LOOP_INDEX, 0, Integer.class));
         exchange.setProperty(REFERENCE, reference);
         exchange.setProperty(IDEMPOTENCY_KEY, reference.idempotencyKey());
         exchange.removeProperty(Exchange.DUPLICATE_MESSAGE);

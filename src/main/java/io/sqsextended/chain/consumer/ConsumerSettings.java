@@ -24,7 +24,8 @@ import io.sqsextended.chain.wire.PayloadSource;
  * @param idempotency where delivered keys are kept
  * @param routes      where payloads go, and the user routes
  */
-public record ConsumerSettings(boolean enabled, Polling polling, Delivery delivery, Redelivery redelivery, Idempotency idempotency,
+public record ConsumerSettings(boolean enabled, Polling polling, Delivery delivery, Redelivery redelivery,
+        Idempotency idempotency,
                                Routes routes) {
 
     public static final String PREFIX = "chain.consumer.";
@@ -97,7 +98,10 @@ public record ConsumerSettings(boolean enabled, Polling polling, Delivery delive
      */
     public record Polling(int concurrency, int waitTimeSeconds, Integer visibilityTimeout) {
 
-        /** Receives in flight at once, of up to 10 messages each: one per 10 workers, so that waiting on SQS does not starve them. */
+        /**
+         * Receives in flight at once, of up to 10 messages each: one per 10 workers, so that waiting on SQS does not
+         * starve them.
+         */
         public int pollers() {
             return (concurrency + 9) / 10;
         }
@@ -106,12 +110,13 @@ public record ConsumerSettings(boolean enabled, Polling polling, Delivery delive
 
     /**
      * @param fetchPayload      false: the downstream gets headers and the presigned URL, no body
-     * @param replayBuffer      bytes of each payload kept as they are read, replayed to a second reader within the attempt
+     * @param replayBuffer bytes of each payload kept as they are read, replayed to a second reader within the attempt
      * @param downloadUrlTtl    validity of the presigned GET handed downstream
      * @param cleanup           what becomes of delivered objects, per source
      * @param downstreamTimeout how long one call of the downstream route may take; null: no limit
      */
-    public record Delivery(boolean fetchPayload, int replayBuffer, Duration downloadUrlTtl, Map<PayloadSource, CleanupPolicy> cleanup,
+    public record Delivery(boolean fetchPayload, int replayBuffer, Duration downloadUrlTtl, Map<PayloadSource,
+            CleanupPolicy> cleanup,
                            Duration downstreamTimeout) {
     }
 
@@ -127,7 +132,8 @@ public record ConsumerSettings(boolean enabled, Polling polling, Delivery delive
         public Redelivery {
             if (maxWaiting < 1) {
                 // the consumer would never receive again after the first failure
-                throw new IllegalArgumentException(REDELIVERY_MAX_WAITING.name() + " must be at least 1, not " + maxWaiting);
+                throw new IllegalArgumentException(REDELIVERY_MAX_WAITING.name() + " must be at least 1, not "
+                        + maxWaiting);
             }
         }
     }
@@ -149,7 +155,8 @@ public record ConsumerSettings(boolean enabled, Polling polling, Delivery delive
      * @param store        memory and file are per instance; jdbc is shared by every instance on the queue
      * @param size         keys the memory and file stores remember
      * @param jdbc         the shared store's database; null unless the store is jdbc
-     * @param claimTimeout how long a claim of an instance that stopped renewing it holds before another instance may take the payload
+     * @param claimTimeout how long a claim of an instance that stopped
+     * renewing it holds before another instance may take the payload
      * @param retention    how long the shared store keeps a delivered key
      */
     public record Idempotency(Store store, int size, Jdbc jdbc, Duration claimTimeout, Duration retention) {
@@ -160,7 +167,8 @@ public record ConsumerSettings(boolean enabled, Polling polling, Delivery delive
 
         @Override
         public String toString() {
-            return "Jdbc[url=" + url + ", user=" + user + ", password=" + (password == null ? "none" : "(secret)") + ", poolSize=" + poolSize + "]";
+            return "Jdbc[url=" + url + ", user=" + user + ", password=" + (password == null ? "none" : "(secret)")
+                    + ", poolSize=" + poolSize + "]";
         }
     }
 
@@ -174,30 +182,38 @@ public record ConsumerSettings(boolean enabled, Polling polling, Delivery delive
 
     private static ConsumerSettings read(ConfigReader in) {
         Duration timeout = in.get(DOWNSTREAM_TIMEOUT);
-        Redelivery redelivery = in.build(() -> new Redelivery(in.get(REDELIVERY_MAX_ATTEMPTS), in.get(REDELIVERY_INITIAL_DELAY).toMillis(),
+        Redelivery redelivery = in.build(()
+                -> new Redelivery(in.get(REDELIVERY_MAX_ATTEMPTS), in.get(REDELIVERY_INITIAL_DELAY).toMillis(),
                 in.get(REDELIVERY_MULTIPLIER), in.get(REDELIVERY_MAX_DELAY).toMillis(), in.get(REDELIVERY_MAX_WAITING)),
                 new Redelivery(0, 0, 1, 0, 1));
-        return new ConsumerSettings(in.get(ENABLED), new Polling(in.get(ChainKeys.CONCURRENCY), in.get(WAIT_TIME_SECONDS), in.get(VISIBILITY_TIMEOUT)),
-                new Delivery(in.get(FETCH_PAYLOAD), (int) Math.min(in.get(REPLAY_BUFFER), Integer.MAX_VALUE), in.get(DOWNLOAD_URL_TTL),
-                        Map.of(PayloadSource.S3_EVENT, in.get(CLEANUP_S3_EVENT), PayloadSource.EXTENDED_POINTER, in.get(CLEANUP_EXTENDED_POINTER)),
+        return new ConsumerSettings(in.get(ENABLED),
+                new Polling(in.get(ChainKeys.CONCURRENCY), in.get(WAIT_TIME_SECONDS), in.get(VISIBILITY_TIMEOUT)),
+                new Delivery(in.get(FETCH_PAYLOAD), (int) Math.min(in.get(REPLAY_BUFFER), Integer.MAX_VALUE),
+                        in.get(DOWNLOAD_URL_TTL),
+                        Map.of(PayloadSource.S3_EVENT, in.get(CLEANUP_S3_EVENT), PayloadSource.EXTENDED_POINTER,
+                                in.get(CLEANUP_EXTENDED_POINTER)),
                         timeout.isZero() ? null : timeout),
                 redelivery, idempotency(in),
-                new Routes(in.get(DOWNSTREAM_URI), Path.of(in.get(ROUTES_DIR)).toAbsolutePath().normalize(), in.get(ROUTES_RELOAD)));
+                new Routes(in.get(DOWNSTREAM_URI), Path.of(in.get(ROUTES_DIR)).toAbsolutePath().normalize(),
+                        in.get(ROUTES_RELOAD)));
     }
 
     private static Idempotency idempotency(ConfigReader in) {
         Store store = in.get(IDEMPOTENCY_STORE);
         Jdbc jdbc = null;
         if (store == Store.JDBC) {
-            in.check(in.get(IDEMPOTENCY_JDBC_URL) != null, IDEMPOTENCY_STORE.name() + "=jdbc needs " + IDEMPOTENCY_JDBC_URL.name()
+            in.check(in.get(IDEMPOTENCY_JDBC_URL) != null, IDEMPOTENCY_STORE.name() + "=jdbc needs "
+                    + IDEMPOTENCY_JDBC_URL.name()
                     + " (e.g. jdbc:postgresql://db:5432/chain)");
             int poolSize = in.get(IDEMPOTENCY_JDBC_POOL_SIZE);
             in.check(poolSize >= 1, IDEMPOTENCY_JDBC_POOL_SIZE.name() + " must be at least 1, not " + poolSize);
-            jdbc = new Jdbc(in.get(IDEMPOTENCY_JDBC_URL), in.get(IDEMPOTENCY_JDBC_USER), in.get(IDEMPOTENCY_JDBC_PASSWORD), poolSize);
+            jdbc = new Jdbc(in.get(IDEMPOTENCY_JDBC_URL), in.get(IDEMPOTENCY_JDBC_USER),
+                    in.get(IDEMPOTENCY_JDBC_PASSWORD), poolSize);
         }
         Duration claimTimeout = in.get(IDEMPOTENCY_CLAIM_TIMEOUT);
         Duration retention = in.get(IDEMPOTENCY_RETENTION);
-        in.check(retention.compareTo(claimTimeout) > 0, IDEMPOTENCY_RETENTION.name() + " must be longer than " + IDEMPOTENCY_CLAIM_TIMEOUT.name());
+        in.check(retention.compareTo(claimTimeout) > 0, IDEMPOTENCY_RETENTION.name() + " must be longer than "
+                + IDEMPOTENCY_CLAIM_TIMEOUT.name());
         return new Idempotency(store, in.get(IDEMPOTENCY_SIZE), jdbc, claimTimeout, retention);
     }
 }

@@ -35,7 +35,8 @@ public final class DeadLetterSender implements Processor {
     /** Why the message failed, for alerts and redrive decisions: a {@link FailureReason} code. */
     public static final String ERROR_REASON = "ChainErrorReason";
     /** The attributes this sender adds (a redrive removes them again). */
-    public static final Set<String> FAILURE_ATTRIBUTES = Set.of(ERROR_REASON, ERROR_CLASS, ERROR_MESSAGE, FAILED_ROUTE, ATTEMPTS, ORIGINAL_MESSAGE_ID,
+    public static final Set<String> FAILURE_ATTRIBUTES = Set.of(ERROR_REASON, ERROR_CLASS, ERROR_MESSAGE, FAILED_ROUTE,
+            ATTEMPTS, ORIGINAL_MESSAGE_ID,
             FAILED_AT);
     /** Exchange property: delivery attempts made, counted by the error handler. */
     static final String ATTEMPTS_PROPERTY = "ChainDeliveryAttempts";
@@ -59,22 +60,31 @@ public final class DeadLetterSender implements Processor {
         Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
         attributes.put(ERROR_REASON, text(FailureReason.of(cause).code()));
         attributes.put(ERROR_CLASS, text(cause == null ? "unknown" : cause.getClass().getName()));
-        attributes.put(ERROR_MESSAGE, text(truncate(cause == null || cause.getMessage() == null ? "(none)" : cause.getMessage())));
-        attributes.put(FAILED_ROUTE, text(exchange.getProperty(ExchangePropertyKey.FAILURE_ROUTE_ID, "unknown", String.class)));
+        attributes.put(ERROR_MESSAGE, text(
+                truncate(cause == null || cause.getMessage() == null ? "(none)" : cause.getMessage())));
+        attributes.put(FAILED_ROUTE, text(
+                exchange.getProperty(ExchangePropertyKey.FAILURE_ROUTE_ID, "unknown", String.class)));
         attributes.put(ATTEMPTS, MessageAttributeValue.builder().dataType("Number")
                 .stringValue(String.valueOf(exchange.getProperty(ATTEMPTS_PROPERTY, 1, Integer.class))).build());
         attributes.put(ORIGINAL_MESSAGE_ID, text(messageId == null ? "unknown" : messageId));
         attributes.put(FAILED_AT, text(Instant.now().toString()));
         keepOriginalAttributes(original, attributes, messageId);
 
-        sqs.sendMessage(r -> r.queueUrl(queue.get()).messageBody(original.getBody(String.class)).messageAttributes(attributes));
-        LOG.warn("Moved message {} to the dead-letter queue {}: {}", messageId, queue.queueName(), cause == null ? "unknown" : cause.toString());
+        sqs.sendMessage(r -> r.queueUrl(queue.get()).messageBody(original.getBody(String.class))
+                .messageAttributes(attributes));
+        LOG.warn("Moved message {} to the dead-letter queue {}: {}", messageId, queue.queueName(), cause == null
+                ? "unknown" : cause.toString());
     }
 
-    /** SQS allows 10 attributes: the reasons come first (7), then the original ones that fit (3), the payload size first. */
-    private static void keepOriginalAttributes(Message original, Map<String, MessageAttributeValue> attributes, String messageId) {
+    /**
+     * SQS allows 10 attributes: the reasons come first (7), then the original ones that fit (3), the payload size
+     * first.
+     */
+    private static void keepOriginalAttributes(Message original, Map<String, MessageAttributeValue> attributes,
+            String messageId) {
         @SuppressWarnings("unchecked")
-        Map<String, MessageAttributeValue> received = original.getHeader(Sqs2Constants.MESSAGE_ATTRIBUTES, Map.of(), Map.class);
+        Map<String, MessageAttributeValue> received = original.getHeader(Sqs2Constants.MESSAGE_ATTRIBUTES, Map.of(),
+                Map.class);
         received.entrySet().stream()
                 .filter(e -> !attributes.containsKey(e.getKey()))
                 .sorted(Comparator.comparing((Map.Entry<String, MessageAttributeValue> e) -> !isPayloadSize(e.getKey()))
@@ -83,7 +93,9 @@ public final class DeadLetterSender implements Processor {
                     if (attributes.size() < SqsLimits.MAX_MESSAGE_ATTRIBUTES) {
                         attributes.put(e.getKey(), e.getValue());
                     } else {
-                        LOG.warn("Dropped attribute {} of message {} on its way to the dead-letter queue (SQS allows {})",
+                        LOG.warn(
+                                "Dropped attribute {} of message {} on its way to the dead-letter queue (SQS allows "
+                                + "{})",
                                 e.getKey(), messageId, SqsLimits.MAX_MESSAGE_ATTRIBUTES);
                     }
                 });

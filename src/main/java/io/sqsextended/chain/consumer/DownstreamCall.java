@@ -87,7 +87,8 @@ final class DownstreamCall extends AsyncProcessorSupport {
             ExecutorServiceManager manager = context.getExecutorServiceManager();
             // no queue: a call starts at once or is refused, it never waits behind calls that hang
             callers = manager.newThreadPool(this, "ChainDownstream", new ThreadPoolProfileBuilder("ChainDownstream")
-                    .poolSize(threads).maxPoolSize(threads).maxQueueSize(0).keepAliveTime(60L).allowCoreThreadTimeOut(true)
+                    .poolSize(threads).maxPoolSize(threads).maxQueueSize(0).keepAliveTime(60L)
+                            .allowCoreThreadTimeOut(true)
                     .rejectedPolicy(ThreadPoolRejectedPolicy.Abort).build());
             timer = ConsumerConfiguration.scheduledPool(context, this, "ChainDownstreamTimeout", 1);
         }
@@ -127,7 +128,10 @@ final class DownstreamCall extends AsyncProcessorSupport {
             copy.getIn().setBody(body);
         }
 
-        /** On a downstream thread: the call, until it ends or continues asynchronously (e.g. waits for a redelivery of its own). */
+        /**
+         * On a downstream thread: the call, until it ends or continues asynchronously (e.g. waits for a redelivery of
+         * its own).
+         */
         void run() {
             synchronized (this) {
                 if (settled) {
@@ -232,7 +236,8 @@ final class DownstreamCall extends AsyncProcessorSupport {
             try {
                 return original.copy(exchange);
             } catch (IOException e) {
-                throw new IllegalStateException("Cannot copy the payload of " + exchange.getExchangeId() + " for another attempt", e);
+                throw new IllegalStateException("Cannot copy the payload of " + exchange.getExchangeId()
+                        + " for another attempt", e);
             }
         }
     }

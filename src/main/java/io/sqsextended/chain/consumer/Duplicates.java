@@ -24,7 +24,10 @@ final class Duplicates implements Processor {
         this.shared = repository instanceof SharedIdempotencyStore store ? store : null;
     }
 
-    /** Whether the idempotent consumer claims each key before the downstream is called (eager), or stores it once delivered. */
+    /**
+     * Whether the idempotent consumer claims each key before the downstream is called (eager), or stores it once
+     * delivered.
+     */
     boolean claimsFirst() {
         return shared != null;
     }
@@ -35,7 +38,9 @@ final class Duplicates implements Processor {
         String messageId = exchange.getIn().getHeader(Sqs2Constants.MESSAGE_ID, String.class);
         if (shared != null && !shared.delivered(key)) {
             MessageDeletes.keep(exchange);
-            LOG.info("Payload {} is held by another delivery: message {} stays on the queue and comes back after its visibility timeout", key, messageId);
+            LOG.info(
+                    "Payload {} is held by another delivery: message {} stays on the queue and comes back after its "
+                    + "visibility timeout", key, messageId);
         } else {
             LOG.info("Skipped duplicate {} (message {})", key, messageId);
         }

@@ -56,14 +56,18 @@ final class MessageDeletes extends ServiceSupport {
     /**
      * @param afterDelete what to run once the message of a completed exchange is deleted
      */
-    MessageDeletes(CamelContext context, SqsClient sqs, Supplier<String> queueUrl, Function<Exchange, Runnable> afterDelete) {
+    MessageDeletes(CamelContext context, SqsClient sqs, Supplier<String> queueUrl, Function<Exchange,
+            Runnable> afterDelete) {
         this.context = context;
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.afterDelete = afterDelete;
     }
 
-    /** Deletes the exchange's message once the exchange completed: the receipt handle is taken now, before any route can drop it. */
+    /**
+     * Deletes the exchange's message once the exchange completed: the receipt handle is taken now, before any route can
+     * drop it.
+     */
     void register(Exchange exchange) {
         String messageId = exchange.getIn().getHeader(Sqs2Constants.MESSAGE_ID, String.class);
         String receiptHandle = exchange.getIn().getHeader(Sqs2Constants.RECEIPT_HANDLE, String.class);
@@ -121,17 +125,20 @@ final class MessageDeletes extends ServiceSupport {
     private void delete(List<Pending> batch) {
         List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
-            entries.add(DeleteMessageBatchRequestEntry.builder().id(String.valueOf(i)).receiptHandle(batch.get(i).receiptHandle()).build());
+            entries.add(DeleteMessageBatchRequestEntry.builder().id(String.valueOf(i))
+                    .receiptHandle(batch.get(i).receiptHandle()).build());
         }
         DeleteMessageBatchResponse response;
         try {
             response = sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl.get()).entries(entries));
         } catch (SdkException e) {
             // the messages come back after their visibility timeout; the idempotent repository skips what was delivered
-            LOG.warn("Could not delete {} delivered messages (they come back after their visibility timeout): {}", batch.size(), e.toString());
+            LOG.warn("Could not delete {} delivered messages (they come back after their visibility timeout): {}",
+                    batch.size(), e.toString());
             return;
         }
-        Map<String, BatchResultErrorEntry> failed = response.failed().stream().collect(Collectors.toMap(BatchResultErrorEntry::id, f -> f));
+        Map<String, BatchResultErrorEntry> failed = response.failed().stream()
+                .collect(Collectors.toMap(BatchResultErrorEntry::id, f -> f));
         for (int i = 0; i < batch.size(); i++) {
             Pending message = batch.get(i);
             BatchResultErrorEntry failure = failed.get(String.valueOf(i));
@@ -149,7 +156,9 @@ final class MessageDeletes extends ServiceSupport {
         timer = ConsumerConfiguration.scheduledPool(context, this, "ChainMessageDeletes", DELETERS);
     }
 
-    /** Runs after the consumer route stopped: the last completed exchanges' messages are deleted, not handed out again. */
+    /**
+     * Runs after the consumer route stopped: the last completed exchanges' messages are deleted, not handed out again.
+     */
     @Override
     protected void doStop() {
         if (timer != null) {

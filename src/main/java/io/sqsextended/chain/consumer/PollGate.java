@@ -63,7 +63,10 @@ final class PollGate extends DefaultPollingConsumerPollStrategy {
         }
     }
 
-    /** Waits until both counts are below their limits; gives up when the consumer stops or is suspended (the next poll asks again). */
+    /**
+     * Waits until both counts are below their limits; gives up when the consumer stops or is suspended (the next poll
+     * asks again).
+     */
     @Override
     public boolean begin(Consumer consumer, Endpoint endpoint) {
         lock.lock();

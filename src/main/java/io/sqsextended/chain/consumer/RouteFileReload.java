@@ -29,7 +29,10 @@ final class RouteFileReload implements ResourceReload {
 
     private static final Logger LOG = LoggerFactory.getLogger(RouteFileReload.class);
 
-    /** What each file held when it last loaded: a save that fires several events loads once, and a failure goes back to it. */
+    /**
+     * What each file held when it last loaded: a save that fires several events loads once, and a failure goes back to
+     * it.
+     */
     private final Map<Path, String> loaded;
     private final CamelContext context;
 
@@ -78,7 +81,8 @@ final class RouteFileReload implements ResourceReload {
     }
 
     private Set<String> load(Path file, String content) throws Exception {
-        return PluginHelper.getRoutesLoader(context).updateRoutes(List.of(ResourceHelper.fromString("file:" + file, content)));
+        return PluginHelper.getRoutesLoader(context)
+                .updateRoutes(List.of(ResourceHelper.fromString("file:" + file, content)));
     }
 
     /** A route that failed to start replaced its running namesake: the version that last loaded comes back. */
@@ -97,6 +101,7 @@ final class RouteFileReload implements ResourceReload {
     private Set<String> routeIds(Path file) {
         String location = "file:" + file;
         return context.getRoutes().stream().filter(route -> route.getSourceResource() != null
-                && location.equals(route.getSourceResource().getLocation())).map(Route::getRouteId).collect(Collectors.toSet());
+                && location.equals(route.getSourceResource().getLocation())).map(Route::getRouteId)
+                        .collect(Collectors.toSet());
     }
 }

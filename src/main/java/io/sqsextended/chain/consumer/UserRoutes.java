@@ -37,7 +37,8 @@ public class UserRoutes extends RouteBuilder {
         for (Path file : files) {
             String content = Files.readString(file);
             try {
-                PluginHelper.getRoutesLoader(getContext()).loadRoutes(ResourceHelper.fromString("file:" + file, content));
+                PluginHelper.getRoutesLoader(getContext())
+                        .loadRoutes(ResourceHelper.fromString("file:" + file, content));
             } catch (Exception e) {
                 throw new StartRefusedException("Cannot load user route file " + file + ": " + e.getMessage(), e);
             }
@@ -46,7 +47,8 @@ public class UserRoutes extends RouteBuilder {
         }
         if (settings.reload()) {
             getContext().addService(RouteFileReload.watching(getContext(), dir, loaded));
-            log.info("User route files in {} are reloaded when they change ({})", dir, ConsumerSettings.ROUTES_RELOAD.name());
+            log.info("User route files in {} are reloaded when they change ({})", dir,
+                    ConsumerSettings.ROUTES_RELOAD.name());
         }
     }
 }

@@ -48,10 +48,13 @@ final class VisibilityTimeout extends LifecycleStrategySupport {
             return configured;
         }
         try {
-            return Integer.parseInt(sqs.getQueueAttributes(r -> r.queueUrl(queue.get()).attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT))
+            return Integer.parseInt(sqs.getQueueAttributes(r -> r.queueUrl(queue.get())
+                    .attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT))
                     .attributes().get(QueueAttributeName.VISIBILITY_TIMEOUT));
         } catch (SdkException e) {
-            LOG.warn("Cannot read queue {} now, taking a visibility timeout of {} s (chain.consumer.visibility-timeout): {}",
+            LOG.warn(
+                    "Cannot read queue {} now, taking a visibility timeout of {} s "
+                    + "(chain.consumer.visibility-timeout): {}",
                     queue.queueName(), DEFAULT_SECONDS, e.getMessage());
             return DEFAULT_SECONDS;
         }

@@ -29,9 +29,10 @@ import io.sqsextended.chain.local.sqs.EmbeddedSqs;
  * @param parameters         template parameter overrides ({@code chain.local.parameter.<Name>})
  * @param storageReserve     bytes kept free on the data disk: uploads that would eat into them are refused
  * @param latency            delay added to every request of the embedded S3 and SQS at start (changeable while running)
- * @param faults             share of requests the embedded S3 and SQS answer with an error at start (changeable while running)
+ * @param faults share of requests the embedded S3 and SQS answer with an error at start (changeable while running)
  */
-public record LocalSettings(Path dataDir, String bindAddress, int s3Port, int sqsPort, URI publicEndpoint, String accessKey,
+public record LocalSettings(Path dataDir, String bindAddress, int s3Port, int sqsPort, URI publicEndpoint,
+        String accessKey,
                             String secretKey, String region, String template, String stackName,
                             Map<String, String> parameters, long storageReserve, ByService<Latency> latency,
                             ByService<Fault> faults) {
@@ -66,7 +67,8 @@ public record LocalSettings(Path dataDir, String bindAddress, int s3Port, int sq
         if (publicEndpoint != null) {
             hosts.add(publicEndpoint.getHost());
         }
-        withOrigins.put(UPLOAD_PAGE_ORIGINS, String.join(",", hosts.stream().map(host -> "http://" + host + ":*").toList()));
+        withOrigins.put(UPLOAD_PAGE_ORIGINS,
+                String.join(",", hosts.stream().map(host -> "http://" + host + ":*").toList()));
         return withOrigins;
     }
 
@@ -81,7 +83,9 @@ public record LocalSettings(Path dataDir, String bindAddress, int s3Port, int sq
         return new EmbeddedSqs.Settings(bindAddress, publicHost(), region, ACCOUNT_ID);
     }
 
-    /** Where an embedded server on {@code port} answers: known before it starts, so that clients can be built meanwhile. */
+    /**
+     * Where an embedded server on {@code port} answers: known before it starts, so that clients can be built meanwhile.
+     */
     URI endpoint(int port) {
         return URI.create("http://" + publicHost() + ":" + port);
     }
@@ -106,7 +110,8 @@ public record LocalSettings(Path dataDir, String bindAddress, int s3Port, int sq
 
         public Latency {
             if (jitter.isNegative() || jitter.compareTo(base) > 0) {
-                throw new IllegalArgumentException("a latency's jitter must be between 0 and the latency, not " + jitter + " of " + base);
+                throw new IllegalArgumentException("a latency's jitter must be between 0 and the latency, not "
+                        + jitter + " of " + base);
             }
         }
 
@@ -131,7 +136,8 @@ public record LocalSettings(Path dataDir, String bindAddress, int s3Port, int sq
 
         public Fault {
             if (!(rate >= 0 && rate <= 1) || !STATUSES.contains(status)) {
-                throw new IllegalArgumentException("a fault is a rate between 0 and 1 and a status of " + STATUSES + ", not " + rate + ":" + status);
+                throw new IllegalArgumentException("a fault is a rate between 0 and 1 and a status of " + STATUSES
+                        + ", not " + rate + ":" + status);
             }
         }
 

@@ -25,6 +25,7 @@ final class LocalStorageCheck extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        problem.get().ifPresentOrElse(reason -> builder.message("local storage failing: " + reason).down(), builder::up);
+        problem.get().ifPresentOrElse(reason -> builder.message("local storage failing: " + reason).down(),
+                builder::up);
     }
 }

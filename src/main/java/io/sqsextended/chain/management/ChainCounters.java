@@ -51,7 +51,8 @@ final class ChainCounters extends EventNotifierSupport {
                 long size = exchange.getMessage().getHeader(PayloadHeaders.SIZE, 0L, Long.class);
                 delivered.incrementAndGet();
                 bytes.addAndGet(size);
-                DELIVERIES.info("Delivered {} {} ({} bytes) in {} ms", exchange.getMessage().getHeader(PayloadHeaders.SOURCE),
+                DELIVERIES.info("Delivered {} {} ({} bytes) in {} ms", exchange.getMessage()
+                        .getHeader(PayloadHeaders.SOURCE),
                         exchange.getMessage().getHeader(PayloadHeaders.KEY), size, sent.getTimeTaken());
             }
         } else if (uri.equals(deadLetterUri) && !exchange.isFailed()) {

@@ -28,7 +28,8 @@ final class ChainOperations extends ServiceSupport implements ChainOperationsMBe
     private final Supplier<Map<String, Long>> apiCounters;
     private DeadLetterRedrive redrive;
 
-    ChainOperations(CamelContext context, String consumerRoute, ChainCounters counters, Supplier<DeadLetterRedrive> redriveFactory,
+    ChainOperations(CamelContext context, String consumerRoute, ChainCounters counters,
+            Supplier<DeadLetterRedrive> redriveFactory,
           Supplier<Map<String, Long>> apiCounters) {
         this.context = context;
         this.consumerRoute = consumerRoute;
@@ -42,12 +43,18 @@ final class ChainOperations extends ServiceSupport implements ChainOperationsMBe
         redrive = redriveFactory.get();
         MeterRegistry meters = context.getRegistry().findSingleByType(MeterRegistry.class);
         if (meters != null) {
-            FunctionCounter.builder(METERS + ".payloads.delivered", this, ChainOperations::getPayloadsDelivered).register(meters);
-            FunctionCounter.builder(METERS + ".delivery.failures", this, ChainOperations::getDeliveryFailures).register(meters);
-            FunctionCounter.builder(METERS + ".messages.dead.lettered", this, ChainOperations::getMessagesDeadLettered).register(meters);
-            FunctionCounter.builder(METERS + ".bytes.delivered", this, ChainOperations::getBytesDelivered).baseUnit("bytes").register(meters);
-            FunctionCounter.builder(METERS + ".presigns.issued", this, ChainOperations::getPresignsIssued).register(meters);
-            FunctionCounter.builder(METERS + ".presigns.refused", this, ChainOperations::getPresignsRefused).register(meters);
+            FunctionCounter.builder(METERS + ".payloads.delivered", this, ChainOperations::getPayloadsDelivered)
+                    .register(meters);
+            FunctionCounter.builder(METERS + ".delivery.failures", this, ChainOperations::getDeliveryFailures)
+                    .register(meters);
+            FunctionCounter.builder(METERS + ".messages.dead.lettered", this, ChainOperations::getMessagesDeadLettered)
+                    .register(meters);
+            FunctionCounter.builder(METERS + ".bytes.delivered", this, ChainOperations::getBytesDelivered)
+                    .baseUnit("bytes").register(meters);
+            FunctionCounter.builder(METERS + ".presigns.issued", this, ChainOperations::getPresignsIssued)
+                    .register(meters);
+            FunctionCounter.builder(METERS + ".presigns.refused", this, ChainOperations::getPresignsRefused)
+                    .register(meters);
             Gauge.builder(METERS + ".in.flight", this, ChainOperations::getInFlight).register(meters);
         }
         ManagementFactory.getPlatformMBeanServer().registerMBean(this, new ObjectName(OBJECT_NAME));
@@ -139,6 +146,7 @@ final class ChainOperations extends ServiceSupport implements ChainOperationsMBe
     }
 
     private long sum(String prefix) {
-        return apiCounters.get().entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToLong(Map.Entry::getValue).sum();
+        return apiCounters.get().entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 }

@@ -45,7 +45,10 @@ public interface ChainOperationsMBean {
     /** From the next request on; refused in aws mode and for a value {@code chain.local.latency} would refuse. */
     void setLocalLatency(String latency);
 
-    /** Share of requests local mode answers with an error, as {@code chain.local.faults} takes it ({@code s3=0.01:503,sqs=0.005:500}). */
+    /**
+     * Share of requests local mode answers with an error, as {@code chain.local.faults} takes it ({@code
+     * s3=0.01:503,sqs=0.005:500}).
+     */
     String getLocalFaults();
 
     /** From the next request on; refused in aws mode and for a value {@code chain.local.faults} would refuse. */

@@ -43,7 +43,8 @@ final class DeadLetterRedrive {
         int moved = 0;
         while (moved < limit) {
             int batch = (int) Math.min(SqsLimits.MAX_BATCH_ENTRIES, limit - moved);
-            List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(from).maxNumberOfMessages(batch).waitTimeSeconds(1)
+            List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(from).maxNumberOfMessages(batch)
+                    .waitTimeSeconds(1)
                     .visibilityTimeout(60).messageAttributeNames("All")).messages();
             if (messages.isEmpty()) {
                 break;
@@ -61,7 +62,8 @@ final class DeadLetterRedrive {
     }
 
     long depth() {
-        return Long.parseLong(sqs.getQueueAttributes(r -> r.queueUrl(deadLetters.get()).attributeNamesWithStrings("ApproximateNumberOfMessages"))
+        return Long.parseLong(sqs.getQueueAttributes(r -> r.queueUrl(deadLetters.get())
+                .attributeNamesWithStrings("ApproximateNumberOfMessages"))
                 .attributesAsStrings().get("ApproximateNumberOfMessages"));
     }
 }

@@ -7,7 +7,10 @@ import io.sqsextended.chain.consumer.idempotency.StoreHealth;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
-/** Readiness: the consumer's idempotency store records delivered keys (the file or the shared database; a repository of the user's: not checked). */
+/**
+ * Readiness: the consumer's idempotency store records delivered keys (the file or the shared database; a repository of
+ * the user's: not checked).
+ */
 final class IdempotencyStoreCheck extends AbstractHealthCheck {
 
     private final Supplier<Object> repository;

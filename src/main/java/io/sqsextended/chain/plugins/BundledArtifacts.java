@@ -28,7 +28,8 @@ final class BundledArtifacts {
 
     /**
      * Whether the product already has {@code groupId:artifactId} at {@code version} (nothing to add); refuses the
-     * start when it has another version, naming {@code source} (the jar or coordinates that brought it) and both versions.
+     * start when it has another version, naming {@code source} (the
+     * jar or coordinates that brought it) and both versions.
      */
     boolean has(String groupId, String artifactId, String version, String source) throws IOException {
         List<String> bundled = versions(groupId, artifactId);
@@ -39,7 +40,9 @@ final class BundledArtifacts {
         return !bundled.isEmpty();
     }
 
-    /** Every copy: a jar that shades a library carries its metadata too (on a plain classpath, not in the shaded jar). */
+    /**
+     * Every copy: a jar that shades a library carries its metadata too (on a plain classpath, not in the shaded jar).
+     */
     private List<String> versions(String groupId, String artifactId) throws IOException {
         List<String> versions = new ArrayList<>();
         for (URL url : Collections.list(product.getResources(pomProperties(groupId, artifactId)))) {

@@ -37,15 +37,18 @@ public class PluginClassLoader extends MainListenerSupport {
 
     private static void install(CamelContext context) throws Exception {
         PluginSettings settings = ChainConfig.of(context).get(PluginSettings.GROUP);
-        ClassLoader product = context.getApplicationContextClassLoader() != null ? context.getApplicationContextClassLoader()
+        ClassLoader product = context.getApplicationContextClassLoader() != null
+                ? context.getApplicationContextClassLoader()
                 : PluginClassLoader.class.getClassLoader();
         BundledArtifacts bundled = new BundledArtifacts(product);
         if (!settings.pluginDependencies().isEmpty()) {
-            PluginDependencies.resolveInto(settings.pluginsDir(), settings.pluginDependencies(), settings.pluginRepositories(), bundled);
+            PluginDependencies.resolveInto(settings.pluginsDir(), settings.pluginDependencies(),
+                    settings.pluginRepositories(), bundled);
         }
         List<Path> jars = PluginJars.toAdd(settings.pluginsDir(), bundled);
         if (jars.isEmpty()) {
-            LOG.info("No plugins: {} {} holds no jar the product lacks", PluginSettings.DIR.name(), settings.pluginsDir());
+            LOG.info("No plugins: {} {} holds no jar the product lacks", PluginSettings.DIR.name(),
+                    settings.pluginsDir());
             return;
         }
         URLClassLoader plugins = new URLClassLoader("chain-plugins", urls(jars), product);
@@ -53,7 +56,8 @@ public class PluginClassLoader extends MainListenerSupport {
         // the package scanner took its class loaders when the context was built
         PluginHelper.getPackageScanClassResolver(context).addClassLoader(plugins);
         context.addService(new ThreadClassLoader(Thread.currentThread(), plugins), true, true);
-        LOG.info("Plugins from {}: {}", settings.pluginsDir(), jars.stream().map(jar -> jar.getFileName().toString()).toList());
+        LOG.info("Plugins from {}: {}", settings.pluginsDir(), jars.stream().map(jar -> jar.getFileName().toString())
+                .toList());
     }
 
     private static URL[] urls(List<Path> jars) throws MalformedURLException {

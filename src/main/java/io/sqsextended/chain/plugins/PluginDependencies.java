@@ -27,7 +27,8 @@ final class PluginDependencies {
     private PluginDependencies() {
     }
 
-    static void resolveInto(Path dir, List<String> coordinates, List<String> repositories, BundledArtifacts bundled) throws IOException {
+    static void resolveInto(Path dir, List<String> coordinates, List<String> repositories, BundledArtifacts bundled)
+            throws IOException {
         if (isThere(dir, coordinates, bundled)) {
             return;
         }
@@ -41,16 +42,19 @@ final class PluginDependencies {
         }
         Files.createDirectories(dir);
         for (MavenArtifact artifact : missing) {
-            Files.copy(artifact.getFile().toPath(), dir.resolve(artifact.getFile().getName()), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(artifact.getFile().toPath(), dir.resolve(artifact.getFile().getName()),
+                    StandardCopyOption.REPLACE_EXISTING);
         }
-        LOG.info("Resolved {} into {}: {}", coordinates, dir, missing.stream().map(a -> a.getFile().getName()).toList());
+        LOG.info("Resolved {} into {}: {}", coordinates, dir, missing.stream().map(a -> a.getFile().getName())
+                .toList());
     }
 
     /** Each named jar in the folder, or bundled at its version (it is never copied): nothing to ask a repository. */
     private static boolean isThere(Path dir, List<String> coordinates, BundledArtifacts bundled) throws IOException {
         for (String coordinate : coordinates) {
             MavenGav gav = MavenGav.parseGav(coordinate);
-            if (!Files.exists(dir.resolve(fileName(gav))) && !bundled.has(gav.getGroupId(), gav.getArtifactId(), gav.getVersion(), coordinate)) {
+            if (!Files.exists(dir.resolve(fileName(gav)))
+                    && !bundled.has(gav.getGroupId(), gav.getArtifactId(), gav.getVersion(), coordinate)) {
                 return false;
             }
         }
@@ -67,7 +71,8 @@ final class PluginDependencies {
         try {
             return downloader.resolveArtifacts(coordinates, Set.of(), true, false);
         } catch (MavenResolutionException e) {
-            throw new StartRefusedException("Cannot resolve " + PluginSettings.DEPENDENCIES.name() + " " + coordinates + ": "
+            throw new StartRefusedException("Cannot resolve " + PluginSettings.DEPENDENCIES.name() + " " + coordinates
+                    + ": "
                     + e.getMessage().lines().findFirst().orElse(""), e);
         } finally {
             downloader.stop();
@@ -75,6 +80,8 @@ final class PluginDependencies {
     }
 
     private static String fileName(MavenGav gav) {
-        return gav.getArtifactId() + "-" + gav.getVersion() + (gav.getClassifier() == null || gav.getClassifier().isEmpty() ? "" : "-" + gav.getClassifier()) + ".jar";
+        return gav.getArtifactId() + "-" + gav.getVersion()
+                + (gav.getClassifier() == null || gav.getClassifier().isEmpty() ? "" : "-" + gav.getClassifier())
+                + ".jar";
     }
 }

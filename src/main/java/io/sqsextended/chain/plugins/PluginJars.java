@@ -12,7 +12,10 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
-/** The jars of the plugins folder that the product lacks; one that brings another version of a bundled library refuses the start. */
+/**
+ * The jars of the plugins folder that the product lacks; one that brings another version of a bundled library refuses
+ * the start.
+ */
 final class PluginJars {
 
     private PluginJars() {
@@ -42,7 +45,8 @@ final class PluginJars {
         try (JarFile file = new JarFile(jar.toFile())) {
             for (JarEntry entry : Collections.list(file.entries())) {
                 String[] path = entry.getName().split("/");
-                if (path.length == 5 && entry.getName().startsWith("META-INF/maven/") && path[4].equals("pom.properties")) {
+                if (path.length == 5 && entry.getName().startsWith("META-INF/maven/")
+                        && path[4].equals("pom.properties")) {
                     libraries++;
                     all &= bundled.has(path[2], path[3], version(file, entry), jar.getFileName().toString());
                 }

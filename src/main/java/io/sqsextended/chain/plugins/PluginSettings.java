@@ -33,8 +33,10 @@ public record PluginSettings(Path pluginsDir, List<String> pluginDependencies, L
 
     private static PluginSettings read(ConfigReader in) {
         for (String coordinates : in.get(DEPENDENCIES)) {
-            in.check(coordinates.split(":").length >= 3, DEPENDENCIES.name() + " entries must be groupId:artifactId:version, not " + coordinates);
+            in.check(coordinates.split(":").length >= 3, DEPENDENCIES.name()
+                    + " entries must be groupId:artifactId:version, not " + coordinates);
         }
-        return new PluginSettings(Path.of(in.get(DIR)).toAbsolutePath().normalize(), in.get(DEPENDENCIES), in.get(REPOSITORIES));
+        return new PluginSettings(Path.of(in.get(DIR)).toAbsolutePath().normalize(), in.get(DEPENDENCIES),
+                in.get(REPOSITORIES));
     }
 }

@@ -24,7 +24,8 @@ public record DownloadTicket(
         long size,
         String contentType,
         String eTag,
-        @Schema(description = "Base64 CRC64NVME of the whole object, as S3 keeps it (FULL_OBJECT), to check the bytes against; absent when S3 has none")
+        @Schema(description = "Base64 CRC64NVME of the whole object, as S3 keeps it (FULL_OBJECT), to check the bytes "
+                + "against; absent when S3 has none")
         String checksumCrc64Nvme,
         @Schema(description = "Base64 SHA-256 of the whole object, when it was uploaded with checksumSha256")
         String checksumSha256) {
@@ -35,21 +36,26 @@ public record DownloadTicket(
     static DownloadTicket of(String bucket, String key, S3Presigning.Presigned get, HeadObjectResponse head) {
         String crc64Nvme = head.checksumCRC64NVME();
         String sha256 = head.checksumSHA256();
-        return new DownloadTicket(bucket, key, "GET", get.url().toString(), get.expiresAt().toString(), head.contentLength(),
-                head.contentType(), head.eTag(), wholeObject(key, head, "CRC64NVME", crc64Nvme, Crc64Nvme.isWellFormed(crc64Nvme)),
+        return new DownloadTicket(bucket, key, "GET", get.url().toString(), get.expiresAt().toString(),
+                head.contentLength(),
+                head.contentType(), head.eTag(),
+                        wholeObject(key, head, "CRC64NVME", crc64Nvme, Crc64Nvme.isWellFormed(crc64Nvme)),
                 wholeObject(key, head, "SHA256", sha256, PayloadSha256.isWellFormed(sha256)));
     }
 
     /**
-     * A checksum of the whole object; a COMPOSITE one (of the parts' checksums) is no use to a downloader, nor one of the
-     * wrong length for its algorithm (moto's 4-byte CRC64NVME of multipart uploads): every check against it would fail.
+     * A checksum of the whole object; a COMPOSITE one (of the parts'
+     * checksums) is no use to a downloader, nor one of the wrong length for its algorithm (moto's 4-byte CRC64NVME of
+     * multipart uploads): every check against it would fail.
      */
-    private static String wholeObject(String key, HeadObjectResponse head, String algorithm, String checksum, boolean wellFormed) {
+    private static String wholeObject(String key, HeadObjectResponse head, String algorithm, String checksum,
+            boolean wellFormed) {
         if (checksum == null || head.checksumType() == ChecksumType.COMPOSITE) {
             return null;
         }
         if (!wellFormed) {
-            LOG.warn("S3 answered a malformed Checksum{} {} for {}: left out of the download ticket", algorithm, checksum, key);
+            LOG.warn("S3 answered a malformed Checksum{} {} for {}: left out of the download ticket", algorithm,
+                    checksum, key);
             return null;
         }
         return checksum;

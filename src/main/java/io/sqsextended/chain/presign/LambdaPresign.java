@@ -46,7 +46,8 @@ public final class LambdaPresign {
             String contentType = rules.contentType(request.contentType());
             long length = rules.contentLength(request.contentLength());
             if (length > S3Limits.MAX_SINGLE_PUT) {
-                throw new Problem(ProblemType.SIZE_NOT_ALLOWED, "One PUT takes at most 5 GiB; use POST /v1/uploads for a multipart plan");
+                throw new Problem(ProblemType.SIZE_NOT_ALLOWED,
+                        "One PUT takes at most 5 GiB; use POST /v1/uploads for a multipart plan");
             }
             S3Presigning.Checksums checksums = UploadRules.checksums("checksum_sha256", request.checksumSha256(),
                     "checksum_crc64nvme", request.checksumCrc64Nvme());

@@ -41,7 +41,8 @@ public final class SigningCredentials {
             Duration left = Duration.between(Instant.now(clock), credentials.expirationTime().get());
             if (left.compareTo(ttl) < 0) {
                 if (left.compareTo(MIN_LIFETIME) < 0) {
-                    throw new Problem(ProblemType.CREDENTIALS_EXPIRING, "The signing credentials expire too soon; retry shortly");
+                    throw new Problem(ProblemType.CREDENTIALS_EXPIRING,
+                            "The signing credentials expire too soon; retry shortly");
                 }
                 lifetime = left;
             }

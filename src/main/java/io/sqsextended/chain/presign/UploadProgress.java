@@ -18,7 +18,8 @@ public record UploadProgress(
         long contentLength,
         @Schema(description = "Size of every part but the last, as the request gave it")
         long partSize,
-        @Schema(description = "The parts S3 has, in partNumber order, with their size and ETag (to send with POST /v1/uploads/complete)")
+        @Schema(description = "The parts S3 has, in partNumber order, with their size and ETag (to send with POST "
+                + "/v1/uploads/complete)")
         List<StoredPart> uploadedParts,
         @Schema(description = "A fresh presigned PUT for each part S3 does not have yet (empty: complete the upload)")
         List<UploadTicket.PartUrl> parts,
@@ -29,7 +30,8 @@ public record UploadProgress(
      * What S3 has ({@code stored}) of a plan cut as {@code layout}, and fresh presigned PUTs ({@code urls}, in the same
      * order) of its {@code missing} parts.
      */
-    static UploadProgress resumed(String bucket, String key, String uploadId, PartLayout layout, List<StoredPart> stored,
+    static UploadProgress resumed(String bucket, String key, String uploadId, PartLayout layout,
+            List<StoredPart> stored,
                                   List<Integer> missing, List<S3Presigning.Presigned> urls) {
         return new UploadProgress(bucket, key, uploadId, layout.contentLength(), layout.partSize(), List.copyOf(stored),
                 UploadTicket.PartUrl.of(layout, missing, urls),

@@ -26,7 +26,8 @@ public final class UploadRules {
     // RFC 9110 media type: type "/" subtype *( OWS ";" OWS parameter ), tokens and quoted strings
     private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
     private static final Pattern MEDIA_TYPE = Pattern.compile(
-            "(" + TOKEN + ")/(" + TOKEN + ")((?:[ \\t]*;[ \\t]*" + TOKEN + "=(?:" + TOKEN + "|\"[\\x20-\\x21\\x23-\\x5b\\x5d-\\x7e]*\"))*)");
+            "(" + TOKEN + ")/(" + TOKEN + ")((?:[ \\t]*;[ \\t]*" + TOKEN + "=(?:" + TOKEN
+                    + "|\"[\\x20-\\x21\\x23-\\x5b\\x5d-\\x7e]*\"))*)");
     private static final Pattern METADATA_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,127}");
 
     private final List<String> allowedContentTypes;
@@ -49,7 +50,8 @@ public final class UploadRules {
                 || entry.equals(type + "/*") || entry.equals(type + "/" + subtype));
         if (!allowed) {
             throw new Problem(ProblemType.CONTENT_TYPE_NOT_ALLOWED,
-                    "Content type " + type + "/" + subtype + " is not allowed; allowed: " + String.join(", ", allowedContentTypes));
+                    "Content type " + type + "/" + subtype + " is not allowed; allowed: "
+                            + String.join(", ", allowedContentTypes));
         }
         return contentType;
     }
@@ -59,7 +61,8 @@ public final class UploadRules {
             throw new Problem(ProblemType.SIZE_NOT_ALLOWED, "contentLength must not be negative");
         }
         if (contentLength > maxSize) {
-            throw new Problem(ProblemType.SIZE_NOT_ALLOWED, "contentLength exceeds the largest upload, " + maxSize + " bytes");
+            throw new Problem(ProblemType.SIZE_NOT_ALLOWED, "contentLength exceeds the largest upload, " + maxSize
+                    + " bytes");
         }
         return contentLength;
     }
@@ -72,7 +75,9 @@ public final class UploadRules {
             String name = entry.getKey().toLowerCase(Locale.ROOT);
             String value = entry.getValue();
             if (!METADATA_NAME.matcher(name).matches()) {
-                throw Problem.invalid("metadata names must be 1 to 128 characters of a-z, 0-9 and '-', starting with a letter or digit");
+                throw Problem.invalid(
+                        "metadata names must be 1 to 128 characters of a-z, 0-9 and '-', starting with a letter or "
+                        + "digit");
             }
             if (checked.put(name, value) != null) {
                 throw Problem.invalid("metadata names must differ in more than case");
@@ -94,18 +99,23 @@ public final class UploadRules {
      */
     static S3Presigning.Checksums checksums(String sha256Name, String sha256, String crc64NvmeName, String crc64Nvme) {
         if (sha256 != null && !PayloadSha256.isWellFormed(sha256)) {
-            throw Problem.invalid(sha256Name + " must be the base64 of a SHA-256 (32 bytes, 44 characters), as S3's ChecksumSHA256");
+            throw Problem.invalid(sha256Name
+                    + " must be the base64 of a SHA-256 (32 bytes, 44 characters), as S3's ChecksumSHA256");
         }
         if (sha256 != null && crc64Nvme != null) {
-            throw Problem.invalid("Give one of " + sha256Name + " and " + crc64NvmeName + ": S3 takes one checksum per upload");
+            throw Problem.invalid("Give one of " + sha256Name + " and " + crc64NvmeName
+                    + ": S3 takes one checksum per upload");
         }
         return new S3Presigning.Checksums(sha256, crc64Nvme(crc64NvmeName, crc64Nvme));
     }
 
-    /** A CRC64NVME as S3 takes it, or null; refused unless it is the canonical base64 of 8 bytes (S3 would answer 400). */
+    /**
+     * A CRC64NVME as S3 takes it, or null; refused unless it is the canonical base64 of 8 bytes (S3 would answer 400).
+     */
     static String crc64Nvme(String name, String checksum) {
         if (checksum != null && !Crc64Nvme.isWellFormed(checksum)) {
-            throw Problem.invalid(name + " must be the base64 of a CRC64NVME (8 bytes, 12 characters), as S3's ChecksumCRC64NVME");
+            throw Problem.invalid(name
+                    + " must be the base64 of a CRC64NVME (8 bytes, 12 characters), as S3's ChecksumCRC64NVME");
         }
         return checksum;
     }
@@ -119,7 +129,9 @@ public final class UploadRules {
         return Long.parseLong(value);
     }
 
-    /** The layout of a plan from its size and part size, refused unless a plan of that size could have that part size. */
+    /**
+     * The layout of a plan from its size and part size, refused unless a plan of that size could have that part size.
+     */
     static PartLayout planLayout(long contentLength, long partSize) {
         PartLayout layout = PartLayout.of(contentLength, partSize);
         if (partSize < S3Limits.MIN_PART_SIZE || partSize > S3Limits.MAX_PART_SIZE || layout.partSize() != partSize) {

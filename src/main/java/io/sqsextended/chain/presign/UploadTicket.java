@@ -22,9 +22,12 @@ public record UploadTicket(
         String method,
         @Schema(description = "Presigned URL of a single PUT (absent in a multipart plan)")
         String url,
-        @Schema(description = "Headers the PUT must send exactly as given (Content-Length: a body of exactly that size; "
-                + "If-None-Match: * makes S3 refuse, 412, to replace an object; x-amz-checksum-sha256, when the request gave "
-                + "checksumSha256, and x-amz-checksum-crc64nvme, when it gave checksumCrc64Nvme, make S3 refuse, 400 BadDigest, other bytes)")
+        @Schema(description = "Headers the PUT must send exactly as given (Content-Length: a body of exactly that "
+                + "size; "
+                + "If-None-Match: * makes S3 refuse, 412, to replace an object; x-amz-checksum-sha256, when the "
+                        + "request gave "
+                + "checksumSha256, and x-amz-checksum-crc64nvme, when it gave checksumCrc64Nvme, make S3 refuse, 400 "
+                        + "BadDigest, other bytes)")
         Map<String, String> headers,
         @Schema(description = "Multipart plan: id of the upload")
         String uploadId,
@@ -34,7 +37,8 @@ public record UploadTicket(
         List<PartUrl> parts,
         @Schema(description = "When the URLs stop working (ISO-8601)")
         String expiresAt,
-        @Schema(description = "Multipart plan: the checksumCrc64Nvme the request gave, to send back with POST /v1/uploads/complete")
+        @Schema(description = "Multipart plan: the checksumCrc64Nvme the request gave, to send back with POST "
+                + "/v1/uploads/complete")
         String checksumCrc64Nvme) {
 
     private static final String PUT = "PUT";
@@ -60,7 +64,9 @@ public record UploadTicket(
     /** One part of a multipart plan: PUT exactly {@code size} bytes to {@code url}, keep the ETag it answers. */
     public record PartUrl(int partNumber, String url, long size) {
 
-        /** The presigned PUTs ({@code urls}) of {@code partNumbers}, in that order, each of its size in {@code layout}. */
+        /**
+         * The presigned PUTs ({@code urls}) of {@code partNumbers}, in that order, each of its size in {@code layout}.
+         */
         static List<PartUrl> of(PartLayout layout, List<Integer> partNumbers, List<S3Presigning.Presigned> urls) {
             List<PartUrl> parts = new ArrayList<>(partNumbers.size());
             for (int i = 0; i < partNumbers.size(); i++) {

@@ -52,8 +52,10 @@ public final class Uploads {
         S3Presigning.Checksums checksums = UploadRules.checksums("checksumSha256", request.checksumSha256(),
                 "checksumCrc64Nvme", request.checksumCrc64Nvme());
         if (checksums.sha256() != null && length > multipartThreshold) {
-            throw Problem.invalid("checksumSha256 applies to a single PUT, up to " + multipartThreshold + " bytes: S3 checks a SHA-256 of a "
-                    + "multipart upload only per part (COMPOSITE); send checksumCrc64Nvme, which S3 checks for the whole object (FULL_OBJECT)");
+            throw Problem.invalid("checksumSha256 applies to a single PUT, up to " + multipartThreshold
+                    + " bytes: S3 checks a SHA-256 of a "
+                    + "multipart upload only per part (COMPOSITE); send checksumCrc64Nvme, which S3 checks for the "
+                            + "whole object (FULL_OBJECT)");
         }
         String key = keys.newUploadKey(request.fileName(), UploadOwner.of(exchange));
         if (length > multipartThreshold) {
@@ -66,7 +68,8 @@ public final class Uploads {
         return HttpReply.json(201, UploadTicket.singlePut(s3.bucket(), key, put));
     }
 
-    private UploadTicket multipart(String key, String contentType, long length, Map<String, String> metadata, String crc64Nvme) {
+    private UploadTicket multipart(String key, String contentType, long length, Map<String, String> metadata,
+            String crc64Nvme) {
         PartLayout layout = PartLayout.of(length, partSize);
         S3Presigning.MultipartPlan started = s3.startMultipart(key, contentType, metadata, layout, crc64Nvme != null);
         UploadTicket plan = UploadTicket.multipartPlan(s3.bucket(), key, started, layout, crc64Nvme);
@@ -77,15 +80,18 @@ public final class Uploads {
     }
 
     /**
-     * What S3 has of an upload of the caller's, and fresh URLs for the rest. The plan's size and part size come from the
-     * caller: S3 keeps no readable metadata of an upload in progress and the app stores nothing between calls (any
-     * instance answers); parts S3 has of another size refuse them.
+     * What S3 has of an upload of the caller's, and fresh URLs for
+     * the rest. The plan's size and part size come from the caller: S3 keeps no readable metadata of an upload in
+     * progress and the app stores nothing between calls (any instance
+     * answers); parts S3 has of another size refuse them.
      */
     public HttpReply resume(Exchange exchange) {
         String uploadId = UploadRules.uploadId(RequestUri.pathAfter(exchange, "/uploads/"));
         String key = keys.ownUploadKey(RequestUri.queryParameter(exchange, "key"), UploadOwner.of(exchange));
-        long length = rules.contentLength(UploadRules.positive("contentLength", RequestUri.queryParameter(exchange, "contentLength")));
-        PartLayout layout = UploadRules.planLayout(length, UploadRules.positive("partSize", RequestUri.queryParameter(exchange, "partSize")));
+        long length = rules.contentLength(
+                UploadRules.positive("contentLength", RequestUri.queryParameter(exchange, "contentLength")));
+        PartLayout layout = UploadRules.planLayout(length,
+                UploadRules.positive("partSize", RequestUri.queryParameter(exchange, "partSize")));
         List<UploadProgress.StoredPart> stored = s3.listParts(key, uploadId);
         Set<Integer> done = new HashSet<>();
         for (UploadProgress.StoredPart part : stored) {
@@ -95,8 +101,10 @@ public final class Uploads {
             }
             done.add(part.partNumber());
         }
-        List<Integer> missing = IntStream.rangeClosed(1, layout.partCount()).filter(n -> !done.contains(n)).boxed().toList();
-        List<S3Presigning.Presigned> urls = missing.isEmpty() ? List.of() : s3.presignParts(key, uploadId, layout, missing);
+        List<Integer> missing = IntStream.rangeClosed(1, layout.partCount()).filter(n -> !done.contains(n)).boxed()
+                .toList();
+        List<S3Presigning.Presigned> urls = missing.isEmpty() ? List.of()
+                : s3.presignParts(key, uploadId, layout, missing);
         metrics.issued("resume");
         LOG.info("Resumed multipart upload of {} ({} of {} parts stored)", key, stored.size(), layout.partCount());
         return HttpReply.json(200, UploadProgress.resumed(s3.bucket(), key, uploadId, layout, stored, missing, urls));
@@ -116,7 +124,8 @@ public final class Uploads {
     public HttpReply abort(Exchange exchange) {
         String uploadId = UploadRules.uploadId(RequestUri.pathAfter(exchange, "/uploads/"));
         String named = RequestUri.queryParameter(exchange, "key");
-        String key = TokenAuthenticator.has(exchange, Role.ADMIN) ? keys.uploadKey(named) : keys.ownUploadKey(named, UploadOwner.of(exchange));
+        String key = TokenAuthenticator.has(exchange, Role.ADMIN) ? keys.uploadKey(named)
+                : keys.ownUploadKey(named, UploadOwner.of(exchange));
         s3.abort(key, uploadId);
         metrics.issued("abort");
         LOG.info("Aborted multipart upload of {}", key);

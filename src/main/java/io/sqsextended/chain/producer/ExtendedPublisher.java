@@ -55,7 +55,8 @@ public final class ExtendedPublisher {
     public PublishResult publish(String queueUrl, OutgoingMessage message) {
         Prepared prepared = prepare(message);
         try {
-            String id = sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(prepared.body()).messageAttributes(prepared.attributes()))
+            String id = sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(prepared.body())
+                    .messageAttributes(prepared.attributes()))
                     .messageId();
             return prepared.result(id);
         } catch (RuntimeException e) {
@@ -85,10 +86,13 @@ public final class ExtendedPublisher {
 
     private void send(String queueUrl, List<Prepared> prepared, List<Integer> batch, PublishResult[] results) {
         List<SendMessageBatchRequestEntry> entries = batch.stream().map(i -> SendMessageBatchRequestEntry.builder()
-                .id(String.valueOf(i)).messageBody(prepared.get(i).body()).messageAttributes(prepared.get(i).attributes()).build()).toList();
+                .id(String.valueOf(i)).messageBody(prepared.get(i).body())
+                        .messageAttributes(prepared.get(i).attributes()).build()).toList();
         try {
             SendMessageBatchResponse response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
-            response.successful().forEach(ok -> results[Integer.parseInt(ok.id())] = prepared.get(Integer.parseInt(ok.id())).result(ok.messageId()));
+            response.successful().forEach(ok
+                    -> results[Integer.parseInt(ok.id())] = prepared.get(Integer.parseInt(ok.id()))
+                    .result(ok.messageId()));
             response.failed().forEach(failed -> {
                 Prepared entry = prepared.get(Integer.parseInt(failed.id()));
                 discard(entry);
@@ -109,7 +113,8 @@ public final class ExtendedPublisher {
         long currentSize = 0;
         for (int i = 0; i < prepared.size(); i++) {
             int size = prepared.get(i).wireSize();
-            if (!current.isEmpty() && (current.size() == SqsLimits.MAX_BATCH_ENTRIES || currentSize + size > SqsLimits.MAX_MESSAGE_SIZE)) {
+            if (!current.isEmpty() && (current.size() == SqsLimits.MAX_BATCH_ENTRIES || currentSize
+                    + size > SqsLimits.MAX_MESSAGE_SIZE)) {
                 batches.add(current);
                 current = new ArrayList<>();
                 currentSize = 0;
@@ -134,7 +139,8 @@ public final class ExtendedPublisher {
         if (!settings.alwaysThroughS3() && attributesSize <= settings.threshold()
                 && (message.length() < 0 || message.length() + attributesSize <= settings.threshold())) {
             byte[] head = readUpTo(body, settings.threshold() - attributesSize + 1);
-            Optional<String> inline = head.length + attributesSize <= settings.threshold() ? sqsText(head) : Optional.empty();
+            Optional<String> inline = head.length + attributesSize <= settings.threshold() ? sqsText(head)
+                    : Optional.empty();
             if (inline.isPresent()) {
                 return new Prepared(inline.get(), marked, null, head.length, head.length + attributesSize);
             }
@@ -144,19 +150,23 @@ public final class ExtendedPublisher {
         return offload(body, message.length(), message.contentType(), attributes);
     }
 
-    private Prepared offload(InputStream body, long length, String contentType, Map<String, MessageAttributeValue> attributes) {
+    private Prepared offload(InputStream body, long length, String contentType, Map<String,
+            MessageAttributeValue> attributes) {
         String key = settings.keyPrefix() + UUID.randomUUID();
         PayloadSha256.Digesting digested = PayloadSha256.digesting(body);
-        long size = length >= 0 && length <= S3Limits.MAX_SINGLE_PUT ? put(key, digested, length, contentType) : putInParts(key, digested, contentType);
+        long size = length >= 0 && length <= S3Limits.MAX_SINGLE_PUT ? put(key, digested, length, contentType)
+                : putInParts(key, digested, contentType);
         Map<String, MessageAttributeValue> withSize = new HashMap<>(attributes);
-        withSize.put(settings.sizeAttributeName(), MessageAttributeValue.builder().dataType("Number").stringValue(Long.toString(size)).build());
+        withSize.put(settings.sizeAttributeName(), MessageAttributeValue.builder().dataType("Number")
+                .stringValue(Long.toString(size)).build());
         // nine attributes of the caller's and the size attribute leave SQS no room for it
         if (withSize.size() < SqsLimits.MAX_MESSAGE_ATTRIBUTES) {
             withSize.put(PayloadSha256.ATTRIBUTE, digested.attribute());
         }
         String pointer = new PayloadPointer(settings.bucket(), key).toJson();
         LOG.debug("Offloaded {} bytes to s3://{}/{}", size, settings.bucket(), key);
-        return new Prepared(pointer, withSize, key, size, pointer.getBytes(StandardCharsets.UTF_8).length + attributesSize(withSize));
+        return new Prepared(pointer, withSize, key, size, pointer.getBytes(StandardCharsets.UTF_8).length
+                + attributesSize(withSize));
     }
 
     private long put(String key, InputStream body, long length, String contentType) {
@@ -188,13 +198,16 @@ public final class ExtendedPublisher {
             while (read > 0) {
                 int number = parts.size() + 1;
                 int length = read;
-                String eTag = s3.uploadPart(r -> r.bucket(settings.bucket()).key(key).uploadId(uploadId).partNumber(number)
-                        .contentLength((long) length), RequestBody.fromInputStream(new ByteArrayInputStream(part, 0, length), length)).eTag();
+                String eTag = s3.uploadPart(r -> r.bucket(settings.bucket()).key(key).uploadId(uploadId)
+                        .partNumber(number)
+                        .contentLength((long) length), RequestBody.fromInputStream(
+                                new ByteArrayInputStream(part, 0, length), length)).eTag();
                 parts.add(CompletedPart.builder().partNumber(number).eTag(eTag).build());
                 total += read;
                 read = readFully(body, part);
             }
-            s3.completeMultipartUpload(r -> r.bucket(settings.bucket()).key(key).uploadId(uploadId).multipartUpload(u -> u.parts(parts)));
+            s3.completeMultipartUpload(r -> r.bucket(settings.bucket()).key(key).uploadId(uploadId)
+                    .multipartUpload(u -> u.parts(parts)));
             return total;
         } catch (RuntimeException e) {
             s3.abortMultipartUpload(r -> r.bucket(settings.bucket()).key(key).uploadId(uploadId));
@@ -210,17 +223,21 @@ public final class ExtendedPublisher {
         try {
             s3.deleteObject(r -> r.bucket(settings.bucket()).key(prepared.key()));
         } catch (RuntimeException e) {
-            LOG.warn("Could not remove s3://{}/{} after a failed send; the lifecycle rule will: {}", settings.bucket(), prepared.key(), e.toString());
+            LOG.warn("Could not remove s3://{}/{} after a failed send; the lifecycle rule will: {}", settings.bucket(),
+                    prepared.key(), e.toString());
         }
     }
 
     private static void checkAttributes(Map<String, MessageAttributeValue> attributes) {
         if (attributes.size() > MAX_USER_ATTRIBUTES) {
-            throw new IllegalArgumentException("At most " + MAX_USER_ATTRIBUTES + " message attributes: the size attribute needs the tenth");
+            throw new IllegalArgumentException("At most " + MAX_USER_ATTRIBUTES
+                    + " message attributes: the size attribute needs the tenth");
         }
-        for (String reserved : List.of(PayloadPointer.SIZE_ATTRIBUTE, PayloadPointer.LEGACY_SIZE_ATTRIBUTE, InlineMark.ATTRIBUTE, PayloadSha256.ATTRIBUTE)) {
+        for (String reserved : List.of(PayloadPointer.SIZE_ATTRIBUTE, PayloadPointer.LEGACY_SIZE_ATTRIBUTE,
+                InlineMark.ATTRIBUTE, PayloadSha256.ATTRIBUTE)) {
             if (attributes.containsKey(reserved)) {
-                throw new IllegalArgumentException("Message attribute " + reserved + " is reserved: the publisher sets it");
+                throw new IllegalArgumentException("Message attribute " + reserved
+                        + " is reserved: the publisher sets it");
             }
         }
     }

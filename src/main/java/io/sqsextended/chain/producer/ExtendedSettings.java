@@ -11,7 +11,8 @@ import io.sqsextended.chain.wire.SqsLimits;
  * @param keyPrefix            key prefix of offloaded payloads; outside the notified input prefix
  * @param threshold            body plus attributes above this many bytes go through S3 (at most 1 MiB)
  * @param alwaysThroughS3      offload every payload, whatever its size
- * @param legacyAttributeName  write {@code SQSLargePayloadSize} (Java library default) instead of {@code ExtendedPayloadSize}
+ * @param legacyAttributeName write {@code SQSLargePayloadSize} (Java
+ * library default) instead of {@code ExtendedPayloadSize}
  * @param kmsKeyId             SSE-KMS key for offloaded objects, or null for the bucket's default encryption
  * @param partSize             part size of streamed multipart uploads (at least 5 MiB)
  */
@@ -20,10 +21,12 @@ public record ExtendedSettings(String bucket, String keyPrefix, int threshold, b
 
     public ExtendedSettings {
         if (threshold < 0 || threshold > SqsLimits.MAX_MESSAGE_SIZE) {
-            throw new IllegalArgumentException(ProducerSettings.THRESHOLD.name() + " must be between 0 and " + SqsLimits.MAX_MESSAGE_SIZE + ", not " + threshold);
+            throw new IllegalArgumentException(ProducerSettings.THRESHOLD.name() + " must be between 0 and "
+                    + SqsLimits.MAX_MESSAGE_SIZE + ", not " + threshold);
         }
         if (partSize < S3Limits.MIN_PART_SIZE) {
-            throw new IllegalArgumentException(ProducerSettings.PART_SIZE.name() + " must be at least " + S3Limits.MIN_PART_SIZE + " (S3's minimum part size)");
+            throw new IllegalArgumentException(ProducerSettings.PART_SIZE.name() + " must be at least "
+                    + S3Limits.MIN_PART_SIZE + " (S3's minimum part size)");
         }
     }
 

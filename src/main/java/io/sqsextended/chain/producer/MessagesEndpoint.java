@@ -44,14 +44,16 @@ public final class MessagesEndpoint {
 
     public HttpReply publish(Exchange exchange) {
         Message in = exchange.getMessage();
-        String contentType = rules.contentType(in.getHeader(Exchange.CONTENT_TYPE, "application/octet-stream", String.class));
+        String contentType = rules.contentType(
+                in.getHeader(Exchange.CONTENT_TYPE, "application/octet-stream", String.class));
         Long declared = in.getHeader("Content-Length", Long.class);
         long length = declared == null ? -1 : rules.contentLength(declared);
         InputStream body = in.getBody(InputStream.class);
         if (body == null) {
             throw Problem.invalid("The request body is the payload; it is empty");
         }
-        OutgoingMessage message = new OutgoingMessage(new LimitedStream(body, maxSize), length, contentType, attributes(in));
+        OutgoingMessage message = new OutgoingMessage(new LimitedStream(body, maxSize), length, contentType,
+                attributes(in));
         PublishResult result;
         try {
             result = publisher.publish(queueUrl.get(), message);
@@ -59,9 +61,11 @@ public final class MessagesEndpoint {
             throw Problem.invalid(e.getMessage());
         } catch (PublishException e) {
             LOG.warn("Publishing failed: {}", e.getMessage());
-            throw new Problem(ProblemType.STORAGE_UNAVAILABLE, "The message could not be queued; nothing was kept. Try again.");
+            throw new Problem(ProblemType.STORAGE_UNAVAILABLE,
+                    "The message could not be queued; nothing was kept. Try again.");
         }
-        LOG.info("Queued message {} ({} bytes, {})", result.messageId(), result.size(), result.offloaded() ? "offloaded to " + result.key() : "inline");
+        LOG.info("Queued message {} ({} bytes, {})", result.messageId(), result.size(), result.offloaded()
+                ? "offloaded to " + result.key() : "inline");
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("messageId", result.messageId());
         answer.put("offloaded", result.offloaded());
@@ -113,7 +117,8 @@ public final class MessagesEndpoint {
         private void count(int n) {
             read += n;
             if (read > limit) {
-                throw new Problem(ProblemType.REQUEST_TOO_LARGE, "The payload exceeds the largest accepted, " + limit + " bytes");
+                throw new Problem(ProblemType.REQUEST_TOO_LARGE, "The payload exceeds the largest accepted, " + limit
+                        + " bytes");
             }
         }
     }

@@ -85,12 +85,14 @@ public final class AwsClients {
 
     public static AwsCredentialsProvider credentials(AwsSettings settings) {
         if (settings.accessKey() != null && settings.secretKey() != null) {
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()));
+            return StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()));
         }
         return DefaultCredentialsProvider.builder().build();
     }
 
     public static Region region(AwsSettings settings) {
-        return settings.region() != null ? Region.of(settings.region()) : DefaultAwsRegionProviderChain.builder().build().getRegion();
+        return settings.region() != null ? Region.of(settings.region()) : DefaultAwsRegionProviderChain.builder()
+                .build().getRegion();
     }
 }

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param secretKey  secret of {@code accessKey}
  * @param s3PublicEndpoint S3 as the app's clients reach it, named by presigned URLs, or null: {@code s3Endpoint}
  */
-public record AwsSettings(String region, URI s3Endpoint, URI sqsEndpoint, String accessKey, String secretKey, URI s3PublicEndpoint) {
+public record AwsSettings(String region, URI s3Endpoint, URI sqsEndpoint, String accessKey, String secretKey,
+        URI s3PublicEndpoint) {
 
     /** Clients reach S3 where the app does. */
     public AwsSettings(String region, URI s3Endpoint, URI sqsEndpoint, String accessKey, String secretKey) {

@@ -15,7 +15,8 @@ public final class Crc64Nvme implements Checksum {
 
     /** TABLES[k][b]: the CRC of byte b followed by k zero bytes; eight bytes per step (slicing-by-8), not one. */
     private static final long[][] TABLES = new long[8][256];
-    private static final VarHandle LITTLE_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LITTLE_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
 
     static {
         for (int i = 0; i < 256; i++) {
@@ -56,7 +57,8 @@ public final class Crc64Nvme implements Checksum {
         for (int end = off + len - 7; i < end; i += 8) {
             value ^= (long) LITTLE_ENDIAN_LONG.get(b, i);
             value = t7[(int) (value & 0xFF)] ^ t6[(int) ((value >>> 8) & 0xFF)] ^ t5[(int) ((value >>> 16) & 0xFF)]
-                    ^ t4[(int) ((value >>> 24) & 0xFF)] ^ t3[(int) ((value >>> 32) & 0xFF)] ^ t2[(int) ((value >>> 40) & 0xFF)]
+                    ^ t4[(int) ((value >>> 24) & 0xFF)] ^ t3[(int) ((value >>> 32) & 0xFF)] ^ t2[(int) (
+                            (value >>> 40) & 0xFF)]
                     ^ t1[(int) ((value >>> 48) & 0xFF)] ^ t0[(int) (value >>> 56)];
         }
         for (int end = off + len; i < end; i++) {

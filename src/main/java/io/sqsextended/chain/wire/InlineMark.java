@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 public final class InlineMark {
 
     public static final String ATTRIBUTE = "ChainInline";
-    public static final MessageAttributeValue VALUE = MessageAttributeValue.builder().dataType("String").stringValue("true").build();
+    public static final MessageAttributeValue VALUE = MessageAttributeValue.builder().dataType("String")
+            .stringValue("true").build();
 
     private InlineMark() {
     }

@@ -16,7 +16,9 @@ public final class PayloadHeaders {
     public static final String ETAG = "PayloadETag";
     /** The object's Content-Type ({@code text/plain; charset=utf-8} for inline payloads). */
     public static final String CONTENT_TYPE = "PayloadContentType";
-    /** A presigned GET of the object, valid for {@code chain.consumer.download-url-ttl} (absent for inline payloads). */
+    /**
+     * A presigned GET of the object, valid for {@code chain.consumer.download-url-ttl} (absent for inline payloads).
+     */
     public static final String DOWNLOAD_URL = "PayloadDownloadUrl";
     /** {@code s3-event}, {@code extended-pointer} or {@code inline}. */
     public static final String SOURCE = "PayloadSource";
@@ -24,7 +26,8 @@ public final class PayloadHeaders {
     public static final String EVENT_TIME = "PayloadEventTime";
     /**
      * Fields of the S3 event that could not be read and that the delivery does not need (its time, the object's size,
-     * ETag or sequencer), e.g. {@code eventTime "yesterday" is no ISO-8601 time}, separated by {@code "; "}; absent when none.
+     * ETag or sequencer), e.g. {@code eventTime "yesterday" is no ISO-8601
+     * time}, separated by {@code "; "}; absent when none.
      */
     public static final String EVENT_ISSUES = "PayloadEventIssues";
     /**
@@ -35,8 +38,9 @@ public final class PayloadHeaders {
     /** Base64 CRC64NVME S3 keeps of the object, verified likewise when no SHA-256 is (absent when S3 has none). */
     public static final String CHECKSUM_CRC64NVME = "PayloadChecksumCrc64Nvme";
     /**
-     * Why the checksum S3 answered is not used: a value of the wrong length for its algorithm (moto's 4-byte CRC64NVME of
-     * multipart uploads). The payload is delivered unverified; absent when S3's checksums are well-formed or absent.
+     * Why the checksum S3 answered is not used: a value of the wrong
+     * length for its algorithm (moto's 4-byte CRC64NVME of multipart uploads). The payload is delivered unverified;
+     * absent when S3's checksums are well-formed or absent.
      */
     public static final String CHECKSUM_MALFORMED = "PayloadChecksumMalformed";
     /** Prefix of one header per user metadata entry of the object ({@code x-amz-meta-<name>}). */

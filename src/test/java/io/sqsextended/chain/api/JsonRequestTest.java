@@ -28,14 +28,18 @@ class JsonRequestTest {
         @JsonProperty("slow") SLOW
     }
 
-    public record Body(@Required String name, long size, Long limit, Boolean flag, Mode mode, Map<String, String> tags, List<Item> items) {
+    public record Body(@Required String name, long size, Long limit, Boolean flag, Mode mode, Map<String, String> tags,
+            List<Item> items) {
     }
 
     @Test
     void bindsAWellFormedBody() {
-        Body body = read("{\"name\":\"n\",\"size\":3,\"mode\":\"slow\",\"tags\":{\"a\":\"b\"},\"items\":[{\"number\":1,\"label\":\"x\"}]}");
+        Body body = read(
+                "{\"name\":\"n\",\"size\":3,\"mode\":\"slow\",\"tags\":{\"a\":\"b\"},\"items\":[{\"number\":1,"
+                + "\"label\":\"x\"}]}");
 
-        assertThat(body).isEqualTo(new Body("n", 3, null, null, Mode.SLOW, Map.of("a", "b"), List.of(new Item(1, "x"))));
+        assertThat(body).isEqualTo(new Body("n", 3, null, null, Mode.SLOW, Map.of("a", "b"),
+                List.of(new Item(1, "x"))));
     }
 
     @Test
@@ -60,7 +64,8 @@ class JsonRequestTest {
 
     @Test
     void anUnknownEnumValueNamesTheValuesItTakes() {
-        assertThat(refusal("{\"name\":\"n\",\"size\":1,\"mode\":\"FAST\"}").detail()).isEqualTo("/mode must be fast or slow");
+        assertThat(refusal("{\"name\":\"n\",\"size\":1,\"mode\":\"FAST\"}").detail())
+                .isEqualTo("/mode must be fast or slow");
     }
 
     @Test
@@ -90,7 +95,8 @@ class JsonRequestTest {
 
     @Test
     void aNumberBeyondItsTypeIsOutOfRange() {
-        assertThat(refusal("{\"name\":\"n\",\"size\":1,\"limit\":123456789012345678901234567890}").detail()).isEqualTo("/limit is out of range");
+        assertThat(refusal("{\"name\":\"n\",\"size\":1,\"limit\":123456789012345678901234567890}").detail())
+                .isEqualTo("/limit is out of range");
     }
 
     @Test
@@ -106,13 +112,16 @@ class JsonRequestTest {
 
     @Test
     void anUnknownMemberOfAnItemIsNamedByItsPointer() {
-        assertThat(refusal("{\"name\":\"n\",\"size\":1,\"items\":[{\"number\":1,\"label\":\"x\",\"size\":1}]}").detail())
+        assertThat(refusal("{\"name\":\"n\",\"size\":1,\"items\":[{\"number\":1,\"label\":\"x\",\"size\":1}]}")
+                .detail())
                 .isEqualTo("Unknown member '/items/0/size'; expected label, number");
     }
 
     @Test
     void aMemberOfAnItemIsNamedByItsPointer() {
-        assertThat(refusal("{\"name\":\"n\",\"size\":1,\"items\":[{\"number\":1,\"label\":\"x\"},{\"number\":\"2\",\"label\":\"y\"}]}").detail())
+        assertThat(
+                refusal("{\"name\":\"n\",\"size\":1,\"items\":[{\"number\":1,\"label\":\"x\"},{\"number\":\"2\","
+                + "\"label\":\"y\"}]}").detail())
                 .isEqualTo("/items/1/number must be an integer");
     }
 
@@ -124,7 +133,8 @@ class JsonRequestTest {
 
     @Test
     void aMapValueIsNamedByItsPointer() {
-        assertThat(refusal("{\"name\":\"n\",\"size\":1,\"tags\":{\"a\":true}}").detail()).isEqualTo("/tags/a must be a string");
+        assertThat(refusal("{\"name\":\"n\",\"size\":1,\"tags\":{\"a\":true}}").detail())
+                .isEqualTo("/tags/a must be a string");
     }
 
     @Test
@@ -139,7 +149,8 @@ class JsonRequestTest {
 
     @Test
     void aBodyThatIsNoObjectIsMalformed() {
-        assertThat(refusal("[{\"name\":\"n\",\"size\":1}]").detail()).isEqualTo("The request body must be a JSON object");
+        assertThat(refusal("[{\"name\":\"n\",\"size\":1}]").detail())
+                .isEqualTo("The request body must be a JSON object");
     }
 
     @Test

@@ -23,7 +23,8 @@ class ProblemRepliesTest {
 
         assertThat(reply.status()).isEqualTo(500);
         assertThat(reply.contentType()).isEqualTo(ProblemJson.MEDIA_TYPE);
-        assertThat(body).contains("internal-error").doesNotContain("secret internals").doesNotContain("IllegalStateException");
+        assertThat(body).contains("internal-error").doesNotContain("secret internals")
+                .doesNotContain("IllegalStateException");
         assertThat(metrics.count("failed.500")).isEqualTo(1);
     }
 

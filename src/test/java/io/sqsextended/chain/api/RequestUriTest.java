@@ -32,7 +32,8 @@ class RequestUriTest {
 
     @Test
     void aRepeatedQueryParameterIsRefused() {
-        assertThatThrownBy(() -> RequestUri.queryParameter(exchange("/", "key=a&key=b"), "key")).hasMessageContaining("more than once");
+        assertThatThrownBy(() -> RequestUri.queryParameter(exchange("/", "key=a&key=b"), "key"))
+                .hasMessageContaining("more than once");
     }
 
     private static Exchange exchange(String path, String query) {

@@ -22,7 +22,8 @@ class TokenAuthTest {
 
     @RegisterExtension
     static final ChainExtension chain = ChainExtension.app()
-            .property("chain.auth.producer-tokens", PRODUCER + ", sha256:" + HexFormat.of().formatHex(TokenAuthenticator.sha256(HASHED)));
+            .property("chain.auth.producer-tokens", PRODUCER + ", sha256:" + HexFormat.of()
+                    .formatHex(TokenAuthenticator.sha256(HASHED)));
 
     @Test
     void noTokenIsUnauthorizedWithABearerChallenge() {
@@ -44,7 +45,8 @@ class TokenAuthTest {
     @Test
     void anotherSchemeThanBearerIsUnauthorized() {
         ApiClient.Reply reply = chain.client().send(HttpRequest.newBuilder(chain.api().resolve("/v1/uploads"))
-                .header("Authorization", "Basic ZGV2LXByb2R1Y2VyLXRva2VuOg==").header("Content-Type", "application/json")
+                .header("Authorization", "Basic ZGV2LXByb2R1Y2VyLXRva2VuOg==")
+                        .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(ApiClient.json(UPLOAD))).build());
 
         assertThat(reply.status()).isEqualTo(401);
@@ -61,13 +63,15 @@ class TokenAuthTest {
 
     @Test
     void aProducerMayNotDownload() {
-        assertThat(chain.client().postJson("/v1/downloads", PRODUCER, Map.of("key", "input/x")).status()).isEqualTo(403);
+        assertThat(chain.client().postJson("/v1/downloads", PRODUCER, Map.of("key", "input/x")).status())
+                .isEqualTo(403);
     }
 
     @Test
     void anAdminMayUploadAndDownload() {
         assertThat(chain.client().postJson("/v1/uploads", ADMIN, UPLOAD).status()).isEqualTo(201);
-        assertThat(chain.client().postJson("/v1/downloads", ADMIN, Map.of("key", "input/none")).status()).isEqualTo(404);
+        assertThat(chain.client().postJson("/v1/downloads", ADMIN, Map.of("key", "input/none")).status())
+                .isEqualTo(404);
     }
 
     @Test

@@ -20,7 +20,10 @@ import static io.sqsextended.chain.cli.CliUploadTest.SECONDS;
 import static io.sqsextended.chain.cli.CliUploadTest.randomFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code download KEY -o FILE --api URL}: the object's bytes, checked against S3's checksum, continued after an interruption. */
+/**
+ * {@code download KEY -o FILE --api URL}: the object's bytes, checked against S3's checksum, continued after an
+ * interruption.
+ */
 class CliDownloadTest {
 
     static final String CONSUMER = "dev-consumer-token";
@@ -39,7 +42,8 @@ class CliDownloadTest {
     @BeforeAll
     static void uploadAnObject() throws Exception {
         body = randomFile(uploads.resolve("object.bin"), 9 * MIB);
-        CliProcess upload = CliProcess.start(uploads, PRODUCER, "upload", uploads.resolve("object.bin").toString(), "--api", chain.api().toString());
+        CliProcess upload = CliProcess.start(uploads, PRODUCER, "upload", uploads.resolve("object.bin").toString(),
+                "--api", chain.api().toString());
         assertThat(upload.exitCode()).as(upload.err()).isZero();
         key = upload.out().strip();
         eTag = chain.s3().headObject(r -> r.bucket(chain.property("chain.bucket")).key(key)).eTag();
@@ -91,7 +95,8 @@ class CliDownloadTest {
         CliProcess cli = download(file);
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
-        assertThat(cli.err().strip()).matches(Pattern.quote(file.toString()) + ": downloaded 9\\.0 MiB in " + SECONDS + " " + RATE);
+        assertThat(cli.err().strip()).matches(Pattern.quote(file.toString()) + ": downloaded 9\\.0 MiB in " + SECONDS
+                + " " + RATE);
     }
 
     @Test
@@ -102,13 +107,15 @@ class CliDownloadTest {
         CliProcess cli = download(file);
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
-        assertThat(cli.err()).containsPattern(Pattern.quote(file.toString()) + ": downloaded 9\\.0 MiB, 6\\.0 MiB of it in " + SECONDS + " "
+        assertThat(cli.err()).containsPattern(Pattern.quote(file.toString())
+                + ": downloaded 9\\.0 MiB, 6\\.0 MiB of it in " + SECONDS + " "
                 + RATE + ", the rest by an earlier run");
     }
 
     @Test
     void aProducerTokenIsRefusedWithTheProblemsTitle() throws Exception {
-        CliProcess cli = CliProcess.start(files, PRODUCER, "download", key, "-o", files.resolve("refused.bin").toString(),
+        CliProcess cli = CliProcess.start(files, PRODUCER, "download", key, "-o", files.resolve("refused.bin")
+                .toString(),
                 "--api", chain.api().toString());
 
         assertThat(cli.exitCode()).isNotZero();
@@ -116,7 +123,8 @@ class CliDownloadTest {
     }
 
     private CliProcess download(Path file) throws Exception {
-        return CliProcess.start(files, CONSUMER, "download", key, "-o", file.toString(), "--api", chain.api().toString());
+        return CliProcess.start(files, CONSUMER, "download", key, "-o", file.toString(), "--api", chain.api()
+                .toString());
     }
 
     /** What a run killed after {@code start} bytes leaves: the partial file and the state naming the object. */

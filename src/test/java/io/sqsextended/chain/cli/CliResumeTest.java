@@ -50,25 +50,29 @@ class CliResumeTest {
         CliProcess second = CliProcess.start(files, PRODUCER, command);
 
         assertThat(second.exitCode()).as(second.err()).isZero();
-        Matcher resumed = Pattern.compile("resuming, (\\d+) parts already uploaded, (\\d+) to send").matcher(second.err());
+        Matcher resumed = Pattern.compile("resuming, (\\d+) parts already uploaded, (\\d+) to send")
+                .matcher(second.err());
         assertThat(resumed.find()).as(second.err()).isTrue();
         assertThat(Integer.parseInt(resumed.group(1))).isGreaterThanOrEqualTo(2);
         assertThat(Integer.parseInt(resumed.group(1)) + Integer.parseInt(resumed.group(2))).isEqualTo(PARTS);
         String key = second.out().strip();
         assertThat(key).isEqualTo(state.key());
         assertThat(chain.downstream().awaitKey(key).body()).isEqualTo(body);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> chain.downstream().ofKey(key).size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .until(() -> chain.downstream().ofKey(key).size() == 1);
     }
 
     @Test
     void noResumeStartsAnotherUpload() throws Exception {
         Path file = files.resolve("afresh.bin");
         randomFile(file, 7 * MIB);
-        UploadState earlier = new UploadState("input/2026/01/01/unknown/afresh.bin", "unknown", Files.size(file), 5 * MIB,
+        UploadState earlier = new UploadState("input/2026/01/01/unknown/afresh.bin", "unknown", Files.size(file),
+                5 * MIB,
                 Files.getLastModifiedTime(file).toMillis(), "AAAAAAAAAAA=", false);
         earlier.save(file);
 
-        CliProcess cli = CliProcess.start(files, PRODUCER, "upload", file.toString(), "--api", chain.api().toString(), "--no-resume");
+        CliProcess cli = CliProcess.start(files, PRODUCER, "upload", file.toString(), "--api", chain.api().toString(),
+                "--no-resume");
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.err()).doesNotContain("resuming");
@@ -78,7 +82,8 @@ class CliResumeTest {
     /** How many parts S3 has of the upload, through the API's resume call. */
     private static int storedParts(UploadState state) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(chain.api().resolve("/v1/uploads/" + state.uploadId() + "?key="
-                + ChainApi.encode(state.key()) + "&contentLength=" + state.contentLength() + "&partSize=" + state.partSize()))
+                + ChainApi.encode(state.key()) + "&contentLength=" + state.contentLength() + "&partSize="
+                        + state.partSize()))
                 .header("Authorization", "Bearer " + PRODUCER).GET().build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body()).get("uploadedParts").size();

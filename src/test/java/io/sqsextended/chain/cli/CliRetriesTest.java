@@ -15,15 +15,19 @@ import static io.sqsextended.chain.cli.CliUploadTest.randomFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** S3 answering 503 to a share of requests, part URLs expiring: the client tries again and the upload still completes. */
+/**
+ * S3 answering 503 to a share of requests, part URLs expiring: the client tries again and the upload still completes.
+ */
 class CliRetriesTest {
 
     @TempDir
     Path files;
     // one request in four refused: without retries, ten parts and a completion would rarely all pass
-    // and URLs valid for 5 s while each S3 request waits 600 ms: the later of ten parts sent one by one outlive their URLs
+    // and URLs valid for 5 s while each S3 request waits 600 ms:
+    // the later of ten parts sent one by one outlive their URLs
     @RegisterExtension
-    static final ChainExtension chain = CliUploadTest.appFor(Map.of("chain.local.faults", "s3=0.25:503", "chain.presign.ttl", "5s",
+    static final ChainExtension chain = CliUploadTest.appFor(
+            Map.of("chain.local.faults", "s3=0.25:503", "chain.presign.ttl", "5s",
             "chain.local.latency", "s3=600ms"));
 
     @Test
@@ -31,7 +35,8 @@ class CliRetriesTest {
         Path file = files.resolve("flaky.bin");
         byte[] body = randomFile(file, 48 * MIB);
 
-        CliProcess cli = CliProcess.start(files, PRODUCER, "upload", file.toString(), "--api", chain.api().toString(), "--retries", "8",
+        CliProcess cli = CliProcess.start(files, PRODUCER, "upload", file.toString(), "--api", chain.api().toString(),
+                "--retries", "8",
                 "--parallel", "1");
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();

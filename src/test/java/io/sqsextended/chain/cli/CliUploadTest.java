@@ -36,23 +36,29 @@ class CliUploadTest {
     @RegisterExtension
     static final ChainExtension chain = appFor(Map.of());
 
-    /** The consumer on, delivering to the recording downstream; multipart from 6 MiB in parts of S3's minimum (5 MiB), so that a test file has several. */
+    /**
+     * The consumer on, delivering to the recording downstream; multipart from 6 MiB in parts of S3's minimum (5 MiB),
+     * so that a test file has several.
+     */
     static ChainExtension appFor(Map<String, String> more) {
         return ChainExtension.app().consumer().recordingDownstream()
-                .properties(Map.of("chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB")).properties(more);
+                .properties(Map.of("chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB"))
+                        .properties(more);
     }
 
     @Test
     void aFileAboveTheMultipartThresholdReachesTheConsumerByteForByteOnce() throws Exception {
         byte[] body = randomFile(files.resolve("big.bin"), 23 * MIB);
 
-        CliProcess cli = CliProcess.start(files, PRODUCER, "upload", files.resolve("big.bin").toString(), "--api", chain.api().toString());
+        CliProcess cli = CliProcess.start(files, PRODUCER, "upload", files.resolve("big.bin").toString(), "--api",
+                chain.api().toString());
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         String key = cli.out().strip();
         assertThat(key).matches("input/.*/big\\.bin");
         assertThat(chain.downstream().awaitKey(key).body()).isEqualTo(body);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> chain.downstream().ofKey(key).size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .until(() -> chain.downstream().ofKey(key).size() == 1);
         assertThat(Files.exists(UploadState.fileOf(files.resolve("big.bin")))).isFalse();
     }
 
@@ -76,7 +82,8 @@ class CliUploadTest {
         randomFile(files.resolve("refused.bin"), 1000);
         String token = "not-a-known-token-0123456789";
 
-        CliProcess cli = CliProcess.start(files, token, "upload", files.resolve("refused.bin").toString(), "--api", chain.api().toString());
+        CliProcess cli = CliProcess.start(files, token, "upload", files.resolve("refused.bin").toString(), "--api",
+                chain.api().toString());
 
         assertThat(cli.exitCode()).isNotZero();
         assertThat(cli.err()).contains("Unauthorized");
@@ -87,7 +94,8 @@ class CliUploadTest {
     void noTokenFailsSayingHowToGiveOne() throws Exception {
         randomFile(files.resolve("anonymous.bin"), 10);
 
-        CliProcess cli = CliProcess.start(files, null, "upload", files.resolve("anonymous.bin").toString(), "--api", chain.api().toString());
+        CliProcess cli = CliProcess.start(files, null, "upload", files.resolve("anonymous.bin").toString(), "--api",
+                chain.api().toString());
 
         assertThat(cli.exitCode()).isNotZero();
         assertThat(cli.err()).contains("CHAIN_TOKEN");
@@ -97,7 +105,8 @@ class CliUploadTest {
     void aMistypedTokenOptionIsNotRepeatedInTheError() throws Exception {
         String token = "secret-token-typed-in-0123456789";
 
-        CliProcess cli = CliProcess.start(files, null, "upload", "some.bin", "--api", chain.api().toString(), "--tokne=" + token);
+        CliProcess cli = CliProcess.start(files, null, "upload", "some.bin", "--api", chain.api().toString(),
+                "--tokne=" + token);
 
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.err()).contains("unknown options").doesNotContain(token);
@@ -123,9 +132,11 @@ class CliUploadTest {
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.err().lines()).hasSize(2);
         assertThat(cli.err().lines().toList().get(0))
-                .matches(Pattern.quote(files.resolve("small.txt").toString()) + ": uploaded 1000 B in " + SECONDS + " " + RATE);
+                .matches(Pattern.quote(files.resolve("small.txt").toString()) + ": uploaded 1000 B in " + SECONDS + " "
+                        + RATE);
         assertThat(cli.err().lines().toList().get(1))
-                .matches(Pattern.quote(files.resolve("large.bin").toString()) + ": uploaded 7\\.0 MiB in " + SECONDS + " " + RATE);
+                .matches(Pattern.quote(files.resolve("large.bin").toString()) + ": uploaded 7\\.0 MiB in " + SECONDS
+                        + " " + RATE);
     }
 
     @Test
@@ -152,7 +163,8 @@ class CliUploadTest {
     void onATerminalTheBarIsDrawnWhileStandardOutputIsRedirected() throws Exception {
         randomFile(files.resolve("shown.bin"), 7 * MIB);
 
-        CliProcess cli = CliProcess.startOnTerminal(files, PRODUCER, "upload", files.resolve("shown.bin").toString(), "--api", chain.api().toString());
+        CliProcess cli = CliProcess.startOnTerminal(files, PRODUCER, "upload", files.resolve("shown.bin").toString(),
+                "--api", chain.api().toString());
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.err()).contains("shown.bin 100%");
@@ -163,7 +175,8 @@ class CliUploadTest {
     void noProgressPrintsTheLineOnATerminal() throws Exception {
         randomFile(files.resolve("quiet.bin"), 7 * MIB);
 
-        CliProcess cli = CliProcess.startOnTerminal(files, PRODUCER, "upload", files.resolve("quiet.bin").toString(), "--api",
+        CliProcess cli = CliProcess.startOnTerminal(files, PRODUCER, "upload", files.resolve("quiet.bin").toString(),
+                "--api",
                 chain.api().toString(), "--no-progress");
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();

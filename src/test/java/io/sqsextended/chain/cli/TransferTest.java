@@ -16,12 +16,14 @@ class TransferTest {
 
     @Test
     void aFileAnEarlierRunMovedWhollyIsToldWithoutARate() {
-        assertThat(Transfer.line("big.bin", "uploaded", 23L * MIB, 0, 50_000_000L)).isEqualTo("big.bin: uploaded 23.0 MiB, all of it by an earlier run");
+        assertThat(Transfer.line("big.bin", "uploaded", 23L * MIB, 0, 50_000_000L))
+                .isEqualTo("big.bin: uploaded 23.0 MiB, all of it by an earlier run");
     }
 
     @Test
     void anEmptyFileIsToldInBytes() {
-        assertThat(Transfer.line("empty.txt", "downloaded", 0, 0, 100_000_000L)).isEqualTo("empty.txt: downloaded 0 B in 0.1 s (0 B/s)");
+        assertThat(Transfer.line("empty.txt", "downloaded", 0, 0, 100_000_000L))
+                .isEqualTo("empty.txt: downloaded 0 B in 0.1 s (0 B/s)");
     }
 
     @Test

@@ -16,7 +16,9 @@ import io.sqsextended.chain.config.setting.Setting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every {@code chain.*} line of application.properties names a declared key, commented out with its declared default. */
+/**
+ * Every {@code chain.*} line of application.properties names a declared key, commented out with its declared default.
+ */
 class ApplicationPropertiesTest {
 
     private static final Path FILE = Path.of("src/main/resources/application.properties");
@@ -56,7 +58,8 @@ class ApplicationPropertiesTest {
 
     private static Setting<?> declared(String key) {
         return ReadmeConfigurationTableTest.DECLARED.stream()
-                .filter(setting -> setting.isFamily() ? key.startsWith(setting.name()) : key.equals(setting.name())).findFirst().orElse(null);
+                .filter(setting -> setting.isFamily() ? key.startsWith(setting.name()) : key.equals(setting.name()))
+                        .findFirst().orElse(null);
     }
 
     private static List<Matcher> lines() throws IOException {

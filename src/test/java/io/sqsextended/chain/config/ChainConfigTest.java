@@ -40,7 +40,8 @@ class ChainConfigTest {
 
     @Test
     void redeliveryDelaysTakeMillisecondsOrAUnit() {
-        ChainConfig config = read(Map.of("chain.consumer.redelivery.initial-delay", "1500", "chain.consumer.redelivery.max-delay", "1m"));
+        ChainConfig config = read(Map.of("chain.consumer.redelivery.initial-delay", "1500",
+                "chain.consumer.redelivery.max-delay", "1m"));
 
         assertThat(config.get(ConsumerSettings.GROUP).redelivery().initialDelay()).isEqualTo(1500);
         assertThat(config.get(ConsumerSettings.GROUP).redelivery().maxDelay()).isEqualTo(60_000);
@@ -48,35 +49,43 @@ class ChainConfigTest {
 
     @Test
     void theDownloadUrlTtlTakesTheShortFormToo() {
-        assertThat(read(Map.of("chain.consumer.download-url-ttl", "30m")).get(ConsumerSettings.GROUP).delivery().downloadUrlTtl()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(read(Map.of("chain.consumer.download-url-ttl", "30m")).get(ConsumerSettings.GROUP).delivery()
+                .downloadUrlTtl()).isEqualTo(Duration.ofMinutes(30));
     }
 
     @Test
     void theProducersPartSizeTakesAUnit() {
-        assertThat(read(Map.of("chain.extended.part-size", "16MiB")).get(ProducerSettings.GROUP).extended().partSize()).isEqualTo(16 * 1024 * 1024);
+        assertThat(read(Map.of("chain.extended.part-size", "16MiB")).get(ProducerSettings.GROUP).extended().partSize())
+                .isEqualTo(16 * 1024 * 1024);
     }
 
     @Test
     void publicAddressesMustBeHttpUrlsAndTheS3EndpointHasNoPath() {
-        assertThatThrownBy(() -> read(Map.of("chain.public-url", "ftp://chain.example.com", "chain.local.public-endpoint", "http://localhost:9000/s3")))
-                .hasMessageContaining("chain.public-url must be an http(s) URL with a host, such as http://localhost:9000, not ftp://chain.example.com")
+        assertThatThrownBy(() -> read(Map.of("chain.public-url", "ftp://chain.example.com",
+                "chain.local.public-endpoint", "http://localhost:9000/s3")))
+                .hasMessageContaining(
+                        "chain.public-url must be an http(s) URL with a host, such as http://localhost:9000, not "
+                        + "ftp://chain.example.com")
                 .hasMessageContaining("chain.local.public-endpoint must be an http(s) URL with a host and no path");
     }
 
     @Test
     void thePublicUrlKeepsItsPathWithoutTheTrailingSlash() {
-        assertThat(read(Map.of("chain.public-url", "https://example.com/chain/")).publicUrl()).hasToString("https://example.com/chain");
+        assertThat(read(Map.of("chain.public-url", "https://example.com/chain/")).publicUrl())
+                .hasToString("https://example.com/chain");
     }
 
     @Test
     void awsModeNeedsItsResources() {
         assertThatThrownBy(() -> read(Map.of("chain.mode", "aws", "chain.auth.enabled", "false")))
-                .hasMessageContaining("chain.bucket").hasMessageContaining("chain.queue").hasMessageContaining("chain.dead-letter-queue");
+                .hasMessageContaining("chain.bucket").hasMessageContaining("chain.queue")
+                        .hasMessageContaining("chain.dead-letter-queue");
     }
 
     @Test
     void thePayloadBucketIsTheDefaultOfTheBucketsThatDependOnIt() {
-        ChainConfig config = read(Map.of("chain.mode", "aws", "chain.auth.enabled", "false", "chain.bucket", "b", "chain.queue", "q",
+        ChainConfig config = read(Map.of("chain.mode", "aws", "chain.auth.enabled", "false", "chain.bucket", "b",
+                "chain.queue", "q",
                 "chain.dead-letter-queue", "d"));
 
         assertThat(config.get(TrustSettings.GROUP).allowedBuckets()).containsExactly("b");
@@ -88,9 +97,12 @@ class ChainConfigTest {
     void latencyTakesOneValueForBothServicesOrOnePerServiceWithAJitter() {
         ChainConfig config = read(Map.of("chain.local.latency", "s3=20ms+-5ms,sqs=15ms"));
 
-        assertThat(config.local().latency().s3()).isEqualTo(new LocalSettings.Latency(Duration.ofMillis(20), Duration.ofMillis(5)));
-        assertThat(config.local().latency().sqs()).isEqualTo(new LocalSettings.Latency(Duration.ofMillis(15), Duration.ZERO));
-        assertThat(read(Map.of("chain.local.latency", "20ms")).local().latency().sqs().base()).isEqualTo(Duration.ofMillis(20));
+        assertThat(config.local().latency().s3())
+                .isEqualTo(new LocalSettings.Latency(Duration.ofMillis(20), Duration.ofMillis(5)));
+        assertThat(config.local().latency().sqs())
+                .isEqualTo(new LocalSettings.Latency(Duration.ofMillis(15), Duration.ZERO));
+        assertThat(read(Map.of("chain.local.latency", "20ms")).local().latency().sqs().base())
+                .isEqualTo(Duration.ofMillis(20));
     }
 
     @Test
@@ -105,7 +117,9 @@ class ChainConfigTest {
     void faultsTakeARateAndAStatusPerService() {
         ChainConfig config = read(Map.of("chain.local.faults", "s3=0.01:503,sqs=0.005:500"));
 
-        assertThat(config.local().faults()).isEqualTo(new LocalSettings.ByService<>(new LocalSettings.Fault(0.01, 503), new LocalSettings.Fault(0.005, 500)));
+        assertThat(config.local().faults())
+                .isEqualTo(new LocalSettings.ByService<>(new LocalSettings.Fault(0.01, 503),
+                new LocalSettings.Fault(0.005, 500)));
     }
 
     @Test
@@ -131,14 +145,18 @@ class ChainConfigTest {
 
         assertThat(read(Map.of()).get(ConsumerSettings.GROUP).routes().reload()).isTrue();
         assertThat(read(aws).get(ConsumerSettings.GROUP).routes().reload()).isFalse();
-        assertThat(read(Map.of("chain.routes.reload", "false")).get(ConsumerSettings.GROUP).routes().reload()).isFalse();
-        assertThat(read(with(aws, "chain.routes.reload", "true")).get(ConsumerSettings.GROUP).routes().reload()).isTrue();
+        assertThat(read(Map.of("chain.routes.reload", "false")).get(ConsumerSettings.GROUP).routes().reload())
+                .isFalse();
+        assertThat(read(with(aws, "chain.routes.reload", "true")).get(ConsumerSettings.GROUP).routes().reload())
+                .isTrue();
     }
 
     @Test
     void pluginDependenciesMustBeMavenCoordinates() {
-        assertThatThrownBy(() -> read(Map.of("chain.plugins.dependencies", "org.apache.camel:camel-base64:4.18.0,camel-kafka")))
-                .hasMessageContaining("chain.plugins.dependencies entries must be groupId:artifactId:version, not camel-kafka");
+        assertThatThrownBy(() -> read(Map.of("chain.plugins.dependencies",
+                "org.apache.camel:camel-base64:4.18.0,camel-kafka")))
+                .hasMessageContaining(
+                        "chain.plugins.dependencies entries must be groupId:artifactId:version, not camel-kafka");
     }
 
     private static Map<String, String> with(Map<String, String> values, String key, String value) {

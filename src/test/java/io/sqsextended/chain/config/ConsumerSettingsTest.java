@@ -34,7 +34,8 @@ class ConsumerSettingsTest {
 
     /** aws mode with the upload bucket {@code payloads}, known at start. */
     static Map<String, String> aws(String pointerPrefixes) {
-        Map<String, String> values = new HashMap<>(Map.of("chain.mode", "aws", "chain.auth.enabled", "false", "chain.bucket", "payloads",
+        Map<String, String> values = new HashMap<>(
+                Map.of("chain.mode", "aws", "chain.auth.enabled", "false", "chain.bucket", "payloads",
                 "chain.queue", "q", "chain.dead-letter-queue", "d"));
         values.put("chain.consumer.pointer-prefixes", pointerPrefixes);
         return values;
@@ -43,7 +44,8 @@ class ConsumerSettingsTest {
     @Test
     void pointersMayNameTheExtendedProducersPrefixByDefault() {
         assertThat(grants(Map.of())).containsExactly(new PointerGrant(null, "offload/"));
-        assertThat(grants(Map.of("chain.extended.key-prefix", "large/"))).containsExactly(new PointerGrant(null, "large/"));
+        assertThat(grants(Map.of("chain.extended.key-prefix", "large/")))
+                .containsExactly(new PointerGrant(null, "large/"));
     }
 
     @Test
@@ -54,8 +56,10 @@ class ConsumerSettingsTest {
 
     @Test
     void anS3UrlGrantsOneBucketsPrefixOrWithATrailingSlashItsWholeKeySpace() {
-        assertThat(grants(Map.of("chain.consumer.pointer-prefixes", "offload/, s3://sns-offloads/, s3://shared/large/")))
-                .containsExactly(new PointerGrant(null, "offload/"), new PointerGrant("sns-offloads", ""), new PointerGrant("shared", "large/"));
+        assertThat(grants(Map.of("chain.consumer.pointer-prefixes",
+                "offload/, s3://sns-offloads/, s3://shared/large/")))
+                .containsExactly(new PointerGrant(null, "offload/"), new PointerGrant("sns-offloads", ""),
+                        new PointerGrant("shared", "large/"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -63,15 +67,20 @@ class ConsumerSettingsTest {
     void anS3UrlWithoutBucketOrSlashStopsTheStart(String entry) {
         assertThatThrownBy(() -> settings(Map.of("chain.consumer.pointer-prefixes", entry)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("chain.consumer.pointer-prefixes entries are key prefixes, s3://BUCKET/PREFIX or s3://BUCKET/, not " + entry);
+                .hasMessageContaining(
+                        "chain.consumer.pointer-prefixes entries are key prefixes, s3://BUCKET/PREFIX or s3://BUCKET/,"
+                        + " not " + entry);
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"s3://payloads/", "s3://payloads/inp", "s3://payloads/input/2026/", "offload/, s3://payloads/"})
+    @ValueSource(strings = {"s3://payloads/", "s3://payloads/inp", "s3://payloads/input/2026/",
+            "offload/, s3://payloads/"})
     void aGrantOfTheUploadBucketThatReachesItsInputPrefixStopsTheStart(String prefixes) {
         assertThatThrownBy(() -> read(aws(prefixes)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("chain.consumer.pointer-prefixes must not overlap chain.input-prefix (input/ of the upload bucket payloads)");
+                .hasMessageContaining(
+                        "chain.consumer.pointer-prefixes must not overlap chain.input-prefix (input/ of the upload "
+                        + "bucket payloads)");
     }
 
     @Test
@@ -86,8 +95,11 @@ class ConsumerSettingsTest {
 
         assertThatThrownBy(() -> config.withResources(new ChainResources("stack-payloads", "q", "d", null)))
                 .isInstanceOf(StartRefusedException.class)
-                .hasMessage("Cannot start: chain.consumer.pointer-prefixes must not overlap chain.input-prefix (input/ of the upload bucket "
-                        + "stack-payloads): s3://stack-payloads/ would let a pointer name, and the cleanup delete, a producer's upload");
+                .hasMessage(
+                        "Cannot start: chain.consumer.pointer-prefixes must not overlap chain.input-prefix (input/ of "
+                        + "the upload bucket "
+                        + "stack-payloads): s3://stack-payloads/ would let a pointer name, and the cleanup delete, a "
+                                + "producer's upload");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -43,7 +43,8 @@ class DeclaredSettingsTest {
                     .filter(file -> read(file).contains("SettingsGroup.of("))
                     .map(file -> SOURCES.relativize(file).toString().replace(".java", "").replace('/', '.')).toList();
 
-            assertThat(Application.SETTINGS.stream().map(group -> group.holder().getName())).containsExactlyInAnyOrderElementsOf(holders);
+            assertThat(Application.SETTINGS.stream().map(group -> group.holder().getName()))
+                    .containsExactlyInAnyOrderElementsOf(holders);
         }
     }
 
@@ -57,7 +58,8 @@ class DeclaredSettingsTest {
 
     @Test
     void aValueThatFailsItsCheckIsRefusedNamingTheKeyAndTheDefaultStandsIn() {
-        Setting<Integer> key = Setting.integer("chain.test.count", "5", "a count").require(count -> count >= 1, "must be at least 1");
+        Setting<Integer> key = Setting.integer("chain.test.count", "5", "a count")
+                .require(count -> count >= 1, "must be at least 1");
         ConfigReader in = new ConfigReader(ConfigSource.of(Map.of("chain.test.count", "0")), true, null);
 
         assertThat(in.get(key)).isEqualTo(5);
@@ -66,7 +68,8 @@ class DeclaredSettingsTest {
 
     @Test
     void aFeatureReadsAKeyByItsDeclarationAloneWithTheDefaultOfTheMode() {
-        ChainConfig local = SettingsBinder.read(ConfigSource.of(Map.of(ConsumerSettings.REDELIVERY_MAX_WAITING.name(), "7")),
+        ChainConfig local = SettingsBinder.read(
+                ConfigSource.of(Map.of(ConsumerSettings.REDELIVERY_MAX_WAITING.name(), "7")),
                 Application.SETTINGS);
         ChainConfig aws = SettingsBinder.read(ConfigSource.of(IdempotencySettingsTest.AWS), Application.SETTINGS);
 
@@ -78,7 +81,8 @@ class DeclaredSettingsTest {
 
     @Test
     void aKeyThatNoRecordReadsIsCheckedAtStartAllTheSame() {
-        assertThatThrownBy(() -> SettingsBinder.read(ConfigSource.of(Map.of(ChainKeys.LOG_FORMAT.name(), "xml")), Application.SETTINGS))
+        assertThatThrownBy(() -> SettingsBinder.read(ConfigSource.of(Map.of(ChainKeys.LOG_FORMAT.name(), "xml")),
+                Application.SETTINGS))
                 .hasMessage("chain.log.format must be text or json, not xml");
     }
 
@@ -87,7 +91,8 @@ class DeclaredSettingsTest {
         ChainConfig config = SettingsBinder.read(ConfigSource.of(Map.of()), Application.SETTINGS);
 
         assertThatThrownBy(() -> config.value(Setting.text("chain.test.undeclared", "x", "a key")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("chain.test.undeclared is declared by no group");
+                .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("chain.test.undeclared is declared by no group");
     }
 
     private static String read(Path file) {

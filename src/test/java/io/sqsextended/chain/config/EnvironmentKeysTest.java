@@ -28,7 +28,8 @@ class EnvironmentKeysTest {
 
     @Test
     void aCamelMainVariableSetsTheDashedKeyOfItsOption() {
-        assertThat(read(Map.of("CAMEL_MAIN_SHUTDOWN_TIMEOUT", "5")).properties()).containsExactly(Map.entry("camel.main.shutdown-timeout", "5"));
+        assertThat(read(Map.of("CAMEL_MAIN_SHUTDOWN_TIMEOUT", "5")).properties())
+                .containsExactly(Map.entry("camel.main.shutdown-timeout", "5"));
     }
 
     @Test
@@ -39,10 +40,13 @@ class EnvironmentKeysTest {
 
     @Test
     void aSystemPropertyOfTheSameKeyWinsOverTheVariable() {
-        EnvironmentKeys.Settings settings = EnvironmentKeys.read(Map.of("CHAIN_LOCAL_S3_PORT", "9001", "CAMEL_SERVER_MAX_BODY_SIZE", "100"),
+        EnvironmentKeys.Settings settings = EnvironmentKeys.read(
+                Map.of("CHAIN_LOCAL_S3_PORT", "9001", "CAMEL_SERVER_MAX_BODY_SIZE", "100"),
                 Map.of("chain.local.s3-port", "9002", "camel.server.maxBodySize", "200"), KNOWN);
 
-        assertThat(settings.properties()).containsExactly(Map.entry("camel.server.max-body-size", "200"), Map.entry("chain.local.s3-port", "9002"));
+        assertThat(settings.properties())
+                .containsExactly(Map.entry("camel.server.max-body-size", "200"),
+                Map.entry("chain.local.s3-port", "9002"));
     }
 
     @Test
@@ -53,8 +57,10 @@ class EnvironmentKeysTest {
     @Test
     void kubernetesServiceLinksAreNoSettings() {
         EnvironmentKeys.Settings settings = read(Map.of("CHAIN_SERVICE_HOST", "10.0.0.11", "CHAIN_SERVICE_PORT", "8080",
-                "CHAIN_SERVICE_PORT_HTTP", "8080", "CHAIN_PORT", "tcp://10.0.0.11:8080", "CHAIN_PORT_8080_TCP", "tcp://10.0.0.11:8080",
-                "CHAIN_PORT_8080_TCP_ADDR", "10.0.0.11", "CHAIN_PORT_8080_TCP_PORT", "8080", "CHAIN_PORT_8080_TCP_PROTO", "tcp"));
+                "CHAIN_SERVICE_PORT_HTTP", "8080", "CHAIN_PORT", "tcp://10.0.0.11:8080", "CHAIN_PORT_8080_TCP",
+                        "tcp://10.0.0.11:8080",
+                "CHAIN_PORT_8080_TCP_ADDR", "10.0.0.11", "CHAIN_PORT_8080_TCP_PORT", "8080",
+                        "CHAIN_PORT_8080_TCP_PROTO", "tcp"));
 
         assertThat(settings.properties()).isEmpty();
         assertThat(settings.unknown()).isEmpty();
@@ -62,7 +68,8 @@ class EnvironmentKeysTest {
 
     @Test
     void theServiceLinkOfAServiceNamedLikeAPortKeyIsNoSetting() {
-        assertThat(read(Map.of("CAMEL_SERVER_PORT", "tcp://10.0.0.12:8080", "CHAIN_LOCAL_S3_PORT", "tcp://10.0.0.13:9000")))
+        assertThat(read(Map.of("CAMEL_SERVER_PORT", "tcp://10.0.0.12:8080", "CHAIN_LOCAL_S3_PORT",
+                "tcp://10.0.0.13:9000")))
                 .isEqualTo(new EnvironmentKeys.Settings(Map.of(), List.of()));
     }
 
@@ -73,7 +80,8 @@ class EnvironmentKeysTest {
 
     @Test
     void anUnknownChainVariableIsReported() {
-        assertThat(read(Map.of("CHAIN_CONSUMER_POINTER_PREFIX", "offload/")).unknown()).containsExactly("CHAIN_CONSUMER_POINTER_PREFIX");
+        assertThat(read(Map.of("CHAIN_CONSUMER_POINTER_PREFIX", "offload/")).unknown())
+                .containsExactly("CHAIN_CONSUMER_POINTER_PREFIX");
     }
 
     @Test
@@ -89,7 +97,8 @@ class EnvironmentKeysTest {
 
     @Test
     void componentAndBeanVariablesAreLeftToCamelMainsOwnMapping() {
-        assertThat(read(Map.of("CAMEL_COMPONENT_AWS2_S3_REGION", "eu-west-1", "CAMEL_BEANS_EXAMPLEDB_PASSWORD", "secret")))
+        assertThat(read(Map.of("CAMEL_COMPONENT_AWS2_S3_REGION", "eu-west-1", "CAMEL_BEANS_EXAMPLEDB_PASSWORD",
+                "secret")))
                 .isEqualTo(new EnvironmentKeys.Settings(Map.of(), List.of()));
     }
 

@@ -15,13 +15,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Where delivered keys are kept: per instance by default, shared on PostgreSQL by configuration alone. */
 class IdempotencySettingsTest {
 
-    static final Map<String, String> AWS = Map.of("chain.mode", "aws", "chain.auth.enabled", "false", "chain.bucket", "b",
+    static final Map<String, String> AWS = Map.of("chain.mode", "aws", "chain.auth.enabled", "false", "chain.bucket",
+            "b",
             "chain.queue", "q", "chain.dead-letter-queue", "d");
 
     static ConsumerSettings.Idempotency read(Map<String, String> base, Map<String, String> values) {
         Map<String, String> all = new HashMap<>(base);
         all.putAll(values);
-        return SettingsBinder.read(ConfigSource.of(all), Application.SETTINGS).get(ConsumerSettings.GROUP).idempotency();
+        return SettingsBinder.read(ConfigSource.of(all), Application.SETTINGS).get(ConsumerSettings.GROUP)
+                .idempotency();
     }
 
     @Test
@@ -33,11 +35,14 @@ class IdempotencySettingsTest {
     @Test
     void theSharedStoreIsChosenByConfigurationWithItsConnection() {
         ConsumerSettings.Idempotency idempotency = read(AWS, Map.of("chain.consumer.idempotency.store", "jdbc",
-                "chain.consumer.idempotency.jdbc-url", "jdbc:postgresql://db:5432/chain", "chain.consumer.idempotency.jdbc-user", "chain",
-                "chain.consumer.idempotency.jdbc-password", "s3cret", "chain.consumer.idempotency.claim-timeout", "30s"));
+                "chain.consumer.idempotency.jdbc-url", "jdbc:postgresql://db:5432/chain",
+                        "chain.consumer.idempotency.jdbc-user", "chain",
+                "chain.consumer.idempotency.jdbc-password", "s3cret", "chain.consumer.idempotency.claim-timeout",
+                        "30s"));
 
         assertThat(idempotency.store()).isEqualTo(ConsumerSettings.Store.JDBC);
-        assertThat(idempotency.jdbc()).isEqualTo(new ConsumerSettings.Jdbc("jdbc:postgresql://db:5432/chain", "chain", "s3cret", 10));
+        assertThat(idempotency.jdbc()).isEqualTo(
+                new ConsumerSettings.Jdbc("jdbc:postgresql://db:5432/chain", "chain", "s3cret", 10));
         assertThat(idempotency.claimTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(idempotency.retention()).isEqualTo(Duration.ofDays(15));
     }
@@ -45,7 +50,8 @@ class IdempotencySettingsTest {
     @Test
     void theSharedStoreNeedsAJdbcUrl() {
         assertThatThrownBy(() -> read(AWS, Map.of("chain.consumer.idempotency.store", "jdbc")))
-                .hasMessageContaining("chain.consumer.idempotency.store=jdbc needs chain.consumer.idempotency.jdbc-url");
+                .hasMessageContaining(
+                        "chain.consumer.idempotency.store=jdbc needs chain.consumer.idempotency.jdbc-url");
     }
 
     @Test
@@ -62,8 +68,12 @@ class IdempotencySettingsTest {
 
     @Test
     void theRetentionMustOutlastTheClaimTimeout() {
-        assertThatThrownBy(() -> read(AWS, Map.of("chain.consumer.idempotency.claim-timeout", "1h", "chain.consumer.idempotency.retention", "30m")))
-                .hasMessageContaining("chain.consumer.idempotency.retention must be longer than chain.consumer.idempotency.claim-timeout");
+        assertThatThrownBy(() -> read(AWS,
+                Map.of("chain.consumer.idempotency.claim-timeout", "1h", "chain.consumer.idempotency.retention",
+                "30m")))
+                .hasMessageContaining(
+                        "chain.consumer.idempotency.retention must be longer than "
+                        + "chain.consumer.idempotency.claim-timeout");
     }
 
     @Test

@@ -23,7 +23,8 @@ class KnownKeysTest {
         List<String> keys = KNOWN.keys().stream().filter(key -> !key.endsWith("<Name>")).toList();
 
         assertThat(keys).contains("chain.local.data-dir", "camel.server.port", "camel.main.shutdown-timeout");
-        assertThat(keys.stream().map(key -> KNOWN.keyOf(KnownKeys.variable(key)).orElse(null))).containsExactlyElementsOf(keys);
+        assertThat(keys.stream().map(key -> KNOWN.keyOf(KnownKeys.variable(key)).orElse(null)))
+                .containsExactlyElementsOf(keys);
     }
 
     @Test

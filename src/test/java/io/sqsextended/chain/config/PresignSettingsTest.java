@@ -28,7 +28,8 @@ class PresignSettingsTest {
 
     @Test
     void anUnreadableDurationNamesItsKey() {
-        assertThatThrownBy(() -> ConfigValues.duration("chain.presign.ttl", "soon")).hasMessageContaining("chain.presign.ttl");
+        assertThatThrownBy(() -> ConfigValues.duration("chain.presign.ttl", "soon"))
+                .hasMessageContaining("chain.presign.ttl");
     }
 
     @Test
@@ -40,7 +41,8 @@ class PresignSettingsTest {
 
     @Test
     void decimalUnitsAreRefusedRatherThanGuessed() {
-        assertThatThrownBy(() -> ConfigValues.size("chain.upload.max-size", "5GB")).hasMessageContaining("chain.upload.max-size");
+        assertThatThrownBy(() -> ConfigValues.size("chain.upload.max-size", "5GB"))
+                .hasMessageContaining("chain.upload.max-size");
     }
 
     @Test
@@ -55,7 +57,8 @@ class PresignSettingsTest {
 
     @Test
     void defaultsAllowDownloadsFromTheInputPrefix() {
-        PresignSettings settings = SettingsBinder.read(ConfigSource.of(Map.of()), Application.SETTINGS).get(PresignSettings.GROUP);
+        PresignSettings settings = SettingsBinder.read(ConfigSource.of(Map.of()), Application.SETTINGS)
+                .get(PresignSettings.GROUP);
 
         assertThat(settings.downloadPrefixes()).containsExactly("input/");
         assertThat(settings.ttl()).isEqualTo(Duration.ofMinutes(15));

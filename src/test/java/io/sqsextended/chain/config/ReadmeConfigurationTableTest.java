@@ -26,10 +26,12 @@ class ReadmeConfigurationTableTest {
     void theTableListsEveryKeyAndNoOther() throws IOException {
         Map<String, String> table = table();
         List<String> missing = DECLARED.stream().filter(key -> !table.containsKey(documented(key)))
-                .map(key -> "| `" + documented(key) + "` | " + (key.defaultValue() == null ? "none" : "`" + key.defaultValue() + "`")
+                .map(key -> "| `" + documented(key) + "` | "
+                        + (key.defaultValue() == null ? "none" : "`" + key.defaultValue() + "`")
                         + " | " + key.doc() + " |").toList();
         assertThat(missing).as("rows to add to the README's configuration table").isEmpty();
-        assertThat(table.keySet()).containsExactlyInAnyOrderElementsOf(DECLARED.stream().map(ReadmeConfigurationTableTest::documented).toList());
+        assertThat(table.keySet()).containsExactlyInAnyOrderElementsOf(DECLARED.stream()
+                .map(ReadmeConfigurationTableTest::documented).toList());
     }
 
     @Test
@@ -58,7 +60,8 @@ class ReadmeConfigurationTableTest {
                 }
             }
         }
-        assertThat(cells.keySet()).containsAll(DECLARED.stream().filter(Setting::hasModeDefaults).map(Setting::name).toList());
+        assertThat(cells.keySet()).containsAll(DECLARED.stream().filter(Setting::hasModeDefaults).map(Setting::name)
+                .toList());
         assertThat(disagreements).isEmpty();
     }
 
@@ -99,7 +102,8 @@ class ReadmeConfigurationTableTest {
     private static List<String> names(String cell) {
         List<String> names = codes(cell);
         String first = names.get(0);
-        return names.stream().map(name -> name.startsWith(".") ? first.substring(0, first.lastIndexOf('.')) + name : name).toList();
+        return names.stream().map(name -> name.startsWith(".") ? first.substring(0, first.lastIndexOf('.')) + name
+                : name).toList();
     }
 
     private static List<String> codes(String cell) {

@@ -45,7 +45,9 @@ import static org.awaitility.Awaitility.await;
 class ConsumerChainTest {
 
     static final int REDELIVERIES = 2;
-    /** A bucket kept for offloaded payloads, granted whole: the libraries without a key prefix option write at its root. */
+    /**
+     * A bucket kept for offloaded payloads, granted whole: the libraries without a key prefix option write at its root.
+     */
     static final String OFFLOADS = "offloaded-payloads";
     static final long INITIAL_DELAY = 200;
 
@@ -63,11 +65,13 @@ class ConsumerChainTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"plain.bin", "with space and+plus.bin", "données-été 数据 ünï.txt", "dir/sub dir/a+b=c&d.bin"})
+    @ValueSource(strings = {"plain.bin", "with space and+plus.bin", "données-été 数据 ünï.txt",
+            "dir/sub dir/a+b=c&d.bin"})
     void aPayloadUploadedUnderInputReachesTheDownstreamByteForByteWithItsHeaders(String name) throws Exception {
         String key = "input/" + UUID.randomUUID() + "/" + name;
         byte[] payload = randomBytes(300_000);
-        String eTag = chain.s3().putObject(r -> r.bucket(chain.bucket()).key(key).contentType("application/x-test").metadata(Map.of("origin", "test", "batch", "7")),
+        String eTag = chain.s3().putObject(r -> r.bucket(chain.bucket()).key(key).contentType("application/x-test")
+                .metadata(Map.of("origin", "test", "batch", "7")),
                 RequestBody.fromBytes(payload)).eTag();
 
         RecordingDownstream.Attempt delivery = chain.downstream().awaitKey(key);
@@ -81,7 +85,8 @@ class ConsumerChainTest {
                 .containsEntry(PayloadHeaders.SOURCE, "s3-event")
                 .containsEntry(PayloadHeaders.METADATA_PREFIX + "origin", "test")
                 .containsEntry(PayloadHeaders.METADATA_PREFIX + "batch", "7");
-        assertThat(Instant.parse(delivery.header(PayloadHeaders.EVENT_TIME))).isBetween(Instant.now().minusSeconds(60), Instant.now());
+        assertThat(Instant.parse(delivery.header(PayloadHeaders.EVENT_TIME)))
+                .isBetween(Instant.now().minusSeconds(60), Instant.now());
         assertThat(download(delivery.header(PayloadHeaders.DOWNLOAD_URL))).isEqualTo(payload);
     }
 
@@ -95,11 +100,13 @@ class ConsumerChainTest {
         for (int part = 1, offset = 0; offset < payload.length; part++, offset += partSize) {
             int number = part;
             int length = Math.min(partSize, payload.length - offset);
-            String partETag = chain.s3().uploadPart(r -> r.bucket(chain.bucket()).key(key).uploadId(uploadId).partNumber(number),
+            String partETag = chain.s3().uploadPart(r -> r.bucket(chain.bucket()).key(key).uploadId(uploadId)
+                    .partNumber(number),
                     RequestBody.fromBytes(java.util.Arrays.copyOfRange(payload, offset, offset + length))).eTag();
             parts.add(CompletedPart.builder().partNumber(number).eTag(partETag).build());
         }
-        chain.s3().completeMultipartUpload(r -> r.bucket(chain.bucket()).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
+        chain.s3().completeMultipartUpload(r -> r.bucket(chain.bucket()).key(key).uploadId(uploadId)
+                .multipartUpload(m -> m.parts(parts)));
 
         RecordingDownstream.Attempt delivery = chain.downstream().awaitKey(key);
 
@@ -139,9 +146,11 @@ class ConsumerChainTest {
 
     @ParameterizedTest(name = "size attribute ExtendedPayloadSize: {0}")
     @ValueSource(booleans = {true, false})
-    void a2MiBMessageOfTheAwsExtendedClientIsDeliveredAndItsObjectDeletedAfterTheMessage(boolean newAttributeName) throws Exception {
+    void a2MiBMessageOfTheAwsExtendedClientIsDeliveredAndItsObjectDeletedAfterTheMessage(boolean newAttributeName)
+            throws Exception {
         String payload = "large " + UUID.randomUUID() + " " + "x".repeat(2 * 1024 * 1024);
-        var config = new ExtendedClientConfiguration().withPayloadSupportEnabled(AwsClients.s3(chain.clientSettings()), chain.bucket())
+        var config = new ExtendedClientConfiguration()
+                .withPayloadSupportEnabled(AwsClients.s3(chain.clientSettings()), chain.bucket())
                 .withS3KeyPrefix("offload/");
         if (newAttributeName) {
             config.withLegacyReservedAttributeNameDisabled();
@@ -151,35 +160,44 @@ class ConsumerChainTest {
             extended.sendMessage(r -> r.queueUrl(chain.queues().queueUrl).messageBody(payload));
         }
 
-        RecordingDownstream.Attempt delivery = await().until(() -> chain.downstream().of(d -> payload.equals(new String(d.body()))), l -> !l.isEmpty()).get(0);
+        RecordingDownstream.Attempt delivery = await()
+                .until(() -> chain.downstream().of(d -> payload.equals(new String(d.body()))), l -> !l.isEmpty())
+                .get(0);
 
         assertThat(delivery.headers()).containsEntry(PayloadHeaders.SOURCE, "extended-pointer")
                 .containsEntry(PayloadHeaders.BUCKET, chain.bucket())
-                .containsEntry(newAttributeName ? "ExtendedPayloadSize" : "SQSLargePayloadSize", String.valueOf(payload.length()));
+                .containsEntry(newAttributeName ? "ExtendedPayloadSize" : "SQSLargePayloadSize",
+                        String.valueOf(payload.length()));
         assertThat(delivery.key()).startsWith("offload/");
         chain.queues().awaitNothingPending();
-        await().untilAsserted(() -> assertThatThrownBy(() -> chain.s3().headObject(r -> r.bucket(chain.bucket()).key(delivery.key())))
+        await().untilAsserted(() -> assertThatThrownBy(() -> chain.s3()
+                .headObject(r -> r.bucket(chain.bucket()).key(delivery.key())))
                 .isInstanceOf(software.amazon.awssdk.services.s3.model.S3Exception.class));
     }
 
     @Test
     void aPayloadTheAwsExtendedClientOffloadsToTheRootOfABucketGrantedWholeReachesTheDownstreamAndItsObjectIsDeleted() {
         String payload = "offloaded " + UUID.randomUUID() + " " + "x".repeat(300_000);
-        // no withS3KeyPrefix: the layout of the SNS extended clients, the Python clients and Powertools (a UUID at the root)
-        var config = new ExtendedClientConfiguration().withPayloadSupportEnabled(AwsClients.s3(chain.clientSettings()), OFFLOADS)
+        // no withS3KeyPrefix: the layout of the SNS extended clients,
+        // the Python clients and Powertools (a UUID at the root)
+        var config = new ExtendedClientConfiguration()
+                .withPayloadSupportEnabled(AwsClients.s3(chain.clientSettings()), OFFLOADS)
                 .withLegacyReservedAttributeNameDisabled();
         // the library closes the clients it is given
         try (var extended = new AmazonSQSExtendedClient(AwsClients.sqs(chain.clientSettings()), config)) {
             extended.sendMessage(r -> r.queueUrl(chain.queues().queueUrl).messageBody(payload));
         }
 
-        RecordingDownstream.Attempt delivery = await().until(() -> chain.downstream().of(d -> payload.equals(d.text())), l -> !l.isEmpty()).get(0);
+        RecordingDownstream.Attempt delivery = await()
+                .until(() -> chain.downstream().of(d -> payload.equals(d.text())), l -> !l.isEmpty()).get(0);
 
-        assertThat(delivery.headers()).containsEntry(PayloadHeaders.SOURCE, "extended-pointer").containsEntry(PayloadHeaders.BUCKET, OFFLOADS)
+        assertThat(delivery.headers()).containsEntry(PayloadHeaders.SOURCE, "extended-pointer")
+                .containsEntry(PayloadHeaders.BUCKET, OFFLOADS)
                 .containsEntry("ExtendedPayloadSize", String.valueOf(payload.length()));
         assertThat(delivery.key()).doesNotContain("/");
         chain.queues().awaitNothingPending();
-        await().untilAsserted(() -> assertThatThrownBy(() -> chain.s3().headObject(r -> r.bucket(OFFLOADS).key(delivery.key())))
+        await().untilAsserted(() -> assertThatThrownBy(() -> chain.s3()
+                .headObject(r -> r.bucket(OFFLOADS).key(delivery.key())))
                 .isInstanceOf(software.amazon.awssdk.services.s3.model.S3Exception.class));
     }
 
@@ -188,7 +206,8 @@ class ConsumerChainTest {
         String key = "other/" + UUID.randomUUID() + "/odd event.txt";
         chain.s3().putObject(r -> r.bucket(chain.bucket()).key(key), RequestBody.fromString("odd"));
 
-        chain.queues().send(s3Event(record("2.1", "ObjectCreated:Put", chain.bucket(), key, "0A").replace("\"2026-01-01T00:00:00.000Z\"", "\"Mon Dec  7 04:00:00 2026\"")
+        chain.queues().send(s3Event(record("2.1", "ObjectCreated:Put", chain.bucket(), key, "0A")
+                .replace("\"2026-01-01T00:00:00.000Z\"", "\"Mon Dec  7 04:00:00 2026\"")
                 .replace("\"size\":1024", "\"size\":-3")));
 
         RecordingDownstream.Attempt delivery = chain.downstream().awaitKey(key);
@@ -203,10 +222,12 @@ class ConsumerChainTest {
 
         String messageId = chain.queues().send(body);
 
-        RecordingDownstream.Attempt delivery = await().until(() -> chain.downstream().of(d -> messageId.equals(d.messageId())), l -> !l.isEmpty()).get(0);
+        RecordingDownstream.Attempt delivery = await()
+                .until(() -> chain.downstream().of(d -> messageId.equals(d.messageId())), l -> !l.isEmpty()).get(0);
         assertThat(delivery.body()).asString().isEqualTo(body);
         assertThat(delivery.headers()).containsEntry(PayloadHeaders.SOURCE, "inline")
-                .containsEntry(PayloadHeaders.SIZE, (long) body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .containsEntry(PayloadHeaders.SIZE,
+                        (long) body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
                 .doesNotContainKey(PayloadHeaders.BUCKET);
     }
 
@@ -234,13 +255,15 @@ class ConsumerChainTest {
 
         String messageId = chain.queues().send(body, Map.of("traceId", trace));
 
-        Message deadLetter = chain.queues().awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
+        Message deadLetter = chain.queues()
+                .awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
         List<RecordingDownstream.Attempt> attempts = chain.downstream().ofKey(key);
         assertThat(attempts).hasSize(1 + REDELIVERIES);
         assertThat(attempts.get(1).at() - attempts.get(0).at()).isGreaterThanOrEqualTo(INITIAL_DELAY * 1_000_000);
         assertThat(attempts.get(2).at() - attempts.get(1).at()).isGreaterThanOrEqualTo(2 * INITIAL_DELAY * 1_000_000);
         assertThat(deadLetter.body()).isEqualTo(body);
-        assertThat(attribute(deadLetter, DeadLetterSender.ERROR_CLASS)).isEqualTo(IllegalStateException.class.getName());
+        assertThat(attribute(deadLetter, DeadLetterSender.ERROR_CLASS))
+                .isEqualTo(IllegalStateException.class.getName());
         assertThat(attribute(deadLetter, DeadLetterSender.ERROR_MESSAGE)).isEqualTo("Downstream refused " + key);
         assertThat(attribute(deadLetter, DeadLetterSender.FAILED_ROUTE)).isEqualTo(RecordingDownstream.ROUTE_ID);
         assertThat(attribute(deadLetter, DeadLetterSender.ATTEMPTS)).isEqualTo(String.valueOf(1 + REDELIVERIES));
@@ -270,8 +293,10 @@ class ConsumerChainTest {
 
         String messageId = chain.queues().send(objectCreated(chain.bucket(), key, "10"));
 
-        Message deadLetter = chain.queues().awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
-        assertThat(attribute(deadLetter, DeadLetterSender.ERROR_CLASS)).isEqualTo(PayloadRefusedException.class.getName());
+        Message deadLetter = chain.queues()
+                .awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
+        assertThat(attribute(deadLetter, DeadLetterSender.ERROR_CLASS))
+                .isEqualTo(PayloadRefusedException.class.getName());
         assertThat(attribute(deadLetter, DeadLetterSender.ERROR_MESSAGE)).contains(key, "does not exist");
         assertThat(attribute(deadLetter, DeadLetterSender.ATTEMPTS)).isEqualTo("1");
         assertThat(chain.downstream().ofKey(key)).isEmpty();
@@ -280,14 +305,17 @@ class ConsumerChainTest {
 
     @Test
     void aPointerToAForeignBucketGoesToTheDeadLetterQueueWithoutRedelivery() {
-        String body = pointer("software.amazon.payloadoffloading.PayloadS3Pointer", "someone-elses-bucket", "offload/" + UUID.randomUUID());
+        String body = pointer("software.amazon.payloadoffloading.PayloadS3Pointer", "someone-elses-bucket", "offload/"
+                + UUID.randomUUID());
         MessageAttributeValue size = MessageAttributeValue.builder().dataType("Number").stringValue("300000").build();
 
         String messageId = chain.queues().send(body, Map.of("ExtendedPayloadSize", size));
 
-        Message deadLetter = chain.queues().awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
+        Message deadLetter = chain.queues()
+                .awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
         assertThat(deadLetter.body()).isEqualTo(body);
-        assertThat(attribute(deadLetter, DeadLetterSender.ERROR_MESSAGE)).contains("someone-elses-bucket is not in chain.consumer.allowed-buckets");
+        assertThat(attribute(deadLetter, DeadLetterSender.ERROR_MESSAGE))
+                .contains("someone-elses-bucket is not in chain.consumer.allowed-buckets");
         assertThat(attribute(deadLetter, DeadLetterSender.ATTEMPTS)).isEqualTo("1");
         assertThat(deadLetter.messageAttributes().get("ExtendedPayloadSize")).isEqualTo(size);
     }
@@ -297,15 +325,19 @@ class ConsumerChainTest {
     void aPointerToAProducersUploadIsDeadLetteredAndTheUploadNeverDeleted(String pattern) {
         String upload = "input/" + UUID.randomUUID() + "/theirs.csv";
         chain.s3().putObject(r -> r.bucket(chain.bucket()).key(upload), RequestBody.fromString("a producer's upload"));
-        String body = pointer("software.amazon.payloadoffloading.PayloadS3Pointer", chain.bucket(), pattern.formatted(upload));
+        String body = pointer("software.amazon.payloadoffloading.PayloadS3Pointer", chain.bucket(),
+                pattern.formatted(upload));
 
         String messageId = chain.queues().send(body, Map.of("ExtendedPayloadSize", number(18)));
 
-        Message deadLetter = chain.queues().awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
-        assertThat(attribute(deadLetter, DeadLetterSender.ERROR_CLASS)).isEqualTo(PayloadRefusedException.class.getName());
+        Message deadLetter = chain.queues()
+                .awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
+        assertThat(attribute(deadLetter, DeadLetterSender.ERROR_CLASS))
+                .isEqualTo(PayloadRefusedException.class.getName());
         assertThat(attribute(deadLetter, DeadLetterSender.ATTEMPTS)).isEqualTo("1");
         chain.queues().awaitNothingPending();
-        assertThat(chain.s3().getObjectAsBytes(r -> r.bucket(chain.bucket()).key(upload)).asUtf8String()).isEqualTo("a producer's upload");
+        assertThat(chain.s3().getObjectAsBytes(r -> r.bucket(chain.bucket()).key(upload)).asUtf8String())
+                .isEqualTo("a producer's upload");
     }
 
     @ParameterizedTest(name = "declared {0}")
@@ -314,11 +346,14 @@ class ConsumerChainTest {
         String key = "offload/" + UUID.randomUUID();
         chain.s3().putObject(r -> r.bucket(chain.bucket()).key(key), RequestBody.fromString("twelve bytes"));
 
-        String messageId = chain.queues().send(pointer("software.amazon.payloadoffloading.PayloadS3Pointer", chain.bucket(), key),
+        String messageId = chain.queues()
+                .send(pointer("software.amazon.payloadoffloading.PayloadS3Pointer", chain.bucket(), key),
                 Map.of("ExtendedPayloadSize", number(Long.parseLong(declared))));
 
-        Message deadLetter = chain.queues().awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
-        assertThat(attribute(deadLetter, DeadLetterSender.ERROR_MESSAGE)).contains("declares " + declared + " bytes, the object has 12");
+        Message deadLetter = chain.queues()
+                .awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
+        assertThat(attribute(deadLetter, DeadLetterSender.ERROR_MESSAGE))
+                .contains("declares " + declared + " bytes, the object has 12");
         assertThat(chain.downstream().ofKey(key)).isEmpty();
         assertThat(chain.s3().headObject(r -> r.bucket(chain.bucket()).key(key)).contentLength()).isEqualTo(12L);
     }
@@ -329,16 +364,20 @@ class ConsumerChainTest {
         chain.s3().putObject(r -> r.bucket(chain.bucket()).key(upload), RequestBody.fromString("a producer's upload"));
         String smuggled = pointer("software.amazon.payloadoffloading.PayloadS3Pointer", chain.bucket(), upload);
 
-        String messageId = chain.context().createProducerTemplate().requestBody("direct:publish", smuggled, io.sqsextended.chain.producer.PublishResult.class)
+        String messageId = chain.context().createProducerTemplate()
+                .requestBody("direct:publish", smuggled, io.sqsextended.chain.producer.PublishResult.class)
                 .messageId();
 
-        RecordingDownstream.Attempt delivery = await().until(() -> chain.downstream().of(d -> messageId.equals(d.messageId())), l -> !l.isEmpty()).get(0);
+        RecordingDownstream.Attempt delivery = await()
+                .until(() -> chain.downstream().of(d -> messageId.equals(d.messageId())), l -> !l.isEmpty()).get(0);
         assertThat(delivery.body()).asString().isEqualTo(smuggled);
         assertThat(delivery.headers()).containsEntry(PayloadHeaders.SOURCE, "inline");
         chain.queues().awaitNothingPending();
         // the upload's own S3 event delivers it, as s3-event; nothing delivers it as a pointer
-        assertThat(chain.downstream().ofKey(upload)).extracting(d -> d.header(PayloadHeaders.SOURCE)).containsOnly("s3-event");
-        assertThat(chain.s3().getObjectAsBytes(r -> r.bucket(chain.bucket()).key(upload)).asUtf8String()).isEqualTo("a producer's upload");
+        assertThat(chain.downstream().ofKey(upload)).extracting(d -> d.header(PayloadHeaders.SOURCE))
+                .containsOnly("s3-event");
+        assertThat(chain.s3().getObjectAsBytes(r -> r.bucket(chain.bucket()).key(upload)).asUtf8String())
+                .isEqualTo("a producer's upload");
     }
 
     static MessageAttributeValue number(long value) {
@@ -347,15 +386,19 @@ class ConsumerChainTest {
 
     @Test
     void anS3EventOfAnotherMajorVersionGoesToTheDeadLetterQueueWithTheReason() {
-        String messageId = chain.queues().send(s3Event(record("3.0", "ObjectCreated:Put", chain.bucket(), "input/future.txt", "11")));
+        String messageId = chain.queues()
+                .send(s3Event(record("3.0", "ObjectCreated:Put", chain.bucket(), "input/future.txt", "11")));
 
-        Message deadLetter = chain.queues().awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
-        assertThat(attribute(deadLetter, DeadLetterSender.ERROR_MESSAGE)).isEqualTo("Unsupported S3 event version 3.0 (major version 2 is supported)");
+        Message deadLetter = chain.queues()
+                .awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
+        assertThat(attribute(deadLetter, DeadLetterSender.ERROR_MESSAGE))
+                .isEqualTo("Unsupported S3 event version 3.0 (major version 2 is supported)");
         assertThat(attribute(deadLetter, DeadLetterSender.FAILED_ROUTE)).isEqualTo(ConsumerRoutes.CONSUME_ROUTE);
     }
 
     private static byte[] download(String url) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
     }
 
     static String sha256(byte[] bytes) throws Exception {

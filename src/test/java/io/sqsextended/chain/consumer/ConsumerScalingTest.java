@@ -61,7 +61,8 @@ class ConsumerScalingTest {
     void aStalledDownstreamDoesNotMakeTheConsumerReceiveWithoutBound() throws Exception {
         start(Map.of());
         int concurrency = Integer.parseInt(ChainKeys.CONCURRENCY.defaultValue());
-        // the gate lets a receive start below 2 x concurrency in flight; a poller per 10 workers, each receive takes at most 10
+        // the gate lets a receive start below 2 x concurrency in flight;
+        // a poller per 10 workers, each receive takes at most 10
         int bound = 2 * concurrency - 1 + 10 * ((concurrency + 9) / 10);
         sendMany(bound + 100);
         await().atMost(Duration.ofSeconds(30)).until(() -> calls.size() >= concurrency);
@@ -78,7 +79,8 @@ class ConsumerScalingTest {
             start(Map.of("chain.consumer.concurrency", "1", "chain.consumer.visibility-timeout", "2"));
             List<String> bodies = sendMany(4);
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> calls.containsAll(bodies) && chain.queues().pending() == 0);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> calls.containsAll(bodies) && chain.queues().pending() == 0);
             assertThat(calls).as("downstream calls").hasSize(4);
             assertThat(logs.count("Skipped duplicate")).as("messages received again").isZero();
         }

@@ -20,10 +20,12 @@ class DeadLetterFailureTest {
     // SQS hands the message out again soon after it was left on the queue. A system property: local mode reads
     // template parameters before ChainApp's override properties can be listed
     @RegisterExtension
-    static final ChainExtension chain = ChainExtension.app().consumer().recordingDownstream().systemProperty(VISIBILITY_PARAMETER, "2")
+    static final ChainExtension chain = ChainExtension.app().consumer().recordingDownstream()
+            .systemProperty(VISIBILITY_PARAMETER, "2")
             .property("chain.consumer.redelivery.max-attempts", "0")
             .afterStart(c -> AdviceWith.adviceWith(c.context(), ConsumerRoutes.DEAD_LETTER_ROUTE,
-                    route -> route.weaveAddFirst().throwException(new IllegalStateException("dead-letter queue unavailable"))));
+                    route -> route.weaveAddFirst().throwException(
+                            new IllegalStateException("dead-letter queue unavailable"))));
 
     @Test
     void aMessageWhoseDeadLetterCannotBeSentStaysOnTheQueueAndComesBack() {
@@ -34,7 +36,8 @@ class DeadLetterFailureTest {
         String messageId = queues.send(body);
 
         // ElasticMQ hands a message out again only when a long poll (20 s) starts, not while one waits
-        await().atMost(Duration.ofSeconds(60)).until(() -> chain.downstream().of(d -> messageId.equals(d.messageId())).size() >= 2);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> chain.downstream().of(d -> messageId.equals(d.messageId())).size() >= 2);
         chain.downstream().failWhen = subject -> false;
         await().atMost(Duration.ofSeconds(60)).until(() -> queues.pending() == 0);
         assertThat(chain.downstream().of(d -> messageId.equals(d.messageId()))).hasSizeGreaterThanOrEqualTo(3);

@@ -73,10 +73,12 @@ class DownstreamTimeoutTest {
 
         String messageId = chain.queues().send(hung);
 
-        Message deadLetter = chain.queues().awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
+        Message deadLetter = chain.queues()
+                .awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
         assertThat(deadLetter.body()).isEqualTo(hung);
         assertThat(attribute(deadLetter, DeadLetterSender.ERROR_REASON)).isEqualTo("timeout");
-        assertThat(attribute(deadLetter, DeadLetterSender.ERROR_CLASS)).isEqualTo(ExchangeTimedOutException.class.getName());
+        assertThat(attribute(deadLetter, DeadLetterSender.ERROR_CLASS))
+                .isEqualTo(ExchangeTimedOutException.class.getName());
         assertThat(attribute(deadLetter, DeadLetterSender.ATTEMPTS)).isEqualTo("2");
         assertThat(calls.stream().filter(hung::equals)).as("calls of the hung payload").hasSize(2);
     }
@@ -91,7 +93,8 @@ class DownstreamTimeoutTest {
         hanging.get(hung).countDown();
 
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() ->
-                chain.queues().deadLetters(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID))).size() == 1
+                chain.queues().deadLetters(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)))
+                        .size() == 1
                         && calls.stream().filter(hung::equals).count() == 2 && chain.queues().pending() == 0);
     }
 

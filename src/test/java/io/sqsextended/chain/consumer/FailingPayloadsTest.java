@@ -46,11 +46,14 @@ class FailingPayloadsTest {
                 .until(() -> chain.downstream().of(d -> goodId.equals(d.messageId())), list -> !list.isEmpty()).get(0);
 
         // it came after the failing ones (at least the first receive of 10), and none of them had its redelivery yet
-        assertThat(chain.downstream().of(d -> poison.contains(new String(d.body())) && d.at() < good.at()).stream().map(d -> new String(d.body())))
+        assertThat(chain.downstream().of(d -> poison.contains(new String(d.body())) && d.at() < good.at()).stream()
+                .map(d -> new String(d.body())))
                 .as("attempts at failing payloads before the good one was delivered")
                 .hasSizeGreaterThanOrEqualTo(FAILING / 2)
                 .doesNotHaveDuplicates();
-        List<Message> deadLetters = await().until(() -> chain.queues().deadLetters(m -> poison.contains(m.body())), list -> list.size() == FAILING);
+        List<Message> deadLetters = await()
+                .until(() -> chain.queues().deadLetters(m -> poison.contains(m.body())), list -> list.size()
+                == FAILING);
         assertThat(deadLetters).allSatisfy(deadLetter -> {
             assertThat(attribute(deadLetter, DeadLetterSender.ATTEMPTS)).isEqualTo("2");
             assertThat(attribute(deadLetter, DeadLetterSender.ERROR_REASON)).isEqualTo("failed");
@@ -64,7 +67,8 @@ class FailingPayloadsTest {
     void aKeyThatS3RefusesGoesToTheDeadLetterQueueWithoutRedelivery(String key) {
         String messageId = chain.queues().send(objectCreated(chain.bucket(), key, "01"));
 
-        Message deadLetter = chain.queues().awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
+        Message deadLetter = chain.queues()
+                .awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
         assertThat(attribute(deadLetter, DeadLetterSender.ATTEMPTS)).isEqualTo("1");
         assertThat(attribute(deadLetter, DeadLetterSender.ERROR_REASON)).isEqualTo("refused");
         assertThat(chain.downstream().of(d -> messageId.equals(d.messageId()))).isEmpty();

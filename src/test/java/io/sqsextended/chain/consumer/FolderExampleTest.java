@@ -34,7 +34,8 @@ class FolderExampleTest {
         await().until(() -> Files.exists(written));
         assertThat(written).hasBinaryContent(payload);
         try (var files = Files.walk(chain.dir("outbox"))) {
-            assertThat(files.map(Path::getFileName).map(Path::toString)).noneMatch(name -> name.startsWith(".partial-"));
+            assertThat(files.map(Path::getFileName).map(Path::toString))
+                    .noneMatch(name -> name.startsWith(".partial-"));
         }
     }
 }

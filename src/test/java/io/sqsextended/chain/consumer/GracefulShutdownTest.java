@@ -34,8 +34,10 @@ class GracefulShutdownTest {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean finished = new AtomicBoolean();
-        chain.properties(Map.of("chain.downstream.uri", "direct:test-slow", "camel.main.shutdown-timeout", "60")).start();
-        RouteBuilder.addRoutes(chain.context(), routes -> routes.from("direct:test-slow").routeConfigurationId(ConsumerErrorHandling.ID)
+        chain.properties(Map.of("chain.downstream.uri", "direct:test-slow", "camel.main.shutdown-timeout", "60"))
+                .start();
+        RouteBuilder.addRoutes(chain.context(), routes -> routes.from("direct:test-slow")
+                .routeConfigurationId(ConsumerErrorHandling.ID)
                 .process(exchange -> {
                     entered.countDown();
                     finished.set(release.await(60, TimeUnit.SECONDS));
@@ -58,7 +60,8 @@ class GracefulShutdownTest {
     @Test
     void aStopWithNothingInFlightDoesNotWaitForTheLongPollUnderWay() throws Exception {
         chain.properties(Map.of("chain.consumer.wait-time-seconds", "20", "camel.main.shutdown-timeout", "30")).start();
-        ScheduledPollConsumer consumer = (ScheduledPollConsumer) chain.context().getRoute(ConsumerRoutes.CONSUME_ROUTE).getConsumer();
+        ScheduledPollConsumer consumer = (ScheduledPollConsumer) chain.context().getRoute(ConsumerRoutes.CONSUME_ROUTE)
+                .getConsumer();
         // the queue is empty once the start's s3:TestEvent is consumed: the receive under way then waits its 20 s
         await().atMost(Duration.ofSeconds(20)).until(() -> chain.queues().pending() == 0 && consumer.isPolling());
 

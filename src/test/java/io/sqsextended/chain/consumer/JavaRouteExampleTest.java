@@ -20,7 +20,8 @@ class JavaRouteExampleTest {
     @Test
     void aJavaRouteFileCountsTheLinesOfEachPayloadAndHandsItOnUnchanged() throws Exception {
         String key = "input/" + UUID.randomUUID() + ".csv";
-        chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key(key), RequestBody.fromString("a,1\nb,2\nc,3\n"));
+        chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key(key),
+                RequestBody.fromString("a,1\nb,2\nc,3\n"));
 
         RecordingDownstream.Attempt delivery = chain.downstream().awaitKey(key);
 

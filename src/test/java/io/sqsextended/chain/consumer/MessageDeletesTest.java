@@ -59,7 +59,8 @@ class MessageDeletesTest {
         context = new DefaultCamelContext();
         context.start();
         queueUrl = sqs.createQueue(r -> r.queueName("deletes-" + System.nanoTime())).queueUrl();
-        Function<Exchange, Runnable> afterDelete = exchange -> () -> cleanedUp.add(exchange.getIn().getHeader(Sqs2Constants.MESSAGE_ID, String.class));
+        Function<Exchange, Runnable> afterDelete = exchange -> ()
+                -> cleanedUp.add(exchange.getIn().getHeader(Sqs2Constants.MESSAGE_ID, String.class));
         deletes = new MessageDeletes(context, sqs, () -> queueUrl, afterDelete);
         context.addService(deletes);
     }
@@ -89,7 +90,8 @@ class MessageDeletesTest {
 
         await().until(() -> cleanedUp.size() == 2);
         assertThat(pending()).isEqualTo(1);
-        assertThat(cleanedUp).doesNotContain(exchanges.get(1).getIn().getHeader(Sqs2Constants.MESSAGE_ID, String.class));
+        assertThat(cleanedUp).doesNotContain(exchanges.get(1).getIn()
+                .getHeader(Sqs2Constants.MESSAGE_ID, String.class));
     }
 
     @Test
@@ -137,7 +139,8 @@ class MessageDeletesTest {
         }
         List<Exchange> exchanges = new ArrayList<>();
         while (exchanges.size() < count) {
-            for (Message message : sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages()) {
+            for (Message message : sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
+                    .waitTimeSeconds(1)).messages()) {
                 Exchange exchange = new DefaultExchange(context);
                 exchange.getIn().setHeader(Sqs2Constants.MESSAGE_ID, message.messageId());
                 exchange.getIn().setHeader(Sqs2Constants.RECEIPT_HANDLE, message.receiptHandle());

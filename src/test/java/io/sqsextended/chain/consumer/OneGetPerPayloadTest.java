@@ -28,8 +28,9 @@ import static org.awaitility.Awaitility.await;
  * One GET per payload, as the embedded S3 counts them ({@link ServedGets}), whatever the downstream does with the body
  * within an attempt; only a redelivery reads the object again. Downstreams as users write them (YAML in
  * chain.routes.dir), and in Java where they call the {@link StreamCache} methods themselves; each ends at the
- * {@link RecordingDownstream}, which reads the body once more. No downstream timeout here (the downstream is called on the
- * exchange itself); {@link OneGetWithinADownstreamTimeoutTest} has one.
+ * {@link RecordingDownstream}, which reads the body once more.
+ * No downstream timeout here (the downstream is called on the exchange itself); {@link
+ * OneGetWithinADownstreamTimeoutTest} has one.
  */
 class OneGetPerPayloadTest {
 
@@ -96,7 +97,10 @@ class OneGetPerPayloadTest {
     @RegisterExtension
     static final ChainExtension chain = app("0");
 
-    /** The app with the downstreams above and {@code chain.consumer.downstream-timeout} (0: none); GETs counted from its start on. */
+    /**
+     * The app with the downstreams above and {@code chain.consumer.downstream-timeout} (0: none); GETs counted from its
+     * start on.
+     */
     static ChainExtension app(String downstreamTimeout) {
         return ChainExtension.app().consumer().recordingDownstream().downstream("direct:one-get")
                 .beforeStart(c -> {
@@ -160,7 +164,8 @@ class OneGetPerPayloadTest {
 
     @Test
     void aWireTapCopyGetsThePayloadWithAtMostAGetOfItsOwn() {
-        // the copy runs on its own thread: it shares the GET if it reads before the attempt ends, else sends one (a CI run saw 2)
+        // the copy runs on its own thread: it shares the GET if it reads
+        // before the attempt ends, else sends one (a CI run saw 2)
         assertThat(deliver(chain, key("wire-tap"), 2)).isBetween(1L, 2L);
     }
 
@@ -173,7 +178,10 @@ class OneGetPerPayloadTest {
         return deliver(chain, key(route), 1);
     }
 
-    /** Uploads the payload, sends its event, waits for {@code attempts} calls of the recording downstream; the GETs seen. */
+    /**
+     * Uploads the payload, sends its event, waits for {@code attempts} calls of the recording downstream; the GETs
+     * seen.
+     */
     static long deliver(ChainExtension chain, String key, int attempts) {
         String bucket = chain.property("chain.bucket");
         chain.s3().putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString(PAYLOAD));

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The consumer receives only while fewer than the limit are processed, and fewer than another limit wait for a redelivery. */
+/**
+ * The consumer receives only while fewer than the limit are processed, and fewer than another limit wait for a
+ * redelivery.
+ */
 class PollGateTest {
 
     CamelContext context;

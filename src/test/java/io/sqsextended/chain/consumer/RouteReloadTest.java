@@ -63,7 +63,8 @@ class RouteReloadTest {
 
     @Test
     void aFileThatDoesNotParseIsReportedAndTheRouteBeforeKeepsRunning() throws Exception {
-        save("- route:\n    id: versioned\n    from:\n      uri: direct:versioned\n      steps:\n        - no-such-step: {}\n");
+        save("- route:\n    id: versioned\n    from:\n      uri: direct:versioned\n      steps:\n        - "
+                + "no-such-step: {}\n");
 
         await().until(() -> logs.count("Cannot reload user route file " + routeFile + ": ") == 1);
         assertThat(deliveredVersion()).isEqualTo("v1");

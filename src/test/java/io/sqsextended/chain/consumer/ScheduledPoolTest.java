@@ -10,7 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
-/** The pools of the workers, the deletes and the downstream timeouts: bounded by what the poll gate admits, not by a queue limit. */
+/**
+ * The pools of the workers, the deletes and the downstream timeouts: bounded by what the poll gate admits, not by a
+ * queue limit.
+ */
 class ScheduledPoolTest {
 
     @Test

@@ -14,23 +14,30 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** examples/sql/record.camel.yaml records each payload's key, size and ETag in PostgreSQL, then hands the payload on. */
+/**
+ * examples/sql/record.camel.yaml records each payload's key, size and ETag in PostgreSQL, then hands the payload on.
+ */
 class SqlExampleTest {
 
     @RegisterExtension
     final ChainExtension chain = ChainExtension.app().consumer().recordingDownstream().downstream("direct:sql")
-            .property("chain.routes.dir", "examples/sql").property("camel.beans.exampleDb", "#class:org.postgresql.ds.PGSimpleDataSource")
+            .property("chain.routes.dir", "examples/sql")
+                    .property("camel.beans.exampleDb", "#class:org.postgresql.ds.PGSimpleDataSource")
             .property("example.sql.to", RecordingDownstream.URI).startInTest();
 
     @Test
     void eachPayloadIsRecordedInTheTableAndHandedOnUnchanged() throws Exception {
         String url = Postgres.get().newDatabase();
         try (Connection db = DriverManager.getConnection(url)) {
-            db.createStatement().execute("CREATE TABLE payloads (payload_key TEXT, size BIGINT, etag TEXT, PRIMARY KEY (payload_key, etag))");
+            db.createStatement()
+                    .execute(
+                    "CREATE TABLE payloads (payload_key TEXT, size BIGINT, etag TEXT, PRIMARY KEY (payload_key, "
+                    + "etag))");
         }
         String key = "input/" + UUID.randomUUID() + ".txt";
         chain.property("camel.beans.exampleDb.url", url).start();
-        String eTag = chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key(key), RequestBody.fromString("twelve bytes")).eTag();
+        String eTag = chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key(key),
+                RequestBody.fromString("twelve bytes")).eTag();
 
         assertThat(chain.downstream().awaitKey(key).text()).isEqualTo("twelve bytes");
         chain.stop();

@@ -51,8 +51,10 @@ class UnfetchedPayloadChecksumTest {
         chain.s3().putObject(r -> r.bucket(chain.bucket()).key(key), RequestBody.fromBytes(BYTES));
         String sha256 = Base64.getEncoder().encodeToString(Sha256.of(BYTES));
 
-        String messageId = chain.queues().send(pointer("software.amazon.payloadoffloading.PayloadS3Pointer", chain.bucket(), key),
-                Map.of(PayloadSha256.ATTRIBUTE, MessageAttributeValue.builder().dataType("String").stringValue(sha256).build()));
+        String messageId = chain.queues()
+                .send(pointer("software.amazon.payloadoffloading.PayloadS3Pointer", chain.bucket(), key),
+                Map.of(PayloadSha256.ATTRIBUTE, MessageAttributeValue.builder().dataType("String").stringValue(sha256)
+                        .build()));
 
         RecordingDownstream.Attempt delivered = await()
                 .until(() -> chain.downstream().of(d -> messageId.equals(d.messageId())), l -> !l.isEmpty()).get(0);

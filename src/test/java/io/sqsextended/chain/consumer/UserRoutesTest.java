@@ -21,7 +21,8 @@ class UserRoutesTest {
     @Test
     void aBrokenUserRouteFileStopsTheStartNamingTheFile() throws Exception {
         Path broken = routesDir.resolve("broken.yaml");
-        Files.writeString(broken, "- route:\n    from:\n      uri: direct:broken\n      steps:\n        - no-such-step: {}\n");
+        Files.writeString(broken,
+                "- route:\n    from:\n      uri: direct:broken\n      steps:\n        - no-such-step: {}\n");
 
         assertThatThrownBy(() -> chain.property("chain.routes.dir", routesDir.toString()).start())
                 .hasStackTraceContaining("Cannot load user route file " + broken);

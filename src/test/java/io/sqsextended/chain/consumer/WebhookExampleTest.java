@@ -34,9 +34,12 @@ class WebhookExampleTest {
     void anUploadedPayloadIsPostedToTheWebhookWithItsHeaders() throws Exception {
         String key = "input/" + UUID.randomUUID() + "/hook.bin";
         byte[] payload = RandomBytes.randomBytes(2 * 1024 * 1024);
-        chain.s3().putObject(r -> r.bucket(chain.bucket()).key(key).contentType("application/octet-stream"), RequestBody.fromBytes(payload));
+        chain.s3().putObject(r -> r.bucket(chain.bucket()).key(key).contentType("application/octet-stream"),
+                RequestBody.fromBytes(payload));
 
-        RecordingWebhook.Post post = await().until(() -> webhook.posts().stream().filter(p -> key.equals(p.headers().getFirst("PayloadKey"))).findFirst(),
+        RecordingWebhook.Post post = await()
+                .until(() -> webhook.posts().stream().filter(p -> key.equals(p.headers().getFirst("PayloadKey")))
+                .findFirst(),
                 java.util.Optional::isPresent).orElseThrow();
 
         assertThat(post.body()).isEqualTo(payload);
@@ -52,7 +55,8 @@ class WebhookExampleTest {
         try {
             String messageId = queues.send("inline for a failing hook " + UUID.randomUUID());
 
-            Message deadLetter = queues.awaitDeadLetter(m -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
+            Message deadLetter = queues.awaitDeadLetter(m
+                    -> messageId.equals(attribute(m, DeadLetterSender.ORIGINAL_MESSAGE_ID)));
 
             assertThat(attribute(deadLetter, DeadLetterSender.ERROR_MESSAGE)).contains("503");
             assertThat(attribute(deadLetter, DeadLetterSender.FAILED_ROUTE)).isEqualTo("example-webhook");

@@ -70,11 +70,15 @@ class KubernetesManifestsTest {
     @Test
     void kustomizeAppliesEveryManifestOfTheFolderSoThatApplyingTheFolderDoesTheSame() throws IOException {
         try (Stream<Path> files = Files.list(MANIFESTS)) {
-            assertThat(files.map(file -> DIR.relativize(file).toString())).containsExactlyInAnyOrderElementsOf(kustomizationResources());
+            assertThat(files.map(file -> DIR.relativize(file).toString()))
+                    .containsExactlyInAnyOrderElementsOf(kustomizationResources());
         }
     }
 
-    /** fabric8 keeps a field it does not know (a typo, a field of another version) aside, where the API server rejects it. */
+    /**
+     * fabric8 keeps a field it does not know (a typo, a field of another version) aside, where the API server rejects
+     * it.
+     */
     @Test
     void everyFieldOfTheKubernetesResourcesIsOneTheirApiKnows() {
         List<String> unknown = new ArrayList<>();
@@ -88,7 +92,8 @@ class KubernetesManifestsTest {
     void probesAskAContainerPortThatIsTheManagementPort() {
         Container chain = container();
         for (Probe probe : probes(chain)) {
-            assertThat(containerPort(chain, probe.getHttpGet().getPort())).as("probe port " + probe.getHttpGet().getPort())
+            assertThat(containerPort(chain, probe.getHttpGet().getPort()))
+                    .as("probe port " + probe.getHttpGet().getPort())
                     .isEqualTo(Integer.parseInt(app.getProperty("camel.management.port")));
         }
     }
@@ -105,11 +110,13 @@ class KubernetesManifestsTest {
 
     @Test
     void everyChainVariableIsTheVariableOfAKeyInTheReadmesConfigurationTable() throws IOException {
-        Set<String> documented = readmeKeys().stream().map(KubernetesManifestsTest::variableOf).collect(Collectors.toSet());
+        Set<String> documented = readmeKeys().stream().map(KubernetesManifestsTest::variableOf)
+                .collect(Collectors.toSet());
         List<String> variables = new ArrayList<>(container().getEnv().stream().map(EnvVar::getName).toList());
         variables.addAll(one(ConfigMap.class).getData().keySet());
 
-        assertThat(variables.stream().filter(name -> name.startsWith("CHAIN_"))).isNotEmpty().allMatch(documented::contains);
+        assertThat(variables.stream().filter(name -> name.startsWith("CHAIN_"))).isNotEmpty()
+                .allMatch(documented::contains);
     }
 
     @Test
@@ -123,10 +130,12 @@ class KubernetesManifestsTest {
             var secret = variable.getValueFrom().getSecretKeyRef();
             var configMap = variable.getValueFrom().getConfigMapKeyRef();
             if (secret != null) {
-                assertThat(secretKeys.getOrDefault(secret.getName(), Set.of())).as(variable.getName()).contains(secret.getKey());
+                assertThat(secretKeys.getOrDefault(secret.getName(), Set.of())).as(variable.getName())
+                        .contains(secret.getKey());
             }
             if (configMap != null) {
-                assertThat(configMapKeys.getOrDefault(configMap.getName(), Set.of())).as(variable.getName()).contains(configMap.getKey());
+                assertThat(configMapKeys.getOrDefault(configMap.getName(), Set.of())).as(variable.getName())
+                        .contains(configMap.getKey());
             }
         }
         for (EnvFromSource source : container().getEnvFrom()) {
@@ -144,7 +153,8 @@ class KubernetesManifestsTest {
         GenericKubernetesResource scaledObject = keda("ScaledObject");
 
         assertThat((String) scaledObject.get("spec", "scaleTargetRef", "kind")).isIn(null, "Deployment");
-        assertThat((String) scaledObject.get("spec", "scaleTargetRef", "name")).isEqualTo(one(Deployment.class).getMetadata().getName());
+        assertThat((String) scaledObject.get("spec", "scaleTargetRef", "name"))
+                .isEqualTo(one(Deployment.class).getMetadata().getName());
         assertThat((String) scaledObject.get("spec", "triggers", 0, "authenticationRef", "name"))
                 .isEqualTo(keda("TriggerAuthentication").getMetadata().getName());
     }
@@ -158,7 +168,8 @@ class KubernetesManifestsTest {
         assertThat((String) scaledObject.get("spec", "triggers", 0, "metadata", "queueURL"))
                 .matches("https://sqs\\." + Pattern.quote(settings.get("CHAIN_REGION")) + "\\.amazonaws\\.com/\\d{12}/"
                         + Pattern.quote(settings.get("CHAIN_QUEUE")));
-        assertThat((String) scaledObject.get("spec", "triggers", 0, "metadata", "awsRegion")).isEqualTo(settings.get("CHAIN_REGION"));
+        assertThat((String) scaledObject.get("spec", "triggers", 0, "metadata", "awsRegion"))
+                .isEqualTo(settings.get("CHAIN_REGION"));
     }
 
     @Test
@@ -168,15 +179,18 @@ class KubernetesManifestsTest {
 
         assertThat(preStop).hasSize(2).first().isEqualTo("sleep");
         assertThat(pod.getTerminationGracePeriodSeconds())
-                .isGreaterThan(Long.parseLong(preStop.get(1)) + Long.parseLong(app.getProperty("camel.main.shutdown-timeout")));
+                .isGreaterThan(Long.parseLong(preStop.get(1))
+                        + Long.parseLong(app.getProperty("camel.main.shutdown-timeout")));
     }
 
     @Test
     void theServiceForwardsToTheApiPort() {
         Service service = one(Service.class);
 
-        assertThat(service.getSpec().getSelector()).isEqualTo(one(Deployment.class).getSpec().getSelector().getMatchLabels());
-        assertThat(service.getSpec().getPorts()).singleElement().satisfies(port -> assertThat(containerPort(container(), port.getTargetPort()))
+        assertThat(service.getSpec().getSelector())
+                .isEqualTo(one(Deployment.class).getSpec().getSelector().getMatchLabels());
+        assertThat(service.getSpec().getPorts()).singleElement()
+                .satisfies(port -> assertThat(containerPort(container(), port.getTargetPort()))
                 .isEqualTo(Integer.parseInt(app.getProperty("camel.server.port"))));
     }
 
@@ -209,7 +223,8 @@ class KubernetesManifestsTest {
             entries.forEach((key, value) -> collectUnknownFields(value, path + "." + key, unknown));
         } else if (node != null && node.getClass().getPackageName().startsWith("io.fabric8.kubernetes.api.model")) {
             for (Method getter : node.getClass().getMethods()) {
-                if (getter.getParameterCount() == 0 && getter.getName().startsWith("get") && getter.getDeclaringClass() != Object.class) {
+                if (getter.getParameterCount() == 0 && getter.getName().startsWith("get") && getter.getDeclaringClass()
+                        != Object.class) {
                     Object value = invoke(getter, node);
                     if (getter.getName().equals("getAdditionalProperties")) {
                         ((Map<?, ?>) value).keySet().forEach(field -> unknown.add(path + "." + field));
@@ -230,7 +245,8 @@ class KubernetesManifestsTest {
     }
 
     private static List<String> kustomizationResources() throws IOException {
-        Map<?, ?> kustomization = (Map<?, ?>) new Load(LoadSettings.builder().build()).loadFromString(Files.readString(DIR.resolve("kustomization.yaml")));
+        Map<?, ?> kustomization = (Map<?, ?>) new Load(LoadSettings.builder().build())
+                .loadFromString(Files.readString(DIR.resolve("kustomization.yaml")));
         return ((List<?>) kustomization.get("resources")).stream().map(String::valueOf).toList();
     }
 
@@ -241,9 +257,11 @@ class KubernetesManifestsTest {
     }
 
     private static GenericKubernetesResource keda(String kind) {
-        List<GenericKubernetesResource> found = resources.stream().filter(r -> r instanceof GenericKubernetesResource && r.getKind().equals(kind))
+        List<GenericKubernetesResource> found = resources.stream()
+                .filter(r -> r instanceof GenericKubernetesResource && r.getKind().equals(kind))
                 .map(GenericKubernetesResource.class::cast).toList();
-        assertThat(found).as(kind).singleElement().satisfies(r -> assertThat(r.getApiVersion()).isEqualTo("keda.sh/v1alpha1"));
+        assertThat(found).as(kind).singleElement()
+                .satisfies(r -> assertThat(r.getApiVersion()).isEqualTo("keda.sh/v1alpha1"));
         return found.get(0);
     }
 
@@ -252,7 +270,8 @@ class KubernetesManifestsTest {
     }
 
     private static List<Probe> probes(Container container) {
-        List<Probe> probes = Stream.of(container.getStartupProbe(), container.getLivenessProbe(), container.getReadinessProbe()).toList();
+        List<Probe> probes = Stream.of(container.getStartupProbe(), container.getLivenessProbe(),
+                container.getReadinessProbe()).toList();
         assertThat(probes).doesNotContainNull();
         return probes;
     }
@@ -260,12 +279,14 @@ class KubernetesManifestsTest {
     /** The number a port of the container names, by number or by name; null when it declares none such. */
     private static Integer containerPort(Container container, IntOrString port) {
         return container.getPorts().stream().filter(declared -> port.getIntVal() != null
-                        ? port.getIntVal().equals(declared.getContainerPort()) : port.getStrVal().equals(declared.getName()))
+                        ? port.getIntVal().equals(declared.getContainerPort()) : port.getStrVal()
+                                .equals(declared.getName()))
                 .map(ContainerPort::getContainerPort).findFirst().orElse(null);
     }
 
     private static <T extends HasMetadata> Map<String, Set<String>> keysByName(Class<T> kind) {
-        return resources.stream().filter(kind::isInstance).collect(Collectors.toMap(r -> r.getMetadata().getName(), r -> {
+        return resources.stream().filter(kind::isInstance)
+                .collect(Collectors.toMap(r -> r.getMetadata().getName(), r -> {
             if (r instanceof Secret secret) {
                 return Stream.of(secret.getData(), secret.getStringData()).filter(data -> data != null)
                         .flatMap(data -> data.keySet().stream()).collect(Collectors.toSet());

@@ -16,8 +16,9 @@ import static io.sqsextended.chain.docker.DockerCli.docker;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The image run as the README runs it, {@code docker run -d --stop-timeout 45} with settings in its environment, each port
- * published on a free port of the host's loopback only. {@link #close()} removes it and its anonymous volumes.
+ * The image run as the README runs it, {@code docker run -d --stop-timeout
+ * 45} with settings in its environment, each port published on a free port of the host's loopback only. {@link
+ * #close()} removes it and its anonymous volumes.
  */
 final class ChainContainer implements AutoCloseable {
 
@@ -31,7 +32,8 @@ final class ChainContainer implements AutoCloseable {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final Map<Integer, Integer> published = new LinkedHashMap<>();
     // Camel's graceful shutdown (camel.main.shutdown-timeout, 30 s) and the JVM's exit, not docker's default 10 s
-    private final List<String> options = new ArrayList<>(List.of("--stop-timeout", String.valueOf(STOP_TIMEOUT_SECONDS)));
+    private final List<String> options = new ArrayList<>(
+            List.of("--stop-timeout", String.valueOf(STOP_TIMEOUT_SECONDS)));
     private int apiPort = API;
 
     /** Publishes these container ports (the ports the app binds inside) each on a free port of 127.0.0.1. */

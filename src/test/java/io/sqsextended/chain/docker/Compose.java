@@ -18,7 +18,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A compose file run with docker-compose (Debian's 1.29) as its header comment tells users to, under a project name of
- * its own and with free host ports in the variables the file reads (HOST_API_PORT among them), so that runs never collide.
+ * its own and with free host ports in the variables the file reads
+ * (HOST_API_PORT among them), so that runs never collide.
  */
 final class Compose {
 
@@ -33,7 +34,10 @@ final class Compose {
         }
     }
 
-    /** {@code docker-compose -p PROJECT -f FILE ARGS}: its output; an AssertionError with the output when it exits non-zero. */
+    /**
+     * {@code docker-compose -p PROJECT -f FILE ARGS}: its output; an AssertionError with the output when it exits
+     * non-zero.
+     */
     String run(String... args) {
         List<String> command = new ArrayList<>(List.of("env"));
         hostPorts.forEach((name, port) -> command.add(name + "=" + port));
@@ -61,6 +65,7 @@ final class Compose {
         assertThat(api.put(ticket.get("url").asText(), ApiClient.headersOf(ticket), body).status()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> run("logs", service), logs -> logs.contains(ticket.get("key").asText() + ": " + body.length + " bytes"));
+                .until(() -> run("logs", service), logs
+                        -> logs.contains(ticket.get("key").asText() + ": " + body.length + " bytes"));
     }
 }

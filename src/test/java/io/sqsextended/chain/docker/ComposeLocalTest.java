@@ -10,13 +10,14 @@ import static io.sqsextended.chain.docker.DockerCli.docker;
 import static io.sqsextended.chain.testkit.ApiClient.PRODUCER;
 
 /**
- * docker/compose.yaml's local profile with docker-compose (Debian's 1.29), on the image the docker tests build, tagged as
- * the service's image: up, healthy, an upload delivered, down.
+ * docker/compose.yaml's local profile with docker-compose (Debian's
+ * 1.29), on the image the docker tests build, tagged as the service's image: up, healthy, an upload delivered, down.
  */
 @Tag("docker")
 class ComposeLocalTest {
 
-    private final Compose compose = new Compose("docker/compose.yaml", "HOST_API_PORT", "HOST_MANAGEMENT_PORT", "HOST_S3_PORT", "HOST_SQS_PORT");
+    private final Compose compose = new Compose("docker/compose.yaml", "HOST_API_PORT", "HOST_MANAGEMENT_PORT",
+            "HOST_S3_PORT", "HOST_SQS_PORT");
 
     @BeforeAll
     static void tagTheImage() {

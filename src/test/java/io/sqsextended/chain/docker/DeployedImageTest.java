@@ -25,15 +25,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Kubernetes Deployment and the template's ECS task run the image the docker tests run, as that image runs: its
- * entrypoint, its user, its ports and the health endpoints of its HEALTHCHECK. Offline: the files are read, nothing runs.
+ * entrypoint, its user, its ports and the health endpoints of
+ * its HEALTHCHECK. Offline: the files are read, nothing runs.
  */
 class DeployedImageTest {
 
     private static final Path MANIFESTS = Path.of("deploy/kubernetes/manifests");
-    private static final Pattern HEALTHCHECK = Pattern.compile("http://localhost:\\$\\{CAMEL_MANAGEMENT_PORT:-(\\d+)}(/\\S+)/ready");
+    private static final Pattern HEALTHCHECK = Pattern.compile(
+            "http://localhost:\\$\\{CAMEL_MANAGEMENT_PORT:-(\\d+)}(/\\S+)/ready");
 
     private final String dockerfile = read(Path.of("docker/Dockerfile"));
-    private final Container pod = kubernetes(Deployment.class, "deployment.yaml").getSpec().getTemplate().getSpec().getContainers().get(0);
+    private final Container pod = kubernetes(Deployment.class, "deployment.yaml").getSpec().getTemplate().getSpec()
+            .getContainers().get(0);
     private final Map<String, Object> task = ecsContainer();
 
     @Test
@@ -49,19 +52,24 @@ class DeployedImageTest {
     void bothRunAsTheImagesUser() {
         String user = instruction("USER");
 
-        assertThat(kubernetes(Deployment.class, "deployment.yaml").getSpec().getTemplate().getSpec().getSecurityContext().getRunAsUser())
+        assertThat(kubernetes(Deployment.class, "deployment.yaml").getSpec().getTemplate().getSpec()
+                .getSecurityContext().getRunAsUser())
                 .hasToString(user);
         assertThat(task.getOrDefault("User", user)).isEqualTo(user);
     }
 
     @Test
     void bothOpenTheApiAndManagementPortsTheImageExposes() {
-        Set<Integer> exposed = Pattern.compile("\\s+").splitAsStream(instruction("EXPOSE")).map(Integer::valueOf).collect(Collectors.toSet());
-        Map<String, Integer> podPorts = pod.getPorts().stream().collect(Collectors.toMap(ContainerPort::getName, ContainerPort::getContainerPort));
+        Set<Integer> exposed = Pattern.compile("\\s+").splitAsStream(instruction("EXPOSE")).map(Integer::valueOf)
+                .collect(Collectors.toSet());
+        Map<String, Integer> podPorts = pod.getPorts().stream()
+                .collect(Collectors.toMap(ContainerPort::getName, ContainerPort::getContainerPort));
         Map<String, Integer> taskPorts = new LinkedHashMap<>();
-        list(task.get("PortMappings")).forEach(mapping -> taskPorts.put((String) map(mapping).get("Name"), (Integer) map(mapping).get("ContainerPort")));
+        list(task.get("PortMappings")).forEach(mapping
+                -> taskPorts.put((String) map(mapping).get("Name"), (Integer) map(mapping).get("ContainerPort")));
 
-        assertThat(podPorts).isEqualTo(taskPorts).containsEntry("management", healthCheckPort()).containsOnlyKeys("api", "management");
+        assertThat(podPorts).isEqualTo(taskPorts).containsEntry("management", healthCheckPort())
+                .containsOnlyKeys("api", "management");
         assertThat(exposed).containsAll(podPorts.values());
     }
 
@@ -70,8 +78,10 @@ class DeployedImageTest {
         String health = healthCheck().group(2);
 
         assertThat(List.of(pod.getStartupProbe(), pod.getLivenessProbe(), pod.getReadinessProbe()))
-                .allSatisfy(probe -> assertThat(probe.getHttpGet().getPath()).isIn(health + "/live", health + "/ready"));
-        assertThat(list(map(task.get("HealthCheck")).get("Command")).stream().map(String::valueOf).collect(Collectors.joining(" ")))
+                .allSatisfy(probe -> assertThat(probe.getHttpGet().getPath())
+                        .isIn(health + "/live", health + "/ready"));
+        assertThat(list(map(task.get("HealthCheck")).get("Command")).stream().map(String::valueOf)
+                .collect(Collectors.joining(" ")))
                 .containsPattern("http://localhost:" + healthCheckPort() + Pattern.quote(health) + "/(live|ready)");
     }
 
@@ -84,7 +94,8 @@ class DeployedImageTest {
             image.put(name, value.group(1));
         }
         Map<String, Object> taskEnvironment = new LinkedHashMap<>();
-        list(task.get("Environment")).forEach(variable -> taskEnvironment.put((String) map(variable).get("Name"), map(variable).get("Value")));
+        list(task.get("Environment")).forEach(variable
+                -> taskEnvironment.put((String) map(variable).get("Name"), map(variable).get("Value")));
 
         assertThat(image).containsValues("0.0.0.0");
         assertThat(kubernetes(ConfigMap.class, "configmap.yaml").getData()).containsAllEntriesOf(image);
@@ -116,7 +127,9 @@ class DeployedImageTest {
     }
 
     private static Map<String, Object> ecsContainer() {
-        Map<String, Object> resources = map(CloudFormationTemplate.load(Path.of("infra/cloudformation/sqs-extended-chain.yaml")).document().get("Resources"));
+        Map<String, Object> resources = map(
+                CloudFormationTemplate.load(Path.of("infra/cloudformation/sqs-extended-chain.yaml")).document()
+                .get("Resources"));
         Map<String, Object> properties = map(map(resources.get("ServiceTaskDefinition")).get("Properties"));
         return map(list(properties.get("ContainerDefinitions")).get(0));
     }

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** The docker and docker-compose commands as users type them, each a process of its own: exit code and output (both streams). */
+/**
+ * The docker and docker-compose commands as users type them, each a process of its own: exit code and output (both
+ * streams).
+ */
 final class DockerCli {
 
     private DockerCli() {

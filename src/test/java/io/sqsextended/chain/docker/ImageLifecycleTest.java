@@ -64,7 +64,8 @@ class ImageLifecycleTest {
     void aMessageQueuedBeforeTheContainerIsReplacedIsDeliveredByTheNextOne() {
         byte[] body = new byte[1234];
         try (ChainContainer first = onVolume().env("CHAIN_CONSUMER_ENABLED", "false").start()) {
-            assertThat(new ApiClient(first.api()).send("POST", "/v1/messages", PRODUCER, "text/plain", body).status()).isEqualTo(202);
+            assertThat(new ApiClient(first.api()).send("POST", "/v1/messages", PRODUCER, "text/plain", body).status())
+                    .isEqualTo(202);
             first.stop();
         }
 

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * docker/Dockerfile's image run as users run it, configured through its environment, in local mode. Needs a Docker engine:
+ * docker/Dockerfile's image run as users run it, configured through
+ * its environment, in local mode. Needs a Docker engine:
  * {@code mvn verify -Pdocker} (docker/base-images.sh starts one where it can; skipped, with one line, where none runs).
  */
 @Tag("docker")
@@ -37,7 +38,8 @@ class ImageRunTest {
     @Test
     void theServersBindThePortsTheEnvironmentNames() {
         try (ChainContainer chain = new ChainContainer().apiPort(18080).env("CAMEL_MANAGEMENT_PORT", "19876")
-                .env("CHAIN_LOCAL_S3_PORT", "19000").env("CHAIN_LOCAL_SQS_PORT", "19324").ports(18080, 19876, 19000, 19324).start()) {
+                .env("CHAIN_LOCAL_S3_PORT", "19000").env("CHAIN_LOCAL_SQS_PORT", "19324")
+                        .ports(18080, 19876, 19000, 19324).start()) {
 
             assertThat(chain.logs()).contains("Bound ports: api=18080 management=19876 s3=19000 sqs=19324");
             assertThat(get(chain.url(19876).resolve("/observe/health/live"))).isEqualTo(200);
@@ -46,7 +48,8 @@ class ImageRunTest {
 
     @Test
     void apiTokensComeFromTheEnvironment() {
-        try (ChainContainer chain = new ChainContainer().env("CHAIN_AUTH_PRODUCER_TOKENS", "env-producer-token").ports(API).start()) {
+        try (ChainContainer chain = new ChainContainer().env("CHAIN_AUTH_PRODUCER_TOKENS", "env-producer-token")
+                .ports(API).start()) {
             ApiClient api = new ApiClient(chain.api());
 
             assertThat(api.postJson("/v1/uploads", "env-producer-token", upload(10)).status()).isEqualTo(201);
@@ -58,7 +61,8 @@ class ImageRunTest {
     void chainKeysComeFromTheEnvironment() {
         try (ChainContainer chain = new ChainContainer().env("CHAIN_UPLOAD_MAX_SIZE", "1KiB").ports(API).start()) {
 
-            assertThat(new ApiClient(chain.api()).postJson("/v1/uploads", PRODUCER, upload(2048)).status()).isEqualTo(400);
+            assertThat(new ApiClient(chain.api()).postJson("/v1/uploads", PRODUCER, upload(2048)).status())
+                    .isEqualTo(400);
         }
     }
 
@@ -75,7 +79,8 @@ class ImageRunTest {
         byte[] body = new byte[3 * 1024 * 1024];
         new Random(29).nextBytes(body);
         try (ChainContainer chain = new ChainContainer().ports(API).start()) {
-            ApiClient.Reply published = new ApiClient(chain.api()).send("POST", "/v1/messages", PRODUCER, "application/octet-stream", body);
+            ApiClient.Reply published = new ApiClient(chain.api())
+                    .send("POST", "/v1/messages", PRODUCER, "application/octet-stream", body);
 
             assertThat(published.status()).as(published.text()).isEqualTo(202);
             chain.awaitLog(": " + body.length + " bytes", Duration.ofSeconds(60));
@@ -84,7 +89,8 @@ class ImageRunTest {
 
     @Test
     void theHealthCheckIsHealthyOnTheManagementPortTheEnvironmentNames() {
-        try (ChainContainer chain = new ChainContainer().env("CAMEL_MANAGEMENT_PORT", "19876").option("--health-interval", "2s").start()) {
+        try (ChainContainer chain = new ChainContainer().env("CAMEL_MANAGEMENT_PORT", "19876")
+                .option("--health-interval", "2s").start()) {
 
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> chain.inspect("{{.State.Health.Status}}"), "healthy"::equals);
@@ -93,7 +99,8 @@ class ImageRunTest {
 
     @Test
     void javaToolOptionsSetTheHeap() {
-        try (ChainContainer chain = new ChainContainer().env("JAVA_TOOL_OPTIONS", "-Xmx192m").ports(MANAGEMENT).start()) {
+        try (ChainContainer chain = new ChainContainer().env("JAVA_TOOL_OPTIONS", "-Xmx192m").ports(MANAGEMENT)
+                .start()) {
 
             assertThat(maxHeap(chain)).isBetween(0.9 * 192 * 1024 * 1024, 192.0 * 1024 * 1024);
         }
@@ -101,11 +108,13 @@ class ImageRunTest {
 
     @Test
     void theJvmMapsTheImagesAppCdsArchive() {
-        try (ChainContainer chain = new ChainContainer().env("JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=/tmp/class-load.log").start()) {
+        try (ChainContainer chain = new ChainContainer()
+                .env("JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=/tmp/class-load.log").start()) {
             String shared = chain.exec("grep", "-c", "source: shared objects file (top)", "/tmp/class-load.log");
 
             assertThat(Integer.parseInt(shared)).isGreaterThan(3000);
-            assertThat(chain.exec("grep", "-m", "1", "io.sqsextended.chain.Application ", "/tmp/class-load.log")).contains("shared objects file");
+            assertThat(chain.exec("grep", "-m", "1", "io.sqsextended.chain.Application ", "/tmp/class-load.log"))
+                    .contains("shared objects file");
         }
     }
 
@@ -121,12 +130,15 @@ class ImageRunTest {
     private static double maxHeap(ChainContainer chain) {
         return response(chain.url(MANAGEMENT).resolve("/observe/metrics")).body().lines()
                 .filter(line -> line.startsWith("jvm_memory_max_bytes{") && line.contains("area=\"heap\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).filter(max -> max > 0).sum();
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                        .filter(max -> max > 0).sum();
     }
 
     private static HttpResponse<String> response(URI uri) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(uri).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -8,8 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * docker/Dockerfile built once per test JVM, on the base images docker/base-images.sh provides (it starts the engine where
- * it can), its build stage's Maven reading the test build's own repository ({@link MavenMirror}). Where that script fails, the docker tests are skipped with its one line; a failing build fails them.
+ * docker/Dockerfile built once per test JVM, on the base images
+ * docker/base-images.sh provides (it starts the engine where it can), its build stage's Maven reading the test build's
+ * own repository ({@link MavenMirror}). Where that script fails, the docker tests are skipped with its one line; a
+ * failing build fails them.
  */
 final class ImageUnderTest {
 
@@ -33,8 +35,9 @@ final class ImageUnderTest {
     }
 
     /**
-     * The moto image of docker/compose.moto.yaml (docker/base-images.sh moto: this machine's moto on a Debian base), made once; aborts
-     * the calling test (skipped) with the script's one line where it cannot be made, e.g. no moto installed.
+     * The moto image of docker/compose.moto.yaml (docker/base-images.sh
+     * moto: this machine's moto on a Debian base), made once; aborts the calling test (skipped) with the script's one
+     * line where it cannot be made, e.g. no moto installed.
      */
     static synchronized void makeMotoImage() {
         if (motoSkipped == null && !motoMade) {
@@ -62,13 +65,15 @@ final class ImageUnderTest {
         long started = System.nanoTime();
         try (MavenMirror mirror = MavenMirror.ofLocalRepository()) {
             // the host's network, so that the build stage reaches the mirror on loopback
-            List<String> command = new ArrayList<>(List.of("docker", "build", "-q", "--network", "host", "-f", "docker/Dockerfile", "-t", TAG,
+            List<String> command = new ArrayList<>(
+                    List.of("docker", "build", "-q", "--network", "host", "-f", "docker/Dockerfile", "-t", TAG,
                     "--build-arg", "MAVEN_MIRROR=" + mirror.url()));
             command.addAll(Arrays.asList(lastLine(bases).split(" ")));
             command.add(".");
             DockerCli.run(command, 1800).orFail(command);
         }
         built = true;
-        System.out.println("docker build of " + TAG + ": " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
+        System.out.println("docker build of " + TAG + ": " + Duration.ofNanos(System.nanoTime() - started).toSeconds()
+                + " s");
     }
 }

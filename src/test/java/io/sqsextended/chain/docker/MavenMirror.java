@@ -15,7 +15,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * The local Maven repository served on a loopback port as the image build's mirror: the build stage then reads what the
- * test build already downloaded in seconds instead of minutes; what the repository lacks is redirected to Maven Central.
+ * test build already downloaded in seconds instead of minutes;
+ * what the repository lacks is redirected to Maven Central.
  */
 final class MavenMirror implements AutoCloseable {
 
@@ -32,7 +33,10 @@ final class MavenMirror implements AutoCloseable {
         server.start();
     }
 
-    /** The same port each run where it is free: the URL is a build argument, and another one would rebuild every layer after it. */
+    /**
+     * The same port each run where it is free: the URL is a build argument, and another one would rebuild every layer
+     * after it.
+     */
     private static HttpServer bind() throws IOException {
         try {
             return HttpServer.create(new InetSocketAddress("127.0.0.1", STABLE_PORT), 0);
@@ -43,7 +47,8 @@ final class MavenMirror implements AutoCloseable {
 
     /** Serves {@code ~/.m2/repository} (Maven's {@code maven.repo.local} where the build set it). */
     static MavenMirror ofLocalRepository() {
-        String local = System.getProperty("maven.repo.local", Path.of(System.getProperty("user.home"), ".m2", "repository").toString());
+        String local = System.getProperty("maven.repo.local",
+                Path.of(System.getProperty("user.home"), ".m2", "repository").toString());
         try {
             return new MavenMirror(Path.of(local));
         } catch (IOException e) {

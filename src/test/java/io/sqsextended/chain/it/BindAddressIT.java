@@ -59,12 +59,14 @@ class BindAddressIT {
 
     @Test
     void camelServerHostOfAllAddressesIsHonouredInLocalMode() throws Exception {
-        try (RunningJar everywhere = RunningJar.start(home.resolve("all"), "-Dchain.local.data-dir=" + home.resolve("all/data"),
+        try (RunningJar everywhere = RunningJar.start(home.resolve("all"), "-Dchain.local.data-dir="
+                + home.resolve("all/data"),
                 "-Dcamel.server.host=0.0.0.0")) {
             everywhere.awaitOutput("Bound ports:", STARTED);
 
             assertThat(connects(OTHER_LOOPBACK, everywhere.api())).isTrue();
-            assertThatThrownBy(() -> connect(OTHER_LOOPBACK, everywhere.management())).isInstanceOf(ConnectException.class);
+            assertThatThrownBy(() -> connect(OTHER_LOOPBACK, everywhere.management()))
+                    .isInstanceOf(ConnectException.class);
         }
     }
 

@@ -68,7 +68,8 @@ class CrashRecoveryIT {
     }
 
     private RunningJar start() throws Exception {
-        return RunningJar.start(home, "-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.routes.dir=" + home.resolve("routes"),
+        return RunningJar.start(home, "-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.routes.dir="
+                + home.resolve("routes"),
                 "-Dchain.downstream.uri=direct:holding",
                 // the killed consumer's message comes back after 5 s instead of 6 minutes
                 "-Dchain.local.parameter.VisibilityTimeout=5");
@@ -77,7 +78,8 @@ class CrashRecoveryIT {
     /** kill -9 of the jar: no shutdown hook, no graceful stop. */
     private static void killForcibly() throws Exception {
         ProcessHandle jar = ProcessHandle.current().children()
-                .filter(p -> p.info().commandLine().orElse("").contains(RunningJar.JAR.substring(RunningJar.JAR.lastIndexOf('/') + 1)))
+                .filter(p -> p.info().commandLine().orElse("")
+                        .contains(RunningJar.JAR.substring(RunningJar.JAR.lastIndexOf('/') + 1)))
                 .findFirst().orElseThrow();
         jar.destroyForcibly();
         jar.onExit().get();

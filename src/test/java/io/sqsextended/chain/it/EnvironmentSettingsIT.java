@@ -104,7 +104,8 @@ class EnvironmentSettingsIT {
 
     @Test
     void aBooleanKeyFromTheEnvironmentTakesEffect() throws Exception {
-        HttpRequest withoutToken = HttpRequest.newBuilder(jar.api().resolve("/v1/downloads")).header("Content-Type", "application/json")
+        HttpRequest withoutToken = HttpRequest.newBuilder(jar.api().resolve("/v1/downloads"))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"input/missing.bin\"}")).build();
 
         // auth off: the missing object's 404, not the 401 of a request without a token

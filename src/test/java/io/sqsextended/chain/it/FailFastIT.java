@@ -19,7 +19,10 @@ import io.sqsextended.chain.testkit.RunningJar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The jar stops at once, with one line naming the key to change, when it cannot start; while it starts, the API answers nothing or 503. */
+/**
+ * The jar stops at once, with one line naming the key to change, when it cannot start; while it starts, the API answers
+ * nothing or 503.
+ */
 class FailFastIT {
 
     private static final Duration EXIT_WITHIN = Duration.ofSeconds(20);
@@ -50,14 +53,16 @@ class FailFastIT {
     @Test
     void anApiPortTakenAfterTheCheckEndsTheJvmWithTheOneLineNamingCamelServerPort() throws Exception {
         int port = freePort();
-        try (RunningJar jar = RunningJar.start(home, "-Dchain.local.data-dir=" + home.resolve("data"), "-Dcamel.server.port=" + port)) {
+        try (RunningJar jar = RunningJar.start(home, "-Dchain.local.data-dir=" + home.resolve("data"),
+                "-Dcamel.server.port=" + port)) {
             // logged once the ports were checked; the HTTP servers bind after the other configurations and the routes
             jar.awaitOutput("Mode local:", Duration.ofSeconds(90));
             try (ServerSocket taken = new ServerSocket(port)) {
                 assertThat(jar.awaitExit(EXIT_WITHIN)).as("exit code, in:\n%s", String.join("\n", jar.output()))
                         .hasValueSatisfying(code -> assertThat(code).isNotZero());
             }
-            assertThat(jar.output()).filteredOn(line -> line.contains("Cannot start: port " + port)).singleElement().asString()
+            assertThat(jar.output()).filteredOn(line -> line.contains("Cannot start: port " + port)).singleElement()
+                    .asString()
                     .contains("in use", "set camel.server.port to a free port");
             assertThat(jar.output()).noneMatch(line -> line.contains("Bound ports:"));
         }
@@ -66,11 +71,14 @@ class FailFastIT {
     @Test
     void aUserRouteThatFailsToLoadEndsTheJvm() throws Exception {
         Files.createDirectories(home.resolve("routes"));
-        Files.writeString(home.resolve("routes/broken.yaml"), "- route:\n    from:\n      uri: direct:broken\n      steps:\n        - no-such-step: {}\n");
+        Files.writeString(home.resolve("routes/broken.yaml"),
+                "- route:\n    from:\n      uri: direct:broken\n      steps:\n        - no-such-step: {}\n");
 
         try (RunningJar jar = RunningJar.start(home, "-Dchain.local.data-dir=" + home.resolve("data"))) {
-            // the routes load after the embedded stack started: slow on a busy machine, hence the wait before the clock runs
-            jar.awaitOutput("Cannot load user route file " + home.resolve("routes/broken.yaml"), Duration.ofSeconds(90));
+            // the routes load after the embedded stack started: slow on
+            // a busy machine, hence the wait before the clock runs
+            jar.awaitOutput("Cannot load user route file " + home.resolve("routes/broken.yaml"),
+                    Duration.ofSeconds(90));
 
             assertThat(jar.awaitExit(EXIT_WITHIN)).as("exit code, in:\n%s", String.join("\n", jar.output()))
                     .hasValueSatisfying(code -> assertThat(code).isNotZero());
@@ -92,10 +100,12 @@ class FailFastIT {
     private void assertStartingAnswers503ProblemJsonOrNothing(String key, String path) throws Exception {
         int port = freePort();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5)).build();
         List<String> answers = new CopyOnWriteArrayList<>();
 
-        try (RunningJar jar = RunningJar.start(home, "-Dchain.local.data-dir=" + home.resolve("data"), "-D" + key + "=" + port)) {
+        try (RunningJar jar = RunningJar.start(home, "-Dchain.local.data-dir=" + home.resolve("data"), "-D" + key + "="
+                + port)) {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20)).until(() -> {
                 try {
                     HttpResponse<String> answer = http.send(probe, HttpResponse.BodyHandlers.ofString());
@@ -118,7 +128,8 @@ class FailFastIT {
     /** Holds the port named by {@code key} while the jar starts on it. */
     private void assertBusyPortEndsTheStart(String key) throws Exception {
         try (ServerSocket busy = new ServerSocket(0);
-             RunningJar jar = RunningJar.start(home, "-Dchain.local.data-dir=" + home.resolve("data"), "-D" + key + "=" + busy.getLocalPort())) {
+             RunningJar jar = RunningJar.start(home, "-Dchain.local.data-dir=" + home.resolve("data"), "-D" + key + "="
+                     + busy.getLocalPort())) {
             assertThat(jar.awaitExit(EXIT_WITHIN)).as("exit code, in:\n%s", String.join("\n", jar.output()))
                     .hasValueSatisfying(code -> assertThat(code).isNotZero());
             assertThat(jar.output()).filteredOn(line -> line.contains("in use")).singleElement().asString()

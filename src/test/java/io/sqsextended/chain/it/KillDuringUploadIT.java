@@ -44,7 +44,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The jar killed (kill -9) in the middle of an upload to its embedded S3: a cut upload must leave no object and no
  * event, and the producer's retry must be stored and delivered once, whole.
- * Profile {@code reliability}: {@code mvn verify -Preliability -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=KillDuringUploadIT}.
+ * Profile {@code reliability}: {@code mvn verify -Preliability -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dit.test=KillDuringUploadIT}.
  */
 @Tag("reliability")
 class KillDuringUploadIT {
@@ -73,11 +74,15 @@ class KillDuringUploadIT {
     @BeforeEach
     void settings() {
         // a message the killed jar had received comes back within the marker's wait, not after the template's 360 s
-        properties = List.of("-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.routes.dir=" + home.resolve("routes"),
+        properties = List.of("-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.routes.dir="
+                + home.resolve("routes"),
                 "-Dchain.local.parameter.VisibilityTimeout=10");
     }
 
-    /** S3 stores an object whole or not at all: a producer whose PUT got no answer retries it, and the consumer sees one payload. */
+    /**
+     * S3 stores an object whole or not at all: a producer whose PUT got no answer retries it, and the consumer sees one
+     * payload.
+     */
     @Test
     void aPutCutByAKillLeavesNoObjectNoEventAndItsRetryIsDeliveredOnceWhole() throws Exception {
         RunningJar first = start();
@@ -85,14 +90,16 @@ class KillDuringUploadIT {
         killDuring(first, put, SIZE, SENT_BEFORE_KILL);
 
         try (RunningJar jar = restart(); S3Client s3 = AwsClients.s3(client); SqsClient sqs = AwsClients.sqs(client)) {
-            System.out.printf("Kill during a PUT of %d MiB, after %d MiB: files under data/s3 after the restart %s%n", SIZE >> 20,
+            System.out.printf("Kill during a PUT of %d MiB, after %d MiB: files under data/s3 after the restart %s%n",
+                    SIZE >> 20,
                     SENT_BEFORE_KILL >> 20, files(home.resolve("data/s3")));
             assertThatThrownBy(() -> s3.headObject(r -> r.bucket(BUCKET).key(key))).as("HEAD of the cut key")
                     .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(404));
             // an event of the cut upload would be handled before a marker uploaded now, and the queue then empty
             awaitMarker(s3, sqs, "marker-1.txt");
             assertThat(deliveries(key)).as("deliveries of the cut upload").isZero();
-            assertThat(new Queues(sqs, DEAD_LETTER_QUEUE).pending()).as("dead letters (the event of a missing object would be one)").isZero();
+            assertThat(new Queues(sqs, DEAD_LETTER_QUEUE).pending())
+                    .as("dead letters (the event of a missing object would be one)").isZero();
 
             assertThat(RawPut.whole(put, SIZE)).as("status of the retried PUT").isEqualTo(200);
             await().atMost(Duration.ofSeconds(60)).until(() -> deliveries(key) == 1);
@@ -108,7 +115,8 @@ class KillDuringUploadIT {
         killDuring(start(), presignPut(), SIZE, SENT_BEFORE_KILL);
 
         try (RunningJar jar = restart(); S3Client s3 = AwsClients.s3(client)) {
-            assertThat(s3.listObjectsV2(r -> r.bucket(BUCKET).prefix(prefix)).contents()).as("objects under the cut upload's prefix").isEmpty();
+            assertThat(s3.listObjectsV2(r -> r.bucket(BUCKET).prefix(prefix)).contents())
+                    .as("objects under the cut upload's prefix").isEmpty();
         }
     }
 
@@ -119,10 +127,12 @@ class KillDuringUploadIT {
         String uploadId = cut.uploadId();
 
         try (RunningJar jar = restart(); S3Client s3 = AwsClients.s3(client); SqsClient sqs = AwsClients.sqs(client)) {
-            String second = s3.uploadPart(r -> r.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(2), RequestBody.fromBytes(body(SECOND_PART)))
+            String second = s3.uploadPart(r -> r.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(2),
+                    RequestBody.fromBytes(body(SECOND_PART)))
                     .eTag();
             s3.completeMultipartUpload(r -> r.bucket(BUCKET).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(
-                    CompletedPart.builder().partNumber(1).eTag(cut.firstPart()).build(), CompletedPart.builder().partNumber(2).eTag(second).build())));
+                    CompletedPart.builder().partNumber(1).eTag(cut.firstPart()).build(), CompletedPart.builder()
+                            .partNumber(2).eTag(second).build())));
 
             await().atMost(Duration.ofSeconds(60)).until(() -> deliveries(key) == 1);
             awaitMarker(s3, sqs, "marker.txt");
@@ -140,13 +150,15 @@ class KillDuringUploadIT {
             s3.abortMultipartUpload(r -> r.bucket(BUCKET).key(key).uploadId(uploadId));
 
             assertThat(partsLeft(s3, uploadId)).as("parts of the aborted upload").isZero();
-            assertThat(s3.listMultipartUploads(r -> r.bucket(BUCKET)).uploads()).as("multipart uploads in progress").isEmpty();
+            assertThat(s3.listMultipartUploads(r -> r.bucket(BUCKET)).uploads()).as("multipart uploads in progress")
+                    .isEmpty();
         }
     }
 
     /**
-     * S3 answers NoSuchUpload for an aborted upload, the embedded S3 a 404 NoSuchKey (its check that an upload is of its
-     * key; S3Proxy alone answered an empty list): either way, none is left.
+     * S3 answers NoSuchUpload for an aborted upload, the embedded
+     * S3 a 404 NoSuchKey (its check that an upload is of its key; S3Proxy
+     * alone answered an empty list): either way, none is left.
      */
     private int partsLeft(S3Client s3, String uploadId) {
         try {
@@ -156,7 +168,9 @@ class KillDuringUploadIT {
         }
     }
 
-    /** A multipart upload whose second part was cut by a kill: its id, and the ETag its first part was answered with. */
+    /**
+     * A multipart upload whose second part was cut by a kill: its id, and the ETag its first part was answered with.
+     */
     record Cut(String uploadId, String firstPart) {
     }
 
@@ -166,17 +180,21 @@ class KillDuringUploadIT {
         String uploadId;
         String firstPart;
         try (S3Client s3 = AwsClients.s3(client)) {
-            uploadId = s3.createMultipartUpload(r -> r.bucket(BUCKET).key(key).contentType("application/octet-stream")).uploadId();
-            firstPart = s3.uploadPart(r -> r.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(1), RequestBody.fromBytes(body(FIRST_PART)))
+            uploadId = s3.createMultipartUpload(r -> r.bucket(BUCKET).key(key).contentType("application/octet-stream"))
+                    .uploadId();
+            firstPart = s3.uploadPart(r -> r.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(1),
+                    RequestBody.fromBytes(body(FIRST_PART)))
                     .eTag();
         }
         PresignedRequest secondPart;
         try (S3Presigner presigner = AwsClients.presigner(client)) {
-            secondPart = presigner.presignUploadPart(r -> r.signatureDuration(Duration.ofMinutes(15)).uploadPartRequest(p -> p
+            secondPart = presigner.presignUploadPart(r -> r.signatureDuration(Duration.ofMinutes(15))
+                    .uploadPartRequest(p -> p
                     .bucket(BUCKET).key(key).uploadId(uploadId).partNumber(2).contentLength(SECOND_PART)));
         }
         killDuring(first, secondPart, SECOND_PART, SECOND_PART / 2);
-        System.out.printf("Kill during part 2 of a multipart upload, after %d of %d MiB: files under data/s3 %s%n", SECOND_PART >> 21,
+        System.out.printf("Kill during part 2 of a multipart upload, after %d of %d MiB: files under data/s3 %s%n",
+                SECOND_PART >> 21,
                 SECOND_PART >> 20, files(home.resolve("data/s3")));
         return new Cut(uploadId, firstPart);
     }
@@ -202,8 +220,12 @@ class KillDuringUploadIT {
         return latest;
     }
 
-    /** Sends {@code request} with a body of {@code length} bytes, and kills the jar once {@code sendBeforeKill} of them are sent. */
-    private static void killDuring(RunningJar jar, PresignedRequest request, long length, long sendBeforeKill) throws Exception {
+    /**
+     * Sends {@code request} with a body of {@code length} bytes, and kills the jar once {@code sendBeforeKill} of them
+     * are sent.
+     */
+    private static void killDuring(RunningJar jar, PresignedRequest request, long length, long sendBeforeKill)
+            throws Exception {
         try (RawPut cut = new RawPut(request, length, sendBeforeKill)) {
             cut.begin();
             await().atMost(Duration.ofSeconds(60)).until(() -> cut.sent.get() == sendBeforeKill);
@@ -213,10 +235,13 @@ class KillDuringUploadIT {
         }
     }
 
-    /** Uploads a marker and waits until it is delivered and the queue is empty: what was on the queue before is handled. */
+    /**
+     * Uploads a marker and waits until it is delivered and the queue is empty: what was on the queue before is handled.
+     */
     private void awaitMarker(S3Client s3, SqsClient sqs, String name) {
         s3.putObject(r -> r.bucket(BUCKET).key(prefix + name), RequestBody.fromString("marker"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> deliveries(prefix + name) == 1 && new Queues(sqs, QUEUE).pending() == 0);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> deliveries(prefix + name) == 1 && new Queues(sqs, QUEUE).pending() == 0);
     }
 
     /** Lines of the built-in downstream for {@code key} (one per delivered payload). */
@@ -232,7 +257,8 @@ class KillDuringUploadIT {
     /** Regular files under {@code dir}, relative, with their sizes. */
     private static List<String> files(Path dir) throws IOException {
         try (Stream<Path> all = Files.walk(dir)) {
-            return all.filter(Files::isRegularFile).sorted().map(p -> dir.relativize(p) + " (" + p.toFile().length() + " bytes)").toList();
+            return all.filter(Files::isRegularFile).sorted()
+                    .map(p -> dir.relativize(p) + " (" + p.toFile().length() + " bytes)").toList();
         }
     }
 

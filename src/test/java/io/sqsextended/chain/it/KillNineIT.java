@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
  * 200 uploads while the jar is killed (kill -9) at random moments and restarted on the same data: every upload
  * S3 acknowledged reaches the downstream at least once; duplicates are counted and reported. A producer retries
  * an upload that got no answer (the jar died under it), as any client of S3 does.
- * Profile {@code reliability}: {@code mvn verify -Preliability -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=KillNineIT}.
+ * Profile {@code reliability}: {@code mvn verify -Preliability -Dtest=none
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=KillNineIT}.
  */
 @Tag("reliability")
 class KillNineIT {
@@ -42,7 +43,8 @@ class KillNineIT {
 
     @Test
     void everyAcknowledgedUploadReachesTheDownstreamAtLeastOnceDespiteRepeatedKills() throws Exception {
-        List<String> properties = List.of("-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.routes.dir=" + home.resolve("routes"),
+        List<String> properties = List.of("-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.routes.dir="
+                + home.resolve("routes"),
                 // a killed consumer's messages come back after 5 s instead of 6 minutes
                 "-Dchain.local.parameter.VisibilityTimeout=5");
         List<String> output = new CopyOnWriteArrayList<>();
@@ -95,9 +97,11 @@ class KillNineIT {
                 duplicates.put(key, count);
             }
         });
-        System.out.printf("kill -9: %d uploads, %d kills, %d delivered, %d keys delivered more than once %s, %.0f s%n", UPLOADS, kills,
+        System.out.printf("kill -9: %d uploads, %d kills, %d delivered, %d keys delivered more than once %s, %.0f s%n",
+                UPLOADS, kills,
                 counts.size(), duplicates.size(), duplicates, (System.nanoTime() - started) / 1e9);
-        assertThat(acknowledged.stream().filter(key -> !counts.containsKey(key)).toList()).as("acknowledged uploads never delivered").isEmpty();
+        assertThat(acknowledged.stream().filter(key -> !counts.containsKey(key)).toList())
+                .as("acknowledged uploads never delivered").isEmpty();
         assertThat(kills).isEqualTo(KILLS);
     }
 

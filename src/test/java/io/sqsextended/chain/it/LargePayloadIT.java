@@ -43,7 +43,8 @@ class LargePayloadIT {
         Path outbox = home.resolve("outbox");
         String key = "input/" + UUID.randomUUID() + "/two-gib.bin";
         try (RunningJar jar = RunningJar.start(home, "-Dchain.local.data-dir=" + home.resolve("data"),
-                "-Dchain.routes.dir=" + Path.of("examples/routes").toAbsolutePath(), "-Dchain.downstream.uri=direct:folder",
+                "-Dchain.routes.dir=" + Path.of("examples/routes").toAbsolutePath(),
+                        "-Dchain.downstream.uri=direct:folder",
                 "-Dexample.folder.dir=" + outbox)) {
             jar.awaitOutput("sqs-extended-chain local mode", Duration.ofSeconds(90));
             long uploadStart = System.nanoTime();
@@ -54,14 +55,17 @@ class LargePayloadIT {
             long delivered = System.nanoTime();
             Path written = outbox.resolve(key);
             await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> Files.exists(written) || jar.output().stream().anyMatch(l -> l.contains("OutOfMemoryError")));
+                    .until(() -> Files.exists(written) || jar.output().stream()
+                            .anyMatch(l -> l.contains("OutOfMemoryError")));
             double seconds = (System.nanoTime() - delivered) / 1e9;
             long peakRssKiB = peakRss();
 
             assertThat(jar.output()).noneMatch(line -> line.contains("OutOfMemoryError"));
             assertThat(Files.size(written)).isEqualTo(SIZE);
             assertThat(sha256(written)).isEqualTo(uploaded);
-            System.out.printf("2 GiB: uploaded in %.1f s; through the chain in %.1f s (%.0f MiB/s); jar peak RSS %d MiB with -Xmx256m%n",
+            System.out.printf(
+                    "2 GiB: uploaded in %.1f s; through the chain in %.1f s (%.0f MiB/s); jar peak RSS %d MiB with "
+                    + "-Xmx256m%n",
                     (delivered - uploadStart) / 1e9, seconds, SIZE / 1048576.0 / seconds, peakRssKiB / 1024);
         }
     }
@@ -71,16 +75,19 @@ class LargePayloadIT {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         Random random = new Random(42);
         byte[] part = new byte[PART];
-        String uploadId = s3.createMultipartUpload(r -> r.bucket(BUCKET).key(key).contentType("application/octet-stream")).uploadId();
+        String uploadId = s3.createMultipartUpload(r -> r.bucket(BUCKET).key(key)
+                .contentType("application/octet-stream")).uploadId();
         List<CompletedPart> parts = new ArrayList<>();
         for (int number = 1; (long) (number - 1) * PART < SIZE; number++) {
             random.nextBytes(part);
             digest.update(part);
             int n = number;
-            String eTag = s3.uploadPart(r -> r.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(n), RequestBody.fromBytes(part)).eTag();
+            String eTag = s3.uploadPart(r -> r.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(n),
+                    RequestBody.fromBytes(part)).eTag();
             parts.add(CompletedPart.builder().partNumber(n).eTag(eTag).build());
         }
-        s3.completeMultipartUpload(r -> r.bucket(BUCKET).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
+        s3.completeMultipartUpload(r -> r.bucket(BUCKET).key(key).uploadId(uploadId)
+                .multipartUpload(m -> m.parts(parts)));
         return HexFormat.of().formatHex(digest.digest());
     }
 
@@ -98,7 +105,8 @@ class LargePayloadIT {
     /** VmHWM of the jar's process (Linux), in KiB; 0 elsewhere. */
     private static long peakRss() throws Exception {
         ProcessHandle jar = ProcessHandle.current().children()
-                .filter(p -> p.info().commandLine().orElse("").contains("sqs-extended-chain.jar")).findFirst().orElseThrow();
+                .filter(p -> p.info().commandLine().orElse("").contains("sqs-extended-chain.jar")).findFirst()
+                        .orElseThrow();
         Path status = Path.of("/proc", String.valueOf(jar.pid()), "status");
         if (!Files.exists(status)) {
             return 0;

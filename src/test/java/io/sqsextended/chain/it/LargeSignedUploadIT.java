@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Signed uploads larger than the jar's heap (RunningJar caps it at 256 MiB) as stock tools send them: one PUT of a
  * default Java SDK client (aws-chunked, chunk signatures, CRC32 trailer) and one of boto3 (the payload's SHA-256
- * signed, CRC32 header); each is checked as it streams to disk, none is held in the heap. Slow: {@code mvn verify -Plarge}.
+ * signed, CRC32 header); each is checked as it streams to disk,
+ * none is held in the heap. Slow: {@code mvn verify -Plarge}.
  */
 @Tag("large")
 class LargeSignedUploadIT {
@@ -42,18 +43,21 @@ class LargeSignedUploadIT {
         String crc32 = write(file);
         String javaKey = "large/" + UUID.randomUUID();
         String botoKey = "large/" + UUID.randomUUID();
-        try (RunningJar jar = RunningJar.start(home, "-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.consumer.enabled=false")) {
+        try (RunningJar jar = RunningJar.start(home, "-Dchain.local.data-dir=" + home.resolve("data"),
+                "-Dchain.consumer.enabled=false")) {
             jar.awaitOutput("sqs-extended-chain local mode", Duration.ofSeconds(90));
             AwsTools tools = new AwsTools(jar.clientSettings(), home);
             try (S3Client client = tools.defaultJavaClient()) {
                 client.putObject(r -> r.bucket(BUCKET).key(javaKey), RequestBody.fromFile(file));
             }
             tools.boto3("s3.upload_fileobj(open('" + file + "', 'rb'), '" + BUCKET + "', '" + botoKey + "', "
-                    + "Config=__import__('boto3.s3.transfer').s3.transfer.TransferConfig(multipart_threshold=" + (2 * SIZE) + "))");
+                    + "Config=__import__('boto3.s3.transfer').s3.transfer.TransferConfig(multipart_threshold="
+                            + (2 * SIZE) + "))");
 
             try (S3Client s3 = AwsClients.s3(jar.clientSettings())) {
                 for (String key : new String[] {javaKey, botoKey}) {
-                    HeadObjectResponse head = s3.headObject(r -> r.bucket(BUCKET).key(key).checksumMode(ChecksumMode.ENABLED));
+                    HeadObjectResponse head = s3.headObject(r -> r.bucket(BUCKET).key(key)
+                            .checksumMode(ChecksumMode.ENABLED));
                     assertThat(head.contentLength()).isEqualTo(SIZE);
                     assertThat(head.checksumCRC32()).isEqualTo(crc32);
                 }
@@ -74,6 +78,7 @@ class LargeSignedUploadIT {
                 out.write(block);
             }
         }
-        return java.util.Base64.getEncoder().encodeToString(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        return java.util.Base64.getEncoder()
+                .encodeToString(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 }

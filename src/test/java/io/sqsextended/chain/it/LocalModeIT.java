@@ -34,7 +34,8 @@ class LocalModeIT {
         try (RunningJar jar = first) {
             double seconds = jar.awaitOutput("sqs-extended-chain local mode", Duration.ofSeconds(90));
             System.out.printf("Local mode ready %.1f s after java -jar%n", seconds);
-            try (S3Client s3 = AwsClients.s3(jar.clientSettings()); SqsClient sqs = AwsClients.sqs(jar.clientSettings())) {
+            try (S3Client s3 = AwsClients.s3(jar.clientSettings()); SqsClient sqs = AwsClients.sqs(
+                    jar.clientSettings())) {
                 s3.putObject(r -> r.bucket(BUCKET).key(key), RequestBody.fromString("survives a restart"));
                 String url = sqs.getQueueUrl(r -> r.queueName(QUEUE)).queueUrl();
                 // the test event and the object's event, left unconsumed
@@ -46,11 +47,14 @@ class LocalModeIT {
 
         try (RunningJar jar = first.restart()) {
             jar.awaitOutput("sqs-extended-chain local mode", Duration.ofSeconds(90));
-            try (S3Client s3 = AwsClients.s3(jar.clientSettings()); SqsClient sqs = AwsClients.sqs(jar.clientSettings())) {
+            try (S3Client s3 = AwsClients.s3(jar.clientSettings()); SqsClient sqs = AwsClients.sqs(
+                    jar.clientSettings())) {
                 String url = sqs.getQueueUrl(r -> r.queueName(QUEUE)).queueUrl();
-                List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(5)).messages();
+                List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
+                        .waitTimeSeconds(5)).messages();
 
-                assertThat(s3.getObjectAsBytes(r -> r.bucket(BUCKET).key(key)).asUtf8String()).isEqualTo("survives a restart");
+                assertThat(s3.getObjectAsBytes(r -> r.bucket(BUCKET).key(key)).asUtf8String())
+                        .isEqualTo("survives a restart");
                 assertThat(messages).hasSize(2).anyMatch(m -> m.body().contains("/first+run.txt"));
             }
             assertThat(jar.output()).noneMatch(line -> line.contains("local-secret-key"));
@@ -59,11 +63,13 @@ class LocalModeIT {
 
     private RunningJar start() throws Exception {
         // the messages are left unconsumed on purpose: no consumer chain
-        return RunningJar.start(home, "-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.consumer.enabled=false");
+        return RunningJar.start(home, "-Dchain.local.data-dir=" + home.resolve("data"),
+                "-Dchain.consumer.enabled=false");
     }
 
     private static int visibleMessages(SqsClient sqs, String url) {
-        return Integer.parseInt(sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+        return Integer.parseInt(sqs.getQueueAttributes(r -> r.queueUrl(url)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                 .attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
     }
 }

@@ -29,13 +29,16 @@ import io.sqsextended.chain.testkit.RunningJar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** An operator manages the running jar over remote JMX (password-protected): counters, the consumer route, the redrive. */
+/**
+ * An operator manages the running jar over remote JMX (password-protected): counters, the consumer route, the redrive.
+ */
 class ManagementIT {
 
     static final String BUCKET = "sqs-extended-chain-payloads-000000000000";
     static final String QUEUE = "sqs-extended-chain-notifications";
     static final ObjectName CHAIN = name("io.sqsextended:type=Chain");
-    static final ObjectName CONSUMER_ROUTE = name("org.apache.camel:context=sqs-extended-chain,type=routes,name=\"chain-consume\"");
+    static final ObjectName CONSUMER_ROUTE = name(
+            "org.apache.camel:context=sqs-extended-chain,type=routes,name=\"chain-consume\"");
 
     @TempDir
     Path home;
@@ -83,7 +86,8 @@ class ManagementIT {
             String good = "input/" + UUID.randomUUID() + "/good.txt";
             s3.putObject(r -> r.bucket(BUCKET).key(good), RequestBody.fromString("fine"));
             await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(home.resolve("delivered").resolve(good)));
-            await().atMost(Duration.ofSeconds(10)).until(() -> (Long) jmx.getAttribute(CHAIN, "PayloadsDelivered") == 1L);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> (Long) jmx.getAttribute(CHAIN, "PayloadsDelivered") == 1L);
             assertThat((Long) jmx.getAttribute(CHAIN, "BytesDelivered")).isEqualTo(4L);
 
             jmx.invoke(CONSUMER_ROUTE, "stop", null, null);
@@ -101,10 +105,13 @@ class ManagementIT {
                         .messageAttributes(Map.of(PayloadPointer.SIZE_ATTRIBUTE,
                                 MessageAttributeValue.builder().dataType("Number").stringValue("6").build())));
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> (Long) jmx.getAttribute(CHAIN, "MessagesDeadLettered") == 1L);
-            await().atMost(Duration.ofSeconds(10)).until(() -> (Long) jmx.getAttribute(CHAIN, "DeadLetterQueueDepth") == 1L);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> (Long) jmx.getAttribute(CHAIN, "MessagesDeadLettered") == 1L);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> (Long) jmx.getAttribute(CHAIN, "DeadLetterQueueDepth") == 1L);
 
-            // the cause is repaired (the same size: the pointer's size attribute must match), then the operator redrives
+            // the cause is repaired (the same size: the pointer's size
+            // attribute must match), then the operator redrives
             s3.putObject(r -> r.bucket(BUCKET).key(poison), RequestBody.fromString("cured!"));
             int redriven = (Integer) jmx.invoke(CHAIN, "redriveDeadLetters", new Object[] {10}, new String[] {"int"});
 
@@ -145,8 +152,9 @@ class ManagementIT {
     }
 
     /**
-     * A port for the JVM's JMX agent, chosen before the start: the agent binds it before the app runs, so the app cannot
-     * report it, and the client must know it to connect (a port taken in between fails the start, clearly).
+     * A port for the JVM's JMX agent, chosen before the start: the
+     * agent binds it before the app runs, so the app cannot report it, and the client must know it to connect (a port
+     * taken in between fails the start, clearly).
      */
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {

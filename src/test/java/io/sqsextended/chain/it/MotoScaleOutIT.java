@@ -73,9 +73,11 @@ class MotoScaleOutIT {
         Moto.Deployed stack = moto.deploy(Map.of("VisibilityTimeout", MotoChain.VISIBILITY_TIMEOUT));
         String database = Postgres.get().newDatabase();
         List<String> keys = IntStream.range(0, UPLOADS).mapToObj(i -> "input/scale-out/" + i + ".txt").toList();
-        try (S3Client s3 = AwsClients.s3(moto.clientSettings()); SqsClient sqs = AwsClients.sqs(moto.clientSettings())) {
+        try (S3Client s3 = AwsClients.s3(moto.clientSettings()); SqsClient sqs = AwsClients.sqs(
+                moto.clientSettings())) {
             Queues queues = new Queues(sqs, stack.queue(), stack.deadLetterQueue());
-            keys.forEach(key -> s3.putObject(r -> r.bucket(stack.bucket()).key(key), RequestBody.fromString("payload " + key)));
+            keys.forEach(key -> s3.putObject(r -> r.bucket(stack.bucket()).key(key),
+                    RequestBody.fromString("payload " + key)));
             List<String> events = takeEvents(sqs, queues.queueUrl);
             List<String> twice = new ArrayList<>(events);
             twice.addAll(events);
@@ -96,8 +98,10 @@ class MotoScaleOutIT {
             Map<String, Integer> perKey = new HashMap<>();
             deliveries().forEach(d -> perKey.merge(d[1], 1, Integer::sum));
             System.out.printf("Moto scale-out: %d events (each sent twice), deliveries by instance %s%n", events.size(),
-                    IntStream.range(0, 3).mapToObj(i -> deliveries().stream().filter(d -> d[0].equals(String.valueOf(i))).count()).toList());
-            assertThat(perKey).as("deliveries per object").containsOnlyKeys(keys).allSatisfy((key, count) -> assertThat(count).isOne());
+                    IntStream.range(0, 3).mapToObj(i -> deliveries().stream()
+                            .filter(d -> d[0].equals(String.valueOf(i))).count()).toList());
+            assertThat(perKey).as("deliveries per object").containsOnlyKeys(keys)
+                    .allSatisfy((key, count) -> assertThat(count).isOne());
             assertThat(deliveries()).allSatisfy(d -> assertThat(d[2]).isEqualTo("payload " + d[1]));
             assertThat(queues.drain()).as("dead letters").isZero();
         }
@@ -107,7 +111,8 @@ class MotoScaleOutIT {
     private static List<String> takeEvents(SqsClient sqs, String queueUrl) {
         Set<String> events = new LinkedHashSet<>();
         await().atMost(Duration.ofMinutes(1)).until(() -> {
-            for (Message message : sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages()) {
+            for (Message message : sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
+                    .waitTimeSeconds(1)).messages()) {
                 if (message.body().contains("\"Records\"")) {
                     events.add(message.body());
                 }
@@ -122,8 +127,10 @@ class MotoScaleOutIT {
         Path instanceHome = home.resolve("instance-" + index);
         Files.createDirectories(instanceHome.resolve("routes"));
         Files.writeString(instanceHome.resolve("routes").resolve("moto-scale-out.camel.yaml"), DOWNSTREAM);
-        List<String> properties = new ArrayList<>(RunningJar.awsMode(moto.clientSettings(), stack.bucket(), stack.queue(), stack.deadLetterQueue()));
-        properties.addAll(List.of("-Dchain.auth.producer-tokens=" + MotoChain.PRODUCER, "-Dchain.auth.consumer-tokens=" + MotoChain.CONSUMER,
+        List<String> properties = new ArrayList<>(
+                RunningJar.awsMode(moto.clientSettings(), stack.bucket(), stack.queue(), stack.deadLetterQueue()));
+        properties.addAll(List.of("-Dchain.auth.producer-tokens=" + MotoChain.PRODUCER, "-Dchain.auth.consumer-tokens="
+                + MotoChain.CONSUMER,
                 "-Dchain.auth.admin-tokens=" + MotoChain.ADMIN, "-Dchain.consumer.wait-time-seconds=1",
                 "-Dchain.downstream.uri=direct:moto-scale-out", "-Dcamel.main.shutdown-timeout=5",
                 "-Dchain.consumer.idempotency.store=jdbc", "-Dchain.consumer.idempotency.jdbc-url=" + database,

@@ -38,7 +38,8 @@ class PluginsIT {
 
     @Test
     void thePackagedJarResolvesCoordinatesIntoItsPluginsFolder() throws Exception {
-        assertThat(encodedByTheJar("-Dchain.plugins.dependencies=org.apache.camel:camel-base64:" + TestPlugins.camelVersion()))
+        assertThat(encodedByTheJar("-Dchain.plugins.dependencies=org.apache.camel:camel-base64:"
+                + TestPlugins.camelVersion()))
                 .isEqualTo(base64("payload through a plugin"));
         assertThat(home.resolve("plugins").resolve(TestPlugins.camelBase64().getFileName())).exists();
     }
@@ -51,21 +52,29 @@ class PluginsIT {
         try (RunningJar jar = RunningJar.start(home)) {
             assertThat(jar.awaitExit(Duration.ofSeconds(90))).as("exit code, in:\n%s", String.join("\n", jar.output()))
                     .hasValueSatisfying(code -> assertThat(code).isNotZero());
-            assertThat(jar.output()).filteredOn(line -> line.contains("Plugin camel-old.jar needs org.apache.camel:camel-support 4.0.0 but the product bundles "
-                    + TestPlugins.camelVersion() + ": use a plugin built for " + TestPlugins.camelVersion())).hasSize(1);
-            assertThat(jar.output()).as("refused before local mode starts").noneMatch(line -> line.contains("Mode local:"));
+            assertThat(jar.output()).filteredOn(line
+                    -> line.contains(
+                    "Plugin camel-old.jar needs org.apache.camel:camel-support 4.0.0 but the product bundles "
+                    + TestPlugins.camelVersion() + ": use a plugin built for " + TestPlugins.camelVersion()))
+                            .hasSize(1);
+            assertThat(jar.output()).as("refused before local mode starts")
+                    .noneMatch(line -> line.contains("Mode local:"));
         }
     }
 
     /** What examples/plugins/base64.camel.yaml, run by the jar in {@code home}, makes of one payload. */
     private String encodedByTheJar(String... properties) throws Exception {
         Path outbox = home.resolve("outbox");
-        List<String> settings = new ArrayList<>(List.of("-Dchain.routes.dir=" + Path.of("examples/plugins").toAbsolutePath(),
-                "-Dchain.downstream.uri=direct:base64", "-Dexample.base64.to=file:" + outbox + "?fileName=encoded.txt"));
+        List<String> settings = new ArrayList<>(
+                List.of("-Dchain.routes.dir=" + Path.of("examples/plugins").toAbsolutePath(),
+                "-Dchain.downstream.uri=direct:base64", "-Dexample.base64.to=file:" + outbox
+                        + "?fileName=encoded.txt"));
         settings.addAll(List.of(properties));
-        try (RunningJar jar = RunningJar.start(home, settings.toArray(String[]::new)); S3Client s3 = AwsClients.s3(jar.clientSettings())) {
+        try (RunningJar jar = RunningJar.start(home, settings.toArray(String[]::new)); S3Client s3 = AwsClients.s3(
+                jar.clientSettings())) {
             jar.awaitOutput("sqs-extended-chain local mode", Duration.ofSeconds(90));
-            s3.putObject(r -> r.bucket(BUCKET).key("input/plain.txt"), RequestBody.fromString("payload through a plugin"));
+            s3.putObject(r -> r.bucket(BUCKET).key("input/plain.txt"),
+                    RequestBody.fromString("payload through a plugin"));
 
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(outbox.resolve("encoded.txt")));
             return Files.readString(outbox.resolve("encoded.txt")).strip();

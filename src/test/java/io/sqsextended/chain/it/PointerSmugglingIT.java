@@ -39,9 +39,12 @@ class PointerSmugglingIT {
     @BeforeAll
     static void start() throws Exception {
         webhook = RecordingWebhook.start();
-        jar = RunningJar.start(home, "-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.consumer.wait-time-seconds=1",
-                "-Dchain.auth.producer-tokens=" + PRODUCER_A + "," + PRODUCER_B, "-Dchain.auth.consumer-tokens=" + CONSUMER,
-                "-Dchain.routes.dir=" + Path.of("examples/routes").toAbsolutePath(), "-Dchain.downstream.uri=direct:webhook",
+        jar = RunningJar.start(home, "-Dchain.local.data-dir=" + home.resolve("data"),
+                "-Dchain.consumer.wait-time-seconds=1",
+                "-Dchain.auth.producer-tokens=" + PRODUCER_A + "," + PRODUCER_B, "-Dchain.auth.consumer-tokens="
+                        + CONSUMER,
+                "-Dchain.routes.dir=" + Path.of("examples/routes").toAbsolutePath(),
+                        "-Dchain.downstream.uri=direct:webhook",
                 "-Dexample.webhook.url=" + webhook.url("/hook"));
         jar.awaitOutput("sqs-extended-chain local mode", Duration.ofSeconds(90));
         api = new ApiClient(jar.api());
@@ -60,8 +63,10 @@ class PointerSmugglingIT {
                 "contentLength", content.length(), "fileName", "a.txt")).json();
         String bucket = ticket.get("bucket").asText();
         String key = ticket.get("key").asText();
-        assertThat(api.put(ticket.get("url").asText(), ApiClient.headersOf(ticket), content.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> webhook.posts().stream().anyMatch(p -> key.equals(p.header("PayloadKey"))));
+        assertThat(api.put(ticket.get("url").asText(), ApiClient.headersOf(ticket),
+                content.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> webhook.posts().stream().anyMatch(p -> key.equals(p.header("PayloadKey"))));
         List<String> smuggled = List.of(
                 TestEvents.pointer("software.amazon.payloadoffloading.PayloadS3Pointer", bucket, key),
                 TestEvents.pointer("com.amazon.sqs.javamessaging.MessageS3Pointer", bucket, "input/../" + key),
@@ -71,13 +76,16 @@ class PointerSmugglingIT {
                 TestEvents.eventBridgeObjectCreated(bucket, key, "FFFD"));
 
         for (String body : smuggled) {
-            ApiClient.Reply published = api.send("POST", "/v1/messages", PRODUCER_B, "application/json", body.getBytes(StandardCharsets.UTF_8));
+            ApiClient.Reply published = api.send("POST", "/v1/messages", PRODUCER_B, "application/json",
+                    body.getBytes(StandardCharsets.UTF_8));
             assertThat(published.status()).as(published.text()).isEqualTo(202);
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(webhook.posts())
-                .filteredOn(p -> "inline".equals(p.header("PayloadSource"))).extracting(RecordingWebhook.Post::text).containsAll(smuggled));
-        assertThat(webhook.posts()).filteredOn(p -> key.equals(p.header("PayloadKey"))).extracting(p -> p.header("PayloadSource"))
+                .filteredOn(p -> "inline".equals(p.header("PayloadSource"))).extracting(RecordingWebhook.Post::text)
+                        .containsAll(smuggled));
+        assertThat(webhook.posts()).filteredOn(p -> key.equals(p.header("PayloadKey")))
+                .extracting(p -> p.header("PayloadSource"))
                 .containsExactly("s3-event");
         ApiClient.Reply download = api.postJson("/v1/downloads", CONSUMER, Map.of("key", key));
         assertThat(download.status()).as(download.text()).isEqualTo(200);

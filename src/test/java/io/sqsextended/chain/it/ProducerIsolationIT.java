@@ -66,7 +66,8 @@ class ProducerIsolationIT {
                 "content_type", "text/html", "content_length", hostile.length));
         String url = client.postJson("/presign", B, Map.of("object_key", key, "action", "putObject",
                 "content_type", "text/plain", "content_length", hostile.length)).text();
-        ApiClient.Reply overwrite = client.put(url, Map.of("Content-Type", "text/plain", "If-None-Match", "*"), hostile);
+        ApiClient.Reply overwrite = client.put(url, Map.of("Content-Type", "text/plain", "If-None-Match", "*"),
+                hostile);
 
         assertThat(asHtml.status()).isEqualTo(400);
         assertThat(overwrite.status()).isEqualTo(412);
@@ -118,7 +119,8 @@ class ProducerIsolationIT {
     }
 
     private JsonNode createUpload(String token, String contentType, long length) {
-        ApiClient.Reply reply = client.postJson("/v1/uploads", token, Map.of("contentType", contentType, "contentLength", length,
+        ApiClient.Reply reply = client.postJson("/v1/uploads", token,
+                Map.of("contentType", contentType, "contentLength", length,
                 "fileName", "order.txt"));
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         return reply.json();

@@ -26,7 +26,8 @@ class RunningJarIT {
 
     @BeforeAll
     static void startInAHomeNotCreatedYet() throws Exception {
-        stack = RunningJar.start(home.resolve("not/created/yet"), "-Dchain.local.data-dir=data", "-Dchain.consumer.wait-time-seconds=1");
+        stack = RunningJar.start(home.resolve("not/created/yet"), "-Dchain.local.data-dir=data",
+                "-Dchain.consumer.wait-time-seconds=1");
         stack.awaitOutput("sqs-extended-chain local mode", Duration.ofSeconds(90));
     }
 
@@ -65,7 +66,8 @@ class RunningJarIT {
     @Test
     void awsModeSettingsPointAnotherJarAtThisStack() throws Exception {
         List<String> settings = new ArrayList<>(RunningJar.awsMode(stack.clientSettings(),
-                "sqs-extended-chain-payloads-000000000000", "sqs-extended-chain-notifications", "sqs-extended-chain-dlq"));
+                "sqs-extended-chain-payloads-000000000000", "sqs-extended-chain-notifications",
+                        "sqs-extended-chain-dlq"));
         settings.add("-Dchain.auth.enabled=false");
         try (RunningJar aws = RunningJar.start(home.resolve("aws"), settings.toArray(String[]::new))) {
             aws.awaitOutput(") started in ", Duration.ofSeconds(90));

@@ -54,8 +54,9 @@ import static org.awaitility.Awaitility.await;
  * delivery pauses on both (readiness DOWN), then every event is delivered once.
  * <p>
  * The kill lands while none of the victim's payloads has passed its downstream without its claim being confirmed:
- * a payload killed in that window is delivered again, whatever the store (docs/operations.md, "What exactly once means").
- * Profile {@code reliability}: {@code mvn verify -Preliability -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ScaleOutIT}.
+ * a payload killed in that window is delivered again, whatever
+ * the store (docs/operations.md, "What exactly once means"). Profile {@code reliability}: {@code mvn verify
+ * -Preliability -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ScaleOutIT}.
  */
 @Tag("reliability")
 class ScaleOutIT {
@@ -65,7 +66,8 @@ class ScaleOutIT {
     static final int CONCURRENCY = 8;
     static final String CLAIM_TIMEOUT = "6s";
     static final String JDBC_PASSWORD = "rel-jdbc-" + UUID.randomUUID();
-    // the test's downstream: holds each payload a while (so that the instances hold claims when one is killed), then logs what it got
+    // the test's downstream: holds each payload a while (so that the instances
+    // hold claims when one is killed), then logs what it got
     static final String DOWNSTREAM = """
             - route:
                 id: scale-out-downstream
@@ -118,17 +120,22 @@ class ScaleOutIT {
         RunningJar victim = instances.get(0);
         await().atMost(Duration.ofMinutes(2)).until(() -> deliveries(List.of(victim)).size() >= 10);
         Set<String> heldAtKill = killHoldingClaims(victim);
-        await().atMost(Duration.ofMinutes(3)).until(() -> ids(deliveries(instances)).size() >= events.size() && stack.queues().pending() == 0);
+        await().atMost(Duration.ofMinutes(3))
+                .until(() -> ids(deliveries(instances)).size() >= events.size() && stack.queues().pending() == 0);
         stopLiving();
 
         List<Delivery> deliveries = deliveries(instances);
-        System.out.printf("Scale-out: %d events (each sent twice), %d deliveries, by instance %s, %d claims taken over from the killed one%n",
+        System.out.printf(
+                "Scale-out: %d events (each sent twice), %d deliveries, by instance %s, %d claims taken over from the "
+                + "killed one%n",
                 events.size(), deliveries.size(), perInstance(deliveries), heldAtKill.size());
         assertEveryEventDeliveredOnce(deliveries, events, keys);
-        assertThat(deliveries.stream().filter(d -> d.instance() > 0).map(Delivery::id)).as("claims of the killed instance")
+        assertThat(deliveries.stream().filter(d -> d.instance() > 0).map(Delivery::id))
+                .as("claims of the killed instance")
                 .containsAll(heldAtKill);
         assertThat(perInstance(deliveries)).as("deliveries per instance").doesNotContain(0L);
-        assertThat(instances.stream().flatMap(instance -> instance.output().stream()).filter(line -> line.contains(JDBC_PASSWORD)))
+        assertThat(instances.stream().flatMap(instance -> instance.output().stream())
+                .filter(line -> line.contains(JDBC_PASSWORD)))
                 .as("lines showing the database password").isEmpty();
     }
 
@@ -142,37 +149,48 @@ class ScaleOutIT {
 
         await().atMost(Duration.ofMinutes(2)).until(() -> deliveries(instances).size() >= 20);
         Postgres.get().stop();
-        await().atMost(Duration.ofSeconds(30)).until(() -> instances.stream().allMatch(i -> Readiness.status(i.management()) == 503));
-        // counted once the database is down (its stop takes seconds on a loaded machine, claims still succeeding meanwhile):
-        // payloads claimed before may still finish, at most what an instance's poll gate admits (2 x concurrency - 1, and 10
-        // per poller); nothing is claimed now, so nothing more is delivered
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> instances.stream().allMatch(i -> Readiness.status(i.management()) == 503));
+        // counted once the database is down (its stop takes seconds
+        // on a loaded machine, claims still succeeding meanwhile): payloads claimed before may still finish, at most
+        // what an instance's poll gate admits (2 x concurrency - 1, and 10 per
+        // poller); nothing is claimed now, so nothing more is delivered
         int beforeOutage = deliveries(instances).size();
         int inFlightAtMost = instances.size() * (2 * CONCURRENCY - 1 + 10);
-        await().during(OUTAGE).atMost(OUTAGE.plusSeconds(10)).until(() -> deliveries(instances).size() <= beforeOutage + inFlightAtMost);
+        await().during(OUTAGE).atMost(OUTAGE.plusSeconds(10))
+                .until(() -> deliveries(instances).size() <= beforeOutage + inFlightAtMost);
         Postgres.get().start();
 
-        await().atMost(Duration.ofMinutes(3)).until(() -> ids(deliveries(instances)).size() >= events.size() && stack.queues().pending() == 0);
-        await().atMost(Duration.ofSeconds(30)).until(() -> instances.stream().allMatch(i -> Readiness.status(i.management()) == 200));
+        await().atMost(Duration.ofMinutes(3))
+                .until(() -> ids(deliveries(instances)).size() >= events.size() && stack.queues().pending() == 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> instances.stream().allMatch(i -> Readiness.status(i.management()) == 200));
         stopLiving();
         List<Delivery> deliveries = deliveries(instances);
-        System.out.printf("Database outage: %d events (each sent twice), %d deliveries, by instance %s%n", events.size(), deliveries.size(),
+        System.out.printf("Database outage: %d events (each sent twice), %d deliveries, by instance %s%n",
+                events.size(), deliveries.size(),
                 perInstance(deliveries));
         assertEveryEventDeliveredOnce(deliveries, events, keys);
     }
 
-    private void assertEveryEventDeliveredOnce(List<Delivery> deliveries, List<String> events, List<String> keys) throws SQLException {
+    private void assertEveryEventDeliveredOnce(List<Delivery> deliveries, List<String> events, List<String> keys)
+            throws SQLException {
         Map<String, Integer> perEvent = new HashMap<>();
         deliveries.forEach(d -> perEvent.merge(d.id(), 1, Integer::sum));
-        assertThat(perEvent.entrySet().stream().filter(e -> e.getValue() > 1).toList()).as("events delivered more than once").isEmpty();
+        assertThat(perEvent.entrySet().stream().filter(e -> e.getValue() > 1).toList())
+                .as("events delivered more than once").isEmpty();
         assertThat(perEvent).as("events delivered").hasSize(events.size());
-        assertThat(deliveries.stream().map(Delivery::key).distinct()).as("objects delivered").containsExactlyInAnyOrderElementsOf(keys);
-        assertThat(deliveries).allSatisfy(d -> assertThat(d.body()).matches("payload " + Pattern.quote(d.key()) + " v[12]"));
+        assertThat(deliveries.stream().map(Delivery::key).distinct()).as("objects delivered")
+                .containsExactlyInAnyOrderElementsOf(keys);
+        assertThat(deliveries).allSatisfy(d -> assertThat(d.body())
+                .matches("payload " + Pattern.quote(d.key()) + " v[12]"));
         assertThat(stack.queues().drain()).as("dead letters").isZero();
         assertThat(undone()).as("claims left in the store").isZero();
     }
 
     private List<Long> perInstance(List<Delivery> deliveries) {
-        return IntStream.range(0, instances.size()).mapToObj(i -> deliveries.stream().filter(d -> d.instance() == i).count()).toList();
+        return IntStream.range(0, instances.size())
+                .mapToObj(i -> deliveries.stream().filter(d -> d.instance() == i).count()).toList();
     }
 
     private static List<String> keys(int count) {
@@ -210,17 +228,21 @@ class ScaleOutIT {
         Files.createDirectories(instanceHome.resolve("routes"));
         Files.writeString(instanceHome.resolve("routes").resolve("scale-out.camel.yaml"), DOWNSTREAM);
         AwsSettings endpoints = stack.clientSettings();
-        List<String> properties = new ArrayList<>(RunningJar.awsMode(endpoints, stack.property("chain.bucket"), stack.property("chain.queue"),
+        List<String> properties = new ArrayList<>(
+                RunningJar.awsMode(endpoints, stack.property("chain.bucket"), stack.property("chain.queue"),
                 stack.property("chain.dead-letter-queue")));
-        properties.addAll(List.of("-Dchain.auth.producer-tokens=" + UniqueSecrets.PRODUCER_TOKEN, "-Dchain.auth.consumer-tokens=" + UniqueSecrets.CONSUMER_TOKEN,
+        properties.addAll(List.of("-Dchain.auth.producer-tokens=" + UniqueSecrets.PRODUCER_TOKEN,
+                "-Dchain.auth.consumer-tokens=" + UniqueSecrets.CONSUMER_TOKEN,
                 "-Dchain.auth.admin-tokens=" + UniqueSecrets.ADMIN_TOKEN, "-Dchain.consumer.wait-time-seconds=1",
-                // few workers, each holding a payload 250 ms: the queue drains over tens of seconds, with claims held all along
+                // few workers, each holding a payload 250 ms: the queue drains
+                // over tens of seconds, with claims held all along
                 "-Dchain.consumer.concurrency=" + CONCURRENCY,
                 "-Dchain.downstream.uri=direct:scale-out", "-Dcamel.main.shutdown-timeout=5",
                 // messages of the killed instance come back after 10 s, its claims may be taken after 6 s
                 "-Dchain.consumer.visibility-timeout=10", "-Dchain.consumer.idempotency.claim-timeout=" + CLAIM_TIMEOUT,
                 "-Dchain.consumer.idempotency.store=jdbc", "-Dchain.consumer.idempotency.jdbc-url=" + database,
-                "-Dchain.consumer.idempotency.jdbc-user=postgres", "-Dchain.consumer.idempotency.jdbc-password=" + JDBC_PASSWORD));
+                "-Dchain.consumer.idempotency.jdbc-user=postgres", "-Dchain.consumer.idempotency.jdbc-password="
+                        + JDBC_PASSWORD));
         return RunningJar.start(instanceHome, Collections.synchronizedList(new ArrayList<>()), properties);
     }
 
@@ -228,8 +250,10 @@ class ScaleOutIT {
         String bucket = stack.property("chain.bucket");
         ExecutorService uploaders = Executors.newFixedThreadPool(8);
         try {
-            CompletableFuture.allOf(keys.stream().map(key -> CompletableFuture.runAsync(() -> stack.s3().putObject(r -> r.bucket(bucket).key(key),
-                    RequestBody.fromString("payload " + key + " " + version)), uploaders)).toArray(CompletableFuture[]::new)).join();
+            CompletableFuture.allOf(keys.stream()
+                    .map(key -> CompletableFuture.runAsync(() -> stack.s3().putObject(r -> r.bucket(bucket).key(key),
+                    RequestBody.fromString("payload " + key + " " + version)), uploaders))
+                            .toArray(CompletableFuture[]::new)).join();
         } finally {
             uploaders.shutdown();
         }
@@ -240,7 +264,9 @@ class ScaleOutIT {
         String queueUrl = stack.queues().queueUrl;
         Set<String> bodies = new LinkedHashSet<>();
         await().atMost(Duration.ofMinutes(1)).until(() -> {
-            List<Message> messages = stack.sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1).visibilityTimeout(60))
+            List<Message> messages = stack.sqs()
+                    .receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)
+                    .visibilityTimeout(60))
                     .messages();
             messages.forEach(m -> {
                 bodies.add(m.body());
@@ -258,7 +284,8 @@ class ScaleOutIT {
             List<String> batch = bodies.subList(from, Math.min(bodies.size(), from + 10));
             AtomicInteger id = new AtomicInteger();
             stack.sqs().sendMessageBatch(r -> r.queueUrl(queueUrl).entries(batch.stream()
-                    .map(body -> SendMessageBatchRequestEntry.builder().id("m" + id.incrementAndGet()).messageBody(body).build()).toList()));
+                    .map(body -> SendMessageBatchRequestEntry.builder().id("m" + id.incrementAndGet()).messageBody(body)
+                            .build()).toList()));
         }
     }
 
@@ -272,7 +299,8 @@ class ScaleOutIT {
             signal(victim, "STOP");
             AtomicInteger lines = new AtomicInteger(-1);
             // its last lines are in the pipe: read until nothing more comes
-            await().pollInterval(Duration.ofMillis(200)).atMost(Duration.ofSeconds(10)).until(() -> lines.getAndSet(victim.output().size()) == victim.output().size());
+            await().pollInterval(Duration.ofMillis(200)).atMost(Duration.ofSeconds(10))
+                    .until(() -> lines.getAndSet(victim.output().size()) == victim.output().size());
             Set<String> held = claims(victim.pid());
             Set<String> deliveredUnconfirmed = new HashSet<>(held);
             deliveredUnconfirmed.retainAll(ids(deliveries(List.of(victim))));
@@ -284,7 +312,8 @@ class ScaleOutIT {
             int frozenAt = victim.output().size();
             await().atMost(Duration.ofSeconds(30)).until(() -> victim.output().size() > frozenAt);
         }
-        throw new AssertionError("The instance never held claims outside the window between its downstream and the confirmation");
+        throw new AssertionError(
+                "The instance never held claims outside the window between its downstream and the confirmation");
     }
 
     private static void signal(RunningJar jar, String signal) throws Exception {
@@ -294,7 +323,8 @@ class ScaleOutIT {
     /** The idempotency keys of the payloads the process claimed and did not deliver yet. */
     private Set<String> claims(long pid) throws SQLException {
         try (Connection connection = DriverManager.getConnection(database, "postgres", "");
-             ResultSet rows = connection.createStatement().executeQuery("SELECT payload FROM chain_delivered WHERE NOT done AND owner LIKE '"
+             ResultSet rows = connection.createStatement()
+                     .executeQuery("SELECT payload FROM chain_delivered WHERE NOT done AND owner LIKE '"
                      + pid + "@%'")) {
             Set<String> keys = new HashSet<>();
             while (rows.next()) {
@@ -306,7 +336,8 @@ class ScaleOutIT {
 
     private int undone() throws SQLException {
         try (Connection connection = DriverManager.getConnection(database, "postgres", "");
-             ResultSet rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM chain_delivered WHERE NOT done")) {
+             ResultSet rows = connection.createStatement()
+                     .executeQuery("SELECT COUNT(*) FROM chain_delivered WHERE NOT done")) {
             rows.next();
             return rows.getInt(1);
         }

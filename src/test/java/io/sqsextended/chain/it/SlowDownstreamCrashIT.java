@@ -23,7 +23,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The jar killed (kill -9) while a payload has been in a downstream longer than the visibility timeout (kept hidden by
  * the renewals): the renewals stop with the process, so the message comes back and is delivered after the restart.
- * Profile {@code reliability}: {@code mvn verify -Preliability -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=SlowDownstreamCrashIT}.
+ * Profile {@code reliability}: {@code mvn verify -Preliability -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dit.test=SlowDownstreamCrashIT}.
  */
 @Tag("reliability")
 class SlowDownstreamCrashIT {
@@ -59,8 +60,10 @@ class SlowDownstreamCrashIT {
                             asyncDelayed: false
                         - log: "Finished ${exchangeProperty.key}"
                 """);
-        List<String> properties = List.of("-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.routes.dir=" + home.resolve("routes"),
-                "-Dchain.downstream.uri=direct:slow", "-Dchain.local.parameter.VisibilityTimeout=" + VISIBILITY_TIMEOUT);
+        List<String> properties = List.of("-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.routes.dir="
+                + home.resolve("routes"),
+                "-Dchain.downstream.uri=direct:slow", "-Dchain.local.parameter.VisibilityTimeout="
+                        + VISIBILITY_TIMEOUT);
         List<String> output = new CopyOnWriteArrayList<>();
         String key = "input/" + UUID.randomUUID() + "/slow.txt";
 
@@ -68,7 +71,8 @@ class SlowDownstreamCrashIT {
         try {
             jar.awaitOutput("sqs-extended-chain local mode", Duration.ofSeconds(90));
             try (S3Client s3 = AwsClients.s3(jar.clientSettings())) {
-                s3.putObject(r -> r.bucket(BUCKET).key(key), RequestBody.fromString("slower than the visibility timeout"));
+                s3.putObject(r -> r.bucket(BUCKET).key(key),
+                        RequestBody.fromString("slower than the visibility timeout"));
             }
             jar.awaitOutput("Halfway " + key, Duration.ofSeconds(60));
         } finally {
@@ -76,8 +80,10 @@ class SlowDownstreamCrashIT {
         }
         int killedAt = output.size();
         long killed = System.nanoTime();
-        assertThat(count(List.copyOf(output).subList(0, killedAt), "Started " + key)).as("attempts before the kill (renewals kept the message hidden)").isEqualTo(1);
-        assertThat(count(List.copyOf(output).subList(0, killedAt), "Finished " + key)).as("completed before the kill").isZero();
+        assertThat(count(List.copyOf(output).subList(0, killedAt), "Started " + key))
+                .as("attempts before the kill (renewals kept the message hidden)").isEqualTo(1);
+        assertThat(count(List.copyOf(output).subList(0, killedAt), "Finished " + key)).as("completed before the kill")
+                .isZero();
 
         try (RunningJar restarted = jar.restart()) {
             double ready = restarted.awaitOutput("sqs-extended-chain local mode", killedAt, Duration.ofSeconds(90));
@@ -88,7 +94,9 @@ class SlowDownstreamCrashIT {
                 Queues queues = new Queues(sqs, QUEUE);
                 await().atMost(Duration.ofSeconds(30)).until(() -> queues.pending() == 0);
             }
-            System.out.printf("Slow downstream killed half-way: after the restart ready in %.1f s, the payload started again at %.1f s"
+            System.out.printf(
+                    "Slow downstream killed half-way: after the restart ready in %.1f s, the payload started again at "
+                    + "%.1f s"
                     + " and finished at %.1f s; delivered %.1f s after the kill%n", ready, again, finished, seconds);
             assertThat(count(output, "Finished " + key)).as("completed deliveries").isEqualTo(1);
         }

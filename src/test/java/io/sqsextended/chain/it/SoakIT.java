@@ -24,7 +24,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * 10,000 small payloads through the whole chain (S3 PUT, notification, SQS, HEAD, GET, downstream), in this JVM:
  * none lost, duplicates reported, heap (after GC) and thread count flat between the end of the warm-up and the end.
- * Profile {@code reliability}: {@code mvn verify -Preliability -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=SoakIT}.
+ * Profile {@code reliability}: {@code mvn verify -Preliability -Dtest=none
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=SoakIT}.
  */
 @Tag("reliability")
 class SoakIT {
@@ -49,14 +50,19 @@ class SoakIT {
 
         long measured = System.nanoTime();
         upload(s3, bucket, WARM_UP, PAYLOADS);
-        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1)).until(() -> downstream.keys().size() >= PAYLOADS);
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> downstream.keys().size() >= PAYLOADS);
         double seconds = (System.nanoTime() - measured) / 1e9;
         Snapshot end = Snapshot.take();
 
         long duplicates = downstream.deliveries().size() - downstream.keys().size();
-        System.out.printf("Soak: %d payloads (%d after a warm-up of %d) in %.1f s, %.0f payloads/s end to end; %d lost, %d duplicates;"
-                        + " heap after GC %d MiB after the warm-up, %d MiB at the end; threads %d and %d; %.0f s in all%n",
-                PAYLOADS, PAYLOADS - WARM_UP, WARM_UP, seconds, (PAYLOADS - WARM_UP) / seconds, PAYLOADS - downstream.keys().size(), duplicates,
+        System.out.printf(
+                "Soak: %d payloads (%d after a warm-up of %d) in %.1f s, %.0f payloads/s end to end; %d lost, %d "
+                + "duplicates;"
+                        + " heap after GC %d MiB after the warm-up, %d MiB at the end; threads %d and %d; %.0f s in "
+                                + "all%n",
+                PAYLOADS, PAYLOADS - WARM_UP, WARM_UP, seconds, (PAYLOADS - WARM_UP) / seconds,
+                        PAYLOADS - downstream.keys().size(), duplicates,
                 warm.heapMiB, end.heapMiB, warm.threads, end.threads, (System.nanoTime() - started) / 1e9);
         assertThat(downstream.keys()).hasSize(PAYLOADS);
         assertThat(end.heapMiB).as("heap after GC, MiB").isLessThan(warm.heapMiB + 64);

@@ -25,7 +25,8 @@ class StopIT {
             int exitCode = jar.stop();
 
             assertThat(exitCode).isEqualTo(143);
-            // generous: a timed figure is the benchmark's (bench/run startup); the long poll alone would take up to 20 s
+            // generous: a timed figure is the benchmark's (bench/run
+            // startup); the long poll alone would take up to 20 s
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         }
     }

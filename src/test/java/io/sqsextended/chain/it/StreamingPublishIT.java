@@ -33,16 +33,19 @@ class StreamingPublishIT {
     void aPayloadLargerThanTheHeapIsPublishedAndConsumedIntact() throws Exception {
         try (RunningJar jar = RunningJar.start(home, "-Xmx128m",
                 "-Dchain.local.data-dir=" + home.resolve("data"), "-Dchain.consumer.wait-time-seconds=1",
-                "-Dchain.routes.dir=" + Path.of("examples/routes").toAbsolutePath(), "-Dchain.downstream.uri=direct:folder",
+                "-Dchain.routes.dir=" + Path.of("examples/routes").toAbsolutePath(),
+                        "-Dchain.downstream.uri=direct:folder",
                 "-Dexample.folder.dir=" + home.resolve("out"))) {
             jar.awaitOutput("sqs-extended-chain local mode", Duration.ofSeconds(90));
             MessageDigest sent = MessageDigest.getInstance("SHA-256");
 
             HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
                     HttpRequest.newBuilder(jar.api().resolve("/v1/messages"))
-                            .header("Authorization", "Bearer dev-producer-token").header("Content-Type", "application/octet-stream")
+                            .header("Authorization", "Bearer dev-producer-token")
+                                    .header("Content-Type", "application/octet-stream")
                             // unknown length (chunked): nothing tells the app the size in advance
-                            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new DigestInputStream(new Generated(SIZE), sent)))
+                            .POST(HttpRequest.BodyPublishers.ofInputStream(()
+                                    -> new DigestInputStream(new Generated(SIZE), sent)))
                             .timeout(Duration.ofMinutes(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
 

@@ -35,7 +35,8 @@ import static org.awaitility.Awaitility.await;
  * pointed at the first's embedded S3 and SQS by configuration alone. Every payload is delivered and both do part of
  * the work. Each keeps its own idempotent repository; exactly-once per key across instances needs a shared one
  * (docs/architecture.md, "Several instances on one queue").
- * Profile {@code reliability}: {@code mvn verify -Preliability -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=TwoInstancesIT}.
+ * Profile {@code reliability}: {@code mvn verify -Preliability -Dtest=none
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=TwoInstancesIT}.
  */
 @Tag("reliability")
 class TwoInstancesIT {
@@ -55,18 +56,21 @@ class TwoInstancesIT {
         AwsSettings endpoints = local.clientSettings();
         List<String> properties = new ArrayList<>(RunningJar.awsMode(endpoints, bucket, local.property("chain.queue"),
                 local.property("chain.dead-letter-queue")));
-        properties.addAll(List.of("-Dchain.auth.producer-tokens=" + UniqueSecrets.PRODUCER_TOKEN, "-Dchain.auth.consumer-tokens=" + UniqueSecrets.CONSUMER_TOKEN,
+        properties.addAll(List.of("-Dchain.auth.producer-tokens=" + UniqueSecrets.PRODUCER_TOKEN,
+                "-Dchain.auth.consumer-tokens=" + UniqueSecrets.CONSUMER_TOKEN,
                 "-Dchain.auth.admin-tokens=" + UniqueSecrets.ADMIN_TOKEN, "-Dchain.consumer.wait-time-seconds=1"));
         RunningJar aws = RunningJar.start(jarHome, output, properties);
         try {
             aws.awaitOutput("Apache Camel", 0, Duration.ofSeconds(90));
             aws.awaitOutput(") started in", 0, Duration.ofSeconds(90));
-            List<String> keys = IntStream.range(0, PAYLOADS).mapToObj(i -> "input/two-instances/" + i + ".txt").toList();
+            List<String> keys = IntStream.range(0, PAYLOADS).mapToObj(i -> "input/two-instances/" + i + ".txt")
+                    .toList();
             // 8 uploaders: notifications arrive faster than one instance takes them, so both get work
             ExecutorService uploaders = Executors.newFixedThreadPool(8);
             try (S3Client s3 = AwsClients.s3(endpoints)) {
                 CompletableFuture.allOf(keys.stream().map(key -> CompletableFuture.runAsync(
-                        () -> s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("payload " + key)), uploaders))
+                        () -> s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("payload " + key)),
+                                uploaders))
                         .toArray(CompletableFuture[]::new)).join();
             } finally {
                 uploaders.shutdown();
@@ -75,7 +79,9 @@ class TwoInstancesIT {
             await().atMost(Duration.ofMinutes(2)).until(() -> delivered(first, output, bucket).containsAll(keys));
             int byJar = byJar(output, bucket).size();
             int total = first.deliveries().size() + byJar;
-            System.out.printf("Two instances: %d payloads, %d by the local-mode instance, %d by the aws-mode jar, %d duplicates%n",
+            System.out.printf(
+                    "Two instances: %d payloads, %d by the local-mode instance, %d by the aws-mode jar, %d "
+                    + "duplicates%n",
                     PAYLOADS, first.deliveries().size(), byJar, total - delivered(first, output, bucket).size());
             assertThat(first.deliveries()).isNotEmpty();
             assertThat(byJar).isPositive();

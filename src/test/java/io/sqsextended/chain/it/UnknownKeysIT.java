@@ -23,8 +23,10 @@ class UnknownKeysIT {
     void aMistypedChainKeyInAPropertiesFileRefusesTheStart() throws Exception {
         Path file = Files.writeString(home.resolve("mine.properties"), "chain.consumer.pointer-prefix = offload/\n");
 
-        assertRefusedInOneLine(RunningJar.start(home, "-Dcamel.main.property-placeholder-location=classpath:application.properties,file:" + file),
-                "Unknown configuration key chain.consumer.pointer-prefix (did you mean chain.consumer.pointer-prefixes?)");
+        assertRefusedInOneLine(RunningJar.start(home,
+                "-Dcamel.main.property-placeholder-location=classpath:application.properties,file:" + file),
+                "Unknown configuration key chain.consumer.pointer-prefix (did you mean "
+                        + "chain.consumer.pointer-prefixes?)");
     }
 
     @Test
@@ -35,8 +37,10 @@ class UnknownKeysIT {
 
     @Test
     void aMistypedChainVariableInTheEnvironmentRefusesTheStart() throws Exception {
-        assertRefusedInOneLine(RunningJar.startWithEnvironment(home, Map.of("CHAIN_CONSUMER_POINTER_PREFIX", "offload/")),
-                "Unknown configuration variable CHAIN_CONSUMER_POINTER_PREFIX (did you mean CHAIN_CONSUMER_POINTER_PREFIXES, "
+        assertRefusedInOneLine(RunningJar.startWithEnvironment(home,
+                Map.of("CHAIN_CONSUMER_POINTER_PREFIX", "offload/")),
+                "Unknown configuration variable CHAIN_CONSUMER_POINTER_PREFIX (did you mean "
+                        + "CHAIN_CONSUMER_POINTER_PREFIXES, "
                         + "chain.consumer.pointer-prefixes?)");
     }
 
@@ -50,14 +54,16 @@ class UnknownKeysIT {
     @Test
     void aMistypedCamelVariableRefusesTheStart() throws Exception {
         assertRefusedInOneLine(RunningJar.startWithEnvironment(home, Map.of("CAMEL_MANAGEMENT_PROT", "28080")),
-                "Unknown configuration variable CAMEL_MANAGEMENT_PROT (did you mean CAMEL_MANAGEMENT_PORT, camel.management.port?)");
+                "Unknown configuration variable CAMEL_MANAGEMENT_PROT (did you mean CAMEL_MANAGEMENT_PORT, "
+                        + "camel.management.port?)");
     }
 
     private static void assertRefusedInOneLine(RunningJar jar, String line) throws Exception {
         try (jar) {
             assertThat(jar.awaitExit(EXIT_WITHIN)).as("exit code, in:\n%s", String.join("\n", jar.output()))
                     .hasValueSatisfying(code -> assertThat(code).isNotZero());
-            assertThat(jar.output()).filteredOn(output -> output.contains("Unknown configuration")).singleElement().asString()
+            assertThat(jar.output()).filteredOn(output -> output.contains("Unknown configuration")).singleElement()
+                    .asString()
                     .endsWith(" - " + line);
             assertThat(jar.output()).noneMatch(output -> output.startsWith("\tat ") || output.contains("Exception"));
         }

@@ -38,7 +38,8 @@ class BannerCommandsTest {
             commands = commands(logs);
             output = run(commands);
             String bucket = chain.property("chain.bucket");
-            assertThat(chain.s3().getObjectAsBytes(r -> r.bucket(bucket).key("input/hello.txt")).asUtf8String()).isEqualTo("hello\n");
+            assertThat(chain.s3().getObjectAsBytes(r -> r.bucket(bucket).key("input/hello.txt")).asUtf8String())
+                    .isEqualTo("hello\n");
             logs.assertNoSecrets(secret);
         }
 
@@ -51,7 +52,8 @@ class BannerCommandsTest {
         String banner = logs.lines().stream().filter(line -> line.contains(BANNER_START)).findFirst()
                 .orElseThrow(() -> new AssertionError("No banner in the log"));
         List<String> lines = Arrays.asList(banner.split("\\R"));
-        return lines.subList(lines.indexOf(lines.stream().filter(l -> l.contains(BANNER_START)).findFirst().orElseThrow()) + 1, lines.size())
+        return lines.subList(lines.indexOf(lines.stream().filter(l -> l.contains(BANNER_START)).findFirst()
+                .orElseThrow()) + 1, lines.size())
                 .stream().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
     }
 
@@ -64,13 +66,15 @@ class BannerCommandsTest {
         Process process = shell.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("the banner's commands failed:\n%s\n%s", String.join("\n", commands), output).isZero();
+        assertThat(process.exitValue()).as("the banner's commands failed:\n%s\n%s", String.join("\n", commands), output)
+                .isZero();
         return output;
     }
 
     private static boolean awsCliInstalled() {
         try {
-            return new ProcessBuilder("aws", "--version").redirectErrorStream(true).start().waitFor(60, TimeUnit.SECONDS);
+            return new ProcessBuilder("aws", "--version").redirectErrorStream(true).start()
+                    .waitFor(60, TimeUnit.SECONDS);
         } catch (IOException | InterruptedException e) {
             return false;
         }

@@ -1,6 +1,9 @@
 package io.sqsextended.chain.local;
 
-/** Failure drills on the embedded stack: its S3 or its SQS goes down alone and comes back on the same port, with its data. */
+/**
+ * Failure drills on the embedded stack: its S3 or its SQS goes down alone and comes back on the same port, with its
+ * data.
+ */
 public final class Outages {
 
     private Outages() {

@@ -36,10 +36,12 @@ class ProvisioningTest {
         }
 
         LocalAws second = TestStacks.start(TestStacks.settings(dataDir));
-        try (S3Client s3 = AwsClients.s3(second.clientSettings()); SqsClient sqs = AwsClients.sqs(second.clientSettings())) {
+        try (S3Client s3 = AwsClients.s3(second.clientSettings()); SqsClient sqs = AwsClients.sqs(
+                second.clientSettings())) {
             List<Message> messages = new Queues(sqs, queueName(second)).awaitMessages(m -> true, 2);
 
-            assertThat(s3.getObjectAsBytes(r -> r.bucket(TestStacks.bucket(second)).key(key)).asUtf8String()).isEqualTo("kept");
+            assertThat(s3.getObjectAsBytes(r -> r.bucket(TestStacks.bucket(second)).key(key)).asUtf8String())
+                    .isEqualTo("kept");
             assertThat(messages).anyMatch(m -> m.body().contains(key));
             assertThat(messages).filteredOn(m -> m.body().contains("s3:TestEvent")).hasSize(1);
         } finally {
@@ -54,7 +56,8 @@ class ProvisioningTest {
                 .replace("Default: 360", "Default: 120")
                 .replace("Default: input/", "Default: incoming/"));
         LocalAws local = TestStacks.start(TestStacks.settings(dataDir.resolve("data"), template.toString(), Map.of()));
-        try (S3Client s3 = AwsClients.s3(local.clientSettings()); SqsClient sqs = AwsClients.sqs(local.clientSettings())) {
+        try (S3Client s3 = AwsClients.s3(local.clientSettings()); SqsClient sqs = AwsClients.sqs(
+                local.clientSettings())) {
             String id = UUID.randomUUID().toString();
             s3.putObject(r -> r.bucket(TestStacks.bucket(local)).key("input/" + id), RequestBody.fromString("x"));
             s3.putObject(r -> r.bucket(TestStacks.bucket(local)).key("incoming/" + id), RequestBody.fromString("x"));
@@ -71,9 +74,11 @@ class ProvisioningTest {
 
     @Test
     void aTemplateParameterOverrideChangesTheRedrivePolicy() {
-        LocalAws local = TestStacks.start(TestStacks.settings(dataDir, TestStacks.TEMPLATE, Map.of("MaxReceiveCount", "2")));
+        LocalAws local = TestStacks.start(
+                TestStacks.settings(dataDir, TestStacks.TEMPLATE, Map.of("MaxReceiveCount", "2")));
         try (SqsClient sqs = AwsClients.sqs(local.clientSettings())) {
-            assertThat(queueAttribute(sqs, queueName(local), QueueAttributeName.REDRIVE_POLICY)).contains("\"maxReceiveCount\":2");
+            assertThat(queueAttribute(sqs, queueName(local), QueueAttributeName.REDRIVE_POLICY))
+                    .contains("\"maxReceiveCount\":2");
         } finally {
             local.stop();
         }
@@ -82,9 +87,11 @@ class ProvisioningTest {
     @Test
     void aChangedNotificationConfigurationSendsANewTestEventAtTheNextStart() {
         TestStacks.start(TestStacks.settings(dataDir)).stop();
-        LocalAws changed = TestStacks.start(TestStacks.settings(dataDir, TestStacks.TEMPLATE, Map.of("InputPrefix", "other/")));
+        LocalAws changed = TestStacks.start(
+                TestStacks.settings(dataDir, TestStacks.TEMPLATE, Map.of("InputPrefix", "other/")));
         try (SqsClient sqs = AwsClients.sqs(changed.clientSettings())) {
-            assertThat(new Queues(sqs, queueName(changed)).awaitMessages(m -> m.body().contains("s3:TestEvent"), 2)).hasSize(2);
+            assertThat(new Queues(sqs, queueName(changed)).awaitMessages(m -> m.body().contains("s3:TestEvent"), 2))
+                    .hasSize(2);
         } finally {
             changed.stop();
         }

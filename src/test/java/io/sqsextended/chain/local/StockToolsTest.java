@@ -63,7 +63,8 @@ class StockToolsTest {
         try (S3Client client = tools().defaultJavaClient()) {
             client.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("from the Java SDK"));
 
-            assertThat(client.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asUtf8String()).isEqualTo("from the Java SDK");
+            assertThat(client.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asUtf8String())
+                    .isEqualTo("from the Java SDK");
         }
     }
 
@@ -146,7 +147,8 @@ class StockToolsTest {
     void aUrlPresignedByBoto3OnItsDefaultsDownloadsTheObject() {
         s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("presigned by boto3"));
 
-        String url = tools().boto3("print(s3.generate_presigned_url('get_object', Params={'Bucket': '" + bucket + "', 'Key': '" + key + "'}))")
+        String url = tools().boto3("print(s3.generate_presigned_url('get_object', Params={'Bucket': '" + bucket
+                + "', 'Key': '" + key + "'}))")
                 .strip();
 
         assertThat(get(url)).satisfies(response -> {

@@ -43,12 +43,15 @@ class HealthTest {
 
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes")
-                .contains("chain_payloads_delivered_total", "chain_delivery_failures_total", "chain_messages_dead_lettered_total",
-                        "chain_bytes_delivered_bytes_total", "chain_presigns_issued_total", "chain_presigns_refused_total", "chain_in_flight");
+                .contains("chain_payloads_delivered_total", "chain_delivery_failures_total",
+                        "chain_messages_dead_lettered_total",
+                        "chain_bytes_delivered_bytes_total", "chain_presigns_issued_total",
+                                "chain_presigns_refused_total", "chain_in_flight");
     }
 
     static HttpResponse<String> get(String path) throws Exception {
         URI uri = chain.management().resolve(path);
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

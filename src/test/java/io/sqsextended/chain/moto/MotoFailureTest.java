@@ -71,7 +71,8 @@ class MotoFailureTest {
 
         assertThat(redriven).isEqualTo(1);
         await().until(() -> !chain.downstream.deliveries().isEmpty());
-        assertThat(chain.downstream.deliveries()).singleElement().satisfies(d -> assertThat(d.text()).isEqualTo("second chance"));
+        assertThat(chain.downstream.deliveries()).singleElement()
+                .satisfies(d -> assertThat(d.text()).isEqualTo("second chance"));
         await().until(() -> chain.queues.pending() == 0);
         assertThat(chain.management().getDeadLetterQueueDepth()).isZero();
     }
@@ -85,14 +86,17 @@ class MotoFailureTest {
         AtomicInteger receives = new AtomicInteger();
 
         await().until(() -> {
-            chain.sqs.receiveMessage(r -> r.queueUrl(chain.queues.queueUrl).maxNumberOfMessages(10).visibilityTimeout(0)).messages()
+            chain.sqs.receiveMessage(r -> r.queueUrl(chain.queues.queueUrl).maxNumberOfMessages(10)
+                    .visibilityTimeout(0)).messages()
                     .stream().filter(m -> m.body().equals(body)).forEach(m -> receives.incrementAndGet());
-            return chain.management().getDeadLetterQueueDepth() > 0 && Queues.pending(chain.sqs, chain.queues.queueUrl) == 0;
+            return chain.management().getDeadLetterQueueDepth() > 0 && Queues.pending(chain.sqs, chain.queues.queueUrl)
+                    == 0;
         });
 
         assertThat(receives).hasValue(2);
         assertThat(chain.management().redriveDeadLetters(10)).isPositive();
         assertThat(chain.queues.awaitMessages(m -> m.body().equals(body), 1)).singleElement()
-                .satisfies(m -> assertThat(m.messageAttributes()).doesNotContainKeys(DeadLetterSender.FAILURE_ATTRIBUTES.toArray(String[]::new)));
+                .satisfies(m -> assertThat(m.messageAttributes())
+                        .doesNotContainKeys(DeadLetterSender.FAILURE_ATTRIBUTES.toArray(String[]::new)));
     }
 }

@@ -44,7 +44,8 @@ class MotoMessagingTest {
 
     @BeforeEach
     void start() throws Exception {
-        chain = MotoChain.start(dataDir, Map.of(), Map.of("chain.consumer.pointer-prefixes", "offload/,s3://" + SNS_OFFLOADS + "/"));
+        chain = MotoChain.start(dataDir, Map.of(),
+                Map.of("chain.consumer.pointer-prefixes", "offload/,s3://" + SNS_OFFLOADS + "/"));
     }
 
     @AfterEach
@@ -62,7 +63,8 @@ class MotoMessagingTest {
             String topic = sns.createTopic(r -> r.name("uploads")).topicArn();
             sns.subscribe(r -> r.topicArn(topic).protocol("sqs").endpoint(queueArn()));
             // the fan-out architecture: the bucket notifies the topic, the queue is one of its subscribers
-            chain.s3.putBucketNotificationConfiguration(r -> r.bucket(chain.stack.bucket()).notificationConfiguration(n -> n
+            chain.s3.putBucketNotificationConfiguration(r -> r.bucket(chain.stack.bucket())
+                    .notificationConfiguration(n -> n
                     .topicConfigurations(t -> t.topicArn(topic).eventsWithStrings("s3:ObjectCreated:*")
                             .filter(f -> f.key(k -> k.filterRules(rule -> rule.name("prefix").value("input/")))))));
 
@@ -77,14 +79,16 @@ class MotoMessagingTest {
     @Test
     void aPointerOfTheAwsSqsExtendedClientIsDeliveredOnceAndItsObjectDeleted() {
         String payload = "from the AWS SQS Extended Client ".repeat(10_000);
-        var config = new ExtendedClientConfiguration().withPayloadSupportEnabled(AwsClients.s3(chain.moto.clientSettings()), chain.stack.bucket())
+        var config = new ExtendedClientConfiguration()
+                .withPayloadSupportEnabled(AwsClients.s3(chain.moto.clientSettings()), chain.stack.bucket())
                 .withAlwaysThroughS3(true).withS3KeyPrefix("offload/");
         // the library closes the clients it is given
         try (var client = new AmazonSQSExtendedClient(AwsClients.sqs(chain.moto.clientSettings()), config)) {
             client.sendMessage(r -> r.queueUrl(chain.queues.queueUrl).messageBody(payload));
         }
 
-        RecordingDownstream.Attempt delivered = await().until(() -> chain.downstream.deliveries(), list -> !list.isEmpty()).get(0);
+        RecordingDownstream.Attempt delivered = await()
+                .until(() -> chain.downstream.deliveries(), list -> !list.isEmpty()).get(0);
 
         assertThat(delivered.text()).isEqualTo(payload);
         assertThat(delivered.key()).startsWith("offload/");
@@ -99,12 +103,14 @@ class MotoMessagingTest {
         try (SnsClient sns = sns()) {
             String topic = sns.createTopic(r -> r.name("large-messages")).topicArn();
             sns.subscribe(r -> r.topicArn(topic).protocol("sqs").endpoint(queueArn()));
-            var config = new SNSExtendedClientConfiguration().withPayloadSupportEnabled(chain.s3, SNS_OFFLOADS).withAlwaysThroughS3(true);
+            var config = new SNSExtendedClientConfiguration().withPayloadSupportEnabled(chain.s3, SNS_OFFLOADS)
+                    .withAlwaysThroughS3(true);
 
             new AmazonSNSExtendedClient(sns, config).publish(r -> r.topicArn(topic).message(payload));
         }
 
-        RecordingDownstream.Attempt delivered = await().until(() -> chain.downstream.deliveries(), list -> !list.isEmpty()).get(0);
+        RecordingDownstream.Attempt delivered = await()
+                .until(() -> chain.downstream.deliveries(), list -> !list.isEmpty()).get(0);
 
         assertThat(delivered.text()).isEqualTo(payload);
         assertThat(delivered.header(PayloadHeaders.BUCKET)).isEqualTo(SNS_OFFLOADS);
@@ -143,17 +149,20 @@ class MotoMessagingTest {
     /** Delivered once, and the offloaded object deleted after its message. */
     private void assertNothingLeft(String key) {
         assertDeliveredOnce(key);
-        await().until(() -> chain.s3.listObjectsV2(r -> r.bucket(chain.stack.bucket()).prefix(key)).contents(), List::isEmpty);
+        await().until(() -> chain.s3.listObjectsV2(r -> r.bucket(chain.stack.bucket()).prefix(key)).contents(),
+                List::isEmpty);
     }
 
     private String queueArn() {
-        return chain.sqs.getQueueAttributes(r -> r.queueUrl(chain.queues.queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+        return chain.sqs.getQueueAttributes(r -> r.queueUrl(chain.queues.queueUrl)
+                .attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
     }
 
     private SnsClient sns() {
         SnsClientBuilder builder = SnsClient.builder().endpointOverride(chain.moto.endpoint())
-                .region(AwsClients.region(chain.moto.clientSettings())).credentialsProvider(AwsClients.credentials(chain.moto.clientSettings()));
+                .region(AwsClients.region(chain.moto.clientSettings()))
+                        .credentialsProvider(AwsClients.credentials(chain.moto.clientSettings()));
         return builder.build();
     }
 }

@@ -34,8 +34,9 @@ class MotoUploadTest {
 
     static final int MIB = 1024 * 1024;
     /**
-     * Deliveries of one multipart upload: moto writes no sequencer and notifies it twice, milliseconds apart, and without a
-     * sequencer the chain tells events apart by their time (an overwrite with the same bytes is a new payload).
+     * Deliveries of one multipart upload: moto writes no sequencer
+     * and notifies it twice, milliseconds apart, and without a sequencer the chain tells events apart by their time (an
+     * overwrite with the same bytes is a new payload).
      */
     static final int MOTOS_MULTIPART_EVENTS = 2;
 
@@ -63,12 +64,16 @@ class MotoUploadTest {
         byte[] body = random(1000);
         JsonNode ticket = createUpload(body.length);
 
-        assertThat(chain.api.put(ticket.get("url").asText(), ApiClient.headersOf(ticket), body).status()).isEqualTo(200);
+        assertThat(chain.api.put(ticket.get("url").asText(), ApiClient.headersOf(ticket), body).status())
+                .isEqualTo(200);
 
         assertDeliveredOnce(ticket.get("key").asText(), body);
     }
 
-    /** moto notifies a multipart completion twice, as ObjectCreated:Put and :CompleteMultipartUpload (docs/compatibility.md). */
+    /**
+     * moto notifies a multipart completion twice, as ObjectCreated:Put and :CompleteMultipartUpload
+     * (docs/compatibility.md).
+     */
     @Test
     void aMultipartUploadThroughTheApiIsDeliveredByteForByteOncePerMotoEvent() {
         byte[] body = random(12 * MIB);
@@ -91,7 +96,9 @@ class MotoUploadTest {
         assertDeliveredOnce(key, body);
     }
 
-    /** moto reports a 4-byte ChecksumCRC64NVME for the CLI's FULL_OBJECT multipart uploads: no checksum, not a mismatch. */
+    /**
+     * moto reports a 4-byte ChecksumCRC64NVME for the CLI's FULL_OBJECT multipart uploads: no checksum, not a mismatch.
+     */
     @Test
     void aFileTheCliUploadsInPartsIsDeliveredByteForByteUnverifiedSayingWhy() throws Exception {
         byte[] body = randomFile("parts.bin", 16 * MIB);
@@ -99,7 +106,8 @@ class MotoUploadTest {
         String key = cliUpload("parts.bin");
 
         RecordingDownstream.Attempt delivered = assertDelivered(key, body, MOTOS_MULTIPART_EVENTS);
-        assertThat(delivered.header(PayloadHeaders.CHECKSUM_MALFORMED)).contains("ChecksumCRC64NVME", "is 4 bytes", "not verifiable");
+        assertThat(delivered.header(PayloadHeaders.CHECKSUM_MALFORMED))
+                .contains("ChecksumCRC64NVME", "is 4 bytes", "not verifiable");
         assertThat(delivered.header(PayloadHeaders.CHECKSUM_CRC64NVME)).isNull();
     }
 
@@ -113,7 +121,8 @@ class MotoUploadTest {
         chain.s3.putObject(r -> r.bucket(chain.stack.bucket()).key(key), RequestBody.fromString("second"));
 
         await().until(() -> chain.downstream.ofKey(key).size() == 2);
-        assertThat(chain.downstream.ofKey(key)).extracting(RecordingDownstream.Attempt::text).containsExactly("first", "second");
+        assertThat(chain.downstream.ofKey(key)).extracting(RecordingDownstream.Attempt::text)
+                .containsExactly("first", "second");
     }
 
     @Test
@@ -122,7 +131,8 @@ class MotoUploadTest {
         JsonNode ticket = createUpload(body.length);
         chain.api.put(ticket.get("url").asText(), ApiClient.headersOf(ticket), body);
 
-        ApiClient.Reply download = chain.api.postJson("/v1/downloads", CONSUMER, Map.of("key", ticket.get("key").asText()));
+        ApiClient.Reply download = chain.api.postJson("/v1/downloads", CONSUMER,
+                Map.of("key", ticket.get("key").asText()));
 
         assertThat(download.status()).as(download.text()).isEqualTo(200);
         assertThat(download.json().get("size").asLong()).isEqualTo(body.length);
@@ -155,7 +165,8 @@ class MotoUploadTest {
     }
 
     private JsonNode createUpload(long length) {
-        Map<String, Object> request = new HashMap<>(Map.of("contentType", "application/octet-stream", "contentLength", length,
+        Map<String, Object> request = new HashMap<>(
+                Map.of("contentType", "application/octet-stream", "contentLength", length,
                 "fileName", "data.bin"));
         ApiClient.Reply reply = chain.api.postJson("/v1/uploads", PRODUCER, request);
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
@@ -163,7 +174,8 @@ class MotoUploadTest {
     }
 
     private String cliUpload(String file) throws Exception {
-        CliProcess cli = CliProcess.start(files, PRODUCER, "upload", files.resolve(file).toString(), "--api", chain.app.api().toString());
+        CliProcess cli = CliProcess.start(files, PRODUCER, "upload", files.resolve(file).toString(), "--api",
+                chain.app.api().toString());
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         return cli.out().strip();
     }
@@ -173,7 +185,10 @@ class MotoUploadTest {
         return assertDelivered(key, body, 1);
     }
 
-    /** Delivered with these bytes {@code times} times, and no more: nothing is left on the queue that could deliver it again. */
+    /**
+     * Delivered with these bytes {@code times} times, and no more: nothing is left on the queue that could deliver it
+     * again.
+     */
     private RecordingDownstream.Attempt assertDelivered(String key, byte[] body, int times) {
         RecordingDownstream.Attempt delivered = chain.downstream.awaitKey(key);
         chain.queues.awaitNothingPending();

@@ -46,7 +46,8 @@ class PortsTest {
         try (ServerSocket holder = new ServerSocket()) {
             holder.bind(new InetSocketAddress("127.0.0.1", 0));
 
-            assertThatThrownBy(() -> Ports.requireFree("127.0.0.1", holder.getLocalPort())).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> Ports.requireFree("127.0.0.1", holder.getLocalPort()))
+                    .isInstanceOf(IOException.class);
         }
     }
 

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A RouteBuilder class in a plugin jar, named as a bean (camel.beans.<name> = #class:...): Camel Main adds its routes. */
+/**
+ * A RouteBuilder class in a plugin jar, named as a bean (camel.beans.<name> = #class:...): Camel Main adds its routes.
+ */
 class PluginRouteBuilderTest {
 
     @TempDir
@@ -30,17 +32,20 @@ class PluginRouteBuilderTest {
     Path classes;
     @RegisterExtension
     final ChainExtension chain = ChainExtension.app().consumer().recordingDownstream().downstream("direct:lines")
-            .property("chain.plugins.dir", c -> pluginsDir.toString()).property("camel.beans.lineCount", "#class:LineCount")
+            .property("chain.plugins.dir", c -> pluginsDir.toString())
+                    .property("camel.beans.lineCount", "#class:LineCount")
             .property("example.lines.to", RecordingDownstream.URI).startInTest();
 
     @Test
     void aRouteBuilderFromAPluginJarNamedAsABeanTakesPayloads() throws Exception {
-        assertThatThrownBy(() -> Class.forName("LineCount")).as("not on the test classpath").isInstanceOf(ClassNotFoundException.class);
+        assertThatThrownBy(() -> Class.forName("LineCount")).as("not on the test classpath")
+                .isInstanceOf(ClassNotFoundException.class);
         jarOf(compiled(Path.of("examples/java/LineCount.java")), pluginsDir.resolve("line-count.jar"));
 
         chain.start();
         String key = "input/" + UUID.randomUUID() + ".txt";
-        chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key(key), RequestBody.fromString("one\ntwo\n"));
+        chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key(key),
+                RequestBody.fromString("one\ntwo\n"));
 
         assertThat(chain.downstream().awaitKey(key).header("PayloadLines")).isEqualTo("2");
     }

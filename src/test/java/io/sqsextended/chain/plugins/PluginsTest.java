@@ -37,7 +37,8 @@ class PluginsTest {
 
     @Test
     void aDataFormatFromThePluginsFolderEncodesPayloads() throws Exception {
-        assertThatThrownBy(() -> Class.forName(BASE64_DATA_FORMAT)).as("not on the test classpath").isInstanceOf(ClassNotFoundException.class);
+        assertThatThrownBy(() -> Class.forName(BASE64_DATA_FORMAT)).as("not on the test classpath")
+                .isInstanceOf(ClassNotFoundException.class);
         Files.copy(TestPlugins.camelBase64(), pluginsDir.resolve(TestPlugins.camelBase64().getFileName()));
 
         assertThat(deliveredThroughTheExample(Map.of())).isEqualTo(base64("payload through a plugin"));
@@ -52,7 +53,8 @@ class PluginsTest {
         assertThat(delivered).isEqualTo(base64("payload through a plugin"));
         // its dependencies the product bundles at the same version (camel-support, commons-codec) are not copied
         try (var files = Files.list(pluginsDir)) {
-            assertThat(files.map(f -> f.getFileName().toString())).containsExactly(TestPlugins.camelBase64().getFileName().toString());
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactly(TestPlugins.camelBase64().getFileName().toString());
         }
     }
 
@@ -67,7 +69,8 @@ class PluginsTest {
                     "chain.plugins.repositories", "http://127.0.0.1:9/nothing"));
 
             assertThat(delivered).isEqualTo(base64("payload through a plugin"));
-            assertThat(logs.count("Resolved [" + coordinates + "]")).as("resolved by the first start only").isEqualTo(1);
+            assertThat(logs.count("Resolved [" + coordinates + "]")).as("resolved by the first start only")
+                    .isEqualTo(1);
         }
     }
 
@@ -86,14 +89,17 @@ class PluginsTest {
         TestPlugins.jarClaiming(pluginsDir.resolve("camel-old.jar"), "org.apache.camel", "camel-support", "4.0.0");
 
         assertThatThrownBy(() -> start(Map.of()))
-                .hasStackTraceContaining("Plugin camel-old.jar needs org.apache.camel:camel-support 4.0.0 but the product bundles "
+                .hasStackTraceContaining(
+                        "Plugin camel-old.jar needs org.apache.camel:camel-support 4.0.0 but the product bundles "
                         + TestPlugins.camelVersion() + ": use a plugin built for " + TestPlugins.camelVersion());
     }
 
     @Test
     void coordinatesOfAnotherVersionOfABundledLibraryAreRefusedBeforeAnythingIsCopied() {
         assertThatThrownBy(() -> start(Map.of("chain.plugins.dependencies", "commons-codec:commons-codec:1.15")))
-                .hasStackTraceContaining("Plugin commons-codec:commons-codec:1.15 needs commons-codec:commons-codec 1.15 but the product bundles ");
+                .hasStackTraceContaining(
+                        "Plugin commons-codec:commons-codec:1.15 needs commons-codec:commons-codec 1.15 but the "
+                        + "product bundles ");
         assertThat(pluginsDir).isEmptyDirectory();
     }
 
@@ -101,7 +107,8 @@ class PluginsTest {
         start(properties);
         try {
             String key = "input/" + UUID.randomUUID() + ".txt";
-            chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key(key), RequestBody.fromString("payload through a plugin"));
+            chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key(key),
+                    RequestBody.fromString("payload through a plugin"));
             return chain.downstream().awaitKey(key).text().strip();
         } finally {
             chain.stop();

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** aws mode starts only with tokens of its own, or with auth explicitly off; local mode takes the development tokens. */
+/**
+ * aws mode starts only with tokens of its own, or with auth explicitly off; local mode takes the development tokens.
+ */
 class AuthStartupTest {
 
     @Test
@@ -24,7 +26,8 @@ class AuthStartupTest {
 
     @Test
     void awsModeRefusesTheDevelopmentTokens() {
-        Map<String, String> properties = Map.of("chain.auth.producer-tokens", "a-real-token", "chain.auth.consumer-tokens", "dev-consumer-token");
+        Map<String, String> properties = Map.of("chain.auth.producer-tokens", "a-real-token",
+                "chain.auth.consumer-tokens", "dev-consumer-token");
 
         assertThatThrownBy(() -> tokens(properties, "aws"))
                 .hasMessageContaining("chain.auth.consumer-tokens holds a development token");
@@ -52,9 +55,12 @@ class AuthStartupTest {
                 .hasMessageContaining("chain.auth.enabled must be true or false");
     }
 
-    /** The tokens as the app builds them: the configuration (with the resources aws mode needs), then the authenticator. */
+    /**
+     * The tokens as the app builds them: the configuration (with the resources aws mode needs), then the authenticator.
+     */
     private static TokenAuthenticator tokens(Map<String, String> properties, String mode) {
-        Map<String, String> all = new HashMap<>(Map.of("chain.mode", mode, "chain.bucket", "b", "chain.queue", "q", "chain.dead-letter-queue", "d"));
+        Map<String, String> all = new HashMap<>(
+                Map.of("chain.mode", mode, "chain.bucket", "b", "chain.queue", "q", "chain.dead-letter-queue", "d"));
         all.putAll(properties);
         return PresignConfiguration.tokens(SettingsBinder.read(ConfigSource.of(all), Application.SETTINGS).auth());
     }

@@ -44,7 +44,9 @@ class AwsModePublicAddressTest {
     @Test
     void presignedUrlsNameThePublicEndpointAndS3AcceptsThemThroughIt() {
         byte[] body = "reached as localhost".getBytes(StandardCharsets.UTF_8);
-        JsonNode ticket = chain.client().postJson("/v1/uploads", TOKEN, Map.of("contentType", "text/plain", "contentLength", body.length)).json();
+        JsonNode ticket = chain.client()
+                .postJson("/v1/uploads", TOKEN, Map.of("contentType", "text/plain", "contentLength", body.length))
+                .json();
         URI url = URI.create(ticket.get("url").asText());
 
         assertThat(url.getHost() + ":" + url.getPort()).isEqualTo("localhost:" + s3Port);
@@ -54,11 +56,14 @@ class AwsModePublicAddressTest {
     @Test
     void downloadsAreCheckedThroughTheAppsOwnEndpointAndServedThroughThePublicOne() {
         byte[] body = "headed by the app".getBytes(StandardCharsets.UTF_8);
-        JsonNode ticket = chain.client().postJson("/v1/uploads", TOKEN, Map.of("contentType", "text/plain", "contentLength", body.length)).json();
+        JsonNode ticket = chain.client()
+                .postJson("/v1/uploads", TOKEN, Map.of("contentType", "text/plain", "contentLength", body.length))
+                .json();
         chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket), body);
 
         // a download ticket HEADs the object first, through the app's own client
-        JsonNode download = chain.client().postJson("/v1/downloads", CONSUMER_TOKEN, Map.of("key", ticket.get("key").asText())).json();
+        JsonNode download = chain.client()
+                .postJson("/v1/downloads", CONSUMER_TOKEN, Map.of("key", ticket.get("key").asText())).json();
 
         assertThat(URI.create(download.get("url").asText()).getHost()).isEqualTo("localhost");
         assertThat(chain.client().get(download.get("url").asText()).body()).isEqualTo(body);

@@ -23,7 +23,8 @@ class DownloadApiTest {
     @RegisterExtension
     static final ChainExtension chain = ChainExtension.app().afterStart(c -> {
         for (String key : new String[] {KEY, OUTSIDE}) {
-            c.s3().putObject(r -> r.bucket(c.bucket()).key(key).contentType("application/json"), RequestBody.fromBytes(BODY));
+            c.s3().putObject(r -> r.bucket(c.bucket()).key(key).contentType("application/json"),
+                    RequestBody.fromBytes(BODY));
         }
     });
 
@@ -54,12 +55,14 @@ class DownloadApiTest {
 
     @Test
     void answersWithPresignedUrlsAreNotToBeCached() {
-        assertThat(chain.client().postJson("/v1/downloads", CONSUMER, Map.of("key", KEY)).header("Cache-Control")).isEqualTo("no-store");
+        assertThat(chain.client().postJson("/v1/downloads", CONSUMER, Map.of("key", KEY)).header("Cache-Control"))
+                .isEqualTo("no-store");
     }
 
     @Test
     void aMissingObjectIsNotFound() {
-        ApiClient.Reply reply = chain.client().postJson("/v1/downloads", CONSUMER, Map.of("key", "input/no/such/object"));
+        ApiClient.Reply reply = chain.client()
+                .postJson("/v1/downloads", CONSUMER, Map.of("key", "input/no/such/object"));
 
         assertThat(reply.status()).isEqualTo(404);
         assertThat(ApiClient.problem(reply).get("type").asText()).endsWith(":object-not-found");
@@ -75,7 +78,8 @@ class DownloadApiTest {
 
     @Test
     void aKeyThatClimbsOutOfThePrefixIsInvalid() {
-        ApiClient.Reply reply = chain.client().postJson("/v1/downloads", CONSUMER, Map.of("key", "input/../" + OUTSIDE));
+        ApiClient.Reply reply = chain.client()
+                .postJson("/v1/downloads", CONSUMER, Map.of("key", "input/../" + OUTSIDE));
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(ApiClient.problem(reply).get("type").asText()).endsWith(":invalid-key");

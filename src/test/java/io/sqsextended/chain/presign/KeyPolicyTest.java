@@ -28,7 +28,8 @@ class KeyPolicyTest {
 
     @Test
     void anUploadKeyIsTheInputPrefixTheUtcDateARandomIdTaggedForItsOwnerAndTheName() {
-        assertThat(keys.newUploadKey("report.pdf", owner)).matches("input/2026/03/09/[0-9a-f]{32}-[0-9a-f]{32}/report\\.pdf");
+        assertThat(keys.newUploadKey("report.pdf", owner))
+                .matches("input/2026/03/09/[0-9a-f]{32}-[0-9a-f]{32}/report\\.pdf");
     }
 
     @Test
@@ -52,7 +53,8 @@ class KeyPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"input/2026/03/09/a.txt", "input/a.txt", "input/2026/03/09/%s/b.txt", "input/2026/03/10/%s/a.txt"})
+    @ValueSource(strings = {"input/2026/03/09/a.txt", "input/a.txt", "input/2026/03/09/%s/b.txt",
+            "input/2026/03/10/%s/a.txt"})
     void aKeyTheServerDidNotMakeForTheOwnerIsForbidden(String pattern) {
         String id = keys.newUploadKey("a.txt", owner).split("/")[4];
 
@@ -85,7 +87,8 @@ class KeyPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "/input/x", "input//x", "input/./x", "input/../x", "input/x/", "input/a\\b", "input/\u0007"})
+    @ValueSource(strings = {"", "/input/x", "input//x", "input/./x", "input/../x", "input/x/", "input/a\\b",
+            "input/\u0007"})
     void malformedKeysAreRefused(String key) {
         assertThatThrownBy(() -> keys.downloadKey(key)).isInstanceOfSatisfying(Problem.class,
                 p -> assertThat(p.type()).isEqualTo(ProblemType.INVALID_KEY));
@@ -102,7 +105,8 @@ class KeyPolicyTest {
 
     @Test
     void aFileNameThatMakesTheKeyLongerThan1024BytesIsAnInvalidKey() {
-        assertThatThrownBy(() -> keys.newUploadKey("é".repeat(500) + ".txt", owner)).isInstanceOfSatisfying(Problem.class,
+        assertThatThrownBy(() -> keys.newUploadKey("é".repeat(500) + ".txt", owner))
+                .isInstanceOfSatisfying(Problem.class,
                 p -> assertThat(p.detail()).contains("1024 bytes"));
     }
 

@@ -59,31 +59,37 @@ class LambdaPresignTest {
     void putObjectSignsTheContentType() {
         ApiClient.Reply reply = presignPut(PRODUCER, key, "text/plain", body.length);
 
-        assertThat(chain.client().put(reply.text(), Map.of("Content-Type", "application/json", "If-None-Match", "*"), body).status()).isEqualTo(403);
+        assertThat(chain.client().put(reply.text(), Map.of("Content-Type", "application/json", "If-None-Match", "*"),
+                body).status()).isEqualTo(403);
     }
 
     @Test
     void putObjectSignsIfNoneMatch() {
         ApiClient.Reply reply = presignPut(PRODUCER, key, "text/plain", body.length);
 
-        assertThat(chain.client().put(reply.text(), Map.of("Content-Type", "text/plain"), body).status()).isEqualTo(403);
+        assertThat(chain.client().put(reply.text(), Map.of("Content-Type", "text/plain"), body).status())
+                .isEqualTo(403);
     }
 
     @Test
     void putObjectCannotReplaceAnExistingObject() {
-        assertThat(chain.client().put(presignPut(PRODUCER, key, "text/plain", body.length).text(), SIGNED_HEADERS, body).status()).isEqualTo(200);
+        assertThat(chain.client().put(presignPut(PRODUCER, key, "text/plain", body.length).text(), SIGNED_HEADERS, body)
+                .status()).isEqualTo(200);
         byte[] other = "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8);
 
-        ApiClient.Reply overwrite = chain.client().put(presignPut(PRODUCER, key, "text/plain", other.length).text(), SIGNED_HEADERS, other);
+        ApiClient.Reply overwrite = chain.client()
+                .put(presignPut(PRODUCER, key, "text/plain", other.length).text(), SIGNED_HEADERS, other);
 
         assertThat(overwrite.status()).isEqualTo(412);
-        assertThat(chain.client().get(presign(CONSUMER, Map.of("object_key", key, "action", "getObject")).text()).body()).isEqualTo(body);
+        assertThat(chain.client().get(presign(CONSUMER, Map.of("object_key", key, "action", "getObject")).text())
+                .body()).isEqualTo(body);
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"content_type", "content_length"})
     void putObjectNeedsAContentTypeAndAContentLength(String left) {
-        Map<String, Object> request = new HashMap<>(Map.of("object_key", key, "action", "putObject", "content_type", "text/plain",
+        Map<String, Object> request = new HashMap<>(
+                Map.of("object_key", key, "action", "putObject", "content_type", "text/plain",
                 "content_length", body.length));
         request.remove(left);
 
@@ -111,7 +117,8 @@ class LambdaPresignTest {
 
     @Test
     void putObjectOfAKeySegmentLongerThanTheEmbeddedS3CanStoreIsAnInvalidKey() {
-        ApiClient.Reply reply = presignPut(PRODUCER, "input/" + "s".repeat(LocalSettings.MAX_KEY_SEGMENT_BYTES + 1), "text/plain", 1);
+        ApiClient.Reply reply = presignPut(PRODUCER, "input/" + "s".repeat(LocalSettings.MAX_KEY_SEGMENT_BYTES + 1),
+                "text/plain", 1);
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(ApiClient.problem(reply).get("type").asText()).endsWith(":invalid-key");
@@ -158,7 +165,8 @@ class LambdaPresignTest {
         Map<String, String> headers = new HashMap<>(SIGNED_HEADERS);
         headers.put("x-amz-checksum-" + algorithm, checksum);
 
-        ApiClient.Reply other = chain.client().put(url, headers, new StringBuilder(new String(body, StandardCharsets.UTF_8)).reverse().toString()
+        ApiClient.Reply other = chain.client()
+                .put(url, headers, new StringBuilder(new String(body, StandardCharsets.UTF_8)).reverse().toString()
                 .getBytes(StandardCharsets.UTF_8));
         ApiClient.Reply stored = chain.client().put(url, headers, body);
 
@@ -169,16 +177,19 @@ class LambdaPresignTest {
 
     @Test
     void putObjectWithAMalformedChecksumIsAProblem() {
-        ApiClient.Reply reply = presign(PRODUCER, Map.of("object_key", key, "action", "putObject", "content_type", "text/plain",
+        ApiClient.Reply reply = presign(PRODUCER,
+                Map.of("object_key", key, "action", "putObject", "content_type", "text/plain",
                 "content_length", body.length, "checksum_crc64nvme", "not a crc"));
 
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(ApiClient.problem(reply).get("detail").asText()).contains("checksum_crc64nvme must be the base64 of a CRC64NVME");
+        assertThat(ApiClient.problem(reply).get("detail").asText())
+                .contains("checksum_crc64nvme must be the base64 of a CRC64NVME");
     }
 
     @Test
     void getObjectWithAChecksumIsAProblem() {
-        ApiClient.Reply reply = presign(CONSUMER, Map.of("object_key", key, "action", "getObject", "checksum_crc64nvme", crc64Nvme(body)));
+        ApiClient.Reply reply = presign(CONSUMER,
+                Map.of("object_key", key, "action", "getObject", "checksum_crc64nvme", crc64Nvme(body)));
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(ApiClient.problem(reply).get("detail").asText()).contains("apply to putObject only");
@@ -192,7 +203,8 @@ class LambdaPresignTest {
     }
 
     private ApiClient.Reply presignPut(String token, String objectKey, String contentType, long contentLength) {
-        return presign(token, Map.of("object_key", objectKey, "action", "putObject", "content_type", contentType, "content_length", contentLength));
+        return presign(token, Map.of("object_key", objectKey, "action", "putObject", "content_type", contentType,
+                "content_length", contentLength));
     }
 
     private ApiClient.Reply presign(String token, Map<String, Object> request) {

@@ -26,11 +26,15 @@ class ListPartsPagesTest {
 
         List<UploadProgress.StoredPart> parts = transfers.listParts("input/big.bin", "upload-1");
 
-        assertThat(parts).extracting(UploadProgress.StoredPart::partNumber).containsExactlyElementsOf(IntStream.rangeClosed(1, 2500).boxed().toList());
+        assertThat(parts).extracting(UploadProgress.StoredPart::partNumber)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, 2500).boxed().toList());
         assertThat(requests).extracting(ListPartsRequest::partNumberMarker).containsExactly(null, 1000, 2000);
     }
 
-    /** An S3 client that has {@code count} parts of any upload and lists them {@link #PAGE} at a time, recording the requests. */
+    /**
+     * An S3 client that has {@code count} parts of any upload and lists them {@link #PAGE} at a time, recording the
+     * requests.
+     */
     private static S3Client pagedS3(int count, List<ListPartsRequest> requests) {
         InvocationHandler handler = (proxy, method, args) -> {
             boolean listParts = method.getName().equals("listParts") && args[0] instanceof ListPartsRequest;
@@ -43,9 +47,12 @@ class ListPartsPagesTest {
             int from = request.partNumberMarker() == null ? 0 : request.partNumberMarker();
             int to = Math.min(count, from + PAGE);
             return ListPartsResponse.builder().isTruncated(to < count).nextPartNumberMarker(to)
-                    .parts(IntStream.rangeClosed(from + 1, to).mapToObj(n -> Part.builder().partNumber(n).size(5L << 20).eTag("\"e" + n + "\"").build()).toList())
+                    .parts(IntStream.rangeClosed(from + 1, to)
+                            .mapToObj(n -> Part.builder().partNumber(n).size(5L << 20).eTag("\"e" + n + "\"").build())
+                            .toList())
                     .build();
         };
-        return (S3Client) Proxy.newProxyInstance(S3Client.class.getClassLoader(), new Class<?>[] {S3Client.class}, handler);
+        return (S3Client) Proxy.newProxyInstance(S3Client.class.getClassLoader(), new Class<?>[] {S3Client.class},
+                handler);
     }
 }

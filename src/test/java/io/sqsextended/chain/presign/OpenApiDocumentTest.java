@@ -44,26 +44,34 @@ class OpenApiDocumentTest {
 
     @Test
     void describesTheBodiesAndTheBearerScheme() {
-        assertThat(document.at("/components/schemas/UploadRequest/properties/contentLength/type").asText()).isEqualTo("integer");
-        assertThat(document.at("/components/schemas/UploadRequest/properties/contentLength/description").asText()).startsWith("Exact size");
+        assertThat(document.at("/components/schemas/UploadRequest/properties/contentLength/type").asText())
+                .isEqualTo("integer");
+        assertThat(document.at("/components/schemas/UploadRequest/properties/contentLength/description").asText())
+                .startsWith("Exact size");
         assertThat(document.at("/components/schemas/UploadTicket/properties/parts/type").asText()).isEqualTo("array");
-        assertThat(document.at("/components/schemas/LambdaPresignRequest/properties/object_key/type").asText()).isEqualTo("string");
+        assertThat(document.at("/components/schemas/LambdaPresignRequest/properties/object_key/type").asText())
+                .isEqualTo("string");
         assertThat(document.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
     }
 
     @Test
     void describesWhatAResumeAnswers() {
-        assertThat(document.at("/components/schemas/UploadProgress/properties/uploadedParts/type").asText()).isEqualTo("array");
+        assertThat(document.at("/components/schemas/UploadProgress/properties/uploadedParts/type").asText())
+                .isEqualTo("array");
         assertThat(document.at("/paths/~1v1~1uploads~1{uploadId}/get/parameters").findValuesAsText("name"))
                 .contains("key", "contentLength", "partSize");
     }
 
     @Test
     void describesTheChecksumsAnUploadMayName() {
-        assertThat(document.at("/components/schemas/UploadRequest/properties/checksumCrc64Nvme/description").asText()).contains("FULL_OBJECT");
-        assertThat(document.at("/components/schemas/UploadTicket/properties/checksumCrc64Nvme/description").asText()).contains("complete");
-        assertThat(document.at("/components/schemas/CompleteRequest/properties/checksumCrc64Nvme/description").asText()).contains("checksum-mismatch");
-        assertThat(document.at("/components/schemas/LambdaPresignRequest/properties/checksum_crc64nvme/description").asText())
+        assertThat(document.at("/components/schemas/UploadRequest/properties/checksumCrc64Nvme/description").asText())
+                .contains("FULL_OBJECT");
+        assertThat(document.at("/components/schemas/UploadTicket/properties/checksumCrc64Nvme/description").asText())
+                .contains("complete");
+        assertThat(document.at("/components/schemas/CompleteRequest/properties/checksumCrc64Nvme/description").asText())
+                .contains("checksum-mismatch");
+        assertThat(document.at("/components/schemas/LambdaPresignRequest/properties/checksum_crc64nvme/description")
+                .asText())
                 .contains("x-amz-checksum-crc64nvme");
     }
 }

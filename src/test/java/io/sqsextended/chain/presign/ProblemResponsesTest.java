@@ -43,7 +43,8 @@ class ProblemResponsesTest {
 
     @Test
     void aDuplicateMemberIsMalformed() {
-        assertThat(expect(400, upload("{\"contentType\":\"text/plain\",\"contentLength\":1,\"contentLength\":2}")).get("type").asText())
+        assertThat(expect(400, upload("{\"contentType\":\"text/plain\",\"contentLength\":1,\"contentLength\":2}"))
+                .get("type").asText())
                 .endsWith(":malformed-json");
     }
 
@@ -78,7 +79,8 @@ class ProblemResponsesTest {
 
     @Test
     void aSizeBeyondAnyIntegerIsOutOfRange() {
-        assertThat(expect(400, upload("{\"contentType\":\"text/plain\",\"contentLength\":123456789012345678901234567890}"))
+        assertThat(
+                expect(400, upload("{\"contentType\":\"text/plain\",\"contentLength\":123456789012345678901234567890}"))
                 .get("detail").asText()).isEqualTo("/contentLength is out of range");
     }
 
@@ -91,7 +93,8 @@ class ProblemResponsesTest {
 
     @Test
     void aMissingMemberIsRequired() {
-        assertThat(expect(400, upload("{\"contentType\":\"text/plain\"}")).get("detail").asText()).isEqualTo("/contentLength is required");
+        assertThat(expect(400, upload("{\"contentType\":\"text/plain\"}")).get("detail").asText())
+                .isEqualTo("/contentLength is required");
     }
 
     @Test
@@ -103,27 +106,32 @@ class ProblemResponsesTest {
 
     @Test
     void aFileNameThatClimbsDirectoriesIsAnInvalidKey() {
-        JsonNode problem = expect(400, upload("{\"contentType\":\"text/plain\",\"contentLength\":1,\"fileName\":\"../../etc/passwd\"}"));
+        JsonNode problem = expect(400, upload(
+                "{\"contentType\":\"text/plain\",\"contentLength\":1,\"fileName\":\"../../etc/passwd\"}"));
 
         assertThat(problem.get("type").asText()).endsWith(":invalid-key");
     }
 
     @Test
     void aFileNameWithControlCharactersIsAnInvalidKey() {
-        assertThat(expect(400, upload("{\"contentType\":\"text/plain\",\"contentLength\":1,\"fileName\":\"a\\u0000b\\r\\n.txt\"}"))
+        assertThat(
+                expect(400,
+                upload("{\"contentType\":\"text/plain\",\"contentLength\":1,\"fileName\":\"a\\u0000b\\r\\n.txt\"}"))
                 .get("type").asText()).endsWith(":invalid-key");
     }
 
     @Test
     void aKeyLongerThan1024BytesIsAnInvalidKey() {
-        JsonNode problem = expect(400, chain.client().postJson("/v1/downloads", CONSUMER, Map.of("key", "input/" + "k".repeat(1019))));
+        JsonNode problem = expect(400, chain.client()
+                .postJson("/v1/downloads", CONSUMER, Map.of("key", "input/" + "k".repeat(1019))));
 
         assertThat(problem.get("type").asText()).endsWith(":invalid-key");
     }
 
     @Test
     void aRequestBodyThatIsNotJsonIsAnUnsupportedMediaType() {
-        JsonNode problem = expect(415, chain.client().send("POST", "/v1/uploads", PRODUCER, "text/plain", "contentType=text/plain".getBytes()));
+        JsonNode problem = expect(415, chain.client()
+                .send("POST", "/v1/uploads", PRODUCER, "text/plain", "contentType=text/plain".getBytes()));
 
         assertThat(problem.get("type").asText()).endsWith(":unsupported-media-type");
     }
@@ -132,7 +140,8 @@ class ProblemResponsesTest {
     void aBodyOver64KiBIsTooLarge() {
         String padding = " ".repeat(JsonRequest.MAX_BYTES);
 
-        assertThat(expect(413, upload("{\"contentType\":\"text/plain\",\"contentLength\":1}" + padding)).get("type").asText())
+        assertThat(expect(413, upload("{\"contentType\":\"text/plain\",\"contentLength\":1}" + padding)).get("type")
+                .asText())
                 .endsWith(":request-too-large");
     }
 
@@ -145,7 +154,8 @@ class ProblemResponsesTest {
 
     @Test
     void aWrongMethodIsNotAllowedAndNamesTheAllowedOnes() {
-        ApiClient.Reply reply = chain.client().send("PUT", "/v1/uploads", PRODUCER, "application/json", "{}".getBytes());
+        ApiClient.Reply reply = chain.client()
+                .send("PUT", "/v1/uploads", PRODUCER, "application/json", "{}".getBytes());
 
         expect(405, reply);
         assertThat(reply.header("Allow")).isEqualTo("POST");
@@ -163,21 +173,25 @@ class ProblemResponsesTest {
     @Test
     void abortingAnUnknownUploadIsNotFound() {
         // a key the server made for this producer: it may abort uploads under it
-        String key = chain.client().postJson("/v1/uploads", PRODUCER, Map.of("contentType", "text/plain", "contentLength", 1)).json().get("key").asText();
+        String key = chain.client().postJson("/v1/uploads", PRODUCER,
+                Map.of("contentType", "text/plain", "contentLength", 1)).json().get("key").asText();
 
-        JsonNode problem = expect(404, chain.client().send("DELETE", "/v1/uploads/no-such-upload?key=" + ApiClient.encode(key), PRODUCER, null, null));
+        JsonNode problem = expect(404, chain.client()
+                .send("DELETE", "/v1/uploads/no-such-upload?key=" + ApiClient.encode(key), PRODUCER, null, null));
 
         assertThat(problem.get("type").asText()).endsWith(":upload-not-found");
     }
 
     @Test
     void abortingWithoutTheKeyIsABadRequest() {
-        assertThat(expect(400, chain.client().send("DELETE", "/v1/uploads/some-upload", PRODUCER, null, null)).get("detail").asText())
+        assertThat(expect(400, chain.client().send("DELETE", "/v1/uploads/some-upload", PRODUCER, null, null))
+                .get("detail").asText())
                 .isEqualTo("Query parameter key is required");
     }
 
     private ApiClient.Reply upload(String json) {
-        return chain.client().send("POST", "/v1/uploads", PRODUCER, "application/json", json.getBytes(StandardCharsets.UTF_8));
+        return chain.client().send("POST", "/v1/uploads", PRODUCER, "application/json",
+                json.getBytes(StandardCharsets.UTF_8));
     }
 
     private static JsonNode expect(int status, ApiClient.Reply reply) {

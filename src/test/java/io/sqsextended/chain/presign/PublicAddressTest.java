@@ -28,12 +28,15 @@ class PublicAddressTest {
     @RegisterExtension
     static final ChainExtension chain = ChainExtension.app().beforeStart(c -> s3Port = freePort())
             .property("chain.local.s3-port", c -> String.valueOf(s3Port))
-            .property("chain.local.public-endpoint", c -> "http://localhost:" + s3Port).property("chain.public-url", PUBLIC_URL);
+            .property("chain.local.public-endpoint", c -> "http://localhost:" + s3Port)
+                    .property("chain.public-url", PUBLIC_URL);
 
     @Test
     void presignedUrlsNameThePublicEndpointAndTheEmbeddedS3AcceptsThemThroughIt() {
         byte[] body = "reached as localhost".getBytes(StandardCharsets.UTF_8);
-        JsonNode ticket = chain.client().postJson("/v1/uploads", PRODUCER, Map.of("contentType", "text/plain", "contentLength", body.length)).json();
+        JsonNode ticket = chain.client()
+                .postJson("/v1/uploads", PRODUCER, Map.of("contentType", "text/plain", "contentLength", body.length))
+                .json();
         URI url = URI.create(ticket.get("url").asText());
 
         assertThat(url.getHost() + ":" + url.getPort()).isEqualTo("localhost:" + s3Port);
@@ -42,10 +45,12 @@ class PublicAddressTest {
 
     @Test
     void theSignatureCoversThePublicHostSoAnotherNameOfTheSameServerIsRefused() {
-        JsonNode ticket = chain.client().postJson("/v1/uploads", PRODUCER, Map.of("contentType", "text/plain", "contentLength", 3)).json();
+        JsonNode ticket = chain.client()
+                .postJson("/v1/uploads", PRODUCER, Map.of("contentType", "text/plain", "contentLength", 3)).json();
         String viaBindAddress = ticket.get("url").asText().replace("//localhost:", "//127.0.0.1:");
 
-        assertThat(chain.client().put(viaBindAddress, ApiClient.headersOf(ticket), new byte[3]).status()).isEqualTo(403);
+        assertThat(chain.client().put(viaBindAddress, ApiClient.headersOf(ticket), new byte[3]).status())
+                .isEqualTo(403);
     }
 
     @Test

@@ -32,7 +32,8 @@ class SecretsInLogsTest {
     static final Pattern SIGNATURE = Pattern.compile("X-Amz-Signature=([0-9a-f]+)");
 
     @RegisterExtension
-    static final ChainExtension chain = ChainExtension.app().property("chain.upload.multipart-threshold", "100").startInTest();
+    static final ChainExtension chain = ChainExtension.app().property("chain.upload.multipart-threshold", "100")
+            .startInTest();
     static CapturedLogs log;
     static final List<String> signatures = new ArrayList<>();
     static final List<String> keys = new ArrayList<>();
@@ -44,10 +45,12 @@ class SecretsInLogsTest {
         try {
             ApiClient client = chain.client();
             byte[] small = "ten bytes!".getBytes(StandardCharsets.UTF_8);
-            JsonNode single = ok(client.postJson("/v1/uploads", PRODUCER, Map.of("contentType", "text/plain", "contentLength", small.length,
+            JsonNode single = ok(client.postJson("/v1/uploads", PRODUCER,
+                    Map.of("contentType", "text/plain", "contentLength", small.length,
                     "fileName", "a b+c.txt")));
             client.put(single.get("url").asText(), ApiClient.headersOf(single), small);
-            JsonNode plan = ok(client.postJson("/v1/uploads", PRODUCER, Map.of("contentType", "text/plain", "contentLength", 200)));
+            JsonNode plan = ok(client.postJson("/v1/uploads", PRODUCER,
+                    Map.of("contentType", "text/plain", "contentLength", 200)));
             JsonNode part = plan.get("parts").get(0);
             String eTag = client.put(part.get("url").asText(), Map.of(), new byte[200]).header("ETag");
             ok(client.postJson("/v1/uploads/complete", PRODUCER, Map.of("key", plan.get("key").asText(), "uploadId",
@@ -60,7 +63,8 @@ class SecretsInLogsTest {
             signed(client.postJson("/presign", CONSUMER, Map.of("object_key", key, "action", "getObject")).text());
             client.postJson("/v1/uploads", WRONG_TOKEN, Map.of("contentType", "text/plain", "contentLength", 1));
             client.postJson("/v1/uploads", CONSUMER, Map.of("contentType", "text/plain", "contentLength", 1));
-            client.send("POST", "/v1/uploads", PRODUCER, "application/json", ("{\"token\":\"" + PRODUCER + "\"}").getBytes(StandardCharsets.UTF_8));
+            client.send("POST", "/v1/uploads", PRODUCER, "application/json", ("{\"token\":\"" + PRODUCER + "\"}")
+                    .getBytes(StandardCharsets.UTF_8));
             client.postJson("/v1/downloads", CONSUMER, Map.of("key", "input/missing"));
             keys.add(key);
             keys.add(plan.get("key").asText());
@@ -94,11 +98,14 @@ class SecretsInLogsTest {
 
     @Test
     void singlePresignsAreLoggedAtDebugAndMultipartPlansAtInfo() {
-        assertThat(log.lines()).filteredOn(line -> line.startsWith("INFO ") && line.contains("Presigned PUT of ") || line.startsWith("INFO ")
+        assertThat(log.lines()).filteredOn(line -> line.startsWith("INFO ") && line.contains("Presigned PUT of ")
+                || line.startsWith("INFO ")
                 && line.contains("Presigned GET of ")).isEmpty();
-        assertThat(log.lines()).anyMatch(line -> line.startsWith("DEBUG ") && line.contains("Presigned PUT of " + keys.get(0)))
+        assertThat(log.lines()).anyMatch(line -> line.startsWith("DEBUG ")
+                && line.contains("Presigned PUT of " + keys.get(0)))
                 .anyMatch(line -> line.startsWith("DEBUG ") && line.contains("Presigned GET of " + keys.get(0)))
-                .anyMatch(line -> line.startsWith("INFO ") && line.contains("Presigned multipart upload of " + keys.get(1)));
+                .anyMatch(line -> line.startsWith("INFO ")
+                        && line.contains("Presigned multipart upload of " + keys.get(1)));
     }
 
     @Test

@@ -27,7 +27,8 @@ class SigningCredentialsTest {
 
     @Test
     void longLivedCredentialsSignForTheTtl() {
-        SigningCredentials signing = new SigningCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")),
+        SigningCredentials signing = new SigningCredentials(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")),
                 Duration.ofMinutes(15), CLOCK);
 
         assertThat(signing.next().lifetime()).isEqualTo(Duration.ofMinutes(15));
@@ -35,28 +36,34 @@ class SigningCredentialsTest {
 
     @Test
     void sessionCredentialsCutTheLifetimeToTheirExpiry() {
-        assertThat(signingWithSessionEnding(NOW.plus(Duration.ofMinutes(5))).next().lifetime()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(signingWithSessionEnding(NOW.plus(Duration.ofMinutes(5))).next().lifetime())
+                .isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test
     void sessionCredentialsThatOutliveTheTtlLeaveItAsIs() {
-        assertThat(signingWithSessionEnding(NOW.plus(Duration.ofHours(6))).next().lifetime()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(signingWithSessionEnding(NOW.plus(Duration.ofHours(6))).next().lifetime())
+                .isEqualTo(Duration.ofMinutes(15));
     }
 
     @Test
     void credentialsAboutToExpireSignNothing() {
-        assertThatThrownBy(() -> signingWithSessionEnding(NOW.plusSeconds(10)).next()).isInstanceOfSatisfying(Problem.class,
+        assertThatThrownBy(() -> signingWithSessionEnding(NOW.plusSeconds(10)).next())
+                .isInstanceOfSatisfying(Problem.class,
                 p -> assertThat(p.type()).isEqualTo(ProblemType.CREDENTIALS_EXPIRING));
     }
 
     @Test
     void thePresignerSignsWithTheCheckedCredentialsForTheCutLifetime() {
-        try (S3Presigner presigner = S3Presigner.builder().region(Region.US_EAST_1).endpointOverride(URI.create("http://127.0.0.1:1"))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("OTHER", "other"))).build()) {
+        try (S3Presigner presigner = S3Presigner.builder().region(Region.US_EAST_1)
+                .endpointOverride(URI.create("http://127.0.0.1:1"))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("OTHER", "other")))
+                        .build()) {
             S3Presigning s3 = new S3Presigning(null, presigner, "bucket",
                     signingWithSessionEnding(Instant.now().plus(Duration.ofMinutes(5)), Clock.systemUTC()));
 
-            String url = s3.presignPut("input/x", "text/plain", 1L, Map.of(), new S3Presigning.Checksums(null, null)).url().toString();
+            String url = s3.presignPut("input/x", "text/plain", 1L, Map.of(), new S3Presigning.Checksums(null, null))
+                    .url().toString();
 
             assertThat(url).contains("X-Amz-Credential=ASIASESSION").contains("X-Amz-Security-Token=session-token")
                     .containsPattern("X-Amz-Expires=(29\\d|300)&");
@@ -68,7 +75,8 @@ class SigningCredentialsTest {
     }
 
     private static SigningCredentials signingWithSessionEnding(Instant expiry, Clock clock) {
-        AwsSessionCredentials session = AwsSessionCredentials.builder().accessKeyId("ASIASESSION").secretAccessKey("secret")
+        AwsSessionCredentials session = AwsSessionCredentials.builder().accessKeyId("ASIASESSION")
+                .secretAccessKey("secret")
                 .sessionToken("session-token").expirationTime(expiry).build();
         return new SigningCredentials(StaticCredentialsProvider.create(session), Duration.ofMinutes(15), clock);
     }

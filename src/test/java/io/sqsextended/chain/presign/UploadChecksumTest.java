@@ -26,22 +26,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@code checksumSha256} and {@code checksumCrc64Nvme}: the presigned PUT signs {@code x-amz-checksum-<algorithm>}, and S3
- * stores only bytes that have it; a multipart plan's completion passes the CRC64NVME, and S3 completes only parts that add up to it.
+ * {@code checksumSha256} and {@code checksumCrc64Nvme}: the presigned
+ * PUT signs {@code x-amz-checksum-<algorithm>}, and S3 stores only bytes that have it; a multipart plan's completion
+ * passes the CRC64NVME, and S3 completes only parts that add up to it.
  */
 class UploadChecksumTest {
 
     static final byte[] BODY = "the producer's bytes".getBytes(StandardCharsets.UTF_8);
 
     @RegisterExtension
-    static final ChainExtension chain = ChainExtension.app().properties(Map.of("chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB"));
+    static final ChainExtension chain = ChainExtension.app()
+            .properties(Map.of("chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB"));
 
     @Test
     void theTicketSignsTheChecksumAndS3StoresBytesThatHaveIt() throws Exception {
         JsonNode ticket = createUpload(BODY.length, sha256(BODY));
 
         assertThat(ApiClient.headersOf(ticket)).containsEntry("x-amz-checksum-sha256", sha256(BODY));
-        assertThat(chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket), BODY).status()).isEqualTo(200);
+        assertThat(chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket), BODY).status())
+                .isEqualTo(200);
         assertThat(chain.s3().headObject(r -> r.bucket(ticket.get("bucket").asText()).key(ticket.get("key").asText())
                 .checksumMode(ChecksumMode.ENABLED)).checksumSHA256()).isEqualTo(sha256(BODY));
     }
@@ -55,7 +58,8 @@ class UploadChecksumTest {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.text()).contains("<Code>BadDigest</Code>");
-        assertThatThrownBy(() -> chain.s3().headObject(r -> r.bucket(ticket.get("bucket").asText()).key(ticket.get("key").asText())))
+        assertThatThrownBy(() -> chain.s3()
+                .headObject(r -> r.bucket(ticket.get("bucket").asText()).key(ticket.get("key").asText())))
                 .isInstanceOf(NoSuchKeyException.class);
     }
 
@@ -78,7 +82,8 @@ class UploadChecksumTest {
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(400);
         assertThat(ApiClient.problem(reply).get("type").asText()).endsWith(":invalid-request");
-        assertThat(ApiClient.problem(reply).get("detail").asText()).contains("checksumSha256 must be the base64 of a SHA-256");
+        assertThat(ApiClient.problem(reply).get("detail").asText())
+                .contains("checksumSha256 must be the base64 of a SHA-256");
     }
 
     /** S3 checks a SHA-256 per part only (COMPOSITE): a whole-object SHA-256 cannot be signed into a multipart plan. */
@@ -88,24 +93,32 @@ class UploadChecksumTest {
                 Map.of("contentType", "text/plain", "contentLength", 7 * 1024 * 1024, "checksumSha256", sha256(BODY)));
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(400);
-        assertThat(ApiClient.problem(reply).get("detail").asText()).contains("checksumSha256").contains("multipart").contains("checksumCrc64Nvme");
+        assertThat(ApiClient.problem(reply).get("detail").asText()).contains("checksumSha256").contains("multipart")
+                .contains("checksumCrc64Nvme");
     }
 
     @Test
     void theTicketSignsTheCrc64NvmeAndS3StoresBytesThatHaveIt() {
-        JsonNode ticket = createUpload(Map.of("contentType", "text/plain", "contentLength", BODY.length, "checksumCrc64Nvme", crc64Nvme(BODY)));
+        JsonNode ticket = createUpload(
+                Map.of("contentType", "text/plain", "contentLength", BODY.length, "checksumCrc64Nvme",
+                crc64Nvme(BODY)));
 
         assertThat(ApiClient.headersOf(ticket)).containsEntry("x-amz-checksum-crc64nvme", crc64Nvme(BODY));
-        assertThat(chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket), BODY).status()).isEqualTo(200);
+        assertThat(chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket), BODY).status())
+                .isEqualTo(200);
         assertThat(chain.s3().headObject(r -> r.bucket(ticket.get("bucket").asText()).key(ticket.get("key").asText())
                 .checksumMode(ChecksumMode.ENABLED)).checksumCRC64NVME()).isEqualTo(crc64Nvme(BODY));
     }
 
     @Test
     void bytesWithoutTheDeclaredCrc64NvmeAreRefusedWithBadDigest() {
-        JsonNode ticket = createUpload(Map.of("contentType", "text/plain", "contentLength", BODY.length, "checksumCrc64Nvme", crc64Nvme(BODY)));
+        JsonNode ticket = createUpload(
+                Map.of("contentType", "text/plain", "contentLength", BODY.length, "checksumCrc64Nvme",
+                crc64Nvme(BODY)));
 
-        ApiClient.Reply refused = chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket), "THE PRODUCER'S BYTES".getBytes(StandardCharsets.UTF_8));
+        ApiClient.Reply refused = chain.client()
+                .put(ticket.get("url").asText(), ApiClient.headersOf(ticket),
+                "THE PRODUCER'S BYTES".getBytes(StandardCharsets.UTF_8));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.text()).contains("<Code>BadDigest</Code>");
@@ -120,28 +133,33 @@ class UploadChecksumTest {
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(400);
         assertThat(ApiClient.problem(reply).get("type").asText()).endsWith(":invalid-request");
-        assertThat(ApiClient.problem(reply).get("detail").asText()).contains("checksumCrc64Nvme must be the base64 of a CRC64NVME");
+        assertThat(ApiClient.problem(reply).get("detail").asText())
+                .contains("checksumCrc64Nvme must be the base64 of a CRC64NVME");
     }
 
     /** S3 takes one x-amz-checksum- header per upload. */
     @Test
     void aSha256AndACrc64NvmeTogetherAreAProblem() throws Exception {
-        ApiClient.Reply reply = chain.client().postJson("/v1/uploads", PRODUCER, Map.of("contentType", "text/plain", "contentLength", BODY.length,
+        ApiClient.Reply reply = chain.client()
+                .postJson("/v1/uploads", PRODUCER, Map.of("contentType", "text/plain", "contentLength", BODY.length,
                 "checksumSha256", sha256(BODY), "checksumCrc64Nvme", crc64Nvme(BODY)));
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(400);
-        assertThat(ApiClient.problem(reply).get("detail").asText()).contains("one of checksumSha256 and checksumCrc64Nvme");
+        assertThat(ApiClient.problem(reply).get("detail").asText())
+                .contains("one of checksumSha256 and checksumCrc64Nvme");
     }
 
     @Test
     void aMultipartUploadWithTheDeclaredCrc64NvmeCompletesAndS3KeepsItAsTheFullObjectChecksum() {
         byte[] body = bigBody();
-        JsonNode plan = createUpload(Map.of("contentType", "text/plain", "contentLength", body.length, "checksumCrc64Nvme", crc64Nvme(body)));
+        JsonNode plan = createUpload(Map.of("contentType", "text/plain", "contentLength", body.length,
+                "checksumCrc64Nvme", crc64Nvme(body)));
 
         ApiClient.Reply completed = complete(plan, chain.client().uploadParts(plan, body));
 
         assertThat(completed.status()).as(completed.text()).isEqualTo(200);
-        HeadObjectResponse head = chain.s3().headObject(r -> r.bucket(plan.get("bucket").asText()).key(plan.get("key").asText())
+        HeadObjectResponse head = chain.s3()
+                .headObject(r -> r.bucket(plan.get("bucket").asText()).key(plan.get("key").asText())
                 .checksumMode(ChecksumMode.ENABLED));
         assertThat(head.checksumCRC64NVME()).isEqualTo(crc64Nvme(body));
         assertThat(head.checksumType()).isEqualTo(ChecksumType.FULL_OBJECT);
@@ -150,7 +168,8 @@ class UploadChecksumTest {
     @Test
     void aMultipartUploadWhosePartsDoNotHaveTheDeclaredCrc64NvmeIsAChecksumMismatchAndNothingIsStored() {
         byte[] body = bigBody();
-        JsonNode plan = createUpload(Map.of("contentType", "text/plain", "contentLength", body.length, "checksumCrc64Nvme", crc64Nvme(body)));
+        JsonNode plan = createUpload(Map.of("contentType", "text/plain", "contentLength", body.length,
+                "checksumCrc64Nvme", crc64Nvme(body)));
         byte[] other = body.clone();
         other[other.length - 1] ^= 1;
 
@@ -158,12 +177,14 @@ class UploadChecksumTest {
 
         assertThat(refused.status()).as(refused.text()).isEqualTo(400);
         assertThat(ApiClient.problem(refused).get("type").asText()).endsWith(":checksum-mismatch");
-        assertThatThrownBy(() -> chain.s3().headObject(r -> r.bucket(plan.get("bucket").asText()).key(plan.get("key").asText())))
+        assertThatThrownBy(() -> chain.s3()
+                .headObject(r -> r.bucket(plan.get("bucket").asText()).key(plan.get("key").asText())))
                 .isInstanceOf(NoSuchKeyException.class);
     }
 
     private ApiClient.Reply complete(JsonNode plan, Object parts) {
-        Map<String, Object> request = new HashMap<>(Map.of("key", plan.get("key").asText(), "uploadId", plan.get("uploadId").asText(),
+        Map<String, Object> request = new HashMap<>(
+                Map.of("key", plan.get("key").asText(), "uploadId", plan.get("uploadId").asText(),
                 "parts", parts));
         if (plan.has("checksumCrc64Nvme")) {
             request.put("checksumCrc64Nvme", plan.get("checksumCrc64Nvme").asText());

@@ -86,7 +86,8 @@ class UploadOwnershipTest {
         List<Map<String, Object>> parts = chain.client().uploadParts(plan, body);
         JsonNode another = startUpload(PRODUCER);
 
-        ApiClient.Reply aborted = chain.client().abort(PRODUCER, plan.get("uploadId").asText(), another.get("key").asText());
+        ApiClient.Reply aborted = chain.client()
+                .abort(PRODUCER, plan.get("uploadId").asText(), another.get("key").asText());
 
         assertThat(aborted.status()).isEqualTo(404);
         assertThat(ApiClient.problem(aborted).get("type").asText()).endsWith(":upload-not-found");
@@ -101,7 +102,8 @@ class UploadOwnershipTest {
         byte[] first = randomBytes(10);
         String url = chain.client().postJson("/presign", OTHER, Map.of("object_key", key, "action", "putObject",
                 "content_type", "application/octet-stream", "content_length", first.length)).text();
-        assertThat(chain.client().put(url, Map.of("Content-Type", "application/octet-stream", "If-None-Match", "*"), first).status()).isEqualTo(200);
+        assertThat(chain.client().put(url, Map.of("Content-Type", "application/octet-stream", "If-None-Match", "*"),
+                first).status()).isEqualTo(200);
 
         ApiClient.Reply completed = chain.client().complete(PRODUCER, plan, parts);
 
@@ -111,7 +113,8 @@ class UploadOwnershipTest {
     }
 
     private JsonNode startUpload(String token) {
-        ApiClient.Reply reply = chain.client().postJson("/v1/uploads", token, Map.of("contentType", "application/octet-stream",
+        ApiClient.Reply reply = chain.client()
+                .postJson("/v1/uploads", token, Map.of("contentType", "application/octet-stream",
                 "contentLength", body.length, "fileName", "big.bin"));
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         return reply.json();

@@ -36,7 +36,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The upload page in a real browser (Debian's headless chromium): a 64 MiB file in 5 MiB parts, the page reloaded in
- * the middle and the file chosen again, reaches the consumer byte for byte, once, without sending the stored parts again.
+ * the middle and the file chosen again, reaches the consumer byte
+ * for byte, once, without sending the stored parts again.
  */
 class UploadPageBrowserTest {
 
@@ -50,8 +51,10 @@ class UploadPageBrowserTest {
     @RegisterExtension
     static final ChainExtension chain = ChainExtension.app().beforeStart(c -> Assumptions.assumeTrue(
                     Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                    "no chromium and chromedriver in /usr/bin (apt-get install -y chromium chromium-driver): the upload page is not tried in a browser"))
-            .consumer().recordingDownstream().properties(Map.of("chain.upload.multipart-threshold", "8MiB", "chain.upload.part-size", "5MiB"));
+                    "no chromium and chromedriver in /usr/bin (apt-get install -y chromium chromium-driver): the "
+                            + "upload page is not tried in a browser"))
+            .consumer().recordingDownstream()
+                    .properties(Map.of("chain.upload.multipart-threshold", "8MiB", "chain.upload.part-size", "5MiB"));
     static WebDriver browser;
 
     @BeforeAll
@@ -59,7 +62,8 @@ class UploadPageBrowserTest {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=900,1000");
         // the machine's driver, so that Selenium Manager never looks for one on the network
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build(), options);
     }
 
     @AfterAll
@@ -82,7 +86,9 @@ class UploadPageBrowserTest {
         ApiClient api = new ApiClient(chain.api());
         String resume = "/v1/uploads/" + plan.get("uploadId").asText() + "?key=" + plan.get("key").asText()
                 + "&contentLength=" + plan.get("contentLength").asLong() + "&partSize=" + plan.get("partSize").asLong();
-        await().atMost(Duration.ofSeconds(60)).until(() -> api.send("GET", resume, ApiClient.PRODUCER, null, null).json().get("uploadedParts").size() > 0);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> api.send("GET", resume, ApiClient.PRODUCER, null, null).json().get("uploadedParts")
+                .size() > 0);
         browser.navigate().refresh();
         InjectionControl.of(chain.context()).latency("none");
         assertThat(browser.findElement(By.id("resumable-list")).getText()).contains("page-upload.bin");
@@ -94,7 +100,8 @@ class UploadPageBrowserTest {
         assertThat(key).isEqualTo(plan.get("key").asText());
         assertThat(row.getText()).contains("Uploaded as " + key);
         assertThat(chain.downstream().awaitKey(key).body()).isEqualTo(body);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> chain.downstream().ofKey(key).size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .until(() -> chain.downstream().ofKey(key).size() == 1);
         assertThat(Integer.parseInt(row.getAttribute("data-parts-sent"))).isPositive().isLessThan(PARTS);
         assertThat(storedPlan()).as("the finished plan is forgotten").isNull();
     }
@@ -129,7 +136,9 @@ class UploadPageBrowserTest {
         }
     }
 
-    /** Opens the page and chooses {@code file} with the producer token (typed again: the tab may keep an earlier one). */
+    /**
+     * Opens the page and chooses {@code file} with the producer token (typed again: the tab may keep an earlier one).
+     */
     private static void choose(Path file) {
         browser.get(chain.api().resolve("/upload").toString());
         WebElement token = browser.findElement(By.id("token"));
@@ -140,7 +149,8 @@ class UploadPageBrowserTest {
 
     /** The plan the page keeps in localStorage, once it has one. */
     private static JsonNode storedPlan() throws IOException {
-        Object plans = ((JavascriptExecutor) browser).executeScript("return localStorage.getItem('chain.upload.plans')");
+        Object plans = ((JavascriptExecutor) browser)
+                .executeScript("return localStorage.getItem('chain.upload.plans')");
         JsonNode all = plans == null ? null : ApiClient.JSON.readTree((String) plans);
         return all == null || all.isEmpty() ? null : all.elements().next();
     }
@@ -148,7 +158,8 @@ class UploadPageBrowserTest {
     private static void screenshot() {
         try {
             Path target = Path.of("target/upload-page.png");
-            Files.copy(((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath(), target,
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

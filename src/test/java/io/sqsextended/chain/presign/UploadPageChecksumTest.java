@@ -21,16 +21,19 @@ class UploadPageChecksumTest {
 
     @Test
     void theStandardCheckValueOf123456789() throws Exception {
-        assertThat(runNode("new TextEncoder().encode('123456789')")).isEqualTo(base64Of("123456789".getBytes(StandardCharsets.US_ASCII)));
+        assertThat(runNode("new TextEncoder().encode('123456789')"))
+                .isEqualTo(base64Of("123456789".getBytes(StandardCharsets.US_ASCII)));
         assertThat(Base64.getDecoder().decode(base64Of("123456789".getBytes(StandardCharsets.US_ASCII))))
-                .isEqualTo(new byte[] {(byte) 0xAE, (byte) 0x8B, 0x14, (byte) 0x86, 0x0A, 0x79, (byte) 0x98, (byte) 0x88});
+                .isEqualTo(new byte[] {(byte) 0xAE, (byte) 0x8B, 0x14, (byte) 0x86, 0x0A, 0x79, (byte) 0x98,
+                        (byte) 0x88});
     }
 
     @Test
     void aMegabyteOfRandomBytesInUnevenSlicesMatchesTheJavaChecksum() throws Exception {
         byte[] bytes = new byte[1_000_003];
         new Random(18).nextBytes(bytes);
-        String array = "Uint8Array.from(atob('" + Base64.getEncoder().encodeToString(bytes) + "'), c => c.charCodeAt(0))";
+        String array = "Uint8Array.from(atob('" + Base64.getEncoder().encodeToString(bytes)
+                + "'), c => c.charCodeAt(0))";
 
         assertThat(runNode(array, 7, 65_536)).isEqualTo(base64Of(bytes));
     }
@@ -41,20 +44,26 @@ class UploadPageChecksumTest {
         return Base64.getEncoder().encodeToString(crc.bytes());
     }
 
-    /** The page's checksum of {@code bytes} (a JS expression), fed in slices of the given sizes, in turn, as the page reads a file. */
+    /**
+     * The page's checksum of {@code bytes} (a JS expression), fed in slices of the given sizes, in turn, as the page
+     * reads a file.
+     */
     private static String runNode(String bytes, int... slices) throws IOException, InterruptedException {
         Process node;
         try {
             node = new ProcessBuilder("node", "--input-type=module").redirectErrorStream(true).start();
         } catch (IOException e) {
-            Assumptions.abort("node is not installed: the page's checksum is then checked by UploadPageBrowserTest only");
+            Assumptions.abort(
+                    "node is not installed: the page's checksum is then checked by UploadPageBrowserTest only");
             throw e;
         }
         int[] sizes = slices.length == 0 ? new int[] {Integer.MAX_VALUE} : slices;
         String program = Files.readString(SCRIPT) + "\nconst bytes = " + bytes + ";\nconst crc = new Crc64Nvme();\n"
-                + "const sizes = [" + String.join(",", java.util.Arrays.stream(sizes).mapToObj(String::valueOf).toList()) + "];\n"
+                + "const sizes = [" + String.join(",", java.util.Arrays.stream(sizes).mapToObj(String::valueOf)
+                        .toList()) + "];\n"
                 + "for (let from = 0, i = 0; from < bytes.length; from += sizes[i++ % sizes.length]) {\n"
-                + "  crc.update(bytes.subarray(from, from + sizes[i % sizes.length]));\n}\nconsole.log(crc.base64());\n";
+                + "  crc.update(bytes.subarray(from, from + sizes[i % "
+                        + "sizes.length]));\n}\nconsole.log(crc.base64());\n";
         node.getOutputStream().write(program.getBytes(StandardCharsets.UTF_8));
         node.getOutputStream().close();
         String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

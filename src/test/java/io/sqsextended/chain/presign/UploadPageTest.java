@@ -19,19 +19,24 @@ class UploadPageTest {
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
-        assertThat(page.text()).contains("<input id=\"files\" name=\"files\" type=\"file\" multiple>", "<input id=\"token\"");
+        assertThat(page.text()).contains("<input id=\"files\" name=\"files\" type=\"file\" multiple>",
+                "<input id=\"token\"");
     }
 
     @Test
     void itsScriptsAndStylesheetHaveTheirContentTypes() {
-        assertThat(chain.client().send("GET", "/upload/upload.js", null, null, null).header("Content-Type")).isEqualTo("text/javascript; charset=utf-8");
-        assertThat(chain.client().send("GET", "/upload/crc64nvme.js", null, null, null).header("Content-Type")).isEqualTo("text/javascript; charset=utf-8");
-        assertThat(chain.client().send("GET", "/upload/upload.css", null, null, null).header("Content-Type")).isEqualTo("text/css; charset=utf-8");
+        assertThat(chain.client().send("GET", "/upload/upload.js", null, null, null).header("Content-Type"))
+                .isEqualTo("text/javascript; charset=utf-8");
+        assertThat(chain.client().send("GET", "/upload/crc64nvme.js", null, null, null).header("Content-Type"))
+                .isEqualTo("text/javascript; charset=utf-8");
+        assertThat(chain.client().send("GET", "/upload/upload.css", null, null, null).header("Content-Type"))
+                .isEqualTo("text/css; charset=utf-8");
     }
 
     @Test
     void itsFilesKeepToScriptsOfTheirOwnOrigin() {
-        assertThat(chain.client().send("GET", "/upload", null, null, null).header("Content-Security-Policy")).startsWith("default-src 'self'");
+        assertThat(chain.client().send("GET", "/upload", null, null, null).header("Content-Security-Policy"))
+                .startsWith("default-src 'self'");
     }
 
     @Test

@@ -51,7 +51,8 @@ class UploadResumeTest {
         JsonNode progress = chain.client().resume(PRODUCER, plan, body.length).json();
 
         List<Map<String, Object>> parts = new ArrayList<>();
-        progress.get("uploadedParts").forEach(p -> parts.add(Map.of("partNumber", p.get("partNumber").asInt(), "eTag", p.get("eTag").asText())));
+        progress.get("uploadedParts").forEach(p
+                -> parts.add(Map.of("partNumber", p.get("partNumber").asInt(), "eTag", p.get("eTag").asText())));
         progress.get("parts").forEach(p -> parts.add(chain.client().uploadPart(plan, p, body)));
         parts.sort((a, b) -> Integer.compare((int) a.get("partNumber"), (int) b.get("partNumber")));
         ApiClient.Reply completed = chain.client().complete(PRODUCER, plan, parts);
@@ -86,7 +87,8 @@ class UploadResumeTest {
     void aMalformedKeyIsABadRequest() {
         JsonNode plan = startUpload();
 
-        ApiClient.Reply reply = chain.client().apiGet("/v1/uploads/" + plan.get("uploadId").asText() + "?key=input/%2E%2E/x&contentLength="
+        ApiClient.Reply reply = chain.client()
+                .apiGet("/v1/uploads/" + plan.get("uploadId").asText() + "?key=input/%2E%2E/x&contentLength="
                 + body.length + "&partSize=" + 5 * MIB, PRODUCER);
 
         assertThat(reply.status()).isEqualTo(400);
@@ -98,7 +100,9 @@ class UploadResumeTest {
         JsonNode plan = startUpload();
         chain.client().uploadPart(plan, plan.get("parts").get(0), body);
 
-        ApiClient.Reply reply = chain.client().apiGet("/v1/uploads/" + plan.get("uploadId").asText() + "?key=" + ApiClient.encode(plan.get("key").asText())
+        ApiClient.Reply reply = chain.client()
+                .apiGet("/v1/uploads/" + plan.get("uploadId").asText() + "?key="
+                + ApiClient.encode(plan.get("key").asText())
                 + "&contentLength=" + body.length + "&partSize=" + 6 * MIB, PRODUCER);
 
         assertThat(reply.status()).isEqualTo(400);
@@ -106,7 +110,8 @@ class UploadResumeTest {
     }
 
     private JsonNode startUpload() {
-        ApiClient.Reply reply = chain.client().postJson("/v1/uploads", PRODUCER, Map.of("contentType", "application/octet-stream",
+        ApiClient.Reply reply = chain.client()
+                .postJson("/v1/uploads", PRODUCER, Map.of("contentType", "application/octet-stream",
                 "contentLength", body.length, "fileName", "big.bin"));
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         return reply.json();

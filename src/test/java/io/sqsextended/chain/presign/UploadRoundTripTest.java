@@ -33,14 +33,16 @@ class UploadRoundTripTest {
 
     // multipart from 6 MiB, in parts of S3's minimum (5 MiB), so that a test upload has several parts
     @RegisterExtension
-    static final ChainExtension chain = ChainExtension.app().properties(Map.of("chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB"));
+    static final ChainExtension chain = ChainExtension.app()
+            .properties(Map.of("chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB"));
 
     @Test
     void aSinglePutUploadReadsBackByteForByte() {
         byte[] body = randomBytes(1000);
         JsonNode ticket = createUpload("application/octet-stream", body.length, "data.bin", Map.of());
 
-        assertThat(chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket), body).status()).isEqualTo(200);
+        assertThat(chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket), body).status())
+                .isEqualTo(200);
 
         assertThat(download(ticket.get("key").asText())).isEqualTo(body);
     }
@@ -50,11 +52,14 @@ class UploadRoundTripTest {
         JsonNode ticket = createUpload("text/plain", 5, "notes.txt", Map.of("origin", "test"));
 
         assertThat(ticket.get("bucket").asText()).isEqualTo(chain.property("chain.bucket"));
-        assertThat(ticket.get("key").asText()).matches("input/\\d{4}/\\d{2}/\\d{2}/[0-9a-f]{32}-[0-9a-f]{32}/notes\\.txt");
+        assertThat(ticket.get("key").asText())
+                .matches("input/\\d{4}/\\d{2}/\\d{2}/[0-9a-f]{32}-[0-9a-f]{32}/notes\\.txt");
         assertThat(ticket.get("method").asText()).isEqualTo("PUT");
-        assertThat(ApiClient.headersOf(ticket)).containsEntry("content-type", "text/plain").containsEntry("content-length", "5")
+        assertThat(ApiClient.headersOf(ticket)).containsEntry("content-type", "text/plain")
+                .containsEntry("content-length", "5")
                 .containsEntry("x-amz-meta-origin", "test").containsEntry("if-none-match", "*");
-        assertThat(Instant.parse(ticket.get("expiresAt").asText())).isCloseTo(Instant.now().plus(Duration.ofMinutes(15)),
+        assertThat(Instant.parse(ticket.get("expiresAt").asText()))
+                .isCloseTo(Instant.now().plus(Duration.ofMinutes(15)),
                 within(Duration.ofSeconds(30)));
     }
 
@@ -81,7 +86,8 @@ class UploadRoundTripTest {
         JsonNode ticket = createUpload("text/plain; charset=utf-8", body.length, fileName, Map.of());
         String key = ticket.get("key").asText();
 
-        assertThat(chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket), body).status()).isEqualTo(200);
+        assertThat(chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket), body).status())
+                .isEqualTo(200);
 
         assertThat(key).endsWith("/" + lastSegment);
         assertThat(download(key)).isEqualTo(body);
@@ -108,9 +114,11 @@ class UploadRoundTripTest {
     void aReplayedPutUrlCannotReplaceTheObject() {
         byte[] body = randomBytes(100);
         JsonNode ticket = createUpload("application/octet-stream", body.length, "once.bin", Map.of());
-        assertThat(chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket), body).status()).isEqualTo(200);
+        assertThat(chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket), body).status())
+                .isEqualTo(200);
 
-        ApiClient.Reply replay = chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket), randomBytes(100));
+        ApiClient.Reply replay = chain.client()
+                .put(ticket.get("url").asText(), ApiClient.headersOf(ticket), randomBytes(100));
 
         assertThat(replay.status()).isEqualTo(412);
         assertThat(download(ticket.get("key").asText())).isEqualTo(body);
@@ -133,8 +141,10 @@ class UploadRoundTripTest {
         byte[] big = randomBytes(7 * MIB);
         JsonNode plan = createUpload("application/octet-stream", big.length, fileName, Map.of());
 
-        assertThat(chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket), small).status()).isEqualTo(200);
-        ApiClient.Reply completed = chain.client().postJson("/v1/uploads/complete", PRODUCER, Map.of("key", plan.get("key").asText(),
+        assertThat(chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket), small).status())
+                .isEqualTo(200);
+        ApiClient.Reply completed = chain.client()
+                .postJson("/v1/uploads/complete", PRODUCER, Map.of("key", plan.get("key").asText(),
                 "uploadId", plan.get("uploadId").asText(), "parts", chain.client().uploadParts(plan, big)));
 
         assertThat(completed.status()).as(completed.text()).isEqualTo(200);
@@ -146,19 +156,22 @@ class UploadRoundTripTest {
     void aFileNameLongerThanTheEmbeddedS3CanStoreIsRefusedWhenTheUploadIsRequested() {
         String fileName = "n".repeat(LocalSettings.MAX_KEY_SEGMENT_BYTES - 3) + ".bin";
 
-        ApiClient.Reply reply = chain.client().postJson("/v1/uploads", PRODUCER, Map.of("contentType", "text/plain", "contentLength", 1,
+        ApiClient.Reply reply = chain.client()
+                .postJson("/v1/uploads", PRODUCER, Map.of("contentType", "text/plain", "contentLength", 1,
                 "fileName", fileName));
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(ApiClient.problem(reply).get("type").asText()).endsWith(":invalid-key");
-        assertThat(ApiClient.problem(reply).get("detail").asText()).contains(String.valueOf(LocalSettings.MAX_KEY_SEGMENT_BYTES));
+        assertThat(ApiClient.problem(reply).get("detail").asText())
+                .contains(String.valueOf(LocalSettings.MAX_KEY_SEGMENT_BYTES));
     }
 
     @Test
     void aPutOfAnotherContentLengthThanRequestedIsRefusedByS3() {
         JsonNode ticket = createUpload("text/plain", 10, "ten.txt", Map.of());
 
-        assertThat(chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket), randomBytes(11)).status()).isEqualTo(403);
+        assertThat(chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket), randomBytes(11))
+                .status()).isEqualTo(403);
     }
 
     @Test
@@ -184,7 +197,8 @@ class UploadRoundTripTest {
         JsonNode plan = createUpload("application/octet-stream", 7L * MIB, "big.bin", Map.of());
 
         // a short body: S3 refuses on the headers, and a long one could still be on its way when the connection closes
-        assertThat(chain.client().put(plan.get("parts").get(0).get("url").asText(), Map.of(), randomBytes(1024)).status()).isEqualTo(403);
+        assertThat(chain.client().put(plan.get("parts").get(0).get("url").asText(), Map.of(), randomBytes(1024))
+                .status()).isEqualTo(403);
     }
 
     @Test
@@ -195,8 +209,11 @@ class UploadRoundTripTest {
         String key = plan.get("key").asText();
         String uploadId = plan.get("uploadId").asText();
 
-        ApiClient.Reply aborted = chain.client().send("DELETE", "/v1/uploads/" + ApiClient.encode(uploadId) + "?key=" + ApiClient.encode(key), PRODUCER, null, null);
-        ApiClient.Reply completed = chain.client().postJson("/v1/uploads/complete", PRODUCER, Map.of("key", key, "uploadId", uploadId, "parts", parts));
+        ApiClient.Reply aborted = chain.client()
+                .send("DELETE", "/v1/uploads/" + ApiClient.encode(uploadId) + "?key=" + ApiClient.encode(key),
+                PRODUCER, null, null);
+        ApiClient.Reply completed = chain.client()
+                .postJson("/v1/uploads/complete", PRODUCER, Map.of("key", key, "uploadId", uploadId, "parts", parts));
 
         assertThat(aborted.status()).isEqualTo(204);
         assertThat(completed.status()).isEqualTo(404);
@@ -227,7 +244,8 @@ class UploadRoundTripTest {
     }
 
     private JsonNode createUpload(String contentType, long length, String fileName, Map<String, String> metadata) {
-        Map<String, Object> request = new HashMap<>(Map.of("contentType", contentType, "contentLength", length, "metadata", metadata));
+        Map<String, Object> request = new HashMap<>(
+                Map.of("contentType", contentType, "contentLength", length, "metadata", metadata));
         if (fileName != null) {
             request.put("fileName", fileName);
         }

@@ -51,10 +51,12 @@ class AwsExtendedClientInteropTest {
     void aTwoMiBMessageFromOurProducerIsReceivedIntactByTheAwsLibrary(boolean legacyAttributeName) {
         String queueUrl = sqs.createQueue(r -> r.queueName("interop-" + UUID.randomUUID())).queueUrl();
         String payload = "0123456789abcdef".repeat(2 * 1024 * 1024 / 16);
-        var settings = new ExtendedSettings(bucket, "offload/", 262_144, false, legacyAttributeName, null, (int) S3Limits.MIN_PART_SIZE);
+        var settings = new ExtendedSettings(bucket, "offload/", 262_144, false, legacyAttributeName, null,
+                (int) S3Limits.MIN_PART_SIZE);
         new ExtendedPublisher(s3, sqs, settings).publish(queueUrl, OutgoingMessage.of(payload));
 
-        var config = new ExtendedClientConfiguration().withPayloadSupportEnabled(AwsClients.s3(local.clientSettings()), bucket);
+        var config = new ExtendedClientConfiguration()
+                .withPayloadSupportEnabled(AwsClients.s3(local.clientSettings()), bucket);
         // the library closes the clients it is given
         try (var awsClient = new AmazonSQSExtendedClient(AwsClients.sqs(local.clientSettings()), config)) {
             List<Message> messages = awsClient.receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(5)).messages();

@@ -83,11 +83,13 @@ class ExtendedPublisherTest {
         Message received = receiveOne();
         assertThat(result.offloaded()).isTrue();
         assertThat(result.key()).startsWith("offload/");
-        assertThat(received.body()).isEqualTo("[\"software.amazon.payloadoffloading.PayloadS3Pointer\",{\"s3BucketName\":\""
+        assertThat(received.body()).isEqualTo(
+                "[\"software.amazon.payloadoffloading.PayloadS3Pointer\",{\"s3BucketName\":\""
                 + bucket + "\",\"s3Key\":\"" + result.key() + "\"}]");
         assertThat(received.messageAttributes()).containsOnlyKeys("ExtendedPayloadSize", PayloadSha256.ATTRIBUTE);
         assertThat(received.messageAttributes().get("ExtendedPayloadSize").dataType()).isEqualTo("Number");
-        assertThat(received.messageAttributes().get("ExtendedPayloadSize").stringValue()).isEqualTo(String.valueOf(payload.length));
+        assertThat(received.messageAttributes().get("ExtendedPayloadSize").stringValue())
+                .isEqualTo(String.valueOf(payload.length));
         assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket).key(result.key())).asByteArray()).isEqualTo(payload);
     }
 
@@ -107,14 +109,17 @@ class ExtendedPublisherTest {
         Map<String, MessageAttributeValue> nine = new HashMap<>();
         IntStream.range(0, 9).forEach(i -> nine.put("a" + i, OutgoingMessage.stringAttribute("v")));
 
-        publisher(settings()).publish(queueUrl, OutgoingMessage.of(text(THRESHOLD + 1), "text/plain").withAttributes(nine));
+        publisher(settings()).publish(queueUrl, OutgoingMessage.of(text(THRESHOLD + 1), "text/plain")
+                .withAttributes(nine));
 
-        assertThat(receiveOne().messageAttributes()).hasSize(10).containsKey("ExtendedPayloadSize").doesNotContainKey(PayloadSha256.ATTRIBUTE);
+        assertThat(receiveOne().messageAttributes()).hasSize(10).containsKey("ExtendedPayloadSize")
+                .doesNotContainKey(PayloadSha256.ATTRIBUTE);
     }
 
     @Test
     void theLegacySizeAttributeNameIsWrittenWhenConfigured() {
-        var legacy = new ExtendedSettings(bucket, "offload/", THRESHOLD, true, true, null, (int) S3Limits.MIN_PART_SIZE);
+        var legacy = new ExtendedSettings(bucket, "offload/", THRESHOLD, true, true, null,
+                (int) S3Limits.MIN_PART_SIZE);
 
         publisher(legacy).publish(queueUrl, OutgoingMessage.of("x"));
 
@@ -123,7 +128,8 @@ class ExtendedPublisherTest {
 
     @Test
     void alwaysThroughS3OffloadsEvenTheSmallestPayload() {
-        var always = new ExtendedSettings(bucket, "offload/", THRESHOLD, true, false, null, (int) S3Limits.MIN_PART_SIZE);
+        var always = new ExtendedSettings(bucket, "offload/", THRESHOLD, true, false, null,
+                (int) S3Limits.MIN_PART_SIZE);
 
         assertThat(publisher(always).publish(queueUrl, OutgoingMessage.of("x")).offloaded()).isTrue();
     }
@@ -133,7 +139,8 @@ class ExtendedPublisherTest {
         byte[] payload = text(THRESHOLD - 10);
         var attributes = Map.of("origin", OutgoingMessage.stringAttribute("a-producer-name"));
 
-        PublishResult result = publisher(settings()).publish(queueUrl, OutgoingMessage.of(payload, "text/plain").withAttributes(attributes));
+        PublishResult result = publisher(settings())
+                .publish(queueUrl, OutgoingMessage.of(payload, "text/plain").withAttributes(attributes));
 
         Message received = receiveOne();
         assertThat(result.offloaded()).isTrue();
@@ -145,7 +152,8 @@ class ExtendedPublisherTest {
     void bytesThatAreNotTextSqsCanCarryAreOffloadedWhateverTheirSize() {
         byte[] binary = {0, (byte) 0xC3, 0x28, 1, 2};
 
-        PublishResult result = publisher(settings()).publish(queueUrl, OutgoingMessage.of(binary, "application/octet-stream"));
+        PublishResult result = publisher(settings())
+                .publish(queueUrl, OutgoingMessage.of(binary, "application/octet-stream"));
 
         assertThat(result.offloaded()).isTrue();
         assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket).key(result.key())).asByteArray()).isEqualTo(binary);
@@ -167,26 +175,33 @@ class ExtendedPublisherTest {
         byte[] payload = new byte[size];
         new java.util.Random(7).nextBytes(payload);
 
-        PublishResult result = publisher(settings()).publish(queueUrl, OutgoingMessage.of(new ByteArrayInputStream(payload), -1, "application/octet-stream"));
+        PublishResult result = publisher(settings())
+                .publish(queueUrl, OutgoingMessage.of(new ByteArrayInputStream(payload), -1,
+                "application/octet-stream"));
 
         assertThat(result.size()).isEqualTo(size);
         Message received = receiveOne();
-        assertThat(received.messageAttributes().get("ExtendedPayloadSize").stringValue()).isEqualTo(String.valueOf(size));
-        assertThat(received.messageAttributes().get(PayloadSha256.ATTRIBUTE).stringValue()).isEqualTo(base64Sha256(payload));
+        assertThat(received.messageAttributes().get("ExtendedPayloadSize").stringValue())
+                .isEqualTo(String.valueOf(size));
+        assertThat(received.messageAttributes().get(PayloadSha256.ATTRIBUTE).stringValue())
+                .isEqualTo(base64Sha256(payload));
         byte[] stored = s3.getObjectAsBytes(r -> r.bucket(bucket).key(result.key())).asByteArray();
-        assertThat(MessageDigest.getInstance("SHA-256").digest(stored)).isEqualTo(MessageDigest.getInstance("SHA-256").digest(payload));
+        assertThat(MessageDigest.getInstance("SHA-256").digest(stored))
+                .isEqualTo(MessageDigest.getInstance("SHA-256").digest(payload));
     }
 
     @Test
     void aBatchOfTen200KiBMessagesIsSplitSoThatNoRequestExceedsOneMiB() {
-        List<OutgoingMessage> messages = IntStream.range(0, 10).mapToObj(i -> OutgoingMessage.of(text(200 * 1024, (char) ('a' + i)), "text/plain")).toList();
+        List<OutgoingMessage> messages = IntStream.range(0, 10)
+                .mapToObj(i -> OutgoingMessage.of(text(200 * 1024, (char) ('a' + i)), "text/plain")).toList();
 
         List<PublishResult> results = publisher(settings()).publishBatch(queueUrl, messages);
 
         assertThat(results).allMatch(PublishResult::succeeded).noneMatch(PublishResult::offloaded);
         List<Message> received = receive(10);
         assertThat(received).extracting(m -> m.body().length()).containsOnly(200 * 1024);
-        assertThat(received).extracting(m -> m.body().charAt(0)).containsExactlyInAnyOrder('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j');
+        assertThat(received).extracting(m -> m.body().charAt(0))
+                .containsExactlyInAnyOrder('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j');
     }
 
     @Test
@@ -194,8 +209,10 @@ class ExtendedPublisherTest {
         var small = new ExtendedPublisher.Prepared("x", Map.of(), null, 1, 1);
         var big = new ExtendedPublisher.Prepared("x", Map.of(), null, 1, 400_000);
 
-        assertThat(ExtendedPublisher.batches(java.util.Collections.nCopies(23, small))).extracting(List::size).containsExactly(10, 10, 3);
-        assertThat(ExtendedPublisher.batches(java.util.Collections.nCopies(5, big))).extracting(List::size).containsExactly(2, 2, 1);
+        assertThat(ExtendedPublisher.batches(java.util.Collections.nCopies(23, small))).extracting(List::size)
+                .containsExactly(10, 10, 3);
+        assertThat(ExtendedPublisher.batches(java.util.Collections.nCopies(5, big))).extracting(List::size)
+                .containsExactly(2, 2, 1);
     }
 
     @Test
@@ -205,9 +222,11 @@ class ExtendedPublisherTest {
         Map<String, MessageAttributeValue> ten = new HashMap<>();
         IntStream.range(0, 10).forEach(i -> ten.put("a" + i, OutgoingMessage.stringAttribute("v")));
 
-        assertThatThrownBy(() -> publisher(settings()).publish(queueUrl, OutgoingMessage.of("x").withAttributes(reserved)))
+        assertThatThrownBy(() -> publisher(settings())
+                .publish(queueUrl, OutgoingMessage.of("x").withAttributes(reserved)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reserved");
-        assertThatThrownBy(() -> publisher(settings()).publish(queueUrl, OutgoingMessage.of("x").withAttributes(sha256)))
+        assertThatThrownBy(() -> publisher(settings())
+                .publish(queueUrl, OutgoingMessage.of("x").withAttributes(sha256)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reserved");
         assertThatThrownBy(() -> publisher(settings()).publish(queueUrl, OutgoingMessage.of("x").withAttributes(ten)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("At most 9");
@@ -219,7 +238,8 @@ class ExtendedPublisherTest {
         var failing = new ExtendedSettings(bucket, prefix, THRESHOLD, true, false, null, (int) S3Limits.MIN_PART_SIZE);
         sqs.deleteQueue(r -> r.queueUrl(queueUrl));
 
-        assertThatThrownBy(() -> publisher(failing).publish(queueUrl, OutgoingMessage.of("lost?"))).isInstanceOf(PublishException.class);
+        assertThatThrownBy(() -> publisher(failing).publish(queueUrl, OutgoingMessage.of("lost?")))
+                .isInstanceOf(PublishException.class);
 
         assertThat(s3.listObjectsV2(r -> r.bucket(bucket).prefix(prefix)).contents()).isEmpty();
     }

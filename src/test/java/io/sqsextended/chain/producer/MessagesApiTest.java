@@ -28,7 +28,8 @@ class MessagesApiTest {
 
     @Test
     void aSmallBodyIsQueuedInlineWithItsAttributes() throws Exception {
-        HttpResponse<String> response = post("dev-producer-token", "text/plain", HttpRequest.BodyPublishers.ofString("hello queue"),
+        HttpResponse<String> response = post("dev-producer-token", "text/plain",
+                HttpRequest.BodyPublishers.ofString("hello queue"),
                 "x-message-attribute-origin", "test-suite");
 
         JsonNode answer = JSON.readTree(response.body());
@@ -44,7 +45,8 @@ class MessagesApiTest {
         byte[] payload = new byte[300 * 1024];
         Arrays.fill(payload, (byte) 'x');
 
-        HttpResponse<String> response = post("dev-producer-token", "application/octet-stream", HttpRequest.BodyPublishers.ofByteArray(payload));
+        HttpResponse<String> response = post("dev-producer-token", "application/octet-stream",
+                HttpRequest.BodyPublishers.ofByteArray(payload));
 
         JsonNode answer = JSON.readTree(response.body());
         assertThat(response.statusCode()).isEqualTo(202);
@@ -52,7 +54,8 @@ class MessagesApiTest {
         String key = answer.get("key").asText();
         assertThat(key).startsWith("offload/");
         assertThat(receive(answer.get("messageId").asText()).body()).contains(PayloadPointer.POINTER_CLASS, key);
-        assertThat(chain.s3().getObjectAsBytes(r -> r.bucket(chain.property("chain.bucket")).key(key)).asByteArray()).isEqualTo(payload);
+        assertThat(chain.s3().getObjectAsBytes(r -> r.bucket(chain.property("chain.bucket")).key(key)).asByteArray())
+                .isEqualTo(payload);
     }
 
     @Test
@@ -66,7 +69,8 @@ class MessagesApiTest {
         JsonNode answer = JSON.readTree(response.body());
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(answer.get("size").asLong()).isEqualTo(payload.length);
-        assertThat(receive(answer.get("messageId").asText()).messageAttributes().get(PayloadPointer.SIZE_ATTRIBUTE).stringValue())
+        assertThat(receive(answer.get("messageId").asText()).messageAttributes().get(PayloadPointer.SIZE_ATTRIBUTE)
+                .stringValue())
                 .isEqualTo(String.valueOf(payload.length));
     }
 
@@ -80,12 +84,14 @@ class MessagesApiTest {
 
     @Test
     void aConsumerTokenMayNotPublish() throws Exception {
-        assertThat(post("dev-consumer-token", "text/plain", HttpRequest.BodyPublishers.ofString("x")).statusCode()).isEqualTo(403);
+        assertThat(post("dev-consumer-token", "text/plain", HttpRequest.BodyPublishers.ofString("x")).statusCode())
+                .isEqualTo(403);
     }
 
     @Test
     void aContentTypeOutsideTheAllowListIsRefused() throws Exception {
-        HttpResponse<String> response = post("dev-producer-token", "application/x-msdownload", HttpRequest.BodyPublishers.ofString("x"));
+        HttpResponse<String> response = post("dev-producer-token", "application/x-msdownload",
+                HttpRequest.BodyPublishers.ofString("x"));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("content-type-not-allowed");
@@ -93,7 +99,8 @@ class MessagesApiTest {
 
     @Test
     void anAttributeNameSqsWouldRefuseIsA400() throws Exception {
-        HttpResponse<String> response = post("dev-producer-token", "text/plain", HttpRequest.BodyPublishers.ofString("x"),
+        HttpResponse<String> response = post("dev-producer-token", "text/plain",
+                HttpRequest.BodyPublishers.ofString("x"),
                 "x-message-attribute-AWS.reserved", "v");
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -102,7 +109,8 @@ class MessagesApiTest {
 
     @Test
     void theSizeAttributeNameIsReservedForOffloadedPayloads() throws Exception {
-        HttpResponse<String> response = post("dev-producer-token", "text/plain", HttpRequest.BodyPublishers.ofString("x"),
+        HttpResponse<String> response = post("dev-producer-token", "text/plain",
+                HttpRequest.BodyPublishers.ofString("x"),
                 "x-message-attribute-ExtendedPayloadSize", "1");
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -111,15 +119,18 @@ class MessagesApiTest {
 
     @Test
     void getIsNotAllowed() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(chain.api().resolve("/v1/messages")).GET().build(),
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(chain.api().resolve("/v1/messages")).GET()
+                .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(405);
     }
 
-    private static HttpResponse<String> post(String token, String contentType, HttpRequest.BodyPublisher body, String... headers)
+    private static HttpResponse<String> post(String token, String contentType, HttpRequest.BodyPublisher body,
+            String... headers)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(chain.api() + "/v1/messages")).header("Content-Type", contentType)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(chain.api() + "/v1/messages"))
+                .header("Content-Type", contentType)
                 .POST(body);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -131,8 +142,10 @@ class MessagesApiTest {
     }
 
     private static Message receive(String messageId) {
-        return await().until(() -> chain.sqs().receiveMessage(r -> r.queueUrl(chain.queues().queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)
-                .messageAttributeNames("All")).messages().stream().filter(m -> m.messageId().equals(messageId)).findFirst(),
+        return await().until(() -> chain.sqs()
+                .receiveMessage(r -> r.queueUrl(chain.queues().queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)
+                .messageAttributeNames("All")).messages().stream().filter(m -> m.messageId().equals(messageId))
+                        .findFirst(),
                 java.util.Optional::isPresent).orElseThrow();
     }
 }

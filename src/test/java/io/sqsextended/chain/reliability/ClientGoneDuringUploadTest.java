@@ -37,7 +37,8 @@ class ClientGoneDuringUploadTest {
     @Test
     void aPutCutOffByItsClientLeavesNoObjectAndNoBrokenListing() throws Exception {
         LocalAws local = TestStacks.start(TestStacks.settings(dataDir));
-        try (S3Client s3 = AwsClients.s3(local.clientSettings()); S3Presigner presigner = AwsClients.presigner(local.clientSettings())) {
+        try (S3Client s3 = AwsClients.s3(local.clientSettings()); S3Presigner presigner = AwsClients.presigner(
+                local.clientSettings())) {
             String bucket = TestStacks.bucket(local);
             String key = "input/client-gone/" + UUID.randomUUID() + ".bin";
             PresignedRequest put = presigner.presignPutObject(r -> r.signatureDuration(Duration.ofMinutes(5))
@@ -51,7 +52,8 @@ class ClientGoneDuringUploadTest {
             Outages.startS3(local);
 
             assertThat(s3.listObjectsV2(r -> r.bucket(bucket).prefix("input/client-gone/")).contents()).isEmpty();
-            assertThatThrownBy(() -> s3.headObject(r -> r.bucket(bucket).key(key))).isInstanceOf(NoSuchKeyException.class);
+            assertThatThrownBy(() -> s3.headObject(r -> r.bucket(bucket).key(key)))
+                    .isInstanceOf(NoSuchKeyException.class);
             assertThat(temporaryFiles(key)).isEmpty();
             try (Stream<Path> aside = Files.walk(dataDir.resolve("incomplete-uploads"))) {
                 assertThat(aside.filter(Files::isRegularFile).toList()).singleElement()

@@ -37,14 +37,17 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DiskFullTest {
 
-    static final Pattern TEMPORARY = Pattern.compile(".+-\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
+    static final Pattern TEMPORARY = Pattern.compile(
+            ".+-\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
 
     static SmallDisk disk;
     @RegisterExtension
     static final ChainExtension chain = ChainExtension.withUniqueSecrets()
-            .beforeStart(c -> disk = c.closing(SmallDisk.mount(c.dir("disk"), "size=16m"))).dataDir(c -> disk.root.resolve("data"))
+            .beforeStart(c -> disk = c.closing(SmallDisk.mount(c.dir("disk"), "size=16m")))
+                    .dataDir(c -> disk.root.resolve("data"))
             .properties(Map.of("chain.consumer.enabled", "false", "chain.local.storage-reserve", "1MiB"))
-            .afterStart(c -> await().atMost(Duration.ofSeconds(20)).until(() -> Readiness.status(c.management()) == 200));
+            .afterStart(c -> await().atMost(Duration.ofSeconds(20))
+                    .until(() -> Readiness.status(c.management()) == 200));
 
     @Test
     @Order(1)
@@ -71,27 +74,33 @@ class DiskFullTest {
             disk.freeAll();
         }
         assertThat(partialFiles()).isEmpty();
-        assertThatThrownBy(() -> chain.s3().headObject(r -> r.bucket(bucket()).key("input/half-way.bin"))).isInstanceOf(S3Exception.class);
+        assertThatThrownBy(() -> chain.s3().headObject(r -> r.bucket(bucket()).key("input/half-way.bin")))
+                .isInstanceOf(S3Exception.class);
     }
 
     @Test
     @Order(3)
     void whileTheDiskIsFullMessagesAreNotAcknowledgedReadinessIsDownAndUploadsAndPartsAreRefused() throws Exception {
-        String uploadId = chain.s3().createMultipartUpload(r -> r.bucket(bucket()).key("input/full-parts.bin")).uploadId();
+        String uploadId = chain.s3().createMultipartUpload(r -> r.bucket(bucket()).key("input/full-parts.bin"))
+                .uploadId();
         String queueUrl = chain.sqs().getQueueUrl(r -> r.queueName(chain.property("chain.queue"))).queueUrl();
         disk.fill();
 
         assertThatThrownBy(() -> chain.sqs().sendMessage(r -> r.queueUrl(queueUrl).messageBody("on a full disk")
-                .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(3))))).as("a message the store could not keep is acknowledged")
+                .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(3)))))
+                        .as("a message the store could not keep is acknowledged")
                 .isInstanceOf(SdkException.class);
         await().atMost(Duration.ofSeconds(20)).until(() -> Readiness.status(chain.management()) == 503);
-        assertThatThrownBy(() -> chain.s3().putObject(r -> r.bucket(bucket()).key("input/full.txt"), RequestBody.fromString("full")))
+        assertThatThrownBy(() -> chain.s3()
+                .putObject(r -> r.bucket(bucket()).key("input/full.txt"), RequestBody.fromString("full")))
                 .isInstanceOfSatisfying(S3Exception.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(503);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SlowDown");
                 });
-        URL part = chain.presigner().presignUploadPart(r -> r.signatureDuration(Duration.ofMinutes(5)).uploadPartRequest(p -> p
-                .bucket(bucket()).key("input/full-parts.bin").uploadId(uploadId).partNumber(1).contentLength(1024L))).url();
+        URL part = chain.presigner().presignUploadPart(r -> r.signatureDuration(Duration.ofMinutes(5))
+                .uploadPartRequest(p -> p
+                .bucket(bucket()).key("input/full-parts.bin").uploadId(uploadId).partNumber(1).contentLength(1024L)))
+                        .url();
         assertThat(headOnly(part, 1024)).startsWith("HTTP/1.1 503");
         assertThat(partialFiles()).isEmpty();
     }
@@ -105,21 +114,28 @@ class DiskFullTest {
         String queueUrl = chain.sqs().getQueueUrl(r -> r.queueName(chain.property("chain.queue"))).queueUrl();
         String body = "after the disk was freed " + UUID.randomUUID();
         chain.sqs().sendMessage(r -> r.queueUrl(queueUrl).messageBody(body));
-        await().atMost(Duration.ofSeconds(20)).until(() -> received(queueUrl).stream().anyMatch(m -> m.body().equals(body)));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> received(queueUrl).stream().anyMatch(m -> m.body().equals(body)));
         chain.s3().putObject(r -> r.bucket(bucket()).key("input/after.txt"), RequestBody.fromString("after"));
-        assertThat(chain.s3().getObjectAsBytes(r -> r.bucket(bucket()).key("input/after.txt")).asUtf8String()).isEqualTo("after");
+        assertThat(chain.s3().getObjectAsBytes(r -> r.bucket(bucket()).key("input/after.txt")).asUtf8String())
+                .isEqualTo("after");
         assertThat(partialFiles()).isEmpty();
     }
 
     private static List<Message> received(String queueUrl) {
-        List<Message> messages = chain.sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+        List<Message> messages = chain.sqs()
+                .receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
         messages.forEach(m -> chain.sqs().deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle())));
         return messages;
     }
 
-    /** Sends the head of a PUT with {@code Expect: 100-continue}, as the AWS SDKs do, and returns the head of the answer. */
+    /**
+     * Sends the head of a PUT with {@code Expect: 100-continue}, as the AWS SDKs do, and returns the head of the
+     * answer.
+     */
     private static String headOnly(URL url, long size) {
-        String head = "PUT " + url.getFile() + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort() + "\r\nContent-Length: " + size
+        String head = "PUT " + url.getFile() + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort()
+                + "\r\nContent-Length: " + size
                 + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n";
         return RawHttp.head(url.getPort(), RawHttp.bytes(head), 10_000);
     }
@@ -136,7 +152,8 @@ class DiskFullTest {
     /** Temporary files of uploads, in the store or moved aside. */
     private static List<Path> partialFiles() throws Exception {
         try (Stream<Path> files = Files.walk(disk.root.resolve("data"))) {
-            return files.filter(Files::isRegularFile).filter(file -> TEMPORARY.matcher(file.getFileName().toString()).matches()).toList();
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> TEMPORARY.matcher(file.getFileName().toString()).matches()).toList();
         }
     }
 }

@@ -26,7 +26,8 @@ final class HostileMessages {
             int size = body.getBytes(StandardCharsets.UTF_8).length;
             for (Map.Entry<String, MessageAttributeValue> a : attributes.entrySet()) {
                 size += a.getKey().length() + a.getValue().dataType().length()
-                        + (a.getValue().stringValue() != null ? a.getValue().stringValue().getBytes(StandardCharsets.UTF_8).length
+                        + (a.getValue().stringValue() != null ? a.getValue().stringValue()
+                                .getBytes(StandardCharsets.UTF_8).length
                         : a.getValue().binaryValue().asByteArray().length);
             }
             return size;
@@ -83,20 +84,24 @@ final class HostileMessages {
     }
 
     private void brokenJson() {
-        List<String> valid = List.of(event(bucket, "input/missing.txt", "2.1"), pointer(POINTER_CLASS, bucket, "input/missing.txt"),
+        List<String> valid = List.of(event(bucket, "input/missing.txt", "2.1"),
+                pointer(POINTER_CLASS, bucket, "input/missing.txt"),
                 sns(event(bucket, "input/missing.txt", "2.1")), eventBridge(bucket, "input/missing.txt"));
         for (int i = 0; i < 160; i++) {
             String source = valid.get(i % valid.size());
             String body = switch (i % 4) {
                 case 0 -> source.substring(0, 1 + random.nextInt(source.length() - 1));           // truncated
-                case 1 -> mutate(source, 1 + random.nextInt(5));                                   // characters replaced
+                // characters replaced
+                case 1 -> mutate(source, 1 + random.nextInt(5));
                 case 2 -> source + "}".repeat(1 + random.nextInt(3));                              // trailing garbage
                 default -> source.replace("\"", i % 8 == 3 ? "'" : "");                            // quotes gone
             };
             add("broken JSON", body, inlineUnlessJson(body));
         }
-        for (String body : List.of("{", "[", "nul", "{\"Records\":[}", "{\"Records\"", "[\"" + POINTER_CLASS + "\",", "\"unterminated",
-                "{\"a\":1,}", "{'Records':[]}", "{\"Records\":[{\"s3\":{}}]", "{\"Records\":[]}}}}", "[1,2,3", "\\u0000", "{\"\\uD800\":1}")) {
+        for (String body : List.of("{", "[", "nul", "{\"Records\":[}", "{\"Records\"", "[\"" + POINTER_CLASS + "\",",
+                "\"unterminated",
+                "{\"a\":1,}", "{'Records':[]}", "{\"Records\":[{\"s3\":{}}]", "{\"Records\":[]}}}}", "[1,2,3",
+                        "\\u0000", "{\"\\uD800\":1}")) {
             add("broken JSON", body, inlineUnlessJson(body));
         }
     }
@@ -106,7 +111,8 @@ final class HostileMessages {
             int size = 10_000 + i * 40_000;
             StringBuilder data = new StringBuilder("{\"data\":[");
             while (data.length() < size) {
-                data.append("{\"n\":").append(random.nextInt()).append(",\"s\":\"").append("x".repeat(50)).append("\"},");
+                data.append("{\"n\":").append(random.nextInt()).append(",\"s\":\"").append("x".repeat(50))
+                        .append("\"},");
             }
             data.append("0]}");
             add("huge JSON", data.toString(), Expect.DELIVERED);
@@ -119,7 +125,8 @@ final class HostileMessages {
         add("huge JSON", records.append("]}").toString(), Expect.DEAD_LETTERED);
         add("huge JSON", event(bucket, "input/" + "k".repeat(200_000), "2.1"), Expect.DEAD_LETTERED);
         add("huge JSON", pointer(POINTER_CLASS, bucket, "input/" + "k".repeat(200_000)), Expect.DEAD_LETTERED);
-        add("huge JSON", "{\"Records\":[" + record(bucket, "input/missing.txt", "2.1") + "],\"pad\":\"" + "p".repeat(200_000) + "\"}",
+        add("huge JSON", "{\"Records\":[" + record(bucket, "input/missing.txt", "2.1") + "],\"pad\":\""
+                + "p".repeat(200_000) + "\"}",
                 Expect.DEAD_LETTERED);
         add("huge JSON", "{\"n\":" + "9".repeat(100_000) + "}", Expect.EITHER);
         add("huge JSON", "{\"" + "k".repeat(100_000) + "\":1}", Expect.EITHER);
@@ -132,8 +139,10 @@ final class HostileMessages {
             add("deep nesting", "{\"a\":".repeat(depth / 5) + "1" + "}".repeat(depth / 5), Expect.EITHER);
             add("deep nesting", "[".repeat(depth), Expect.EITHER);
             add("deep nesting", "{\"Records\":" + "[".repeat(depth) + "]".repeat(depth) + "}", Expect.EITHER);
-            add("deep nesting", "{\"Records\":[{\"s3\":" + "{\"x\":".repeat(depth / 6) + "1" + "}".repeat(depth / 6) + "}]}", Expect.EITHER);
-            add("deep nesting", "[\"" + POINTER_CLASS + "\"," + "{\"s3BucketName\":".repeat(depth / 18) + "1" + "}".repeat(depth / 18) + "]",
+            add("deep nesting", "{\"Records\":[{\"s3\":" + "{\"x\":".repeat(depth / 6) + "1" + "}".repeat(depth / 6)
+                    + "}]}", Expect.EITHER);
+            add("deep nesting", "[\"" + POINTER_CLASS + "\"," + "{\"s3BucketName\":".repeat(depth / 18) + "1"
+                    + "}".repeat(depth / 18) + "]",
                     Expect.EITHER);
             add("deep nesting", "{\"Type\":\"Notification\",\"Message\":\"" + "[".repeat(depth) + "\"}", Expect.EITHER);
         }
@@ -142,29 +151,36 @@ final class HostileMessages {
     private void wrongTypes() {
         List<String> values = List.of("1", "-1", "1.5e300", "true", "null", "[]", "{}", "\"\"", "[1,2]", "{\"a\":[]}");
         String record = record(bucket, "input/missing.txt", "2.1");
-        List<String> fields = List.of("eventVersion", "eventName", "s3", "bucket", "object", "name", "key", "sequencer", "eventTime",
+        List<String> fields = List.of("eventVersion", "eventName", "s3", "bucket", "object", "name", "key",
+                "sequencer", "eventTime",
                 "versionId");
         for (String value : values) {
             add("wrong types", "{\"Records\":" + value + "}", Expect.EITHER);
             add("wrong types", "[\"" + POINTER_CLASS + "\"," + value + "]", Expect.EITHER);
-            add("wrong types", "[" + value + ",{\"s3BucketName\":\"" + bucket + "\",\"s3Key\":\"input/missing.txt\"}]", Expect.EITHER);
+            add("wrong types", "[" + value + ",{\"s3BucketName\":\"" + bucket + "\",\"s3Key\":\"input/missing.txt\"}]",
+                    Expect.EITHER);
             for (String field : fields) {
-                add("wrong types", "{\"Records\":[" + record.replaceFirst("\"" + field + "\":(\"[^\"]*\"|\\{)", "\"" + field + "\":" + value
+                add("wrong types", "{\"Records\":["
+                        + record.replaceFirst("\"" + field + "\":(\"[^\"]*\"|\\{)", "\"" + field + "\":" + value
                         + (record.contains("\"" + field + "\":{") ? ",\"was\":{" : "")) + "]}", Expect.EITHER);
             }
-            add("wrong types", "{\"source\":\"aws.s3\",\"detail-type\":\"Object Created\",\"detail\":" + value + "}", Expect.EITHER);
+            add("wrong types", "{\"source\":\"aws.s3\",\"detail-type\":\"Object Created\",\"detail\":" + value + "}",
+                    Expect.EITHER);
         }
     }
 
     private void unknownVersions() {
-        for (String version : List.of("1.0", "3.0", "0", "", "abc", "1", "22.0", "2", "2.x", "20.1", " 2.1", "2.1\\u0000", "ⅱ.1",
+        for (String version : List.of("1.0", "3.0", "0", "", "abc", "1", "22.0", "2", "2.x", "20.1", " 2.1",
+                "2.1\\u0000", "ⅱ.1",
                 "1.0.0", "-2.1", "3", "NaN", "2.2", "2.3", "99.99")) {
-            add("unknown event version", event(bucket, "input/missing-" + version.hashCode() + ".txt", version), Expect.DEAD_LETTERED);
+            add("unknown event version", event(bucket, "input/missing-" + version.hashCode() + ".txt", version),
+                    Expect.DEAD_LETTERED);
             add("unknown event version", event(bucket, "input/missing-" + version.hashCode() + ".txt", version)
                     .replace("\"eventVersion\":\"" + version + "\"", "\"eventVersion\":null"), Expect.DEAD_LETTERED);
         }
         for (String version : List.of("1", "3", "2.1", "-1", "1e3")) {
-            add("unknown event version", event(bucket, "input/missing.txt", "2.1").replace("\"eventVersion\":\"2.1\"", "\"eventVersion\":" + version),
+            add("unknown event version", event(bucket, "input/missing.txt", "2.1")
+                    .replace("\"eventVersion\":\"2.1\"", "\"eventVersion\":" + version),
                     Expect.DEAD_LETTERED);
         }
     }
@@ -172,22 +188,29 @@ final class HostileMessages {
     private void controlCharacterKeys() {
         for (int c = 0; c < 0x20; c++) {
             String encoded = String.format("%%%02X", c);
-            add("control characters in keys", event(bucket, "input/a" + encoded + "b.txt", "2.1"), Expect.DEAD_LETTERED);
-            add("control characters in keys", pointer(POINTER_CLASS, bucket, "input/a" + jsonEscape((char) c) + "b.txt"), Expect.DEAD_LETTERED);
+            add("control characters in keys", event(bucket, "input/a" + encoded + "b.txt", "2.1"),
+                    Expect.DEAD_LETTERED);
+            add("control characters in keys",
+                    pointer(POINTER_CLASS, bucket, "input/a" + jsonEscape((char) c) + "b.txt"), Expect.DEAD_LETTERED);
         }
-        for (String key : List.of("input/%7F", "input/%E2%80%A8", "input/%E2%80%A9", "input/%EF%BB%BF", "input/%zz", "input/%", "input/%E2%28",
-                "input/%C0%AF", "input/%ED%A0%80", "input/%F4%90%80%80", "%00", "input/%25%30%30", "input/\\u0000", "input/%0D%0AX-Injected:%201",
+        for (String key : List.of("input/%7F", "input/%E2%80%A8", "input/%E2%80%A9", "input/%EF%BB%BF", "input/%zz",
+                "input/%", "input/%E2%28",
+                "input/%C0%AF", "input/%ED%A0%80", "input/%F4%90%80%80", "%00", "input/%25%30%30", "input/\\u0000",
+                        "input/%0D%0AX-Injected:%201",
                 "input/%1B%5B31mred", "input/%08%08%08%08admin")) {
             add("control characters in keys", event(bucket, key, "2.1"), Expect.DEAD_LETTERED);
         }
-        for (String key : List.of("input/\\u2028", "input/\\u0085", "input/\\r\\nX-Injected: 1", "input/\\u001b[31mred", "input/\\uFEFF")) {
+        for (String key : List.of("input/\\u2028", "input/\\u0085", "input/\\r\\nX-Injected: 1",
+                "input/\\u001b[31mred", "input/\\uFEFF")) {
             add("control characters in keys", pointer(LEGACY_POINTER_CLASS, bucket, key), Expect.DEAD_LETTERED);
         }
     }
 
     private void foreignBuckets() {
-        List<String> foreign = List.of("evil-bucket", bucket + "-evil", bucket.toUpperCase(), " " + bucket, bucket + " ", bucket + "/..",
-                "arn:aws:s3:::" + bucket, bucket.replace('a', 'а'), "*", bucket + "\\u0000", "../" + bucket, bucket.substring(1), "s3://" + bucket,
+        List<String> foreign = List.of("evil-bucket", bucket + "-evil", bucket.toUpperCase(), " " + bucket, bucket
+                + " ", bucket + "/..",
+                "arn:aws:s3:::" + bucket, bucket.replace('a', 'а'), "*", bucket + "\\u0000", "../" + bucket,
+                        bucket.substring(1), "s3://" + bucket,
                 "sqs-extended-chain-payloads-111111111111", "", "null", bucket + ",evil", "%2E%2E");
         for (String other : foreign) {
             Expect expect = Expect.DEAD_LETTERED;
@@ -197,21 +220,30 @@ final class HostileMessages {
             add("foreign bucket", eventBridge(other, "input/x.txt"), expect);
             add("foreign bucket", sns(event(other, "input/x.txt", "2.1")), expect);
             add("foreign bucket", sns(pointer(POINTER_CLASS, other, "input/x.txt")), expect);
-            add("foreign bucket", "{\"Records\":[" + record(bucket, "input/missing-first.txt", "2.1") + "," + record(other, "input/x.txt", "2.1")
+            add("foreign bucket", "{\"Records\":[" + record(bucket, "input/missing-first.txt", "2.1") + ","
+                    + record(other, "input/x.txt", "2.1")
                     + "]}", expect);
-            add("foreign bucket", "{\"Records\":[" + record(other, "input/x.txt", "2.1") + "," + record(bucket, "input/missing.txt", "2.1")
+            add("foreign bucket", "{\"Records\":[" + record(other, "input/x.txt", "2.1") + ","
+                    + record(bucket, "input/missing.txt", "2.1")
                     + "]}", expect);
         }
     }
 
     private void pathTricks() {
-        List<String> keys = List.of("../planted-secret.txt", "../../planted-secret.txt", "input/../../planted-secret.txt",
-                "input/../../../planted-secret.txt", "/../planted-secret.txt", "./../planted-secret.txt", "..\\planted-secret.txt",
-                "input/..\\..\\planted-secret.txt", "..%2Fplanted-secret.txt", "%2E%2E/planted-secret.txt", "input/%2e%2e/%2e%2e/planted-secret.txt",
-                "/etc/passwd", "../../../../../../etc/passwd", "input/./real.txt", "input//real.txt", "./input/real.txt", "input/real.txt/",
-                "input/real.txt/..", "input/../input/real.txt", "INPUT/real.txt", "input/real.txt?versionId=1", "input/real.txt#x",
-                "input/real.txt%00.png", "..", ".", "/", "//", "input/", "~/planted-secret.txt", "input/..;/planted-secret.txt",
-                "input/%252e%252e/planted-secret.txt", "input/real.txt;.png", "..%c0%afplanted-secret.txt", "..%5cplanted-secret.txt",
+        List<String> keys = List.of("../planted-secret.txt", "../../planted-secret.txt",
+                "input/../../planted-secret.txt",
+                "input/../../../planted-secret.txt", "/../planted-secret.txt", "./../planted-secret.txt",
+                        "..\\planted-secret.txt",
+                "input/..\\..\\planted-secret.txt", "..%2Fplanted-secret.txt", "%2E%2E/planted-secret.txt",
+                        "input/%2e%2e/%2e%2e/planted-secret.txt",
+                "/etc/passwd", "../../../../../../etc/passwd", "input/./real.txt", "input//real.txt",
+                        "./input/real.txt", "input/real.txt/",
+                "input/real.txt/..", "input/../input/real.txt", "INPUT/real.txt", "input/real.txt?versionId=1",
+                        "input/real.txt#x",
+                "input/real.txt%00.png", "..", ".", "/", "//", "input/", "~/planted-secret.txt",
+                        "input/..;/planted-secret.txt",
+                "input/%252e%252e/planted-secret.txt", "input/real.txt;.png", "..%c0%afplanted-secret.txt",
+                        "..%5cplanted-secret.txt",
                 "file:///etc/passwd");
         for (String key : keys) {
             String jsonKey = key.replace("\\", "\\\\");
@@ -227,9 +259,11 @@ final class HostileMessages {
         String text = "inline with attributes";
         for (int size : new int[] {1, 1024, 10_000, 64_000, 100_000, 200_000, 240_000}) {
             add("oversized attributes", text + " " + size, Map.of("Pad", string("p".repeat(size))), Expect.DELIVERED);
-            add("oversized attributes", text + " binary " + size, Map.of("Pad", MessageAttributeValue.builder().dataType("Binary")
+            add("oversized attributes", text + " binary " + size,
+                    Map.of("Pad", MessageAttributeValue.builder().dataType("Binary")
                     .binaryValue(SdkBytes.fromByteArray(new byte[size])).build()), Expect.DELIVERED);
-            add("oversized attributes", text + " number " + size, Map.of("Pad", MessageAttributeValue.builder().dataType("Number.custom")
+            add("oversized attributes", text + " number " + size,
+                    Map.of("Pad", MessageAttributeValue.builder().dataType("Number.custom")
                     .stringValue("1" + "0".repeat(Math.min(size, 30))).build()), Expect.DELIVERED);
         }
         Map<String, MessageAttributeValue> ten = new LinkedHashMap<>();
@@ -241,9 +275,11 @@ final class HostileMessages {
         // dead letter (body, reasons, attributes) must still fit SQS's limit
         for (int size : new int[] {10, 1000, 100_000, 200_000}) {
             for (String name : List.of("ExtendedPayloadSize", "SQSLargePayloadSize")) {
-                add("oversized attributes", "b".repeat(Math.max(1, 240_000 - size)), Map.of(name, MessageAttributeValue.builder().dataType("Number")
+                add("oversized attributes", "b".repeat(Math.max(1, 240_000 - size)),
+                        Map.of(name, MessageAttributeValue.builder().dataType("Number")
                         .stringValue("12").build(), "Pad", string("p".repeat(size))), Expect.DEAD_LETTERED);
-                add("oversized attributes", "not a pointer", Map.of(name, string("x".repeat(size))), Expect.DEAD_LETTERED);
+                add("oversized attributes", "not a pointer", Map.of(name, string("x".repeat(size))),
+                        Expect.DEAD_LETTERED);
                 add("oversized attributes", pointer(POINTER_CLASS, bucket, "input/missing.txt"),
                         Map.of(name, string("9".repeat(Math.min(size, 1000)))), Expect.DEAD_LETTERED);
             }
@@ -255,19 +291,23 @@ final class HostileMessages {
         nine.put("ExtendedPayloadSize", MessageAttributeValue.builder().dataType("Number").stringValue("5").build());
         add("oversized attributes", "refused, nine large attributes of its own", nine, Expect.DEAD_LETTERED);
         // refused messages at SQS's size limit: the reasons the app adds must not make the dead letter unsendable
-        add("oversized attributes", "r".repeat(262_144 - 40), Map.of("ExtendedPayloadSize", MessageAttributeValue.builder().dataType("Number")
+        add("oversized attributes", "r".repeat(262_144 - 40),
+                Map.of("ExtendedPayloadSize", MessageAttributeValue.builder().dataType("Number")
                 .stringValue("12").build()), Expect.DEAD_LETTERED);
-        add("oversized attributes", "refused at the limit", Map.of("ExtendedPayloadSize", MessageAttributeValue.builder().dataType("Number")
+        add("oversized attributes", "refused at the limit",
+                Map.of("ExtendedPayloadSize", MessageAttributeValue.builder().dataType("Number")
                 .stringValue("12").build(), "Pad", string("p".repeat(262_144 - 100))), Expect.DEAD_LETTERED);
     }
 
     private void snsEnvelopes() {
-        List<String> inner = List.of("plain text from SNS", "{broken", event(bucket, "input/missing.txt", "2.1"), event("evil", "x", "2.1"),
+        List<String> inner = List.of("plain text from SNS", "{broken", event(bucket, "input/missing.txt", "2.1"),
+                event("evil", "x", "2.1"),
                 pointer(POINTER_CLASS, "evil", "x"), "[".repeat(5000), "");
         for (String message : inner) {
             add("SNS envelopes", sns(message), Expect.EITHER);
             add("SNS envelopes", sns(sns(sns(message))), Expect.EITHER);
-            add("SNS envelopes", snsWithAttributes(message, "{\"ExtendedPayloadSize\":{\"Type\":\"Number\",\"Value\":\"12\"}}"), Expect.EITHER);
+            add("SNS envelopes", snsWithAttributes(message,
+                    "{\"ExtendedPayloadSize\":{\"Type\":\"Number\",\"Value\":\"12\"}}"), Expect.EITHER);
             add("SNS envelopes", snsWithAttributes(message, "{\"a\":1,\"b\":[],\"c\":{\"Type\":{}}}"), Expect.EITHER);
             add("SNS envelopes", snsWithAttributes(message, "\"attributes\""), Expect.EITHER);
         }
@@ -287,12 +327,17 @@ final class HostileMessages {
     }
 
     private void oddInline() {
-        for (String body : List.of(" ", "\t", "\n", "null", "true", "0", "-0", "1e999999", "\"a string\"", "[]", "{}", "<xml/>",
-                "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>", "€ ünïcödé 𝄞 😀",
-                "${env:HOME}", "${sys:user.home}", "{{chain.local.secret-key}}", "$simple{sys.user.home}", "#{T(java.lang.Runtime)}",
-                "${jndi:ldap://127.0.0.1:1/x}", "%n%n%s%s%s", "\\", "'; DROP TABLE x; --", "{\"Event\":\"s3:TestEvent-not\"}",
+        for (String body : List.of(" ", "\t", "\n", "null", "true", "0", "-0", "1e999999", "\"a string\"", "[]", "{}",
+                "<xml/>",
+                "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>",
+                        "€ ünïcödé 𝄞 😀",
+                "${env:HOME}", "${sys:user.home}", "{{chain.local.secret-key}}", "$simple{sys.user.home}",
+                        "#{T(java.lang.Runtime)}",
+                "${jndi:ldap://127.0.0.1:1/x}", "%n%n%s%s%s", "\\", "'; DROP TABLE x; --",
+                        "{\"Event\":\"s3:TestEvent-not\"}",
                 "{\"source\":\"aws.s3\"}", "{\"Records\":null,\"x\":1}")) {
-            add("odd inline bodies", body, inlineUnlessJson(body) == Expect.DELIVERED ? Expect.DELIVERED : Expect.EITHER);
+            add("odd inline bodies", body, inlineUnlessJson(body) == Expect.DELIVERED ? Expect.DELIVERED
+                    : Expect.EITHER);
         }
         for (int i = 0; i < 60; i++) {
             StringBuilder body = new StringBuilder();
@@ -316,10 +361,13 @@ final class HostileMessages {
     }
 
     private String record(String bucketName, String key, String version) {
-        return ("{\"eventVersion\":\"%s\",\"eventSource\":\"aws:s3\",\"awsRegion\":\"us-east-1\",\"eventTime\":\"2025-01-01T00:00:00.000Z\","
+        return ("{\"eventVersion\":\"%s\",\"eventSource\":\"aws:s3\",\"awsRegion\":\"us-east-1\","
+                + "\"eventTime\":\"2025-01-01T00:00:00.000Z\","
                 + "\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"s3SchemaVersion\":\"1.0\",\"configurationId\":\"c\","
-                + "\"bucket\":{\"name\":\"%s\",\"arn\":\"arn:aws:s3:::%s\"},\"object\":{\"key\":\"%s\",\"size\":1,\"eTag\":\"e\","
-                + "\"versionId\":\"v\",\"sequencer\":\"%016X\"}}}").formatted(version, bucketName, bucketName, key, sequencer++);
+                + "\"bucket\":{\"name\":\"%s\",\"arn\":\"arn:aws:s3:::%s\"},\"object\":{\"key\":\"%s\",\"size\":1,"
+                        + "\"eTag\":\"e\","
+                + "\"versionId\":\"v\",\"sequencer\":\"%016X\"}}}")
+                        .formatted(version, bucketName, bucketName, key, sequencer++);
     }
 
     static String pointer(String pointerClass, String bucketName, String key) {
@@ -327,8 +375,10 @@ final class HostileMessages {
     }
 
     static String eventBridge(String bucketName, String key) {
-        return "{\"version\":\"0\",\"source\":\"aws.s3\",\"detail-type\":\"Object Created\",\"time\":\"2025-01-01T00:00:00Z\","
-                + "\"detail\":{\"bucket\":{\"name\":\"" + bucketName + "\"},\"object\":{\"key\":\"" + key + "\",\"sequencer\":\"1\"}}}";
+        return "{\"version\":\"0\",\"source\":\"aws.s3\",\"detail-type\":\"Object Created\","
+                + "\"time\":\"2025-01-01T00:00:00Z\","
+                + "\"detail\":{\"bucket\":{\"name\":\"" + bucketName + "\"},\"object\":{\"key\":\"" + key
+                        + "\",\"sequencer\":\"1\"}}}";
     }
 
     static String sns(String message) {

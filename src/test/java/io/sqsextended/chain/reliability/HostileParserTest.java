@@ -32,24 +32,29 @@ class HostileParserTest {
 
     @Test
     void trailingContentMakesABodyAnInlinePayloadRatherThanTheEventBeforeIt() {
-        assertThat(parse(new HostileMessagesEvent().event("input/a.txt") + "}}}")).singleElement().isInstanceOf(InlinePayload.class);
+        assertThat(parse(new HostileMessagesEvent().event("input/a.txt") + "}}}")).singleElement()
+                .isInstanceOf(InlinePayload.class);
     }
 
     @Test
     void aNotificationWithoutRecordsIsRefusedRatherThanSilentlyAcknowledged() {
-        assertThatThrownBy(() -> parse("{\"Records\":[]}")).isInstanceOf(PayloadRefusedException.class).hasMessageContaining("no records");
+        assertThatThrownBy(() -> parse("{\"Records\":[]}")).isInstanceOf(PayloadRefusedException.class)
+                .hasMessageContaining("no records");
     }
 
     @Test
     void aRecordWithoutEventNameIsRefused() {
-        String event = new HostileMessagesEvent().event("input/a.txt").replace("\"eventName\":\"ObjectCreated:Put\"", "\"eventName\":null");
-        assertThatThrownBy(() -> parse(event)).isInstanceOf(PayloadRefusedException.class).hasMessageContaining("eventName");
+        String event = new HostileMessagesEvent().event("input/a.txt")
+                .replace("\"eventName\":\"ObjectCreated:Put\"", "\"eventName\":null");
+        assertThatThrownBy(() -> parse(event)).isInstanceOf(PayloadRefusedException.class)
+                .hasMessageContaining("eventName");
     }
 
     @Test
     void aKeyLongerThanS3AllowsIsRefusedWithoutAskingS3() {
         String key = "input/" + "k".repeat(1100);
-        assertThatThrownBy(() -> parse(new HostileMessagesEvent().event(key))).isInstanceOf(PayloadRefusedException.class)
+        assertThatThrownBy(() -> parse(new HostileMessagesEvent().event(key)))
+                .isInstanceOf(PayloadRefusedException.class)
                 .hasMessageContaining("1024 bytes");
         assertThatThrownBy(() -> parse(HostileMessages.pointer(HostileMessages.POINTER_CLASS, BUCKET, key)))
                 .isInstanceOf(PayloadRefusedException.class).hasMessageContaining("1024 bytes");
@@ -63,8 +68,10 @@ class HostileParserTest {
     private static final class HostileMessagesEvent {
 
         String event(String key) {
-            return ("{\"Records\":[{\"eventVersion\":\"2.1\",\"eventSource\":\"aws:s3\",\"eventTime\":\"2025-01-01T00:00:00.000Z\","
-                    + "\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"%s\"},\"object\":{\"key\":\"%s\",\"size\":1,"
+            return ("{\"Records\":[{\"eventVersion\":\"2.1\",\"eventSource\":\"aws:s3\","
+                    + "\"eventTime\":\"2025-01-01T00:00:00.000Z\","
+                    + "\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"%s\"},"
+                            + "\"object\":{\"key\":\"%s\",\"size\":1,"
                     + "\"sequencer\":\"01\"}}}]}").formatted(BUCKET, key);
         }
     }

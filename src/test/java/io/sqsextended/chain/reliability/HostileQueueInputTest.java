@@ -46,7 +46,8 @@ class HostileQueueInputTest {
     static final Map<String, Hostile> sent = new HashMap<>();
     @RegisterExtension
     static final ChainExtension chain = ChainExtension.withUniqueSecrets().properties(Map.of(
-                    // S3 errors other than 404 are retried once, quickly: the point here is the outcome, not the backoff
+                    // S3 errors other than 404 are retried once, quickly:
+                    // the point here is the outcome, not the backoff
                     "chain.consumer.redelivery.max-attempts", "1",
                     "chain.consumer.redelivery.initial-delay", "10",
                     "chain.consumer.redelivery.max-delay", "100"))
@@ -55,7 +56,8 @@ class HostileQueueInputTest {
                 // what path tricks would like to reach: files next to the bucket's directory and above it
                 Files.writeString(c.dataDir().resolve("s3/planted-secret.txt"), PLANTED);
                 Files.writeString(c.dataDir().resolve("planted-secret.txt"), PLANTED);
-                c.s3().putObject(r -> r.bucket(c.property("chain.bucket")).key("input/real.txt"), RequestBody.fromString("a real object"));
+                c.s3().putObject(r -> r.bucket(c.property("chain.bucket")).key("input/real.txt"),
+                        RequestBody.fromString("a real object"));
             });
 
     @Test
@@ -88,23 +90,27 @@ class HostileQueueInputTest {
                 case EITHER -> outcome.equals("DELIVERED") || outcome.equals("DEAD_LETTERED");
             };
             if (!ok) {
-                wrong.computeIfAbsent(hostile.category() + ": expected " + hostile.expect() + ", was " + outcome, k -> new ArrayList<>())
+                wrong.computeIfAbsent(hostile.category() + ": expected " + hostile.expect() + ", was " + outcome, k
+                        -> new ArrayList<>())
                         .add(abbreviate(hostile.body()));
             }
         });
-        System.out.printf("Hostile queue input: %d sent, %d delivered, %d dead-lettered; by category: %s%n", sent.size(), delivered.size(),
+        System.out.printf("Hostile queue input: %d sent, %d delivered, %d dead-lettered; by category: %s%n",
+                sent.size(), delivered.size(),
                 deadLettered.size(), summary(delivered, deadLettered));
         assertThat(wrong).as("messages with the wrong outcome").isEmpty();
         assertThat(chain.queues().pending()).as("messages left on the queue").isZero();
         assertThat(delivered.size() + deadLettered.size()).isEqualTo(sent.size());
         // idempotency: each delivered message reached the downstream once
-        assertThat(chain.downstream().deliveries().stream().filter(d -> sent.containsKey(d.messageId())).count()).isEqualTo(delivered.size());
+        assertThat(chain.downstream().deliveries().stream().filter(d -> sent.containsKey(d.messageId())).count())
+                .isEqualTo(delivered.size());
     }
 
     @Test
     @Order(2)
     void everyDeadLetterCarriesTheReason() {
-        List<Message> ours = chain.queues().deadLetters().stream().filter(m -> sent.containsKey(Queues.originalId(m))).toList();
+        List<Message> ours = chain.queues().deadLetters().stream().filter(m -> sent.containsKey(Queues.originalId(m)))
+                .toList();
         assertThat(ours).isNotEmpty().allSatisfy(m -> {
             assertThat(Queues.attribute(m, DeadLetterSender.ERROR_CLASS)).isNotBlank();
             assertThat(Queues.attribute(m, DeadLetterSender.ERROR_MESSAGE)).isNotBlank();
@@ -117,7 +123,8 @@ class HostileQueueInputTest {
     @Test
     @Order(3)
     void noPathTrickReadsAFileOutsideTheBucket() {
-        assertThat(chain.downstream().deliveries()).noneMatch(d -> d.key() != null && new String(d.body(), StandardCharsets.UTF_8).contains(PLANTED));
+        assertThat(chain.downstream().deliveries())
+                .noneMatch(d -> d.key() != null && new String(d.body(), StandardCharsets.UTF_8).contains(PLANTED));
         assertThat(chain.downstream().deliveries()).filteredOn(d -> d.key() != null)
                 .allSatisfy(d -> assertThat(new String(d.body(), StandardCharsets.UTF_8)).isEqualTo("a real object"));
     }
@@ -125,11 +132,15 @@ class HostileQueueInputTest {
     @Test
     @Order(4)
     void theConsumerSurvivesAndStillDeliversARealUpload() {
-        assertThat(chain.context().getRouteController().getRouteStatus(ConsumerRoutes.CONSUME_ROUTE)).isEqualTo(ServiceStatus.Started);
-        chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key("input/after-the-storm.txt"), RequestBody.fromString("a real object"));
+        assertThat(chain.context().getRouteController().getRouteStatus(ConsumerRoutes.CONSUME_ROUTE))
+                .isEqualTo(ServiceStatus.Started);
+        chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key("input/after-the-storm.txt"),
+                RequestBody.fromString("a real object"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> chain.downstream().keys().contains("input/after-the-storm.txt"));
-        assertThat(logs.lines()).noneMatch(line -> line.contains("StackOverflowError") || line.contains("OutOfMemoryError"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> chain.downstream().keys().contains("input/after-the-storm.txt"));
+        assertThat(logs.lines()).noneMatch(line -> line.contains("StackOverflowError")
+                || line.contains("OutOfMemoryError"));
     }
 
     @Test
@@ -185,7 +196,8 @@ class HostileQueueInputTest {
             c[delivered.contains(id) ? 0 : deadLettered.contains(id) ? 1 : 2]++;
         });
         Map<String, String> text = new TreeMap<>();
-        counts.forEach((category, c) -> text.put(category, c[0] + " delivered/" + c[1] + " dead-lettered" + (c[2] > 0 ? "/" + c[2] + " LOST" : "")));
+        counts.forEach((category, c) -> text.put(category, c[0] + " delivered/" + c[1] + " dead-lettered"
+                + (c[2] > 0 ? "/" + c[2] + " LOST" : "")));
         return text;
     }
 

@@ -32,7 +32,8 @@ class LogHygieneTest {
 
     static CapturedLogs logs;
     @RegisterExtension
-    static final ChainExtension chain = ChainExtension.withUniqueSecrets().property("chain.downstream.uri", "direct:downstream")
+    static final ChainExtension chain = ChainExtension.withUniqueSecrets()
+            .property("chain.downstream.uri", "direct:downstream")
             .beforeStart(c -> {
                 logs = c.closing(CapturedLogs.open("log-hygiene"));
                 Configurator.setLevel("io.sqsextended.chain", Level.DEBUG);
@@ -44,7 +45,8 @@ class LogHygieneTest {
         byte[] body = "a payload for the log check".getBytes();
         JsonNode ticket = json(post("/v1/uploads", UniqueSecrets.PRODUCER_TOKEN,
                 "{\"contentType\":\"text/plain\",\"contentLength\":" + body.length + ",\"fileName\":\"hygiene.txt\"}"));
-        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(ticket.get("url").asText())).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(ticket.get("url").asText()))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
         for (Iterator<Map.Entry<String, JsonNode>> it = ticket.get("headers").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> header = it.next();
             if (!header.getKey().equalsIgnoreCase("content-length") && !header.getKey().equalsIgnoreCase("host")) {
@@ -57,18 +59,22 @@ class LogHygieneTest {
                 .anyMatch(line -> line.contains("Payload s3-event") && line.contains(key)));
 
         JsonNode download = json(post("/v1/downloads", UniqueSecrets.CONSUMER_TOKEN, "{\"key\":\"" + key + "\"}"));
-        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(download.get("url").asText())).build(), HttpResponse.BodyHandlers.ofByteArray())
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(download.get("url").asText())).build(),
+                HttpResponse.BodyHandlers.ofByteArray())
                 .body()).isEqualTo(body);
         assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(chain.api() + "/v1/downloads/" + key))
-                .header("Authorization", "Bearer " + UniqueSecrets.CONSUMER_TOKEN).build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(307);
+                .header("Authorization", "Bearer " + UniqueSecrets.CONSUMER_TOKEN).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(307);
         assertThat(post("/v1/downloads", "not-a-token", "{\"key\":\"" + key + "\"}").statusCode()).isEqualTo(401);
 
         logs.assertNoSecrets(UniqueSecrets.secrets());
     }
 
     private static HttpResponse<String> post(String path, String token, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(chain.api() + path)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(URI.create(chain.api() + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ManagementExposureTest {
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    static final List<String> CONSOLES = List.of("/jolokia", "/jolokia/list", "/q/jolokia", "/observe/jolokia", "/q/dev", "/observe/dev",
+    static final List<String> CONSOLES = List.of("/jolokia", "/jolokia/list", "/q/jolokia", "/observe/jolokia",
+            "/q/dev", "/observe/dev",
             "/q/dev/jmx", "/observe/info", "/actuator", "/observe/routes");
 
     @RegisterExtension
@@ -38,13 +39,16 @@ class ManagementExposureTest {
 
     @Test
     void noRemoteJmxConnectorIsRegistered() throws Exception {
-        assertThat(ManagementFactory.getPlatformMBeanServer().queryNames(new ObjectName("connectors:*"), null)).isEmpty();
-        assertThat(ManagementFactory.getPlatformMBeanServer().queryNames(new ObjectName("*:type=JMXConnectorServer,*"), null)).isEmpty();
+        assertThat(ManagementFactory.getPlatformMBeanServer().queryNames(new ObjectName("connectors:*"), null))
+                .isEmpty();
+        assertThat(ManagementFactory.getPlatformMBeanServer()
+                .queryNames(new ObjectName("*:type=JMXConnectorServer,*"), null)).isEmpty();
     }
 
     @Test
     void healthAndMetricsRevealNoSecret() throws Exception {
-        for (String path : List.of("/observe/health", "/observe/health/ready", "/observe/health/live", "/observe/metrics")) {
+        for (String path : List.of("/observe/health", "/observe/health/ready", "/observe/health/live",
+                "/observe/metrics")) {
             String body = get(chain.management().resolve(path)).body();
             for (String secret : UniqueSecrets.secrets()) {
                 assertThat(body).as(path).doesNotContain(secret);
@@ -54,6 +58,7 @@ class ManagementExposureTest {
     }
 
     private static HttpResponse<String> get(URI uri) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -40,8 +40,10 @@ class NotificationBeforeAnswerTest {
 
     @Test
     void everyAnsweredUploadHasItsEventOnTheQueueAlready() {
-        try (S3Client s3 = AwsClients.s3(local.clientSettings()); SqsClient sqs = AwsClients.sqs(local.clientSettings())) {
-            String queueUrl = sqs.getQueueUrl(r -> r.queueName(local.outputs().get("NotificationQueueName"))).queueUrl();
+        try (S3Client s3 = AwsClients.s3(local.clientSettings()); SqsClient sqs = AwsClients.sqs(
+                local.clientSettings())) {
+            String queueUrl = sqs.getQueueUrl(r -> r.queueName(local.outputs().get("NotificationQueueName")))
+                    .queueUrl();
             // the s3:TestEvent of a fresh data dir first
             await().until(() -> messages(sqs, queueUrl) == 1);
             int before = messages(sqs, queueUrl);
@@ -49,7 +51,8 @@ class NotificationBeforeAnswerTest {
                 String key = "input/answered/" + i + ".txt";
                 s3.putObject(r -> r.bucket(TestStacks.bucket(local)).key(key), RequestBody.fromString("payload"));
 
-                assertThat(messages(sqs, queueUrl)).as("events on the queue when upload %d was answered", i).isEqualTo(before + i);
+                assertThat(messages(sqs, queueUrl)).as("events on the queue when upload %d was answered", i)
+                        .isEqualTo(before + i);
             }
         }
     }

@@ -48,7 +48,8 @@ class S3OutageTest {
         List<String> keys = IntStream.range(0, PAYLOADS).mapToObj(i -> "input/" + run + "/" + i + ".txt").toList();
         await().atMost(Duration.ofSeconds(20)).until(() -> Readiness.status(chain.management()) == 200);
         chain.downstream().close();
-        keys.forEach(key -> chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key(key), RequestBody.fromString("payload " + key)));
+        keys.forEach(key -> chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key(key),
+                RequestBody.fromString("payload " + key)));
         // every notification is on the queue, the first payloads wait at the downstream's gate
         await().atMost(Duration.ofSeconds(30)).until(() -> queues.pending() == PAYLOADS);
 
@@ -65,11 +66,14 @@ class S3OutageTest {
             return accounted(queues, keys).size() == PAYLOADS && queues.pending() == 0;
         });
         Set<String> deadLettered = deadLettered(queues, keys);
-        System.out.printf("S3 outage of %d s: %d payloads, %d delivered, %d dead-lettered, %d failed attempts%n", OUTAGE.toSeconds(),
+        System.out.printf("S3 outage of %d s: %d payloads, %d delivered, %d dead-lettered, %d failed attempts%n",
+                OUTAGE.toSeconds(),
                 PAYLOADS, chain.downstream().keys().size(), deadLettered.size(), chain.downstream().failures().size());
         assertThat(accounted(queues, keys)).containsExactlyInAnyOrderElementsOf(keys);
-        assertThat(queues.deadLetters()).allSatisfy(m -> assertThat(Queues.attribute(m, DeadLetterSender.ERROR_MESSAGE)).isNotBlank());
-        assertThat(chain.downstream().deliveries()).allSatisfy(d -> assertThat(new String(d.body())).isEqualTo("payload " + d.key()));
+        assertThat(queues.deadLetters())
+                .allSatisfy(m -> assertThat(Queues.attribute(m, DeadLetterSender.ERROR_MESSAGE)).isNotBlank());
+        assertThat(chain.downstream().deliveries())
+                .allSatisfy(d -> assertThat(new String(d.body())).isEqualTo("payload " + d.key()));
         await().atMost(Duration.ofSeconds(30)).until(() -> Readiness.status(chain.management()) == 200);
     }
 

@@ -16,7 +16,10 @@ import io.sqsextended.chain.testkit.Readiness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The shared idempotency store's database stopped for 20 s while payloads arrive: delivery pauses, nothing is lost or doubled. */
+/**
+ * The shared idempotency store's database stopped for 20 s while payloads arrive: delivery pauses, nothing is lost or
+ * doubled.
+ */
 class SharedStoreOutageTest {
 
     static final Duration OUTAGE = Duration.ofSeconds(20);
@@ -26,7 +29,8 @@ class SharedStoreOutageTest {
             .property("chain.consumer.idempotency.jdbc-url", c -> Postgres.get().newDatabase())
             .property("chain.consumer.idempotency.jdbc-user", "postgres")
             .property("chain.consumer.idempotency.claim-timeout", "3s")
-            .afterStart(c -> await().atMost(Duration.ofSeconds(20)).until(() -> Readiness.status(c.management()) == 200));
+            .afterStart(c -> await().atMost(Duration.ofSeconds(20))
+                    .until(() -> Readiness.status(c.management()) == 200));
 
     @AfterEach
     void postgresBack() throws Exception {
@@ -43,10 +47,12 @@ class SharedStoreOutageTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> Readiness.status(chain.management()) == 503);
         assertThat(Readiness.message(chain.management(), "idempotency-store")).contains("unavailable");
         // no claim, no delivery: what arrives now waits, for as long as the database is away
-        await().during(OUTAGE).atMost(OUTAGE.plusSeconds(10)).until(() -> chain.downstream().deliveries().size() == before.size());
+        await().during(OUTAGE).atMost(OUTAGE.plusSeconds(10))
+                .until(() -> chain.downstream().deliveries().size() == before.size());
         Postgres.get().start();
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> chain.downstream().keys().containsAll(during) && chain.queues().pending() == 0);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> chain.downstream().keys().containsAll(during) && chain.queues().pending() == 0);
         await().atMost(Duration.ofSeconds(15)).until(() -> Readiness.status(chain.management()) == 200);
         assertThat(chain.downstream().deliveries()).as("deliveries").hasSize(before.size() + during.size());
         assertThat(chain.queues().drain()).as("dead letters").isZero();
@@ -56,7 +62,8 @@ class SharedStoreOutageTest {
     private List<String> upload(String batch, int count) {
         String prefix = "input/outage/" + batch + "-" + UUID.randomUUID() + "/";
         List<String> keys = IntStream.range(0, count).mapToObj(i -> prefix + i + ".txt").toList();
-        keys.forEach(key -> chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key(key), RequestBody.fromString("payload " + key)));
+        keys.forEach(key -> chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key(key),
+                RequestBody.fromString("payload " + key)));
         return keys;
     }
 }

@@ -39,13 +39,16 @@ class SlowDownstreamTest {
     final List<Attempt> attempts = new CopyOnWriteArrayList<>();
     // a system property: local mode reads template parameters before ChainApp's override properties can be listed
     @RegisterExtension
-    final ChainExtension chain = ChainExtension.withUniqueSecrets().systemProperty(VISIBILITY_PARAMETER, String.valueOf(VISIBILITY_TIMEOUT))
+    final ChainExtension chain = ChainExtension.withUniqueSecrets()
+            .systemProperty(VISIBILITY_PARAMETER, String.valueOf(VISIBILITY_TIMEOUT))
             .property("chain.downstream.uri", URI).startInTest()
             // synchronous, as a downstream that calls a service or writes a file holds the consumer's thread
-            .afterStart(c -> RouteBuilder.addRoutes(c.context(), routes -> routes.from(URI).routeId("slow-downstream").routeConfigurationId("chain-errors")
+            .afterStart(c -> RouteBuilder.addRoutes(c.context(), routes -> routes.from(URI).routeId("slow-downstream")
+                    .routeConfigurationId("chain-errors")
                     .process(this::begin)
                     .delay(DOWNSTREAM.toMillis()).syncDelayed()
-                    .process(exchange -> exchange.getProperty(Attempt.class.getName(), Attempt.class).end = Instant.now())));
+                    .process(exchange -> exchange.getProperty(Attempt.class.getName(),
+                            Attempt.class).end = Instant.now())));
 
     /** One call of the downstream: the payload, the size of the receive it came in, when it started and ended. */
     static final class Attempt {
@@ -62,7 +65,8 @@ class SlowDownstreamTest {
 
         @Override
         public String toString() {
-            return key.substring(key.lastIndexOf('/') + 1) + " [" + start + " .. " + (end == null ? "running" : end) + ", receive of "
+            return key.substring(key.lastIndexOf('/') + 1) + " [" + start + " .. " + (end == null ? "running" : end)
+                    + ", receive of "
                     + receivedWith + ", " + thread + "]";
         }
     }
@@ -76,7 +80,8 @@ class SlowDownstreamTest {
         put(key);
         await().atMost(Duration.ofSeconds(30)).until(() -> finished(key) == 1 && chain.queues().pending() == 0);
 
-        assertThat(queueVisibilityTimeout()).as("the queue's VisibilityTimeout, which the consumer takes").isEqualTo(VISIBILITY_TIMEOUT);
+        assertThat(queueVisibilityTimeout()).as("the queue's VisibilityTimeout, which the consumer takes")
+                .isEqualTo(VISIBILITY_TIMEOUT);
         assertThat(attempts).as("downstream attempts").hasSize(1);
         Attempt only = attempts.get(0);
         assertThat(Duration.between(only.start, only.end)).as("time in the downstream")
@@ -84,7 +89,10 @@ class SlowDownstreamTest {
         assertThat(chain.queues().drain()).as("dead letters").isZero();
     }
 
-    /** A receive takes up to 10 messages, handled in turn: those waiting must stay hidden too, or the other poller takes them. */
+    /**
+     * A receive takes up to 10 messages, handled in turn: those waiting must stay hidden too, or the other poller takes
+     * them.
+     */
     @Test
     void payloadsWaitingTheirTurnInTheSameReceiveAreNotHandedOutAgain() throws Exception {
         // a backlog: the payloads are on the queue before the consumer starts, so that one receive takes them all
@@ -97,14 +105,18 @@ class SlowDownstreamTest {
 
         chain.context().getRouteController().startRoute(ConsumerRoutes.CONSUME_ROUTE);
         // until all are done and deleted, or as soon as one payload is in the downstream a second time
-        await().atMost(Duration.ofSeconds(45)).until(() -> keys.stream().allMatch(key -> finished(key) >= 1) && chain.queues().pending() == 0
+        await().atMost(Duration.ofSeconds(45))
+                .until(() -> keys.stream().allMatch(key -> finished(key) >= 1) && chain.queues().pending() == 0
                 || byKey().values().stream().anyMatch(list -> list.size() > 1));
         System.out.printf("Slow downstream, %d payloads in one receive: %s%n", PAYLOADS, attempts);
 
         Attempt first = attempts.stream().min(Comparator.comparing(a -> a.start)).orElseThrow();
-        assertThat(first.receivedWith).as("messages in the first receive: the s3:TestEvent and every payload").isEqualTo(before + PAYLOADS);
-        assertThat(byKey()).as("downstream attempts per payload (start .. end)").allSatisfy((key, list) -> assertThat(list).hasSize(1));
-        assertThat(attempts.stream().filter(a -> a.end != null).map(a -> a.key)).containsExactlyInAnyOrderElementsOf(keys);
+        assertThat(first.receivedWith).as("messages in the first receive: the s3:TestEvent and every payload")
+                .isEqualTo(before + PAYLOADS);
+        assertThat(byKey()).as("downstream attempts per payload (start .. end)")
+                .allSatisfy((key, list) -> assertThat(list).hasSize(1));
+        assertThat(attempts.stream().filter(a -> a.end != null).map(a -> a.key))
+                .containsExactlyInAnyOrderElementsOf(keys);
         assertThat(chain.queues().pending()).as("messages left on the queue").isZero();
         assertThat(chain.queues().drain()).as("dead letters").isZero();
     }
@@ -121,7 +133,8 @@ class SlowDownstreamTest {
     }
 
     private void put(String key) {
-        chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key(key), RequestBody.fromString("payload " + key));
+        chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key(key),
+                RequestBody.fromString("payload " + key));
     }
 
     private long finished(String key) {
@@ -141,6 +154,7 @@ class SlowDownstreamTest {
     }
 
     private String queueAttribute(QueueAttributeName name) {
-        return chain.sqs().getQueueAttributes(r -> r.queueUrl(chain.queues().queueUrl).attributeNames(name)).attributes().get(name);
+        return chain.sqs().getQueueAttributes(r -> r.queueUrl(chain.queues().queueUrl).attributeNames(name))
+                .attributes().get(name);
     }
 }

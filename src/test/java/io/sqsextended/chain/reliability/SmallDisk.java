@@ -20,7 +20,10 @@ final class SmallDisk implements AutoCloseable {
         this.filler = root.resolve("filler");
     }
 
-    /** Mounts a tmpfs of {@code options} (e.g. {@code size=16m}, {@code ro,size=1m}) on {@code dir}; skips the test where it cannot. */
+    /**
+     * Mounts a tmpfs of {@code options} (e.g. {@code size=16m}, {@code ro,size=1m}) on {@code dir}; skips the test
+     * where it cannot.
+     */
     static SmallDisk mount(Path dir, String options) throws Exception {
         Files.createDirectories(dir);
         int exit;
@@ -30,7 +33,8 @@ final class SmallDisk implements AutoCloseable {
         } catch (IOException e) {
             exit = -1;
         }
-        assumeTrue(exit == 0, "cannot mount a tmpfs on " + dir + " (mount -t tmpfs needs root): the disk-full tests are skipped");
+        assumeTrue(exit == 0, "cannot mount a tmpfs on " + dir
+                + " (mount -t tmpfs needs root): the disk-full tests are skipped");
         return new SmallDisk(dir);
     }
 

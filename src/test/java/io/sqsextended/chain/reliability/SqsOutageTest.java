@@ -59,10 +59,14 @@ class SqsOutageTest {
             Outages.startSqs(chain.localAws());
 
             after.forEach(body -> sqs.sendMessage(r -> r.queueUrl(queues.queueUrl).messageBody(body)));
-            await().atMost(Duration.ofSeconds(90)).until(() -> delivered().containsAll(before) && delivered().containsAll(after)
+            await().atMost(Duration.ofSeconds(90))
+                    .until(() -> delivered().containsAll(before) && delivered().containsAll(after)
                     && queues.pending() == 0);
-            System.out.printf("SQS outage of %d s: %d log lines during it, %d of them failed polls; %d deliveries of %d payloads%n",
-                    OUTAGE.toSeconds(), linesDuringOutage, pollFailures, chain.downstream().deliveries().size(), before.size() + after.size());
+            System.out.printf(
+                    "SQS outage of %d s: %d log lines during it, %d of them failed polls; %d deliveries of %d "
+                    + "payloads%n",
+                    OUTAGE.toSeconds(), linesDuringOutage, pollFailures, chain.downstream().deliveries().size(),
+                            before.size() + after.size());
             // backoff: after 3 failed polls each poller skips about 10 s of polls (2 log events per failed poll)
             int pollers = ChainConfig.of(chain.context()).get(ConsumerSettings.GROUP).polling().pollers();
             assertThat(pollFailures).isLessThanOrEqualTo(pollers * 2 * (3 + OUTAGE.toSeconds() / 10 + 2));

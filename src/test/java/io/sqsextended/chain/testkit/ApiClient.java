@@ -46,8 +46,9 @@ public final class ApiClient {
     }
 
     /**
-     * PUTs without {@code Expect: 100-continue}, as the CLI and browsers send them: moto answers it with two 100 responses,
-     * and the JDK's HttpClient takes the second for the final answer.
+     * PUTs without {@code Expect: 100-continue}, as the CLI and browsers
+     * send them: moto answers it with two 100 responses, and the
+     * JDK's HttpClient takes the second for the final answer.
      */
     public static ApiClient withoutExpectContinue(URI api) {
         return new ApiClient(api, false);
@@ -80,7 +81,8 @@ public final class ApiClient {
     /** Any request to the API; null {@code token} or {@code contentType} leaves the header out. */
     public Reply send(String method, String path, String token, String contentType, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -117,7 +119,8 @@ public final class ApiClient {
 
     /** {@code GET /v1/uploads/{uploadId}?key=&contentLength=&partSize=} of a multipart plan. */
     public Reply resume(String token, JsonNode plan, long contentLength) {
-        return apiGet("/v1/uploads/" + encode(plan.get("uploadId").asText()) + "?key=" + encode(plan.get("key").asText())
+        return apiGet("/v1/uploads/" + encode(plan.get("uploadId").asText()) + "?key="
+                + encode(plan.get("key").asText())
                 + "&contentLength=" + contentLength + "&partSize=" + plan.get("partSize").asLong(), token);
     }
 
@@ -159,7 +162,8 @@ public final class ApiClient {
                 || !problem.path("type").asText().startsWith("urn:sqs-extended-chain:problem:")
                 || problem.path("title").asText().isEmpty()
                 || problem.path("detail").asText().isEmpty()) {
-            throw new AssertionError("Not a problem answer: " + reply.status() + " " + reply.headers() + " " + reply.text());
+            throw new AssertionError("Not a problem answer: " + reply.status() + " " + reply.headers() + " "
+                    + reply.text());
         }
         return problem;
     }
@@ -172,7 +176,9 @@ public final class ApiClient {
         }
     }
 
-    /** PUTs each part of a multipart plan with its slice of {@code body}; the parts with their ETags, to complete with. */
+    /**
+     * PUTs each part of a multipart plan with its slice of {@code body}; the parts with their ETags, to complete with.
+     */
     public List<Map<String, Object>> uploadParts(JsonNode plan, byte[] body) {
         List<Map<String, Object>> parts = new ArrayList<>();
         for (JsonNode part : plan.get("parts")) {
@@ -181,11 +187,15 @@ public final class ApiClient {
         return parts;
     }
 
-    /** PUTs one part of a plan ({@code part}: an entry of its {@code parts}) with its slice of {@code body}; the part with its ETag. */
+    /**
+     * PUTs one part of a plan ({@code part}: an entry of its {@code parts}) with its slice of {@code body}; the part
+     * with its ETag.
+     */
     public Map<String, Object> uploadPart(JsonNode plan, JsonNode part, byte[] body) {
         int number = part.get("partNumber").asInt();
         int from = (int) ((number - 1) * plan.get("partSize").asLong());
-        Reply put = put(part.get("url").asText(), Map.of(), Arrays.copyOfRange(body, from, (int) (from + part.get("size").asLong())));
+        Reply put = put(part.get("url").asText(), Map.of(),
+                Arrays.copyOfRange(body, from, (int) (from + part.get("size").asLong())));
         if (put.status() != 200) {
             throw new AssertionError("Part " + number + " not uploaded: " + put.status() + " " + put.text());
         }
@@ -193,7 +203,8 @@ public final class ApiClient {
     }
 
     public static Map<String, String> headersOf(JsonNode ticket) {
-        return JSON.convertValue(ticket.get("headers"), JSON.getTypeFactory().constructMapType(Map.class, String.class, String.class));
+        return JSON.convertValue(ticket.get("headers"), JSON.getTypeFactory()
+                .constructMapType(Map.class, String.class, String.class));
     }
 
     /** The key as a URL path: slashes kept, every segment percent-encoded (a '+' as %2B). */

@@ -34,8 +34,10 @@ public final class AwsTools {
 
     /** A Java SDK client as a user builds one: endpoint, path style, region, static credentials; nothing else. */
     public S3Client defaultJavaClient() {
-        return S3Client.builder().endpointOverride(settings.s3Endpoint()).forcePathStyle(true).region(Region.of(settings.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())))
+        return S3Client.builder().endpointOverride(settings.s3Endpoint()).forcePathStyle(true)
+                .region(Region.of(settings.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())))
                 .build();
     }
 
@@ -58,7 +60,8 @@ public final class AwsTools {
 
     /** A python3 script with {@code s3}, a default boto3 client of local mode, defined; its stdout. */
     public String boto3(String script) {
-        Assumptions.assumeTrue(installed("python3", "-c", "import boto3"), "boto3 is not installed for python3: skipped");
+        Assumptions.assumeTrue(installed("python3", "-c", "import boto3"),
+                "boto3 is not installed for python3: skipped");
         String client = "import boto3\ns3 = boto3.client('s3', endpoint_url='" + endpoint() + "')\n";
         return run(List.of("python3", "-c", client + script));
     }

@@ -29,7 +29,8 @@ public final class CapturedLogs extends AbstractAppender implements AutoCloseabl
     private final Map<String, Level> raised = new LinkedHashMap<>();
 
     private CapturedLogs(String name) {
-        super(name, null, PatternLayout.newBuilder().withPattern("%level %logger [%t] %X - %message%n%throwable").build(),
+        super(name, null, PatternLayout.newBuilder().withPattern("%level %logger [%t] %X - %message%n%throwable")
+                .build(),
                 true, Property.EMPTY_ARRAY);
     }
 
@@ -72,7 +73,8 @@ public final class CapturedLogs extends AbstractAppender implements AutoCloseabl
             assertThat(all).as("the logs contain a secret").doesNotContain(secret);
         }
         Matcher signature = SIGNATURE.matcher(all);
-        assertThat(signature.find()).as("a presigned signature in the logs: %s", signature.find(0) ? context(all, signature.start()) : "")
+        assertThat(signature.find()).as("a presigned signature in the logs: %s", signature.find(0)
+                ? context(all, signature.start()) : "")
                 .isFalse();
     }
 

@@ -32,11 +32,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The app for the tests of a class ({@code @RegisterExtension static}) or for each test (an instance field), in local mode
- * on a data dir of its own: started before, closed after with every client it handed out. Options mirror
+ * The app for the tests of a class ({@code @RegisterExtension static})
+ * or for each test (an instance field), in local mode on a data dir of its own: started before, closed after with every
+ * client it handed out. Options mirror
  * {@link ChainApp.Builder}; {@link #startInTest()} leaves the start (with settings of the test's own) to the test.
  */
-public final class ChainExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+public final class ChainExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
+        AfterEachCallback {
 
     /** A step run with the extension, e.g. routes added after the start; may throw. */
     @FunctionalInterface

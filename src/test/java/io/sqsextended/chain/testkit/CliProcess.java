@@ -35,27 +35,33 @@ public final class CliProcess {
     public static CliProcess start(Path dir, String token, String... args) throws IOException {
         Path out = Files.createTempFile(dir, "cli", ".out");
         Path err = Files.createTempFile(dir, "cli", ".err");
-        return start(new ProcessBuilder(command(args)).redirectOutput(out.toFile()).redirectError(err.toFile()), token, out, err);
+        return start(new ProcessBuilder(command(args)).redirectOutput(out.toFile()).redirectError(err.toFile()), token,
+                out, err);
     }
 
     /**
      * Starts the client with its standard error on a terminal (util-linux {@code script}'s pseudo-terminal) and its
-     * standard output redirected to a file, as in {@code upload FILE > keys.txt}; {@link #err()} is what the terminal shows.
+     * standard output redirected to a file, as in {@code upload FILE
+     * > keys.txt}; {@link #err()} is what the terminal shows.
      */
     public static CliProcess startOnTerminal(Path dir, String token, String... args) throws IOException {
-        assumeTrue(Files.isExecutable(SCRIPT), "no " + SCRIPT + " (util-linux) to give the client a terminal: test skipped");
+        assumeTrue(Files.isExecutable(SCRIPT), "no " + SCRIPT
+                + " (util-linux) to give the client a terminal: test skipped");
         Path out = Files.createTempFile(dir, "cli", ".out");
         Path terminal = Files.createTempFile(dir, "cli", ".terminal");
         StringBuilder shell = new StringBuilder();
         command(args).forEach(word -> shell.append(quoted(word)).append(' '));
         shell.append("> ").append(quoted(out.toString()));
-        ProcessBuilder builder = new ProcessBuilder(SCRIPT.toString(), "--quiet", "--return", "--command", shell.toString(), "/dev/null")
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).redirectOutput(terminal.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(SCRIPT.toString(), "--quiet", "--return", "--command",
+                shell.toString(), "/dev/null")
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).redirectOutput(terminal.toFile())
+                        .redirectErrorStream(true);
         return start(builder, token, out, terminal);
     }
 
     private static List<String> command(String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // a heap far smaller than the files: the client must stream them
                 "-Xmx48m", "-cp", System.getProperty("java.class.path"), Application.class.getName()));
         command.addAll(List.of(args));

@@ -64,7 +64,8 @@ public final class Moto {
         if (installed == null) {
             installed = installed();
         }
-        Assumptions.assumeTrue(installed, "moto_server is not on the PATH (moto 5.2: pip install 'moto[server]'): the moto tier is skipped");
+        Assumptions.assumeTrue(installed,
+                "moto_server is not on the PATH (moto 5.2: pip install 'moto[server]'): the moto tier is skipped");
         if (instance == null || !instance.process.isAlive()) {
             instance = start();
         }
@@ -97,7 +98,8 @@ public final class Moto {
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Moto moto = new Moto(process, URI.create("http://127.0.0.1:" + port));
             Runtime.getRuntime().addShutdownHook(new Thread(moto::stop, "moto-server-stop"));
-            await().atMost(STARTUP).pollInterval(Duration.ofMillis(100)).until(() -> moto.answers() || !process.isAlive());
+            await().atMost(STARTUP).pollInterval(Duration.ofMillis(100))
+                    .until(() -> moto.answers() || !process.isAlive());
             if (!process.isAlive()) {
                 throw new IllegalStateException("moto_server ended at its start: " + Files.readString(log));
             }
@@ -109,7 +111,8 @@ public final class Moto {
 
     private boolean answers() {
         try {
-            return HTTP.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/")).build(), HttpResponse.BodyHandlers.discarding())
+            return HTTP.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/")).build(),
+                    HttpResponse.BodyHandlers.discarding())
                     .statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -174,14 +177,17 @@ public final class Moto {
 
     /**
      * The template created as stack {@link #STACK} through moto's CloudFormation (these parameters, the others at their
-     * default), then the buckets' NotificationConfiguration as the template declares it: moto's CloudFormation leaves it out.
+     * default), then the buckets' NotificationConfiguration as the
+     * template declares it: moto's CloudFormation leaves it out.
      */
     public Deployed deploy(Map<String, String> parameters) throws IOException {
         String template = Files.readString(TEMPLATE);
         AwsSettings settings = clientSettings();
-        try (CloudFormationClient cloudFormation = CloudFormationClient.builder().endpointOverride(endpoint).region(AwsClients.region(settings))
+        try (CloudFormationClient cloudFormation = CloudFormationClient.builder().endpointOverride(endpoint)
+                .region(AwsClients.region(settings))
                 .credentialsProvider(AwsClients.credentials(settings)).build()) {
-            cloudFormation.createStack(r -> r.stackName(STACK).templateBody(template).capabilities(Capability.CAPABILITY_IAM)
+            cloudFormation.createStack(r -> r.stackName(STACK).templateBody(template)
+                    .capabilities(Capability.CAPABILITY_IAM)
                     .parameters(parameters.entrySet().stream().map(p -> Parameter.builder().parameterKey(p.getKey())
                             .parameterValue(p.getValue()).build()).toList()));
             // the SDK's waiter polls every 30 s; moto creates a stack within the call
@@ -189,22 +195,27 @@ public final class Moto {
                     .until(() -> cloudFormation.describeStacks(r -> r.stackName(STACK)).stacks().get(0),
                             s -> s.stackStatus() != StackStatus.CREATE_IN_PROGRESS);
             if (stack.stackStatus() != StackStatus.CREATE_COMPLETE) {
-                throw new IllegalStateException("Stack " + STACK + " not created: " + stack.stackStatus() + " " + stack.stackStatusReason());
+                throw new IllegalStateException("Stack " + STACK + " not created: " + stack.stackStatus() + " "
+                        + stack.stackStatusReason());
             }
             applyNotifications(CloudFormationTemplate.parse(template).provision(
                     new StackContext(STACK, accountOf(stack), REGION, parameters)));
-            return new Deployed(stack.outputs().stream().collect(Collectors.toUnmodifiableMap(Output::outputKey, Output::outputValue)));
+            return new Deployed(stack.outputs().stream()
+                    .collect(Collectors.toUnmodifiableMap(Output::outputKey, Output::outputValue)));
         }
     }
 
-    /** Each bucket's queue notifications, evaluated from the template (prefix and suffix filters, event, target queue). */
+    /**
+     * Each bucket's queue notifications, evaluated from the template (prefix and suffix filters, event, target queue).
+     */
     private void applyNotifications(ProvisionedStack provisioned) {
         try (S3Client s3 = AwsClients.s3(clientSettings()); SqsClient sqs = AwsClients.sqs(clientSettings())) {
             for (ProvisionedStack.BucketSpec bucket : provisioned.buckets()) {
                 List<QueueConfiguration> queues = new ArrayList<>();
                 for (ProvisionedStack.QueueNotification notification : bucket.notifications()) {
                     String url = sqs.getQueueUrl(r -> r.queueName(notification.queueName())).queueUrl();
-                    String arn = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    String arn = sqs.getQueueAttributes(r -> r.queueUrl(url)
+                            .attributeNames(QueueAttributeName.QUEUE_ARN))
                             .attributes().get(QueueAttributeName.QUEUE_ARN);
                     // lower case, as the template writes them: moto fails (500) on the SDK's "Prefix"
                     Map<String, String> rules = new HashMap<>();
@@ -216,11 +227,13 @@ public final class Moto {
                     }
                     queues.add(QueueConfiguration.builder().queueArn(arn).eventsWithStrings(notification.event())
                             .filter(f -> f.key(k -> k.filterRules(rules.entrySet().stream()
-                                    .map(rule -> FilterRule.builder().name(rule.getKey()).value(rule.getValue()).build()).toList())))
+                                    .map(rule -> FilterRule.builder().name(rule.getKey()).value(rule.getValue())
+                                            .build()).toList())))
                             .build());
                 }
                 if (!queues.isEmpty()) {
-                    s3.putBucketNotificationConfiguration(r -> r.bucket(bucket.name()).notificationConfiguration(n -> n.queueConfigurations(queues)));
+                    s3.putBucketNotificationConfiguration(r -> r.bucket(bucket.name())
+                            .notificationConfiguration(n -> n.queueConfigurations(queues)));
                 }
             }
         }

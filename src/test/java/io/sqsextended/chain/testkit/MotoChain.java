@@ -15,9 +15,10 @@ import io.sqsextended.chain.ChainApp;
 
 /**
  * One test's world on moto: moto reset, the template deployed into it, the app in aws mode on the stack's Outputs
- * (consumer on, the recording downstream, tokens of its own: aws mode refuses the development ones) and clients of moto.
- * The idempotency store is the shared one on PostgreSQL, as the template's service runs it (a payload claimed before
- * its delivery: a duplicate event arriving meanwhile waits, and is skipped).
+ * (consumer on, the recording downstream, tokens of its own: aws
+ * mode refuses the development ones) and clients of moto. The idempotency store is the shared one on PostgreSQL, as the
+ * template's service runs it (a payload claimed before its delivery:
+ * a duplicate event arriving meanwhile waits, and is skipped).
  */
 public final class MotoChain implements AutoCloseable {
 
@@ -49,7 +50,8 @@ public final class MotoChain implements AutoCloseable {
                 "chain.auth.admin-tokens", ADMIN,
                 // multipart from 6 MiB in parts of S3's minimum: a few parts, sizes moto (in memory) takes well
                 "chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB"));
-        settings.putAll(Map.of("chain.consumer.idempotency.store", "jdbc", "chain.consumer.idempotency.jdbc-url", Postgres.get().newDatabase(),
+        settings.putAll(Map.of("chain.consumer.idempotency.store", "jdbc", "chain.consumer.idempotency.jdbc-url",
+                Postgres.get().newDatabase(),
                 "chain.consumer.idempotency.jdbc-user", "postgres"));
         settings.putAll(properties);
         app = ChainApp.builder(dataDir).consumer().downstream(RecordingDownstream.URI).properties(settings).start();
@@ -66,7 +68,8 @@ public final class MotoChain implements AutoCloseable {
     }
 
     /** With these template parameters and app settings. */
-    public static MotoChain start(Path dataDir, Map<String, String> parameters, Map<String, String> properties) throws Exception {
+    public static MotoChain start(Path dataDir, Map<String, String> parameters, Map<String, String> properties)
+            throws Exception {
         return new MotoChain(dataDir, parameters, properties);
     }
 
@@ -75,7 +78,8 @@ public final class MotoChain implements AutoCloseable {
         return Map.of("chain.mode", "aws", "chain.region", moto.region(),
                 "chain.aws.endpoint-override", moto.s3Endpoint().toString(),
                 "chain.aws.access-key", moto.accessKey(), "chain.aws.secret-key", moto.secretKey(),
-                "chain.bucket", stack.bucket(), "chain.queue", stack.queue(), "chain.dead-letter-queue", stack.deadLetterQueue());
+                "chain.bucket", stack.bucket(), "chain.queue", stack.queue(), "chain.dead-letter-queue",
+                        stack.deadLetterQueue());
     }
 
     /** The chain's MBean, as an operator reaches it over JMX. */

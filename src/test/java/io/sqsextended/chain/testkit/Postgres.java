@@ -66,7 +66,8 @@ public final class Postgres {
     /** Starts it (again) on the same port and data. */
     public synchronized void start() throws IOException {
         // a loaded machine (CI, two cores) may take longer than the library's 10 s to start it
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(data)
+                .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60));
         server = (port == 0 ? builder : builder.setPort(port)).start();
         port = server.getPort();

@@ -19,7 +19,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A queue and its dead-letter queue as a test client sees them: sends, what is pending, and the messages read off
- * either queue (each received once, deleted and kept here, so tests that share a queue pick their own out of what was seen).
+ * either queue (each received once, deleted and kept here, so tests
+ * that share a queue pick their own out of what was seen).
  */
 public final class Queues {
 
@@ -61,7 +62,8 @@ public final class Queues {
 
     public static int pending(SqsClient sqs, String queueUrl) {
         Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
                 QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
         return attributes.values().stream().mapToInt(Integer::parseInt).sum();
     }
@@ -70,7 +72,9 @@ public final class Queues {
         await().until(() -> pending() == 0);
     }
 
-    /** Waits until {@code count} messages matching {@code which} have been read off the queue itself, and returns them. */
+    /**
+     * Waits until {@code count} messages matching {@code which} have been read off the queue itself, and returns them.
+     */
     public List<Message> awaitMessages(Predicate<Message> which, int count) {
         return await().atMost(Duration.ofSeconds(20)).until(() -> {
             receive(queueUrl, 1, seen);
@@ -117,13 +121,17 @@ public final class Queues {
         return value == null ? null : value.stringValue();
     }
 
-    /** One receive of up to 10 messages with all their attributes, deleted and kept in {@code into}; returns the batch. */
+    /**
+     * One receive of up to 10 messages with all their attributes, deleted and kept in {@code into}; returns the batch.
+     */
     private List<Message> receive(String url, int waitSeconds, List<Message> into) {
-        List<Message> batch = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(waitSeconds)
+        List<Message> batch = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
+                .waitTimeSeconds(waitSeconds)
                 .messageAttributeNames("All").messageSystemAttributeNamesWithStrings("All")).messages();
         if (!batch.isEmpty()) {
             into.addAll(batch);
-            sqs.deleteMessageBatch(r -> r.queueUrl(url).entries(batch.stream().map(m -> DeleteMessageBatchRequestEntry.builder()
+            sqs.deleteMessageBatch(r -> r.queueUrl(url)
+                    .entries(batch.stream().map(m -> DeleteMessageBatchRequestEntry.builder()
                     .id(m.messageId()).receiptHandle(m.receiptHandle()).build()).toList()));
         }
         return batch;

@@ -20,7 +20,9 @@ public final class RawHttp {
     private RawHttp() {
     }
 
-    /** Sends {@code request} as is and returns the status code of the answer (or {@link #CLOSED}, {@link #TIMED_OUT}). */
+    /**
+     * Sends {@code request} as is and returns the status code of the answer (or {@link #CLOSED}, {@link #TIMED_OUT}).
+     */
     public static int exchange(int port, byte[] request, int timeoutMillis) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), timeoutMillis);

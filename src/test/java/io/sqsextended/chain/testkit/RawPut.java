@@ -10,7 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import software.amazon.awssdk.awscore.presigner.PresignedRequest;
 
-/** A presigned request over a plain socket, its body {@link #BLOCK} repeated, that may stop sending with the connection left open. */
+/**
+ * A presigned request over a plain socket, its body {@link #BLOCK} repeated, that may stop sending with the connection
+ * left open.
+ */
 public final class RawPut implements AutoCloseable {
 
     /** Every body is this block repeated. */
@@ -58,7 +61,9 @@ public final class RawPut implements AutoCloseable {
         }
     }
 
-    /** Sends the rest of the body {@link #begin()} stopped short of (once it did) and returns the status of the answer. */
+    /**
+     * Sends the rest of the body {@link #begin()} stopped short of (once it did) and returns the status of the answer.
+     */
     public int finish() throws Exception {
         Thread writer = new Thread(() -> {
             try {
@@ -77,9 +82,12 @@ public final class RawPut implements AutoCloseable {
         return RawHttp.status(socket.getInputStream());
     }
 
-    private static void send(OutputStream out, PresignedRequest request, long length, long bytes, AtomicLong sent) throws IOException {
-        StringBuilder head = new StringBuilder(request.httpRequest().method() + " " + request.url().getFile() + " HTTP/1.1\r\n");
-        request.signedHeaders().forEach((name, values) -> head.append(name).append(": ").append(String.join(",", values)).append("\r\n"));
+    private static void send(OutputStream out, PresignedRequest request, long length, long bytes, AtomicLong sent)
+            throws IOException {
+        StringBuilder head = new StringBuilder(request.httpRequest().method() + " " + request.url().getFile()
+                + " HTTP/1.1\r\n");
+        request.signedHeaders().forEach((name, values) -> head.append(name).append(": ")
+                .append(String.join(",", values)).append("\r\n"));
         if (request.signedHeaders().keySet().stream().noneMatch("content-length"::equalsIgnoreCase)) {
             head.append("Content-Length: ").append(length).append("\r\n");
         }

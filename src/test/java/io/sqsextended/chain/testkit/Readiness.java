@@ -26,9 +26,13 @@ public final class Readiness {
         }
     }
 
-    /** The message of one check in {@code /observe/health/ready} (the reason of a check DOWN), or null. Camel escapes its slashes twice. */
+    /**
+     * The message of one check in {@code /observe/health/ready} (the reason of a check DOWN), or null. Camel escapes
+     * its slashes twice.
+     */
     public static String message(URI management, String check) throws Exception {
-        JsonNode report = new ObjectMapper().readTree(HTTP.send(request(management), HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode report = new ObjectMapper()
+                .readTree(HTTP.send(request(management), HttpResponse.BodyHandlers.ofString()).body());
         for (JsonNode node : report.path("checks")) {
             if (check.equals(node.path("name").asText())) {
                 return node.has("message") ? node.get("message").asText().replace("\\/", "/") : null;
@@ -38,6 +42,7 @@ public final class Readiness {
     }
 
     private static HttpRequest request(URI management) {
-        return HttpRequest.newBuilder(management.resolve("/observe/health/ready")).timeout(Duration.ofSeconds(10)).build();
+        return HttpRequest.newBuilder(management.resolve("/observe/health/ready")).timeout(Duration.ofSeconds(10))
+                .build();
     }
 }

@@ -24,8 +24,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A downstream route for tests ({@link #URI}): reads every payload whole (so an S3 failure fails the attempt), records
- * every attempt with its headers and outcome, fails the payloads {@link #failWhen} matches, and can hold attempts at a gate.
- * A missing body (no payload fetched) is an empty payload.
+ * every attempt with its headers and outcome, fails the payloads
+ * {@link #failWhen} matches, and can hold attempts at a gate. A missing body (no payload fetched) is an empty payload.
  */
 public final class RecordingDownstream {
 

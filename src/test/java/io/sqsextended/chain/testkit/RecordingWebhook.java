@@ -38,7 +38,8 @@ public final class RecordingWebhook implements AutoCloseable {
         webhook.server.createContext("/", exchange -> {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             exchange.getRequestBody().transferTo(body);
-            webhook.posts.add(new Post(exchange.getRequestURI().getPath(), exchange.getRequestHeaders(), body.toByteArray()));
+            webhook.posts.add(new Post(exchange.getRequestURI().getPath(), exchange.getRequestHeaders(),
+                    body.toByteArray()));
             exchange.sendResponseHeaders(webhook.status, -1);
             exchange.close();
         });

@@ -49,8 +49,10 @@ public final class RunningJar implements AutoCloseable {
     // short: the benchmarks time these waits (start-up, the n-th payload drained)
     private static final Duration POLL = Duration.ofMillis(5);
     private static final int TAIL = 200;
-    // free ports: management on a setting distinct from the API's, or Camel would serve it on the API's server (see ChainApp)
-    private static final Map<String, String> FREE_PORTS = Map.of("camel.server.port", "0", "camel.management.port", "-1",
+    // free ports: management on a setting distinct from the API's,
+    // or Camel would serve it on the API's server (see ChainApp)
+    private static final Map<String,
+            String> FREE_PORTS = Map.of("camel.server.port", "0", "camel.management.port", "-1",
             "chain.local.s3-port", "0", "chain.local.sqs-port", "0");
 
     private final Path jar;
@@ -70,7 +72,8 @@ public final class RunningJar implements AutoCloseable {
      * {@code environment}: variables of the jar's process (a port set there is not given free ports: a {@code -D} would
      * win); {@code pinned}: port settings after the test's own, for a restart on the ports bound before.
      */
-    private RunningJar(Path jar, Path home, List<String> output, List<String> properties, Map<String, String> environment,
+    private RunningJar(Path jar, Path home, List<String> output, List<String> properties, Map<String,
+            String> environment,
                        List<String> pinned) throws IOException {
         this.jar = jar;
         this.home = Files.createDirectories(home);
@@ -78,7 +81,8 @@ public final class RunningJar implements AutoCloseable {
         this.properties = List.copyOf(properties);
         this.environment = Map.copyOf(environment);
         this.firstLine = output.size();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
         FREE_PORTS.forEach((key, port) -> {
             if (!environment.containsKey(key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"))) {
                 command.add("-D" + key + "=" + port);
@@ -88,12 +92,14 @@ public final class RunningJar implements AutoCloseable {
         command.addAll(pinned);
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("CHAIN_") || name.startsWith("CAMEL_"));
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("CHAIN_")
+                || name.startsWith("CAMEL_"));
         builder.environment().put("HOME", home.toString());
         builder.environment().putAll(environment);
         this.process = builder.start();
         this.reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 lines.lines().forEach(output::add);
             } catch (IOException | UncheckedIOException e) {
                 // the process ended and its stream was closed
@@ -117,14 +123,20 @@ public final class RunningJar implements AutoCloseable {
         return new RunningJar(Path.of(JAR), home, output, properties, Map.of(), List.of());
     }
 
-    /** Starts the jar with these variables in its environment (as a container is configured) and these {@code -D} settings. */
-    public static RunningJar startWithEnvironment(Path home, Map<String, String> environment, String... properties) throws IOException {
-        return new RunningJar(Path.of(JAR), home, Collections.synchronizedList(new ArrayList<>()), List.of(properties), environment, List.of());
+    /**
+     * Starts the jar with these variables in its environment (as a container is configured) and these {@code -D}
+     * settings.
+     */
+    public static RunningJar startWithEnvironment(Path home, Map<String, String> environment, String... properties)
+            throws IOException {
+        return new RunningJar(Path.of(JAR), home, Collections.synchronizedList(new ArrayList<>()), List.of(properties),
+                environment, List.of());
     }
 
     /** Starts another build of the app, e.g. the jar of an earlier commit that a benchmark compares with. */
     public static RunningJar startJar(Path jar, Path home, String... properties) throws IOException {
-        return new RunningJar(jar, home, Collections.synchronizedList(new ArrayList<>()), List.of(properties), Map.of(), List.of());
+        return new RunningJar(jar, home, Collections.synchronizedList(new ArrayList<>()), List.of(properties),
+                Map.of(), List.of());
     }
 
     /**
@@ -138,7 +150,8 @@ public final class RunningJar implements AutoCloseable {
         List<String> pinned = new ArrayList<>(List.of("-Dcamel.server.port=" + api().getPort(),
                 "-Dcamel.management.port=" + management().getPort()));
         if (ports().containsKey("s3")) {
-            pinned.addAll(List.of("-Dchain.local.s3-port=" + s3().getPort(), "-Dchain.local.sqs-port=" + sqs().getPort()));
+            pinned.addAll(List.of("-Dchain.local.s3-port=" + s3().getPort(), "-Dchain.local.sqs-port=" + sqs()
+                    .getPort()));
         }
         return new RunningJar(jar, home, output, properties, environment, pinned);
     }
@@ -169,7 +182,8 @@ public final class RunningJar implements AutoCloseable {
      */
     public static List<String> awsMode(AwsSettings endpoints, String bucket, String queue, String deadLetterQueue) {
         return List.of("-Dchain.mode=aws", "-Dchain.region=" + endpoints.region(),
-                "-Dchain.aws.s3-endpoint-override=" + endpoints.s3Endpoint(), "-Dchain.aws.sqs-endpoint-override=" + endpoints.sqsEndpoint(),
+                "-Dchain.aws.s3-endpoint-override=" + endpoints.s3Endpoint(), "-Dchain.aws.sqs-endpoint-override="
+                        + endpoints.sqsEndpoint(),
                 "-Dchain.aws.access-key=" + endpoints.accessKey(), "-Dchain.aws.secret-key=" + endpoints.secretKey(),
                 "-Dchain.bucket=" + bucket, "-Dchain.queue=" + queue, "-Dchain.dead-letter-queue=" + deadLetterQueue);
     }
@@ -207,7 +221,8 @@ public final class RunningJar implements AutoCloseable {
 
     /** The same, looking only at the lines from {@code fromLine} on (the output of this start, not of earlier ones). */
     public double awaitOutput(String text, int fromLine, Duration timeout) {
-        awaitUntil(() -> linesFrom(fromLine).stream().anyMatch(line -> line.contains(text)), timeout, () -> "printing '" + text + "'");
+        awaitUntil(() -> linesFrom(fromLine).stream().anyMatch(line -> line.contains(text)), timeout, ()
+                -> "printing '" + text + "'");
         return (System.nanoTime() - startedNanos) / 1e9;
     }
 
@@ -227,19 +242,23 @@ public final class RunningJar implements AutoCloseable {
 
     /** Waits until {@code count} lines of this start's output contain {@code text}. */
     public void awaitCount(String text, long count, Duration timeout) {
-        awaitUntil(() -> count(text) >= count, timeout, () -> count + " lines with '" + text + "' (" + count(text) + " so far)");
+        awaitUntil(() -> count(text) >= count, timeout, () -> count + " lines with '" + text + "' (" + count(text)
+                + " so far)");
     }
 
     private void awaitUntil(BooleanSupplier reached, Duration timeout, Supplier<String> what) {
         try {
-            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(POLL).until(() -> reached.getAsBoolean() || !process.isAlive());
+            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(POLL)
+                    .until(() -> reached.getAsBoolean() || !process.isAlive());
         } catch (ConditionTimeoutException e) {
             // told below, with the output
         }
         if (!reached.getAsBoolean()) {
             List<String> lines = linesFrom(firstLine);
-            throw new AssertionError("The jar " + (process.isAlive() ? "is still running" : "ended") + " without " + what.get()
-                    + "; its last lines:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL), lines.size())));
+            throw new AssertionError("The jar " + (process.isAlive() ? "is still running" : "ended") + " without "
+                    + what.get()
+                    + "; its last lines:\n" + String.join("\n",
+                            lines.subList(Math.max(0, lines.size() - TAIL), lines.size())));
         }
     }
 
@@ -292,13 +311,17 @@ public final class RunningJar implements AutoCloseable {
                 throw new AssertionError("The jar has no consumer of route chain-consume");
             }
             ObjectName polling = consumer;
-            await().atMost(timeout).pollInterval(POLL).until(() -> Boolean.TRUE.equals(mbeans.getAttribute(polling, "Polling")));
+            await().atMost(timeout).pollInterval(POLL)
+                    .until(() -> Boolean.TRUE.equals(mbeans.getAttribute(polling, "Polling")));
         } catch (JMException e) {
             throw new IOException("Cannot read the consumer's MBean", e);
         }
     }
 
-    /** Stops the jar as an orchestrator does (SIGTERM: exit code 143 after a graceful shutdown) and returns its exit code. */
+    /**
+     * Stops the jar as an orchestrator does (SIGTERM: exit code 143 after a graceful shutdown) and returns its exit
+     * code.
+     */
     public int stop() throws InterruptedException {
         process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close the output stream
         if (!process.waitFor(60, TimeUnit.SECONDS)) {

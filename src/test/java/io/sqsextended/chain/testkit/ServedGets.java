@@ -22,7 +22,8 @@ public final class ServedGets implements AutoCloseable {
 
     /** GETs of this object so far: Jetty's request line {@code Request(GET http://host:port/bucket/key?query)}. */
     public long of(String bucket, String key) {
-        Pattern get = Pattern.compile("request: Request[(\\[]GET \\S*/" + Pattern.quote(bucket + "/" + key) + "[?)\\]]");
+        Pattern get = Pattern.compile("request: Request[(\\[]GET \\S*/" + Pattern.quote(bucket + "/" + key)
+                + "[?)\\]]");
         return logs.lines().stream().filter(line -> line.contains(HANDLER) && get.matcher(line).find()).count();
     }
 

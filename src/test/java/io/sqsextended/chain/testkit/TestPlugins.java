@@ -26,7 +26,8 @@ public final class TestPlugins {
 
     /** The Camel version the product is built with (camel-api's on the test classpath). */
     public static String camelVersion() {
-        try (InputStream in = CamelContext.class.getResourceAsStream("/META-INF/maven/org.apache.camel/camel-api/pom.properties")) {
+        try (InputStream in = CamelContext.class.getResourceAsStream(
+                "/META-INF/maven/org.apache.camel/camel-api/pom.properties")) {
             Properties properties = new Properties();
             properties.load(in);
             return properties.getProperty("version");
@@ -43,16 +44,20 @@ public final class TestPlugins {
     private static Path jar(String name) {
         Path jar = DIR.resolve(name);
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("Missing " + jar + ": the build copies it (maven-dependency-plugin, generate-test-resources)");
+            throw new IllegalStateException("Missing " + jar
+                    + ": the build copies it (maven-dependency-plugin, generate-test-resources)");
         }
         return jar;
     }
 
-    /** A jar whose Maven metadata says it is {@code groupId:artifactId:version}, as a plugin built for another Camel is. */
+    /**
+     * A jar whose Maven metadata says it is {@code groupId:artifactId:version}, as a plugin built for another Camel is.
+     */
     public static void jarClaiming(Path jar, String groupId, String artifactId, String version) throws IOException {
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream entries = new JarOutputStream(out)) {
             entries.putNextEntry(new JarEntry("META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties"));
-            entries.write(("groupId=" + groupId + "\nartifactId=" + artifactId + "\nversion=" + version + "\n").getBytes(StandardCharsets.UTF_8));
+            entries.write(("groupId=" + groupId + "\nartifactId=" + artifactId + "\nversion=" + version + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
             entries.closeEntry();
         }
     }

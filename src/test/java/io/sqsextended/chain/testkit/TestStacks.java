@@ -26,12 +26,15 @@ import io.sqsextended.chain.local.LocalSettings;
 /** Embedded stacks for tests: any free ports, a data dir of the test's own, the project's template. */
 public final class TestStacks {
 
-    public static final String TEMPLATE = Path.of("infra/cloudformation/sqs-extended-chain.yaml").toAbsolutePath().toString();
+    public static final String TEMPLATE = Path.of("infra/cloudformation/sqs-extended-chain.yaml").toAbsolutePath()
+            .toString();
     public static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     // HttpClient sets these itself (and refuses them); the body length equals the signed Content-Length
     private static final Set<String> RESTRICTED = Set.of("host", "content-length");
-    public static final LocalSettings.ByService<LocalSettings.Latency> NO_LATENCY = LocalSettings.ByService.both(LocalSettings.Latency.NONE);
-    public static final LocalSettings.ByService<LocalSettings.Fault> NO_FAULTS = LocalSettings.ByService.both(LocalSettings.Fault.NONE);
+    public static final LocalSettings.ByService<LocalSettings.Latency> NO_LATENCY = LocalSettings.ByService.both(
+            LocalSettings.Latency.NONE);
+    public static final LocalSettings.ByService<LocalSettings.Fault> NO_FAULTS = LocalSettings.ByService.both(
+            LocalSettings.Fault.NONE);
 
     private TestStacks() {
     }
@@ -53,7 +56,8 @@ public final class TestStacks {
 
     /** An S3 client of local mode whose calls are tried once: each injected fault reaches the test. */
     public static S3Client s3WithoutRetries(AwsSettings settings) {
-        return S3Client.builder().endpointOverride(settings.s3Endpoint()).forcePathStyle(true).region(AwsClients.region(settings))
+        return S3Client.builder().endpointOverride(settings.s3Endpoint()).forcePathStyle(true)
+                .region(AwsClients.region(settings))
                 .credentialsProvider(AwsClients.credentials(settings))
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)

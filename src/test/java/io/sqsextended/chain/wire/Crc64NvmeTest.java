@@ -56,7 +56,8 @@ class Crc64NvmeTest {
 
     @Test
     void aRangeOutsideTheArrayIsRefused() {
-        assertThatThrownBy(() -> new Crc64Nvme().update(new byte[8], 4, 5)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> new Crc64Nvme().update(new byte[8], 4, 5))
+                .isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     private static long bitwise(byte[] data, int off, int len) {

@@ -34,7 +34,9 @@ public final class ConfigReader {
         return new ConfigReader(source, inLocalMode, known, errors);
     }
 
-    /** The stack's bucket and queues: in aws mode from the configuration, in local mode null until it is provisioned. */
+    /**
+     * The stack's bucket and queues: in aws mode from the configuration, in local mode null until it is provisioned.
+     */
     public ChainResources resources() {
         return resources;
     }
@@ -70,7 +72,10 @@ public final class ConfigReader {
         return fallback == null || fallback.isEmpty() ? setting.unset() : setting.parse(fallback);
     }
 
-    /** The keys of a family, by the name after its prefix ({@code chain.local.parameter.MaxReceiveCount}: MaxReceiveCount). */
+    /**
+     * The keys of a family, by the name after its prefix ({@code chain.local.parameter.MaxReceiveCount}:
+     * MaxReceiveCount).
+     */
     public Map<String, String> family(Setting<?> family) {
         Map<String, String> members = new TreeMap<>();
         source.keysStartingWith(family.name()).forEach(key -> source.get(key)
@@ -84,7 +89,10 @@ public final class ConfigReader {
         }
     }
 
-    /** A settings record whose constructor checks its invariants: a refusal is one more error, and {@code fallback} stands in. */
+    /**
+     * A settings record whose constructor checks its invariants: a refusal is one more error, and {@code fallback}
+     * stands in.
+     */
     public <T> T build(Supplier<T> settings, T fallback) {
         try {
             return settings.get();
@@ -111,7 +119,8 @@ public final class ConfigReader {
             throw new IllegalArgumentException(errors.get(0));
         }
         if (!errors.isEmpty()) {
-            throw new IllegalArgumentException(errors.size() + " configuration errors:\n  " + String.join("\n  ", errors));
+            throw new IllegalArgumentException(errors.size() + " configuration errors:\n  "
+                    + String.join("\n  ", errors));
         }
     }
 }

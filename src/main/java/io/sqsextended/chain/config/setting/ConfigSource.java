@@ -20,14 +20,18 @@ public interface ConfigSource {
         return new ConfigSource() {
             @Override
             public Optional<String> get(String key) {
-                return context.getPropertiesComponent().resolveProperty(key).map(String::trim).filter(v -> !v.isEmpty());
+                return context.getPropertiesComponent().resolveProperty(key).map(String::trim)
+                        .filter(v -> !v.isEmpty());
             }
 
             @Override
             public Set<String> keysStartingWith(String prefix) {
-                // loadProperties lists the properties files and overrides only: -D keys are added, each value resolved with precedence
-                Set<String> keys = new TreeSet<>(context.getPropertiesComponent().loadProperties(k -> k.startsWith(prefix)).stringPropertyNames());
-                System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(prefix)).forEach(keys::add);
+                // loadProperties lists the properties files and overrides only:
+                // -D keys are added, each value resolved with precedence
+                Set<String> keys = new TreeSet<>(context.getPropertiesComponent()
+                        .loadProperties(k -> k.startsWith(prefix)).stringPropertyNames());
+                System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(prefix))
+                        .forEach(keys::add);
                 return keys;
             }
         };

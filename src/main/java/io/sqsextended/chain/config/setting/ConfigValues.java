@@ -18,7 +18,10 @@ public final class ConfigValues {
     private ConfigValues() {
     }
 
-    /** {@code 15m}, {@code 900s}, {@code 1h}, {@code 2d}, {@code 500ms}, an ISO-8601 duration ({@code PT15M}) or {@code 0}. */
+    /**
+     * {@code 15m}, {@code 900s}, {@code 1h}, {@code 2d}, {@code 500ms}, an ISO-8601 duration ({@code PT15M}) or {@code
+     * 0}.
+     */
     public static Duration duration(String key, String value) {
         String text = value.trim();
         if (text.equals("0")) {
@@ -33,7 +36,8 @@ public final class ConfigValues {
         }
         Matcher m = SHORT_DURATION.matcher(text);
         if (!m.matches()) {
-            throw new IllegalArgumentException(key + " must look like 1500ms, 15m, 900s, 1h, 2d or PT15M, not " + value);
+            throw new IllegalArgumentException(key + " must look like 1500ms, 15m, 900s, 1h, 2d or PT15M, not "
+                    + value);
         }
         long amount = Long.parseLong(m.group(1));
         return switch (m.group(2)) {
@@ -48,14 +52,16 @@ public final class ConfigValues {
     /** A duration where a bare number counts milliseconds, as these keys always took. */
     public static Duration millis(String key, String value) {
         String text = value.trim();
-        return DIGITS.matcher(text).matches() ? Duration.ofMillis(integer(key, text, Long.MAX_VALUE)) : duration(key, text);
+        return DIGITS.matcher(text).matches() ? Duration.ofMillis(integer(key, text, Long.MAX_VALUE))
+                : duration(key, text);
     }
 
     /** Bytes, or a number with a binary unit: {@code 5242880}, {@code 5MiB}, {@code 5 GiB}. */
     public static long size(String key, String value) {
         Matcher m = SIZE.matcher(value.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException(key + " must be bytes or a number with B, KiB, MiB, GiB or TiB, not " + value);
+            throw new IllegalArgumentException(key + " must be bytes or a number with B, KiB, MiB, GiB or TiB, not "
+                    + value);
         }
         String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
         int shift = switch (unit) {

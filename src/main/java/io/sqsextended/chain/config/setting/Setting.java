@@ -24,7 +24,8 @@ public final class Setting<T> {
     private final String requirement;
     private final T unset;
 
-    private Setting(String name, String defaultValue, String localDefault, String doc, BiFunction<String, String, T> parser,
+    private Setting(String name, String defaultValue, String localDefault, String doc, BiFunction<String, String,
+            T> parser,
                     Predicate<T> valid, String requirement, T unset) {
         this.name = name;
         this.defaultValue = defaultValue;
@@ -36,7 +37,8 @@ public final class Setting<T> {
         this.unset = unset;
     }
 
-    public static <T> Setting<T> of(String name, String defaultValue, BiFunction<String, String, T> parser, String doc) {
+    public static <T> Setting<T> of(String name, String defaultValue, BiFunction<String, String, T> parser,
+            String doc) {
         return new Setting<>(name, defaultValue, defaultValue, doc, parser, value -> true, null, null);
     }
 
@@ -46,7 +48,8 @@ public final class Setting<T> {
 
     /** Comma-separated, blanks dropped; unset is the empty list. */
     public static Setting<List<String>> list(String name, String defaultValue, String doc) {
-        return new Setting<>(name, defaultValue, defaultValue, doc, (key, value) -> ConfigValues.list(value), value -> true, null,
+        return new Setting<>(name, defaultValue, defaultValue, doc, (key, value) -> ConfigValues.list(value), value
+                -> true, null,
                 List.of());
     }
 
@@ -76,12 +79,17 @@ public final class Setting<T> {
         return of(name, defaultValue, ConfigValues::size, doc);
     }
 
-    /** Keys named by a prefix ending in {@code .} and a free name ({@code chain.local.parameter.<Name>}), read as text. */
+    /**
+     * Keys named by a prefix ending in {@code .} and a free name ({@code chain.local.parameter.<Name>}), read as text.
+     */
     public static Setting<String> family(String prefix, String doc) {
         return of(prefix, null, (key, value) -> value, doc);
     }
 
-    /** The same key, whose value must pass {@code valid}, else "{@code <name> <requirement>, not <value>}" refuses the start. */
+    /**
+     * The same key, whose value must pass {@code valid}, else "{@code <name> <requirement>, not <value>}" refuses the
+     * start.
+     */
     public Setting<T> require(Predicate<T> valid, String requirement) {
         return new Setting<>(name, defaultValue, localDefault, doc, parser, this.valid.and(valid), requirement, unset);
     }
@@ -96,7 +104,9 @@ public final class Setting<T> {
         return name;
     }
 
-    /** The default as written in a properties file, in aws mode for a key that has one per mode; null: derived or none. */
+    /**
+     * The default as written in a properties file, in aws mode for a key that has one per mode; null: derived or none.
+     */
     public String defaultValue() {
         return defaultValue;
     }

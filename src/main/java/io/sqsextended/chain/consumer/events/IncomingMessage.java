@@ -10,7 +10,8 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  *
  * @param sentAt the message's SentTimestamp, or null when the consumer did not ask for it
  */
-public record IncomingMessage(String messageId, String body, Map<String, MessageAttributeValue> attributes, Instant sentAt) {
+public record IncomingMessage(String messageId, String body, Map<String, MessageAttributeValue> attributes,
+        Instant sentAt) {
 
     public IncomingMessage {
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);

@@ -39,13 +39,16 @@ public final class MessageParser {
      */
     private static final int MAX_NESTING = 100;
     private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build()).build())
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+                            .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
-    private static final Set<String> POINTER_CLASSES = Set.of(PayloadPointer.POINTER_CLASS, PayloadPointer.LEGACY_POINTER_CLASS);
+    private static final Set<String> POINTER_CLASSES = Set.of(PayloadPointer.POINTER_CLASS,
+            PayloadPointer.LEGACY_POINTER_CLASS);
     /** At most 19 digits: within a long, far above S3's 5 TiB object limit. */
     static final Pattern BYTE_COUNT = Pattern.compile("[0-9]{1,19}");
-    private static final Set<String> SIZE_ATTRIBUTES = Set.of(PayloadPointer.SIZE_ATTRIBUTE, PayloadPointer.LEGACY_SIZE_ATTRIBUTE);
+    private static final Set<String> SIZE_ATTRIBUTES = Set.of(PayloadPointer.SIZE_ATTRIBUTE,
+            PayloadPointer.LEGACY_SIZE_ATTRIBUTE);
 
     private final Set<String> allowedBuckets;
     private final List<PointerGrant> pointerGrants;
@@ -87,7 +90,8 @@ public final class MessageParser {
             return List.of(pointer(json, message));
         }
         if (sizeAttribute) {
-            throw new PayloadRefusedException("Unparseable extended-client pointer: the message has a payload size attribute"
+            throw new PayloadRefusedException(
+                    "Unparseable extended-client pointer: the message has a payload size attribute"
                     + " but its body is not a PayloadS3Pointer");
         }
         if (json != null && json.isObject()) {
@@ -96,7 +100,8 @@ public final class MessageParser {
                         SnsEnvelope.attributes(json), message.sentAt()));
             }
             if ("s3:TestEvent".equals(json.path("Event").asText())) {
-                LOG.info("Acknowledged s3:TestEvent of bucket {} (message {})", json.path("Bucket").asText(), message.messageId());
+                LOG.info("Acknowledged s3:TestEvent of bucket {} (message {})", json.path("Bucket").asText(),
+                        message.messageId());
                 return List.of();
             }
             if (json.has("Records")) {
@@ -129,7 +134,8 @@ public final class MessageParser {
         String bucket = json.get(1).path("s3BucketName").asText("");
         String key = json.get(1).path("s3Key").asText("");
         if (bucket.isEmpty() || key.isEmpty()) {
-            throw new PayloadRefusedException("Unparseable extended-client pointer: s3BucketName and s3Key are required");
+            throw new PayloadRefusedException(
+                    "Unparseable extended-client pointer: s3BucketName and s3Key are required");
         }
         // a bucket that a grant names is allowed for pointers by the grant itself
         if (pointerGrants.stream().noneMatch(grant -> bucket.equals(grant.bucket()))) {
@@ -137,10 +143,13 @@ public final class MessageParser {
         }
         requireKey(key);
         if (pointerGrants.stream().noneMatch(grant -> grant.covers(bucket, key, allowedBuckets))) {
-            throw new PayloadRefusedException("Pointer to s3://" + bucket + "/" + key + " refused: pointers may name only keys under "
-                    + TrustSettings.POINTER_PREFIXES.name() + " (" + pointerGrants.stream().map(PointerGrant::toString).collect(Collectors.joining(", ")) + ")");
+            throw new PayloadRefusedException("Pointer to s3://" + bucket + "/" + key
+                    + " refused: pointers may name only keys under "
+                    + TrustSettings.POINTER_PREFIXES.name() + " (" + pointerGrants.stream().map(PointerGrant::toString)
+                            .collect(Collectors.joining(", ")) + ")");
         }
-        return new ObjectReference(PayloadSource.EXTENDED_POINTER, bucket, key, null, declaredSize(message), declaredSha256(message),
+        return new ObjectReference(PayloadSource.EXTENDED_POINTER, bucket, key, null, declaredSize(message),
+                declaredSha256(message),
                 message.sentAt(), messageKey(message), null);
     }
 
@@ -161,22 +170,27 @@ public final class MessageParser {
             if (value != null) {
                 String text = String.valueOf(value.stringValue());
                 if (!BYTE_COUNT.matcher(text).matches()) {
-                    throw new PayloadRefusedException("Unparseable extended-client pointer: " + name + " is not a byte count: " + abbreviate(text));
+                    throw new PayloadRefusedException("Unparseable extended-client pointer: " + name
+                            + " is not a byte count: " + abbreviate(text));
                 }
                 try {
                     return Long.parseLong(text);
                 } catch (NumberFormatException e) {
-                    throw new PayloadRefusedException("Unparseable extended-client pointer: " + name + " is out of range: " + abbreviate(text), e);
+                    throw new PayloadRefusedException("Unparseable extended-client pointer: " + name
+                            + " is out of range: " + abbreviate(text), e);
                 }
             }
         }
         return null;
     }
 
-    /** A key S3 refuses, or that a filesystem-backed store reads as another object, names nothing a retry could find. */
+    /**
+     * A key S3 refuses, or that a filesystem-backed store reads as another object, names nothing a retry could find.
+     */
     private static void requireKey(String key) {
         ObjectKeys.malformation(key).ifPresent(why -> {
-            throw new PayloadRefusedException("Malformed object key: " + why + " (S3's limit is " + S3Limits.MAX_KEY_BYTES + " bytes)");
+            throw new PayloadRefusedException("Malformed object key: " + why + " (S3's limit is "
+                    + S3Limits.MAX_KEY_BYTES + " bytes)");
         });
     }
 
@@ -191,7 +205,8 @@ public final class MessageParser {
 
     private void requireAllowed(String bucket) {
         if (!allowedBuckets.contains(bucket)) {
-            throw new PayloadRefusedException("Bucket " + bucket + " is not in " + TrustSettings.ALLOWED_BUCKETS.name());
+            throw new PayloadRefusedException("Bucket " + bucket + " is not in "
+                    + TrustSettings.ALLOWED_BUCKETS.name());
         }
     }
 

@@ -22,7 +22,8 @@ public sealed interface PayloadReference {
      * @param expectedSize the size a pointer's size attribute declares (the object must have it), else null
      * @param eventIssues  fields of the event that could not be read, which the delivery does not need; null when none
      */
-    record ObjectReference(PayloadSource source, String bucket, String key, String versionId, Long expectedSize, String expectedSha256,
+    record ObjectReference(PayloadSource source, String bucket, String key, String versionId, Long expectedSize,
+            String expectedSha256,
                            Instant eventTime, String idempotencyKey, String eventIssues) implements PayloadReference {
     }
 

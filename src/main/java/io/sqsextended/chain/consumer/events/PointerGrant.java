@@ -22,12 +22,14 @@ public record PointerGrant(String bucket, String prefix) {
             return new PointerGrant(null, entry);
         }
         int slash = entry.indexOf('/', SCHEME.length());
-        return slash <= SCHEME.length() ? null : new PointerGrant(entry.substring(SCHEME.length(), slash), entry.substring(slash + 1));
+        return slash <= SCHEME.length() ? null
+                : new PointerGrant(entry.substring(SCHEME.length(), slash), entry.substring(slash + 1));
     }
 
     /** Whether a pointer to this object is honoured. */
     public boolean covers(String objectBucket, String key, Set<String> allowedBuckets) {
-        return (bucket == null ? allowedBuckets.contains(objectBucket) : bucket.equals(objectBucket)) && key.startsWith(prefix);
+        return (bucket == null ? allowedBuckets.contains(objectBucket) : bucket.equals(objectBucket))
+                && key.startsWith(prefix);
     }
 
     /**
@@ -35,8 +37,10 @@ public record PointerGrant(String bucket, String prefix) {
      * pointer's object is deleted: whoever writes a pointer could delete a producer's upload); null when it does not.
      */
     String overlap(String uploadBucket, String inputPrefix) {
-        boolean reaches = (bucket == null || bucket.equals(uploadBucket)) && (prefix.startsWith(inputPrefix) || inputPrefix.startsWith(prefix));
-        return reaches ? TrustSettings.POINTER_PREFIXES.name() + " must not overlap " + ChainKeys.INPUT_PREFIX.name() + " (" + inputPrefix
+        boolean reaches = (bucket == null || bucket.equals(uploadBucket))
+                && (prefix.startsWith(inputPrefix) || inputPrefix.startsWith(prefix));
+        return reaches ? TrustSettings.POINTER_PREFIXES.name() + " must not overlap " + ChainKeys.INPUT_PREFIX.name()
+                + " (" + inputPrefix
                 + (bucket == null ? "" : " of the upload bucket " + bucket) + "): " + this
                 + " would let a pointer name, and the cleanup delete, a producer's upload" : null;
     }

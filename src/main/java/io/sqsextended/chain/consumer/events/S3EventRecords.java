@@ -28,13 +28,19 @@ final class S3EventRecords {
 
     private static final Logger LOG = LoggerFactory.getLogger(S3EventRecords.class);
     private static final String CREATED = "ObjectCreated:";
-    /** MinIO and older Ceph RGW write the configuration's event names, with this prefix (AWS, LocalStack and moto without). */
+    /**
+     * MinIO and older Ceph RGW write the configuration's event names, with this prefix (AWS, LocalStack and moto
+     * without).
+     */
     private static final String CONFIGURATION_PREFIX = "s3:";
     /** MinIO's ObjectCreated events that change an existing object's metadata, not its bytes: no new payload. */
-    private static final Set<String> METADATA_CHANGES = Set.of("PutTagging", "DeleteTagging", "PutRetention", "PutLegalHold");
+    private static final Set<String> METADATA_CHANGES = Set.of("PutTagging", "DeleteTagging", "PutRetention",
+            "PutLegalHold");
     private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
 
-    /** What the parser checks of every object an event names (allowed bucket, well-formed key) before it is a payload. */
+    /**
+     * What the parser checks of every object an event names (allowed bucket, well-formed key) before it is a payload.
+     */
     interface Admission {
         void admit(String bucket, String key);
     }
@@ -42,7 +48,9 @@ final class S3EventRecords {
     private S3EventRecords() {
     }
 
-    /** Read off the tree already parsed: a second parse by the SDK's event model cost each payload as much CPU again. */
+    /**
+     * Read off the tree already parsed: a second parse by the SDK's event model cost each payload as much CPU again.
+     */
     static List<PayloadReference> notification(JsonNode json, Admission admission) {
         JsonNode records = json.get("Records");
         if (records == null || !records.isArray() || records.isEmpty()) {
@@ -55,15 +63,18 @@ final class S3EventRecords {
             String bucket = text(s3.path("bucket").path("name"));
             String rawKey = text(object.path("key"));
             if (bucket == null || rawKey == null) {
-                throw new PayloadRefusedException("Unparseable S3 event notification: a record without s3.bucket.name and s3.object.key");
+                throw new PayloadRefusedException(
+                        "Unparseable S3 event notification: a record without s3.bucket.name and s3.object.key");
             }
             String eventName = text(record.path("eventName"));
             String version = text(record.path("eventVersion"));
             if (eventName == null || eventName.isBlank() || version == null) {
-                throw new PayloadRefusedException("Unparseable S3 event notification: a record without eventName or eventVersion");
+                throw new PayloadRefusedException(
+                        "Unparseable S3 event notification: a record without eventName or eventVersion");
             }
             if (!version.startsWith("2.") && !version.equals("2")) {
-                throw new PayloadRefusedException("Unsupported S3 event version " + version + " (major version 2 is supported)");
+                throw new PayloadRefusedException("Unsupported S3 event version " + version
+                        + " (major version 2 is supported)");
             }
             String key = decodeKey(rawKey);
             if (!isNewObject(eventName)) {
@@ -71,7 +82,8 @@ final class S3EventRecords {
                 continue;
             }
             admission.admit(bucket, key);
-            references.add(reference(bucket, key, object, record.path("eventTime"), new Fields("eventTime", "eTag", "versionId")));
+            references.add(reference(bucket, key, object, record.path("eventTime"),
+                    new Fields("eventTime", "eTag", "versionId")));
         }
         return references;
     }
@@ -86,10 +98,13 @@ final class S3EventRecords {
             return List.of();
         }
         if (bucket.isEmpty() || key.isEmpty()) {
-            throw new PayloadRefusedException("Unparseable EventBridge Object Created event: detail.bucket.name and detail.object.key are required");
+            throw new PayloadRefusedException(
+                    "Unparseable EventBridge Object Created event: detail.bucket.name and detail.object.key are "
+                    + "required");
         }
         admission.admit(bucket, key);
-        return List.of(reference(bucket, key, detail.path("object"), json.path("time"), new Fields("time", "etag", "version-id")));
+        return List.of(reference(bucket, key, detail.path("object"), json.path("time"),
+                new Fields("time", "etag", "version-id")));
     }
 
     /** Names of the fields that differ between the two event shapes. */
@@ -98,7 +113,8 @@ final class S3EventRecords {
 
     /** ObjectCreated:*, with or without the configuration's {@code s3:} prefix, unless it only changed metadata. */
     private static boolean isNewObject(String eventName) {
-        String name = eventName.startsWith(CONFIGURATION_PREFIX) ? eventName.substring(CONFIGURATION_PREFIX.length()) : eventName;
+        String name = eventName.startsWith(CONFIGURATION_PREFIX) ? eventName.substring(CONFIGURATION_PREFIX.length())
+                : eventName;
         return name.startsWith(CREATED) && !METADATA_CHANGES.contains(name.substring(CREATED.length()));
     }
 
@@ -107,7 +123,8 @@ final class S3EventRecords {
         Instant eventTime = instant(time, fields.time(), issues);
         String versionId = versionId(object.path(fields.versionId()));
         JsonNode size = object.path("size");
-        if (present(size) && !(size.canConvertToExactIntegral() && size.asLong(-1) >= 0 || size.isTextual() && MessageParser.BYTE_COUNT.matcher(size.textValue()).matches())) {
+        if (present(size) && !(size.canConvertToExactIntegral() && size.asLong(-1) >= 0 || size.isTextual()
+                && MessageParser.BYTE_COUNT.matcher(size.textValue()).matches())) {
             issues.add("size " + abbreviated(size) + " is no byte count");
         }
         String eTag = readable(object.path(fields.eTag()), fields.eTag(), issues);
@@ -121,13 +138,17 @@ final class S3EventRecords {
                 eventKey(bucket, key, versionId, order, eTag), issues.isEmpty() ? null : String.join("; ", issues));
     }
 
-    /** The version to read; Ceph RGW writes an empty one for unversioned buckets. Needed to read the right bytes: refused when no string. */
+    /**
+     * The version to read; Ceph RGW writes an empty one for unversioned buckets. Needed to read the right bytes:
+     * refused when no string.
+     */
     private static String versionId(JsonNode node) {
         if (!present(node) || node.isTextual() && node.textValue().isEmpty()) {
             return null;
         }
         if (!node.isTextual()) {
-            throw new PayloadRefusedException("Unparseable S3 event notification: versionId " + abbreviated(node) + " is no string");
+            throw new PayloadRefusedException("Unparseable S3 event notification: versionId " + abbreviated(node)
+                    + " is no string");
         }
         return node.textValue();
     }
@@ -153,7 +174,10 @@ final class S3EventRecords {
         return MessageParser.abbreviate(node.toString());
     }
 
-    /** S3 event keys are form-encoded: '+' is a space, "%2B" a '+', "%2F" a '/' (moto, MinIO), "%20" a space (LocalStack). */
+    /**
+     * S3 event keys are form-encoded: '+' is a space, "%2B" a '+', "%2F" a '/' (moto, MinIO), "%20" a space
+     * (LocalStack).
+     */
     private static String decodeKey(String key) {
         try {
             return URLDecoder.decode(key, StandardCharsets.UTF_8);
@@ -162,7 +186,10 @@ final class S3EventRecords {
         }
     }
 
-    /** An instant with or without zone or fraction (zone-less is UTC, as moto and several S3-compatible stores write); null when absent or unreadable (reported). */
+    /**
+     * An instant with or without zone or fraction (zone-less is UTC, as moto and several S3-compatible stores write);
+     * null when absent or unreadable (reported).
+     */
     private static Instant instant(JsonNode node, String name, List<String> issues) {
         if (!present(node)) {
             return null;
@@ -185,7 +212,8 @@ final class S3EventRecords {
     /** Hashed: keys may hold any character, line-based repositories (the file one) need one line per key. */
     private static String eventKey(String bucket, String key, String versionId, String order, String eTag) {
         // the ETag too: LocalStack writes one constant sequencer for every event, so an overwrite differs only by it
-        String identity = String.join("\n", bucket, key, String.valueOf(versionId), String.valueOf(order), String.valueOf(eTag));
+        String identity = String.join("\n", bucket, key, String.valueOf(versionId), String.valueOf(order),
+                String.valueOf(eTag));
         return "s3-event:" + HexFormat.of().formatHex(Sha256.of(identity));
     }
 }

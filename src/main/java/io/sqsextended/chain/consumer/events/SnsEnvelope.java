@@ -6,7 +6,10 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
-/** What SNS delivers to SQS without raw message delivery: only a Notification carries a message; other types are refused. */
+/**
+ * What SNS delivers to SQS without raw message delivery: only a Notification carries a message; other types are
+ * refused.
+ */
 final class SnsEnvelope {
 
     private SnsEnvelope() {
@@ -24,7 +27,8 @@ final class SnsEnvelope {
         String type = envelope.get("Type").asText();
         if (!"Notification".equals(type) || !envelope.get("Message").isTextual()) {
             throw new PayloadRefusedException("SNS envelope of type " + MessageParser.abbreviate(type)
-                    + " refused: only a Notification carries a message (confirm SNS subscriptions with SNS itself, not through the chain)");
+                    + " refused: only a Notification carries a message (confirm SNS subscriptions with SNS itself, "
+                            + "not through the chain)");
         }
         signatures.verify(envelope);
         return envelope.get("Message").asText();

@@ -43,7 +43,8 @@ public final class SnsSignatures {
 
     /** Verification with certificates fetched from SNS over HTTPS. */
     public static SnsSignatures fromSns() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(FETCH_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(FETCH_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
         return new SnsSignatures(url -> fetch(http, url));
     }
 
@@ -74,7 +75,8 @@ public final class SnsSignatures {
                 throw new PayloadRefusedException("SNS envelope refused: the signature does not verify");
             }
         } catch (GeneralSecurityException e) {
-            throw new PayloadRefusedException("SNS envelope refused: the signature does not verify (" + e.getMessage() + ")", e);
+            throw new PayloadRefusedException("SNS envelope refused: the signature does not verify (" + e.getMessage()
+                    + ")", e);
         }
     }
 
@@ -86,8 +88,10 @@ public final class SnsSignatures {
             throw new PayloadRefusedException("SNS envelope refused: SigningCertURL is not a URL", e);
         }
         if (!"https".equals(url.getScheme()) || url.getHost() == null || !SNS_HOST.matcher(url.getHost()).matches()
-                || url.getPort() != -1 || url.getUserInfo() != null || url.getRawPath() == null || !url.getRawPath().endsWith(".pem")) {
-            throw new PayloadRefusedException("SNS envelope refused: SigningCertURL is not an SNS certificate over HTTPS");
+                || url.getPort() != -1 || url.getUserInfo() != null || url.getRawPath() == null || !url.getRawPath()
+                        .endsWith(".pem")) {
+            throw new PayloadRefusedException(
+                    "SNS envelope refused: SigningCertURL is not an SNS certificate over HTTPS");
         }
         return url;
     }
@@ -109,12 +113,15 @@ public final class SnsSignatures {
             HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(url).timeout(FETCH_TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() >= 500 || response.statusCode() == 429) {
-                throw new CertificateUnavailableException("SNS answered " + response.statusCode() + " for its certificate " + url);
+                throw new CertificateUnavailableException("SNS answered " + response.statusCode()
+                        + " for its certificate " + url);
             }
             if (response.statusCode() != 200) {
-                throw new PayloadRefusedException("SNS envelope refused: SNS has no certificate " + url + " (" + response.statusCode() + ")");
+                throw new PayloadRefusedException("SNS envelope refused: SNS has no certificate " + url + " ("
+                        + response.statusCode() + ")");
             }
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(response.body()));
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(response.body()));
         } catch (IOException e) {
             throw new CertificateUnavailableException("Cannot fetch the SNS certificate " + url + ": " + e, e);
         } catch (InterruptedException e) {

@@ -15,7 +15,7 @@ import io.sqsextended.chain.config.setting.SettingsGroup;
  * {@code .sns.verify-signatures}), declared beside the parser that holds them to it.
  *
  * @param allowedBuckets      buckets that events and pointers may name (by default the payload bucket)
- * @param pointerGrants       where extended-client pointers may name objects (never the input prefix producers upload to)
+ * @param pointerGrants where extended-client pointers may name objects (never the input prefix producers upload to)
  * @param verifySnsSignatures whether SNS envelopes must carry a valid SNS signature
  */
 public record TrustSettings(Set<String> allowedBuckets, List<PointerGrant> pointerGrants, boolean verifySnsSignatures) {
@@ -42,12 +42,14 @@ public record TrustSettings(Set<String> allowedBuckets, List<PointerGrant> point
     /** Where pointers may name objects; none may reach the input prefix (of the upload bucket once it is known). */
     private static List<PointerGrant> pointerGrants(ConfigReader in) {
         String key = POINTER_PREFIXES.name();
-        List<String> entries = in.isSet(POINTER_PREFIXES) ? in.get(POINTER_PREFIXES) : List.of(in.get(ChainKeys.EXTENDED_KEY_PREFIX));
+        List<String> entries = in.isSet(POINTER_PREFIXES) ? in.get(POINTER_PREFIXES)
+                : List.of(in.get(ChainKeys.EXTENDED_KEY_PREFIX));
         String inputPrefix = in.get(ChainKeys.INPUT_PREFIX);
         List<PointerGrant> grants = new ArrayList<>();
         for (String entry : entries) {
             PointerGrant grant = PointerGrant.parse(entry);
-            in.check(grant != null, key + " entries are key prefixes, s3://BUCKET/PREFIX or s3://BUCKET/, not " + entry);
+            in.check(grant != null, key + " entries are key prefixes, s3://BUCKET/PREFIX or s3://BUCKET/, not "
+                    + entry);
             if (grant != null) {
                 String overlap = grant.overlap(in.resources().bucket(), inputPrefix);
                 in.check(overlap == null, overlap);

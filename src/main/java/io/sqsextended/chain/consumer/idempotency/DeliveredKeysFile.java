@@ -37,7 +37,8 @@ public final class DeliveredKeysFile extends FileIdempotentRepository implements
     /** Null while the file can be appended to, else why not; tries it now. */
     @Override
     public String problem() {
-        try (FileChannel ignored = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+        try (FileChannel ignored = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
             writable();
             return null;
         } catch (IOException | RuntimeException e) {
@@ -79,14 +80,17 @@ public final class DeliveredKeysFile extends FileIdempotentRepository implements
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         String reason = "idempotency store " + file + " cannot be written: " + cause;
         if (problem.compareAndSet(null, reason)) {
-            LOG.error("The {}. Delivery goes on; duplicates are caught in memory only, until a restart (readiness DOWN until it is writable)",
+            LOG.error(
+                    "The {}. Delivery goes on; duplicates are caught in memory only, until a restart (readiness DOWN "
+                    + "until it is writable)",
                     reason);
         }
     }
 
     private void writable() {
         if (problem.getAndSet(null) != null) {
-            LOG.info("The idempotency store {} is writable again (keys delivered meanwhile are kept in memory only)", file);
+            LOG.info("The idempotency store {} is writable again (keys delivered meanwhile are kept in memory only)",
+                    file);
         }
     }
 }

@@ -58,7 +58,8 @@ public final class SharedIdempotencyStore extends AbstractJdbcMessageIdRepositor
      * @param database      where it is, for people (no credentials)
      * @param pool          closed when the store shuts down
      */
-    public SharedIdempotencyStore(CamelContext context, DataSource dataSource, AutoCloseable pool, String processorName, String database,
+    public SharedIdempotencyStore(CamelContext context, DataSource dataSource, AutoCloseable pool,
+            String processorName, String database,
                                   Duration claimTimeout, Duration retention) {
         super(dataSource, processorName);
         this.context = context;
@@ -74,23 +75,30 @@ public final class SharedIdempotencyStore extends AbstractJdbcMessageIdRepositor
     @ManagedOperation(description = "Claims the key (false: delivered, or held by a delivery under way)")
     @Override
     public boolean add(String key) {
-        return access(() -> jdbcTemplate.update(ClaimsTable.CLAIM, processorName, ClaimsTable.id(key), key, owner, mayTakeOver(), seconds(claimTimeout)) == 1);
+        return access(() -> jdbcTemplate.update(ClaimsTable.CLAIM, processorName, ClaimsTable.id(key), key, owner,
+                mayTakeOver(), seconds(claimTimeout)) == 1);
     }
 
     /** Whether the payload was delivered (false while a delivery holds it). */
     @ManagedOperation(description = "Whether the key's payload was delivered")
     public boolean delivered(String key) {
-        return access(() -> jdbcTemplate.queryForObject(ClaimsTable.DONE, Integer.class, processorName, ClaimsTable.id(key)) > 0);
+        return access(() -> jdbcTemplate.queryForObject(ClaimsTable.DONE, Integer.class, processorName,
+                ClaimsTable.id(key)) > 0);
     }
 
-    /** The exchange completed: the claim becomes a delivered key (written at the next renewal if the database is away now). */
+    /**
+     * The exchange completed: the claim becomes a delivered key (written at the next renewal if the database is away
+     * now).
+     */
     @Override
     public boolean confirm(String key) {
         settleOrKeep(key, true);
         return true;
     }
 
-    /** Releases this delivery's claim (the idempotent consumer's remove on failure), so that a redelivery may deliver. */
+    /**
+     * Releases this delivery's claim (the idempotent consumer's remove on failure), so that a redelivery may deliver.
+     */
     @Override
     public boolean remove(String key) {
         settleOrKeep(key, false);
@@ -120,7 +128,8 @@ public final class SharedIdempotencyStore extends AbstractJdbcMessageIdRepositor
 
     @Override
     protected int queryForInt(String key) {
-        return access(() -> jdbcTemplate.queryForObject(ClaimsTable.LIVE_COUNT, Integer.class, processorName, ClaimsTable.id(key), seconds(claimTimeout)));
+        return access(() -> jdbcTemplate.queryForObject(ClaimsTable.LIVE_COUNT, Integer.class, processorName,
+                ClaimsTable.id(key), seconds(claimTimeout)));
     }
 
     @Override
@@ -140,12 +149,15 @@ public final class SharedIdempotencyStore extends AbstractJdbcMessageIdRepositor
 
     @Override
     protected void doStart() throws Exception {
-        LOG.info("Idempotency store: {}, shared by the instances on queue {}, this one claiming as {}; claims time out after {}, "
+        LOG.info(
+                "Idempotency store: {}, shared by the instances on queue {}, this one claiming as {}; claims time out "
+                + "after {}, "
                 + "delivered keys kept {}", location(), processorName, owner, claimTimeout, retention);
         timer = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "ChainIdempotencyStore");
         long renewal = claimTimeout.toMillis() / 3;
         timer.scheduleWithFixedDelay(this::renew, 0, renewal, TimeUnit.MILLISECONDS);
-        timer.scheduleWithFixedDelay(this::expire, EXPIRY_INTERVAL.toMillis() / 60, EXPIRY_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::expire, EXPIRY_INTERVAL.toMillis() / 60, EXPIRY_INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -199,9 +211,12 @@ public final class SharedIdempotencyStore extends AbstractJdbcMessageIdRepositor
 
     private void settle(String key, boolean delivered) {
         if (delivered) {
-            if (access(() -> jdbcTemplate.update(ClaimsTable.CONFIRM, processorName, ClaimsTable.id(key), owner)) == 0) {
-                LOG.warn("Payload {} was delivered after its claim timed out ({}): another instance may deliver it too; "
-                        + "raise chain.consumer.idempotency.claim-timeout above the longest pause of an instance", key, claimTimeout);
+            if (access(() -> jdbcTemplate.update(ClaimsTable.CONFIRM, processorName, ClaimsTable.id(key), owner))
+                    == 0) {
+                LOG.warn(
+                        "Payload {} was delivered after its claim timed out ({}): another instance may deliver it too; "
+                        + "raise chain.consumer.idempotency.claim-timeout above the longest pause of an instance", key,
+                                claimTimeout);
             }
         } else {
             access(() -> jdbcTemplate.update(ClaimsTable.RELEASE, processorName, ClaimsTable.id(key), owner));
@@ -234,7 +249,8 @@ public final class SharedIdempotencyStore extends AbstractJdbcMessageIdRepositor
             return result;
         } catch (DataAccessException | TransactionException e) {
             reachableSince = null;
-            String reason = "idempotency store " + location() + " unavailable: " + e.getMostSpecificCause().getMessage();
+            String reason = "idempotency store " + location() + " unavailable: " + e.getMostSpecificCause()
+                    .getMessage();
             if (problem.getAndSet(reason) == null) {
                 LOG.error("{}; deliveries wait until it answers (readiness DOWN meanwhile)", reason);
             }

@@ -36,7 +36,10 @@ public final class ObjectCleanup {
         targets.add(new Target(s3, bucket, key));
     }
 
-    /** What to run once the exchange's message is deleted: nothing when it went to the dead-letter queue, whose redrive needs the objects. */
+    /**
+     * What to run once the exchange's message is deleted: nothing when it went to the dead-letter queue, whose redrive
+     * needs the objects.
+     */
     public static Runnable afterDelete(Exchange exchange) {
         @SuppressWarnings("unchecked")
         List<Target> targets = exchange.getProperty(PROPERTY, List.class);
@@ -51,7 +54,8 @@ public final class ObjectCleanup {
             target.s3().deleteObject(r -> r.bucket(target.bucket()).key(target.key()));
             LOG.debug("Deleted delivered payload s3://{}/{}", target.bucket(), target.key());
         } catch (SdkException e) {
-            LOG.warn("Could not delete delivered payload s3://{}/{} (the bucket's lifecycle rule will): {}", target.bucket(), target.key(), e.toString());
+            LOG.warn("Could not delete delivered payload s3://{}/{} (the bucket's lifecycle rule will): {}",
+                    target.bucket(), target.key(), e.toString());
         }
     }
 }

@@ -33,7 +33,9 @@ final class ObjectDownload {
     private volatile ResponseInputStream<GetObjectResponse> response;
     /** {@link #response} through the check of {@link #expected}. */
     private InputStream verified;
-    /** The bytes read so far while they fit in {@link #replayLimit} (the first {@link #head}); null once they do not. */
+    /**
+     * The bytes read so far while they fit in {@link #replayLimit} (the first {@link #head}); null once they do not.
+     */
     private byte[] replay = new byte[0];
     /** Bytes read off the response. */
     private long head;
@@ -62,7 +64,10 @@ final class ObjectDownload {
         return new ObjectDownload(s3, request, length, expected, replayLimit, null);
     }
 
-    /** A GET of the object (for one reader alone, or the shared one sent late); {@link #verified} checks it from its first byte. */
+    /**
+     * A GET of the object (for one reader alone, or the shared one sent late); {@link #verified} checks it from its
+     * first byte.
+     */
     ResponseInputStream<GetObjectResponse> get() {
         return s3.getObject(request);
     }

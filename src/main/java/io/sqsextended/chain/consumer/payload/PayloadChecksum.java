@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
  * The checksum a payload's bytes must have, in S3's base64 form: its SHA-256 when one is known, else the CRC64NVME S3
  * keeps. A COMPOSITE value (multipart, {@code <checksum of the parts' checksums>-<parts>}) says nothing about the
  * stream as a whole and is not used; nor is a value of the wrong length for its algorithm (moto answers a 4-byte
- * CRC64NVME for multipart uploads): it is no checksum of any bytes, so the payload goes unverified and {@link #malformed} says why.
+ * CRC64NVME for multipart uploads): it is no checksum of any bytes,
+ * so the payload goes unverified and {@link #malformed} says why.
  */
 public record PayloadChecksum(Algorithm algorithm, String value) {
 
@@ -54,7 +55,8 @@ public record PayloadChecksum(Algorithm algorithm, String value) {
     }
 
     /**
-     * The producer's SHA-256 (the pointer's attribute: end to end, whoever wrote the object), else what S3 answered with
+     * The producer's SHA-256 (the pointer's attribute: end to end,
+     * whoever wrote the object), else what S3 answered with
      * {@code x-amz-checksum-mode: ENABLED}: a full-object SHA-256, else CRC64NVME, if any.
      */
     static Optional<PayloadChecksum> of(String producerSha256, GetObjectResponse response) {
@@ -66,18 +68,24 @@ public record PayloadChecksum(Algorithm algorithm, String value) {
         return of(producerSha256, response.checksumType(), response.checksumSHA256(), response.checksumCRC64NVME());
     }
 
-    private static Optional<PayloadChecksum> of(String producerSha256, ChecksumType type, String sha256, String crc64Nvme) {
+    private static Optional<PayloadChecksum> of(String producerSha256, ChecksumType type, String sha256,
+            String crc64Nvme) {
         if (producerSha256 != null) {
             return Optional.of(new PayloadChecksum(Algorithm.SHA256, producerSha256));
         }
         if (type == ChecksumType.COMPOSITE) {
             return Optional.empty();
         }
-        return whole(sha256).filter(PayloadSha256::isWellFormed).map(value -> new PayloadChecksum(Algorithm.SHA256, value))
-                .or(() -> whole(crc64Nvme).filter(Crc64Nvme::isWellFormed).map(value -> new PayloadChecksum(Algorithm.CRC64NVME, value)));
+        return whole(sha256).filter(PayloadSha256::isWellFormed)
+                .map(value -> new PayloadChecksum(Algorithm.SHA256, value))
+                .or(() -> whole(crc64Nvme).filter(Crc64Nvme::isWellFormed)
+                        .map(value -> new PayloadChecksum(Algorithm.CRC64NVME, value)));
     }
 
-    /** The whole-object checksums S3 answered that cannot be one of their algorithm, described; empty when there is none. */
+    /**
+     * The whole-object checksums S3 answered that cannot be one of their algorithm, described; empty when there is
+     * none.
+     */
     static Optional<String> malformed(GetObjectResponse response) {
         return malformed(response.checksumType(), response.checksumSHA256(), response.checksumCRC64NVME());
     }
@@ -92,8 +100,10 @@ public record PayloadChecksum(Algorithm algorithm, String value) {
             return Optional.empty();
         }
         List<String> malformed = new ArrayList<>();
-        whole(sha256).filter(value -> !PayloadSha256.isWellFormed(value)).ifPresent(value -> malformed.add(describe("SHA256", value, 32)));
-        whole(crc64Nvme).filter(value -> !Crc64Nvme.isWellFormed(value)).ifPresent(value -> malformed.add(describe("CRC64NVME", value, Long.BYTES)));
+        whole(sha256).filter(value -> !PayloadSha256.isWellFormed(value))
+                .ifPresent(value -> malformed.add(describe("SHA256", value, 32)));
+        whole(crc64Nvme).filter(value -> !Crc64Nvme.isWellFormed(value))
+                .ifPresent(value -> malformed.add(describe("CRC64NVME", value, Long.BYTES)));
         return malformed.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", malformed));
     }
 
@@ -104,7 +114,8 @@ public record PayloadChecksum(Algorithm algorithm, String value) {
         } catch (IllegalArgumentException e) {
             length = "no base64";
         }
-        return "Checksum" + algorithm + " " + value + " is " + length + ", a " + algorithm + " has " + bytes + ": not verifiable";
+        return "Checksum" + algorithm + " " + value + " is " + length + ", a " + algorithm + " has " + bytes
+                + ": not verifiable";
     }
 
     /**

@@ -49,7 +49,8 @@ public final class PayloadResolver {
      * @param replayLimit  bytes of each payload kept as they are read, for a second reader within the attempt
      * @param cleanup      what becomes of objects after delivery, per source
      */
-    public PayloadResolver(S3Client s3, S3Presigner presigner, Duration downloadUrlTtl, boolean fetchPayload, int replayLimit,
+    public PayloadResolver(S3Client s3, S3Presigner presigner, Duration downloadUrlTtl, boolean fetchPayload,
+            int replayLimit,
                            Map<PayloadSource, CleanupPolicy> cleanup) {
         this.s3 = s3;
         this.presigner = presigner;
@@ -61,7 +62,8 @@ public final class PayloadResolver {
 
     public void resolve(Exchange exchange, PayloadReference reference) {
         Message message = exchange.getMessage();
-        // one SQS message may name several payloads: nothing of the previous one may leak into this one, nor hold its connection
+        // one SQS message may name several payloads: nothing of the previous
+        // one may leak into this one, nor hold its connection
         message.removeHeaders("Payload*");
         if (message.getBody() instanceof S3ObjectStream previous) {
             previous.discard();
@@ -88,11 +90,14 @@ public final class PayloadResolver {
         if (object.eventIssues() != null) {
             message.setHeader(PayloadHeaders.EVENT_ISSUES, object.eventIssues());
         }
-        message.setHeader(PayloadHeaders.DOWNLOAD_URL, new DownloadUrl(() -> presigner.presignGetObject(r -> r.signatureDuration(downloadUrlTtl)
-                .getObjectRequest(g -> g.bucket(object.bucket()).key(object.key()).versionId(object.versionId()))).url().toString()));
+        message.setHeader(PayloadHeaders.DOWNLOAD_URL,
+                new DownloadUrl(() -> presigner.presignGetObject(r -> r.signatureDuration(downloadUrlTtl)
+                .getObjectRequest(g -> g.bucket(object.bucket()).key(object.key()).versionId(object.versionId()))).url()
+                        .toString()));
         if (!fetchPayload) {
             // the checksums too: the downstream that reads the URL can verify what it reads
-            HeadObjectResponse head = unlessRefused(object, () -> s3.headObject(r -> r.bucket(object.bucket()).key(object.key())
+            HeadObjectResponse head = unlessRefused(object, ()
+                    -> s3.headObject(r -> r.bucket(object.bucket()).key(object.key())
                     .versionId(object.versionId()).checksumMode(ChecksumMode.ENABLED)));
             requireDeclaredSize(object, head.contentLength());
             describe(message, head.contentLength(), head.eTag(), head.contentType(), head.metadata());
@@ -102,8 +107,10 @@ public final class PayloadResolver {
             return;
         }
         // one GET: its response gives the headers, its body is the payload, read as the downstream reads it; the
-        // checksum mode as a header, not the SDK's field: the SDK would verify too, and fail without saying it is a mismatch
-        GetObjectRequest get = GetObjectRequest.builder().bucket(object.bucket()).key(object.key()).versionId(object.versionId())
+        // checksum mode as a header, not the SDK's field: the SDK would
+        // verify too, and fail without saying it is a mismatch
+        GetObjectRequest get = GetObjectRequest.builder().bucket(object.bucket()).key(object.key())
+                .versionId(object.versionId())
                 .overrideConfiguration(o -> o.putHeader(CHECKSUM_MODE, "ENABLED")).build();
         ResponseInputStream<GetObjectResponse> response = unlessRefused(object, () -> s3.getObject(get));
         GetObjectResponse described = response.response();
@@ -120,8 +127,10 @@ public final class PayloadResolver {
         } else {
             PayloadChecksum.malformed(described).ifPresent(reason -> unverifiable(message, object, reason));
         }
-        // If-Match: a later GET (a redelivery's) gets the bytes the headers describe, even if the key was overwritten meanwhile
-        S3ObjectStream body = new S3ObjectStream(s3, get.toBuilder().ifMatch(described.eTag()).build(), described.contentLength(),
+        // If-Match: a later GET (a redelivery's) gets the bytes the headers
+        // describe, even if the key was overwritten meanwhile
+        S3ObjectStream body = new S3ObjectStream(s3, get.toBuilder().ifMatch(described.eTag()).build(),
+                described.contentLength(),
                 expected, replayLimit, response);
         message.setBody(body);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
@@ -132,7 +141,8 @@ public final class PayloadResolver {
         });
     }
 
-    private static void describe(Message message, Long size, String eTag, String contentType, Map<String, String> metadata) {
+    private static void describe(Message message, Long size, String eTag, String contentType, Map<String,
+            String> metadata) {
         message.setHeader(PayloadHeaders.SIZE, size);
         message.setHeader(PayloadHeaders.ETAG, unquote(eTag));
         message.setHeader(PayloadHeaders.CONTENT_TYPE, contentType);
@@ -140,23 +150,30 @@ public final class PayloadResolver {
     }
 
     /**
-     * A checksum S3 answered that is none of its algorithm's (the store's fault, the same on every retry): the payload is
-     * delivered unverified and says so, as one without a checksum would be, rather than dead-lettered for good.
+     * A checksum S3 answered that is none of its algorithm's (the
+     * store's fault, the same on every retry): the payload is delivered unverified and says so, as one without a
+     * checksum would be, rather than dead-lettered for good.
      */
     private static void unverifiable(Message message, ObjectReference object, String reason) {
         LOG.warn("Delivering s3://{}/{} unverified: {}", object.bucket(), object.key(), reason);
         message.setHeader(PayloadHeaders.CHECKSUM_MALFORMED, reason);
     }
 
-    /** A pointer whose size attribute is not its object's size points at something else than was sent: no retry changes that. */
+    /**
+     * A pointer whose size attribute is not its object's size points at something else than was sent: no retry changes
+     * that.
+     */
     private static void requireDeclaredSize(ObjectReference object, Long size) {
         if (object.expectedSize() != null && !object.expectedSize().equals(size)) {
-            throw new PayloadRefusedException("Pointer to s3://" + object.bucket() + "/" + object.key() + " declares " + object.expectedSize()
+            throw new PayloadRefusedException("Pointer to s3://" + object.bucket() + "/" + object.key() + " declares "
+                    + object.expectedSize()
                     + " bytes, the object has " + size);
         }
     }
 
-    /** What S3 refuses for good (the object is gone, the key is malformed or forbidden) is a refusal, not worth a retry. */
+    /**
+     * What S3 refuses for good (the object is gone, the key is malformed or forbidden) is a refusal, not worth a retry.
+     */
     private static <T> T unlessRefused(ObjectReference object, Supplier<T> call) {
         try {
             return call.get();
@@ -167,15 +184,19 @@ public final class PayloadResolver {
             }
             if (e.statusCode() == 400 || e.statusCode() == 403) {
                 String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-                throw new PayloadRefusedException("S3 refuses to read " + name + ": " + e.statusCode() + (code == null ? "" : " " + code), e);
+                throw new PayloadRefusedException("S3 refuses to read " + name + ": " + e.statusCode()
+                        + (code == null ? "" : " " + code), e);
             }
             throw e;
         }
     }
 
-    /** After a delivery: schedules the object's deletion once its message is deleted, if its source's policy says so. */
+    /**
+     * After a delivery: schedules the object's deletion once its message is deleted, if its source's policy says so.
+     */
     public void scheduleCleanup(Exchange exchange, PayloadReference reference) {
-        if (reference instanceof ObjectReference object && cleanup.getOrDefault(object.source(), CleanupPolicy.KEEP) == CleanupPolicy.DELETE) {
+        if (reference instanceof ObjectReference object && cleanup.getOrDefault(object.source(), CleanupPolicy.KEEP)
+                == CleanupPolicy.DELETE) {
             ObjectCleanup.schedule(exchange, s3, object.bucket(), object.key());
         }
     }

@@ -76,7 +76,8 @@ final class AwsChunkedInputStream extends InputStream {
         } catch (NumberFormatException e) {
             throw new RejectedUpload.BadDigest("Malformed aws-chunked chunk header");
         }
-        chunkSignature = header.length == 2 && header[1].startsWith("chunk-signature=") ? header[1].substring("chunk-signature=".length()) : null;
+        chunkSignature = header.length == 2 && header[1].startsWith("chunk-signature=")
+                ? header[1].substring("chunk-signature=".length()) : null;
         if (signer != null && chunkSignature == null) {
             throw new RejectedUpload.BadSignature("A chunk of a signed aws-chunked body carries no signature");
         }

@@ -85,7 +85,8 @@ public final class EmbeddedS3 implements AutoCloseable {
         // S3 checks the condition before it stores anything; the space check sits closest to the disk
         MultipartChecksums checksums = new MultipartChecksums(storageDir);
         BlobStore store = new NotifyingBlobStore(new ConditionalBlobStore(new MultipartETags(new ChecksumBlobStore(
-                new SpaceCheckingBlobStore(storage.getBlobStore(), storageDir, space, incomplete), incomplete, checksums),
+                new SpaceCheckingBlobStore(storage.getBlobStore(), storageDir, space, incomplete), incomplete,
+                        checksums),
                 storageDir)), notifier);
         Map<String, List<CorsRule>> corsRules = new HashMap<>();
         for (BucketSpec bucket : buckets) {

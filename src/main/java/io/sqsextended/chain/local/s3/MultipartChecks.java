@@ -30,9 +30,9 @@ import org.jclouds.blobstore.domain.BlobMetadata;
 /**
  * In front of S3Proxy's handler: the checksums S3 checks when a multipart upload is created (a type its algorithm
  * cannot have) and completed, which S3Proxy 2.7.0 cannot (its store has no way to answer InvalidRequest, is handed
- * neither the parts' checksums nor the whole's, and completes after the 200 is sent). The completion's body (its part list, a few hundred KB at most) is read here, checked
- * ({@link MultipartChecksums#refusal}) and handed on. Only requests signed with the embedded S3's keys are checked:
- * S3 authenticates first, and S3Proxy refuses the others.
+ * neither the parts' checksums nor the whole's, and completes after the 200 is sent). The completion's body (its part
+ * list, a few hundred KB at most) is read here, checked ({@link MultipartChecksums#refusal}) and handed on. Only
+ * requests signed with the embedded S3's keys are checked: S3 authenticates first, and S3Proxy refuses the others.
  */
 final class MultipartChecks extends HandlerWrapper {
 
@@ -58,7 +58,8 @@ final class MultipartChecks extends HandlerWrapper {
     }
 
     /** Puts this in front of the proxy's handler (before it starts), inside {@link S3Requests}. */
-    static void install(S3Proxy proxy, BlobStore store, MultipartChecksums checksums, String accessKey, String secretKey) {
+    static void install(S3Proxy proxy, BlobStore store, MultipartChecksums checksums, String accessKey,
+            String secretKey) {
         ProxyHandlers.insert(proxy, new MultipartChecks(store, checksums, accessKey, secretKey));
     }
 
@@ -74,7 +75,8 @@ final class MultipartChecks extends HandlerWrapper {
             return;
         }
         if (create) {
-            Optional<MultipartChecksums.Refusal> refusal = MultipartChecksums.refusalToCreate(RequestedChecksum.of(request));
+            Optional<MultipartChecksums.Refusal> refusal = MultipartChecksums.refusalToCreate(
+                    RequestedChecksum.of(request));
             if (refusal.isPresent()) {
                 S3ErrorResponse.send(baseRequest, response, 400, refusal.get().code(), refusal.get().message());
             } else {
@@ -90,7 +92,8 @@ final class MultipartChecks extends HandlerWrapper {
         String bucket = path[1];
         String key = URLDecoder.decode(path[2], StandardCharsets.UTF_8);
         Optional<MultipartChecksums.Refusal> refusal = stubMetadata(bucket, uploadId).flatMap(stub -> parts(body)
-                .flatMap(parts -> checksums.refusal(bucket, uploadId, key, stub, parts, RequestedChecksum.of(request))));
+                .flatMap(parts -> checksums.refusal(bucket, uploadId, key, stub, parts,
+                        RequestedChecksum.of(request))));
         if (refusal.isPresent()) {
             S3ErrorResponse.send(baseRequest, response, 400, refusal.get().code(), refusal.get().message());
             return;
@@ -101,7 +104,8 @@ final class MultipartChecks extends HandlerWrapper {
     private boolean signedByTheseKeys(HttpServletRequest request) {
         String payloadHash = request.getHeader("x-amz-content-sha256");
         return payloadHash != null && SigV4.of(request, secretKey)
-                .filter(signer -> signer.accessKey().equals(accessKey) && signer.signs(request, payloadHash)).isPresent();
+                .filter(signer -> signer.accessKey().equals(accessKey) && signer.signs(request, payloadHash))
+                        .isPresent();
     }
 
     /** The user metadata of the upload's stub; empty for an upload S3Proxy does not know (it answers NoSuchUpload). */
@@ -122,11 +126,13 @@ final class MultipartChecks extends HandlerWrapper {
             Map<FlexibleChecksum, String> given = new EnumMap<>(FlexibleChecksum.class);
             while (xml.hasNext()) {
                 int event = xml.next();
-                String element = event == XMLStreamConstants.START_ELEMENT || event == XMLStreamConstants.END_ELEMENT ? xml.getLocalName() : "";
+                String element = event == XMLStreamConstants.START_ELEMENT || event == XMLStreamConstants.END_ELEMENT
+                        ? xml.getLocalName() : "";
                 if (event == XMLStreamConstants.START_ELEMENT && element.equals("PartNumber")) {
                     number = Integer.valueOf(xml.getElementText().strip());
                 } else if (event == XMLStreamConstants.START_ELEMENT && element.startsWith("Checksum")) {
-                    Optional<FlexibleChecksum> algorithm = FlexibleChecksum.named(element.substring("Checksum".length()));
+                    Optional<FlexibleChecksum> algorithm = FlexibleChecksum.named(
+                            element.substring("Checksum".length()));
                     String value = xml.getElementText().strip();
                     algorithm.ifPresent(named -> given.put(named, value));
                 } else if (event == XMLStreamConstants.END_ELEMENT && element.equals("Part") && number != null) {
@@ -143,7 +149,8 @@ final class MultipartChecks extends HandlerWrapper {
 
     /** Whether a raw query string is a CreateMultipartUpload's ({@code ?uploads}). */
     private static boolean isCreate(String query) {
-        return query != null && Arrays.stream(query.split("&")).anyMatch(p -> p.equals("uploads") || p.equals("uploads="));
+        return query != null && Arrays.stream(query.split("&"))
+                .anyMatch(p -> p.equals("uploads") || p.equals("uploads="));
     }
 
     /** A parameter of a raw query string, decoded; null when it has none. */

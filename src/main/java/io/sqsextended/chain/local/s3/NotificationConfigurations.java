@@ -25,7 +25,8 @@ final class NotificationConfigurations extends HandlerWrapper {
     private final String secretKey;
     private final String queueArnPrefix;
 
-    private NotificationConfigurations(Map<String, List<QueueNotification>> notificationsByBucket, EmbeddedS3.Settings settings) {
+    private NotificationConfigurations(Map<String, List<QueueNotification>> notificationsByBucket,
+            EmbeddedS3.Settings settings) {
         this.notificationsByBucket = Map.copyOf(notificationsByBucket);
         this.accessKey = settings.accessKey();
         this.secretKey = settings.secretKey();
@@ -33,7 +34,8 @@ final class NotificationConfigurations extends HandlerWrapper {
     }
 
     /** Puts this in front of the proxy's handler; before {@link S3Proxy#start()}. */
-    static void install(S3Proxy proxy, Map<String, List<QueueNotification>> notificationsByBucket, EmbeddedS3.Settings settings) {
+    static void install(S3Proxy proxy, Map<String, List<QueueNotification>> notificationsByBucket,
+            EmbeddedS3.Settings settings) {
         ProxyHandlers.insert(proxy, new NotificationConfigurations(notificationsByBucket, settings));
     }
 
@@ -43,9 +45,11 @@ final class NotificationConfigurations extends HandlerWrapper {
         String[] path = request.getRequestURI().split("/");
         String payloadHash = request.getHeader("x-amz-content-sha256");
         // anything else (another caller, a bad signature) S3Proxy answers, as it answers every other request
-        boolean answered = "GET".equals(request.getMethod()) && path.length == 2 && "".equals(request.getParameter("notification"))
+        boolean answered = "GET".equals(request.getMethod()) && path.length == 2
+                && "".equals(request.getParameter("notification"))
                 && notificationsByBucket.containsKey(path[1]) && payloadHash != null
-                && SigV4.of(request, secretKey).filter(s -> s.accessKey().equals(accessKey) && s.signs(request, payloadHash)).isPresent();
+                && SigV4.of(request, secretKey)
+                        .filter(s -> s.accessKey().equals(accessKey) && s.signs(request, payloadHash)).isPresent();
         if (!answered) {
             super.handle(target, baseRequest, request, response);
             return;
@@ -62,7 +66,8 @@ final class NotificationConfigurations extends HandlerWrapper {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<NotificationConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">");
         for (QueueNotification notification : notifications) {
-            xml.append("<QueueConfiguration><Id>").append(BucketNotifier.configurationId(notification.queueName())).append("</Id><Queue>")
+            xml.append("<QueueConfiguration><Id>").append(BucketNotifier.configurationId(notification.queueName()))
+                    .append("</Id><Queue>")
                     .append(queueArnPrefix).append(notification.queueName()).append("</Queue><Event>")
                     .append(notification.event()).append("</Event>");
             if (!notification.prefix().isEmpty() || !notification.suffix().isEmpty()) {
@@ -78,7 +83,8 @@ final class NotificationConfigurations extends HandlerWrapper {
 
     private static void rule(StringBuilder xml, String name, String value) {
         if (!value.isEmpty()) {
-            xml.append("<FilterRule><Name>").append(name).append("</Name><Value>").append(escape(value)).append("</Value></FilterRule>");
+            xml.append("<FilterRule><Name>").append(name).append("</Name><Value>").append(escape(value))
+                    .append("</Value></FilterRule>");
         }
     }
 

@@ -20,7 +20,8 @@ final class ProxyHandlers {
             field.setAccessible(true);
             ((Server) field.get(proxy)).insertHandler(handler);
         } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalStateException("This S3Proxy keeps its Jetty server elsewhere than 2.7.0 did (field 'server')", e);
+            throw new IllegalStateException(
+                    "This S3Proxy keeps its Jetty server elsewhere than 2.7.0 did (field 'server')", e);
         }
     }
 }

@@ -45,10 +45,13 @@ final class S3Cors extends HandlerWrapper {
         String preflightMethod = request.getHeader("Access-Control-Request-Method");
         if (request.getMethod().equals("OPTIONS") && preflightMethod != null) {
             List<String> headers = Optional.ofNullable(request.getHeader("Access-Control-Request-Headers")).stream()
-                    .flatMap(value -> Arrays.stream(value.split(","))).map(String::trim).filter(h -> !h.isEmpty()).toList();
-            Optional<CorsRule> rule = rules.stream().filter(r -> r.allows(origin, preflightMethod, headers)).findFirst();
+                    .flatMap(value -> Arrays.stream(value.split(","))).map(String::trim).filter(h -> !h.isEmpty())
+                            .toList();
+            Optional<CorsRule> rule = rules.stream().filter(r -> r.allows(origin, preflightMethod, headers))
+                    .findFirst();
             if (rule.isEmpty()) {
-                S3ErrorResponse.send(baseRequest, response, 403, "AccessForbidden", "CORSResponse: This CORS request is not allowed.");
+                S3ErrorResponse.send(baseRequest, response, 403, "AccessForbidden",
+                        "CORSResponse: This CORS request is not allowed.");
                 return;
             }
             allow(response, origin, rule.get());
@@ -63,7 +66,8 @@ final class S3Cors extends HandlerWrapper {
             baseRequest.setHandled(true);
             return;
         }
-        rules.stream().filter(r -> r.allows(origin, request.getMethod(), List.of())).findFirst().ifPresent(rule -> allow(response, origin, rule));
+        rules.stream().filter(r -> r.allows(origin, request.getMethod(), List.of())).findFirst()
+                .ifPresent(rule -> allow(response, origin, rule));
         super.handle(target, baseRequest, request, new WithoutProxyCors(response));
     }
 

@@ -13,7 +13,8 @@ final class S3ErrorResponse {
     private S3ErrorResponse() {
     }
 
-    static void send(Request baseRequest, HttpServletResponse response, int status, String code, String message) throws IOException {
+    static void send(Request baseRequest, HttpServletResponse response, int status, String code, String message)
+            throws IOException {
         String requestId = UUID.randomUUID().toString();
         byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>" + message
                 + "</Message><RequestId>" + requestId + "</RequestId></Error>").getBytes(StandardCharsets.UTF_8);

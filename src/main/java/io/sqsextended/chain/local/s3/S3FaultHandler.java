@@ -41,7 +41,8 @@ final class S3FaultHandler extends HandlerWrapper {
                 request.setAttribute(DELAYED, Boolean.TRUE);
                 AsyncContext suspended = request.startAsync();
                 suspended.setTimeout(0);
-                baseRequest.getHttpChannel().getConnector().getScheduler().schedule(suspended::dispatch, delay, TimeUnit.NANOSECONDS);
+                baseRequest.getHttpChannel().getConnector().getScheduler()
+                        .schedule(suspended::dispatch, delay, TimeUnit.NANOSECONDS);
                 return;
             }
         }
@@ -49,7 +50,8 @@ final class S3FaultHandler extends HandlerWrapper {
         if (fault == 503) {
             S3ErrorResponse.send(baseRequest, response, 503, "SlowDown", "Please reduce your request rate.");
         } else if (fault != 0) {
-            S3ErrorResponse.send(baseRequest, response, fault, "InternalError", "We encountered an internal error. Please try again.");
+            S3ErrorResponse.send(baseRequest, response, fault, "InternalError",
+                    "We encountered an internal error. Please try again.");
         } else {
             super.handle(target, baseRequest, request, response);
         }

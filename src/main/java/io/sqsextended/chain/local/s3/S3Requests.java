@@ -34,8 +34,10 @@ final class S3Requests extends HandlerWrapper {
         // only a DELETE: reading parameters of a POST or PUT could read its body as a form
         String abortedUploadId = request.getMethod().equals("DELETE") ? request.getParameter("uploadId") : null;
         // S3 gives the checksum of a whole object only, and only when asked
-        boolean checksumMode = "ENABLED".equalsIgnoreCase(request.getHeader("x-amz-checksum-mode")) && request.getHeader("Range") == null;
-        try (RequestScope scope = RequestScope.open("*".equals(request.getHeader("If-None-Match")), key, abortedUploadId,
+        boolean checksumMode = "ENABLED".equalsIgnoreCase(request.getHeader("x-amz-checksum-mode"))
+                && request.getHeader("Range") == null;
+        try (RequestScope scope = RequestScope.open("*".equals(request.getHeader("If-None-Match")), key,
+                abortedUploadId,
                 RequestedChecksum.of(request), response::setHeader)) {
             super.handle(target, baseRequest, request, new ChecksumHeaders(response, checksumMode));
         }

@@ -24,7 +24,8 @@ final class SigV4 {
 
     static final String EMPTY_SHA256 = hex(sha256(new byte[0]));
     private static final Pattern HEADER = Pattern.compile(
-            "AWS4-HMAC-SHA256 Credential=([^/]+)/(\\d{8})/([^/]+)/s3/aws4_request, ?SignedHeaders=([^,]+), ?Signature=(\\p{XDigit}{64})");
+            "AWS4-HMAC-SHA256 Credential=([^/]+)/(\\d{8})/([^/]+)/s3/aws4_request, ?SignedHeaders=([^,]+), "
+                    + "?Signature=(\\p{XDigit}{64})");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final String accessKey;
@@ -51,7 +52,8 @@ final class SigV4 {
         String authorization = request.getHeader("Authorization");
         String amzDate = request.getHeader("x-amz-date");
         Matcher header = authorization == null ? null : HEADER.matcher(authorization);
-        return header != null && amzDate != null && header.matches() ? Optional.of(new SigV4(header, amzDate, secretKey)) : Optional.empty();
+        return header != null && amzDate != null && header.matches()
+                ? Optional.of(new SigV4(header, amzDate, secretKey)) : Optional.empty();
     }
 
     String accessKey() {

@@ -34,7 +34,8 @@ final class SignedUploads extends HandlerWrapper {
     private static final Logger LOG = LoggerFactory.getLogger(SignedUploads.class);
     private static final String CONTENT_SHA256 = "x-amz-content-sha256";
     private static final String UNSIGNED = "UNSIGNED-PAYLOAD";
-    private static final Set<String> SIGNED_CHUNKS = Set.of("STREAMING-AWS4-HMAC-SHA256-PAYLOAD", "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER");
+    private static final Set<String> SIGNED_CHUNKS = Set.of("STREAMING-AWS4-HMAC-SHA256-PAYLOAD",
+            "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER");
     private static final String UNSIGNED_CHUNKS = "STREAMING-UNSIGNED-PAYLOAD-TRAILER";
 
     private final String accessKey;
@@ -55,14 +56,16 @@ final class SignedUploads extends HandlerWrapper {
             throws IOException, ServletException {
         String payloadHash = request.getHeader(CONTENT_SHA256);
         var signature = SigV4.of(request, secretKey);
-        if (!"PUT".equals(request.getMethod()) || payloadHash == null || UNSIGNED.equals(payloadHash) || signature.isEmpty()) {
+        if (!"PUT".equals(request.getMethod()) || payloadHash == null || UNSIGNED.equals(payloadHash)
+                || signature.isEmpty()) {
             super.handle(target, baseRequest, request, response);
             return;
         }
         SigV4 signer = signature.get();
         if (!signer.accessKey().equals(accessKey) || !signer.signs(request, payloadHash)) {
             // before the body: S3Proxy would read a signed payload into the heap before it checks the signature
-            LOG.info("Refused an upload to {}: its signature does not match the embedded S3's keys", request.getRequestURI());
+            LOG.info("Refused an upload to {}: its signature does not match the embedded S3's keys",
+                    request.getRequestURI());
             if (signer.accessKey().equals(accessKey)) {
                 S3ErrorResponse.send(baseRequest, response, 403, "SignatureDoesNotMatch",
                         "The request signature we calculated does not match the signature you provided");
@@ -72,7 +75,8 @@ final class SignedUploads extends HandlerWrapper {
             }
             return;
         }
-        BiConsumer<String, String> trailers = (name, value) -> RequestScope.current().ifPresent(scope -> scope.checksum().trailer(name, value));
+        BiConsumer<String, String> trailers = (name, value) -> RequestScope.current()
+                .ifPresent(scope -> scope.checksum().trailer(name, value));
         InputStream raw = request.getInputStream();
         InputStream payload;
         if (SIGNED_CHUNKS.contains(payloadHash)) {
@@ -90,7 +94,8 @@ final class SignedUploads extends HandlerWrapper {
         String encoding = fields.get("Content-Encoding");
         if (encoding != null) {
             // S3 keeps the object's own encodings, not the transfer's
-            String kept = Arrays.stream(encoding.split(",")).map(String::trim).filter(e -> !e.equalsIgnoreCase("aws-chunked"))
+            String kept = Arrays.stream(encoding.split(",")).map(String::trim)
+                    .filter(e -> !e.equalsIgnoreCase("aws-chunked"))
                     .collect(Collectors.joining(","));
             fields.remove("Content-Encoding");
             if (!kept.isEmpty()) {

@@ -63,8 +63,10 @@ final class UploadSpaceGuard extends HandlerWrapper {
             return;
         }
         if (refusing.compareAndSet(false, true)) {
-            LOG.warn("The embedded S3 refuses uploads (503 SlowDown) while the data disk is short of space: {}", shortage.get());
+            LOG.warn("The embedded S3 refuses uploads (503 SlowDown) while the data disk is short of space: {}",
+                    shortage.get());
         }
-        S3ErrorResponse.send(baseRequest, response, 503, "SlowDown", "The data disk of the embedded S3 is short of space; retry later");
+        S3ErrorResponse.send(baseRequest, response, 503, "SlowDown",
+                "The data disk of the embedded S3 is short of space; retry later");
     }
 }

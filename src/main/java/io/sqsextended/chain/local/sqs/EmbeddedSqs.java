@@ -45,7 +45,8 @@ public final class EmbeddedSqs implements AutoCloseable {
     public record Settings(String bindAddress, String publicHost, String region, String accountId) {
     }
 
-    public static EmbeddedSqs start(Settings settings, int port, int elasticMqPort, Path storageDir, List<QueueSpec> queues,
+    public static EmbeddedSqs start(Settings settings, int port, int elasticMqPort, Path storageDir,
+            List<QueueSpec> queues,
                              FaultInjection injection) throws ReflectiveOperationException, InterruptedException {
         if (!RUNNING.compareAndSet(false, true)) {
             throw new IllegalStateException("An embedded SQS already runs in this JVM; its message store is per JVM");
@@ -66,7 +67,8 @@ public final class EmbeddedSqs implements AutoCloseable {
                     queues { %s }
                     """.formatted(settings.publicHost(), port, elasticMqPort, settings.region(),
                     settings.accountId(), store.uri(), queueConfig(queues));
-            var config = new ElasticMQServerConfig(ConfigFactory.parseString(hocon).withFallback(ConfigFactory.load()).resolve());
+            var config = new ElasticMQServerConfig(ConfigFactory.parseString(hocon).withFallback(ConfigFactory.load())
+                    .resolve());
             stop = new ElasticMQServer(config).start();
             return new EmbeddedSqs(stop, SqsFront.start(settings.bindAddress(), port, elasticMqPort, injection),
                     URI.create("http://" + settings.publicHost() + ":" + port), store);

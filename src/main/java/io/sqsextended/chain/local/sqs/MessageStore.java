@@ -34,13 +34,16 @@ final class MessageStore implements AutoCloseable {
         try (Connection connection = DriverManager.getConnection(uri, "", "")) {
             write(connection);
         } catch (SQLException e) {
-            throw new IllegalStateException("Local mode cannot open its message store in " + dir + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Local mode cannot open its message store in " + dir + ": "
+                    + e.getMessage(), e);
         }
         ConnectionPoolSettings defaults = ConnectionPool$.MODULE$.singleton$default$4();
         ConnectionPoolSettings checked = new ConnectionPoolSettings(defaults.initialSize(), defaults.maxSize(),
-                defaults.connectionTimeoutMillis(), "SELECT 1", defaults.connectionPoolFactoryName(), defaults.driverName(),
+                defaults.connectionTimeoutMillis(), "SELECT 1", defaults.connectionPoolFactoryName(),
+                        defaults.driverName(),
                 defaults.warmUpTime(), defaults.timeZone());
-        ConnectionPool$.MODULE$.singleton(uri, "", "", checked, ConnectionPool$.MODULE$.singleton$default$5(uri, "", "", checked));
+        ConnectionPool$.MODULE$.singleton(uri, "", "", checked,
+                ConnectionPool$.MODULE$.singleton$default$5(uri, "", "", checked));
         // ElasticMQ opens its pool only when none is: it takes this one
         setElasticMqPoolInitialized(true);
         return new MessageStore(dir, uri);

@@ -32,10 +32,14 @@ final class SqsFront implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
     /** Long polls hold a connection each for up to 20 s: room for many receivers at once. */
     private static final int MAX_CONNECTIONS = 1024;
-    /** Below Pekko's idle timeout (60 s): a pooled connection is dropped by us before ElasticMQ closes it under a request. */
+    /**
+     * Below Pekko's idle timeout (60 s): a pooled connection is dropped by us before ElasticMQ closes it under a
+     * request.
+     */
     private static final int KEEP_ALIVE_SECONDS = 30;
     /** Per connection, not end to end: forwarded on each hop by Vert.x itself. */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "transfer-encoding",
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection",
+            "transfer-encoding",
             "te", "trailer", "upgrade");
 
     private final Vertx vertx;
@@ -49,12 +53,17 @@ final class SqsFront implements AutoCloseable {
     }
 
     /** Listens on {@code bindAddress:port}, forwarding to ElasticMQ on the loopback's {@code upstreamPort}. */
-    static SqsFront start(String bindAddress, int port, int upstreamPort, FaultInjection injection) throws InterruptedException {
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.min(2, Runtime.getRuntime().availableProcessors()))
+    static SqsFront start(String bindAddress, int port, int upstreamPort, FaultInjection injection)
+            throws InterruptedException {
+        Vertx vertx = Vertx.vertx(new VertxOptions()
+                .setEventLoopPoolSize(Math.min(2, Runtime.getRuntime().availableProcessors()))
                 .setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
-        // closed with a reset: Pekko answers a FIN by waiting for the response (a 20 s long poll, which its stop awaits too)
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(LOOPBACK).setDefaultPort(upstreamPort)
-                .setKeepAlive(true).setKeepAliveTimeout(KEEP_ALIVE_SECONDS).setSoLinger(0), new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS));
+        // closed with a reset: Pekko answers a FIN by waiting for the
+        // response (a 20 s long poll, which its stop awaits too)
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(LOOPBACK)
+                .setDefaultPort(upstreamPort)
+                .setKeepAlive(true).setKeepAliveTimeout(KEEP_ALIVE_SECONDS).setSoLinger(0), new PoolOptions()
+                        .setHttp1MaxSize(MAX_CONNECTIONS));
         SqsFront front = new SqsFront(vertx, client, injection);
         // the query protocol may carry a whole message in the URI: as long a request line as Pekko takes
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(bindAddress).setPort(port)
@@ -64,7 +73,8 @@ final class SqsFront implements AutoCloseable {
             return front;
         } catch (ExecutionException e) {
             vertx.close();
-            throw new IllegalStateException("The embedded SQS cannot listen on " + bindAddress + ":" + port + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException("The embedded SQS cannot listen on " + bindAddress + ":" + port + ": "
+                    + e.getCause().getMessage(), e.getCause());
         }
     }
 
@@ -100,7 +110,8 @@ final class SqsFront implements AutoCloseable {
             var forwarded = opened.result();
             copy(request.headers(), forwarded.headers());
             response.closeHandler(closed -> forwarded.reset());
-            forwarded.response().onSuccess(answer -> relay(answer, response)).onFailure(failed -> request.connection().close());
+            forwarded.response().onSuccess(answer -> relay(answer, response))
+                    .onFailure(failed -> request.connection().close());
             boolean chunked = "chunked".equalsIgnoreCase(request.getHeader(HttpHeaders.TRANSFER_ENCODING));
             if (chunked || request.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
                 forwarded.setChunked(chunked);
@@ -129,7 +140,8 @@ final class SqsFront implements AutoCloseable {
 
     /**
      * SQS's error in the protocol of the request, so that the SDKs see a server error they retry: AWS JSON 1.0
-     * (an {@code X-Amz-Target} header; the query-compatible code in {@code x-amzn-query-error}) or the query protocol's XML.
+     * (an {@code X-Amz-Target} header; the query-compatible code in
+     * {@code x-amzn-query-error}) or the query protocol's XML.
      */
     private static void fail(HttpServerRequest request, int status) {
         String code = status == 503 ? "ServiceUnavailable" : "InternalFailure";
@@ -143,8 +155,10 @@ final class SqsFront implements AutoCloseable {
                     .end("{\"__type\":\"com.amazonaws.sqs#" + code + "\",\"message\":\"" + message + "\"}");
         } else {
             response.putHeader(HttpHeaders.CONTENT_TYPE, "text/xml")
-                    .end("<?xml version=\"1.0\"?><ErrorResponse xmlns=\"http://queue.amazonaws.com/doc/2012-11-05/\"><Error>"
-                            + "<Type>Receiver</Type><Code>" + code + "</Code><Message>" + message + "</Message><Detail/></Error>"
+                    .end("<?xml version=\"1.0\"?><ErrorResponse "
+                            + "xmlns=\"http://queue.amazonaws.com/doc/2012-11-05/\"><Error>"
+                            + "<Type>Receiver</Type><Code>" + code + "</Code><Message>" + message
+                                    + "</Message><Detail/></Error>"
                             + "<RequestId>" + requestId + "</RequestId></ErrorResponse>");
         }
     }

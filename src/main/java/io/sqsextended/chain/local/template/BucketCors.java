@@ -10,7 +10,8 @@ import io.sqsextended.chain.local.template.ProvisionedStack.CorsRule;
 /** Reads a bucket's evaluated {@code CorsConfiguration} into the rules the embedded S3 answers browsers with. */
 final class BucketCors {
 
-    private static final Set<String> RULE_PROPERTIES = Set.of("Id", "AllowedOrigins", "AllowedMethods", "AllowedHeaders", "ExposedHeaders", "MaxAge");
+    private static final Set<String> RULE_PROPERTIES = Set.of("Id", "AllowedOrigins", "AllowedMethods",
+            "AllowedHeaders", "ExposedHeaders", "MaxAge");
     private static final Set<String> METHODS = Set.of("GET", "PUT", "HEAD", "POST", "DELETE");
 
     private BucketCors() {
@@ -47,7 +48,8 @@ final class BucketCors {
         if (origins.isEmpty() || methods.isEmpty()) {
             throw new TemplateException(at, "a CORS rule needs AllowedOrigins and AllowedMethods");
         }
-        return new CorsRule(origins, methods, optional(rule, "AllowedHeaders", at), optional(rule, "ExposedHeaders", at), maxAge(rule, at));
+        return new CorsRule(origins, methods, optional(rule, "AllowedHeaders", at),
+                optional(rule, "ExposedHeaders", at), maxAge(rule, at));
     }
 
     private static int maxAge(Map<String, Object> rule, String at) {

@@ -18,7 +18,8 @@ import io.sqsextended.chain.local.template.ProvisionedStack.QueueNotification;
 /** Reads the evaluated properties of an {@code AWS::S3::Bucket} into what the embedded S3 creates. */
 final class BucketProperties {
 
-    private static final PropertySupport SUPPORT = new PropertySupport(BUCKET, "S3", Set.of("BucketName", "NotificationConfiguration", "CorsConfiguration"),
+    private static final PropertySupport SUPPORT = new PropertySupport(BUCKET, "S3",
+            Set.of("BucketName", "NotificationConfiguration", "CorsConfiguration"),
             Set.of("BucketEncryption", "PublicAccessBlockConfiguration", "OwnershipControls", "LifecycleConfiguration",
                     "VersioningConfiguration", "Tags"));
     private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
@@ -33,19 +34,22 @@ final class BucketProperties {
         for (Map.Entry<String, Object> property : properties.entrySet()) {
             String key = property.getKey();
             if (SUPPORT.emulates(where, key) && key.equals("NotificationConfiguration")) {
-                notifications.addAll(notifications(Nodes.map(property.getValue(), where + "." + key), where + "." + key, queueArns));
+                notifications.addAll(notifications(Nodes.map(property.getValue(), where + "." + key), where + "."
+                        + key, queueArns));
             } else if (SUPPORT.emulates(where, key) && key.equals("CorsConfiguration")) {
                 corsRules = BucketCors.read(property.getValue(), where + "." + key);
             }
         }
         String name = resources.physicalName(id);
         if (!BUCKET_NAME.matcher(name).matches() || name.contains("..")) {
-            throw new TemplateException(where + ".BucketName", "'" + name + "' is not a valid S3 bucket name (3-63 of a-z 0-9 . -)");
+            throw new TemplateException(where + ".BucketName", "'" + name
+                    + "' is not a valid S3 bucket name (3-63 of a-z 0-9 . -)");
         }
         return new BucketSpec(id, name, List.copyOf(notifications), corsRules);
     }
 
-    private static List<QueueNotification> notifications(Map<String, Object> configuration, String where, QueueArns queueArns) {
+    private static List<QueueNotification> notifications(Map<String, Object> configuration, String where,
+            QueueArns queueArns) {
         List<QueueNotification> notifications = new ArrayList<>();
         for (Map.Entry<String, Object> entry : configuration.entrySet()) {
             if (!entry.getKey().equals("QueueConfigurations")) {
@@ -71,7 +75,8 @@ final class BucketProperties {
         String queueName = queueArns.queueName(Nodes.string(entry.get("Queue"), at + ".Queue"), at + ".Queue");
         Map<String, String> filter = new HashMap<>(Map.of("prefix", "", "suffix", ""));
         if (entry.containsKey("Filter")) {
-            Map<String, Object> s3Key = Nodes.map(Nodes.map(entry.get("Filter"), at + ".Filter").get("S3Key"), at + ".Filter.S3Key");
+            Map<String, Object> s3Key = Nodes.map(Nodes.map(entry.get("Filter"), at + ".Filter").get("S3Key"), at
+                    + ".Filter.S3Key");
             List<Object> rules = Nodes.list(s3Key.get("Rules"), at + ".Filter.S3Key.Rules");
             Set<String> seen = new LinkedHashSet<>();
             for (int r = 0; r < rules.size(); r++) {
@@ -79,7 +84,8 @@ final class BucketProperties {
                 Map<String, Object> rule = Nodes.map(rules.get(r), ruleAt);
                 String name = Nodes.string(rule.get("Name"), ruleAt + ".Name").toLowerCase(Locale.ROOT);
                 if (!filter.containsKey(name) || !seen.add(name)) {
-                    throw new TemplateException(ruleAt + ".Name", "expected one prefix and at most one suffix rule, got '" + rule.get("Name") + "'");
+                    throw new TemplateException(ruleAt + ".Name",
+                            "expected one prefix and at most one suffix rule, got '" + rule.get("Name") + "'");
                 }
                 filter.put(name, Nodes.scalar(rule.get("Value"), ruleAt + ".Value"));
             }

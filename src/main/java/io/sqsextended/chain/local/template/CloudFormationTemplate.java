@@ -45,7 +45,9 @@ public final class CloudFormationTemplate {
         this.document = Collections.unmodifiableMap(document);
     }
 
-    /** Reads and parses the template at {@code location}: {@code classpath:<resource>}, {@code file:<path>} or a path. */
+    /**
+     * Reads and parses the template at {@code location}: {@code classpath:<resource>}, {@code file:<path>} or a path.
+     */
     public static CloudFormationTemplate read(String location) throws IOException {
         if (location.startsWith("classpath:")) {
             String resource = location.substring("classpath:".length()).replaceFirst("^/", "");
@@ -68,7 +70,8 @@ public final class CloudFormationTemplate {
         }
         for (String section : document.keySet()) {
             if (section.equals("Transform")) {
-                throw new TemplateException("Transform", "transforms (SAM, macros, language extensions) cannot be expanded in local mode");
+                throw new TemplateException("Transform",
+                        "transforms (SAM, macros, language extensions) cannot be expanded in local mode");
             }
             if (!SECTIONS.contains(section)) {
                 throw new TemplateException(section, "unknown top-level section");
@@ -120,7 +123,8 @@ public final class CloudFormationTemplate {
             String where = "Resources." + id + ".Properties";
             Object raw = resources.definition(id).get("Properties");
             // every property is evaluated, even where nothing is provisioned, so broken intrinsics surface now
-            Map<String, Object> properties = raw == null ? Map.of() : Nodes.map(ev.intrinsics().eval(raw, where), where);
+            Map<String, Object> properties = raw == null ? Map.of()
+                    : Nodes.map(ev.intrinsics().eval(raw, where), where);
             if (type.equals(BUCKET)) {
                 buckets.add(BucketProperties.read(id, properties, resources, queueArns));
             } else if (type.equals(QUEUE)) {
@@ -128,13 +132,16 @@ public final class CloudFormationTemplate {
             } else if (NOT_APPLICABLE.contains(type)) {
                 notApplicable.add(id);
             } else {
-                throw new TemplateException("Resources." + id + ".Type", "resource type " + type + " is not supported in local mode");
+                throw new TemplateException("Resources." + id + ".Type", "resource type " + type
+                        + " is not supported in local mode");
             }
         }
         if (!notApplicable.isEmpty()) {
-            LOG.info("Local mode has no counterpart for {} (IAM, KMS and resource policies are not enforced)", notApplicable);
+            LOG.info("Local mode has no counterpart for {} (IAM, KMS and resource policies are not enforced)",
+                    notApplicable);
         }
-        return new ProvisionedStack(List.copyOf(buckets), QueueProperties.deadLetterQueuesFirst(queues.values()), outputs(ev),
+        return new ProvisionedStack(List.copyOf(buckets), QueueProperties.deadLetterQueuesFirst(queues.values()),
+                outputs(ev),
                 List.copyOf(notApplicable));
     }
 
@@ -143,14 +150,16 @@ public final class CloudFormationTemplate {
         Nodes.section(document, "Rules").forEach((name, definition) -> {
             String where = "Rules." + name;
             Map<String, Object> rule = Nodes.map(definition, where);
-            if (rule.containsKey("RuleCondition") && !conditions.evaluate(rule.get("RuleCondition"), where + ".RuleCondition")) {
+            if (rule.containsKey("RuleCondition")
+                    && !conditions.evaluate(rule.get("RuleCondition"), where + ".RuleCondition")) {
                 return;
             }
             List<Object> assertions = Nodes.list(rule.getOrDefault("Assertions", List.of()), where + ".Assertions");
             for (int i = 0; i < assertions.size(); i++) {
                 Map<String, Object> assertion = Nodes.map(assertions.get(i), where + ".Assertions." + i);
                 if (!conditions.evaluate(assertion.get("Assert"), where + ".Assertions." + i + ".Assert")) {
-                    throw new TemplateException(where, String.valueOf(assertion.getOrDefault("AssertDescription", "assertion " + i + " failed")));
+                    throw new TemplateException(where,
+                            String.valueOf(assertion.getOrDefault("AssertDescription", "assertion " + i + " failed")));
                 }
             }
         });
@@ -159,7 +168,8 @@ public final class CloudFormationTemplate {
     private static void checkAttributes(String id, Map<String, Object> definition) {
         for (String attribute : definition.keySet()) {
             if (!RESOURCE_ATTRIBUTES.contains(attribute)) {
-                throw new TemplateException("Resources." + id + "." + attribute, "unknown resource attribute " + attribute);
+                throw new TemplateException("Resources." + id + "." + attribute, "unknown resource attribute "
+                        + attribute);
             }
         }
     }
@@ -170,11 +180,13 @@ public final class CloudFormationTemplate {
             String where = "Outputs." + name;
             Map<String, Object> output = Nodes.map(definition, where);
             if (output.containsKey("Condition")
-                    && !ev.conditions().isTrue(Nodes.string(output.get("Condition"), where + ".Condition"), where + ".Condition")) {
+                    && !ev.conditions().isTrue(Nodes.string(output.get("Condition"), where + ".Condition"), where
+                            + ".Condition")) {
                 return;
             }
             if (output.containsKey("Export")) {
-                ev.intrinsics().eval(output.get("Export"), where + ".Export"); // no cross-stack exports locally, but the intrinsics must hold
+                // no cross-stack exports locally, but the intrinsics must hold
+                ev.intrinsics().eval(output.get("Export"), where + ".Export");
             }
             Object value = ev.intrinsics().eval(output.get("Value"), where + ".Value");
             outputs.put(name, Nodes.scalar(value, where + ".Value"));

@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 
-/** Creation order of the resources (what one refers to or DependsOn comes first), failing on dangling and circular references. */
+/**
+ * Creation order of the resources (what one refers to or DependsOn comes first), failing on dangling and circular
+ * references.
+ */
 final class CreationOrder {
 
     private final StackResources resources;
@@ -23,7 +26,10 @@ final class CreationOrder {
         this.parameters = parameters;
     }
 
-    /** All resources, whatever their conditions: CloudFormation refuses dangling and circular references in any resource. */
+    /**
+     * All resources, whatever their conditions: CloudFormation refuses dangling and circular references in any
+     * resource.
+     */
     static List<String> of(StackResources resources, Parameters parameters) {
         return new CreationOrder(resources, parameters).order();
     }
@@ -36,7 +42,8 @@ final class CreationOrder {
             Object dependsOn = definition.get("DependsOn");
             if (dependsOn != null) {
                 for (Object d : dependsOn instanceof List<?> l ? l : List.of(dependsOn)) {
-                    deps.add(resources.existing(Nodes.string(d, "Resources." + id + ".DependsOn"), "Resources." + id + ".DependsOn"));
+                    deps.add(resources.existing(Nodes.string(d, "Resources." + id + ".DependsOn"), "Resources." + id
+                            + ".DependsOn"));
                 }
             }
             collectReferences(definition.get("Properties"), "Resources." + id + ".Properties", deps);
@@ -50,7 +57,8 @@ final class CreationOrder {
         return order;
     }
 
-    private static void visit(String id, Map<String, Set<String>> dependencies, Deque<String> stack, Set<String> done, List<String> order) {
+    private static void visit(String id, Map<String, Set<String>> dependencies, Deque<String> stack, Set<String> done,
+            List<String> order) {
         if (done.contains(id)) {
             return;
         }
@@ -82,18 +90,21 @@ final class CreationOrder {
                     return;
                 }
                 if (key.equals("Fn::GetAtt")) {
-                    Object target = argument instanceof List<?> l && !l.isEmpty() ? l.get(0) : String.valueOf(argument).split("\\.")[0];
+                    Object target = argument instanceof List<?> l && !l.isEmpty() ? l.get(0) : String.valueOf(argument)
+                            .split("\\.")[0];
                     into.add(resources.existing(Nodes.string(target, at), at));
                     return;
                 }
                 if (key.equals("Fn::Sub")) {
                     Object text = argument instanceof List<?> l && !l.isEmpty() ? l.get(0) : argument;
-                    Set<?> variables = argument instanceof List<?> l && l.size() > 1 && l.get(1) instanceof Map<?, ?> v ? v.keySet() : Set.of();
+                    Set<?> variables = argument instanceof List<?> l && l.size() > 1 && l.get(1) instanceof Map<?, ?> v
+                            ? v.keySet() : Set.of();
                     Matcher matcher = Intrinsics.SUB_PLACEHOLDER.matcher(String.valueOf(text));
                     while (matcher.find()) {
                         String expression = matcher.group(1);
                         if (!expression.startsWith("!") && !variables.contains(expression)) {
-                            referencedName(expression.startsWith("AWS::") ? expression : expression.split("\\.")[0], at, into);
+                            referencedName(expression.startsWith("AWS::") ? expression : expression.split("\\.")[0],
+                                    at, into);
                         }
                     }
                     if (argument instanceof List<?> l && l.size() > 1) {

@@ -13,7 +13,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The intrinsic functions (Ref, Fn::GetAtt, Fn::Sub, Fn::Join, Fn::Select, Fn::If, Fn::FindInMap ...) over template nodes. */
+/**
+ * The intrinsic functions (Ref, Fn::GetAtt, Fn::Sub, Fn::Join, Fn::Select, Fn::If, Fn::FindInMap ...) over template
+ * nodes.
+ */
 final class Intrinsics {
 
     /** A {@code ${...}} placeholder of Fn::Sub. */
@@ -68,7 +71,8 @@ final class Intrinsics {
             case "Ref":
                 return ref(Nodes.string(argument, at), at);
             case "Fn::GetAtt": {
-                List<Object> args = Nodes.arguments(argument instanceof String s ? List.of(s.split("\\.", 2)) : argument, 2, at);
+                List<Object> args = Nodes.arguments(argument instanceof String s ? List.of(s.split("\\.", 2))
+                        : argument, 2, at);
                 return getAtt(Nodes.string(eval(args.get(0), at), at), Nodes.string(eval(args.get(1), at), at), at);
             }
             case "Fn::Sub":
@@ -93,11 +97,13 @@ final class Intrinsics {
             case "Fn::Split": {
                 List<Object> args = Nodes.arguments(argument, 2, at);
                 String delimiter = Nodes.string(eval(args.get(0), at), at);
-                return List.<Object>of((Object[]) Nodes.string(eval(args.get(1), at), at).split(Pattern.quote(delimiter), -1));
+                return List.<Object>of((Object[]) Nodes.string(eval(args.get(1), at), at)
+                        .split(Pattern.quote(delimiter), -1));
             }
             case "Fn::If": {
                 List<Object> args = Nodes.arguments(argument, 3, at);
-                return ev.conditions().isTrue(Nodes.string(args.get(0), at), at) ? eval(args.get(1), at + ".1") : eval(args.get(2), at + ".2");
+                return ev.conditions().isTrue(Nodes.string(args.get(0), at), at) ? eval(args.get(1), at + ".1")
+                        : eval(args.get(2), at + ".2");
             }
             case "Fn::Equals":
             case "Fn::Not":
@@ -107,7 +113,8 @@ final class Intrinsics {
             case "Fn::FindInMap":
                 return findInMap(Nodes.arguments(argument, 3, at), at);
             case "Fn::Base64":
-                return Base64.getEncoder().encodeToString(Nodes.string(eval(argument, at), at).getBytes(StandardCharsets.UTF_8));
+                return Base64.getEncoder().encodeToString(Nodes.string(eval(argument, at), at)
+                        .getBytes(StandardCharsets.UTF_8));
             default:
                 throw new TemplateException(path, NEEDS_AWS.contains(function)
                         ? function + " needs a real AWS account and cannot be evaluated in local mode"
@@ -130,13 +137,15 @@ final class Intrinsics {
                 return resources.physicalName(id);
             case QUEUE:
                 // stand-in: the real URL is only known once the embedded SQS has created the queue
-                return "https://sqs." + ctx.region() + ".amazonaws.com/" + ctx.accountId() + "/" + resources.physicalName(id);
+                return "https://sqs." + ctx.region() + ".amazonaws.com/" + ctx.accountId() + "/"
+                        + resources.physicalName(id);
             case "AWS::IAM::ManagedPolicy":
                 return "arn:aws:iam::" + ctx.accountId() + ":policy" + resources.physicalName(id);
             case "AWS::SQS::QueuePolicy", "AWS::S3::BucketPolicy", "AWS::IAM::Policy":
                 return id;
             default:
-                throw new TemplateException(path, "Ref to " + id + ": resource type " + type + " is not supported in local mode");
+                throw new TemplateException(path, "Ref to " + id + ": resource type " + type
+                        + " is not supported in local mode");
         }
     }
 
@@ -183,7 +192,8 @@ final class Intrinsics {
             if (expression.startsWith("!")) {
                 replacement = "${" + expression.substring(1) + "}";
             } else if (variables.containsKey(expression)) {
-                replacement = Nodes.scalar(eval(variables.get(expression), path + "." + expression), path + "." + expression);
+                replacement = Nodes.scalar(eval(variables.get(expression), path + "." + expression), path + "."
+                        + expression);
             } else if (!expression.startsWith("AWS::") && expression.contains(".")) {
                 String[] parts = expression.split("\\.", 2);
                 replacement = getAtt(parts[0], parts[1], path);

@@ -16,7 +16,8 @@ public record ProvisionedStack(List<BucketSpec> buckets, List<QueueSpec> queues,
                                List<String> notApplicable) {
 
     /** An S3 bucket, the queue notifications configured on it and its CORS rules (none: no cross-origin request). */
-    public record BucketSpec(String logicalId, String name, List<QueueNotification> notifications, List<CorsRule> corsRules) {
+    public record BucketSpec(String logicalId, String name, List<QueueNotification> notifications,
+            List<CorsRule> corsRules) {
 
         /** Without CORS rules. */
         public BucketSpec(String logicalId, String name, List<QueueNotification> notifications) {
@@ -25,7 +26,8 @@ public record ProvisionedStack(List<BucketSpec> buckets, List<QueueSpec> queues,
     }
 
     /**
-     * One entry of a bucket's {@code CorsConfiguration.CorsRules}; an origin or header may hold one {@code *}, as S3 allows.
+     * One entry of a bucket's {@code CorsConfiguration.CorsRules};
+     * an origin or header may hold one {@code *}, as S3 allows.
      *
      * @param maxAgeSeconds how long a browser may keep a preflight's answer, 0 when unset
      */
@@ -36,10 +38,14 @@ public record ProvisionedStack(List<BucketSpec> buckets, List<QueueSpec> queues,
             return allowedOrigins.stream().anyMatch(pattern -> wildcard(pattern, origin, false));
         }
 
-        /** Whether a request from {@code origin} may use {@code method} and send {@code headers} (S3 compares header names case-insensitively). */
+        /**
+         * Whether a request from {@code origin} may use {@code method} and send {@code headers} (S3 compares header
+         * names case-insensitively).
+         */
         public boolean allows(String origin, String method, List<String> headers) {
             return allowsOrigin(origin) && allowedMethods.contains(method)
-                    && headers.stream().allMatch(header -> allowedHeaders.stream().anyMatch(pattern -> wildcard(pattern, header, true)));
+                    && headers.stream().allMatch(header -> allowedHeaders.stream()
+                            .anyMatch(pattern -> wildcard(pattern, header, true)));
         }
 
         private static boolean wildcard(String pattern, String value, boolean ignoreCase) {
@@ -47,7 +53,8 @@ public record ProvisionedStack(List<BucketSpec> buckets, List<QueueSpec> queues,
             String v = ignoreCase ? value.toLowerCase(Locale.ROOT) : value;
             int star = p.indexOf('*');
             return star < 0 ? p.equals(v)
-                    : v.length() >= p.length() - 1 && v.startsWith(p.substring(0, star)) && v.endsWith(p.substring(star + 1));
+                    : v.length() >= p.length() - 1 && v.startsWith(p.substring(0, star))
+                            && v.endsWith(p.substring(star + 1));
         }
     }
 

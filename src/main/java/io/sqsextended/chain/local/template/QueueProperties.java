@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 import io.sqsextended.chain.local.template.ProvisionedStack.QueueSpec;
 import io.sqsextended.chain.local.template.ProvisionedStack.Redrive;
 
-/** Reads the evaluated properties of an {@code AWS::SQS::Queue} into what the embedded SQS creates, in creatable order. */
+/**
+ * Reads the evaluated properties of an {@code AWS::SQS::Queue} into what the embedded SQS creates, in creatable order.
+ */
 final class QueueProperties {
 
     private static final PropertySupport SUPPORT = new PropertySupport(QUEUE, "SQS",
@@ -28,13 +30,16 @@ final class QueueProperties {
         String where = "Resources." + id + ".Properties";
         for (Map.Entry<String, Object> property : properties.entrySet()) {
             String key = property.getKey();
-            if (SUPPORT.emulates(where, key) && key.equals("FifoQueue") && Nodes.bool(property.getValue(), where + "." + key)) {
-                throw new TemplateException(where + ".FifoQueue", "FIFO queues are not supported: S3 cannot send event notifications to a FIFO queue");
+            if (SUPPORT.emulates(where, key) && key.equals("FifoQueue")
+                    && Nodes.bool(property.getValue(), where + "." + key)) {
+                throw new TemplateException(where + ".FifoQueue",
+                        "FIFO queues are not supported: S3 cannot send event notifications to a FIFO queue");
             }
         }
         String name = resources.physicalName(id);
         if (!QUEUE_NAME.matcher(name).matches()) {
-            throw new TemplateException(where + ".QueueName", "'" + name + "' is not a valid SQS standard queue name (1-80 of A-Z a-z 0-9 - _)");
+            throw new TemplateException(where + ".QueueName", "'" + name
+                    + "' is not a valid SQS standard queue name (1-80 of A-Z a-z 0-9 - _)");
         }
         Redrive redrive = properties.containsKey("RedrivePolicy")
                 ? redrive(properties.get("RedrivePolicy"), where + ".RedrivePolicy", queueArns) : null;
@@ -61,7 +66,8 @@ final class QueueProperties {
         return new Redrive(deadLetterQueue, intProperty(policy, "maxReceiveCount", -1, 1, 1000, where));
     }
 
-    private static int intProperty(Map<String, Object> properties, String key, int defaultValue, int min, int max, String where) {
+    private static int intProperty(Map<String, Object> properties, String key, int defaultValue, int min, int max,
+            String where) {
         if (!properties.containsKey(key)) {
             if (defaultValue < min) {
                 throw new TemplateException(where + "." + key, key + " is required");
@@ -86,7 +92,8 @@ final class QueueProperties {
         return List.copyOf(ordered.values());
     }
 
-    private static void addAfterDeadLetterQueue(QueueSpec queue, Map<String, QueueSpec> byName, Map<String, QueueSpec> ordered, Set<String> path) {
+    private static void addAfterDeadLetterQueue(QueueSpec queue, Map<String, QueueSpec> byName, Map<String,
+            QueueSpec> ordered, Set<String> path) {
         if (ordered.containsKey(queue.name())) {
             return;
         }

@@ -51,7 +51,8 @@ class MessageParserTest {
 
     @Test
     void anS3EventNamesItsObjectWithTheFormEncodedKeyDecoded() {
-        List<PayloadReference> references = parse(s3Event(record("2.1", "ObjectCreated:Put", BUCKET, "input/red flower+été.jpg", "0055AED6DCD90281E5")));
+        List<PayloadReference> references = parse(
+                s3Event(record("2.1", "ObjectCreated:Put", BUCKET, "input/red flower+été.jpg", "0055AED6DCD90281E5")));
 
         assertThat(references).singleElement().isInstanceOfSatisfying(ObjectReference.class, object -> {
             assertThat(object.source()).isEqualTo(PayloadSource.S3_EVENT);
@@ -64,7 +65,8 @@ class MessageParserTest {
 
     @Test
     void anS3EventOfAVersionedObjectNamesItsVersion() {
-        String versioned = record("2.1", "ObjectCreated:Put", BUCKET, "input/a", "01").replace("\"sequencer\"", "\"versionId\":\"3HL4kqtJlcpXroDTDmJ\",\"sequencer\"");
+        String versioned = record("2.1", "ObjectCreated:Put", BUCKET, "input/a", "01")
+                .replace("\"sequencer\"", "\"versionId\":\"3HL4kqtJlcpXroDTDmJ\",\"sequencer\"");
 
         assertThat(parse(s3Event(versioned))).singleElement().isInstanceOfSatisfying(ObjectReference.class,
                 object -> assertThat(object.versionId()).isEqualTo("3HL4kqtJlcpXroDTDmJ"));
@@ -72,7 +74,8 @@ class MessageParserTest {
 
     @Test
     void anS3EventTimeWithoutZoneIsUtc() {
-        String event = s3Event(record("2.1", "ObjectCreated:Put", BUCKET, "input/a", "01").replace("2026-01-01T00:00:00.000Z", "2026-12-07T02:14:24.192790"));
+        String event = s3Event(record("2.1", "ObjectCreated:Put", BUCKET, "input/a", "01")
+                .replace("2026-01-01T00:00:00.000Z", "2026-12-07T02:14:24.192790"));
 
         assertThat(parse(event)).singleElement().isInstanceOfSatisfying(ObjectReference.class,
                 object -> assertThat(object.eventTime()).isEqualTo(Instant.parse("2026-12-07T02:14:24.192790Z")));
@@ -80,7 +83,8 @@ class MessageParserTest {
 
     @Test
     void anS3EventWhoseEventTimeIsNoInstantIsStillDelivered() {
-        String event = s3Event(record("2.1", "ObjectCreated:Put", BUCKET, "input/a", "01").replace("2026-01-01T00:00:00.000Z", "yesterday"));
+        String event = s3Event(record("2.1", "ObjectCreated:Put", BUCKET, "input/a", "01")
+                .replace("2026-01-01T00:00:00.000Z", "yesterday"));
 
         assertThat(parse(event)).singleElement().isInstanceOfSatisfying(ObjectReference.class,
                 object -> assertThat(object.eventTime()).isNull());
@@ -100,10 +104,13 @@ class MessageParserTest {
 
     @Test
     void aDuplicatedEventHasTheSameKeyAndALaterEventOfTheSameObjectAnother() {
-        String first = parse(s3Event(record("2.1", "ObjectCreated:Put", BUCKET, "input/a", "01"))).get(0).idempotencyKey();
+        String first = parse(s3Event(record("2.1", "ObjectCreated:Put", BUCKET, "input/a", "01"))).get(0)
+                .idempotencyKey();
 
-        assertThat(parse(s3Event(record("2.1", "ObjectCreated:Put", BUCKET, "input/a", "01"))).get(0).idempotencyKey()).isEqualTo(first);
-        assertThat(parse(s3Event(record("2.1", "ObjectCreated:Put", BUCKET, "input/a", "02"))).get(0).idempotencyKey()).isNotEqualTo(first);
+        assertThat(parse(s3Event(record("2.1", "ObjectCreated:Put", BUCKET, "input/a", "01"))).get(0).idempotencyKey())
+                .isEqualTo(first);
+        assertThat(parse(s3Event(record("2.1", "ObjectCreated:Put", BUCKET, "input/a", "02"))).get(0).idempotencyKey())
+                .isNotEqualTo(first);
     }
 
     @Test
@@ -115,7 +122,8 @@ class MessageParserTest {
     @Test
     void anEventOfAForeignBucketIsRefused() {
         assertThatThrownBy(() -> parse(s3Event(record("2.1", "ObjectCreated:Put", "elsewhere", "input/a", "01"))))
-                .isInstanceOf(PayloadRefusedException.class).hasMessageContaining("elsewhere is not in chain.consumer.allowed-buckets");
+                .isInstanceOf(PayloadRefusedException.class)
+                        .hasMessageContaining("elsewhere is not in chain.consumer.allowed-buckets");
     }
 
     @Test
@@ -144,7 +152,8 @@ class MessageParserTest {
 
     @Test
     void bothPointerClassNamesAndBothSizeAttributesAreExtendedPointers() {
-        for (String className : List.of("software.amazon.payloadoffloading.PayloadS3Pointer", "com.amazon.sqs.javamessaging.MessageS3Pointer")) {
+        for (String className : List.of("software.amazon.payloadoffloading.PayloadS3Pointer",
+                "com.amazon.sqs.javamessaging.MessageS3Pointer")) {
             for (String attribute : List.of("ExtendedPayloadSize", "SQSLargePayloadSize")) {
                 List<PayloadReference> references = parse(pointer(className, BUCKET, "offload/1"),
                         Map.of(attribute, number(300_000)));
@@ -163,19 +172,23 @@ class MessageParserTest {
     void aPointerToAForeignBucketIsRefused() {
         assertThatThrownBy(() -> parse(pointer("software.amazon.payloadoffloading.PayloadS3Pointer", "attacker", "k"),
                 Map.of("ExtendedPayloadSize", number(1))))
-                .isInstanceOf(PayloadRefusedException.class).hasMessageContaining("attacker is not in chain.consumer.allowed-buckets");
+                .isInstanceOf(PayloadRefusedException.class)
+                        .hasMessageContaining("attacker is not in chain.consumer.allowed-buckets");
     }
 
     @Test
     void aPointerWithoutItsKeyIsRefused() {
-        assertThatThrownBy(() -> parse("[\"software.amazon.payloadoffloading.PayloadS3Pointer\",{\"s3BucketName\":\"payloads\"}]"))
-                .isInstanceOf(PayloadRefusedException.class).hasMessageContaining("Unparseable extended-client pointer");
+        assertThatThrownBy(() -> parse(
+                "[\"software.amazon.payloadoffloading.PayloadS3Pointer\",{\"s3BucketName\":\"payloads\"}]"))
+                .isInstanceOf(PayloadRefusedException.class)
+                        .hasMessageContaining("Unparseable extended-client pointer");
     }
 
     @Test
     void aSizeAttributeOnSomethingElseThanAPointerIsRefused() {
         assertThatThrownBy(() -> parse("not a pointer", Map.of("SQSLargePayloadSize", number(1))))
-                .isInstanceOf(PayloadRefusedException.class).hasMessageContaining("Unparseable extended-client pointer");
+                .isInstanceOf(PayloadRefusedException.class)
+                        .hasMessageContaining("Unparseable extended-client pointer");
     }
 
     @Test
@@ -194,13 +207,15 @@ class MessageParserTest {
         for (String key : List.of("input/2026/01/01/id/theirs.csv", "elsewhere/x", "offloaded/x", "Offload/x")) {
             assertThatThrownBy(() -> parse(pointer("software.amazon.payloadoffloading.PayloadS3Pointer", BUCKET, key),
                     Map.of("ExtendedPayloadSize", number(1))))
-                    .as(key).isInstanceOf(PayloadRefusedException.class).hasMessageContaining("chain.consumer.pointer-prefixes");
+                    .as(key).isInstanceOf(PayloadRefusedException.class)
+                            .hasMessageContaining("chain.consumer.pointer-prefixes");
         }
     }
 
     @Test
     void aPointerKeyWithDotOrEmptySegmentsIsRefusedEvenUnderThePrefix() {
-        for (String key : List.of("offload/../input/x", "offload/./x", "offload//x", "offload/x/..", "offload/a\\..\\b")) {
+        for (String key : List.of("offload/../input/x", "offload/./x", "offload//x", "offload/x/..",
+                "offload/a\\..\\b")) {
             assertThatThrownBy(() -> parse(pointer("software.amazon.payloadoffloading.PayloadS3Pointer", BUCKET, key),
                     Map.of("ExtendedPayloadSize", number(1))))
                     .as(key).isInstanceOf(PayloadRefusedException.class).hasMessageContaining("key");
@@ -217,12 +232,17 @@ class MessageParserTest {
 
     @Test
     void aRecordThatIsNullOrLacksItsBucketOrObjectIsRefusedNotACrash() {
-        for (String body : List.of("{\"Records\":[null]}", "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventName\":\"ObjectCreated:Put\"}]}",
+        for (String body : List.of("{\"Records\":[null]}",
+                "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventName\":\"ObjectCreated:Put\"}]}",
                 "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventName\":\"ObjectCreated:Put\",\"s3\":{}}]}",
-                "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"payloads\"}}}]}",
-                "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"object\":{\"key\":\"input/a\"}}}]}",
-                "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{},\"object\":{}}}]}",
-                "{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"payloads\"},\"object\":{\"key\":\"input/a\"}}}]}",
+                "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventName\":\"ObjectCreated:Put\","
+                        + "\"s3\":{\"bucket\":{\"name\":\"payloads\"}}}]}",
+                "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventName\":\"ObjectCreated:Put\","
+                        + "\"s3\":{\"object\":{\"key\":\"input/a\"}}}]}",
+                "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{},"
+                        + "\"object\":{}}}]}",
+                "{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"payloads\"},"
+                        + "\"object\":{\"key\":\"input/a\"}}}]}",
                 "{\"Records\":[7]}", "{\"Records\":{}}")) {
             assertThatThrownBy(() -> parse(body)).as(body).isInstanceOf(PayloadRefusedException.class)
                     .hasMessageContaining("Unparseable S3 event");
@@ -244,13 +264,15 @@ class MessageParserTest {
     void aPointerCarriesTheSizeItsAttributeDeclares() {
         assertThat(parse(pointer("software.amazon.payloadoffloading.PayloadS3Pointer", BUCKET, "offload/1"),
                 Map.of("SQSLargePayloadSize", number(300_000)))).singleElement()
-                .isInstanceOfSatisfying(ObjectReference.class, object -> assertThat(object.expectedSize()).isEqualTo(300_000L));
+                .isInstanceOfSatisfying(ObjectReference.class, object -> assertThat(object.expectedSize())
+                        .isEqualTo(300_000L));
     }
 
     @Test
     void aPointerSizeAttributeThatIsNoByteCountIsRefused() {
         for (String size : List.of("abc", "-5", "100000000000000000000", "1.5", "", " 7")) {
-            assertThatThrownBy(() -> parse(pointer("software.amazon.payloadoffloading.PayloadS3Pointer", BUCKET, "offload/1"),
+            assertThatThrownBy(() -> parse(
+                    pointer("software.amazon.payloadoffloading.PayloadS3Pointer", BUCKET, "offload/1"),
                     Map.of("ExtendedPayloadSize", number(size))))
                     .as(size).isInstanceOf(PayloadRefusedException.class).hasMessageContaining("ExtendedPayloadSize");
         }
@@ -292,7 +314,8 @@ class MessageParserTest {
 
     @Test
     void minioObjectCreatedEventsThatOnlyChangeMetadataAreNoNewPayload() {
-        for (String name : List.of("s3:ObjectCreated:PutTagging", "s3:ObjectCreated:DeleteTagging", "s3:ObjectCreated:PutRetention",
+        for (String name : List.of("s3:ObjectCreated:PutTagging", "s3:ObjectCreated:DeleteTagging",
+                "s3:ObjectCreated:PutRetention",
                 "s3:ObjectCreated:PutLegalHold", "s3:ObjectRemoved:Delete")) {
             assertThat(parse(SenderEvents.MINIO.formatted(name))).as(name).isEmpty();
         }
@@ -312,8 +335,12 @@ class MessageParserTest {
 
     @Test
     void twoLocalStackEventsOfOneKeyAreTwoPayloadsThoughTheyShareTheirSequencer() {
-        ObjectReference first = onlyObject(parse(SenderEvents.LOCALSTACK.formatted("5eb63bbbe01eeed093cb22bb8f5acdc3", "2026-12-07T02:14:24.192Z")));
-        ObjectReference overwrite = onlyObject(parse(SenderEvents.LOCALSTACK.formatted("7b502c3a1f48c8609ae212cdfb639dee", "2026-12-07T02:14:25.020Z")));
+        ObjectReference first = onlyObject(
+                parse(SenderEvents.LOCALSTACK.formatted("5eb63bbbe01eeed093cb22bb8f5acdc3",
+                "2026-12-07T02:14:24.192Z")));
+        ObjectReference overwrite = onlyObject(
+                parse(SenderEvents.LOCALSTACK.formatted("7b502c3a1f48c8609ae212cdfb639dee",
+                "2026-12-07T02:14:25.020Z")));
 
         assertThat(first.key()).isEqualTo("input/hello world+1.txt");
         assertThat(first.eventTime()).isEqualTo(Instant.parse("2026-12-07T02:14:24.192Z"));
@@ -322,20 +349,24 @@ class MessageParserTest {
 
     @Test
     void twoMotoEventsOfOneKeyAreTwoPayloadsThoughMotoWritesNoSequencer() {
-        ObjectReference first = onlyObject(parse(SenderEvents.MOTO.formatted("5eb63bbbe01eeed093cb22bb8f5acdc3", "2026-12-07T02:14:24.192790")));
-        ObjectReference sameBytesAgain = onlyObject(parse(SenderEvents.MOTO.formatted("5eb63bbbe01eeed093cb22bb8f5acdc3", "2026-12-07T02:14:25.000012")));
+        ObjectReference first = onlyObject(
+                parse(SenderEvents.MOTO.formatted("5eb63bbbe01eeed093cb22bb8f5acdc3", "2026-12-07T02:14:24.192790")));
+        ObjectReference sameBytesAgain = onlyObject(
+                parse(SenderEvents.MOTO.formatted("5eb63bbbe01eeed093cb22bb8f5acdc3", "2026-12-07T02:14:25.000012")));
 
         assertThat(first.key()).isEqualTo("input/hello world.txt");
         assertThat(first.eventTime()).isEqualTo(Instant.parse("2026-12-07T02:14:24.192790Z"));
         assertThat(sameBytesAgain.idempotencyKey()).isNotEqualTo(first.idempotencyKey());
-        assertThat(onlyObject(parse(SenderEvents.MOTO.formatted("5eb63bbbe01eeed093cb22bb8f5acdc3", "2026-12-07T02:14:24.192790")))
+        assertThat(onlyObject(parse(SenderEvents.MOTO.formatted("5eb63bbbe01eeed093cb22bb8f5acdc3",
+                "2026-12-07T02:14:24.192790")))
                 .idempotencyKey()).isEqualTo(first.idempotencyKey());
     }
 
     @Test
     void everyEventVersionOfMajorVersion2TheSendersWriteIsRead() {
         for (String version : List.of("2.0", "2.1", "2.2", "2.3", "2.4", "2.5")) {
-            assertThat(parse(s3Event(record(version, "ObjectCreated:Put", BUCKET, "input/a", "01")))).as(version).hasSize(1);
+            assertThat(parse(s3Event(record(version, "ObjectCreated:Put", BUCKET, "input/a", "01")))).as(version)
+                    .hasSize(1);
         }
     }
 
@@ -343,20 +374,23 @@ class MessageParserTest {
     void fieldsTheDeliveryDoesNotNeedThatCannotBeReadAreReportedNotRefused() {
         String event = s3Event(record("2.1", "ObjectCreated:Put", BUCKET, "input/a", "01")
                 .replace("\"2026-01-01T00:00:00.000Z\"", "\"yesterday\"").replace("\"size\":1024", "\"size\":\"12 KB\"")
-                .replace("\"eTag\":\"d41d8cd98f00b204e9800998ecf8427e\"", "\"eTag\":7").replace("\"sequencer\":\"01\"", "\"sequencer\":\"next\""));
+                .replace("\"eTag\":\"d41d8cd98f00b204e9800998ecf8427e\"", "\"eTag\":7")
+                        .replace("\"sequencer\":\"01\"", "\"sequencer\":\"next\""));
 
         ObjectReference object = onlyObject(parse(event));
 
         assertThat(object.key()).isEqualTo("input/a");
         assertThat(object.eventTime()).isNull();
-        assertThat(object.eventIssues()).isEqualTo("eventTime \"yesterday\" is no ISO-8601 time; size \"12 KB\" is no byte count; "
+        assertThat(object.eventIssues())
+                .isEqualTo("eventTime \"yesterday\" is no ISO-8601 time; size \"12 KB\" is no byte count; "
                 + "eTag 7 is no string; sequencer \"next\" is no hexadecimal value");
     }
 
     @Test
     void sizesAsNumbersOrAsStringsOfDigitsAndAMissingTimeAreNoIssue() {
         for (String size : List.of("1024", "\"1024\"", "0")) {
-            String event = s3Event(record("2.1", "ObjectCreated:Put", BUCKET, "input/a", "01").replace("\"size\":1024", "\"size\":" + size)
+            String event = s3Event(record("2.1", "ObjectCreated:Put", BUCKET, "input/a", "01")
+                    .replace("\"size\":1024", "\"size\":" + size)
                     .replace("\"eventTime\":\"2026-01-01T00:00:00.000Z\",", ""));
 
             ObjectReference object = onlyObject(parse(event));
@@ -368,16 +402,20 @@ class MessageParserTest {
 
     @Test
     void aVersionIdThatIsNoStringIsRefused() {
-        String event = s3Event(record("2.1", "ObjectCreated:Put", BUCKET, "input/a", "01").replace("\"sequencer\"", "\"versionId\":3,\"sequencer\""));
+        String event = s3Event(record("2.1", "ObjectCreated:Put", BUCKET, "input/a", "01")
+                .replace("\"sequencer\"", "\"versionId\":3,\"sequencer\""));
 
-        assertThatThrownBy(() -> parse(event)).isInstanceOf(PayloadRefusedException.class).hasMessageContaining("versionId 3 is no string");
+        assertThatThrownBy(() -> parse(event)).isInstanceOf(PayloadRefusedException.class)
+                .hasMessageContaining("versionId 3 is no string");
     }
 
     final MessageParser granting = new MessageParser(Set.of(BUCKET, "second"),
-            List.of(new PointerGrant(null, "offload/"), new PointerGrant("sns-offloads", ""), new PointerGrant("shared", "large/")));
+            List.of(new PointerGrant(null, "offload/"), new PointerGrant("sns-offloads", ""),
+                    new PointerGrant("shared", "large/")));
 
     List<PayloadReference> pointedAt(String bucket, String key) {
-        return granting.parse(new IncomingMessage("message-1", pointer(POINTER_CLASS, bucket, key), Map.of("ExtendedPayloadSize", number(5)), SENT));
+        return granting.parse(new IncomingMessage("message-1", pointer(POINTER_CLASS, bucket, key),
+                Map.of("ExtendedPayloadSize", number(5)), SENT));
     }
 
     @Test
@@ -392,9 +430,12 @@ class MessageParserTest {
     @Test
     void aBucketGrantHoldsUnderItsPrefixInItsBucketOnly() {
         assertThat(pointedAt("shared", "large/x")).hasSize(1);
-        for (List<String> refused : List.of(List.of("shared", "other/x"), List.of("shared", "offload/x"), List.of(BUCKET, "large/x"))) {
+        for (List<String> refused : List.of(List.of("shared", "other/x"), List.of("shared", "offload/x"),
+                List.of(BUCKET, "large/x"))) {
             assertThatThrownBy(() -> pointedAt(refused.get(0), refused.get(1))).as(refused.toString())
-                    .isInstanceOf(PayloadRefusedException.class).hasMessageContaining("chain.consumer.pointer-prefixes (offload/, s3://sns-offloads/, s3://shared/large/)");
+                    .isInstanceOf(PayloadRefusedException.class)
+                            .hasMessageContaining(
+                            "chain.consumer.pointer-prefixes (offload/, s3://sns-offloads/, s3://shared/large/)");
         }
     }
 
@@ -407,14 +448,17 @@ class MessageParserTest {
 
     @Test
     void anEventOfABucketGrantedToPointersOnlyIsRefused() {
-        assertThatThrownBy(() -> granting.parse(new IncomingMessage("message-1", s3Event(record("2.1", "ObjectCreated:Put", "sns-offloads", "x", "01")),
-                Map.of(), SENT))).isInstanceOf(PayloadRefusedException.class).hasMessageContaining("sns-offloads is not in chain.consumer.allowed-buckets");
+        assertThatThrownBy(() -> granting.parse(
+                new IncomingMessage("message-1", s3Event(record("2.1", "ObjectCreated:Put", "sns-offloads", "x", "01")),
+                Map.of(), SENT))).isInstanceOf(PayloadRefusedException.class)
+                        .hasMessageContaining("sns-offloads is not in chain.consumer.allowed-buckets");
     }
 
     @Test
     void aPointerInAnSnsEnvelopeHasTheSizeOfTheEnvelopesMessageAttribute() {
         for (String attribute : List.of("ExtendedPayloadSize", "SQSLargePayloadSize")) {
-            String sns = snsEnvelope(pointer(POINTER_CLASS, BUCKET, "offload/1"), "{\"" + attribute + "\":{\"Type\":\"Number\",\"Value\":\"300000\"}}");
+            String sns = snsEnvelope(pointer(POINTER_CLASS, BUCKET, "offload/1"), "{\"" + attribute
+                    + "\":{\"Type\":\"Number\",\"Value\":\"300000\"}}");
 
             ObjectReference object = onlyObject(parse(sns));
 
@@ -425,7 +469,8 @@ class MessageParserTest {
 
     @Test
     void aPointerThatIsTheDetailOfAnEventBridgeEventIsHonoured() {
-        ObjectReference object = onlyObject(parse(eventBridgeEvent("my.producer", "Large payload", pointer(POINTER_CLASS, BUCKET, "offload/2"))));
+        ObjectReference object = onlyObject(
+                parse(eventBridgeEvent("my.producer", "Large payload", pointer(POINTER_CLASS, BUCKET, "offload/2"))));
 
         assertThat(object.source()).isEqualTo(PayloadSource.EXTENDED_POINTER);
         assertThat(object.key()).isEqualTo("offload/2");
@@ -436,7 +481,8 @@ class MessageParserTest {
     void aPointerAPipeForwardsInAnEventBridgeEventHasTheSizeOfItsRecordsAttribute() {
         String record = sqsRecord(pointer(POINTER_CLASS, BUCKET, "offload/3"), "ExtendedPayloadSize", "300000");
 
-        ObjectReference object = onlyObject(parse(eventBridgeEvent("Pipe extended-to-bus", "Event from aws:sqs", record)));
+        ObjectReference object = onlyObject(
+                parse(eventBridgeEvent("Pipe extended-to-bus", "Event from aws:sqs", record)));
 
         assertThat(object.key()).isEqualTo("offload/3");
         assertThat(object.expectedSize()).isEqualTo(300_000L);
@@ -444,7 +490,8 @@ class MessageParserTest {
 
     @Test
     void aPointerInAnEventBridgeEventIsHonouredOnlyUnderThePointerPrefixes() {
-        assertThatThrownBy(() -> parse(eventBridgeEvent("my.producer", "Large payload", pointer(POINTER_CLASS, BUCKET, "input/theirs"))))
+        assertThatThrownBy(() -> parse(
+                eventBridgeEvent("my.producer", "Large payload", pointer(POINTER_CLASS, BUCKET, "input/theirs"))))
                 .isInstanceOf(PayloadRefusedException.class).hasMessageContaining("chain.consumer.pointer-prefixes");
     }
 

@@ -39,7 +39,8 @@ class SnsSignaturesTest {
     static PrivateKey signingKey;
     static X509Certificate certificate;
     final List<URI> fetched = new ArrayList<>();
-    final MessageParser parser = new MessageParser(Set.of("payloads"), List.of(new PointerGrant(null, "offload/")), new SnsSignatures(url -> {
+    final MessageParser parser = new MessageParser(Set.of("payloads"), List.of(new PointerGrant(null, "offload/")),
+            new SnsSignatures(url -> {
         fetched.add(url);
         return certificate;
     }));
@@ -48,8 +49,10 @@ class SnsSignaturesTest {
     @BeforeAll
     static void signingCertificate() throws Exception {
         Path store = keys.resolve("sns.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
-                "-alias", "sns", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=sns.amazonaws.com", "-validity", "2",
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair",
+                "-alias", "sns", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=sns.amazonaws.com", "-validity",
+                        "2",
                 "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit")
                 .redirectErrorStream(true).start();
         assertThat(keytool.waitFor()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
@@ -62,10 +65,13 @@ class SnsSignaturesTest {
     }
 
     static ObjectNode signed(String signatureVersion, String certUrl) throws Exception {
-        ObjectNode envelope = (ObjectNode) JSON.readTree(snsEnvelope(objectCreated("payloads", "input/signed.txt", "01")));
+        ObjectNode envelope = (ObjectNode) JSON.readTree(
+                snsEnvelope(objectCreated("payloads", "input/signed.txt", "01")));
         envelope.put("SignatureVersion", signatureVersion).put("SigningCertURL", certUrl);
-        String canonical = "Message\n" + envelope.get("Message").asText() + "\nMessageId\n" + envelope.get("MessageId").asText()
-                + "\nSubject\n" + envelope.get("Subject").asText() + "\nTimestamp\n" + envelope.get("Timestamp").asText()
+        String canonical = "Message\n" + envelope.get("Message").asText() + "\nMessageId\n" + envelope.get("MessageId")
+                .asText()
+                + "\nSubject\n" + envelope.get("Subject").asText() + "\nTimestamp\n" + envelope.get("Timestamp")
+                        .asText()
                 + "\nTopicArn\n" + envelope.get("TopicArn").asText() + "\nType\nNotification\n";
         Signature signature = Signature.getInstance("1".equals(signatureVersion) ? "SHA1withRSA" : "SHA256withRSA");
         signature.initSign(signingKey);
@@ -98,15 +104,19 @@ class SnsSignaturesTest {
         ObjectNode envelope = signed("2", CERT_URL);
         envelope.put("Message", objectCreated("payloads", "input/someone else's.txt", "01"));
 
-        assertThatThrownBy(() -> parse(envelope)).isInstanceOf(PayloadRefusedException.class).hasMessageContaining("does not verify");
+        assertThatThrownBy(() -> parse(envelope)).isInstanceOf(PayloadRefusedException.class)
+                .hasMessageContaining("does not verify");
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"http://sns.eu-west-1.amazonaws.com/cert.pem", "https://sns.eu-west-1.amazonaws.com.attacker.example/cert.pem",
+    @ValueSource(strings = {"http://sns.eu-west-1.amazonaws.com/cert.pem",
+            "https://sns.eu-west-1.amazonaws.com.attacker.example/cert.pem",
             "https://attacker.example/cert.pem", "https://sns.eu-west-1.amazonaws.com:8443/cert.pem",
-            "https://sns.eu-west-1.amazonaws.com/cert.txt", "https://user@sns.eu-west-1.amazonaws.com/cert.pem", "not a url"})
+            "https://sns.eu-west-1.amazonaws.com/cert.txt", "https://user@sns.eu-west-1.amazonaws.com/cert.pem",
+                    "not a url"})
     void aCertificateFromAnywhereButSnsOverHttpsIsRefusedWithoutBeingFetched(String url) throws Exception {
-        assertThatThrownBy(() -> parse(signed("2", url))).isInstanceOf(PayloadRefusedException.class).hasMessageContaining("SigningCertURL");
+        assertThatThrownBy(() -> parse(signed("2", url))).isInstanceOf(PayloadRefusedException.class)
+                .hasMessageContaining("SigningCertURL");
         assertThat(fetched).isEmpty();
     }
 
@@ -116,15 +126,19 @@ class SnsSignaturesTest {
         ObjectNode unsigned = signed("2", CERT_URL);
         unsigned.remove("Signature");
 
-        assertThatThrownBy(() -> parse(unknown)).isInstanceOf(PayloadRefusedException.class).hasMessageContaining("SignatureVersion 3");
-        assertThatThrownBy(() -> parse(unsigned)).isInstanceOf(PayloadRefusedException.class).hasMessageContaining("does not verify");
+        assertThatThrownBy(() -> parse(unknown)).isInstanceOf(PayloadRefusedException.class)
+                .hasMessageContaining("SignatureVersion 3");
+        assertThatThrownBy(() -> parse(unsigned)).isInstanceOf(PayloadRefusedException.class)
+                .hasMessageContaining("does not verify");
     }
 
     @Test
     void withoutVerificationAnUnsignedNotificationIsUnwrapped() throws Exception {
-        ObjectNode unsigned = (ObjectNode) JSON.readTree(snsEnvelope(objectCreated("payloads", "input/unsigned.txt", "01")));
+        ObjectNode unsigned = (ObjectNode) JSON.readTree(
+                snsEnvelope(objectCreated("payloads", "input/unsigned.txt", "01")));
 
-        assertThat(new MessageParser(Set.of("payloads"), List.of(new PointerGrant(null, "offload/"))).parse(new IncomingMessage("m-1", unsigned.toString(), Map.of(), null)))
+        assertThat(new MessageParser(Set.of("payloads"), List.of(new PointerGrant(null, "offload/")))
+                .parse(new IncomingMessage("m-1", unsigned.toString(), Map.of(), null)))
                 .singleElement().isInstanceOf(ObjectReference.class);
     }
 }

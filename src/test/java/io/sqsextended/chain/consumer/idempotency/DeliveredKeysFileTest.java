@@ -25,7 +25,8 @@ class DeliveredKeysFileTest {
 
     @RegisterExtension
     final ChainExtension chain = ChainExtension.withUniqueSecrets()
-            .afterStart(c -> await().atMost(Duration.ofSeconds(20)).until(() -> Readiness.status(c.management()) == 200));
+            .afterStart(c -> await().atMost(Duration.ofSeconds(20))
+                    .until(() -> Readiness.status(c.management()) == 200));
     final Path store = chain.dataDir().resolve("consumer").resolve("delivered.keys").toAbsolutePath();
 
     @Test
@@ -41,16 +42,20 @@ class DeliveredKeysFileTest {
 
     @Test
     void payloadsAreStillDeliveredAndTheStoreFailureIsLoggedOnceAsAnError() throws Exception {
-        List<String> bodies = IntStream.range(0, 5).mapToObj(i -> "while the store is broken " + UUID.randomUUID()).toList();
+        List<String> bodies = IntStream.range(0, 5).mapToObj(i -> "while the store is broken " + UUID.randomUUID())
+                .toList();
         try (CapturedLogs logs = CapturedLogs.open("idempotency-store")) {
             unwritable();
 
             bodies.forEach(body -> chain.sqs().sendMessage(r -> r.queueUrl(chain.queues().queueUrl).messageBody(body)));
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> chain.downstream().deliveries().stream().map(RecordingDownstream.Attempt::subject).toList()
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> chain.downstream().deliveries().stream().map(RecordingDownstream.Attempt::subject)
+                    .toList()
                     .containsAll(bodies) && chain.queues().pending() == 0);
             assertThat(chain.queues().drain()).as("dead letters").isZero();
-            assertThat(logs.lines().stream().filter(line -> line.contains(store.toString()) && !line.startsWith("DEBUG")))
+            assertThat(logs.lines().stream()
+                    .filter(line -> line.contains(store.toString()) && !line.startsWith("DEBUG")))
                     .as("log lines about the store").singleElement().asString().startsWith("ERROR");
         }
     }

@@ -42,7 +42,8 @@ class SharedIdempotencyStoreTest {
         pool.setUsername("postgres");
         pool.setConnectionTimeout(1000);
         pool.setInitializationFailTimeout(-1);
-        SharedIdempotencyStore store = new SharedIdempotencyStore(context, pool, pool, "queue", "test database", CLAIM_TIMEOUT, retention);
+        SharedIdempotencyStore store = new SharedIdempotencyStore(context, pool, pool, "queue", "test database",
+                CLAIM_TIMEOUT, retention);
         stores.add(store);
         if (started) {
             store.start();
@@ -167,12 +168,14 @@ class SharedIdempotencyStoreTest {
         pool.setJdbcUrl("jdbc:postgresql://127.0.0.1:1/none");
         pool.setConnectionTimeout(500);
         pool.setInitializationFailTimeout(-1);
-        SharedIdempotencyStore store = new SharedIdempotencyStore(context, pool, pool, "queue", "jdbc:postgresql://127.0.0.1:1/none",
+        SharedIdempotencyStore store = new SharedIdempotencyStore(context, pool, pool, "queue",
+                "jdbc:postgresql://127.0.0.1:1/none",
                 CLAIM_TIMEOUT, Duration.ofDays(1));
         stores.add(store);
         assertThatThrownBy(() -> store.add(KEY)).isInstanceOf(IdempotencyStoreUnavailableException.class)
                 .hasMessageContaining("jdbc:postgresql://127.0.0.1:1/none");
-        assertThat(store.problem()).contains("idempotency store jdbc:postgresql://127.0.0.1:1/none (table chain_delivered) unavailable");
+        assertThat(store.problem()).contains(
+                "idempotency store jdbc:postgresql://127.0.0.1:1/none (table chain_delivered) unavailable");
     }
 
     @Test

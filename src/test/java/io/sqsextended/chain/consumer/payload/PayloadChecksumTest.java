@@ -14,9 +14,11 @@ class PayloadChecksumTest {
 
     @Test
     void aFullObjectCrc64NvmeOfEightBytesIsVerified() {
-        GetObjectResponse response = GetObjectResponse.builder().checksumType(ChecksumType.FULL_OBJECT).checksumCRC64NVME(CRC64NVME).build();
+        GetObjectResponse response = GetObjectResponse.builder().checksumType(ChecksumType.FULL_OBJECT)
+                .checksumCRC64NVME(CRC64NVME).build();
 
-        assertThat(PayloadChecksum.of(null, response)).contains(new PayloadChecksum(PayloadChecksum.Algorithm.CRC64NVME, CRC64NVME));
+        assertThat(PayloadChecksum.of(null, response))
+                .contains(new PayloadChecksum(PayloadChecksum.Algorithm.CRC64NVME, CRC64NVME));
         assertThat(PayloadChecksum.malformed(response)).isEmpty();
     }
 
@@ -32,9 +34,11 @@ class PayloadChecksumTest {
 
     @Test
     void aSha256OfTheWrongLengthLeavesTheCrc64NvmeToVerifyWith() {
-        GetObjectResponse response = GetObjectResponse.builder().checksumSHA256("AAAA").checksumCRC64NVME(CRC64NVME).build();
+        GetObjectResponse response = GetObjectResponse.builder().checksumSHA256("AAAA").checksumCRC64NVME(CRC64NVME)
+                .build();
 
-        assertThat(PayloadChecksum.of(null, response)).contains(new PayloadChecksum(PayloadChecksum.Algorithm.CRC64NVME, CRC64NVME));
+        assertThat(PayloadChecksum.of(null, response))
+                .contains(new PayloadChecksum(PayloadChecksum.Algorithm.CRC64NVME, CRC64NVME));
     }
 
     @Test
@@ -42,6 +46,7 @@ class PayloadChecksumTest {
         String sha256 = "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=";
         GetObjectResponse response = GetObjectResponse.builder().checksumCRC64NVME(MOTOS_MULTIPART_CRC64NVME).build();
 
-        assertThat(PayloadChecksum.of(sha256, response)).contains(new PayloadChecksum(PayloadChecksum.Algorithm.SHA256, sha256));
+        assertThat(PayloadChecksum.of(sha256, response))
+                .contains(new PayloadChecksum(PayloadChecksum.Algorithm.SHA256, sha256));
     }
 }

@@ -146,7 +146,8 @@ class S3ObjectStreamTest {
         String key = "stream/" + UUID.randomUUID();
         s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(payload));
         GetObjectRequest get = GetObjectRequest.builder().bucket(bucket).key(key).build();
-        return new Opened(payload, key, new S3ObjectStream(s3, get, payload.length, expected == null ? crc(payload) : expected,
+        return new Opened(payload, key,
+                new S3ObjectStream(s3, get, payload.length, expected == null ? crc(payload) : expected,
                 REPLAY_LIMIT, s3.getObject(get)));
     }
 

@@ -80,8 +80,10 @@ class FaultInjectionTest {
     void everyS3RequestWaitsTheLatencyBeforeItIsHandled() {
         local.latency(new ByService<>(new Latency(LATENCY, Duration.ZERO), Latency.NONE));
 
-        assertThat(millis(() -> s3.putObject(r -> r.bucket(bucket).key("latency/a"), RequestBody.fromString("a")))).isGreaterThanOrEqualTo(150);
-        assertThat(millis(() -> s3.getObjectAsBytes(r -> r.bucket(bucket).key("latency/a")))).isGreaterThanOrEqualTo(150);
+        assertThat(millis(() -> s3.putObject(r -> r.bucket(bucket).key("latency/a"), RequestBody.fromString("a"))))
+                .isGreaterThanOrEqualTo(150);
+        assertThat(millis(() -> s3.getObjectAsBytes(r -> r.bucket(bucket).key("latency/a"))))
+                .isGreaterThanOrEqualTo(150);
         assertThat(millis(() -> s3.headBucket(r -> r.bucket(bucket)))).isGreaterThanOrEqualTo(150);
     }
 
@@ -89,8 +91,10 @@ class FaultInjectionTest {
     void everySqsRequestWaitsTheLatencyBeforeItIsHandled() {
         local.latency(new ByService<>(Latency.NONE, new Latency(LATENCY, Duration.ZERO)));
 
-        assertThat(millis(() -> sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody("latency")))).isGreaterThanOrEqualTo(150);
-        assertThat(millis(() -> sqs.receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(0)))).isGreaterThanOrEqualTo(150);
+        assertThat(millis(() -> sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody("latency"))))
+                .isGreaterThanOrEqualTo(150);
+        assertThat(millis(() -> sqs.receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(0))))
+                .isGreaterThanOrEqualTo(150);
         assertThat(millis(() -> sqs.getQueueAttributes(r -> r.queueUrl(queueUrl)))).isGreaterThanOrEqualTo(150);
     }
 
@@ -100,7 +104,8 @@ class FaultInjectionTest {
         AwsTools tools = new AwsTools(local.clientSettings(), home);
 
         assertThat(millis(() -> tools.cli("s3api", "head-bucket", "--bucket", bucket))).isGreaterThanOrEqualTo(2_000);
-        assertThat(millis(() -> tools.sqsCli("sqs", "get-queue-attributes", "--queue-url", queueUrl))).isGreaterThanOrEqualTo(2_000);
+        assertThat(millis(() -> tools.sqsCli("sqs", "get-queue-attributes", "--queue-url", queueUrl)))
+                .isGreaterThanOrEqualTo(2_000);
     }
 
     @Test
@@ -167,15 +172,18 @@ class FaultInjectionTest {
     void sqsFaultsAnswerTheQueryProtocolInItsXml() throws Exception {
         local.faults(new ByService<>(Fault.NONE, new Fault(1, 503)));
 
-        HttpResponse<String> answer = queryProtocol("Action=GetQueueUrl&QueueName=" + local.outputs().get("NotificationQueueName"));
+        HttpResponse<String> answer = queryProtocol("Action=GetQueueUrl&QueueName=" + local.outputs()
+                .get("NotificationQueueName"));
 
         assertThat(answer.statusCode()).isEqualTo(503);
-        assertThat(answer.body()).contains("<ErrorResponse").contains("<Code>ServiceUnavailable</Code>").contains("<RequestId>");
+        assertThat(answer.body()).contains("<ErrorResponse").contains("<Code>ServiceUnavailable</Code>")
+                .contains("<RequestId>");
     }
 
     @Test
     void theSqsFrontForwardsTheQueryProtocolAsItCame() throws Exception {
-        HttpResponse<String> answer = queryProtocol("Action=GetQueueUrl&QueueName=" + local.outputs().get("NotificationQueueName"));
+        HttpResponse<String> answer = queryProtocol("Action=GetQueueUrl&QueueName=" + local.outputs()
+                .get("NotificationQueueName"));
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).contains("<QueueUrl>" + queueUrl + "</QueueUrl>");
@@ -185,7 +193,8 @@ class FaultInjectionTest {
     void aLongPollOfTwentySecondsPassesTheSqsFront() {
         String empty = sqs.createQueue(r -> r.queueName("long-poll")).queueUrl();
 
-        long took = millis(() -> assertThat(sqs.receiveMessage(r -> r.queueUrl(empty).waitTimeSeconds(20)).messages()).isEmpty());
+        long took = millis(() -> assertThat(sqs.receiveMessage(r -> r.queueUrl(empty).waitTimeSeconds(20)).messages())
+                .isEmpty());
 
         assertThat(took).isGreaterThanOrEqualTo(20_000);
     }
@@ -193,7 +202,8 @@ class FaultInjectionTest {
     @Test
     void aChangeAppliesToTheNextRequest() {
         local.faults(new ByService<>(Fault.NONE, new Fault(1, 500)));
-        assertThat(catchThrowableOfType(AwsServiceException.class, () -> sqs.getQueueAttributes(r -> r.queueUrl(queueUrl))).statusCode())
+        assertThat(catchThrowableOfType(AwsServiceException.class, ()
+                -> sqs.getQueueAttributes(r -> r.queueUrl(queueUrl))).statusCode())
                 .isEqualTo(500);
 
         local.faults(TestStacks.NO_FAULTS);
@@ -204,7 +214,8 @@ class FaultInjectionTest {
     private static HttpResponse<String> queryProtocol(String form) throws Exception {
         return TestStacks.HTTP.send(HttpRequest.newBuilder(URI.create(local.clientSettings().sqsEndpoint() + "/"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form + "&Version=2012-11-05")).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(form + "&Version=2012-11-05")).build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     /** The service errors of {@value #CALLS} calls; any other failure fails the test. */

@@ -40,13 +40,15 @@ class PresignedUrlTest {
 
     @Test
     void aPresignedPutAsSignedIsAccepted() {
-        assertThat(TestStacks.upload(TestStacks.presignPut(local, key, body, Duration.ofMinutes(5)), body)).isEqualTo(200);
+        assertThat(TestStacks.upload(TestStacks.presignPut(local, key, body, Duration.ofMinutes(5)), body))
+                .isEqualTo(200);
     }
 
     @Test
     void aTamperedSignatureIsRefused() {
         String url = TestStacks.presignPut(local, key, body, Duration.ofMinutes(5)).url().toString();
-        String tampered = url.replaceFirst("X-Amz-Signature=([0-9a-f])", "X-Amz-Signature=" + (url.contains("X-Amz-Signature=0") ? "1" : "0"));
+        String tampered = url.replaceFirst("X-Amz-Signature=([0-9a-f])", "X-Amz-Signature="
+                + (url.contains("X-Amz-Signature=0") ? "1" : "0"));
 
         assertThat(tampered).isNotEqualTo(url);
         assertThat(TestStacks.upload(tampered, Map.of("Content-Type", List.of("text/plain")), body)).isEqualTo(403);
@@ -56,7 +58,8 @@ class PresignedUrlTest {
     void aUrlSignedForAnotherKeyIsRefused() {
         String url = TestStacks.presignPut(local, key, body, Duration.ofMinutes(5)).url().toString();
 
-        assertThat(TestStacks.upload(url.replace(key, key + "-other"), Map.of("Content-Type", List.of("text/plain")), body))
+        assertThat(TestStacks.upload(url.replace(key, key + "-other"), Map.of("Content-Type", List.of("text/plain")),
+                body))
                 .isEqualTo(403);
     }
 
@@ -71,7 +74,8 @@ class PresignedUrlTest {
     void aContentTypeOtherThanSignedIsRefused() {
         String url = TestStacks.presignPut(local, key, body, Duration.ofMinutes(5)).url().toString();
 
-        assertThat(TestStacks.upload(url, Map.of("Content-Type", List.of("application/octet-stream")), body)).isEqualTo(403);
+        assertThat(TestStacks.upload(url, Map.of("Content-Type", List.of("application/octet-stream")), body))
+                .isEqualTo(403);
     }
 
     @Test

@@ -50,7 +50,8 @@ class RedrivePolicyProvisioningTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             // visibility 0: the message is back at once, as if the consumer had crashed
-            sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).visibilityTimeout(0).waitTimeSeconds(1))
+            sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).visibilityTimeout(0)
+                    .waitTimeSeconds(1))
                     .messages().stream().filter(m -> m.body().equals(body)).forEach(m -> receives.incrementAndGet());
             return sqs.receiveMessage(r -> r.queueUrl(dlqUrl).maxNumberOfMessages(10).visibilityTimeout(0))
                     .messages().stream().anyMatch(m -> m.body().equals(body));
@@ -61,7 +62,8 @@ class RedrivePolicyProvisioningTest {
 
     @Test
     void theNotificationQueueHidesAReceivedMessageFor360Seconds() {
-        var attributes = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.ALL)).attributes();
+        var attributes = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.ALL))
+                .attributes();
 
         assertThat(attributes.get(QueueAttributeName.VISIBILITY_TIMEOUT)).isEqualTo("360");
         assertThat(attributes.get(QueueAttributeName.REDRIVE_POLICY)).contains("\"maxReceiveCount\":5")

@@ -24,12 +24,15 @@ class CloudFormationLintTest {
 
     @Test
     void templateHasNoCfnLintFindings(@TempDir Path tmp) throws IOException, InterruptedException {
-        assumeTrue(onPath("cfn-lint"), "cfn-lint is not on the PATH: the template needs AWS's Python cfn-lint to be linted");
+        assumeTrue(onPath("cfn-lint"),
+                "cfn-lint is not on the PATH: the template needs AWS's Python cfn-lint to be linted");
         // AWS's linter answers "cfn-lint <version>"; the npm package of that name has an old specification
         Result version = run(tmp, "cfn-lint", "--version");
-        assumeTrue(version.output().startsWith("cfn-lint "), () -> "the cfn-lint on the PATH is not AWS's Python one: " + version.output().strip());
+        assumeTrue(version.output().startsWith("cfn-lint "), () -> "the cfn-lint on the PATH is not AWS's Python one: "
+                + version.output().strip());
 
-        Result lint = run(tmp, "cfn-lint", "--format", "parseable", CloudFormationTemplateTest.TEMPLATE.toAbsolutePath().toString());
+        Result lint = run(tmp, "cfn-lint", "--format", "parseable", CloudFormationTemplateTest.TEMPLATE.toAbsolutePath()
+                .toString());
 
         assertThat(lint.output()).as("cfn-lint findings").isEmpty();
         assertThat(lint.exitCode()).as("cfn-lint exit code").isZero();

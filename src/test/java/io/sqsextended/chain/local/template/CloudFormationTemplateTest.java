@@ -40,8 +40,10 @@ class CloudFormationTemplateTest {
     void payloadBucketNotifiesObjectCreationsUnderTheInputPrefixToTheNotificationQueue() {
         ProvisionedStack stack = provision(Map.of());
 
-        assertThat(stack.buckets()).containsExactly(new BucketSpec("PayloadBucket", "sqs-extended-chain-payloads-000000000000",
-                List.of(new QueueNotification("s3:ObjectCreated:*", "sqs-extended-chain-notifications", "input/", ""))));
+        assertThat(stack.buckets()).containsExactly(
+                new BucketSpec("PayloadBucket", "sqs-extended-chain-payloads-000000000000",
+                List.of(new QueueNotification("s3:ObjectCreated:*", "sqs-extended-chain-notifications", "input/",
+                        ""))));
     }
 
     @Test
@@ -51,10 +53,13 @@ class CloudFormationTemplateTest {
 
     @Test
     void uploadPageOriginsMayPutGetAndHeadWithTheUploadsHeadersAndReadTheETag() {
-        ProvisionedStack stack = provision(Map.of("UploadPageOrigins", "https://upload.example.com, http://localhost:8080"));
+        ProvisionedStack stack = provision(
+                Map.of("UploadPageOrigins", "https://upload.example.com, http://localhost:8080"));
 
-        assertThat(stack.buckets().get(0).corsRules()).containsExactly(new CorsRule(List.of("https://upload.example.com", "http://localhost:8080"),
-                List.of("PUT", "GET", "HEAD"), List.of("content-type", "if-none-match", "x-amz-*"), List.of("ETag"), 3000));
+        assertThat(stack.buckets().get(0).corsRules())
+                .containsExactly(new CorsRule(List.of("https://upload.example.com", "http://localhost:8080"),
+                List.of("PUT", "GET", "HEAD"), List.of("content-type", "if-none-match", "x-amz-*"), List.of("ETag"),
+                        3000));
     }
 
     @Test
@@ -96,15 +101,18 @@ class CloudFormationTemplateTest {
         assertThat(provision(Map.of()).outputs()).containsExactly(
                 Map.entry("BucketName", "sqs-extended-chain-payloads-000000000000"),
                 Map.entry("NotificationQueueName", "sqs-extended-chain-notifications"),
-                Map.entry("NotificationQueueUrl", "https://sqs.us-east-1.amazonaws.com/000000000000/sqs-extended-chain-notifications"),
+                Map.entry("NotificationQueueUrl",
+                        "https://sqs.us-east-1.amazonaws.com/000000000000/sqs-extended-chain-notifications"),
                 Map.entry("DeadLetterQueueName", "sqs-extended-chain-dlq"),
-                Map.entry("DeadLetterQueueUrl", "https://sqs.us-east-1.amazonaws.com/000000000000/sqs-extended-chain-dlq"),
+                Map.entry("DeadLetterQueueUrl",
+                        "https://sqs.us-east-1.amazonaws.com/000000000000/sqs-extended-chain-dlq"),
                 Map.entry("ChainPolicyArn", "arn:aws:iam::000000000000:policy/sqs-extended-chain-ChainPolicy"));
     }
 
     @Test
     void stackNameAndAccountNameTheResources() {
-        ProvisionedStack stack = CloudFormationTemplate.load(TEMPLATE).provision(StackContext.of("chain-dev", "123456789012", "eu-west-1"));
+        ProvisionedStack stack = CloudFormationTemplate.load(TEMPLATE)
+                .provision(StackContext.of("chain-dev", "123456789012", "eu-west-1"));
 
         assertThat(stack.buckets().get(0).name()).isEqualTo("chain-dev-payloads-123456789012");
         assertThat(stack.queue("chain-dev-notifications").redrive().deadLetterQueueName()).isEqualTo("chain-dev-dlq");
@@ -112,7 +120,8 @@ class CloudFormationTemplateTest {
 
     @Test
     void parameterOverridesChangeReceiveCountAndInputPrefix() {
-        ProvisionedStack stack = provision(Map.of("MaxReceiveCount", "3", "InputPrefix", "incoming/", "VisibilityTimeout", "900"));
+        ProvisionedStack stack = provision(
+                Map.of("MaxReceiveCount", "3", "InputPrefix", "incoming/", "VisibilityTimeout", "900"));
 
         assertThat(stack.queue("sqs-extended-chain-notifications").redrive().maxReceiveCount()).isEqualTo(3);
         assertThat(stack.queue("sqs-extended-chain-notifications").visibilityTimeoutSeconds()).isEqualTo(900);
@@ -177,9 +186,11 @@ class CloudFormationTemplateTest {
                 .filter(id -> !Nodes.map(resources.get(id), id).containsKey("Condition")).toList();
         ProvisionedStack stack = provision(Map.of());
 
-        assertThat(unconditional).containsExactlyInAnyOrder("DeadLetterQueue", "NotificationQueue", "NotificationQueuePolicy",
+        assertThat(unconditional).containsExactlyInAnyOrder("DeadLetterQueue", "NotificationQueue",
+                "NotificationQueuePolicy",
                 "PayloadBucket", "PayloadBucketPolicy", "ChainPolicy");
-        assertThat(stack.notApplicable()).containsExactlyInAnyOrder("NotificationQueuePolicy", "PayloadBucketPolicy", "ChainPolicy");
+        assertThat(stack.notApplicable())
+                .containsExactlyInAnyOrder("NotificationQueuePolicy", "PayloadBucketPolicy", "ChainPolicy");
         assertThat(stack.outputs()).doesNotContainKeys("ServiceClusterName", "ServiceName", "ServiceLogGroupName");
     }
 
@@ -214,8 +225,10 @@ class CloudFormationTemplateTest {
     @Test
     void everyChainVariableOfTheServiceContainerIsADocumentedChainKey() {
         Map<String, Object> resources = Nodes.section(CloudFormationTemplate.load(TEMPLATE).document(), "Resources");
-        Map<String, Object> taskDefinition = Nodes.map(Nodes.map(resources.get("ServiceTaskDefinition"), "task").get("Properties"), "task");
-        Map<String, Object> container = Nodes.map(Nodes.list(taskDefinition.get("ContainerDefinitions"), "containers").get(0), "container");
+        Map<String, Object> taskDefinition = Nodes.map(Nodes.map(resources.get("ServiceTaskDefinition"), "task")
+                .get("Properties"), "task");
+        Map<String, Object> container = Nodes.map(Nodes.list(taskDefinition.get("ContainerDefinitions"), "containers")
+                .get(0), "container");
         List<Object> variables = new ArrayList<>(Nodes.list(container.get("Environment"), "Environment"));
         variables.addAll(Nodes.list(container.get("Secrets"), "Secrets"));
         // ReadmeConfigurationTableTest holds the README's table to exactly these keys
@@ -227,7 +240,9 @@ class CloudFormationTemplateTest {
                 .filter(name -> !String.valueOf(name).startsWith("CAMEL_")).toList();
 
         assertThat(chainVariables).isSubsetOf(documented)
-                .contains("CHAIN_MODE", "CHAIN_BUCKET", "CHAIN_QUEUE", "CHAIN_DEAD_LETTER_QUEUE", "CHAIN_CONSUMER_IDEMPOTENCY_STORE",
-                        "CHAIN_CONSUMER_IDEMPOTENCY_JDBC_URL", "CHAIN_CONSUMER_IDEMPOTENCY_JDBC_USER", "CHAIN_CONSUMER_IDEMPOTENCY_JDBC_PASSWORD");
+                .contains("CHAIN_MODE", "CHAIN_BUCKET", "CHAIN_QUEUE", "CHAIN_DEAD_LETTER_QUEUE",
+                        "CHAIN_CONSUMER_IDEMPOTENCY_STORE",
+                        "CHAIN_CONSUMER_IDEMPOTENCY_JDBC_URL", "CHAIN_CONSUMER_IDEMPOTENCY_JDBC_USER",
+                                "CHAIN_CONSUMER_IDEMPOTENCY_JDBC_PASSWORD");
     }
 }

@@ -218,7 +218,8 @@ class IntrinsicEvaluationTest {
                 """);
 
         @SuppressWarnings("unchecked")
-        Map<String, Object> properties = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) template.document()
+        Map<String, Object> properties = (Map<String, Object>) (
+                (Map<String, Object>) ((Map<String, Object>) template.document()
                 .get("Resources")).get("Queue")).get("Properties");
         assertThat(properties).containsEntry("A", Map.of("Fn::GetAtt", List.of("Other", "Arn")))
                 .containsEntry("B", Map.of("Fn::Join", List.of(",", List.of("x", Map.of("Ref", "Y")))))

@@ -26,7 +26,8 @@ class TemplateSecurityTest {
 
     @Test
     void bucketEncryptsObjectsAtRest() {
-        Object algorithm = at(resource("PayloadBucket"), "Properties", "BucketEncryption", "ServerSideEncryptionConfiguration", 0,
+        Object algorithm = at(resource("PayloadBucket"), "Properties", "BucketEncryption",
+                "ServerSideEncryptionConfiguration", 0,
                 "ServerSideEncryptionByDefault", "SSEAlgorithm");
 
         assertThat(algorithm).isIn("AES256", "aws:kms", "aws:kms:dsse");
@@ -34,8 +35,10 @@ class TemplateSecurityTest {
 
     @Test
     void bucketBlocksEveryFormOfPublicAccess() {
-        assertThat(map(at(resource("PayloadBucket"), "Properties", "PublicAccessBlockConfiguration"))).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "BlockPublicAcls", true, "BlockPublicPolicy", true, "IgnorePublicAcls", true, "RestrictPublicBuckets", true));
+        assertThat(map(at(resource("PayloadBucket"), "Properties", "PublicAccessBlockConfiguration")))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                "BlockPublicAcls", true, "BlockPublicPolicy", true, "IgnorePublicAcls", true, "RestrictPublicBuckets",
+                        true));
     }
 
     @Test
@@ -79,7 +82,8 @@ class TemplateSecurityTest {
     void bothQueuesAreEncryptedAtRest() {
         for (String queue : List.of("NotificationQueue", "DeadLetterQueue")) {
             Map<String, Object> properties = map(resource(queue).get("Properties"));
-            assertThat(properties.get("SqsManagedSseEnabled") == Boolean.TRUE || properties.containsKey("KmsMasterKeyId"))
+            assertThat(properties.get("SqsManagedSseEnabled") == Boolean.TRUE
+                    || properties.containsKey("KmsMasterKeyId"))
                     .as("%s encrypted", queue).isTrue();
         }
     }
@@ -88,7 +92,8 @@ class TemplateSecurityTest {
     void notificationQueueRedrivesToTheDeadLetterQueueAfterFiveReceives() {
         Map<String, Object> redrive = map(at(resource("NotificationQueue"), "Properties", "RedrivePolicy"));
 
-        assertThat(redrive.get("deadLetterTargetArn")).isEqualTo(Map.of("Fn::GetAtt", List.of("DeadLetterQueue", "Arn")));
+        assertThat(redrive.get("deadLetterTargetArn"))
+                .isEqualTo(Map.of("Fn::GetAtt", List.of("DeadLetterQueue", "Arn")));
         assertThat(parameterDefault(redrive.get("maxReceiveCount"))).isEqualTo(5);
     }
 
@@ -97,12 +102,14 @@ class TemplateSecurityTest {
         Map<String, Object> policy = resource("NotificationQueuePolicy");
         assertThat(list(at(policy, "Properties", "Queues"))).containsExactly(Map.of("Ref", "NotificationQueue"));
 
-        List<Map<String, Object>> allows = statements(policy).stream().filter(s -> "Allow".equals(s.get("Effect"))).toList();
+        List<Map<String, Object>> allows = statements(policy).stream().filter(s -> "Allow".equals(s.get("Effect")))
+                .toList();
         assertThat(allows).singleElement().satisfies(allow -> {
             assertThat(allow.get("Principal")).isEqualTo(Map.of("Service", "s3.amazonaws.com"));
             assertThat(list(allow.get("Action"))).containsExactly("sqs:SendMessage");
             assertThat(map(at(allow, "Condition", "ArnEquals"))).containsOnlyKeys("aws:SourceArn");
-            assertThat(map(at(allow, "Condition", "StringEquals"))).containsEntry("aws:SourceAccount", Map.of("Ref", "AWS::AccountId"));
+            assertThat(map(at(allow, "Condition", "StringEquals")))
+                    .containsEntry("aws:SourceAccount", Map.of("Ref", "AWS::AccountId"));
         });
     }
 
@@ -132,7 +139,8 @@ class TemplateSecurityTest {
 
         assertThat(statements).isNotEmpty().allSatisfy(statement -> {
             assertThat(statement).doesNotContainKeys("NotAction", "NotResource");
-            assertThat(list(statement.get("Action"))).allSatisfy(action -> assertThat(String.valueOf(action)).isNotEqualTo("*").doesNotEndWith(":*"));
+            assertThat(list(statement.get("Action")))
+                    .allSatisfy(action -> assertThat(String.valueOf(action)).isNotEqualTo("*").doesNotEndWith(":*"));
             assertThat(list(statement.get("Resource"))).doesNotContain("*");
         });
     }
@@ -147,7 +155,8 @@ class TemplateSecurityTest {
 
     @Test
     void notificationIsForObjectCreationsUnderTheInputPrefix() {
-        List<Object> configurations = list(at(resource("PayloadBucket"), "Properties", "NotificationConfiguration", "QueueConfigurations"));
+        List<Object> configurations = list(
+                at(resource("PayloadBucket"), "Properties", "NotificationConfiguration", "QueueConfigurations"));
 
         assertThat(configurations).singleElement().satisfies(configuration -> {
             assertThat(at(configuration, "Event")).isEqualTo("s3:ObjectCreated:*");
@@ -169,23 +178,27 @@ class TemplateSecurityTest {
     void serviceExecutionRoleReadsOnlyTheGivenSecrets() {
         assertThat(executionRoleStatements("secretsmanager:")).singleElement().satisfies(statement -> {
             assertThat(list(statement.get("Action"))).containsExactly("secretsmanager:GetSecretValue");
-            assertThat(list(statement.get("Resource"))).containsExactly(Map.of("Ref", "JdbcPasswordSecretArn"), Map.of("Ref", "ApiTokensSecretArn"));
+            assertThat(list(statement.get("Resource")))
+                    .containsExactly(Map.of("Ref", "JdbcPasswordSecretArn"), Map.of("Ref", "ApiTokensSecretArn"));
         });
     }
 
     @Test
     void serviceExecutionRoleWritesOnlyToTheServicesLogGroup() {
         assertThat(executionRoleStatements("logs:")).singleElement()
-                .satisfies(statement -> assertThat(statement.get("Resource")).isEqualTo(Map.of("Fn::GetAtt", List.of("ServiceLogGroup", "Arn"))));
+                .satisfies(statement -> assertThat(statement.get("Resource"))
+                        .isEqualTo(Map.of("Fn::GetAtt", List.of("ServiceLogGroup", "Arn"))));
     }
 
     @Test
     void serviceRolesCanBeAssumedOnlyByEcsTasksOfThisAccount() {
         for (String role : List.of("ServiceTaskRole", "ServiceExecutionRole")) {
-            Map<String, Object> trust = map(list(at(resource(role), "Properties", "AssumeRolePolicyDocument", "Statement")).get(0));
+            Map<String, Object> trust = map(
+                    list(at(resource(role), "Properties", "AssumeRolePolicyDocument", "Statement")).get(0));
 
             assertThat(trust.get("Principal")).as(role).isEqualTo(Map.of("Service", "ecs-tasks.amazonaws.com"));
-            assertThat(map(at(trust, "Condition", "StringEquals"))).as(role).containsEntry("aws:SourceAccount", Map.of("Ref", "AWS::AccountId"));
+            assertThat(map(at(trust, "Condition", "StringEquals"))).as(role)
+                    .containsEntry("aws:SourceAccount", Map.of("Ref", "AWS::AccountId"));
         }
     }
 
@@ -203,14 +216,17 @@ class TemplateSecurityTest {
     }
 
     private static List<Map<String, Object>> statements(Map<String, Object> policyResource) {
-        return list(at(policyResource, "Properties", "PolicyDocument", "Statement")).stream().map(TemplateSecurityTest::map).toList();
+        return list(at(policyResource, "Properties", "PolicyDocument", "Statement")).stream()
+                .map(TemplateSecurityTest::map).toList();
     }
 
     /** The execution role's statements with an action of this service prefix, e.g. {@code logs:}. */
     private static List<Map<String, Object>> executionRoleStatements(String actionPrefix) {
-        return list(at(resource("ServiceExecutionRole"), "Properties", "Policies", 0, "PolicyDocument", "Statement")).stream()
+        return list(at(resource("ServiceExecutionRole"), "Properties", "Policies", 0, "PolicyDocument", "Statement"))
+                .stream()
                 .map(TemplateSecurityTest::map)
-                .filter(statement -> list(statement.get("Action")).stream().anyMatch(action -> String.valueOf(action).startsWith(actionPrefix)))
+                .filter(statement -> list(statement.get("Action")).stream()
+                        .anyMatch(action -> String.valueOf(action).startsWith(actionPrefix)))
                 .toList();
     }
 

@@ -77,7 +77,9 @@ class UnsupportedTemplateTest {
                     Type: AWS::SQS::Queue
                     Properties:
                       QueueName: !ImportValue shared-queue-name
-                """).hasMessageContaining("Resources.Queue.Properties.QueueName").hasMessageContaining("Fn::ImportValue");
+                """)
+                        .hasMessageContaining("Resources.Queue.Properties.QueueName")
+                        .hasMessageContaining("Fn::ImportValue");
     }
 
     @Test
@@ -130,7 +132,9 @@ class UnsupportedTemplateTest {
                     Type: AWS::S3::Bucket
                     Properties:
                       WebsiteConfiguration: {IndexDocument: index.html}
-                """).hasMessageContaining("Resources.Site.Properties.WebsiteConfiguration").hasMessageContaining("local mode");
+                """)
+                        .hasMessageContaining("Resources.Site.Properties.WebsiteConfiguration")
+                        .hasMessageContaining("local mode");
     }
 
     @Test
@@ -155,7 +159,9 @@ class UnsupportedTemplateTest {
                     Properties:
                       NotificationConfiguration:
                         EventBridgeConfiguration: {EventBridgeEnabled: true}
-                """).hasMessageContaining("Resources.Bucket.Properties.NotificationConfiguration.EventBridgeConfiguration");
+                """)
+                        .hasMessageContaining(
+                        "Resources.Bucket.Properties.NotificationConfiguration.EventBridgeConfiguration");
     }
 
     @Test
@@ -168,7 +174,9 @@ class UnsupportedTemplateTest {
                       NotificationConfiguration:
                         QueueConfigurations:
                           - {Event: "s3:ObjectCreated:*", Queue: "arn:aws:sqs:us-east-1:111122223333:elsewhere"}
-                """).hasMessageContaining("Resources.Bucket.Properties.NotificationConfiguration.QueueConfigurations.0.Queue");
+                """)
+                        .hasMessageContaining(
+                        "Resources.Bucket.Properties.NotificationConfiguration.QueueConfigurations.0.Queue");
     }
 
     @Test
@@ -273,7 +281,9 @@ class UnsupportedTemplateTest {
         provisioning("""
                 Resources:
                   Bucket: {Type: AWS::S3::Bucket, Properties: {BucketName: !Sub "${AWS::StackName}-Payloads"}}
-                """).hasMessageContaining("Resources.Bucket.Properties.BucketName").hasMessageContaining("demo-Payloads");
+                """)
+                        .hasMessageContaining("Resources.Bucket.Properties.BucketName")
+                        .hasMessageContaining("demo-Payloads");
     }
 
     @Test

@@ -52,7 +52,8 @@ public final class BucketNotifier implements AutoCloseable {
     // sequencers grow with time across restarts and with every event within a millisecond
     private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() << 16);
 
-    public BucketNotifier(Map<String, List<QueueNotification>> notificationsByBucket, SqsClient sqs, String region, String accountId) {
+    public BucketNotifier(Map<String, List<QueueNotification>> notificationsByBucket, SqsClient sqs, String region,
+            String accountId) {
         this.notificationsByBucket = Map.copyOf(notificationsByBucket);
         this.sqs = sqs;
         this.region = region;
@@ -136,7 +137,8 @@ public final class BucketNotifier implements AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 if (attempt == SEND_ATTEMPTS) {
-                    LOG.error("Could not notify queue {} of {} after {} attempts: {}", queue, what, attempt, e.toString());
+                    LOG.error("Could not notify queue {} of {} after {} attempts: {}", queue, what, attempt,
+                            e.toString());
                     return;
                 }
                 try {

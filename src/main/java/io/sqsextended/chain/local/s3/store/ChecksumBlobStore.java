@@ -69,7 +69,8 @@ public final class ChecksumBlobStore extends ForwardingBlobStore {
                 delegate().blobMetadata(upload.containerName(), upload.id()).getUserMetadata()));
         String[] computed = new String[1];
         Payload checked = checked(payload, algorithm, value -> computed[0] = value);
-        MultipartPart uploaded = refusedLeavesNothing(upload.containerName(), part, () -> super.uploadMultipartPart(upload, partNumber, checked));
+        MultipartPart uploaded = refusedLeavesNothing(upload.containerName(), part, ()
+                -> super.uploadMultipartPart(upload, partNumber, checked));
         multipart.keepPart(upload.containerName(), part, computed[0]);
         answerNamed(algorithm, computed[0]);
         return uploaded;
@@ -77,14 +78,16 @@ public final class ChecksumBlobStore extends ForwardingBlobStore {
 
     /** A copy has its source's bytes, so its checksum, also when it replaces the metadata (REPLACE) that keeps it. */
     @Override
-    public String copyBlob(String fromContainer, String fromName, String toContainer, String toName, CopyOptions options) {
+    public String copyBlob(String fromContainer, String fromName, String toContainer, String toName,
+            CopyOptions options) {
         if (options.userMetadata() == null) {
             return super.copyBlob(fromContainer, fromName, toContainer, toName, options);
         }
         Map<String, String> replaced = new HashMap<>(options.userMetadata());
         replaced.keySet().removeIf(name -> name.startsWith(METADATA_PREFIX));
         delegate().blobMetadata(fromContainer, fromName).getUserMetadata().entrySet().stream()
-                .filter(entry -> entry.getKey().startsWith(METADATA_PREFIX)).forEach(entry -> replaced.put(entry.getKey(), entry.getValue()));
+                .filter(entry -> entry.getKey().startsWith(METADATA_PREFIX))
+                        .forEach(entry -> replaced.put(entry.getKey(), entry.getValue()));
         CopyOptions keeping = CopyOptions.builder().userMetadata(replaced).contentMetadata(options.contentMetadata())
                 .ifMatch(options.ifMatch()).ifNoneMatch(options.ifNoneMatch())
                 .ifModifiedSince(options.ifModifiedSince()).ifUnmodifiedSince(options.ifUnmodifiedSince()).build();
@@ -112,13 +115,15 @@ public final class ChecksumBlobStore extends ForwardingBlobStore {
         FlexibleChecksum algorithm = requested().algorithm().orElse(FlexibleChecksum.CRC64NVME);
         String stored = METADATA_PREFIX + algorithm.name().toLowerCase(Locale.ROOT);
         checked.setPayload(checked(blob.getPayload(), algorithm, computed -> {
-            // the store writes the metadata once the body is on disk, so this is part of the object from its first moment
+            // the store writes the metadata once the body is on disk,
+            // so this is part of the object from its first moment
             metadata.put(stored, computed);
             metadata.put(TYPE, MultipartChecksums.FULL_OBJECT);
         }));
         String eTag = refusedLeavesNothing(container, blob.getMetadata().getName(), () -> put.apply(checked));
         if (answerNamed(algorithm, metadata.get(stored))) {
-            RequestScope.current().ifPresent(scope -> scope.answer("x-amz-checksum-type", MultipartChecksums.FULL_OBJECT));
+            RequestScope.current().ifPresent(scope
+                    -> scope.answer("x-amz-checksum-type", MultipartChecksums.FULL_OBJECT));
         }
         return eTag;
     }
@@ -134,7 +139,8 @@ public final class ChecksumBlobStore extends ForwardingBlobStore {
 
     private boolean isUploadStub(String container, String name) {
         return RequestScope.current().map(RequestScope::key)
-                .filter(key -> delegate().blobExists(container, ConditionalBlobStore.UPLOAD_STUB.formatted(name, key))).isPresent();
+                .filter(key -> delegate().blobExists(container, ConditionalBlobStore.UPLOAD_STUB.formatted(name, key)))
+                        .isPresent();
     }
 
     private static Payload checked(Payload payload, FlexibleChecksum algorithm, Consumer<String> computed) {

@@ -18,8 +18,9 @@ import org.jclouds.http.HttpResponseException;
 /**
  * What S3 refuses and S3Proxy 2.7.0's filesystem store does not: a PUT or a multipart completion with
  * {@code If-None-Match: *} over an existing key (412 PreconditionFailed, nothing stored), and the use of a multipart
- * upload under another key than its own (404; an abort then aborts nothing). Writes of one key are serialized, so that of two conditional writes
- * exactly one stores its object, as on S3; a refused PUT is read whole before it is answered.
+ * upload under another key than its own (404; an abort then aborts nothing).
+ * Writes of one key are serialized, so that of two conditional writes exactly one stores its object, as on S3; a
+ * refused PUT is read whole before it is answered.
  */
 public final class ConditionalBlobStore extends ForwardingBlobStore {
 
@@ -52,7 +53,8 @@ public final class ConditionalBlobStore extends ForwardingBlobStore {
     @Override
     public List<MultipartPart> listMultipartUpload(MultipartUpload upload) {
         requireUpload(upload);
-        RequestScope.current().ifPresent(request -> request.hold(locks.lock(upload.containerName() + "/" + upload.blobName())));
+        RequestScope.current().ifPresent(request
+                -> request.hold(locks.lock(upload.containerName() + "/" + upload.blobName())));
         if (overwriteRefused(upload.containerName(), upload.blobName())) {
             throw preconditionFailed();
         }
@@ -71,12 +73,14 @@ public final class ConditionalBlobStore extends ForwardingBlobStore {
     }
 
     private boolean overwriteRefused(String container, String key) {
-        return RequestScope.current().map(RequestScope::ifNoneMatchAll).orElse(false) && delegate().blobExists(container, key);
+        return RequestScope.current().map(RequestScope::ifNoneMatchAll).orElse(false) && delegate()
+                .blobExists(container, key);
     }
 
     private static HttpResponseException preconditionFailed() {
         // S3Proxy answers this as S3 does: 412 with the XML error PreconditionFailed
-        return new HttpResponseException("If-None-Match: * and the key exists", null, HttpResponse.builder().statusCode(412).build());
+        return new HttpResponseException("If-None-Match: * and the key exists", null, HttpResponse.builder()
+                .statusCode(412).build());
     }
 
     private static void discard(Blob blob) {
@@ -90,7 +94,8 @@ public final class ConditionalBlobStore extends ForwardingBlobStore {
     private void requireUpload(MultipartUpload upload) {
         if (!isUpload(upload.containerName(), upload.id(), upload.blobName())) {
             // S3Proxy answers 404 NoSuchKey (S3: NoSuchUpload)
-            throw new KeyNotFoundException(upload.containerName(), upload.blobName(), "no multipart upload " + upload.id() + " of this key");
+            throw new KeyNotFoundException(upload.containerName(), upload.blobName(), "no multipart upload "
+                    + upload.id() + " of this key");
         }
     }
 

@@ -38,10 +38,12 @@ public final class DiskSpace {
         try {
             Files.createDirectories(dir);
             for (String subdir : subdirs) {
-                Files.deleteIfExists(Files.createTempFile(Files.createDirectories(dir.resolve(subdir)), "write-check", ".tmp"));
+                Files.deleteIfExists(Files.createTempFile(Files.createDirectories(dir.resolve(subdir)), "write-check",
+                        ".tmp"));
             }
         } catch (IOException e) {
-            throw new IllegalStateException("Local mode cannot write its data directory " + dir + " (chain.local.data-dir): " + e, e);
+            throw new IllegalStateException("Local mode cannot write its data directory " + dir
+                    + " (chain.local.data-dir): " + e, e);
         }
     }
 

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class IncompleteUploads {
 
     private static final Logger LOG = LoggerFactory.getLogger(IncompleteUploads.class);
-    private static final Pattern TEMPORARY_NAME = Pattern.compile(".+-\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
+    private static final Pattern TEMPORARY_NAME = Pattern.compile(
+            ".+-\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
     /** What S3Proxy sets on every complete object or part, before the rename. */
     static final String CONTENT_MD5 = "user.content-md5";
 
@@ -45,7 +46,8 @@ public final class IncompleteUploads {
      * Without user-defined attributes in the file system, nothing tells them from objects: nothing is moved.
      */
     public int moveAside(Duration idle) throws IOException {
-        if (!Files.isDirectory(store) || !Files.getFileStore(store).supportsFileAttributeView(UserDefinedFileAttributeView.class)) {
+        if (!Files.isDirectory(store) || !Files.getFileStore(store)
+                .supportsFileAttributeView(UserDefinedFileAttributeView.class)) {
             return 0;
         }
         Instant before = Instant.now().minus(idle);
@@ -90,7 +92,8 @@ public final class IncompleteUploads {
         try {
             long size = Files.size(file);
             Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
-            LOG.warn("Moved an incomplete upload out of the embedded S3 (cut off before its end, {} bytes): {}", size, target);
+            LOG.warn("Moved an incomplete upload out of the embedded S3 (cut off before its end, {} bytes): {}", size,
+                    target);
             return 1;
         } catch (NoSuchFileException e) {
             // gone meanwhile
@@ -116,7 +119,8 @@ public final class IncompleteUploads {
         String leaf = target.getFileName().toString();
         try (Stream<Path> siblings = Files.list(target.getParent())) {
             return siblings.filter(file -> file.getFileName().toString().startsWith(leaf + "-")
-                    && TEMPORARY_NAME.matcher(file.getFileName().toString()).matches() && modifiedSince(file, since) && !isComplete(file))
+                    && TEMPORARY_NAME.matcher(file.getFileName().toString()).matches() && modifiedSince(file, since)
+                            && !isComplete(file))
                     .toList();
         } catch (NoSuchFileException e) {
             return List.of();

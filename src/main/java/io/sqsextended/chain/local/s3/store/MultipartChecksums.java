@@ -46,7 +46,10 @@ public final class MultipartChecksums {
     public record Refusal(String code, String message) {
     }
 
-    /** Why S3 would refuse a CreateMultipartUpload: a type its algorithm cannot have (only CRCs combine; CRC64NVME only does). */
+    /**
+     * Why S3 would refuse a CreateMultipartUpload: a type its algorithm cannot have (only CRCs combine; CRC64NVME only
+     * does).
+     */
     public static Optional<Refusal> refusalToCreate(RequestedChecksum requested) {
         if (requested.algorithm().isEmpty() || requested.type().isEmpty()) {
             return Optional.empty();
@@ -54,7 +57,8 @@ public final class MultipartChecksums {
         FlexibleChecksum algorithm = requested.algorithm().get();
         String type = requested.type().get();
         boolean possible = COMPOSITE.equals(type) ? algorithm != FlexibleChecksum.CRC64NVME : algorithm.combines();
-        return possible ? Optional.empty() : refused("InvalidRequest", "The " + type + " checksum type cannot be used with the "
+        return possible ? Optional.empty()
+                : refused("InvalidRequest", "The " + type + " checksum type cannot be used with the "
                 + algorithm.name().toLowerCase(Locale.ROOT) + " checksum algorithm.");
     }
 
@@ -68,12 +72,14 @@ public final class MultipartChecksums {
 
     /** The algorithm the upload chose, for its parts. */
     static FlexibleChecksum algorithm(Map<String, String> stubMetadata) {
-        return Optional.ofNullable(stubMetadata.get(ALGORITHM)).flatMap(FlexibleChecksum::named).orElse(FlexibleChecksum.CRC64NVME);
+        return Optional.ofNullable(stubMetadata.get(ALGORITHM)).flatMap(FlexibleChecksum::named)
+                .orElse(FlexibleChecksum.CRC64NVME);
     }
 
     void keepPart(String container, String partName, String base64) {
         try {
-            Files.getFileAttributeView(storageDir.resolve(container).resolve(partName).normalize(), UserDefinedFileAttributeView.class)
+            Files.getFileAttributeView(storageDir.resolve(container).resolve(partName).normalize(),
+                    UserDefinedFileAttributeView.class)
                     .write(PART_ATTRIBUTE, ByteBuffer.wrap(base64.getBytes(StandardCharsets.US_ASCII)));
         } catch (IOException | UnsupportedOperationException e) {
             // without attributes the completed object has no checksum, as one whose parts named none
@@ -92,10 +98,12 @@ public final class MultipartChecksums {
         String type = stubMetadata.getOrDefault(ChecksumBlobStore.TYPE, FULL_OBJECT);
         String name = algorithm.name().toLowerCase(Locale.ROOT);
         if (requested.type().filter(asked -> !asked.equals(type)).isPresent()) {
-            return refused("BadDigest", "The upload was created using the " + type + " checksum mode. The complete request must use the same checksum mode.");
+            return refused("BadDigest", "The upload was created using the " + type
+                    + " checksum mode. The complete request must use the same checksum mode.");
         }
         if (requested.algorithm().filter(asked -> asked != algorithm).isPresent()) {
-            return refused("InvalidRequest", "Checksum Type mismatch occurred, expected checksum Type: " + name + ", actual checksum Type: "
+            return refused("InvalidRequest", "Checksum Type mismatch occurred, expected checksum Type: " + name
+                    + ", actual checksum Type: "
                     + requested.algorithm().get().name().toLowerCase(Locale.ROOT));
         }
         byte[][] values = new byte[parts.size()][];
@@ -108,20 +116,24 @@ public final class MultipartChecksums {
             }
             String given = part.checksums().get(algorithm);
             if (given == null && COMPOSITE.equals(type)) {
-                return refused("InvalidRequest", "The upload was created using a " + name + " checksum. The complete request must include "
+                return refused("InvalidRequest", "The upload was created using a " + name
+                        + " checksum. The complete request must include "
                         + "the checksum for each part. It was missing for part " + part.number() + " in the request.");
             }
             values[i] = partValue(file).orElse(null);
             if (given != null && values[i] != null && !given.equals(Base64.getEncoder().encodeToString(values[i]))) {
-                return refused("InvalidPart", "One or more of the specified parts could not be found. The part may not have been uploaded, "
+                return refused("InvalidPart",
+                        "One or more of the specified parts could not be found. The part may not have been uploaded, "
                         + "or the specified entity tag may not have matched the part's entity tag.");
             }
             sizes[i] = size(file);
         }
         Optional<String> whole = whole(algorithm, type, values, sizes);
         boolean differs = requested.value().isPresent() && whole.isPresent()
-                && !whole.get().equals(requested.value().get()) && !whole.get().startsWith(requested.value().get() + "-");
-        return differs ? refused("BadDigest", "The " + name + " you specified did not match the calculated checksum.") : Optional.empty();
+                && !whole.get().equals(requested.value().get()) && !whole.get()
+                        .startsWith(requested.value().get() + "-");
+        return differs ? refused("BadDigest", "The " + name + " you specified did not match the calculated checksum.")
+                : Optional.empty();
     }
 
     /**
@@ -136,7 +148,8 @@ public final class MultipartChecksums {
         byte[][] values = new byte[parts.size()][];
         long[] sizes = new long[parts.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = partValue(partFile(upload.containerName(), upload.id(), upload.blobName(), parts.get(i).partNumber())).orElse(null);
+            values[i] = partValue(partFile(upload.containerName(), upload.id(), upload.blobName(), parts.get(i)
+                    .partNumber())).orElse(null);
             sizes[i] = parts.get(i).partSize();
         }
         whole(algorithm, type, values, sizes).ifPresent(checksum -> {
@@ -165,7 +178,8 @@ public final class MultipartChecksums {
     }
 
     private Path partFile(String container, String uploadId, String key, int partNumber) {
-        return storageDir.resolve(container).resolve(SpaceCheckingBlobStore.PART_PREFIX + uploadId + "-" + key + "-" + partNumber).normalize();
+        return storageDir.resolve(container)
+                .resolve(SpaceCheckingBlobStore.PART_PREFIX + uploadId + "-" + key + "-" + partNumber).normalize();
     }
 
     private static Optional<byte[]> partValue(Path part) {

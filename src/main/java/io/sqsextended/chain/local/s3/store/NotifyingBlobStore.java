@@ -36,7 +36,8 @@ public final class NotifyingBlobStore extends ForwardingBlobStore {
     }
 
     @Override
-    public String copyBlob(String fromContainer, String fromName, String toContainer, String toName, CopyOptions options) {
+    public String copyBlob(String fromContainer, String fromName, String toContainer, String toName,
+            CopyOptions options) {
         String eTag = super.copyBlob(fromContainer, fromName, toContainer, toName, options);
         created(toContainer, toName, "Copy");
         return eTag;

@@ -39,7 +39,8 @@ public final class RequestScope implements AutoCloseable {
      * @param abortedUploadId the uploadId of an AbortMultipartUpload, else null
      * @param answer          sets a header of the answer
      */
-    public static RequestScope open(boolean ifNoneMatchAll, String key, String abortedUploadId, RequestedChecksum checksum,
+    public static RequestScope open(boolean ifNoneMatchAll, String key, String abortedUploadId,
+            RequestedChecksum checksum,
                                     BiConsumer<String, String> answer) {
         RequestScope scope = new RequestScope(ifNoneMatchAll, key, abortedUploadId, checksum, answer);
         CURRENT.set(scope);

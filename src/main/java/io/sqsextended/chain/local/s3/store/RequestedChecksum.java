@@ -7,8 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The flexible checksum an upload names, as S3 reads it: {@code x-amz-checksum-<algorithm>} with its value,
- * {@code x-amz-trailer} (the value comes at the end of an aws-chunked body), or {@code x-amz-sdk-checksum-algorithm} alone;
- * for a CreateMultipartUpload, {@code x-amz-checksum-algorithm} and {@code x-amz-checksum-type}.
+ * {@code x-amz-trailer} (the value comes at the end of an aws-chunked
+ * body), or {@code x-amz-sdk-checksum-algorithm} alone; for a CreateMultipartUpload, {@code x-amz-checksum-algorithm}
+ * and {@code x-amz-checksum-type}.
  */
 public final class RequestedChecksum {
 
@@ -29,7 +30,8 @@ public final class RequestedChecksum {
         for (String name : Collections.list(request.getHeaderNames())) {
             Optional<FlexibleChecksum> inHeader = FlexibleChecksum.ofHeader(name);
             if (inHeader.isPresent()) {
-                return new RequestedChecksum(inHeader.get(), request.getHeader(name), request.getHeader("x-amz-checksum-type"));
+                return new RequestedChecksum(inHeader.get(), request.getHeader(name),
+                        request.getHeader("x-amz-checksum-type"));
             }
         }
         String trailer = request.getHeader("x-amz-trailer");
@@ -46,7 +48,9 @@ public final class RequestedChecksum {
         return Optional.ofNullable(algorithm);
     }
 
-    /** The checksum type a multipart upload asks for ({@code COMPOSITE}, {@code FULL_OBJECT}); empty when it names none. */
+    /**
+     * The checksum type a multipart upload asks for ({@code COMPOSITE}, {@code FULL_OBJECT}); empty when it names none.
+     */
     Optional<String> type() {
         return Optional.ofNullable(type);
     }

@@ -67,10 +67,13 @@ public final class SpaceCheckingBlobStore extends ForwardingBlobStore {
     @Override
     public String completeMultipartUpload(MultipartUpload upload, List<MultipartPart> parts) {
         long size = delegate().listMultipartUpload(upload).stream().mapToLong(MultipartPart::partSize).sum();
-        return write(upload.containerName(), upload.blobName(), size, () -> super.completeMultipartUpload(upload, parts));
+        return write(upload.containerName(), upload.blobName(), size, ()
+                -> super.completeMultipartUpload(upload, parts));
     }
 
-    /** Checks the exact length (the request's may be that of aws-chunked framing) and cleans up after a failed write. */
+    /**
+     * Checks the exact length (the request's may be that of aws-chunked framing) and cleans up after a failed write.
+     */
     private <T> T write(String container, String name, long bytes, Supplier<T> store) {
         Optional<String> shortage = space.shortage(storageDir, bytes);
         if (shortage.isPresent()) {
@@ -105,6 +108,7 @@ public final class SpaceCheckingBlobStore extends ForwardingBlobStore {
 
     /** S3Proxy answers an HttpResponseException with its status (S3 itself would say SlowDown). */
     private static HttpResponseException unavailable(String message, Throwable cause) {
-        return new HttpResponseException(message, null, HttpResponse.builder().statusCode(503).message("Slow Down").build(), cause);
+        return new HttpResponseException(message, null, HttpResponse.builder().statusCode(503).message("Slow Down")
+                .build(), cause);
     }
 }

@@ -60,7 +60,8 @@ class BucketNotificationsTest {
         String key = "input/" + UUID.randomUUID() + ".txt";
         byte[] body = "hello claim check".getBytes(StandardCharsets.UTF_8);
 
-        assertThat(TestStacks.upload(TestStacks.presignPut(local, key, body, Duration.ofMinutes(5)), body)).isEqualTo(200);
+        assertThat(TestStacks.upload(TestStacks.presignPut(local, key, body, Duration.ofMinutes(5)), body))
+                .isEqualTo(200);
 
         S3EventNotificationRecord event = eventFor(key);
         HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key(key));
@@ -73,7 +74,8 @@ class BucketNotificationsTest {
         assertThat(event.getS3().getObject().getETag()).isEqualTo(head.eTag().replace("\"", ""));
         assertThat(event.getS3().getObject().getSequencer()).matches("[0-9A-F]{16,}");
         assertThat(notifications.matching(m -> m.body().contains(key))).singleElement()
-                .satisfies(m -> assertThat(m.body()).doesNotContain("versionId").containsPattern("\"eventTime\":\"[-0-9T:]+(\\.\\d{3})?Z\""));
+                .satisfies(m -> assertThat(m.body()).doesNotContain("versionId")
+                        .containsPattern("\"eventTime\":\"[-0-9T:]+(\\.\\d{3})?Z\""));
     }
 
     @Test
@@ -94,12 +96,14 @@ class BucketNotificationsTest {
         String key = "input/" + UUID.randomUUID() + "/" + name;
         byte[] body = name.getBytes(StandardCharsets.UTF_8);
 
-        assertThat(TestStacks.upload(TestStacks.presignPut(local, key, body, Duration.ofMinutes(5)), body)).isEqualTo(200);
+        assertThat(TestStacks.upload(TestStacks.presignPut(local, key, body, Duration.ofMinutes(5)), body))
+                .isEqualTo(200);
 
         S3EventNotificationRecord event = eventFor(key);
         assertThat(event.getS3().getObject().getKey()).doesNotContain(" ");
         assertThat(event.getS3().getObject().getUrlDecodedKey()).isEqualTo(key);
-        assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket).key(event.getS3().getObject().getUrlDecodedKey())).asByteArray())
+        assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket).key(event.getS3().getObject().getUrlDecodedKey()))
+                .asByteArray())
                 .isEqualTo(body);
     }
 
@@ -117,10 +121,13 @@ class BucketNotificationsTest {
         byte[] part1 = new byte[5 * 1024 * 1024];
         byte[] part2 = "tail".getBytes(StandardCharsets.UTF_8);
         String uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId();
-        String eTag1 = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(1), RequestBody.fromBytes(part1)).eTag();
-        String eTag2 = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(2), RequestBody.fromBytes(part2)).eTag();
+        String eTag1 = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(1),
+                RequestBody.fromBytes(part1)).eTag();
+        String eTag2 = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(2),
+                RequestBody.fromBytes(part2)).eTag();
         s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(u -> u.parts(
-                CompletedPart.builder().partNumber(1).eTag(eTag1).build(), CompletedPart.builder().partNumber(2).eTag(eTag2).build())));
+                CompletedPart.builder().partNumber(1).eTag(eTag1).build(), CompletedPart.builder().partNumber(2)
+                        .eTag(eTag2).build())));
 
         S3EventNotificationRecord event = eventFor(key);
 
@@ -135,9 +142,12 @@ class BucketNotificationsTest {
         String uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId();
         String eTag1 = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(1),
                 RequestBody.fromBytes(new byte[5 * 1024 * 1024])).eTag();
-        String eTag2 = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(2), RequestBody.fromString("tail")).eTag();
-        String completed = s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(u -> u.parts(
-                CompletedPart.builder().partNumber(1).eTag(eTag1).build(), CompletedPart.builder().partNumber(2).eTag(eTag2).build()))).eTag();
+        String eTag2 = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(2),
+                RequestBody.fromString("tail")).eTag();
+        String completed = s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
+                .multipartUpload(u -> u.parts(
+                CompletedPart.builder().partNumber(1).eTag(eTag1).build(), CompletedPart.builder().partNumber(2)
+                        .eTag(eTag2).build()))).eTag();
 
         assertThat(completed).matches("\"\\p{XDigit}{32}-2\"");
         assertThat(s3.headObject(r -> r.bucket(bucket).key(key)).eTag()).isEqualTo(completed);
@@ -168,7 +178,8 @@ class BucketNotificationsTest {
     void copyingAnObjectIntoTheInputPrefixPublishesACopyEvent() {
         String id = UUID.randomUUID().toString();
         s3.putObject(r -> r.bucket(bucket).key("staging/" + id), RequestBody.fromString("copied"));
-        s3.copyObject(r -> r.sourceBucket(bucket).sourceKey("staging/" + id).destinationBucket(bucket).destinationKey("input/" + id));
+        s3.copyObject(r -> r.sourceBucket(bucket).sourceKey("staging/" + id).destinationBucket(bucket)
+                .destinationKey("input/" + id));
 
         assertThat(eventFor("input/" + id).getEventName()).isEqualTo("ObjectCreated:Copy");
     }
@@ -177,7 +188,8 @@ class BucketNotificationsTest {
     void aBrowserFormPostPublishesAPostEvent() throws Exception {
         String key = "input/" + UUID.randomUUID() + "/form.txt";
 
-        assertThat(FormPost.upload(TestStacks.settings(dataDir), local.clientSettings().s3Endpoint(), bucket, key, "posted"))
+        assertThat(FormPost.upload(TestStacks.settings(dataDir), local.clientSettings().s3Endpoint(), bucket, key,
+                "posted"))
                 .isBetween(200, 204);
 
         assertThat(eventFor(key).getEventName()).isEqualTo("ObjectCreated:Post");
@@ -199,7 +211,8 @@ class BucketNotificationsTest {
     void applyingTheNotificationConfigurationSendsAnS3TestEvent() {
         List<Message> testEvents = notifications.awaitMessages(m -> m.body().contains("\"s3:TestEvent\""), 1);
 
-        assertThat(testEvents.get(0).body()).contains("\"Service\":\"Amazon S3\"").contains("\"Bucket\":\"" + bucket + "\"");
+        assertThat(testEvents.get(0).body()).contains("\"Service\":\"Amazon S3\"")
+                .contains("\"Bucket\":\"" + bucket + "\"");
     }
 
     private static S3EventNotificationRecord eventFor(String key) {

@@ -28,7 +28,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** The embedded S3 refuses what S3 refuses: writes over a key under If-None-Match: *, and aborts of uploads it does not have. */
+/**
+ * The embedded S3 refuses what S3 refuses: writes over a key under If-None-Match: *, and aborts of uploads it does not
+ * have.
+ */
 class ConditionalWritesTest {
 
     @TempDir
@@ -134,7 +137,8 @@ class ConditionalWritesTest {
         s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(original));
 
         S3Exception refused = catchThrowableOfType(() -> s3.completeMultipartUpload(r -> r.bucket(bucket).key(key)
-                .uploadId(uploadId).ifNoneMatch("*").multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(eTag)))), S3Exception.class);
+                .uploadId(uploadId).ifNoneMatch("*").multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(eTag)))),
+                        S3Exception.class);
 
         assertThat(refused.statusCode()).isEqualTo(412);
         assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("PreconditionFailed");
@@ -159,7 +163,8 @@ class ConditionalWritesTest {
         String eTag = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(1),
                 RequestBody.fromBytes(original)).eTag();
 
-        S3Exception refused = catchThrowableOfType(() -> s3.abortMultipartUpload(r -> r.bucket(bucket).key(key + "-other")
+        S3Exception refused = catchThrowableOfType(()
+                -> s3.abortMultipartUpload(r -> r.bucket(bucket).key(key + "-other")
                 .uploadId(uploadId)), S3Exception.class);
 
         assertThat(refused.statusCode()).isEqualTo(404);
@@ -171,7 +176,8 @@ class ConditionalWritesTest {
 
     private PresignedPutObjectRequest presignConditional(String objectKey, byte[] body) {
         return presigner.presignPutObject(r -> r.signatureDuration(Duration.ofMinutes(5)).putObjectRequest(p -> p
-                .bucket(bucket).key(objectKey).contentType("text/plain").contentLength((long) body.length).ifNoneMatch("*")));
+                .bucket(bucket).key(objectKey).contentType("text/plain").contentLength((long) body.length)
+                        .ifNoneMatch("*")));
     }
 
     private static int awaitThenPut(CountDownLatch start, PresignedPutObjectRequest presigned, byte[] body) {

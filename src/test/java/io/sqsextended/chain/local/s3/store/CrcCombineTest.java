@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The CRC of two runs end to end, combined from theirs, is the CRC of the whole (as S3's FULL_OBJECT checksums need). */
+/**
+ * The CRC of two runs end to end, combined from theirs, is the CRC of the whole (as S3's FULL_OBJECT checksums need).
+ */
 class CrcCombineTest {
 
     private final byte[] a = new byte[5 * 1024 * 1024 + 17];

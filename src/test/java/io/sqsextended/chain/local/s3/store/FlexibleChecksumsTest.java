@@ -85,7 +85,8 @@ class FlexibleChecksumsTest {
 
     @Test
     void aChecksumHeaderThatDoesNotMatchTheBodyIsRefusedWithBadDigestAndNothingIsStoredOrNotified() {
-        assertThatThrownBy(() -> s3.putObject(r -> r.bucket(bucket).key(key).checksumCRC32("AAAAAA=="), RequestBody.fromString("corrupted")))
+        assertThatThrownBy(() -> s3.putObject(r -> r.bucket(bucket).key(key).checksumCRC32("AAAAAA=="),
+                RequestBody.fromString("corrupted")))
                 .isInstanceOfSatisfying(S3Exception.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(400);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("BadDigest");
@@ -104,7 +105,8 @@ class FlexibleChecksumsTest {
     void aRefusedOverwriteLeavesTheObjectThatWasThere() {
         s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("the original"));
 
-        assertThatThrownBy(() -> s3.putObject(r -> r.bucket(bucket).key(key).checksumCRC32("AAAAAA=="), RequestBody.fromString("corrupted")))
+        assertThatThrownBy(() -> s3.putObject(r -> r.bucket(bucket).key(key).checksumCRC32("AAAAAA=="),
+                RequestBody.fromString("corrupted")))
                 .isInstanceOf(S3Exception.class);
 
         assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asUtf8String()).isEqualTo("the original");
@@ -152,7 +154,8 @@ class FlexibleChecksumsTest {
     @Test
     void anUploadSignedWithAnotherSecretIsRefusedAsS3DoesBeforeItsBodyIsRead() {
         var settings = local.clientSettings();
-        var forged = new io.sqsextended.chain.wire.AwsSettings(settings.region(), settings.s3Endpoint(), settings.sqsEndpoint(),
+        var forged = new io.sqsextended.chain.wire.AwsSettings(settings.region(), settings.s3Endpoint(),
+                settings.sqsEndpoint(),
                 settings.accessKey(), "not-the-secret-key");
         try (S3Client client = new AwsTools(forged, dataDir).defaultJavaClient()) {
             assertThatThrownBy(() -> client.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("forged")))
@@ -167,7 +170,8 @@ class FlexibleChecksumsTest {
     @Test
     void headWithChecksumModeGivesTheChecksumTheUploadNamed() {
         byte[] body = "named checksum".getBytes(StandardCharsets.UTF_8);
-        s3.putObject(r -> r.bucket(bucket).key(key).checksumAlgorithm(ChecksumAlgorithm.CRC32_C), RequestBody.fromBytes(body));
+        s3.putObject(r -> r.bucket(bucket).key(key).checksumAlgorithm(ChecksumAlgorithm.CRC32_C),
+                RequestBody.fromBytes(body));
 
         HeadObjectResponse head = headWithChecksums(key);
 
@@ -179,7 +183,8 @@ class FlexibleChecksumsTest {
     void anObjectUploadedWithoutAChecksumGetsACrc64NvmeAsOnS3() {
         byte[] body = "123456789".getBytes(StandardCharsets.UTF_8);
 
-        assertThat(TestStacks.upload(TestStacks.presignPut(local, key, body, java.time.Duration.ofMinutes(5)), body)).isEqualTo(200);
+        assertThat(TestStacks.upload(TestStacks.presignPut(local, key, body, java.time.Duration.ofMinutes(5)), body))
+                .isEqualTo(200);
 
         assertThat(headWithChecksums(key).checksumCRC64NVME()).isEqualTo(CRC64NVME_OF_CHECK_STRING);
     }
@@ -213,7 +218,8 @@ class FlexibleChecksumsTest {
 
     @Test
     void aPutObjectAnswerRepeatsTheChecksumItNamedAsS3Does() {
-        var put = s3.putObject(r -> r.bucket(bucket).key(key).checksumCRC32C(crc32c(CHECK_STRING)), RequestBody.fromBytes(CHECK_STRING));
+        var put = s3.putObject(r -> r.bucket(bucket).key(key).checksumCRC32C(crc32c(CHECK_STRING)),
+                RequestBody.fromBytes(CHECK_STRING));
 
         assertThat(put.checksumCRC32C()).isEqualTo(crc32c(CHECK_STRING));
         assertThat(put.checksumType()).isEqualTo(ChecksumType.FULL_OBJECT);
@@ -236,9 +242,11 @@ class FlexibleChecksumsTest {
 
     @Test
     void anUploadPartAnswerRepeatsThePartsChecksumAsS3Does() {
-        String uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(key).checksumAlgorithm(ChecksumAlgorithm.CRC32)).uploadId();
+        String uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(key)
+                .checksumAlgorithm(ChecksumAlgorithm.CRC32)).uploadId();
 
-        var part = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(1).checksumCRC32(crc32(CHECK_STRING)),
+        var part = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(1)
+                .checksumCRC32(crc32(CHECK_STRING)),
                 RequestBody.fromBytes(CHECK_STRING));
 
         assertThat(part.checksumCRC32()).isEqualTo(crc32(CHECK_STRING));
@@ -248,7 +256,8 @@ class FlexibleChecksumsTest {
     void aMultipartUploadNamingCrc32GetsTheCompositeChecksumOfItsPartsAsOnS3() {
         byte[] part1 = new byte[5 * 1024 * 1024];
         byte[] part2 = "tail".getBytes(StandardCharsets.UTF_8);
-        String uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(key).checksumAlgorithm(ChecksumAlgorithm.CRC32)).uploadId();
+        String uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(key)
+                .checksumAlgorithm(ChecksumAlgorithm.CRC32)).uploadId();
         var parts = Stream.of(part1, part2).map(new java.util.function.Function<byte[], CompletedPart>() {
             int number;
 
@@ -257,10 +266,12 @@ class FlexibleChecksumsTest {
                 int partNumber = ++number;
                 var uploaded = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber)
                         .checksumAlgorithm(ChecksumAlgorithm.CRC32), RequestBody.fromBytes(part));
-                return CompletedPart.builder().partNumber(partNumber).eTag(uploaded.eTag()).checksumCRC32(crc32(part)).build();
+                return CompletedPart.builder().partNumber(partNumber).eTag(uploaded.eTag()).checksumCRC32(crc32(part))
+                        .build();
             }
         }).toList();
-        s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(u -> u.parts(parts)));
+        s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
+                .multipartUpload(u -> u.parts(parts)));
 
         HeadObjectResponse head = headWithChecksums(key);
 
@@ -276,10 +287,13 @@ class FlexibleChecksumsTest {
         byte[] part1 = "123".repeat(2 * 1024 * 1024).getBytes(StandardCharsets.US_ASCII);
         byte[] part2 = "456789".getBytes(StandardCharsets.US_ASCII);
         String uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId();
-        String eTag1 = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(1), RequestBody.fromBytes(part1)).eTag();
-        String eTag2 = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(2), RequestBody.fromBytes(part2)).eTag();
+        String eTag1 = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(1),
+                RequestBody.fromBytes(part1)).eTag();
+        String eTag2 = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(2),
+                RequestBody.fromBytes(part2)).eTag();
         s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(u -> u.parts(
-                CompletedPart.builder().partNumber(1).eTag(eTag1).build(), CompletedPart.builder().partNumber(2).eTag(eTag2).build())));
+                CompletedPart.builder().partNumber(1).eTag(eTag1).build(), CompletedPart.builder().partNumber(2)
+                        .eTag(eTag2).build())));
 
         HeadObjectResponse head = headWithChecksums(key);
 
@@ -303,12 +317,15 @@ class FlexibleChecksumsTest {
     /** A PUT of {@code body} as aws-chunked with a CRC32C trailer, signed by the AWS SDK's own signer. */
     private static SignedRequest chunked(String key, byte[] body, boolean signedPayload) {
         var settings = local.clientSettings();
-        // the SDK signs every payload sent over http: an unsigned one it signs as if for https (the scheme is not signed)
-        URI endpoint = signedPayload ? settings.s3Endpoint() : URI.create(settings.s3Endpoint().toString().replaceFirst("^http:", "https:"));
+        // the SDK signs every payload sent over http: an unsigned
+        // one it signs as if for https (the scheme is not signed)
+        URI endpoint = signedPayload ? settings.s3Endpoint()
+                : URI.create(settings.s3Endpoint().toString().replaceFirst("^http:", "https:"));
         SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.PUT)
                 .uri(URI.create(endpoint + "/" + bucket + "/" + key))
                 .putHeader("x-amz-decoded-content-length", String.valueOf(body.length)).build();
-        return AwsV4HttpSigner.create().sign(r -> r.identity(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()))
+        return AwsV4HttpSigner.create()
+                .sign(r -> r.identity(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()))
                 .request(request).payload(ContentStreamProvider.fromByteArray(body))
                 .putProperty(AwsV4HttpSigner.REGION_NAME, settings.region())
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
@@ -319,17 +336,23 @@ class FlexibleChecksumsTest {
                 .putProperty(AwsV4HttpSigner.CHECKSUM_ALGORITHM, DefaultChecksumAlgorithm.CRC32C));
     }
 
-    /** Sends the signed request; with {@code replacing}, its first occurrence in the body becomes other bytes of the same length. */
+    /**
+     * Sends the signed request; with {@code replacing}, its first occurrence in the body becomes other bytes of the
+     * same length.
+     */
     private static HttpResponse<String> send(SignedRequest signed, String replacing) {
         try {
             byte[] wire = signed.payload().orElseThrow().newStream().readAllBytes();
             if (replacing != null) {
                 String text = new String(wire, StandardCharsets.ISO_8859_1);
-                wire = text.replaceFirst(replacing, new StringBuilder(replacing).reverse().toString()).getBytes(StandardCharsets.ISO_8859_1);
+                wire = text.replaceFirst(replacing, new StringBuilder(replacing).reverse().toString())
+                        .getBytes(StandardCharsets.ISO_8859_1);
             }
             URI http = URI.create(signed.request().getUri().toString().replaceFirst("^https:", "http:"));
-            assertThat(signed.request().firstMatchingHeader("x-amz-content-sha256")).get().asString().startsWith("STREAMING-");
-            HttpRequest.Builder request = HttpRequest.newBuilder(http).PUT(HttpRequest.BodyPublishers.ofByteArray(wire));
+            assertThat(signed.request().firstMatchingHeader("x-amz-content-sha256")).get().asString()
+                    .startsWith("STREAMING-");
+            HttpRequest.Builder request = HttpRequest.newBuilder(http)
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(wire));
             signed.request().forEachHeader((name, values) -> {
                 if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-length")) {
                     values.forEach(value -> request.header(name, value));
@@ -344,7 +367,9 @@ class FlexibleChecksumsTest {
         }
     }
 
-    /** The files in the store (or beside it) whose name starts with the key's last segment: a refused write leaves none. */
+    /**
+     * The files in the store (or beside it) whose name starts with the key's last segment: a refused write leaves none.
+     */
     private static Stream<Path> filesNamed(String key) {
         String leaf = key.substring(key.lastIndexOf('/') + 1);
         try (Stream<Path> files = Files.walk(dataDir)) {

@@ -24,14 +24,18 @@ final class FormPost {
     private FormPost() {
     }
 
-    static int upload(LocalSettings settings, URI s3Endpoint, String bucket, String key, String content) throws Exception {
+    static int upload(LocalSettings settings, URI s3Endpoint, String bucket, String key, String content)
+            throws Exception {
         Instant now = Instant.now();
         String date = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC).format(now);
         String amzDate = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(now);
         String credential = settings.accessKey() + "/" + date + "/" + settings.region() + "/s3/aws4_request";
-        String policy = Base64.getEncoder().encodeToString(("{\"expiration\":\"" + now.plusSeconds(300) + "\",\"conditions\":["
-                + "{\"bucket\":\"" + bucket + "\"},[\"starts-with\",\"$key\",\"\"],{\"x-amz-algorithm\":\"AWS4-HMAC-SHA256\"},"
-                + "{\"x-amz-credential\":\"" + credential + "\"},{\"x-amz-date\":\"" + amzDate + "\"}]}").getBytes(StandardCharsets.UTF_8));
+        String policy = Base64.getEncoder()
+                .encodeToString(("{\"expiration\":\"" + now.plusSeconds(300) + "\",\"conditions\":["
+                + "{\"bucket\":\"" + bucket
+                        + "\"},[\"starts-with\",\"$key\",\"\"],{\"x-amz-algorithm\":\"AWS4-HMAC-SHA256\"},"
+                + "{\"x-amz-credential\":\"" + credential + "\"},{\"x-amz-date\":\"" + amzDate + "\"}]}")
+                        .getBytes(StandardCharsets.UTF_8));
         byte[] signingKey = hmac(hmac(hmac(hmac(("AWS4" + settings.secretKey()).getBytes(StandardCharsets.UTF_8), date),
                 settings.region()), "s3"), "aws4_request");
         Map<String, String> fields = new LinkedHashMap<>();
@@ -44,10 +48,13 @@ final class FormPost {
 
         String boundary = "form-" + UUID.randomUUID();
         StringBuilder body = new StringBuilder();
-        fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+        fields.forEach((name, value) -> body.append("--").append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"")
                 .append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
-        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"upload.txt\"\r\n")
-                .append("Content-Type: text/plain\r\n\r\n").append(content).append("\r\n--").append(boundary).append("--\r\n");
+        body.append("--").append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"upload.txt\"\r\n")
+                .append("Content-Type: text/plain\r\n\r\n").append(content).append("\r\n--").append(boundary)
+                        .append("--\r\n");
         HttpRequest request = HttpRequest.newBuilder(s3Endpoint.resolve("/" + bucket))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();

@@ -42,7 +42,8 @@ class IncompleteUploadsTest {
         assertThat(new IncompleteUploads(store).moveAside(Duration.ZERO)).isEqualTo(1);
 
         assertThat(cut).doesNotExist();
-        assertThat(dataDir.resolve("incomplete-uploads").resolve(store.relativize(cut).toString())).hasContent("half a body");
+        assertThat(dataDir.resolve("incomplete-uploads").resolve(store.relativize(cut).toString()))
+                .hasContent("half a body");
     }
 
     @Test

@@ -59,7 +59,8 @@ class MultipartChecksumsTest {
         String uploadId = create(ChecksumAlgorithm.CRC64_NVME, ChecksumType.FULL_OBJECT);
         List<CompletedPart> parts = uploadPlainParts(uploadId);
 
-        s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId).checksumCRC64NVME(crc64Nvme(PART1, PART2))
+        s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
+                .checksumCRC64NVME(crc64Nvme(PART1, PART2))
                 .checksumType(ChecksumType.FULL_OBJECT).multipartUpload(u -> u.parts(parts)));
 
         assertThat(s3.headObject(r -> r.bucket(bucket).key(key).checksumMode(ChecksumMode.ENABLED)).checksumCRC64NVME())
@@ -86,18 +87,22 @@ class MultipartChecksumsTest {
         String uploadId = create(ChecksumAlgorithm.CRC64_NVME, ChecksumType.FULL_OBJECT);
         List<CompletedPart> parts = uploadPlainParts(uploadId);
         assertThatThrownBy(() -> s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
-                .checksumCRC64NVME(crc64Nvme(PART2, PART1)).multipartUpload(u -> u.parts(parts)))).isInstanceOf(S3Exception.class);
+                .checksumCRC64NVME(crc64Nvme(PART2, PART1)).multipartUpload(u -> u.parts(parts))))
+                        .isInstanceOf(S3Exception.class);
 
-        s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId).checksumCRC64NVME(crc64Nvme(PART1, PART2))
+        s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
+                .checksumCRC64NVME(crc64Nvme(PART1, PART2))
                 .multipartUpload(u -> u.parts(parts)));
 
-        assertThat(s3.headObject(r -> r.bucket(bucket).key(key)).contentLength()).isEqualTo(PART1.length + PART2.length);
+        assertThat(s3.headObject(r -> r.bucket(bucket).key(key)).contentLength())
+                .isEqualTo(PART1.length + PART2.length);
     }
 
     @Test
     void aCompositeCompletionWithoutEachPartsChecksumIsRefusedWithInvalidRequest() {
         String uploadId = create(ChecksumAlgorithm.CRC32, ChecksumType.COMPOSITE);
-        String eTag1 = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(1).checksumAlgorithm(ChecksumAlgorithm.CRC32),
+        String eTag1 = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(1)
+                .checksumAlgorithm(ChecksumAlgorithm.CRC32),
                 RequestBody.fromBytes(PART1)).eTag();
 
         assertThatThrownBy(() -> s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
@@ -108,7 +113,9 @@ class MultipartChecksumsTest {
                 });
     }
 
-    /** Only CRCs combine into the checksum of a whole: SHA-1 and SHA-256 are COMPOSITE only, CRC64NVME FULL_OBJECT only. */
+    /**
+     * Only CRCs combine into the checksum of a whole: SHA-1 and SHA-256 are COMPOSITE only, CRC64NVME FULL_OBJECT only.
+     */
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"SHA256, FULL_OBJECT", "SHA1, FULL_OBJECT", "CRC64NVME, COMPOSITE"})
     void anUploadAskingForATypeItsAlgorithmCannotHaveIsRefusedWithInvalidRequest(String algorithm, String type) {
@@ -120,13 +127,17 @@ class MultipartChecksumsTest {
     }
 
     private String create(ChecksumAlgorithm algorithm, ChecksumType type) {
-        return s3.createMultipartUpload(r -> r.bucket(bucket).key(key).checksumAlgorithm(algorithm).checksumType(type)).uploadId();
+        return s3.createMultipartUpload(r -> r.bucket(bucket).key(key).checksumAlgorithm(algorithm).checksumType(type))
+                .uploadId();
     }
 
     /** Parts as a presigned URL sends them: no checksum named. */
     private List<CompletedPart> uploadPlainParts(String uploadId) {
-        String eTag1 = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(1), RequestBody.fromBytes(PART1)).eTag();
-        String eTag2 = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(2), RequestBody.fromBytes(PART2)).eTag();
-        return List.of(CompletedPart.builder().partNumber(1).eTag(eTag1).build(), CompletedPart.builder().partNumber(2).eTag(eTag2).build());
+        String eTag1 = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(1),
+                RequestBody.fromBytes(PART1)).eTag();
+        String eTag2 = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(2),
+                RequestBody.fromBytes(PART2)).eTag();
+        return List.of(CompletedPart.builder().partNumber(1).eTag(eTag1).build(), CompletedPart.builder().partNumber(2)
+                .eTag(eTag2).build());
     }
 }
