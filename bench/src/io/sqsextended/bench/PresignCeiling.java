@@ -17,7 +17,7 @@ import io.sqsextended.chain.local.LocalSettings;
 import io.sqsextended.chain.testkit.ApiClient;
 import io.sqsextended.chain.presign.DownloadTicket;
 import io.sqsextended.chain.presign.KeyPolicy;
-import io.sqsextended.chain.presign.S3Transfers;
+import io.sqsextended.chain.presign.S3Presigning;
 import io.sqsextended.chain.presign.SigningCredentials;
 import io.sqsextended.chain.presign.UploadTicket;
 import io.sqsextended.chain.wire.AwsClients;
@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * The fair ceiling of the presign API: a minimal Vert.x HTTP server (no Camel, no metrics, no logging) doing what
  * POST /v1/uploads and POST /v1/downloads must do: bearer-token check (SHA-256 digest, constant-time compare), JSON
  * in and out (Jackson, the same ticket records), the product's key rules ({@link KeyPolicy}) and the same presign and
- * HEAD ({@link S3Transfers}, SDK S3Presigner and S3Client), run off the event loop as platform-http runs routes.
+ * HEAD ({@link S3Presigning}, SDK S3Presigner and S3Client), run off the event loop as platform-http runs routes.
  */
 final class PresignCeiling implements AutoCloseable {
 
@@ -43,7 +43,7 @@ final class PresignCeiling implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx();
     private final S3Client s3;
     private final S3Presigner presigner;
-    private final S3Transfers transfers;
+    private final S3Presigning transfers;
     private final KeyPolicy keys = new KeyPolicy("input/", List.of("input/"), Clock.systemUTC(),
             LocalSettings.MAX_KEY_SEGMENT_BYTES);
     private final byte[] producer = sha256(ApiClient.PRODUCER);
@@ -53,7 +53,7 @@ final class PresignCeiling implements AutoCloseable {
     PresignCeiling(AwsSettings aws, String bucket) throws Exception {
         s3 = AwsClients.s3(aws);
         presigner = AwsClients.presigner(aws);
-        transfers = new S3Transfers(s3, presigner, bucket,
+        transfers = new S3Presigning(s3, presigner, bucket,
                 new SigningCredentials(AwsClients.credentials(aws), Duration.ofMinutes(15),
                 Clock.systemUTC()));
         server = vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1")
@@ -91,8 +91,8 @@ final class PresignCeiling implements AutoCloseable {
             throw new IllegalArgumentException("contentType and contentLength are required");
         }
         String key = keys.newUploadKey(request.path("fileName").asText(null), UploadOwner.of(token));
-        S3Transfers.Presigned put = transfers.presignPut(key, contentType, length, Map.of(),
-                new S3Transfers.Checksums(null, null));
+        S3Presigning.Presigned put = transfers.presignPut(key, contentType, length, Map.of(),
+                new S3Presigning.Checksums(null, null));
         return JSON.writeValueAsBytes(new UploadTicket(transfers.bucket(), key, "PUT", put.url().toString(),
                 put.headers(), null, null,
                 null, put.expiresAt().toString(), null));
@@ -101,7 +101,7 @@ final class PresignCeiling implements AutoCloseable {
     private byte[] download(Buffer body) throws Exception {
         String key = keys.downloadKey(JSON.readTree(body.getBytes()).path("key").asText(null));
         HeadObjectResponse head = transfers.head(key);
-        S3Transfers.Presigned get = transfers.presignGet(key);
+        S3Presigning.Presigned get = transfers.presignGet(key);
         return JSON.writeValueAsBytes(new DownloadTicket(transfers.bucket(), key, "GET", get.url().toString(),
                 get.expiresAt().toString(),
                 head.contentLength(), head.contentType(), head.eTag(), head.checksumCRC64NVME(),
