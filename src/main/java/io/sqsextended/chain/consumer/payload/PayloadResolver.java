@@ -150,9 +150,8 @@ public final class PayloadResolver {
     }
 
     /**
-     * A checksum S3 answered that is none of its algorithm's (the
-     * store's fault, the same on every retry): the payload is delivered unverified and says so, as one without a
-     * checksum would be, rather than dead-lettered for good.
+     * A checksum S3 answered that is none of its algorithm's (the store's fault, the same on every retry): the payload
+     * is delivered unverified and says so, as one without a checksum would be, rather than dead-lettered for good.
      */
     private static void unverifiable(Message message, ObjectReference object, String reason) {
         LOG.warn("Delivering s3://{}/{} unverified: {}", object.bucket(), object.key(), reason);

@@ -139,9 +139,9 @@ final class SqsFront implements AutoCloseable {
     }
 
     /**
-     * SQS's error in the protocol of the request, so that the SDKs see a server error they retry: AWS JSON 1.0
-     * (an {@code X-Amz-Target} header; the query-compatible code in
-     * {@code x-amzn-query-error}) or the query protocol's XML.
+     * SQS's error in the protocol of the request, so that the SDKs see a server error they retry: AWS JSON 1.0 (an
+     * {@code X-Amz-Target} header; the query-compatible code in {@code x-amzn-query-error}) or the query protocol's
+     * XML.
      */
     private static void fail(HttpServerRequest request, int status) {
         String code = status == 503 ? "ServiceUnavailable" : "InternalFailure";
