@@ -199,9 +199,8 @@ public final class ExtendedPublisher {
                 int number = parts.size() + 1;
                 int length = read;
                 String eTag = s3.uploadPart(r -> r.bucket(settings.bucket()).key(key).uploadId(uploadId)
-                        .partNumber(number)
-                        .contentLength((long) length), RequestBody.fromInputStream(
-                                new ByteArrayInputStream(part, 0, length), length)).eTag();
+                                .partNumber(number).contentLength((long) length),
+                        RequestBody.fromInputStream(new ByteArrayInputStream(part, 0, length), length)).eTag();
                 parts.add(CompletedPart.builder().partNumber(number).eTag(eTag).build());
                 total += read;
                 read = readFully(body, part);

@@ -149,10 +149,9 @@ public final class SharedIdempotencyStore extends AbstractJdbcMessageIdRepositor
 
     @Override
     protected void doStart() throws Exception {
-        LOG.info(
-                "Idempotency store: {}, shared by the instances on queue {}, this one claiming as {}; claims time out "
-                + "after {}, "
-                + "delivered keys kept {}", location(), processorName, owner, claimTimeout, retention);
+        LOG.info("Idempotency store: {}, shared by the instances on queue {}, this one claiming as {}; "
+                + "claims time out after {}, delivered keys kept {}",
+                location(), processorName, owner, claimTimeout, retention);
         timer = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "ChainIdempotencyStore");
         long renewal = claimTimeout.toMillis() / 3;
         timer.scheduleWithFixedDelay(this::renew, 0, renewal, TimeUnit.MILLISECONDS);
@@ -249,8 +248,8 @@ public final class SharedIdempotencyStore extends AbstractJdbcMessageIdRepositor
             return result;
         } catch (DataAccessException | TransactionException e) {
             reachableSince = null;
-            String reason = "idempotency store " + location() + " unavailable: " + e.getMostSpecificCause()
-                    .getMessage();
+            String reason = "idempotency store " + location() + " unavailable: "
+                    + e.getMostSpecificCause().getMessage();
             if (problem.getAndSet(reason) == null) {
                 LOG.error("{}; deliveries wait until it answers (readiness DOWN meanwhile)", reason);
             }

@@ -92,8 +92,8 @@ public final class PayloadResolver {
         }
         message.setHeader(PayloadHeaders.DOWNLOAD_URL,
                 new DownloadUrl(() -> presigner.presignGetObject(r -> r.signatureDuration(downloadUrlTtl)
-                .getObjectRequest(g -> g.bucket(object.bucket()).key(object.key()).versionId(object.versionId()))).url()
-                        .toString()));
+                        .getObjectRequest(g -> g.bucket(object.bucket()).key(object.key())
+                                .versionId(object.versionId()))).url().toString()));
         if (!fetchPayload) {
             // the checksums too: the downstream that reads the URL can verify what it reads
             HeadObjectResponse head = unlessRefused(object, ()

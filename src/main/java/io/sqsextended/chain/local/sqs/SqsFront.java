@@ -157,8 +157,8 @@ final class SqsFront implements AutoCloseable {
             response.putHeader(HttpHeaders.CONTENT_TYPE, "text/xml")
                     .end("<?xml version=\"1.0\"?><ErrorResponse "
                             + "xmlns=\"http://queue.amazonaws.com/doc/2012-11-05/\"><Error>"
-                            + "<Type>Receiver</Type><Code>" + code + "</Code><Message>" + message
-                                    + "</Message><Detail/></Error>"
+                            + "<Type>Receiver</Type><Code>" + code + "</Code>"
+                            + "<Message>" + message + "</Message><Detail/></Error>"
                             + "<RequestId>" + requestId + "</RequestId></ErrorResponse>");
         }
     }

@@ -140,7 +140,7 @@ public final class ChecksumBlobStore extends ForwardingBlobStore {
     private boolean isUploadStub(String container, String name) {
         return RequestScope.current().map(RequestScope::key)
                 .filter(key -> delegate().blobExists(container, ConditionalBlobStore.UPLOAD_STUB.formatted(name, key)))
-                        .isPresent();
+                .isPresent();
     }
 
     private static Payload checked(Payload payload, FlexibleChecksum algorithm, Consumer<String> computed) {
