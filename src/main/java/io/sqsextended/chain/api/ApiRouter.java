@@ -132,8 +132,8 @@ public final class ApiRouter {
             case NOT_FOUND -> "Nothing is served at this path";
             case METHOD_NOT_ALLOWED -> "This path does not take " + ctx.request().method().name();
             case NOT_ACCEPTABLE -> "This path cannot answer any media type of the Accept header";
-            case UNSUPPORTED_MEDIA_TYPE
-                    -> "This path does not take a body of this Content-Type (JSON endpoints take application/json)";
+            case UNSUPPORTED_MEDIA_TYPE ->
+                    "This path does not take a body of this Content-Type (JSON endpoints take application/json)";
             default -> "The request body is too large";
         };
         if (type == ProblemType.METHOD_NOT_ALLOWED) {

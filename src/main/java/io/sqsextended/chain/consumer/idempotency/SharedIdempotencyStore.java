@@ -210,12 +210,12 @@ public final class SharedIdempotencyStore extends AbstractJdbcMessageIdRepositor
 
     private void settle(String key, boolean delivered) {
         if (delivered) {
-            if (access(() -> jdbcTemplate.update(ClaimsTable.CONFIRM, processorName, ClaimsTable.id(key), owner))
-                    == 0) {
-                LOG.warn(
-                        "Payload {} was delivered after its claim timed out ({}): another instance may deliver it too; "
-                        + "raise chain.consumer.idempotency.claim-timeout above the longest pause of an instance", key,
-                                claimTimeout);
+            int confirmed = access(
+                    () -> jdbcTemplate.update(ClaimsTable.CONFIRM, processorName, ClaimsTable.id(key), owner));
+            if (confirmed == 0) {
+                LOG.warn("Payload {} was delivered after its claim timed out ({}): another instance may deliver it "
+                        + "too; raise chain.consumer.idempotency.claim-timeout above the longest pause of an instance",
+                        key, claimTimeout);
             }
         } else {
             access(() -> jdbcTemplate.update(ClaimsTable.RELEASE, processorName, ClaimsTable.id(key), owner));

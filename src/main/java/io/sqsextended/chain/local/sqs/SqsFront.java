@@ -58,8 +58,7 @@ final class SqsFront implements AutoCloseable {
         Vertx vertx = Vertx.vertx(new VertxOptions()
                 .setEventLoopPoolSize(Math.min(2, Runtime.getRuntime().availableProcessors()))
                 .setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
-        // closed with a reset: Pekko answers a FIN by waiting for the
-        // response (a 20 s long poll, which its stop awaits too)
+        // closed with a reset: Pekko answers a FIN by awaiting the response (a 20 s long poll, which its stop awaits)
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(LOOPBACK)
                 .setDefaultPort(upstreamPort)
                 .setKeepAlive(true).setKeepAliveTimeout(KEEP_ALIVE_SECONDS).setSoLinger(0), new PoolOptions()

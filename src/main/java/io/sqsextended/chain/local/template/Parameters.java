@@ -20,8 +20,8 @@ final class Parameters {
                         "override for '" + name + "', which the template does not declare");
             }
         }
-        declared.forEach((name, definition)
-                -> values.put(name, resolve(name, Nodes.map(definition, "Parameters." + name), ctx)));
+        declared.forEach((name, definition) ->
+                values.put(name, resolve(name, Nodes.map(definition, "Parameters." + name), ctx)));
     }
 
     boolean declares(String name) {

@@ -52,8 +52,8 @@ public final class ConditionalBlobStore extends ForwardingBlobStore {
     @Override
     public List<MultipartPart> listMultipartUpload(MultipartUpload upload) {
         requireUpload(upload);
-        RequestScope.current().ifPresent(request
-                -> request.hold(locks.lock(upload.containerName() + "/" + upload.blobName())));
+        RequestScope.current()
+                .ifPresent(request -> request.hold(locks.lock(upload.containerName() + "/" + upload.blobName())));
         if (overwriteRefused(upload.containerName(), upload.blobName())) {
             throw preconditionFailed();
         }
