@@ -6,9 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The API's counters: presigns issued (by operation: {@code put}, {@code
- * get}, {@code multipart}, {@code resume}, {@code complete},
- * {@code abort}) and requests refused (by HTTP status) or failed. Thread-safe; read by JMX/metrics later.
+ * The API's counters: presigns issued (by operation: {@code put}, {@code get}, {@code multipart}, {@code resume},
+ * {@code complete}, {@code abort}) and requests refused (by HTTP status) or failed. Thread-safe; read by JMX/metrics
+ * later.
  */
 public final class ApiMetrics {
 

@@ -49,9 +49,8 @@ public final class ApiRouter {
             root.route().order(Integer.MIN_VALUE).handler(ApiRouter::refuseMalformedPath);
             root.route().failureHandler(ApiRouter::clientFailure);
         } else {
-            LOG.warn(
-                    "The HTTP server has no Vert.x router at its root: unmatched requests get Vert.x's default "
-                    + "answers");
+            LOG.warn("The HTTP server has no Vert.x router at its root: "
+                    + "unmatched requests get Vert.x's default answers");
         }
     }
 
@@ -82,17 +81,17 @@ public final class ApiRouter {
 
     /**
      * Failures the client caused before any route ran (no Host header, multipart to a streaming route, a form or
-     * multipart body on a GET, a malformed chunk size, a connection
-     * closed or reset mid-body): answered as problems and logged at DEBUG. Vert.x would log each as an ERROR with its
-     * stack trace, a log flood anyone can cause. Any other failure keeps Vert.x's handling.
+     * multipart body on a GET, a malformed chunk size, a connection closed or reset mid-body): answered as problems
+     * and logged at DEBUG. Vert.x would log each as an ERROR with its stack trace, a log flood anyone can cause. Any
+     * other failure keeps Vert.x's handling.
      */
     private static void clientFailure(RoutingContext ctx) {
         Throwable failure = ctx.failure();
         String message = failure == null || failure.getMessage() == null ? "" : failure.getMessage();
         // closed (FIN) or reset (RST: the client closed with our answer unread) while its request was read
         if (failure instanceof HttpClosedException || failure instanceof SocketException) {
-            LOG.debug("Connection closed before the request was read: {} {} ({})", ctx.request().method(), ctx.request()
-                    .path(), message);
+            LOG.debug("Connection closed before the request was read: {} {} ({})",
+                    ctx.request().method(), ctx.request().path(), message);
             return;
         }
         ProblemType type;
@@ -133,8 +132,8 @@ public final class ApiRouter {
             case NOT_FOUND -> "Nothing is served at this path";
             case METHOD_NOT_ALLOWED -> "This path does not take " + ctx.request().method().name();
             case NOT_ACCEPTABLE -> "This path cannot answer any media type of the Accept header";
-            case UNSUPPORTED_MEDIA_TYPE
-                    -> "This path does not take a body of this Content-Type (JSON endpoints take application/json)";
+            case UNSUPPORTED_MEDIA_TYPE ->
+                    "This path does not take a body of this Content-Type (JSON endpoints take application/json)";
             default -> "The request body is too large";
         };
         if (type == ProblemType.METHOD_NOT_ALLOWED) {

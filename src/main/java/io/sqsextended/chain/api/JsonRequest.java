@@ -205,9 +205,8 @@ public final class JsonRequest {
     }
 
     private static Problem notAsDocumented(JsonProcessingException e) {
-        String where = e instanceof JsonMappingException mapping && !pointer(mapping).matches() ? pointer(mapping)
-                .toString()
-                : "The request body";
+        String where = e instanceof JsonMappingException mapping && !pointer(mapping).matches()
+                ? pointer(mapping).toString() : "The request body";
         return Problem.invalid(where + " is not as documented");
     }
 

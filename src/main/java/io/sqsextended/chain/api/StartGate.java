@@ -11,9 +11,9 @@ import org.apache.camel.component.platform.http.vertx.auth.AuthenticationConfig.
 
 /**
  * Answers {@code 503} problem+json until the app has started: the HTTP servers listen before the routes exist, and
- * Vert.x would answer HTML {@code 404 Resource not found} meanwhile
- * (the management server: Camel's health check its own DOWN). An authentication handler because platform-http installs
- * those alone before it listens; it authenticates nothing.
+ * Vert.x would answer HTML {@code 404 Resource not found} meanwhile (the management server: Camel's health check its
+ * own DOWN). An authentication handler because platform-http installs those alone before it listens; it authenticates
+ * nothing.
  */
 public final class StartGate implements AuthenticationHandler {
 

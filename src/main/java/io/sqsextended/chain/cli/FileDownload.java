@@ -89,8 +89,8 @@ final class FileDownload {
             }
         }
         if (Files.size(partial) != state.size()) {
-            throw new IOException("the connection ended after " + Files.size(partial) + " of " + state.size()
-                    + " bytes");
+            throw new IOException(
+                    "the connection ended after " + Files.size(partial) + " of " + state.size() + " bytes");
         }
         return null;
     }

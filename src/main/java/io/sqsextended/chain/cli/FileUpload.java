@@ -97,8 +97,8 @@ final class FileUpload {
     private String resume(Path file, UploadState state, JsonNode progress, int stalledRounds, Transfer transfer) {
         List<JsonNode> stored = new ArrayList<>();
         progress.get("uploadedParts").forEach(stored::add);
-        log.println(file + ": resuming, " + stored.size() + " parts already uploaded, " + progress.get("parts").size()
-                + " to send");
+        log.println(file + ": resuming, " + stored.size() + " parts already uploaded, "
+                + progress.get("parts").size() + " to send");
         return finish(file, state, stored, progress.get("parts"), stalledRounds, transfer);
     }
 
@@ -119,9 +119,8 @@ final class FileUpload {
             for (JsonNode part : missing) {
                 int number = part.get("partNumber").asInt();
                 long offset = (number - 1) * state.partSize();
-                sent.put(number, pool.submit(()
-                        -> transfers.put("part " + number + " of " + file.getFileName(), part.get("url").asText(),
-                        Map.of(), file, offset, part.get("size").asLong(), progress)));
+                sent.put(number, pool.submit(() -> transfers.put("part " + number + " of " + file.getFileName(),
+                        part.get("url").asText(), Map.of(), file, offset, part.get("size").asLong(), progress)));
             }
             for (Map.Entry<Integer, Future<String>> part : sent.entrySet()) {
                 try {
@@ -137,8 +136,7 @@ final class FileUpload {
             pool.shutdownNow();
         }
         if (refused != null) {
-            // a round may store nothing when 503s and their backoff outlast
-            // a URL; rounds that never do mean URLs too short for a part
+            // 503s and their backoff may outlast a URL; rounds that never store a part mean URLs too short for one
             int stalled = eTags.size() == stored.size() ? stalledRounds + 1 : 0;
             if (stalled >= STALLED_ROUNDS) {
                 throw refused;

@@ -8,9 +8,9 @@ import io.sqsextended.chain.config.setting.Setting;
 import io.sqsextended.chain.config.setting.SettingsGroup;
 
 /**
- * Bearer tokens of the HTTP API per role ({@code chain.auth.*}),
- * plain or {@code sha256:<hex>}. Declared in {@code config}: the presign API, the producer's endpoint and the API
- * plumbing read them, and aws mode refuses local mode's tokens.
+ * Bearer tokens of the HTTP API per role ({@code chain.auth.*}), plain or {@code sha256:<hex>}. Declared in
+ * {@code config}: the presign API, the producer's endpoint and the API plumbing read them, and aws mode refuses local
+ * mode's tokens.
  *
  * @param enabled        false: tokens are not checked
  * @param producerTokens tokens of the producer role
@@ -66,11 +66,11 @@ public record AuthSettings(boolean enabled, List<String> producerTokens, List<St
                 in.check(auth.tokens(role).stream().noneMatch(DEVELOPMENT_TOKENS::contains),
                         key(role) + " holds a development token of local mode; aws mode needs tokens of its own");
             }
-            in.check(!(auth.producerTokens().isEmpty() && auth.consumerTokens().isEmpty() && auth.adminTokens()
-                    .isEmpty()),
+            in.check(!(auth.producerTokens().isEmpty() && auth.consumerTokens().isEmpty()
+                            && auth.adminTokens().isEmpty()),
                     "aws mode needs bearer tokens: set " + PRODUCER_TOKENS + ", " + CONSUMER_TOKENS + " or "
-                            + ADMIN_TOKENS
-                            + " (sha256:<hex> entries keep them out of the configuration), or " + ENABLED + "=false");
+                            + ADMIN_TOKENS + " (sha256:<hex> entries keep them out of the configuration), or "
+                            + ENABLED + "=false");
         }
         return auth;
     }

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Binds the {@code S3Client}, {@code S3Presigner} and {@code SqsClient} that every route uses (the AWS components
- * autowire them), pointing at AWS or, in local mode, at the embedded
- * stack launched here and running before any route starts.
+ * autowire them), pointing at AWS or, in local mode, at the embedded stack launched here and running before any
+ * route starts.
  */
 @Configuration
 public class AwsClientsConfiguration implements CamelConfiguration {
@@ -41,8 +41,7 @@ public class AwsClientsConfiguration implements CamelConfiguration {
             aws = local.clientSettings();
             String queue = output(local, "NotificationQueueName");
             config = config.withResources(new ChainResources(output(local, "BucketName"), queue,
-                    output(local, "DeadLetterQueueName"),
-                    local.queueUrl(queue)));
+                    output(local, "DeadLetterQueueName"), local.queueUrl(queue)));
             context.getRegistry().bind(ChainConfig.BEAN, config);
             // user routes may name the resources as {{chain.bucket}}, {{chain.queue}}, {{chain.dead-letter-queue}}
             context.getPropertiesComponent().addOverrideProperty(ChainKeys.BUCKET.name(), config.resources().bucket());
@@ -98,8 +97,8 @@ public class AwsClientsConfiguration implements CamelConfiguration {
     private static String output(LocalAws local, String name) {
         String value = local.outputs().get(name);
         if (value == null) {
-            throw new IllegalStateException("The CloudFormation template has no Output " + name
-                    + ", which local mode needs");
+            throw new IllegalStateException(
+                    "The CloudFormation template has no Output " + name + ", which local mode needs");
         }
         return value;
     }

@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
 
 /**
  * Which environment variables are settings, and the key each sets. A setting is a variable named {@code CHAIN_...}, or
- * {@code CAMEL_<GROUP>_...} for one of Camel Main's groups, named
- * as its key upper-cased with every character but letters and digits an underscore ({@link KnownKeys#variable}). Not
- * settings: {@code CHAIN_TOKEN} (the command-line client's), Kubernetes service links ({@code <SERVICE>_SERVICE_HOST},
- * {@code <SERVICE>_PORT=tcp://...}, ...), and {@code CAMEL_} variables outside Camel Main's groups (other Camel
- * tools'). Variables of Camel's component, data format, language and bean groups are left to Camel Main's own mapping.
+ * {@code CAMEL_<GROUP>_...} for one of Camel Main's groups, named as its key upper-cased with every character but
+ * letters and digits an underscore ({@link KnownKeys#variable}). Not settings: {@code CHAIN_TOKEN} (the command-line
+ * client's), Kubernetes service links ({@code <SERVICE>_SERVICE_HOST}, {@code <SERVICE>_PORT=tcp://...}, ...), and
+ * {@code CAMEL_} variables outside Camel Main's groups (other Camel tools'). Variables of Camel's component, data
+ * format, language and bean groups are left to Camel Main's own mapping.
  */
 final class EnvironmentKeys {
 

@@ -23,10 +23,9 @@ import org.apache.camel.util.json.Jsoner;
 import io.sqsextended.chain.config.setting.Setting;
 
 /**
- * The keys a start reads: every {@code chain.*} key declared ({@link
- * Setting}) and every option of Camel Main's groups (its catalog, {@code camel.server.port}, {@code
- * camel.main.shutdown-timeout}, ...), with the one rule that names them in the environment: the key upper-cased, every
- * character but letters and digits an underscore ({@link #variable}).
+ * The keys a start reads: every {@code chain.*} key declared ({@link Setting}) and every option of Camel Main's groups
+ * (its catalog, {@code camel.server.port}, {@code camel.main.shutdown-timeout}, ...), with the one rule that names them
+ * in the environment: the key upper-cased, every character but letters and digits an underscore ({@link #variable}).
  */
 final class KnownKeys {
 

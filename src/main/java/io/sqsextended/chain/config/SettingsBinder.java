@@ -110,14 +110,11 @@ public final class SettingsBinder {
 
     private static LocalSettings local(ConfigReader in) {
         return new LocalSettings(Path.of(in.get(LOCAL_DATA_DIR)).toAbsolutePath().normalize(),
-                in.get(LOCAL_BIND_ADDRESS),
-                in.get(LOCAL_S3_PORT), in.get(LOCAL_SQS_PORT), publicAddress(in, LOCAL_PUBLIC_ENDPOINT, false),
-                        in.get(LOCAL_ACCESS_KEY),
-                in.get(LOCAL_SECRET_KEY), in.isSet(REGION) ? in.get(REGION) : LocalSettings.DEFAULT_REGION,
-                        in.get(LOCAL_TEMPLATE),
+                in.get(LOCAL_BIND_ADDRESS), in.get(LOCAL_S3_PORT), in.get(LOCAL_SQS_PORT),
+                publicAddress(in, LOCAL_PUBLIC_ENDPOINT, false), in.get(LOCAL_ACCESS_KEY), in.get(LOCAL_SECRET_KEY),
+                in.isSet(REGION) ? in.get(REGION) : LocalSettings.DEFAULT_REGION, in.get(LOCAL_TEMPLATE),
                 in.get(LOCAL_STACK_NAME), in.family(LOCAL_PARAMETERS), in.get(LOCAL_STORAGE_RESERVE),
-                        in.get(LOCAL_LATENCY),
-                in.get(LOCAL_FAULTS));
+                in.get(LOCAL_LATENCY), in.get(LOCAL_FAULTS));
     }
 
     /**

@@ -17,9 +17,9 @@ import io.sqsextended.chain.config.setting.StartRefusedException;
 
 /**
  * Settings before Camel Main reads any: the keys the environment sets become properties by one rule (Camel's own
- * mapping skips any variable ending in {@code _PORT}, so CAMEL_SERVER_PORT
- * reached the placeholders but not the server), a key that nothing reads refuses the start naming the nearest known
- * key, and local mode's HTTP servers listen on its bind address unless told otherwise.
+ * mapping skips any variable ending in {@code _PORT}, so CAMEL_SERVER_PORT reached the placeholders but not the
+ * server), a key that nothing reads refuses the start naming the nearest known key, and local mode's HTTP servers
+ * listen on its bind address unless told otherwise.
  */
 public class StartSettings extends MainListenerSupport {
 

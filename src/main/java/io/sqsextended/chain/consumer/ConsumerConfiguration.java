@@ -44,8 +44,8 @@ public class ConsumerConfiguration implements CamelConfiguration {
 
     /**
      * A scheduled pool whose queue takes every task: what it runs is bounded before it (the poll gate admits 2 x
-     * concurrency), and Camel's default limit of 1,000 queued tasks sent
-     * admitted messages to the dead letters from concurrency 1,000 up.
+     * concurrency), and Camel's default limit of 1,000 queued tasks sent admitted messages to the dead letters from
+     * concurrency 1,000 up.
      */
     static ScheduledExecutorService scheduledPool(CamelContext context, Object source, String name, int threads) {
         return context.getExecutorServiceManager().newScheduledThreadPool(source, name,
@@ -56,10 +56,7 @@ public class ConsumerConfiguration implements CamelConfiguration {
         return context.getRegistry().lookupByNameAndType(WORKERS, ScheduledExecutorService.class);
     }
 
-    /**
-     * The store {@code chain.consumer.idempotency.store} names: memory and file for one instance, jdbc shared by
-     * several.
-     */
+    /** The store {@code chain.consumer.idempotency.store} names: memory or file for one instance, jdbc for several. */
     private static IdempotentRepository defaultRepository(CamelContext context) {
         ChainConfig config = ChainConfig.of(context);
         ConsumerSettings.Idempotency idempotency = config.get(ConsumerSettings.GROUP).idempotency();
@@ -79,14 +76,13 @@ public class ConsumerConfiguration implements CamelConfiguration {
         pool.setUsername(jdbc.user());
         pool.setPassword(jdbc.password());
         pool.setMaximumPoolSize(jdbc.poolSize());
-        // a worker waits at most this long for a connection while the
-        // database is away, then its delivery waits for a redelivery
+        // a worker waits at most this long for a connection while the database is away, then for a redelivery
         pool.setConnectionTimeout(2000);
         // the app starts while the database is away: readiness says so, and deliveries wait for it
         pool.setInitializationFailTimeout(-1);
         HikariDataSource dataSource = new HikariDataSource(pool);
         return new SharedIdempotencyStore(context, dataSource, dataSource, queue,
-                SharedIdempotencyStore.withoutParameters(jdbc.url()),
-                idempotency.claimTimeout(), idempotency.retention());
+                SharedIdempotencyStore.withoutParameters(jdbc.url()), idempotency.claimTimeout(),
+                idempotency.retention());
     }
 }

@@ -49,8 +49,7 @@ public class ConsumerErrorHandling extends RouteConfigurationBuilder {
                     .maximumRedeliveries(0)
                     .useOriginalMessage()
                 .end()
-                // the shared store is away, not the payload at fault: the delivery
-                // waits for it (the store logs it once, readiness says so)
+                // the shared store is away, not the payload at fault: the delivery waits (logged once, readiness DOWN)
                 .onException(IdempotencyStoreUnavailableException.class)
                     .maximumRedeliveries(-1)
                     .maximumRedeliveryDelay(Math.min(redelivery.maxDelay(), STORE_RETRY_MAX_DELAY_MILLIS))

@@ -70,20 +70,17 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
         // queue attributes (visibility, wait, redrive) are the template's: no option here calls SetQueueAttributes
         from(aws2Sqs(queue.queueName()).queueUrl(queueUrl(config, queue))
                 .waitTimeSeconds(polling.waitTimeSeconds())
-                // pollers of their own, not one poll of parallel receives: a receive's
-                // messages go to work without waiting for the others'
+                // pollers of their own, not one poll of parallel receives: a receive's messages wait for no other's
                 .concurrentConsumers(polling.pollers())
                 .maxMessagesPerPoll(MAX_RECEIVE)
                 .greedy(true)
-                // SQS unreachable: after 3 failed polls in a row, skip
-                // 20 (about 10 s each time), not 2 log events a second
+                // SQS unreachable: after 3 failed polls in a row, skip 20 (about 10 s), not 2 log events a second
                 .backoffErrorThreshold(3)
                 .backoffMultiplier(20)
                 .extendMessageVisibility(true)
-                // required with the renewals; the queue's own replaces the
-                // default as the consumer starts (VisibilityTimeout)
-                .visibilityTimeout(polling.visibilityTimeout() != null ? polling.visibilityTimeout()
-                        : VisibilityTimeout.DEFAULT_SECONDS)
+                // required with the renewals; the queue's own replaces the default at start (VisibilityTimeout)
+                .visibilityTimeout(polling.visibilityTimeout() != null
+                        ? polling.visibilityTimeout() : VisibilityTimeout.DEFAULT_SECONDS)
                 // MessageDeletes deletes them, in batches
                 .deleteAfterRead(false)
                 .attributeNames("All")
@@ -102,15 +99,14 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
                     .to(direct(DELIVER_ROUTE))
                 .end();
 
-        Duplicates duplicates = new Duplicates(getContext().getRegistry()
-                .lookupByName(ConsumerConfiguration.IDEMPOTENT_REPOSITORY));
+        Duplicates duplicates = new Duplicates(
+                getContext().getRegistry().lookupByName(ConsumerConfiguration.IDEMPOTENT_REPOSITORY));
         from(direct(DELIVER_ROUTE))
                 .routeId(DELIVER_ROUTE)
                 .routeConfigurationId(ConsumerErrorHandling.ID)
                 .process(ConsumerRoutes::selectReference)
-                // a per-instance store keeps a key once its exchange completed
-                // (a crash before that delivers again); the shared store claims it first, so that of two instances
-                // given the payload at once one delivers it
+                // a per-instance store keeps a key once its exchange completed (a crash before that delivers again);
+                // the shared store claims it first, so that of two instances given the payload at once one delivers it
                 .idempotentConsumer(exchangeProperty(IDEMPOTENCY_KEY))
                     .idempotentRepository(ConsumerConfiguration.IDEMPOTENT_REPOSITORY)
                     .eager(duplicates.claimsFirst())
@@ -151,9 +147,9 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
         Map<MessageSystemAttributeName, String> system = exchange.getIn()
                 .getHeader(Sqs2Constants.ATTRIBUTES, Map.of(), Map.class);
         String sent = system.get(MessageSystemAttributeName.SENT_TIMESTAMP);
-        return new IncomingMessage(exchange.getIn().getHeader(Sqs2Constants.MESSAGE_ID, String.class), exchange.getIn()
-                .getBody(String.class),
-                attributes, sent == null ? null : Instant.ofEpochMilli(Long.parseLong(sent)));
+        return new IncomingMessage(exchange.getIn().getHeader(Sqs2Constants.MESSAGE_ID, String.class),
+                exchange.getIn().getBody(String.class), attributes,
+                sent == null ? null : Instant.ofEpochMilli(Long.parseLong(sent)));
     }
 
     private static void selectReference(Exchange exchange) {

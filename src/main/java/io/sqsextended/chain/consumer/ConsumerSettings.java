@@ -115,9 +115,8 @@ public record ConsumerSettings(boolean enabled, Polling polling, Delivery delive
      * @param cleanup           what becomes of delivered objects, per source
      * @param downstreamTimeout how long one call of the downstream route may take; null: no limit
      */
-    public record Delivery(boolean fetchPayload, int replayBuffer, Duration downloadUrlTtl, Map<PayloadSource,
-            CleanupPolicy> cleanup,
-                           Duration downstreamTimeout) {
+    public record Delivery(boolean fetchPayload, int replayBuffer, Duration downloadUrlTtl,
+                           Map<PayloadSource, CleanupPolicy> cleanup, Duration downstreamTimeout) {
     }
 
     /**
@@ -155,8 +154,7 @@ public record ConsumerSettings(boolean enabled, Polling polling, Delivery delive
      * @param store        memory and file are per instance; jdbc is shared by every instance on the queue
      * @param size         keys the memory and file stores remember
      * @param jdbc         the shared store's database; null unless the store is jdbc
-     * @param claimTimeout how long a claim of an instance that stopped
-     * renewing it holds before another instance may take the payload
+     * @param claimTimeout how long the claim of an instance that stopped renewing it holds against other instances
      * @param retention    how long the shared store keeps a delivered key
      */
     public record Idempotency(Store store, int size, Jdbc jdbc, Duration claimTimeout, Duration retention) {
@@ -182,9 +180,9 @@ public record ConsumerSettings(boolean enabled, Polling polling, Delivery delive
 
     private static ConsumerSettings read(ConfigReader in) {
         Duration timeout = in.get(DOWNSTREAM_TIMEOUT);
-        Redelivery redelivery = in.build(()
-                -> new Redelivery(in.get(REDELIVERY_MAX_ATTEMPTS), in.get(REDELIVERY_INITIAL_DELAY).toMillis(),
-                in.get(REDELIVERY_MULTIPLIER), in.get(REDELIVERY_MAX_DELAY).toMillis(), in.get(REDELIVERY_MAX_WAITING)),
+        Redelivery redelivery = in.build(() -> new Redelivery(in.get(REDELIVERY_MAX_ATTEMPTS),
+                in.get(REDELIVERY_INITIAL_DELAY).toMillis(), in.get(REDELIVERY_MULTIPLIER),
+                in.get(REDELIVERY_MAX_DELAY).toMillis(), in.get(REDELIVERY_MAX_WAITING)),
                 new Redelivery(0, 0, 1, 0, 1));
         return new ConsumerSettings(in.get(ENABLED),
                 new Polling(in.get(ChainKeys.CONCURRENCY), in.get(WAIT_TIME_SECONDS), in.get(VISIBILITY_TIMEOUT)),
@@ -203,8 +201,7 @@ public record ConsumerSettings(boolean enabled, Polling polling, Delivery delive
         Jdbc jdbc = null;
         if (store == Store.JDBC) {
             in.check(in.get(IDEMPOTENCY_JDBC_URL) != null, IDEMPOTENCY_STORE.name() + "=jdbc needs "
-                    + IDEMPOTENCY_JDBC_URL.name()
-                    + " (e.g. jdbc:postgresql://db:5432/chain)");
+                    + IDEMPOTENCY_JDBC_URL.name() + " (e.g. jdbc:postgresql://db:5432/chain)");
             int poolSize = in.get(IDEMPOTENCY_JDBC_POOL_SIZE);
             in.check(poolSize >= 1, IDEMPOTENCY_JDBC_POOL_SIZE.name() + " must be at least 1, not " + poolSize);
             jdbc = new Jdbc(in.get(IDEMPOTENCY_JDBC_URL), in.get(IDEMPOTENCY_JDBC_USER),

@@ -93,10 +93,8 @@ public final class DeadLetterSender implements Processor {
                     if (attributes.size() < SqsLimits.MAX_MESSAGE_ATTRIBUTES) {
                         attributes.put(e.getKey(), e.getValue());
                     } else {
-                        LOG.warn(
-                                "Dropped attribute {} of message {} on its way to the dead-letter queue (SQS allows "
-                                + "{})",
-                                e.getKey(), messageId, SqsLimits.MAX_MESSAGE_ATTRIBUTES);
+                        LOG.warn("Dropped attribute {} of message {} on its way to the dead-letter queue "
+                                + "(SQS allows {})", e.getKey(), messageId, SqsLimits.MAX_MESSAGE_ATTRIBUTES);
                     }
                 });
     }

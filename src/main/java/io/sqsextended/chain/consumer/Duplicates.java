@@ -38,9 +38,8 @@ final class Duplicates implements Processor {
         String messageId = exchange.getIn().getHeader(Sqs2Constants.MESSAGE_ID, String.class);
         if (shared != null && !shared.delivered(key)) {
             MessageDeletes.keep(exchange);
-            LOG.info(
-                    "Payload {} is held by another delivery: message {} stays on the queue and comes back after its "
-                    + "visibility timeout", key, messageId);
+            LOG.info("Payload {} is held by another delivery: message {} stays on the queue "
+                    + "and comes back after its visibility timeout", key, messageId);
         } else {
             LOG.info("Skipped duplicate {} (message {})", key, messageId);
         }

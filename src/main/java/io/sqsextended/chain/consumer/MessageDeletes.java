@@ -56,8 +56,8 @@ final class MessageDeletes extends ServiceSupport {
     /**
      * @param afterDelete what to run once the message of a completed exchange is deleted
      */
-    MessageDeletes(CamelContext context, SqsClient sqs, Supplier<String> queueUrl, Function<Exchange,
-            Runnable> afterDelete) {
+    MessageDeletes(CamelContext context, SqsClient sqs, Supplier<String> queueUrl,
+            Function<Exchange, Runnable> afterDelete) {
         this.context = context;
         this.sqs = sqs;
         this.queueUrl = queueUrl;

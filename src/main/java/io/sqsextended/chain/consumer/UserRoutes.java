@@ -47,8 +47,8 @@ public class UserRoutes extends RouteBuilder {
         }
         if (settings.reload()) {
             getContext().addService(RouteFileReload.watching(getContext(), dir, loaded));
-            log.info("User route files in {} are reloaded when they change ({})", dir,
-                    ConsumerSettings.ROUTES_RELOAD.name());
+            log.info("User route files in {} are reloaded when they change ({})",
+                    dir, ConsumerSettings.ROUTES_RELOAD.name());
         }
     }
 }

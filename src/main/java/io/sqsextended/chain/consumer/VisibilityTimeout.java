@@ -52,10 +52,8 @@ final class VisibilityTimeout extends LifecycleStrategySupport {
                     .attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT))
                     .attributes().get(QueueAttributeName.VISIBILITY_TIMEOUT));
         } catch (SdkException e) {
-            LOG.warn(
-                    "Cannot read queue {} now, taking a visibility timeout of {} s "
-                    + "(chain.consumer.visibility-timeout): {}",
-                    queue.queueName(), DEFAULT_SECONDS, e.getMessage());
+            LOG.warn("Cannot read queue {} now, taking a visibility timeout of {} s "
+                    + "(chain.consumer.visibility-timeout): {}", queue.queueName(), DEFAULT_SECONDS, e.getMessage());
             return DEFAULT_SECONDS;
         }
     }

@@ -25,8 +25,8 @@ final class CliProfile {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
         Files.writeString(file, String.join("\n",
-                "# Written by sqs-extended-chain local mode at each start: the development keys of its embedded S3 "
-                        + "and SQS.",
+                "# Written by sqs-extended-chain local mode at each start: "
+                        + "the development keys of its embedded S3 and SQS.",
                 "[profile " + NAME + "]",
                 "aws_access_key_id = " + settings.accessKey(),
                 "aws_secret_access_key = " + settings.secretKey(),

@@ -94,10 +94,7 @@ public final class LocalAws extends ServiceSupport {
         s3Start = BackgroundStart.run("embedded-s3-start", launched, this::startS3);
     }
 
-    /**
-     * Waits for the servers {@link #launch()} started (launching them first if need be); the first failure as it was
-     * thrown (and all stopped).
-     */
+    /** Waits for the servers {@link #launch()} started (launching them if need be); on failure stops all, throws it. */
     @Override
     protected void doStart() throws Exception {
         long waiting = System.nanoTime();
@@ -107,14 +104,11 @@ public final class LocalAws extends ServiceSupport {
             }
             long sqsMillis = sqsStart.await();
             long s3Millis = s3Start.await();
-            // events go to queues that exist: nobody reaches S3 before
-            // this returns (the API is gated, the routes not started)
-            LOG.info(
-                    "Embedded S3 at {} and SQS at {} started in {} ms (side by side: SQS ready after {} ms, S3 after "
-                    + "{} ms; "
-                    + "the app waited {} ms for them), data in {}", s3.endpoint(), sqs.endpoint(),
-                            Math.max(s3Millis, sqsMillis),
-                    sqsMillis, s3Millis, BackgroundStart.millisSince(waiting), settings.dataDir());
+            // events go to queues that exist: nobody reaches S3 before this returns (API gated, routes not started)
+            LOG.info("Embedded S3 at {} and SQS at {} started in {} ms (side by side: SQS ready after {} ms, "
+                    + "S3 after {} ms; the app waited {} ms for them), data in {}", s3.endpoint(), sqs.endpoint(),
+                    Math.max(s3Millis, sqsMillis), sqsMillis, s3Millis, BackgroundStart.millisSince(waiting),
+                    settings.dataDir());
         } catch (Exception | Error e) {
             doStop();
             throw e;
@@ -150,10 +144,7 @@ public final class LocalAws extends ServiceSupport {
         sqs.close();
     }
 
-    /**
-     * Starts the embedded SQS (again, after {@link #stopSqs()}: on the same port, with the messages it kept) and waits
-     * for its queues.
-     */
+    /** Starts the embedded SQS (again after {@link #stopSqs()}: same port, messages kept) and waits for its queues. */
     void startSqs() throws Exception {
         sqs = startEmbeddedSqs();
         awaitQueues();
@@ -184,10 +175,7 @@ public final class LocalAws extends ServiceSupport {
         this.faults = faults;
     }
 
-    /**
-     * Why objects or messages cannot be stored now (the data disk short of space, the message store failing); empty
-     * when they can.
-     */
+    /** Why objects or messages cannot be stored now (data disk short of space, message store failing), if so. */
     public Optional<String> storageProblem() {
         DiskSpace space = new DiskSpace(settings.storageReserve());
         Optional<String> shortage = space.shortage(settings.dataDir().resolve("s3"), 0)
@@ -222,10 +210,7 @@ public final class LocalAws extends ServiceSupport {
         return settings.endpoint(sqsPort);
     }
 
-    /**
-     * The embedded S3 as clients reach it: presigned URLs name it (SigV4 signs the host, and S3 checks the Host header
-     * it receives).
-     */
+    /** The embedded S3 as clients reach it: presigned URLs name it (SigV4 signs the host, S3 checks the Host). */
     public URI publicS3Endpoint() {
         return settings.publicEndpoint() != null ? settings.publicEndpoint() : settings.endpoint(s3Port);
     }
@@ -250,8 +235,8 @@ public final class LocalAws extends ServiceSupport {
                 "    export AWS_CONFIG_FILE=" + cliProfile,
                 "    echo hello | " + s3Cli + "s3 cp - s3://" + bucket + "/input/hello.txt",
                 "    " + s3Cli + "s3 ls s3://" + bucket + "/input/",
-                "    # payloads the chain could not deliver stay on the dead-letter queue, with the reason as an "
-                        + "attribute:",
+                "    # payloads the chain could not deliver stay on the dead-letter queue, "
+                        + "with the reason as an attribute:",
                 "    " + sqsCli + "sqs get-queue-attributes --queue-url " + deadLetters
                         + " --attribute-names ApproximateNumberOfMessages",
                 "    " + sqsCli + "sqs receive-message --queue-url " + deadLetters + " --message-attribute-names All",
@@ -284,8 +269,8 @@ public final class LocalAws extends ServiceSupport {
                     break;
                 } catch (QueueDoesNotExistException e) {
                     if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("Embedded SQS did not create queue " + queue.name()
-                                + " in time", e);
+                        throw new IllegalStateException(
+                                "Embedded SQS did not create queue " + queue.name() + " in time", e);
                     }
                     Thread.sleep(50);
                 }
@@ -304,8 +289,8 @@ public final class LocalAws extends ServiceSupport {
             }
         }
         StringBuilder current = new StringBuilder();
-        stack.buckets().forEach(bucket -> current.append(bucket.name()).append('=').append(bucket.notifications())
-                .append('\n'));
+        stack.buckets().forEach(bucket -> current.append(bucket.name()).append('=')
+                .append(bucket.notifications()).append('\n'));
         Files.writeString(state, current);
     }
 }

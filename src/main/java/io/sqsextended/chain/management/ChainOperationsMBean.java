@@ -46,8 +46,8 @@ public interface ChainOperationsMBean {
     void setLocalLatency(String latency);
 
     /**
-     * Share of requests local mode answers with an error, as {@code chain.local.faults} takes it ({@code
-     * s3=0.01:503,sqs=0.005:500}).
+     * Share of requests local mode answers with an error, as {@code chain.local.faults} takes it
+     * ({@code s3=0.01:503,sqs=0.005:500}).
      */
     String getLocalFaults();
 

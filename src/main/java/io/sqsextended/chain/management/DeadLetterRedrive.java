@@ -44,8 +44,7 @@ final class DeadLetterRedrive {
         while (moved < limit) {
             int batch = (int) Math.min(SqsLimits.MAX_BATCH_ENTRIES, limit - moved);
             List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(from).maxNumberOfMessages(batch)
-                    .waitTimeSeconds(1)
-                    .visibilityTimeout(60).messageAttributeNames("All")).messages();
+                    .waitTimeSeconds(1).visibilityTimeout(60).messageAttributeNames("All")).messages();
             if (messages.isEmpty()) {
                 break;
             }

@@ -58,15 +58,14 @@ public class ManagementConfiguration implements CamelConfiguration {
             SqsClient sqs = context.getRegistry().findSingleByType(SqsClient.class);
             // looked up at each check: the lookup is part of what is checked
             String url = new QueueUrl(sqs, queue).get();
-            sqs.getQueueAttributes(r -> r.queueUrl(url)
-                    .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+            sqs.getQueueAttributes(
+                    r -> r.queueUrl(url).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
             return "sqs:" + queue;
         }));
-        registry.register(new IdempotencyStoreCheck(() -> context.getRegistry()
-                .lookupByName(ConsumerConfiguration.IDEMPOTENT_REPOSITORY)));
+        registry.register(new IdempotencyStoreCheck(
+                () -> context.getRegistry().lookupByName(ConsumerConfiguration.IDEMPOTENT_REPOSITORY)));
 
-        // a server of its own listens before the routes start, as the
-        // API's does (on the API's port, the API's gate serves)
+        // a server of its own listens before the routes start, as the API's does (on the API's port, its gate serves)
         int apiPort = BoundPorts.configuredApiPort(context);
         for (ManagementHttpServer server : context.hasServices(ManagementHttpServer.class)) {
             if (server.getPort() != apiPort) {

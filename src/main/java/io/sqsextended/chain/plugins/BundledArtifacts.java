@@ -27,9 +27,8 @@ final class BundledArtifacts {
     }
 
     /**
-     * Whether the product already has {@code groupId:artifactId} at {@code version} (nothing to add); refuses the
-     * start when it has another version, naming {@code source} (the
-     * jar or coordinates that brought it) and both versions.
+     * Whether the product already has {@code groupId:artifactId} at {@code version} (nothing to add); refuses the start
+     * when it has another version, naming {@code source} (the jar or coordinates that brought it) and both versions.
      */
     boolean has(String groupId, String artifactId, String version, String source) throws IOException {
         List<String> bundled = versions(groupId, artifactId);

@@ -56,8 +56,8 @@ public class PluginClassLoader extends MainListenerSupport {
         // the package scanner took its class loaders when the context was built
         PluginHelper.getPackageScanClassResolver(context).addClassLoader(plugins);
         context.addService(new ThreadClassLoader(Thread.currentThread(), plugins), true, true);
-        LOG.info("Plugins from {}: {}", settings.pluginsDir(), jars.stream().map(jar -> jar.getFileName().toString())
-                .toList());
+        LOG.info("Plugins from {}: {}", settings.pluginsDir(),
+                jars.stream().map(jar -> jar.getFileName().toString()).toList());
     }
 
     private static URL[] urls(List<Path> jars) throws MalformedURLException {

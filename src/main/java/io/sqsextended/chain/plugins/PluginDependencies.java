@@ -45,8 +45,8 @@ final class PluginDependencies {
             Files.copy(artifact.getFile().toPath(), dir.resolve(artifact.getFile().getName()),
                     StandardCopyOption.REPLACE_EXISTING);
         }
-        LOG.info("Resolved {} into {}: {}", coordinates, dir, missing.stream().map(a -> a.getFile().getName())
-                .toList());
+        LOG.info("Resolved {} into {}: {}", coordinates, dir,
+                missing.stream().map(a -> a.getFile().getName()).toList());
     }
 
     /** Each named jar in the folder, or bundled at its version (it is never copied): nothing to ask a repository. */
@@ -72,8 +72,7 @@ final class PluginDependencies {
             return downloader.resolveArtifacts(coordinates, Set.of(), true, false);
         } catch (MavenResolutionException e) {
             throw new StartRefusedException("Cannot resolve " + PluginSettings.DEPENDENCIES.name() + " " + coordinates
-                    + ": "
-                    + e.getMessage().lines().findFirst().orElse(""), e);
+                    + ": " + e.getMessage().lines().findFirst().orElse(""), e);
         } finally {
             downloader.stop();
         }

@@ -22,10 +22,8 @@ public record CompleteRequest(
                 description = "Every uploaded part in ascending partNumber order, with the ETag header of its PUT")
         List<UploadedPart> parts,
         @Schema(description = "Optional: the plan's checksumCrc64Nvme, passed to S3, which completes the upload only "
-                + "when the "
-                + "parts' bytes have it (else 400 checksum-mismatch; the upload stays open). The API keeps nothing "
-                        + "between plan "
-                + "and completion: without it here, nothing is compared")
+                + "when the parts' bytes have it (else 400 checksum-mismatch; the upload stays open). The API keeps "
+                + "nothing between plan and completion: without it here, nothing is compared")
         String checksumCrc64Nvme) {
 
     static final int MAX_UPLOAD_ID_LENGTH = 1024;

@@ -37,16 +37,14 @@ public record DownloadTicket(
         String crc64Nvme = head.checksumCRC64NVME();
         String sha256 = head.checksumSHA256();
         return new DownloadTicket(bucket, key, "GET", get.url().toString(), get.expiresAt().toString(),
-                head.contentLength(),
-                head.contentType(), head.eTag(),
-                        wholeObject(key, head, "CRC64NVME", crc64Nvme, Crc64Nvme.isWellFormed(crc64Nvme)),
+                head.contentLength(), head.contentType(), head.eTag(),
+                wholeObject(key, head, "CRC64NVME", crc64Nvme, Crc64Nvme.isWellFormed(crc64Nvme)),
                 wholeObject(key, head, "SHA256", sha256, PayloadSha256.isWellFormed(sha256)));
     }
 
     /**
-     * A checksum of the whole object; a COMPOSITE one (of the parts'
-     * checksums) is no use to a downloader, nor one of the wrong length for its algorithm (moto's 4-byte CRC64NVME of
-     * multipart uploads): every check against it would fail.
+     * A checksum of the whole object; a COMPOSITE one (of the parts' checksums) is no use to a downloader, nor one of
+     * the wrong length for its algorithm (moto's 4-byte CRC64NVME of multipart uploads): every check against it fails.
      */
     private static String wholeObject(String key, HeadObjectResponse head, String algorithm, String checksum,
             boolean wellFormed) {
@@ -54,8 +52,8 @@ public record DownloadTicket(
             return null;
         }
         if (!wellFormed) {
-            LOG.warn("S3 answered a malformed Checksum{} {} for {}: left out of the download ticket", algorithm,
-                    checksum, key);
+            LOG.warn("S3 answered a malformed Checksum{} {} for {}: left out of the download ticket",
+                    algorithm, checksum, key);
             return null;
         }
         return checksum;

@@ -48,17 +48,17 @@ public final class KeyPolicy {
     public String newUploadKey(String fileName, UploadOwner owner) {
         String name = fileName == null ? "object" : sanitizeFileName(fileName);
         if (utf8Length(name) > maxSegmentBytes) {
-            throw new Problem(ProblemType.INVALID_KEY, "fileName is too long: at most " + maxSegmentBytes
-                    + " bytes of UTF-8 here");
+            throw new Problem(ProblemType.INVALID_KEY,
+                    "fileName is too long: at most " + maxSegmentBytes + " bytes of UTF-8 here");
         }
         byte[] random = new byte[16];
         RANDOM.nextBytes(random);
-        String path = LocalDate.now(clock.withZone(ZoneOffset.UTC)).format(DATE_PATH) + "/" + HexFormat.of()
-                .formatHex(random);
+        String path = LocalDate.now(clock.withZone(ZoneOffset.UTC)).format(DATE_PATH) + "/"
+                + HexFormat.of().formatHex(random);
         String key = inputPrefix + path + "-" + owner.tag(inputPrefix + path + "/" + name) + "/" + name;
         if (utf8Length(key) > S3Limits.MAX_KEY_BYTES) {
-            throw new Problem(ProblemType.INVALID_KEY, "fileName is too long: the key would exceed "
-                    + S3Limits.MAX_KEY_BYTES + " bytes of UTF-8");
+            throw new Problem(ProblemType.INVALID_KEY,
+                    "fileName is too long: the key would exceed " + S3Limits.MAX_KEY_BYTES + " bytes of UTF-8");
         }
         return key;
     }
@@ -88,8 +88,8 @@ public final class KeyPolicy {
         validate(key);
         validateSegments(key);
         if (downloadPrefixes.stream().noneMatch(key::startsWith)) {
-            throw new Problem(ProblemType.KEY_NOT_ALLOWED, "Downloads are allowed only under "
-                    + String.join(", ", downloadPrefixes));
+            throw new Problem(ProblemType.KEY_NOT_ALLOWED,
+                    "Downloads are allowed only under " + String.join(", ", downloadPrefixes));
         }
         return key;
     }
@@ -105,8 +105,7 @@ public final class KeyPolicy {
         for (String segment : key.split("/")) {
             if (utf8Length(segment) > maxSegmentBytes) {
                 throw new Problem(ProblemType.INVALID_KEY, "A segment of the key exceeds " + maxSegmentBytes
-                        + " bytes of UTF-8, "
-                        + "the longest the object store keeps here");
+                        + " bytes of UTF-8, the longest the object store keeps here");
             }
         }
     }

@@ -84,8 +84,8 @@ public class PresignConfiguration implements CamelConfiguration {
     @BindToRegistry(value = KEY_POLICY, lazy = true)
     public KeyPolicy keyPolicy(CamelContext context) {
         ChainConfig config = ChainConfig.of(context);
-        return new KeyPolicy(config.get(PresignSettings.GROUP).inputPrefix(), config.get(PresignSettings.GROUP)
-                .downloadPrefixes(), Clock.systemUTC(),
+        PresignSettings settings = config.get(PresignSettings.GROUP);
+        return new KeyPolicy(settings.inputPrefix(), settings.downloadPrefixes(), Clock.systemUTC(),
                 config.maxKeySegmentBytes());
     }
 
@@ -102,9 +102,8 @@ public class PresignConfiguration implements CamelConfiguration {
         return new S3Presigning(registry.lookupByNameAndType("s3Client", S3Client.class),
                 registry.lookupByNameAndType("s3Presigner", S3Presigner.class),
                 ChainConfig.of(context).resources().bucket(),
-                new SigningCredentials(AwsClients.credentials(aws), ChainConfig.of(context).get(PresignSettings.GROUP)
-                        .ttl(),
-                        Clock.systemUTC()));
+                new SigningCredentials(AwsClients.credentials(aws),
+                        ChainConfig.of(context).get(PresignSettings.GROUP).ttl(), Clock.systemUTC()));
     }
 
     @BindToRegistry(value = UPLOADS, lazy = true)
@@ -153,18 +152,15 @@ public class PresignConfiguration implements CamelConfiguration {
                 }
             }
         });
-        // Camel Main made the server, not started yet: the gate is in
-        // place before it listens, and opens after the router above
+        // Camel Main made the server, not started yet: the gate is in place before it listens, opens after the router
         for (MainHttpServer server : context.hasServices(MainHttpServer.class)) {
             if (server.getPort() == apiPort) {
                 StartGate.install(context, server.getConfiguration());
             }
         }
-        LOG.info(
-                "Presign API: URLs live {}, uploads up to {} bytes (multipart above {}, parts of {}), downloads under "
-                + "{}",
-                settings.ttl(), settings.maxSize(), settings.multipartThreshold(), settings.partSize(),
-                        settings.downloadPrefixes());
+        LOG.info("Presign API: URLs live {}, uploads up to {} bytes (multipart above {}, parts of {}), "
+                + "downloads under {}", settings.ttl(), settings.maxSize(), settings.multipartThreshold(),
+                settings.partSize(), settings.downloadPrefixes());
     }
 
     static TokenAuthenticator tokens(AuthSettings auth) {

@@ -10,10 +10,9 @@ import io.sqsextended.chain.config.setting.SettingsGroup;
 import io.sqsextended.chain.wire.S3Limits;
 
 /**
- * Settings of the presign API ({@code chain.presign.*}, {@code
- * chain.upload.*}, {@code chain.download.*}; the input prefix is {@link ChainKeys#INPUT_PREFIX}, which the consumer
- * reads too), checked against S3's limits at start-up so that
- * a wrong value stops the start instead of failing requests.
+ * Settings of the presign API ({@code chain.presign.*}, {@code chain.upload.*}, {@code chain.download.*}; the input
+ * prefix is {@link ChainKeys#INPUT_PREFIX}, which the consumer reads too), checked against S3's limits at start-up so
+ * that a wrong value stops the start instead of failing requests.
  *
  * @param inputPrefix         prefix of every upload key
  * @param downloadPrefixes    prefixes consumers may download from
@@ -34,13 +33,11 @@ public record PresignSettings(String inputPrefix, List<String> downloadPrefixes,
     public static final Setting<Long> UPLOAD_PART_SIZE = Setting.size("chain.upload.part-size", "16MiB",
             "part size of multipart plans");
     // active content (text/html, image/svg+xml) left out: it would be served from the bucket
-    public static final Setting<List<String>> UPLOAD_ALLOWED_CONTENT_TYPES = Setting.list(
-            "chain.upload.allowed-content-types",
+    public static final Setting<List<String>> UPLOAD_CONTENT_TYPES = Setting.list("chain.upload.allowed-content-types",
             "application/octet-stream,application/json,application/xml,text/plain,text/csv,application/gzip,"
                     + "application/zip,application/pdf,image/png,image/jpeg,image/gif,image/webp",
             "content types producers may upload");
-    public static final Setting<List<String>> DOWNLOAD_ALLOWED_PREFIXES = Setting.list(
-            "chain.download.allowed-prefixes",
+    public static final Setting<List<String>> DOWNLOAD_PREFIXES = Setting.list("chain.download.allowed-prefixes",
             null, "key prefixes consumers may download from; unset: chain.input-prefix");
 
     public static final SettingsGroup<PresignSettings> GROUP =
@@ -49,16 +46,16 @@ public record PresignSettings(String inputPrefix, List<String> downloadPrefixes,
     public PresignSettings {
         require(!inputPrefix.isEmpty(), ChainKeys.INPUT_PREFIX.name() + " must not be empty");
         require(!downloadPrefixes.isEmpty() && downloadPrefixes.stream().noneMatch(String::isEmpty),
-                DOWNLOAD_ALLOWED_PREFIXES.name() + " must list non-empty prefixes");
+                DOWNLOAD_PREFIXES.name() + " must list non-empty prefixes");
         require(!ttl.minusSeconds(1).isNegative() && ttl.compareTo(S3Limits.MAX_PRESIGN_TTL) <= 0,
                 TTL.name() + " must be between 1 s and 7 days (the SigV4 limit), not " + ttl);
-        require(maxSize > 0 && maxSize <= S3Limits.MAX_OBJECT_SIZE, UPLOAD_MAX_SIZE.name()
-                + " must be between 1 byte and 5 TiB");
+        require(maxSize > 0 && maxSize <= S3Limits.MAX_OBJECT_SIZE,
+                UPLOAD_MAX_SIZE.name() + " must be between 1 byte and 5 TiB");
         require(multipartThreshold > 0 && multipartThreshold <= S3Limits.MAX_SINGLE_PUT,
                 UPLOAD_MULTIPART_THRESHOLD.name() + " must be between 1 byte and 5 GiB (the largest single PUT)");
-        require(partSize >= S3Limits.MIN_PART_SIZE && partSize <= S3Limits.MAX_PART_SIZE, UPLOAD_PART_SIZE.name()
-                + " must be between 5 MiB and 5 GiB");
-        require(!allowedContentTypes.isEmpty(), UPLOAD_ALLOWED_CONTENT_TYPES.name() + " must not be empty");
+        require(partSize >= S3Limits.MIN_PART_SIZE && partSize <= S3Limits.MAX_PART_SIZE,
+                UPLOAD_PART_SIZE.name() + " must be between 5 MiB and 5 GiB");
+        require(!allowedContentTypes.isEmpty(), UPLOAD_CONTENT_TYPES.name() + " must not be empty");
         downloadPrefixes = List.copyOf(downloadPrefixes);
         allowedContentTypes = List.copyOf(allowedContentTypes);
     }
@@ -71,14 +68,11 @@ public record PresignSettings(String inputPrefix, List<String> downloadPrefixes,
 
     private static PresignSettings read(ConfigReader in) {
         String inputPrefix = in.get(ChainKeys.INPUT_PREFIX);
-        List<String> downloads = in.isSet(DOWNLOAD_ALLOWED_PREFIXES) ? in.get(DOWNLOAD_ALLOWED_PREFIXES)
-                : List.of(inputPrefix);
+        List<String> downloads = in.isSet(DOWNLOAD_PREFIXES) ? in.get(DOWNLOAD_PREFIXES) : List.of(inputPrefix);
         String fallbackPrefix = ChainKeys.INPUT_PREFIX.defaultValue();
         PresignSettings fallback = new PresignSettings(fallbackPrefix, List.of(fallbackPrefix), Duration.ofMinutes(15),
-                S3Limits.GIB,
-                S3Limits.GIB, S3Limits.MIN_PART_SIZE, List.of("*/*"));
+                S3Limits.GIB, S3Limits.GIB, S3Limits.MIN_PART_SIZE, List.of("*/*"));
         return in.build(() -> new PresignSettings(inputPrefix, downloads, in.get(TTL), in.get(UPLOAD_MAX_SIZE),
-                in.get(UPLOAD_MULTIPART_THRESHOLD), in.get(UPLOAD_PART_SIZE), in.get(UPLOAD_ALLOWED_CONTENT_TYPES)),
-                        fallback);
+                in.get(UPLOAD_MULTIPART_THRESHOLD), in.get(UPLOAD_PART_SIZE), in.get(UPLOAD_CONTENT_TYPES)), fallback);
     }
 }

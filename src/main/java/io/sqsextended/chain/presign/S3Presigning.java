@@ -61,26 +61,25 @@ public final class S3Presigning {
 
     /**
      * A PUT that S3 accepts only with the signed Content-Type, Content-Length and metadata, and only while the key
-     * has no object ({@code If-None-Match: *}, signed too): neither another producer nor a replay replaces one. With a
-     * checksum, signed as {@code x-amz-checksum-sha256} or {@code x-amz-checksum-crc64nvme},
-     * S3 stores only a body that has it.
+     * has no object ({@code If-None-Match: *}, signed too): neither another producer nor a replay replaces one. With
+     * a checksum (signed as {@code x-amz-checksum-sha256} or {@code x-amz-checksum-crc64nvme}) S3 keeps only a body
+     * that has it.
      */
     public Presigned presignPut(String key, String contentType, long contentLength, Map<String, String> metadata,
             Checksums checksums) {
         SigningCredentials.Signing sign = sign();
         return presigned(() -> presigner.presignPutObject(r -> r.signatureDuration(sign.lifetime())
-                .putObjectRequest(p -> p
-                .bucket(bucket).key(key).contentType(contentType).contentLength(contentLength).ifNoneMatch(CREATE_ONLY)
-                .metadata(metadata.isEmpty() ? null : metadata).checksumSHA256(checksums.sha256())
-                        .checksumCRC64NVME(checksums.crc64Nvme())
-                .overrideConfiguration(o -> o.credentialsProvider(sign.credentials())))));
+                .putObjectRequest(p -> p.bucket(bucket).key(key).contentType(contentType).contentLength(contentLength)
+                        .ifNoneMatch(CREATE_ONLY).metadata(metadata.isEmpty() ? null : metadata)
+                        .checksumSHA256(checksums.sha256()).checksumCRC64NVME(checksums.crc64Nvme())
+                        .overrideConfiguration(o -> o.credentialsProvider(sign.credentials())))));
     }
 
     public Presigned presignGet(String key) {
         SigningCredentials.Signing sign = sign();
         return presigned(() -> presigner.presignGetObject(r -> r.signatureDuration(sign.lifetime())
-                .getObjectRequest(g -> g
-                .bucket(bucket).key(key).overrideConfiguration(o -> o.credentialsProvider(sign.credentials())))));
+                .getObjectRequest(g -> g.bucket(bucket).key(key)
+                        .overrideConfiguration(o -> o.credentialsProvider(sign.credentials())))));
     }
 
     /** The object's size, type and whole-object checksum; a {@code 404} problem when it does not exist. */
@@ -99,8 +98,8 @@ public final class S3Presigning {
 
     /**
      * Starts a multipart upload (type and metadata are fixed here) and presigns a PUT per part, of its exact size. With
-     * {@code fullObjectCrc64Nvme} the upload is declared CRC64NVME
-     * FULL_OBJECT: parts need no checksum of their own, the completion may name the whole's.
+     * {@code fullObjectCrc64Nvme} the upload is declared CRC64NVME FULL_OBJECT: parts need no checksum of their own,
+     * the completion may name the whole's.
      */
     public MultipartPlan startMultipart(String key, String contentType, Map<String, String> metadata, PartLayout layout,
                                         boolean fullObjectCrc64Nvme) {
@@ -115,9 +114,8 @@ public final class S3Presigning {
         } catch (SdkException e) {
             throw unavailable("CreateMultipartUpload", e);
         }
-        return new MultipartPlan(uploadId,
-                presignParts(sign, key, uploadId, layout, IntStream.rangeClosed(1, layout.partCount()).boxed()
-                .toList()));
+        List<Integer> all = IntStream.rangeClosed(1, layout.partCount()).boxed().toList();
+        return new MultipartPlan(uploadId, presignParts(sign, key, uploadId, layout, all));
     }
 
     /** A presigned PUT of each of {@code partNumbers} of a started upload, of its exact size in {@code layout}. */
@@ -126,15 +124,13 @@ public final class S3Presigning {
     }
 
     private List<Presigned> presignParts(SigningCredentials.Signing sign, String key, String uploadId,
-            PartLayout layout,
-                                         List<Integer> partNumbers) {
+                                         PartLayout layout, List<Integer> partNumbers) {
         List<Presigned> parts = new ArrayList<>(partNumbers.size());
         for (int partNumber : partNumbers) {
             parts.add(presigned(() -> presigner.presignUploadPart(r -> r.signatureDuration(sign.lifetime())
-                    .uploadPartRequest(u -> u
-                    .bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber)
+                    .uploadPartRequest(u -> u.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber)
                             .contentLength(layout.sizeOf(partNumber))
-                    .overrideConfiguration(o -> o.credentialsProvider(sign.credentials()))))));
+                            .overrideConfiguration(o -> o.credentialsProvider(sign.credentials()))))));
         }
         return parts;
     }
@@ -205,8 +201,8 @@ public final class S3Presigning {
             }
         });
         // X-Amz-Date has whole seconds: the URL expires at the second, not at the signing clock's nanosecond
-        return new Presigned(URI.create(request.url().toString()), headers, request.expiration()
-                .truncatedTo(ChronoUnit.SECONDS));
+        return new Presigned(URI.create(request.url().toString()), headers,
+                request.expiration().truncatedTo(ChronoUnit.SECONDS));
     }
 
     private static Problem multipartProblem(String operation, S3Exception e) {
@@ -231,9 +227,9 @@ public final class S3Presigning {
     }
 
     private static Problem unavailable(String operation, SdkException e) {
-        String status = e instanceof S3Exception s3e ? s3e.statusCode() + " "
-                + (s3e.awsErrorDetails() == null ? "" : s3e.awsErrorDetails().errorCode()) : e.getClass()
-                .getSimpleName();
+        String status = e instanceof S3Exception s3e
+                ? s3e.statusCode() + " " + (s3e.awsErrorDetails() == null ? "" : s3e.awsErrorDetails().errorCode())
+                : e.getClass().getSimpleName();
         LOG.warn("S3 {} failed: {}", operation, status);
         return new Problem(ProblemType.STORAGE_UNAVAILABLE, "The object store did not answer as expected; retry later");
     }

@@ -31,8 +31,7 @@ public record UploadProgress(
      * order) of its {@code missing} parts.
      */
     static UploadProgress resumed(String bucket, String key, String uploadId, PartLayout layout,
-            List<StoredPart> stored,
-                                  List<Integer> missing, List<S3Presigning.Presigned> urls) {
+                                  List<StoredPart> stored, List<Integer> missing, List<S3Presigning.Presigned> urls) {
         return new UploadProgress(bucket, key, uploadId, layout.contentLength(), layout.partSize(), List.copyOf(stored),
                 UploadTicket.PartUrl.of(layout, missing, urls),
                 urls.isEmpty() ? null : urls.get(0).expiresAt().toString());

@@ -18,19 +18,15 @@ public record UploadRequest(
         @Schema(description = "Optional user metadata, stored as x-amz-meta-<name> (names: a-z, 0-9, '-')")
         Map<String, String> metadata,
         @Schema(description = "Optional base64 SHA-256 of the whole body (S3's ChecksumSHA256 form, 44 characters): "
-                + "the PUT "
-                + "signs it as x-amz-checksum-sha256 and S3 refuses (400 BadDigest) other bytes. Single PUTs only: S3 "
-                        + "checks a "
-                + "SHA-256 of parts only per part (COMPOSITE), so above the multipart threshold it is refused (use "
-                        + "checksumCrc64Nvme)")
+                + "the PUT signs it as x-amz-checksum-sha256 and S3 refuses (400 BadDigest) other bytes. Single PUTs "
+                + "only: S3 checks a SHA-256 of parts only per part (COMPOSITE), so above the multipart threshold it "
+                + "is refused (use checksumCrc64Nvme)")
         String checksumSha256,
         @Schema(description = "Optional base64 CRC64NVME of the whole body (S3's ChecksumCRC64NVME form, 12 "
-                + "characters): a single PUT "
-                + "signs it as x-amz-checksum-crc64nvme; a multipart plan is created as CRC64NVME FULL_OBJECT and "
-                        + "echoes it, to be "
-                + "sent back with POST /v1/uploads/complete, where S3 refuses (400 checksum-mismatch) parts whose "
-                        + "bytes do not have it. "
-                + "At most one of checksumSha256 and checksumCrc64Nvme")
+                + "characters): a single PUT signs it as x-amz-checksum-crc64nvme; a multipart plan is created as "
+                + "CRC64NVME FULL_OBJECT and echoes it, to be sent back with POST /v1/uploads/complete, where S3 "
+                + "refuses (400 checksum-mismatch) parts whose bytes do not have it. At most one of checksumSha256 and "
+                + "checksumCrc64Nvme")
         String checksumCrc64Nvme) {
 
     public UploadRequest {

@@ -61,8 +61,8 @@ public final class UploadRules {
             throw new Problem(ProblemType.SIZE_NOT_ALLOWED, "contentLength must not be negative");
         }
         if (contentLength > maxSize) {
-            throw new Problem(ProblemType.SIZE_NOT_ALLOWED, "contentLength exceeds the largest upload, " + maxSize
-                    + " bytes");
+            throw new Problem(ProblemType.SIZE_NOT_ALLOWED,
+                    "contentLength exceeds the largest upload, " + maxSize + " bytes");
         }
         return contentLength;
     }
@@ -75,9 +75,8 @@ public final class UploadRules {
             String name = entry.getKey().toLowerCase(Locale.ROOT);
             String value = entry.getValue();
             if (!METADATA_NAME.matcher(name).matches()) {
-                throw Problem.invalid(
-                        "metadata names must be 1 to 128 characters of a-z, 0-9 and '-', starting with a letter or "
-                        + "digit");
+                throw Problem.invalid("metadata names must be 1 to 128 characters of a-z, 0-9 and '-', "
+                        + "starting with a letter or digit");
             }
             if (checked.put(name, value) != null) {
                 throw Problem.invalid("metadata names must differ in more than case");
@@ -109,9 +108,7 @@ public final class UploadRules {
         return new S3Presigning.Checksums(sha256, crc64Nvme(crc64NvmeName, crc64Nvme));
     }
 
-    /**
-     * A CRC64NVME as S3 takes it, or null; refused unless it is the canonical base64 of 8 bytes (S3 would answer 400).
-     */
+    /** A CRC64NVME as S3 takes it, or null; refused unless the canonical base64 of 8 bytes (S3 would answer 400). */
     static String crc64Nvme(String name, String checksum) {
         if (checksum != null && !Crc64Nvme.isWellFormed(checksum)) {
             throw Problem.invalid(name
@@ -129,9 +126,7 @@ public final class UploadRules {
         return Long.parseLong(value);
     }
 
-    /**
-     * The layout of a plan from its size and part size, refused unless a plan of that size could have that part size.
-     */
+    /** The layout of a plan from its size and part size, refused unless a plan of that size can have that part size. */
     static PartLayout planLayout(long contentLength, long partSize) {
         PartLayout layout = PartLayout.of(contentLength, partSize);
         if (partSize < S3Limits.MIN_PART_SIZE || partSize > S3Limits.MAX_PART_SIZE || layout.partSize() != partSize) {

@@ -23,11 +23,9 @@ public record UploadTicket(
         @Schema(description = "Presigned URL of a single PUT (absent in a multipart plan)")
         String url,
         @Schema(description = "Headers the PUT must send exactly as given (Content-Length: a body of exactly that "
-                + "size; "
-                + "If-None-Match: * makes S3 refuse, 412, to replace an object; x-amz-checksum-sha256, when the "
-                        + "request gave "
-                + "checksumSha256, and x-amz-checksum-crc64nvme, when it gave checksumCrc64Nvme, make S3 refuse, 400 "
-                        + "BadDigest, other bytes)")
+                + "size; If-None-Match: * makes S3 refuse, 412, to replace an object; x-amz-checksum-sha256, when the "
+                + "request gave checksumSha256, and x-amz-checksum-crc64nvme, when it gave checksumCrc64Nvme, make S3 "
+                + "refuse, 400 BadDigest, other bytes)")
         Map<String, String> headers,
         @Schema(description = "Multipart plan: id of the upload")
         String uploadId,

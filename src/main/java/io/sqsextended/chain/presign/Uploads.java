@@ -52,10 +52,9 @@ public final class Uploads {
         S3Presigning.Checksums checksums = UploadRules.checksums("checksumSha256", request.checksumSha256(),
                 "checksumCrc64Nvme", request.checksumCrc64Nvme());
         if (checksums.sha256() != null && length > multipartThreshold) {
-            throw Problem.invalid("checksumSha256 applies to a single PUT, up to " + multipartThreshold
-                    + " bytes: S3 checks a SHA-256 of a "
-                    + "multipart upload only per part (COMPOSITE); send checksumCrc64Nvme, which S3 checks for the "
-                            + "whole object (FULL_OBJECT)");
+            throw Problem.invalid("checksumSha256 applies to a single PUT, up to " + multipartThreshold + " bytes: "
+                    + "S3 checks a SHA-256 of a multipart upload only per part (COMPOSITE); send checksumCrc64Nvme, "
+                    + "which S3 checks for the whole object (FULL_OBJECT)");
         }
         String key = keys.newUploadKey(request.fileName(), UploadOwner.of(exchange));
         if (length > multipartThreshold) {
@@ -80,10 +79,9 @@ public final class Uploads {
     }
 
     /**
-     * What S3 has of an upload of the caller's, and fresh URLs for
-     * the rest. The plan's size and part size come from the caller: S3 keeps no readable metadata of an upload in
-     * progress and the app stores nothing between calls (any instance
-     * answers); parts S3 has of another size refuse them.
+     * What S3 has of an upload of the caller's, and fresh URLs for the rest. The plan's size and part size come from
+     * the caller: S3 keeps no readable metadata of an upload in progress and the app stores nothing between calls (any
+     * instance answers); parts S3 has of another size refuse them.
      */
     public HttpReply resume(Exchange exchange) {
         String uploadId = UploadRules.uploadId(RequestUri.pathAfter(exchange, "/uploads/"));
@@ -101,8 +99,8 @@ public final class Uploads {
             }
             done.add(part.partNumber());
         }
-        List<Integer> missing = IntStream.rangeClosed(1, layout.partCount()).filter(n -> !done.contains(n)).boxed()
-                .toList();
+        List<Integer> missing = IntStream.rangeClosed(1, layout.partCount()).filter(n -> !done.contains(n))
+                .boxed().toList();
         List<S3Presigning.Presigned> urls = missing.isEmpty() ? List.of()
                 : s3.presignParts(key, uploadId, layout, missing);
         metrics.issued("resume");

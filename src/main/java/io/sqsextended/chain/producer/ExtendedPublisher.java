@@ -90,9 +90,8 @@ public final class ExtendedPublisher {
                         .messageAttributes(prepared.get(i).attributes()).build()).toList();
         try {
             SendMessageBatchResponse response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
-            response.successful().forEach(ok
-                    -> results[Integer.parseInt(ok.id())] = prepared.get(Integer.parseInt(ok.id()))
-                    .result(ok.messageId()));
+            response.successful().forEach(ok -> results[Integer.parseInt(ok.id())] =
+                    prepared.get(Integer.parseInt(ok.id())).result(ok.messageId()));
             response.failed().forEach(failed -> {
                 Prepared entry = prepared.get(Integer.parseInt(failed.id()));
                 discard(entry);
@@ -150,8 +149,8 @@ public final class ExtendedPublisher {
         return offload(body, message.length(), message.contentType(), attributes);
     }
 
-    private Prepared offload(InputStream body, long length, String contentType, Map<String,
-            MessageAttributeValue> attributes) {
+    private Prepared offload(InputStream body, long length, String contentType,
+            Map<String, MessageAttributeValue> attributes) {
         String key = settings.keyPrefix() + UUID.randomUUID();
         PayloadSha256.Digesting digested = PayloadSha256.digesting(body);
         long size = length >= 0 && length <= S3Limits.MAX_SINGLE_PUT ? put(key, digested, length, contentType)
@@ -199,9 +198,8 @@ public final class ExtendedPublisher {
                 int number = parts.size() + 1;
                 int length = read;
                 String eTag = s3.uploadPart(r -> r.bucket(settings.bucket()).key(key).uploadId(uploadId)
-                        .partNumber(number)
-                        .contentLength((long) length), RequestBody.fromInputStream(
-                                new ByteArrayInputStream(part, 0, length), length)).eTag();
+                                .partNumber(number).contentLength((long) length),
+                        RequestBody.fromInputStream(new ByteArrayInputStream(part, 0, length), length)).eTag();
                 parts.add(CompletedPart.builder().partNumber(number).eTag(eTag).build());
                 total += read;
                 read = readFully(body, part);

@@ -117,8 +117,8 @@ public final class MessagesEndpoint {
         private void count(int n) {
             read += n;
             if (read > limit) {
-                throw new Problem(ProblemType.REQUEST_TOO_LARGE, "The payload exceeds the largest accepted, " + limit
-                        + " bytes");
+                throw new Problem(ProblemType.REQUEST_TOO_LARGE,
+                        "The payload exceeds the largest accepted, " + limit + " bytes");
             }
         }
     }

@@ -10,8 +10,8 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 /**
  * A payload to publish: its bytes as a stream (length -1 when unknown), its content type, and SQS message attributes.
  */
-public record OutgoingMessage(InputStream body, long length, String contentType, Map<String,
-        MessageAttributeValue> attributes) {
+public record OutgoingMessage(InputStream body, long length, String contentType,
+                              Map<String, MessageAttributeValue> attributes) {
 
     public OutgoingMessage {
         attributes = Map.copyOf(attributes);

@@ -38,7 +38,7 @@ public class ProducerConfiguration implements CamelConfiguration {
                                              CamelContext context) {
         ChainConfig config = ChainConfig.of(context);
         String queue = config.get(ProducerSettings.GROUP).queue();
-        return new MessagesEndpoint(publisher, rules, config.get(PresignSettings.GROUP).maxSize(), ()
-                -> queueUrls.of(queue));
+        return new MessagesEndpoint(publisher, rules, config.get(PresignSettings.GROUP).maxSize(),
+                () -> queueUrls.of(queue));
     }
 }

@@ -8,9 +8,8 @@ import io.sqsextended.chain.wire.S3Limits;
 import io.sqsextended.chain.wire.SqsLimits;
 
 /**
- * Settings of the extended producer ({@code chain.extended.*}; its
- * key prefix is {@link ChainKeys#EXTENDED_KEY_PREFIX}, which the consumer
- * reads too). The bucket and queue default to the stack's.
+ * Settings of the extended producer ({@code chain.extended.*}; its key prefix is {@link ChainKeys#EXTENDED_KEY_PREFIX},
+ * which the consumer reads too). The bucket and queue default to the stack's.
  *
  * @param queue    queue it publishes to
  * @param extended how it offloads
@@ -43,9 +42,9 @@ public record ProducerSettings(String queue, ExtendedSettings extended) {
         String bucket = in.get(BUCKET) == null ? in.resources().bucket() : in.get(BUCKET);
         long threshold = in.get(THRESHOLD);
         long partSize = in.get(PART_SIZE);
-        ExtendedSettings extended = in.build(()
-                -> new ExtendedSettings(bucket, in.get(ChainKeys.EXTENDED_KEY_PREFIX), (int) threshold,
-                in.get(ALWAYS_THROUGH_S3), in.get(LEGACY_SIZE_ATTRIBUTE), in.get(SSE_KMS_KEY_ID), (int) partSize),
+        ExtendedSettings extended = in.build(() -> new ExtendedSettings(bucket, in.get(ChainKeys.EXTENDED_KEY_PREFIX),
+                (int) threshold, in.get(ALWAYS_THROUGH_S3), in.get(LEGACY_SIZE_ATTRIBUTE), in.get(SSE_KMS_KEY_ID),
+                (int) partSize),
                 new ExtendedSettings(bucket, ChainKeys.EXTENDED_KEY_PREFIX.defaultValue(), 0, false, false, null,
                         (int) S3Limits.MIN_PART_SIZE));
         return new ProducerSettings(in.get(QUEUE) == null ? in.resources().queue() : in.get(QUEUE), extended);

@@ -26,8 +26,8 @@ public final class PayloadHeaders {
     public static final String EVENT_TIME = "PayloadEventTime";
     /**
      * Fields of the S3 event that could not be read and that the delivery does not need (its time, the object's size,
-     * ETag or sequencer), e.g. {@code eventTime "yesterday" is no ISO-8601
-     * time}, separated by {@code "; "}; absent when none.
+     * ETag or sequencer), e.g. {@code eventTime "yesterday" is no ISO-8601 time}, separated by {@code "; "}; absent
+     * when none.
      */
     public static final String EVENT_ISSUES = "PayloadEventIssues";
     /**
@@ -38,9 +38,8 @@ public final class PayloadHeaders {
     /** Base64 CRC64NVME S3 keeps of the object, verified likewise when no SHA-256 is (absent when S3 has none). */
     public static final String CHECKSUM_CRC64NVME = "PayloadChecksumCrc64Nvme";
     /**
-     * Why the checksum S3 answered is not used: a value of the wrong
-     * length for its algorithm (moto's 4-byte CRC64NVME of multipart uploads). The payload is delivered unverified;
-     * absent when S3's checksums are well-formed or absent.
+     * Why the checksum S3 answered is not used: a value of the wrong length for its algorithm (moto's 4-byte CRC64NVME
+     * of multipart uploads). The payload is delivered unverified; absent when S3's checksums are well-formed or absent.
      */
     public static final String CHECKSUM_MALFORMED = "PayloadChecksumMalformed";
     /** Prefix of one header per user metadata entry of the object ({@code x-amz-meta-<name>}). */

@@ -26,8 +26,7 @@ public interface ConfigSource {
 
             @Override
             public Set<String> keysStartingWith(String prefix) {
-                // loadProperties lists the properties files and overrides only:
-                // -D keys are added, each value resolved with precedence
+                // loadProperties lists the properties files and overrides only: -D keys added, resolved with precedence
                 Set<String> keys = new TreeSet<>(context.getPropertiesComponent()
                         .loadProperties(k -> k.startsWith(prefix)).stringPropertyNames());
                 System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(prefix))

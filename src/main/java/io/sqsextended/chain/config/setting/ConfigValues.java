@@ -19,8 +19,8 @@ public final class ConfigValues {
     }
 
     /**
-     * {@code 15m}, {@code 900s}, {@code 1h}, {@code 2d}, {@code 500ms}, an ISO-8601 duration ({@code PT15M}) or {@code
-     * 0}.
+     * {@code 15m}, {@code 900s}, {@code 1h}, {@code 2d}, {@code 500ms}, an ISO-8601 duration ({@code PT15M}) or
+     * {@code 0}.
      */
     public static Duration duration(String key, String value) {
         String text = value.trim();

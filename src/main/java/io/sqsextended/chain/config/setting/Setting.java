@@ -24,9 +24,8 @@ public final class Setting<T> {
     private final String requirement;
     private final T unset;
 
-    private Setting(String name, String defaultValue, String localDefault, String doc, BiFunction<String, String,
-            T> parser,
-                    Predicate<T> valid, String requirement, T unset) {
+    private Setting(String name, String defaultValue, String localDefault, String doc,
+                    BiFunction<String, String, T> parser, Predicate<T> valid, String requirement, T unset) {
         this.name = name;
         this.defaultValue = defaultValue;
         this.localDefault = localDefault;
@@ -48,9 +47,8 @@ public final class Setting<T> {
 
     /** Comma-separated, blanks dropped; unset is the empty list. */
     public static Setting<List<String>> list(String name, String defaultValue, String doc) {
-        return new Setting<>(name, defaultValue, defaultValue, doc, (key, value) -> ConfigValues.list(value), value
-                -> true, null,
-                List.of());
+        return new Setting<>(name, defaultValue, defaultValue, doc, (key, value) -> ConfigValues.list(value),
+                value -> true, null, List.of());
     }
 
     public static Setting<Boolean> bool(String name, String defaultValue, String doc) {

@@ -40,7 +40,7 @@ public final class MessageParser {
     private static final int MAX_NESTING = 100;
     private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
-                            .build())
+                    .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private static final Set<String> POINTER_CLASSES = Set.of(PayloadPointer.POINTER_CLASS,

@@ -40,8 +40,7 @@ public record PointerGrant(String bucket, String prefix) {
         boolean reaches = (bucket == null || bucket.equals(uploadBucket))
                 && (prefix.startsWith(inputPrefix) || inputPrefix.startsWith(prefix));
         return reaches ? TrustSettings.POINTER_PREFIXES.name() + " must not overlap " + ChainKeys.INPUT_PREFIX.name()
-                + " (" + inputPrefix
-                + (bucket == null ? "" : " of the upload bucket " + bucket) + "): " + this
+                + " (" + inputPrefix + (bucket == null ? "" : " of the upload bucket " + bucket) + "): " + this
                 + " would let a pointer name, and the cleanup delete, a producer's upload" : null;
     }
 

@@ -98,9 +98,8 @@ final class S3EventRecords {
             return List.of();
         }
         if (bucket.isEmpty() || key.isEmpty()) {
-            throw new PayloadRefusedException(
-                    "Unparseable EventBridge Object Created event: detail.bucket.name and detail.object.key are "
-                    + "required");
+            throw new PayloadRefusedException("Unparseable EventBridge Object Created event: "
+                    + "detail.bucket.name and detail.object.key are required");
         }
         admission.admit(bucket, key);
         return List.of(reference(bucket, key, detail.path("object"), json.path("time"),
@@ -147,8 +146,8 @@ final class S3EventRecords {
             return null;
         }
         if (!node.isTextual()) {
-            throw new PayloadRefusedException("Unparseable S3 event notification: versionId " + abbreviated(node)
-                    + " is no string");
+            throw new PayloadRefusedException(
+                    "Unparseable S3 event notification: versionId " + abbreviated(node) + " is no string");
         }
         return node.textValue();
     }

@@ -27,8 +27,8 @@ final class SnsEnvelope {
         String type = envelope.get("Type").asText();
         if (!"Notification".equals(type) || !envelope.get("Message").isTextual()) {
             throw new PayloadRefusedException("SNS envelope of type " + MessageParser.abbreviate(type)
-                    + " refused: only a Notification carries a message (confirm SNS subscriptions with SNS itself, "
-                            + "not through the chain)");
+                    + " refused: only a Notification carries a message "
+                    + "(confirm SNS subscriptions with SNS itself, not through the chain)");
         }
         signatures.verify(envelope);
         return envelope.get("Message").asText();

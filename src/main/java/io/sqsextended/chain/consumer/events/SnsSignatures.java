@@ -75,8 +75,8 @@ public final class SnsSignatures {
                 throw new PayloadRefusedException("SNS envelope refused: the signature does not verify");
             }
         } catch (GeneralSecurityException e) {
-            throw new PayloadRefusedException("SNS envelope refused: the signature does not verify (" + e.getMessage()
-                    + ")", e);
+            throw new PayloadRefusedException(
+                    "SNS envelope refused: the signature does not verify (" + e.getMessage() + ")", e);
         }
     }
 

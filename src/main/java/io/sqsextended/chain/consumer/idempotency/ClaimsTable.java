@@ -29,25 +29,25 @@ public final class ClaimsTable {
             "CREATE INDEX IF NOT EXISTS chain_delivered_age ON chain_delivered (processor_name, updated_at)");
 
     // a claim: a new row, or the row of a claim nobody renewed within the timeout (never a delivered key)
-    static final String CLAIM = "INSERT INTO chain_delivered AS d (processor_name, message_id, payload, owner) VALUES "
-            + "(?, ?, ?, ?) "
-            + "ON CONFLICT (processor_name, message_id) DO UPDATE SET owner = EXCLUDED.owner, updated_at = "
-                    + "CURRENT_TIMESTAMP "
+    static final String CLAIM = "INSERT INTO chain_delivered AS d (processor_name, message_id, payload, owner) "
+            + "VALUES (?, ?, ?, ?) "
+            + "ON CONFLICT (processor_name, message_id) "
+            + "DO UPDATE SET owner = EXCLUDED.owner, updated_at = CURRENT_TIMESTAMP "
             + "WHERE ? AND NOT d.done AND d.updated_at < CURRENT_TIMESTAMP - make_interval(secs => ?)";
     static final String LIVE_COUNT = "SELECT COUNT(*) FROM chain_delivered WHERE processor_name = ? AND message_id = ? "
             + "AND (done OR updated_at >= CURRENT_TIMESTAMP - make_interval(secs => ?))";
-    static final String DONE = "SELECT COUNT(*) FROM chain_delivered WHERE processor_name = ? AND message_id = ? AND "
-            + "done";
+    static final String DONE = "SELECT COUNT(*) FROM chain_delivered "
+            + "WHERE processor_name = ? AND message_id = ? AND done";
     static final String CONFIRM = "UPDATE chain_delivered SET done = TRUE, updated_at = CURRENT_TIMESTAMP "
             + "WHERE processor_name = ? AND message_id = ? AND owner = ?";
-    static final String RELEASE = "DELETE FROM chain_delivered WHERE processor_name = ? AND message_id = ? AND owner "
-            + "= ? AND NOT done";
+    static final String RELEASE = "DELETE FROM chain_delivered "
+            + "WHERE processor_name = ? AND message_id = ? AND owner = ? AND NOT done";
     static final String REMOVE = "DELETE FROM chain_delivered WHERE processor_name = ? AND message_id = ?";
     static final String CLEAR = "DELETE FROM chain_delivered WHERE processor_name = ?";
-    static final String RENEW = "UPDATE chain_delivered SET updated_at = CURRENT_TIMESTAMP WHERE owner = ? AND NOT "
-            + "done";
-    static final String EXPIRE = "DELETE FROM chain_delivered WHERE processor_name = ? AND updated_at < "
-            + "CURRENT_TIMESTAMP - make_interval(secs => ?)";
+    static final String RENEW = "UPDATE chain_delivered SET updated_at = CURRENT_TIMESTAMP "
+            + "WHERE owner = ? AND NOT done";
+    static final String EXPIRE = "DELETE FROM chain_delivered "
+            + "WHERE processor_name = ? AND updated_at < CURRENT_TIMESTAMP - make_interval(secs => ?)";
 
     private ClaimsTable() {
     }

@@ -80,10 +80,8 @@ public final class DeliveredKeysFile extends FileIdempotentRepository implements
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         String reason = "idempotency store " + file + " cannot be written: " + cause;
         if (problem.compareAndSet(null, reason)) {
-            LOG.error(
-                    "The {}. Delivery goes on; duplicates are caught in memory only, until a restart (readiness DOWN "
-                    + "until it is writable)",
-                    reason);
+            LOG.error("The {}. Delivery goes on; duplicates are caught in memory only, until a restart "
+                    + "(readiness DOWN until it is writable)", reason);
         }
     }
 

@@ -149,10 +149,9 @@ public final class SharedIdempotencyStore extends AbstractJdbcMessageIdRepositor
 
     @Override
     protected void doStart() throws Exception {
-        LOG.info(
-                "Idempotency store: {}, shared by the instances on queue {}, this one claiming as {}; claims time out "
-                + "after {}, "
-                + "delivered keys kept {}", location(), processorName, owner, claimTimeout, retention);
+        LOG.info("Idempotency store: {}, shared by the instances on queue {}, this one claiming as {}; "
+                + "claims time out after {}, delivered keys kept {}",
+                location(), processorName, owner, claimTimeout, retention);
         timer = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "ChainIdempotencyStore");
         long renewal = claimTimeout.toMillis() / 3;
         timer.scheduleWithFixedDelay(this::renew, 0, renewal, TimeUnit.MILLISECONDS);
@@ -211,12 +210,12 @@ public final class SharedIdempotencyStore extends AbstractJdbcMessageIdRepositor
 
     private void settle(String key, boolean delivered) {
         if (delivered) {
-            if (access(() -> jdbcTemplate.update(ClaimsTable.CONFIRM, processorName, ClaimsTable.id(key), owner))
-                    == 0) {
-                LOG.warn(
-                        "Payload {} was delivered after its claim timed out ({}): another instance may deliver it too; "
-                        + "raise chain.consumer.idempotency.claim-timeout above the longest pause of an instance", key,
-                                claimTimeout);
+            int confirmed = access(
+                    () -> jdbcTemplate.update(ClaimsTable.CONFIRM, processorName, ClaimsTable.id(key), owner));
+            if (confirmed == 0) {
+                LOG.warn("Payload {} was delivered after its claim timed out ({}): another instance may deliver it "
+                        + "too; raise chain.consumer.idempotency.claim-timeout above the longest pause of an instance",
+                        key, claimTimeout);
             }
         } else {
             access(() -> jdbcTemplate.update(ClaimsTable.RELEASE, processorName, ClaimsTable.id(key), owner));
@@ -249,8 +248,8 @@ public final class SharedIdempotencyStore extends AbstractJdbcMessageIdRepositor
             return result;
         } catch (DataAccessException | TransactionException e) {
             reachableSince = null;
-            String reason = "idempotency store " + location() + " unavailable: " + e.getMostSpecificCause()
-                    .getMessage();
+            String reason = "idempotency store " + location() + " unavailable: "
+                    + e.getMostSpecificCause().getMessage();
             if (problem.getAndSet(reason) == null) {
                 LOG.error("{}; deliveries wait until it answers (readiness DOWN meanwhile)", reason);
             }

@@ -21,8 +21,8 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
  * The checksum a payload's bytes must have, in S3's base64 form: its SHA-256 when one is known, else the CRC64NVME S3
  * keeps. A COMPOSITE value (multipart, {@code <checksum of the parts' checksums>-<parts>}) says nothing about the
  * stream as a whole and is not used; nor is a value of the wrong length for its algorithm (moto answers a 4-byte
- * CRC64NVME for multipart uploads): it is no checksum of any bytes,
- * so the payload goes unverified and {@link #malformed} says why.
+ * CRC64NVME for multipart uploads): it is no checksum of any bytes, so the payload goes unverified and
+ * {@link #malformed} says why.
  */
 public record PayloadChecksum(Algorithm algorithm, String value) {
 
@@ -55,9 +55,8 @@ public record PayloadChecksum(Algorithm algorithm, String value) {
     }
 
     /**
-     * The producer's SHA-256 (the pointer's attribute: end to end,
-     * whoever wrote the object), else what S3 answered with
-     * {@code x-amz-checksum-mode: ENABLED}: a full-object SHA-256, else CRC64NVME, if any.
+     * The producer's SHA-256 (the pointer's attribute: end to end, whoever wrote the object), else what S3 answered
+     * with {@code x-amz-checksum-mode: ENABLED}: a full-object SHA-256, else CRC64NVME, if any.
      */
     static Optional<PayloadChecksum> of(String producerSha256, GetObjectResponse response) {
         return of(producerSha256, response.checksumType(), response.checksumSHA256(), response.checksumCRC64NVME());

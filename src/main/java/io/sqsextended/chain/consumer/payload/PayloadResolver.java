@@ -62,8 +62,7 @@ public final class PayloadResolver {
 
     public void resolve(Exchange exchange, PayloadReference reference) {
         Message message = exchange.getMessage();
-        // one SQS message may name several payloads: nothing of the previous
-        // one may leak into this one, nor hold its connection
+        // one SQS message may name several payloads: nothing of the previous one may leak in, nor hold its connection
         message.removeHeaders("Payload*");
         if (message.getBody() instanceof S3ObjectStream previous) {
             previous.discard();
@@ -92,13 +91,12 @@ public final class PayloadResolver {
         }
         message.setHeader(PayloadHeaders.DOWNLOAD_URL,
                 new DownloadUrl(() -> presigner.presignGetObject(r -> r.signatureDuration(downloadUrlTtl)
-                .getObjectRequest(g -> g.bucket(object.bucket()).key(object.key()).versionId(object.versionId()))).url()
-                        .toString()));
+                        .getObjectRequest(g -> g.bucket(object.bucket()).key(object.key())
+                                .versionId(object.versionId()))).url().toString()));
         if (!fetchPayload) {
             // the checksums too: the downstream that reads the URL can verify what it reads
-            HeadObjectResponse head = unlessRefused(object, ()
-                    -> s3.headObject(r -> r.bucket(object.bucket()).key(object.key())
-                    .versionId(object.versionId()).checksumMode(ChecksumMode.ENABLED)));
+            HeadObjectResponse head = unlessRefused(object, () -> s3.headObject(r -> r.bucket(object.bucket())
+                    .key(object.key()).versionId(object.versionId()).checksumMode(ChecksumMode.ENABLED)));
             requireDeclaredSize(object, head.contentLength());
             describe(message, head.contentLength(), head.eTag(), head.contentType(), head.metadata());
             PayloadChecksum.of(object.expectedSha256(), head).ifPresentOrElse(known -> known.setOn(message),
@@ -107,8 +105,7 @@ public final class PayloadResolver {
             return;
         }
         // one GET: its response gives the headers, its body is the payload, read as the downstream reads it; the
-        // checksum mode as a header, not the SDK's field: the SDK would
-        // verify too, and fail without saying it is a mismatch
+        // checksum mode as a header, not the SDK's field: the SDK would verify too, and fail without naming a mismatch
         GetObjectRequest get = GetObjectRequest.builder().bucket(object.bucket()).key(object.key())
                 .versionId(object.versionId())
                 .overrideConfiguration(o -> o.putHeader(CHECKSUM_MODE, "ENABLED")).build();
@@ -127,8 +124,7 @@ public final class PayloadResolver {
         } else {
             PayloadChecksum.malformed(described).ifPresent(reason -> unverifiable(message, object, reason));
         }
-        // If-Match: a later GET (a redelivery's) gets the bytes the headers
-        // describe, even if the key was overwritten meanwhile
+        // If-Match: a later GET (a redelivery's) gets the bytes the headers describe, even if the key was overwritten
         S3ObjectStream body = new S3ObjectStream(s3, get.toBuilder().ifMatch(described.eTag()).build(),
                 described.contentLength(),
                 expected, replayLimit, response);
@@ -141,8 +137,8 @@ public final class PayloadResolver {
         });
     }
 
-    private static void describe(Message message, Long size, String eTag, String contentType, Map<String,
-            String> metadata) {
+    private static void describe(Message message, Long size, String eTag, String contentType,
+            Map<String, String> metadata) {
         message.setHeader(PayloadHeaders.SIZE, size);
         message.setHeader(PayloadHeaders.ETAG, unquote(eTag));
         message.setHeader(PayloadHeaders.CONTENT_TYPE, contentType);
@@ -150,9 +146,8 @@ public final class PayloadResolver {
     }
 
     /**
-     * A checksum S3 answered that is none of its algorithm's (the
-     * store's fault, the same on every retry): the payload is delivered unverified and says so, as one without a
-     * checksum would be, rather than dead-lettered for good.
+     * A checksum S3 answered that is none of its algorithm's (the store's fault, the same on every retry): the payload
+     * is delivered unverified and says so, as one without a checksum would be, rather than dead-lettered for good.
      */
     private static void unverifiable(Message message, ObjectReference object, String reason) {
         LOG.warn("Delivering s3://{}/{} unverified: {}", object.bucket(), object.key(), reason);

@@ -105,7 +105,7 @@ final class MultipartChecks extends HandlerWrapper {
         String payloadHash = request.getHeader("x-amz-content-sha256");
         return payloadHash != null && SigV4.of(request, secretKey)
                 .filter(signer -> signer.accessKey().equals(accessKey) && signer.signs(request, payloadHash))
-                        .isPresent();
+                .isPresent();
     }
 
     /** The user metadata of the upload's stub; empty for an upload S3Proxy does not know (it answers NoSuchUpload). */

@@ -49,7 +49,8 @@ final class NotificationConfigurations extends HandlerWrapper {
                 && "".equals(request.getParameter("notification"))
                 && notificationsByBucket.containsKey(path[1]) && payloadHash != null
                 && SigV4.of(request, secretKey)
-                        .filter(s -> s.accessKey().equals(accessKey) && s.signs(request, payloadHash)).isPresent();
+                        .filter(s -> s.accessKey().equals(accessKey) && s.signs(request, payloadHash))
+                        .isPresent();
         if (!answered) {
             super.handle(target, baseRequest, request, response);
             return;
@@ -66,8 +67,8 @@ final class NotificationConfigurations extends HandlerWrapper {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<NotificationConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">");
         for (QueueNotification notification : notifications) {
-            xml.append("<QueueConfiguration><Id>").append(BucketNotifier.configurationId(notification.queueName()))
-                    .append("</Id><Queue>")
+            xml.append("<QueueConfiguration><Id>")
+                    .append(BucketNotifier.configurationId(notification.queueName())).append("</Id><Queue>")
                     .append(queueArnPrefix).append(notification.queueName()).append("</Queue><Event>")
                     .append(notification.event()).append("</Event>");
             if (!notification.prefix().isEmpty() || !notification.suffix().isEmpty()) {
@@ -83,8 +84,8 @@ final class NotificationConfigurations extends HandlerWrapper {
 
     private static void rule(StringBuilder xml, String name, String value) {
         if (!value.isEmpty()) {
-            xml.append("<FilterRule><Name>").append(name).append("</Name><Value>").append(escape(value))
-                    .append("</Value></FilterRule>");
+            xml.append("<FilterRule><Name>").append(name)
+                    .append("</Name><Value>").append(escape(value)).append("</Value></FilterRule>");
         }
     }
 

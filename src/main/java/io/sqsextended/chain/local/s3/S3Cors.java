@@ -46,9 +46,9 @@ final class S3Cors extends HandlerWrapper {
         if (request.getMethod().equals("OPTIONS") && preflightMethod != null) {
             List<String> headers = Optional.ofNullable(request.getHeader("Access-Control-Request-Headers")).stream()
                     .flatMap(value -> Arrays.stream(value.split(","))).map(String::trim).filter(h -> !h.isEmpty())
-                            .toList();
-            Optional<CorsRule> rule = rules.stream().filter(r -> r.allows(origin, preflightMethod, headers))
-                    .findFirst();
+                    .toList();
+            Optional<CorsRule> rule = rules.stream()
+                    .filter(r -> r.allows(origin, preflightMethod, headers)).findFirst();
             if (rule.isEmpty()) {
                 S3ErrorResponse.send(baseRequest, response, 403, "AccessForbidden",
                         "CORSResponse: This CORS request is not allowed.");

@@ -67,8 +67,8 @@ public final class EmbeddedSqs implements AutoCloseable {
                     queues { %s }
                     """.formatted(settings.publicHost(), port, elasticMqPort, settings.region(),
                     settings.accountId(), store.uri(), queueConfig(queues));
-            var config = new ElasticMQServerConfig(ConfigFactory.parseString(hocon).withFallback(ConfigFactory.load())
-                    .resolve());
+            var config = new ElasticMQServerConfig(
+                    ConfigFactory.parseString(hocon).withFallback(ConfigFactory.load()).resolve());
             stop = new ElasticMQServer(config).start();
             return new EmbeddedSqs(stop, SqsFront.start(settings.bindAddress(), port, elasticMqPort, injection),
                     URI.create("http://" + settings.publicHost() + ":" + port), store);

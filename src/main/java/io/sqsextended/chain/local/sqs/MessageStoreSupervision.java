@@ -40,10 +40,9 @@ final class MessageStoreSupervision implements SupervisorStrategyConfigurator {
         long failed = FAILED_WRITES.incrementAndGet();
         long last = LAST_WARNING.get();
         if (System.nanoTime() - last >= WARN_EVERY.toNanos() && LAST_WARNING.compareAndSet(last, System.nanoTime())) {
-            LOG.warn(
-                    "The embedded SQS could not write its message store ({} failed writes so far; SQS calls that "
-                    + "change messages fail "
-                    + "meanwhile): {}", failed, failure.getMessage());
+            LOG.warn("The embedded SQS could not write its message store "
+                    + "({} failed writes so far; SQS calls that change messages fail meanwhile): {}",
+                    failed, failure.getMessage());
         }
         return SupervisorStrategy.resume();
     }

@@ -58,8 +58,7 @@ final class SqsFront implements AutoCloseable {
         Vertx vertx = Vertx.vertx(new VertxOptions()
                 .setEventLoopPoolSize(Math.min(2, Runtime.getRuntime().availableProcessors()))
                 .setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
-        // closed with a reset: Pekko answers a FIN by waiting for the
-        // response (a 20 s long poll, which its stop awaits too)
+        // closed with a reset: Pekko answers a FIN by awaiting the response (a 20 s long poll, which its stop awaits)
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(LOOPBACK)
                 .setDefaultPort(upstreamPort)
                 .setKeepAlive(true).setKeepAliveTimeout(KEEP_ALIVE_SECONDS).setSoLinger(0), new PoolOptions()
@@ -139,9 +138,9 @@ final class SqsFront implements AutoCloseable {
     }
 
     /**
-     * SQS's error in the protocol of the request, so that the SDKs see a server error they retry: AWS JSON 1.0
-     * (an {@code X-Amz-Target} header; the query-compatible code in
-     * {@code x-amzn-query-error}) or the query protocol's XML.
+     * SQS's error in the protocol of the request, so that the SDKs see a server error they retry: AWS JSON 1.0 (an
+     * {@code X-Amz-Target} header; the query-compatible code in {@code x-amzn-query-error}) or the query protocol's
+     * XML.
      */
     private static void fail(HttpServerRequest request, int status) {
         String code = status == 503 ? "ServiceUnavailable" : "InternalFailure";
@@ -157,8 +156,8 @@ final class SqsFront implements AutoCloseable {
             response.putHeader(HttpHeaders.CONTENT_TYPE, "text/xml")
                     .end("<?xml version=\"1.0\"?><ErrorResponse "
                             + "xmlns=\"http://queue.amazonaws.com/doc/2012-11-05/\"><Error>"
-                            + "<Type>Receiver</Type><Code>" + code + "</Code><Message>" + message
-                                    + "</Message><Detail/></Error>"
+                            + "<Type>Receiver</Type><Code>" + code + "</Code>"
+                            + "<Message>" + message + "</Message><Detail/></Error>"
                             + "<RequestId>" + requestId + "</RequestId></ErrorResponse>");
         }
     }

@@ -34,16 +34,16 @@ final class BucketProperties {
         for (Map.Entry<String, Object> property : properties.entrySet()) {
             String key = property.getKey();
             if (SUPPORT.emulates(where, key) && key.equals("NotificationConfiguration")) {
-                notifications.addAll(notifications(Nodes.map(property.getValue(), where + "." + key), where + "."
-                        + key, queueArns));
+                notifications.addAll(notifications(Nodes.map(property.getValue(), where + "." + key),
+                        where + "." + key, queueArns));
             } else if (SUPPORT.emulates(where, key) && key.equals("CorsConfiguration")) {
                 corsRules = BucketCors.read(property.getValue(), where + "." + key);
             }
         }
         String name = resources.physicalName(id);
         if (!BUCKET_NAME.matcher(name).matches() || name.contains("..")) {
-            throw new TemplateException(where + ".BucketName", "'" + name
-                    + "' is not a valid S3 bucket name (3-63 of a-z 0-9 . -)");
+            throw new TemplateException(where + ".BucketName",
+                    "'" + name + "' is not a valid S3 bucket name (3-63 of a-z 0-9 . -)");
         }
         return new BucketSpec(id, name, List.copyOf(notifications), corsRules);
     }
@@ -75,8 +75,8 @@ final class BucketProperties {
         String queueName = queueArns.queueName(Nodes.string(entry.get("Queue"), at + ".Queue"), at + ".Queue");
         Map<String, String> filter = new HashMap<>(Map.of("prefix", "", "suffix", ""));
         if (entry.containsKey("Filter")) {
-            Map<String, Object> s3Key = Nodes.map(Nodes.map(entry.get("Filter"), at + ".Filter").get("S3Key"), at
-                    + ".Filter.S3Key");
+            Map<String, Object> s3Key = Nodes.map(Nodes.map(entry.get("Filter"), at + ".Filter").get("S3Key"),
+                    at + ".Filter.S3Key");
             List<Object> rules = Nodes.list(s3Key.get("Rules"), at + ".Filter.S3Key.Rules");
             Set<String> seen = new LinkedHashSet<>();
             for (int r = 0; r < rules.size(); r++) {

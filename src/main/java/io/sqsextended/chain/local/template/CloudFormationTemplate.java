@@ -45,9 +45,7 @@ public final class CloudFormationTemplate {
         this.document = Collections.unmodifiableMap(document);
     }
 
-    /**
-     * Reads and parses the template at {@code location}: {@code classpath:<resource>}, {@code file:<path>} or a path.
-     */
+    /** Parses the template at {@code location}: {@code classpath:<resource>}, {@code file:<path>} or a path. */
     public static CloudFormationTemplate read(String location) throws IOException {
         if (location.startsWith("classpath:")) {
             String resource = location.substring("classpath:".length()).replaceFirst("^/", "");
@@ -132,8 +130,8 @@ public final class CloudFormationTemplate {
             } else if (NOT_APPLICABLE.contains(type)) {
                 notApplicable.add(id);
             } else {
-                throw new TemplateException("Resources." + id + ".Type", "resource type " + type
-                        + " is not supported in local mode");
+                throw new TemplateException("Resources." + id + ".Type",
+                        "resource type " + type + " is not supported in local mode");
             }
         }
         if (!notApplicable.isEmpty()) {
@@ -141,8 +139,7 @@ public final class CloudFormationTemplate {
                     notApplicable);
         }
         return new ProvisionedStack(List.copyOf(buckets), QueueProperties.deadLetterQueuesFirst(queues.values()),
-                outputs(ev),
-                List.copyOf(notApplicable));
+                outputs(ev), List.copyOf(notApplicable));
     }
 
     // Rules are parameter assertions: honour them, as CloudFormation refuses the stack when one fails
@@ -168,8 +165,8 @@ public final class CloudFormationTemplate {
     private static void checkAttributes(String id, Map<String, Object> definition) {
         for (String attribute : definition.keySet()) {
             if (!RESOURCE_ATTRIBUTES.contains(attribute)) {
-                throw new TemplateException("Resources." + id + "." + attribute, "unknown resource attribute "
-                        + attribute);
+                throw new TemplateException("Resources." + id + "." + attribute,
+                        "unknown resource attribute " + attribute);
             }
         }
     }
@@ -180,8 +177,8 @@ public final class CloudFormationTemplate {
             String where = "Outputs." + name;
             Map<String, Object> output = Nodes.map(definition, where);
             if (output.containsKey("Condition")
-                    && !ev.conditions().isTrue(Nodes.string(output.get("Condition"), where + ".Condition"), where
-                            + ".Condition")) {
+                    && !ev.conditions().isTrue(Nodes.string(output.get("Condition"), where + ".Condition"),
+                            where + ".Condition")) {
                 return;
             }
             if (output.containsKey("Export")) {

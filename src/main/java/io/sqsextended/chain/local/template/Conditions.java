@@ -30,8 +30,8 @@ final class Conditions {
             throw new TemplateException(path, "condition '" + name + "' is not defined in Conditions");
         }
         if (!inProgress.add(name)) {
-            throw new TemplateException("Conditions." + name, "circular condition " + String.join(" -> ", inProgress)
-                    + " -> " + name);
+            throw new TemplateException("Conditions." + name,
+                    "circular condition " + String.join(" -> ", inProgress) + " -> " + name);
         }
         boolean value = evaluate(definitions.get(name), "Conditions." + name);
         inProgress.remove(name);

@@ -12,10 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 
-/**
- * Creation order of the resources (what one refers to or DependsOn comes first), failing on dangling and circular
- * references.
- */
+/** The resources in creation order (what one refers to or DependsOn first); dangling or circular references fail. */
 final class CreationOrder {
 
     private final StackResources resources;
@@ -26,10 +23,7 @@ final class CreationOrder {
         this.parameters = parameters;
     }
 
-    /**
-     * All resources, whatever their conditions: CloudFormation refuses dangling and circular references in any
-     * resource.
-     */
+    /** All resources, whatever their conditions: CloudFormation refuses dangling and circular references in any. */
     static List<String> of(StackResources resources, Parameters parameters) {
         return new CreationOrder(resources, parameters).order();
     }
@@ -42,8 +36,8 @@ final class CreationOrder {
             Object dependsOn = definition.get("DependsOn");
             if (dependsOn != null) {
                 for (Object d : dependsOn instanceof List<?> l ? l : List.of(dependsOn)) {
-                    deps.add(resources.existing(Nodes.string(d, "Resources." + id + ".DependsOn"), "Resources." + id
-                            + ".DependsOn"));
+                    deps.add(resources.existing(Nodes.string(d, "Resources." + id + ".DependsOn"),
+                            "Resources." + id + ".DependsOn"));
                 }
             }
             collectReferences(definition.get("Properties"), "Resources." + id + ".Properties", deps);
@@ -90,8 +84,8 @@ final class CreationOrder {
                     return;
                 }
                 if (key.equals("Fn::GetAtt")) {
-                    Object target = argument instanceof List<?> l && !l.isEmpty() ? l.get(0) : String.valueOf(argument)
-                            .split("\\.")[0];
+                    Object target = argument instanceof List<?> l && !l.isEmpty() ? l.get(0)
+                            : String.valueOf(argument).split("\\.")[0];
                     into.add(resources.existing(Nodes.string(target, at), at));
                     return;
                 }

@@ -2,10 +2,7 @@ package io.sqsextended.chain.local.template;
 
 import java.util.Map;
 
-/**
- * One template evaluated for one {@link StackContext}: owns its parameters, conditions, resources and intrinsics, which
- * call one another.
- */
+/** One template evaluated for one {@link StackContext}: its parameters, conditions, resources and intrinsics. */
 final class Evaluator {
 
     private final Conditions conditions;
@@ -14,8 +11,7 @@ final class Evaluator {
     private final Parameters parameters;
 
     Evaluator(Map<String, Object> template, StackContext ctx) {
-        // handing out this is safe: the parts call one another only once
-        // evaluation starts; sections are read in their old order
+        // handing out this is safe: the parts call one another only once evaluation starts; sections in their old order
         this.conditions = new Conditions(Nodes.section(template, "Conditions"), this);
         this.intrinsics = new Intrinsics(Nodes.section(template, "Mappings"), ctx, this);
         this.resources = new StackResources(Nodes.section(template, "Resources"), ctx, this);

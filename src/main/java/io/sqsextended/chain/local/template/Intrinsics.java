@@ -13,10 +13,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/**
- * The intrinsic functions (Ref, Fn::GetAtt, Fn::Sub, Fn::Join, Fn::Select, Fn::If, Fn::FindInMap ...) over template
- * nodes.
- */
+/** The intrinsic functions (Ref, Fn::GetAtt, Fn::Sub, Fn::Join, Fn::Select, Fn::If, Fn::FindInMap ...) over nodes. */
 final class Intrinsics {
 
     /** A {@code ${...}} placeholder of Fn::Sub. */
@@ -71,8 +68,8 @@ final class Intrinsics {
             case "Ref":
                 return ref(Nodes.string(argument, at), at);
             case "Fn::GetAtt": {
-                List<Object> args = Nodes.arguments(argument instanceof String s ? List.of(s.split("\\.", 2))
-                        : argument, 2, at);
+                List<Object> args = Nodes.arguments(
+                        argument instanceof String s ? List.of(s.split("\\.", 2)) : argument, 2, at);
                 return getAtt(Nodes.string(eval(args.get(0), at), at), Nodes.string(eval(args.get(1), at), at), at);
             }
             case "Fn::Sub":
@@ -113,8 +110,8 @@ final class Intrinsics {
             case "Fn::FindInMap":
                 return findInMap(Nodes.arguments(argument, 3, at), at);
             case "Fn::Base64":
-                return Base64.getEncoder().encodeToString(Nodes.string(eval(argument, at), at)
-                        .getBytes(StandardCharsets.UTF_8));
+                return Base64.getEncoder()
+                        .encodeToString(Nodes.string(eval(argument, at), at).getBytes(StandardCharsets.UTF_8));
             default:
                 throw new TemplateException(path, NEEDS_AWS.contains(function)
                         ? function + " needs a real AWS account and cannot be evaluated in local mode"
@@ -144,8 +141,8 @@ final class Intrinsics {
             case "AWS::SQS::QueuePolicy", "AWS::S3::BucketPolicy", "AWS::IAM::Policy":
                 return id;
             default:
-                throw new TemplateException(path, "Ref to " + id + ": resource type " + type
-                        + " is not supported in local mode");
+                throw new TemplateException(path,
+                        "Ref to " + id + ": resource type " + type + " is not supported in local mode");
         }
     }
 
@@ -192,8 +189,8 @@ final class Intrinsics {
             if (expression.startsWith("!")) {
                 replacement = "${" + expression.substring(1) + "}";
             } else if (variables.containsKey(expression)) {
-                replacement = Nodes.scalar(eval(variables.get(expression), path + "." + expression), path + "."
-                        + expression);
+                replacement = Nodes.scalar(eval(variables.get(expression), path + "." + expression),
+                        path + "." + expression);
             } else if (!expression.startsWith("AWS::") && expression.contains(".")) {
                 String[] parts = expression.split("\\.", 2);
                 replacement = getAtt(parts[0], parts[1], path);

@@ -16,12 +16,12 @@ final class Parameters {
     Parameters(Map<String, Object> declared, StackContext ctx) {
         for (String name : ctx.parameterOverrides().keySet()) {
             if (!declared.containsKey(name)) {
-                throw new TemplateException("Parameters", "override for '" + name
-                        + "', which the template does not declare");
+                throw new TemplateException("Parameters",
+                        "override for '" + name + "', which the template does not declare");
             }
         }
-        declared.forEach((name, definition)
-                -> values.put(name, resolve(name, Nodes.map(definition, "Parameters." + name), ctx)));
+        declared.forEach((name, definition) ->
+                values.put(name, resolve(name, Nodes.map(definition, "Parameters." + name), ctx)));
     }
 
     boolean declares(String name) {
@@ -54,8 +54,8 @@ final class Parameters {
     }
 
     private static void checkConstraints(String where, Map<String, Object> definition, String value, boolean number) {
-        String hint = definition.containsKey("ConstraintDescription") ? " (" + definition.get("ConstraintDescription")
-                + ")" : "";
+        String hint = definition.containsKey("ConstraintDescription")
+                ? " (" + definition.get("ConstraintDescription") + ")" : "";
         if (definition.containsKey("AllowedValues")) {
             List<String> allowed = Nodes.list(definition.get("AllowedValues"), where + ".AllowedValues").stream()
                     .map(v -> Nodes.scalar(v, where + ".AllowedValues")).toList();
@@ -67,18 +67,17 @@ final class Parameters {
             String pattern = Nodes.string(definition.get("AllowedPattern"), where + ".AllowedPattern");
             try {
                 if (!Pattern.compile(pattern).matcher(value).matches()) {
-                    throw new TemplateException(where, "value '" + value + "' does not match AllowedPattern " + pattern
-                            + hint);
+                    throw new TemplateException(where,
+                            "value '" + value + "' does not match AllowedPattern " + pattern + hint);
                 }
             } catch (PatternSyntaxException e) {
-                throw new TemplateException(where + ".AllowedPattern", "not a valid regular expression: "
-                        + e.getMessage(), e);
+                throw new TemplateException(where + ".AllowedPattern",
+                        "not a valid regular expression: " + e.getMessage(), e);
             }
         }
-        checkBound(where, definition, "MinLength", BigDecimal.valueOf(value.length()), "length of '" + value + "'",
-                hint);
-        checkBound(where, definition, "MaxLength", BigDecimal.valueOf(value.length()), "length of '" + value + "'",
-                hint);
+        String length = "length of '" + value + "'";
+        checkBound(where, definition, "MinLength", BigDecimal.valueOf(value.length()), length, hint);
+        checkBound(where, definition, "MaxLength", BigDecimal.valueOf(value.length()), length, hint);
         if (number) {
             BigDecimal n;
             try {
@@ -99,8 +98,8 @@ final class Parameters {
         BigDecimal bound = new BigDecimal(Nodes.scalar(definition.get(key), where + "." + key));
         boolean min = key.startsWith("Min");
         if (min ? actual.compareTo(bound) < 0 : actual.compareTo(bound) > 0) {
-            throw new TemplateException(where, what + " is " + (min ? "below " : "above ") + key + " "
-                    + bound.toPlainString() + hint);
+            throw new TemplateException(where,
+                    what + " is " + (min ? "below " : "above ") + key + " " + bound.toPlainString() + hint);
         }
     }
 }

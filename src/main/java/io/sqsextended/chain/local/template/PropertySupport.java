@@ -5,10 +5,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * What local mode does with each property of one resource type: emulates it, logs it as without local effect, or
- * refuses it.
- */
+/** What local mode does with each property of a resource type: emulates it, logs it as of no effect, or refuses it. */
 record PropertySupport(String type, String service, Set<String> emulated, Set<String> noLocalEffect) {
 
     // the category these messages always had, so existing logging configuration still applies
@@ -21,8 +18,8 @@ record PropertySupport(String type, String service, Set<String> emulated, Set<St
             return false;
         }
         if (!emulated.contains(key)) {
-            throw new TemplateException(where + "." + key, "property " + key + " of " + type
-                    + " cannot be emulated in local mode");
+            throw new TemplateException(where + "." + key,
+                    "property " + key + " of " + type + " cannot be emulated in local mode");
         }
         return true;
     }

@@ -26,8 +26,7 @@ public record ProvisionedStack(List<BucketSpec> buckets, List<QueueSpec> queues,
     }
 
     /**
-     * One entry of a bucket's {@code CorsConfiguration.CorsRules};
-     * an origin or header may hold one {@code *}, as S3 allows.
+     * One entry of a bucket's {@code CorsConfiguration.CorsRules}; an origin or header may hold one {@code *} (as S3).
      *
      * @param maxAgeSeconds how long a browser may keep a preflight's answer, 0 when unset
      */
@@ -38,14 +37,11 @@ public record ProvisionedStack(List<BucketSpec> buckets, List<QueueSpec> queues,
             return allowedOrigins.stream().anyMatch(pattern -> wildcard(pattern, origin, false));
         }
 
-        /**
-         * Whether a request from {@code origin} may use {@code method} and send {@code headers} (S3 compares header
-         * names case-insensitively).
-         */
+        /** Whether a request from {@code origin} may use {@code method} and send {@code headers} (any case). */
         public boolean allows(String origin, String method, List<String> headers) {
             return allowsOrigin(origin) && allowedMethods.contains(method)
-                    && headers.stream().allMatch(header -> allowedHeaders.stream()
-                            .anyMatch(pattern -> wildcard(pattern, header, true)));
+                    && headers.stream().allMatch(
+                            header -> allowedHeaders.stream().anyMatch(pattern -> wildcard(pattern, header, true)));
         }
 
         private static boolean wildcard(String pattern, String value, boolean ignoreCase) {

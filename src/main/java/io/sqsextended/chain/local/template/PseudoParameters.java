@@ -12,8 +12,7 @@ final class PseudoParameters {
     private static final Map<String, Function<StackContext, Object>> VALUES = Map.of(
             "AWS::StackName", StackContext::stackName,
             "AWS::StackId", ctx -> "arn:aws:cloudformation:" + ctx.region() + ":" + ctx.accountId() + ":stack/"
-                    + ctx.stackName()
-                    + "/" + UUID.nameUUIDFromBytes(ctx.stackName().getBytes(StandardCharsets.UTF_8)),
+                    + ctx.stackName() + "/" + UUID.nameUUIDFromBytes(ctx.stackName().getBytes(StandardCharsets.UTF_8)),
             "AWS::AccountId", StackContext::accountId,
             "AWS::Region", StackContext::region,
             "AWS::Partition", ctx -> "aws",

@@ -12,9 +12,7 @@ import java.util.regex.Pattern;
 import io.sqsextended.chain.local.template.ProvisionedStack.QueueSpec;
 import io.sqsextended.chain.local.template.ProvisionedStack.Redrive;
 
-/**
- * Reads the evaluated properties of an {@code AWS::SQS::Queue} into what the embedded SQS creates, in creatable order.
- */
+/** Reads the evaluated properties of an {@code AWS::SQS::Queue} into what the embedded SQS creates, in order. */
 final class QueueProperties {
 
     private static final PropertySupport SUPPORT = new PropertySupport(QUEUE, "SQS",
@@ -38,8 +36,8 @@ final class QueueProperties {
         }
         String name = resources.physicalName(id);
         if (!QUEUE_NAME.matcher(name).matches()) {
-            throw new TemplateException(where + ".QueueName", "'" + name
-                    + "' is not a valid SQS standard queue name (1-80 of A-Z a-z 0-9 - _)");
+            throw new TemplateException(where + ".QueueName",
+                    "'" + name + "' is not a valid SQS standard queue name (1-80 of A-Z a-z 0-9 - _)");
         }
         Redrive redrive = properties.containsKey("RedrivePolicy")
                 ? redrive(properties.get("RedrivePolicy"), where + ".RedrivePolicy", queueArns) : null;
@@ -92,8 +90,8 @@ final class QueueProperties {
         return List.copyOf(ordered.values());
     }
 
-    private static void addAfterDeadLetterQueue(QueueSpec queue, Map<String, QueueSpec> byName, Map<String,
-            QueueSpec> ordered, Set<String> path) {
+    private static void addAfterDeadLetterQueue(QueueSpec queue, Map<String, QueueSpec> byName,
+            Map<String, QueueSpec> ordered, Set<String> path) {
         if (ordered.containsKey(queue.name())) {
             return;
         }

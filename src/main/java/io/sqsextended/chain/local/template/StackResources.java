@@ -52,8 +52,8 @@ final class StackResources {
     /** {@code id}, failing unless the template declares such a resource. */
     String existing(String id, String path) {
         if (!definitions.containsKey(id)) {
-            throw new TemplateException(path, "refers to '" + id
-                    + "', which is neither a parameter nor a resource of the template");
+            throw new TemplateException(path,
+                    "refers to '" + id + "', which is neither a parameter nor a resource of the template");
         }
         return id;
     }
@@ -61,9 +61,8 @@ final class StackResources {
     /** {@code id}, failing unless the template declares such a resource and creates it. */
     String created(String id, String path) {
         if (!isCreated(existing(id, path))) {
-            throw new TemplateException(path, "refers to resource " + id
-                    + ", which is not created because its condition "
-                    + definition(id).get("Condition") + " is false");
+            throw new TemplateException(path, "refers to resource " + id + ", which is not created because its "
+                    + "condition " + definition(id).get("Condition") + " is false");
         }
         return id;
     }
@@ -84,8 +83,8 @@ final class StackResources {
             case "AWS::KMS::Alias" -> nameProperty(id, "AliasName", () -> {
                 throw new TemplateException("Resources." + id + ".Properties", "AliasName is required");
             });
-            case "AWS::KMS::Key" -> UUID.nameUUIDFromBytes((ctx.stackName() + "/" + id)
-                    .getBytes(StandardCharsets.UTF_8)).toString();
+            case "AWS::KMS::Key" ->
+                    UUID.nameUUIDFromBytes((ctx.stackName() + "/" + id).getBytes(StandardCharsets.UTF_8)).toString();
             default -> id;
         };
         physicalNames.put(id, name);

@@ -22,8 +22,8 @@ final class TemplateYaml {
     }
 
     static Object load(String text) {
-        LoadSettings settings = LoadSettings.builder().setLabel("CloudFormation template").setSchema(new CoreSchema())
-                .build();
+        LoadSettings settings = LoadSettings.builder().setLabel("CloudFormation template")
+                .setSchema(new CoreSchema()).build();
         try {
             return new Load(settings, new CfnConstructor(settings)).loadFromString(text);
         } catch (YamlEngineException e) {
@@ -31,10 +31,7 @@ final class TemplateYaml {
         }
     }
 
-    /**
-     * Turns {@code !Ref x} into {@code {Ref: x}}, {@code !Sub s} into {@code {Fn::Sub: s}}, and so on for any {@code
-     * !Tag}.
-     */
+    /** Turns {@code !Ref x} into {@code {Ref: x}}, {@code !Sub s} into {@code {Fn::Sub: s}}, and so on for any tag. */
     private static final class CfnConstructor extends StandardConstructor {
 
         CfnConstructor(LoadSettings settings) {

@@ -69,8 +69,8 @@ public final class ChecksumBlobStore extends ForwardingBlobStore {
                 delegate().blobMetadata(upload.containerName(), upload.id()).getUserMetadata()));
         String[] computed = new String[1];
         Payload checked = checked(payload, algorithm, value -> computed[0] = value);
-        MultipartPart uploaded = refusedLeavesNothing(upload.containerName(), part, ()
-                -> super.uploadMultipartPart(upload, partNumber, checked));
+        MultipartPart uploaded = refusedLeavesNothing(upload.containerName(), part,
+                () -> super.uploadMultipartPart(upload, partNumber, checked));
         multipart.keepPart(upload.containerName(), part, computed[0]);
         answerNamed(algorithm, computed[0]);
         return uploaded;
@@ -115,15 +115,14 @@ public final class ChecksumBlobStore extends ForwardingBlobStore {
         FlexibleChecksum algorithm = requested().algorithm().orElse(FlexibleChecksum.CRC64NVME);
         String stored = METADATA_PREFIX + algorithm.name().toLowerCase(Locale.ROOT);
         checked.setPayload(checked(blob.getPayload(), algorithm, computed -> {
-            // the store writes the metadata once the body is on disk,
-            // so this is part of the object from its first moment
+            // the store writes the metadata once the body is on disk, so this is part of the object from its start
             metadata.put(stored, computed);
             metadata.put(TYPE, MultipartChecksums.FULL_OBJECT);
         }));
         String eTag = refusedLeavesNothing(container, blob.getMetadata().getName(), () -> put.apply(checked));
         if (answerNamed(algorithm, metadata.get(stored))) {
-            RequestScope.current().ifPresent(scope
-                    -> scope.answer("x-amz-checksum-type", MultipartChecksums.FULL_OBJECT));
+            RequestScope.current()
+                    .ifPresent(scope -> scope.answer("x-amz-checksum-type", MultipartChecksums.FULL_OBJECT));
         }
         return eTag;
     }
@@ -140,7 +139,7 @@ public final class ChecksumBlobStore extends ForwardingBlobStore {
     private boolean isUploadStub(String container, String name) {
         return RequestScope.current().map(RequestScope::key)
                 .filter(key -> delegate().blobExists(container, ConditionalBlobStore.UPLOAD_STUB.formatted(name, key)))
-                        .isPresent();
+                .isPresent();
     }
 
     private static Payload checked(Payload payload, FlexibleChecksum algorithm, Consumer<String> computed) {

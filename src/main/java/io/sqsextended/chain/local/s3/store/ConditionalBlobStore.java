@@ -18,9 +18,8 @@ import org.jclouds.http.HttpResponseException;
 /**
  * What S3 refuses and S3Proxy 2.7.0's filesystem store does not: a PUT or a multipart completion with
  * {@code If-None-Match: *} over an existing key (412 PreconditionFailed, nothing stored), and the use of a multipart
- * upload under another key than its own (404; an abort then aborts nothing).
- * Writes of one key are serialized, so that of two conditional writes exactly one stores its object, as on S3; a
- * refused PUT is read whole before it is answered.
+ * upload under another key than its own (404; an abort then aborts nothing). Writes of one key are serialized, so that
+ * of two conditional writes exactly one stores its object, as on S3; a refused PUT is read whole before it is answered.
  */
 public final class ConditionalBlobStore extends ForwardingBlobStore {
 
@@ -53,8 +52,8 @@ public final class ConditionalBlobStore extends ForwardingBlobStore {
     @Override
     public List<MultipartPart> listMultipartUpload(MultipartUpload upload) {
         requireUpload(upload);
-        RequestScope.current().ifPresent(request
-                -> request.hold(locks.lock(upload.containerName() + "/" + upload.blobName())));
+        RequestScope.current()
+                .ifPresent(request -> request.hold(locks.lock(upload.containerName() + "/" + upload.blobName())));
         if (overwriteRefused(upload.containerName(), upload.blobName())) {
             throw preconditionFailed();
         }

@@ -7,9 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The flexible checksum an upload names, as S3 reads it: {@code x-amz-checksum-<algorithm>} with its value,
- * {@code x-amz-trailer} (the value comes at the end of an aws-chunked
- * body), or {@code x-amz-sdk-checksum-algorithm} alone; for a CreateMultipartUpload, {@code x-amz-checksum-algorithm}
- * and {@code x-amz-checksum-type}.
+ * {@code x-amz-trailer} (the value comes at the end of an aws-chunked body), or {@code x-amz-sdk-checksum-algorithm}
+ * alone; for a CreateMultipartUpload, {@code x-amz-checksum-algorithm} and {@code x-amz-checksum-type}.
  */
 public final class RequestedChecksum {
 

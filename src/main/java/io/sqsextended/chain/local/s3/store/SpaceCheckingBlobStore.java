@@ -67,8 +67,8 @@ public final class SpaceCheckingBlobStore extends ForwardingBlobStore {
     @Override
     public String completeMultipartUpload(MultipartUpload upload, List<MultipartPart> parts) {
         long size = delegate().listMultipartUpload(upload).stream().mapToLong(MultipartPart::partSize).sum();
-        return write(upload.containerName(), upload.blobName(), size, ()
-                -> super.completeMultipartUpload(upload, parts));
+        return write(upload.containerName(), upload.blobName(), size,
+                () -> super.completeMultipartUpload(upload, parts));
     }
 
     /**
