@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import io.sqsextended.chain.testkit.ApiClient;
 import io.sqsextended.chain.testkit.ChainExtension;
+import io.sqsextended.chain.config.AuthSettings;
 
 import static io.sqsextended.chain.testkit.ApiClient.ADMIN;
 import static io.sqsextended.chain.testkit.ApiClient.CONSUMER;
@@ -22,7 +23,7 @@ class TokenAuthTest {
 
     @RegisterExtension
     static final ChainExtension chain = ChainExtension.app()
-            .property("chain.auth.producer-tokens", PRODUCER + ", sha256:" + HexFormat.of()
+            .property(AuthSettings.PRODUCER_TOKENS.name(), PRODUCER + ", sha256:" + HexFormat.of()
                     .formatHex(TokenAuthenticator.sha256(HASHED)));
 
     @Test

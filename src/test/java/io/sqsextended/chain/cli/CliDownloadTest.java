@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import io.sqsextended.chain.testkit.CliProcess;
+import io.sqsextended.chain.config.ChainKeys;
+import io.sqsextended.chain.presign.PresignSettings;
 
 import static io.sqsextended.chain.cli.CliUploadTest.MIB;
 import static io.sqsextended.chain.cli.CliUploadTest.PRODUCER;
@@ -37,7 +39,8 @@ class CliDownloadTest {
     static String eTag;
     @RegisterExtension
     static final ChainExtension chain = ChainExtension.app()
-            .properties(Map.of("chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB"));
+            .properties(Map.of(PresignSettings.UPLOAD_MULTIPART_THRESHOLD.name(), "6MiB",
+            PresignSettings.UPLOAD_PART_SIZE.name(), "5MiB"));
 
     @BeforeAll
     static void uploadAnObject() throws Exception {
@@ -46,7 +49,7 @@ class CliDownloadTest {
                 "--api", chain.api().toString());
         assertThat(upload.exitCode()).as(upload.err()).isZero();
         key = upload.out().strip();
-        eTag = chain.s3().headObject(r -> r.bucket(chain.property("chain.bucket")).key(key)).eTag();
+        eTag = chain.s3().headObject(r -> r.bucket(chain.property(ChainKeys.BUCKET.name())).key(key)).eTag();
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import io.sqsextended.chain.testkit.CliProcess;
+import io.sqsextended.chain.config.ChainKeys;
 
 import static io.sqsextended.chain.cli.CliUploadTest.MIB;
 import static io.sqsextended.chain.cli.CliUploadTest.PRODUCER;
@@ -33,7 +34,7 @@ class CliResumeTest {
     Path files;
     // every S3 request waits, so that the test sees the parts arrive one by one and kills the client between them
     @RegisterExtension
-    static final ChainExtension chain = CliUploadTest.appFor(Map.of("chain.local.latency", "s3=400ms"));
+    static final ChainExtension chain = CliUploadTest.appFor(Map.of(ChainKeys.LOCAL_LATENCY.name(), "s3=400ms"));
 
     @Test
     void theSameCommandAfterAKillSendsOnlyTheMissingPartsAndThePayloadArrivesOnce() throws Exception {

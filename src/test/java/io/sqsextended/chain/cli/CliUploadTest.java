@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import io.sqsextended.chain.testkit.CliProcess;
+import io.sqsextended.chain.presign.PresignSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,7 +43,8 @@ class CliUploadTest {
      */
     static ChainExtension appFor(Map<String, String> more) {
         return ChainExtension.app().consumer().recordingDownstream()
-                .properties(Map.of("chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB"))
+                .properties(Map.of(PresignSettings.UPLOAD_MULTIPART_THRESHOLD.name(), "6MiB",
+                PresignSettings.UPLOAD_PART_SIZE.name(), "5MiB"))
                         .properties(more);
     }
 

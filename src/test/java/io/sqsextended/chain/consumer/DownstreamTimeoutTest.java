@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.Message;
+import io.sqsextended.chain.config.ChainKeys;
 
 import static io.sqsextended.chain.testkit.Queues.attribute;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,11 +39,11 @@ class DownstreamTimeoutTest {
     static final Map<String, CountDownLatch> hanging = new ConcurrentHashMap<>();
     @RegisterExtension
     static final ChainExtension chain = ChainExtension.app().consumer().properties(Map.of(
-                    "chain.downstream.uri", URI,
-                    "chain.consumer.concurrency", "1",
-                    "chain.consumer.downstream-timeout", "1s",
-                    "chain.consumer.redelivery.max-attempts", "1",
-                    "chain.consumer.redelivery.initial-delay", "200"))
+                    ConsumerSettings.DOWNSTREAM_URI.name(), URI,
+                    ChainKeys.CONCURRENCY.name(), "1",
+                    ConsumerSettings.DOWNSTREAM_TIMEOUT.name(), "1s",
+                    ConsumerSettings.REDELIVERY_MAX_ATTEMPTS.name(), "1",
+                    ConsumerSettings.REDELIVERY_INITIAL_DELAY.name(), "200"))
             .afterStart(c -> RouteBuilder.addRoutes(c.context(), routes -> routes.from(URI).routeId("test-hanging")
                     .routeConfigurationId(ConsumerErrorHandling.ID).process(DownstreamTimeoutTest::call)));
 

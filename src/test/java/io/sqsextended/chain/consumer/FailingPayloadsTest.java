@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.sqs.model.Message;
+import io.sqsextended.chain.config.ChainKeys;
 
 import static io.sqsextended.chain.testkit.TestEvents.objectCreated;
 import static io.sqsextended.chain.testkit.Queues.attribute;
@@ -30,9 +31,9 @@ class FailingPayloadsTest {
 
     @RegisterExtension
     static final ChainExtension chain = ChainExtension.app().consumer().recordingDownstream().properties(Map.of(
-                    "chain.consumer.concurrency", "2",
-                    "chain.consumer.redelivery.max-attempts", "1",
-                    "chain.consumer.redelivery.initial-delay", String.valueOf(REDELIVERY_DELAY)))
+                    ChainKeys.CONCURRENCY.name(), "2",
+                    ConsumerSettings.REDELIVERY_MAX_ATTEMPTS.name(), "1",
+                    ConsumerSettings.REDELIVERY_INITIAL_DELAY.name(), String.valueOf(REDELIVERY_DELAY)))
             .afterStart(c -> c.downstream().failWhen = subject -> subject.startsWith("poison "));
 
     @Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import io.sqsextended.chain.testkit.ChainExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import io.sqsextended.chain.config.ChainKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,7 +23,7 @@ class RouteReloadTest {
     CapturedLogs logs;
     @RegisterExtension
     final ChainExtension chain = ChainExtension.app().consumer().recordingDownstream().downstream("direct:versioned")
-            .property("chain.routes.dir", c -> c.dir("routes").toString())
+            .property(ConsumerSettings.ROUTES_DIR.name(), c -> c.dir("routes").toString())
             .beforeStart(c -> {
                 Files.writeString(c.dir("routes").resolve("versioned.yaml"), route("v1", RecordingDownstream.URI));
                 logs = c.closing(CapturedLogs.open("reload"));
@@ -106,7 +107,8 @@ class RouteReloadTest {
 
     private String deliveredVersion() {
         String key = "input/" + UUID.randomUUID() + ".txt";
-        chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key(key), RequestBody.fromString("payload"));
+        chain.s3().putObject(r -> r.bucket(chain.property(ChainKeys.BUCKET.name())).key(key),
+                RequestBody.fromString("payload"));
         return chain.downstream().awaitKey(key).header("RouteVersion");
     }
 }

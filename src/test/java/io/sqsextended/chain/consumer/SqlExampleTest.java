@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import io.sqsextended.chain.testkit.ChainExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import io.sqsextended.chain.config.ChainKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +22,7 @@ class SqlExampleTest {
 
     @RegisterExtension
     final ChainExtension chain = ChainExtension.app().consumer().recordingDownstream().downstream("direct:sql")
-            .property("chain.routes.dir", "examples/sql")
+            .property(ConsumerSettings.ROUTES_DIR.name(), "examples/sql")
                     .property("camel.beans.exampleDb", "#class:org.postgresql.ds.PGSimpleDataSource")
             .property("example.sql.to", RecordingDownstream.URI).startInTest();
 
@@ -36,7 +37,7 @@ class SqlExampleTest {
         }
         String key = "input/" + UUID.randomUUID() + ".txt";
         chain.property("camel.beans.exampleDb.url", url).start();
-        String eTag = chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key(key),
+        String eTag = chain.s3().putObject(r -> r.bucket(chain.property(ChainKeys.BUCKET.name())).key(key),
                 RequestBody.fromString("twelve bytes")).eTag();
 
         assertThat(chain.downstream().awaitKey(key).text()).isEqualTo("twelve bytes");

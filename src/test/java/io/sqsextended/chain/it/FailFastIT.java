@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import io.sqsextended.chain.testkit.RunningJar;
+import io.sqsextended.chain.config.ChainKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,12 +43,12 @@ class FailFastIT {
 
     @Test
     void aBusyS3PortEndsTheJvmWithOneLineNamingChainLocalS3Port() throws Exception {
-        assertBusyPortEndsTheStart("chain.local.s3-port");
+        assertBusyPortEndsTheStart(ChainKeys.LOCAL_S3_PORT.name());
     }
 
     @Test
     void aBusySqsPortEndsTheJvmWithOneLineNamingChainLocalSqsPort() throws Exception {
-        assertBusyPortEndsTheStart("chain.local.sqs-port");
+        assertBusyPortEndsTheStart(ChainKeys.LOCAL_SQS_PORT.name());
     }
 
     @Test

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import org.junit.jupiter.api.Tag;
 import io.sqsextended.chain.testkit.ChainExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import io.sqsextended.chain.config.ChainKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,13 +36,13 @@ class SoakIT {
     static final int PRODUCERS = 4;
 
     @RegisterExtension
-    final ChainExtension chain = ChainExtension.withUniqueSecrets().property("chain.consumer.concurrency", "4");
+    final ChainExtension chain = ChainExtension.withUniqueSecrets().property(ChainKeys.CONCURRENCY.name(), "4");
 
     @Test
     void tenThousandPayloadsPassWithNoneLostAndNoLeak() throws Exception {
         RecordingDownstream downstream = chain.downstream();
         S3Client s3 = chain.s3();
-        String bucket = chain.property("chain.bucket");
+        String bucket = chain.property(ChainKeys.BUCKET.name());
 
         long started = System.nanoTime();
         upload(s3, bucket, 0, WARM_UP);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import io.sqsextended.chain.config.ChainKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,7 +27,7 @@ class InjectionOverJmxTest {
     private static final MBeanServer JMX = ManagementFactory.getPlatformMBeanServer();
 
     @RegisterExtension
-    static final ChainExtension chain = ChainExtension.app().property("chain.local.latency", "s3=5ms");
+    static final ChainExtension chain = ChainExtension.app().property(ChainKeys.LOCAL_LATENCY.name(), "s3=5ms");
     static ObjectName mbean;
 
     @BeforeAll
@@ -68,7 +69,7 @@ class InjectionOverJmxTest {
     @Test
     void aBadValueOverJmxIsRefusedNamingTheKeyAndChangesNothing() throws Exception {
         assertThatThrownBy(() -> JMX.setAttribute(mbean, new Attribute("LocalFaults", "s3=2:503")))
-                .hasStackTraceContaining("chain.local.faults must look like");
+                .hasStackTraceContaining(ChainKeys.LOCAL_FAULTS.name() + " must look like");
 
         assertThat(JMX.getAttribute(mbean, "LocalFaults")).isEqualTo("none");
     }

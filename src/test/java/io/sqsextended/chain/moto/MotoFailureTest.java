@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sqs.model.Message;
 import io.sqsextended.chain.testkit.MotoChain;
+import io.sqsextended.chain.consumer.ConsumerSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,8 +27,8 @@ import static org.awaitility.Awaitility.await;
 class MotoFailureTest {
 
     // fast backoff: three redeliveries within a second
-    static final Map<String, String> QUICK_REDELIVERY = Map.of("chain.consumer.redelivery.initial-delay", "100",
-            "chain.consumer.redelivery.max-delay", "400");
+    static final Map<String, String> QUICK_REDELIVERY = Map.of(ConsumerSettings.REDELIVERY_INITIAL_DELAY.name(), "100",
+            ConsumerSettings.REDELIVERY_MAX_DELAY.name(), "400");
 
     @TempDir
     Path dataDir;
@@ -80,7 +81,8 @@ class MotoFailureTest {
     /** A consumer that receives and never deletes (crashes): moto moves the message after MaxReceiveCount receives. */
     @Test
     void motoMovesAMessageReceivedMaxReceiveCountTimesToTheDeadLetterQueueAndTheRedriveBringsItBack() throws Exception {
-        chain = MotoChain.start(dataDir, Map.of("MaxReceiveCount", "2"), Map.of("chain.consumer.enabled", "false"));
+        chain = MotoChain.start(dataDir, Map.of("MaxReceiveCount", "2"), Map.of(ConsumerSettings.ENABLED.name(),
+                "false"));
         String body = "never deleted " + UUID.randomUUID();
         chain.queues.send(body);
         AtomicInteger receives = new AtomicInteger();

@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.sns.AmazonSNSExtendedClient;
 import software.amazon.sns.SNSExtendedClientConfiguration;
 import io.sqsextended.chain.testkit.MotoChain;
+import io.sqsextended.chain.consumer.events.TrustSettings;
 
 import static io.sqsextended.chain.testkit.MotoChain.PRODUCER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +46,7 @@ class MotoMessagingTest {
     @BeforeEach
     void start() throws Exception {
         chain = MotoChain.start(dataDir, Map.of(),
-                Map.of("chain.consumer.pointer-prefixes", "offload/,s3://" + SNS_OFFLOADS + "/"));
+                Map.of(TrustSettings.POINTER_PREFIXES.name(), "offload/,s3://" + SNS_OFFLOADS + "/"));
     }
 
     @AfterEach

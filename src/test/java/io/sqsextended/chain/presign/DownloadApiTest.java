@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import io.sqsextended.chain.testkit.ApiClient;
+import io.sqsextended.chain.config.ChainKeys;
 
 import static io.sqsextended.chain.testkit.ApiClient.CONSUMER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +45,7 @@ class DownloadApiTest {
         JsonNode ticket = reply.json();
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(ticket.get("bucket").asText()).isEqualTo(chain.property("chain.bucket"));
+        assertThat(ticket.get("bucket").asText()).isEqualTo(chain.property(ChainKeys.BUCKET.name()));
         assertThat(ticket.get("key").asText()).isEqualTo(KEY);
         assertThat(ticket.get("method").asText()).isEqualTo("GET");
         assertThat(ticket.get("size").asLong()).isEqualTo(BODY.length);

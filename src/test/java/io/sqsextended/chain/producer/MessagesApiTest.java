@@ -14,6 +14,7 @@ import io.sqsextended.chain.wire.PayloadPointer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.Message;
+import io.sqsextended.chain.config.ChainKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -54,7 +55,8 @@ class MessagesApiTest {
         String key = answer.get("key").asText();
         assertThat(key).startsWith("offload/");
         assertThat(receive(answer.get("messageId").asText()).body()).contains(PayloadPointer.POINTER_CLASS, key);
-        assertThat(chain.s3().getObjectAsBytes(r -> r.bucket(chain.property("chain.bucket")).key(key)).asByteArray())
+        assertThat(chain.s3().getObjectAsBytes(r -> r.bucket(chain.property(ChainKeys.BUCKET.name())).key(key))
+                .asByteArray())
                 .isEqualTo(payload);
     }
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.testkit.RawHttp;
 import io.sqsextended.chain.testkit.UniqueSecrets;
+import io.sqsextended.chain.consumer.ConsumerSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +25,8 @@ class BodiesOnGetTest {
 
     static CapturedLogs logs;
     @RegisterExtension
-    static final ChainExtension chain = ChainExtension.withUniqueSecrets().property("chain.consumer.enabled", "false")
+    static final ChainExtension chain = ChainExtension.withUniqueSecrets().property(ConsumerSettings.ENABLED.name(),
+            "false")
             .afterStart(c -> logs = c.closing(CapturedLogs.open("bodies-on-get-logs")));
 
     @Test

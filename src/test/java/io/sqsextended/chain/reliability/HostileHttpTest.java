@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.testkit.RawHttp;
 import io.sqsextended.chain.testkit.UniqueSecrets;
+import io.sqsextended.chain.consumer.ConsumerSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,7 +74,8 @@ class HostileHttpTest {
     static CapturedLogs logs;
     static final Map<String, Integer> outcomes = new ConcurrentHashMap<>();
     @RegisterExtension
-    static final ChainExtension chain = ChainExtension.withUniqueSecrets().property("chain.consumer.enabled", "false")
+    static final ChainExtension chain = ChainExtension.withUniqueSecrets().property(ConsumerSettings.ENABLED.name(),
+            "false")
             .beforeStart(c -> logs = c.closing(CapturedLogs.open("hostile-http-logs")));
 
     @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.testkit.UniqueSecrets;
+import io.sqsextended.chain.consumer.ConsumerSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,7 +34,7 @@ class LogHygieneTest {
     static CapturedLogs logs;
     @RegisterExtension
     static final ChainExtension chain = ChainExtension.withUniqueSecrets()
-            .property("chain.downstream.uri", "direct:downstream")
+            .property(ConsumerSettings.DOWNSTREAM_URI.name(), "direct:downstream")
             .beforeStart(c -> {
                 logs = c.closing(CapturedLogs.open("log-hygiene"));
                 Configurator.setLevel("io.sqsextended.chain", Level.DEBUG);

@@ -17,6 +17,7 @@ import io.sqsextended.chain.wire.AwsClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import io.sqsextended.chain.config.ChainKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,7 +30,7 @@ import static org.awaitility.Awaitility.await;
 class SqsOutageTest {
 
     static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("chaintest.sqs-outage-seconds", 10));
-    static final String VISIBILITY_PARAMETER = "chain.local.parameter.VisibilityTimeout";
+    static final String VISIBILITY_PARAMETER = ChainKeys.LOCAL_PARAMETERS.name() + "VisibilityTimeout";
 
     static CapturedLogs logs;
     // messages whose deletion failed during the outage come back soon (a system property: see DeadLetterFailureTest)

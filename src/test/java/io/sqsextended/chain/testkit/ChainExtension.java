@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import io.sqsextended.chain.config.ChainKeys;
 
 /**
  * The app for the tests of a class ({@code @RegisterExtension static})
@@ -236,7 +237,7 @@ public final class ChainExtension implements BeforeAllCallback, AfterAllCallback
     }
 
     public String bucket() {
-        return property("chain.bucket");
+        return property(ChainKeys.BUCKET.name());
     }
 
     /** Settings for clients of the app's S3 and SQS. */

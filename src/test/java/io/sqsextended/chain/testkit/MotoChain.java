@@ -12,6 +12,10 @@ import org.awaitility.Awaitility;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.config.AuthSettings;
+import io.sqsextended.chain.config.ChainKeys;
+import io.sqsextended.chain.consumer.ConsumerSettings;
+import io.sqsextended.chain.presign.PresignSettings;
 
 /**
  * One test's world on moto: moto reset, the template deployed into it, the app in aws mode on the stack's Outputs
@@ -46,13 +50,16 @@ public final class MotoChain implements AutoCloseable {
         // moto is Python and the machine shared: waits for deliveries get a minute, not Awaitility's 10 s
         Awaitility.setDefaultTimeout(Duration.ofSeconds(60));
         Map<String, String> settings = new HashMap<>(awsMode(moto.clientSettings(), stack));
-        settings.putAll(Map.of("chain.auth.producer-tokens", PRODUCER, "chain.auth.consumer-tokens", CONSUMER,
-                "chain.auth.admin-tokens", ADMIN,
+        settings.putAll(Map.of(AuthSettings.PRODUCER_TOKENS.name(), PRODUCER, AuthSettings.CONSUMER_TOKENS.name(),
+                CONSUMER,
+                AuthSettings.ADMIN_TOKENS.name(), ADMIN,
                 // multipart from 6 MiB in parts of S3's minimum: a few parts, sizes moto (in memory) takes well
-                "chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB"));
-        settings.putAll(Map.of("chain.consumer.idempotency.store", "jdbc", "chain.consumer.idempotency.jdbc-url",
+                PresignSettings.UPLOAD_MULTIPART_THRESHOLD.name(), "6MiB", PresignSettings.UPLOAD_PART_SIZE.name(),
+                        "5MiB"));
+        settings.putAll(Map.of(ConsumerSettings.IDEMPOTENCY_STORE.name(), "jdbc",
+                ConsumerSettings.IDEMPOTENCY_JDBC_URL.name(),
                 Postgres.get().newDatabase(),
-                "chain.consumer.idempotency.jdbc-user", "postgres"));
+                ConsumerSettings.IDEMPOTENCY_JDBC_USER.name(), "postgres"));
         settings.putAll(properties);
         app = ChainApp.builder(dataDir).consumer().downstream(RecordingDownstream.URI).properties(settings).start();
         downstream.addTo(app.context());
@@ -75,10 +82,11 @@ public final class MotoChain implements AutoCloseable {
 
     /** The app's settings for aws mode against moto and this stack. */
     public static Map<String, String> awsMode(AwsSettings moto, Moto.Deployed stack) {
-        return Map.of("chain.mode", "aws", "chain.region", moto.region(),
-                "chain.aws.endpoint-override", moto.s3Endpoint().toString(),
-                "chain.aws.access-key", moto.accessKey(), "chain.aws.secret-key", moto.secretKey(),
-                "chain.bucket", stack.bucket(), "chain.queue", stack.queue(), "chain.dead-letter-queue",
+        return Map.of(ChainKeys.MODE.name(), "aws", ChainKeys.REGION.name(), moto.region(),
+                ChainKeys.AWS_ENDPOINT.name(), moto.s3Endpoint().toString(),
+                ChainKeys.AWS_ACCESS_KEY.name(), moto.accessKey(), ChainKeys.AWS_SECRET_KEY.name(), moto.secretKey(),
+                ChainKeys.BUCKET.name(), stack.bucket(), ChainKeys.QUEUE.name(), stack.queue(),
+                ChainKeys.DEAD_LETTER_QUEUE.name(),
                         stack.deadLetterQueue());
     }
 
