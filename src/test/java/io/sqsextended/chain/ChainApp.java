@@ -7,11 +7,11 @@ import java.util.Map;
 
 import io.sqsextended.chain.wire.AwsSettings;
 import io.sqsextended.chain.config.BoundPorts;
+import io.sqsextended.chain.config.ChainKeys;
+import io.sqsextended.chain.consumer.ConsumerSettings;
 import io.sqsextended.chain.local.LocalAws;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
-import io.sqsextended.chain.config.ChainKeys;
-import io.sqsextended.chain.consumer.ConsumerSettings;
 
 /**
  * The whole application in the test's JVM, in local mode, on ports its servers bind themselves and a data dir of the

@@ -2,6 +2,7 @@ package io.sqsextended.chain;
 
 import java.util.Map;
 
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.wire.AwsSettings;
 import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import io.sqsextended.chain.testkit.CapturedLogs;
 import io.sqsextended.chain.testkit.ChainExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import io.sqsextended.chain.config.ChainKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

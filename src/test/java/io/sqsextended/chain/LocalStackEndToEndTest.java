@@ -10,6 +10,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import io.sqsextended.chain.config.AuthSettings;
+import io.sqsextended.chain.config.ChainKeys;
+import io.sqsextended.chain.consumer.ConsumerSettings;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,9 +31,6 @@ import software.amazon.awssdk.services.cloudformation.model.Capability;
 import software.amazon.awssdk.services.cloudformation.model.Output;
 import io.sqsextended.chain.testkit.ChainExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import io.sqsextended.chain.config.AuthSettings;
-import io.sqsextended.chain.config.ChainKeys;
-import io.sqsextended.chain.consumer.ConsumerSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

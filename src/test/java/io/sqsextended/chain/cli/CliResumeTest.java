@@ -11,12 +11,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.testkit.ChainExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import io.sqsextended.chain.testkit.CliProcess;
-import io.sqsextended.chain.config.ChainKeys;
 
 import static io.sqsextended.chain.cli.CliUploadTest.MIB;
 import static io.sqsextended.chain.cli.CliUploadTest.PRODUCER;

@@ -3,13 +3,13 @@ package io.sqsextended.chain.cli;
 import java.nio.file.Path;
 import java.util.Map;
 
+import io.sqsextended.chain.config.ChainKeys;
+import io.sqsextended.chain.presign.PresignSettings;
 import io.sqsextended.chain.testkit.ChainExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import io.sqsextended.chain.testkit.CliProcess;
-import io.sqsextended.chain.config.ChainKeys;
-import io.sqsextended.chain.presign.PresignSettings;
 
 import static io.sqsextended.chain.cli.CliUploadTest.MIB;
 import static io.sqsextended.chain.cli.CliUploadTest.PRODUCER;

@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.regex.Pattern;
 
+import io.sqsextended.chain.presign.PresignSettings;
 import io.sqsextended.chain.testkit.ChainExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import io.sqsextended.chain.testkit.CliProcess;
-import io.sqsextended.chain.presign.PresignSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -9,10 +9,10 @@ import io.sqsextended.chain.Application;
 import io.sqsextended.chain.consumer.ConsumerSettings;
 import io.sqsextended.chain.consumer.events.TrustSettings;
 import io.sqsextended.chain.local.LocalSettings;
-import io.sqsextended.chain.producer.ProducerSettings;
-import org.junit.jupiter.api.Test;
 import io.sqsextended.chain.plugins.PluginSettings;
 import io.sqsextended.chain.presign.PresignSettings;
+import io.sqsextended.chain.producer.ProducerSettings;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.sqsextended.chain.Application;
-import org.junit.jupiter.api.Test;
 import io.sqsextended.chain.consumer.events.TrustSettings;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

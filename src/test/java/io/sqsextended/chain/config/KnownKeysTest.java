@@ -3,8 +3,8 @@ package io.sqsextended.chain.config;
 import java.util.List;
 
 import io.sqsextended.chain.Application;
-import org.junit.jupiter.api.Test;
 import io.sqsextended.chain.consumer.events.TrustSettings;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -17,6 +17,7 @@ import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.testkit.RecordingDownstream;
 import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.consumer.events.PayloadRefusedException;
+import io.sqsextended.chain.consumer.events.TrustSettings;
 import io.sqsextended.chain.wire.PayloadHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,6 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-import io.sqsextended.chain.consumer.events.TrustSettings;
 
 import static io.sqsextended.chain.testkit.TestEvents.eventBridgeObjectCreated;
 import static io.sqsextended.chain.testkit.TestEvents.objectCreated;

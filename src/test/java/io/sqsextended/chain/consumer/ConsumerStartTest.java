@@ -2,11 +2,11 @@ package io.sqsextended.chain.consumer;
 
 
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.config.ChainKeys;
 import org.apache.camel.component.aws2.sqs.Sqs2Endpoint;
 import org.junit.jupiter.api.Test;
 import io.sqsextended.chain.testkit.ChainExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import io.sqsextended.chain.config.ChainKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

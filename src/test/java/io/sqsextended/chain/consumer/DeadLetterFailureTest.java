@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.UUID;
 
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.testkit.Queues;
 import org.apache.camel.builder.AdviceWith;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import io.sqsextended.chain.config.ChainKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.testkit.ChainExtension;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeTimedOutException;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.Message;
-import io.sqsextended.chain.config.ChainKeys;
 
 import static io.sqsextended.chain.testkit.Queues.attribute;
 import static org.assertj.core.api.Assertions.assertThat;

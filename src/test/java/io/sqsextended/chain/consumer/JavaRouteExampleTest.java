@@ -2,12 +2,12 @@ package io.sqsextended.chain.consumer;
 
 import java.util.UUID;
 
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.testkit.RecordingDownstream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import io.sqsextended.chain.testkit.ChainExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import io.sqsextended.chain.config.ChainKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

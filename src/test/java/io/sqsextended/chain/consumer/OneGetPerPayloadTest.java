@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.testkit.RecordingDownstream;
 import io.sqsextended.chain.testkit.ServedGets;
 import org.apache.camel.Exchange;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import io.sqsextended.chain.testkit.ChainExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import io.sqsextended.chain.config.ChainKeys;
 
 import static io.sqsextended.chain.testkit.TestEvents.objectCreated;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -21,13 +21,13 @@ import io.sqsextended.chain.producer.OutgoingMessage;
 import io.sqsextended.chain.wire.PayloadSha256;
 import io.sqsextended.chain.wire.PayloadHeaders;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sqsextended.chain.presign.PresignSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-import io.sqsextended.chain.presign.PresignSettings;
 
 import static io.sqsextended.chain.testkit.Queues.attribute;
 import static io.sqsextended.chain.testkit.TestEvents.objectCreated;

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.testkit.Postgres;
 import io.sqsextended.chain.testkit.RunningJar;
 import io.sqsextended.chain.wire.AwsSettings;
@@ -42,7 +43,6 @@ import io.sqsextended.chain.testkit.UniqueSecrets;
 import io.sqsextended.chain.testkit.Readiness;
 import io.sqsextended.chain.testkit.ChainExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import io.sqsextended.chain.config.ChainKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

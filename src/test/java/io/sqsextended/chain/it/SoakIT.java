@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.testkit.RecordingDownstream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -17,7 +18,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import org.junit.jupiter.api.Tag;
 import io.sqsextended.chain.testkit.ChainExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import io.sqsextended.chain.config.ChainKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.testkit.RecordingDownstream;
 import io.sqsextended.chain.testkit.RunningJar;
 import io.sqsextended.chain.wire.AwsClients;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.Tag;
 import io.sqsextended.chain.testkit.UniqueSecrets;
 import io.sqsextended.chain.testkit.ChainExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import io.sqsextended.chain.config.ChainKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

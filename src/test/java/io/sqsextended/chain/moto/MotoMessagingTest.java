@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.amazon.sqs.javamessaging.AmazonSQSExtendedClient;
 import com.amazon.sqs.javamessaging.ExtendedClientConfiguration;
+import io.sqsextended.chain.consumer.events.TrustSettings;
 import io.sqsextended.chain.testkit.RecordingDownstream;
 import io.sqsextended.chain.testkit.ApiClient;
 import io.sqsextended.chain.wire.AwsClients;
@@ -23,7 +24,6 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.sns.AmazonSNSExtendedClient;
 import software.amazon.sns.SNSExtendedClientConfiguration;
 import io.sqsextended.chain.testkit.MotoChain;
-import io.sqsextended.chain.consumer.events.TrustSettings;
 
 import static io.sqsextended.chain.testkit.MotoChain.PRODUCER;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -11,13 +11,13 @@ import java.util.stream.Stream;
 
 import javax.tools.ToolProvider;
 
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.testkit.RecordingDownstream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import io.sqsextended.chain.testkit.ChainExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import io.sqsextended.chain.config.ChainKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

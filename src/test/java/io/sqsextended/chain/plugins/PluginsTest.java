@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import io.sqsextended.chain.testkit.CapturedLogs;
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.config.ChainKeys;
+import io.sqsextended.chain.consumer.ConsumerSettings;
 import io.sqsextended.chain.testkit.RecordingDownstream;
 import io.sqsextended.chain.testkit.TestPlugins;
 import org.junit.jupiter.api.Test;
@@ -16,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import io.sqsextended.chain.testkit.ChainExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import io.sqsextended.chain.config.ChainKeys;
-import io.sqsextended.chain.consumer.ConsumerSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -6,11 +6,11 @@ import java.util.Map;
 import io.sqsextended.chain.Application;
 import io.sqsextended.chain.api.Role;
 import io.sqsextended.chain.api.TokenAuthenticator;
+import io.sqsextended.chain.config.AuthSettings;
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.config.setting.ConfigSource;
 import io.sqsextended.chain.config.SettingsBinder;
 import org.junit.jupiter.api.Test;
-import io.sqsextended.chain.config.AuthSettings;
-import io.sqsextended.chain.config.ChainKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

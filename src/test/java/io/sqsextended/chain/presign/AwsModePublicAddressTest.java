@@ -5,14 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sqsextended.chain.config.AuthSettings;
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.local.LocalAws;
 import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.testkit.TestStacks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import io.sqsextended.chain.testkit.ApiClient;
-import io.sqsextended.chain.config.AuthSettings;
-import io.sqsextended.chain.config.ChainKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -4,12 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.testkit.ChainExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import io.sqsextended.chain.testkit.ApiClient;
-import io.sqsextended.chain.config.ChainKeys;
 
 import static io.sqsextended.chain.testkit.ApiClient.CONSUMER;
 import static org.assertj.core.api.Assertions.assertThat;

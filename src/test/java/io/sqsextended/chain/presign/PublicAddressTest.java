@@ -7,11 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sqsextended.chain.config.ChainKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import io.sqsextended.chain.testkit.ApiClient;
 import io.sqsextended.chain.testkit.ChainExtension;
-import io.sqsextended.chain.config.ChainKeys;
 
 import static io.sqsextended.chain.testkit.ApiClient.PRODUCER;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -6,11 +6,11 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sqsextended.chain.api.TokenAuthenticator;
+import io.sqsextended.chain.config.AuthSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import io.sqsextended.chain.testkit.ApiClient;
 import io.sqsextended.chain.testkit.ChainExtension;
-import io.sqsextended.chain.config.AuthSettings;
 
 import static io.sqsextended.chain.testkit.ApiClient.ADMIN;
 import static io.sqsextended.chain.testkit.ApiClient.CONSUMER;

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sqsextended.chain.api.ApiMetrics;
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.local.LocalSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,7 +17,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import io.sqsextended.chain.testkit.ApiClient;
 import io.sqsextended.chain.testkit.ChainExtension;
-import io.sqsextended.chain.config.ChainKeys;
 
 import static io.sqsextended.chain.testkit.ApiClient.CONSUMER;
 import static io.sqsextended.chain.testkit.ApiClient.PRODUCER;

@@ -9,12 +9,12 @@ import java.util.Arrays;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.wire.PayloadPointer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.Message;
-import io.sqsextended.chain.config.ChainKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,12 +1,12 @@
 package io.sqsextended.chain.reliability;
 
+import io.sqsextended.chain.consumer.ConsumerSettings;
 import io.sqsextended.chain.testkit.CapturedLogs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.testkit.RawHttp;
 import io.sqsextended.chain.testkit.UniqueSecrets;
-import io.sqsextended.chain.consumer.ConsumerSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

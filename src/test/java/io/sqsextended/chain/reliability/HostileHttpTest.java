@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.sqsextended.chain.consumer.ConsumerSettings;
 import io.sqsextended.chain.testkit.CapturedLogs;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.testkit.RawHttp;
 import io.sqsextended.chain.testkit.UniqueSecrets;
-import io.sqsextended.chain.consumer.ConsumerSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -12,11 +12,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.testkit.CapturedLogs;
 import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.testkit.Queues;
 import io.sqsextended.chain.reliability.HostileMessages.Hostile;
 import io.sqsextended.chain.consumer.ConsumerRoutes;
+import io.sqsextended.chain.consumer.ConsumerSettings;
 import io.sqsextended.chain.consumer.DeadLetterSender;
 import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,8 +30,6 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import io.sqsextended.chain.testkit.UniqueSecrets;
-import io.sqsextended.chain.config.ChainKeys;
-import io.sqsextended.chain.consumer.ConsumerSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -10,11 +10,11 @@ import java.util.List;
 
 import javax.management.ObjectName;
 
+import io.sqsextended.chain.consumer.ConsumerSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.testkit.UniqueSecrets;
-import io.sqsextended.chain.consumer.ConsumerSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

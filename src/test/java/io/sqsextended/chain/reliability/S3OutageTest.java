@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.sqsextended.chain.config.ChainKeys;
+import io.sqsextended.chain.consumer.ConsumerSettings;
 import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.testkit.Queues;
 import io.sqsextended.chain.consumer.DeadLetterSender;
@@ -18,8 +20,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sqs.model.Message;
 import io.sqsextended.chain.testkit.Readiness;
-import io.sqsextended.chain.config.ChainKeys;
-import io.sqsextended.chain.consumer.ConsumerSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import io.sqsextended.chain.config.ChainKeys;
+import io.sqsextended.chain.consumer.ConsumerSettings;
 import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.testkit.Postgres;
 import org.junit.jupiter.api.AfterEach;
@@ -12,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import io.sqsextended.chain.testkit.Readiness;
-import io.sqsextended.chain.config.ChainKeys;
-import io.sqsextended.chain.consumer.ConsumerSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -10,8 +10,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.wire.PayloadHeaders;
 import io.sqsextended.chain.consumer.ConsumerRoutes;
+import io.sqsextended.chain.consumer.ConsumerSettings;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.builder.RouteBuilder;
@@ -20,8 +22,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import io.sqsextended.chain.testkit.ChainExtension;
-import io.sqsextended.chain.config.ChainKeys;
-import io.sqsextended.chain.consumer.ConsumerSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

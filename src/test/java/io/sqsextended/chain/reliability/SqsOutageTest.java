@@ -11,13 +11,13 @@ import io.sqsextended.chain.testkit.CapturedLogs;
 import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.testkit.Queues;
 import io.sqsextended.chain.config.ChainConfig;
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.consumer.ConsumerSettings;
 import io.sqsextended.chain.local.Outages;
 import io.sqsextended.chain.wire.AwsClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import io.sqsextended.chain.config.ChainKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -17,6 +17,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.local.LocalAws;
 import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.wire.AwsSettings;
@@ -30,7 +31,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import io.sqsextended.chain.config.ChainKeys;
 
 /**
  * The app for the tests of a class ({@code @RegisterExtension static})

@@ -31,9 +31,9 @@ import javax.management.remote.JMXServiceURL;
 
 import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.wire.AwsSettings;
 import org.awaitility.core.ConditionTimeoutException;
-import io.sqsextended.chain.config.ChainKeys;
 
 import static org.awaitility.Awaitility.await;
 

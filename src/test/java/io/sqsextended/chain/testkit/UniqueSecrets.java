@@ -2,6 +2,7 @@ package io.sqsextended.chain.testkit;
 
 import java.util.Map;
 import java.util.UUID;
+
 import io.sqsextended.chain.config.AuthSettings;
 import io.sqsextended.chain.config.ChainKeys;
 
