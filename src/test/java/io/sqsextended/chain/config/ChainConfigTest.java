@@ -72,7 +72,7 @@ class ChainConfigTest {
                         + " must be an http(s) URL with a host, such as http://localhost:9000, not "
                         + "ftp://chain.example.com")
                 .hasMessageContaining(ChainKeys.LOCAL_PUBLIC_ENDPOINT.name()
-                + " must be an http(s) URL with a host and no path");
+                        + " must be an http(s) URL with a host and no path");
     }
 
     @Test

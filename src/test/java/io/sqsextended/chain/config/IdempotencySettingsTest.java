@@ -60,7 +60,7 @@ class IdempotencySettingsTest {
     void anUnknownStoreIsRefusedNamingTheChoices() {
         assertThatThrownBy(() -> read(AWS, Map.of(ConsumerSettings.IDEMPOTENCY_STORE.name(), "redis")))
                 .hasMessageContaining(ConsumerSettings.IDEMPOTENCY_STORE.name()
-                + " must be memory, file or jdbc, not redis");
+                        + " must be memory, file or jdbc, not redis");
     }
 
     @Test

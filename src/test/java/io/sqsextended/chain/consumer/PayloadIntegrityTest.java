@@ -47,8 +47,8 @@ class PayloadIntegrityTest {
             ConsumerSettings.REDELIVERY_MAX_ATTEMPTS.name(), "2",
             ConsumerSettings.REDELIVERY_INITIAL_DELAY.name(), "200",
             // multipart from 6 MiB, in parts of S3's minimum (5 MiB)
-            PresignSettings.UPLOAD_MULTIPART_THRESHOLD.name(), "6MiB", PresignSettings.UPLOAD_PART_SIZE.name(),
-                    "5MiB"));
+            PresignSettings.UPLOAD_MULTIPART_THRESHOLD.name(), "6MiB",
+            PresignSettings.UPLOAD_PART_SIZE.name(), "5MiB"));
 
     @Test
     void aPayloadCarriesTheCrc64NvmeItWasVerifiedAgainst() {

@@ -81,8 +81,8 @@ class MotoFailureTest {
     /** A consumer that receives and never deletes (crashes): moto moves the message after MaxReceiveCount receives. */
     @Test
     void motoMovesAMessageReceivedMaxReceiveCountTimesToTheDeadLetterQueueAndTheRedriveBringsItBack() throws Exception {
-        chain = MotoChain.start(dataDir, Map.of("MaxReceiveCount", "2"), Map.of(ConsumerSettings.ENABLED.name(),
-                "false"));
+        chain = MotoChain.start(dataDir, Map.of("MaxReceiveCount", "2"),
+                Map.of(ConsumerSettings.ENABLED.name(), "false"));
         String body = "never deleted " + UUID.randomUUID();
         chain.queues.send(body);
         AtomicInteger receives = new AtomicInteger();

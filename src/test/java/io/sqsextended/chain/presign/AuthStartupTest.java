@@ -23,8 +23,8 @@ class AuthStartupTest {
     @Test
     void awsModeRefusesToStartWithoutTokens() {
         assertThatThrownBy(() -> tokens(Map.of(), "aws"))
-                .hasMessageContaining("aws mode needs bearer tokens").hasMessageContaining(AuthSettings.ENABLED.name()
-                + "=false");
+                .hasMessageContaining("aws mode needs bearer tokens")
+                .hasMessageContaining(AuthSettings.ENABLED.name() + "=false");
     }
 
     @Test

@@ -33,8 +33,8 @@ class UploadOwnershipTest {
     static ChainExtension twoProducers() {
         return ChainExtension.app().properties(Map.of(AuthSettings.PRODUCER_TOKENS.name(),
                 PRODUCER + ",sha256:" + HexFormat.of().formatHex(TokenAuthenticator.sha256(OTHER)),
-                PresignSettings.UPLOAD_MULTIPART_THRESHOLD.name(), "6MiB", PresignSettings.UPLOAD_PART_SIZE.name(),
-                "5MiB"));
+                PresignSettings.UPLOAD_MULTIPART_THRESHOLD.name(), "6MiB",
+                PresignSettings.UPLOAD_PART_SIZE.name(), "5MiB"));
     }
 
     @Test

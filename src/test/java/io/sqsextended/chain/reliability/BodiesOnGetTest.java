@@ -25,8 +25,8 @@ class BodiesOnGetTest {
 
     static CapturedLogs logs;
     @RegisterExtension
-    static final ChainExtension chain = ChainExtension.withUniqueSecrets().property(ConsumerSettings.ENABLED.name(),
-            "false")
+    static final ChainExtension chain = ChainExtension.withUniqueSecrets()
+            .property(ConsumerSettings.ENABLED.name(), "false")
             .afterStart(c -> logs = c.closing(CapturedLogs.open("bodies-on-get-logs")));
 
     @Test

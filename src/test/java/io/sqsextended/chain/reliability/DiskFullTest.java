@@ -47,8 +47,8 @@ class DiskFullTest {
     static final ChainExtension chain = ChainExtension.withUniqueSecrets()
             .beforeStart(c -> disk = c.closing(SmallDisk.mount(c.dir("disk"), "size=16m")))
                     .dataDir(c -> disk.root.resolve("data"))
-            .properties(Map.of(ConsumerSettings.ENABLED.name(), "false", ChainKeys.LOCAL_STORAGE_RESERVE.name(),
-            "1MiB"))
+            .properties(Map.of(ConsumerSettings.ENABLED.name(), "false",
+                    ChainKeys.LOCAL_STORAGE_RESERVE.name(), "1MiB"))
             .afterStart(c -> await().atMost(Duration.ofSeconds(20))
                     .until(() -> Readiness.status(c.management()) == 200));
 

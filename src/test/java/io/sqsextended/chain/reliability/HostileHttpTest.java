@@ -74,8 +74,8 @@ class HostileHttpTest {
     static CapturedLogs logs;
     static final Map<String, Integer> outcomes = new ConcurrentHashMap<>();
     @RegisterExtension
-    static final ChainExtension chain = ChainExtension.withUniqueSecrets().property(ConsumerSettings.ENABLED.name(),
-            "false")
+    static final ChainExtension chain = ChainExtension.withUniqueSecrets()
+            .property(ConsumerSettings.ENABLED.name(), "false")
             .beforeStart(c -> logs = c.closing(CapturedLogs.open("hostile-http-logs")));
 
     @Test

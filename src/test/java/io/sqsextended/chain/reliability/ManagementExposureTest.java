@@ -27,8 +27,8 @@ class ManagementExposureTest {
             "/q/dev/jmx", "/observe/info", "/actuator", "/observe/routes");
 
     @RegisterExtension
-    static final ChainExtension chain = ChainExtension.withUniqueSecrets().property(ConsumerSettings.ENABLED.name(),
-            "false");
+    static final ChainExtension chain = ChainExtension.withUniqueSecrets()
+            .property(ConsumerSettings.ENABLED.name(), "false");
 
     @Test
     void neitherPortServesJolokiaOrADevConsole() throws Exception {

@@ -27,8 +27,8 @@ class SharedStoreOutageTest {
     static final Duration OUTAGE = Duration.ofSeconds(20);
 
     @RegisterExtension
-    final ChainExtension chain = ChainExtension.withUniqueSecrets().property(ConsumerSettings.IDEMPOTENCY_STORE.name(),
-            "jdbc")
+    final ChainExtension chain = ChainExtension.withUniqueSecrets()
+            .property(ConsumerSettings.IDEMPOTENCY_STORE.name(), "jdbc")
             .property(ConsumerSettings.IDEMPOTENCY_JDBC_URL.name(), c -> Postgres.get().newDatabase())
             .property(ConsumerSettings.IDEMPOTENCY_JDBC_USER.name(), "postgres")
             .property(ConsumerSettings.IDEMPOTENCY_CLAIM_TIMEOUT.name(), "3s")
