@@ -35,9 +35,9 @@ class ConsumerSettingsTest {
     /** aws mode with the upload bucket {@code payloads}, known at start. */
     static Map<String, String> aws(String pointerPrefixes) {
         Map<String, String> values = new HashMap<>(
-                Map.of(ChainKeys.MODE.name(), "aws", AuthSettings.ENABLED.name(), "false", ChainKeys.BUCKET.name(),
-                        "payloads",
-                ChainKeys.QUEUE.name(), "q", ChainKeys.DEAD_LETTER_QUEUE.name(), "d"));
+                Map.of(ChainKeys.MODE.name(), "aws", AuthSettings.ENABLED.name(), "false",
+                        ChainKeys.BUCKET.name(), "payloads",
+                        ChainKeys.QUEUE.name(), "q", ChainKeys.DEAD_LETTER_QUEUE.name(), "d"));
         values.put(TrustSettings.POINTER_PREFIXES.name(), pointerPrefixes);
         return values;
     }

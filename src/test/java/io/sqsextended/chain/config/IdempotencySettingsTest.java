@@ -16,9 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class IdempotencySettingsTest {
 
     static final Map<String, String> AWS = Map.of(ChainKeys.MODE.name(), "aws", AuthSettings.ENABLED.name(), "false",
-            ChainKeys.BUCKET.name(),
-            "b",
-            ChainKeys.QUEUE.name(), "q", ChainKeys.DEAD_LETTER_QUEUE.name(), "d");
+            ChainKeys.BUCKET.name(), "b", ChainKeys.QUEUE.name(), "q", ChainKeys.DEAD_LETTER_QUEUE.name(), "d");
 
     static ConsumerSettings.Idempotency read(Map<String, String> base, Map<String, String> values) {
         Map<String, String> all = new HashMap<>(base);
@@ -37,10 +35,9 @@ class IdempotencySettingsTest {
     void theSharedStoreIsChosenByConfigurationWithItsConnection() {
         ConsumerSettings.Idempotency idempotency = read(AWS, Map.of(ConsumerSettings.IDEMPOTENCY_STORE.name(), "jdbc",
                 ConsumerSettings.IDEMPOTENCY_JDBC_URL.name(), "jdbc:postgresql://db:5432/chain",
-                        ConsumerSettings.IDEMPOTENCY_JDBC_USER.name(), "chain",
+                ConsumerSettings.IDEMPOTENCY_JDBC_USER.name(), "chain",
                 ConsumerSettings.IDEMPOTENCY_JDBC_PASSWORD.name(), "s3cret",
-                ConsumerSettings.IDEMPOTENCY_CLAIM_TIMEOUT.name(),
-                        "30s"));
+                ConsumerSettings.IDEMPOTENCY_CLAIM_TIMEOUT.name(), "30s"));
 
         assertThat(idempotency.store()).isEqualTo(ConsumerSettings.Store.JDBC);
         assertThat(idempotency.jdbc()).isEqualTo(
@@ -73,8 +70,7 @@ class IdempotencySettingsTest {
     void theRetentionMustOutlastTheClaimTimeout() {
         assertThatThrownBy(() -> read(AWS,
                 Map.of(ConsumerSettings.IDEMPOTENCY_CLAIM_TIMEOUT.name(), "1h",
-                        ConsumerSettings.IDEMPOTENCY_RETENTION.name(),
-                "30m")))
+                        ConsumerSettings.IDEMPOTENCY_RETENTION.name(), "30m")))
                 .hasMessageContaining(
                         ConsumerSettings.IDEMPOTENCY_RETENTION.name() + " must be longer than "
                         + ConsumerSettings.IDEMPOTENCY_CLAIM_TIMEOUT.name());

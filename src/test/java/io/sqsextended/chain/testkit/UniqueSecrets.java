@@ -22,8 +22,8 @@ public final class UniqueSecrets {
 
     /** The app's settings for these secrets. */
     public static Map<String, String> properties() {
-        return Map.of(AuthSettings.PRODUCER_TOKENS.name(), PRODUCER_TOKEN, AuthSettings.CONSUMER_TOKENS.name(),
-                CONSUMER_TOKEN,
+        return Map.of(AuthSettings.PRODUCER_TOKENS.name(), PRODUCER_TOKEN,
+                AuthSettings.CONSUMER_TOKENS.name(), CONSUMER_TOKEN,
                 AuthSettings.ADMIN_TOKENS.name(), ADMIN_TOKEN, ChainKeys.LOCAL_SECRET_KEY.name(), SECRET_KEY);
     }
 
