@@ -40,7 +40,7 @@ class CliDownloadTest {
     @RegisterExtension
     static final ChainExtension chain = ChainExtension.app()
             .properties(Map.of(PresignSettings.UPLOAD_MULTIPART_THRESHOLD.name(), "6MiB",
-            PresignSettings.UPLOAD_PART_SIZE.name(), "5MiB"));
+                    PresignSettings.UPLOAD_PART_SIZE.name(), "5MiB"));
 
     @BeforeAll
     static void uploadAnObject() throws Exception {

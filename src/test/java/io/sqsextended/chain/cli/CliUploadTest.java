@@ -44,7 +44,7 @@ class CliUploadTest {
     static ChainExtension appFor(Map<String, String> more) {
         return ChainExtension.app().consumer().recordingDownstream()
                 .properties(Map.of(PresignSettings.UPLOAD_MULTIPART_THRESHOLD.name(), "6MiB",
-                PresignSettings.UPLOAD_PART_SIZE.name(), "5MiB"))
+                        PresignSettings.UPLOAD_PART_SIZE.name(), "5MiB"))
                         .properties(more);
     }
 

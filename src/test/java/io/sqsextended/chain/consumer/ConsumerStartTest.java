@@ -33,7 +33,7 @@ class ConsumerStartTest {
         ChainApp app = chain.start();
         assertThat(consumerEndpoint(app).getConfiguration().getQueueUrl())
                 .isEqualTo(app.clientSettings().sqsEndpoint() + "/000000000000/"
-                + app.property(ChainKeys.QUEUE.name()));
+                        + app.property(ChainKeys.QUEUE.name()));
     }
 
     private static Sqs2Endpoint consumerEndpoint(ChainApp app) {

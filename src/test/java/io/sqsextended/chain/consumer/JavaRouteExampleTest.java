@@ -16,8 +16,8 @@ class JavaRouteExampleTest {
 
     @RegisterExtension
     final ChainExtension chain = ChainExtension.app().consumer().recordingDownstream().downstream("direct:lines")
-            .property(ConsumerSettings.ROUTES_DIR.name(), "examples/java").property("example.lines.to",
-            RecordingDownstream.URI);
+            .property(ConsumerSettings.ROUTES_DIR.name(), "examples/java")
+            .property("example.lines.to", RecordingDownstream.URI);
 
     @Test
     void aJavaRouteFileCountsTheLinesOfEachPayloadAndHandsItOnUnchanged() throws Exception {

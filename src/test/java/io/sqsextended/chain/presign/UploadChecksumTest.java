@@ -37,7 +37,7 @@ class UploadChecksumTest {
     @RegisterExtension
     static final ChainExtension chain = ChainExtension.app()
             .properties(Map.of(PresignSettings.UPLOAD_MULTIPART_THRESHOLD.name(), "6MiB",
-            PresignSettings.UPLOAD_PART_SIZE.name(), "5MiB"));
+                    PresignSettings.UPLOAD_PART_SIZE.name(), "5MiB"));
 
     @Test
     void theTicketSignsTheChecksumAndS3StoresBytesThatHaveIt() throws Exception {

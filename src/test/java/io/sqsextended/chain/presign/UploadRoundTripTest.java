@@ -36,7 +36,7 @@ class UploadRoundTripTest {
     @RegisterExtension
     static final ChainExtension chain = ChainExtension.app()
             .properties(Map.of(PresignSettings.UPLOAD_MULTIPART_THRESHOLD.name(), "6MiB",
-            PresignSettings.UPLOAD_PART_SIZE.name(), "5MiB"));
+                    PresignSettings.UPLOAD_PART_SIZE.name(), "5MiB"));
 
     @Test
     void aSinglePutUploadReadsBackByteForByte() {
