@@ -7,6 +7,8 @@ import java.util.Map;
 
 import io.sqsextended.chain.wire.AwsSettings;
 import io.sqsextended.chain.config.BoundPorts;
+import io.sqsextended.chain.config.ChainKeys;
+import io.sqsextended.chain.consumer.ConsumerSettings;
 import io.sqsextended.chain.local.LocalAws;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
@@ -83,14 +85,14 @@ public final class ChainApp implements AutoCloseable {
             this.dataDir = dataDir;
             // tests of the consumer chain switch it on; others keep the queue
             // to themselves (and stop without waiting for a long poll)
-            properties.put("chain.consumer.enabled", "false");
+            properties.put(ConsumerSettings.ENABLED.name(), "false");
             // short polls: stopping the app waits for the poll under way
-            properties.put("chain.consumer.wait-time-seconds", "1");
+            properties.put(ConsumerSettings.WAIT_TIME_SECONDS.name(), "1");
         }
 
         /** The consumer chain on; a graceful stop waits only briefly (tests of it set their own timeout). */
         public Builder consumer() {
-            properties.put("chain.consumer.enabled", "true");
+            properties.put(ConsumerSettings.ENABLED.name(), "true");
             properties.put("camel.main.shutdown-timeout", "2");
             return this;
         }
@@ -100,7 +102,7 @@ public final class ChainApp implements AutoCloseable {
          * io.sqsextended.chain.testkit.RecordingDownstream#URI}.
          */
         public Builder downstream(String uri) {
-            return property("chain.downstream.uri", uri);
+            return property(ConsumerSettings.DOWNSTREAM_URI.name(), uri);
         }
 
         public Builder property(String key, String value) {
@@ -115,10 +117,10 @@ public final class ChainApp implements AutoCloseable {
 
         public ChainApp start() throws Exception {
             Main main = Application.newMain();
-            main.addOverrideProperty("chain.local.data-dir", dataDir.toString());
+            main.addOverrideProperty(ChainKeys.LOCAL_DATA_DIR.name(), dataDir.toString());
             // the embedded stack picks its own free ports (0: LocalAws), the HTTP servers bind theirs
-            main.addOverrideProperty("chain.local.s3-port", "0");
-            main.addOverrideProperty("chain.local.sqs-port", "0");
+            main.addOverrideProperty(ChainKeys.LOCAL_S3_PORT.name(), "0");
+            main.addOverrideProperty(ChainKeys.LOCAL_SQS_PORT.name(), "0");
             main.addOverrideProperty("camel.server.port", String.valueOf(API_PORT));
             main.addOverrideProperty("camel.management.port", String.valueOf(MANAGEMENT_PORT));
             properties.forEach(main::addOverrideProperty);

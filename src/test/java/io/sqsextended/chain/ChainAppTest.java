@@ -2,6 +2,7 @@ package io.sqsextended.chain;
 
 import java.util.Map;
 
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.wire.AwsSettings;
 import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.Test;
@@ -27,12 +28,13 @@ class ChainAppTest {
         var registry = app.context().getRegistry();
 
         assertThat(app.context().getStatus()).isEqualTo(ServiceStatus.Started);
-        assertThat(app.property("chain.bucket")).isEqualTo("sqs-extended-chain-payloads-000000000000");
+        assertThat(app.property(ChainKeys.BUCKET.name())).isEqualTo("sqs-extended-chain-payloads-000000000000");
         assertThat(registry.findSingleByType(S3Presigner.class)).isNotNull();
-        assertThat(registry.findSingleByType(S3Client.class).headBucket(r -> r.bucket(app.property("chain.bucket")))
+        assertThat(registry.findSingleByType(S3Client.class)
+                .headBucket(r -> r.bucket(app.property(ChainKeys.BUCKET.name())))
                 .sdkHttpResponse().isSuccessful()).isTrue();
         assertThat(registry.findSingleByType(SqsClient.class)
-                .getQueueUrl(r -> r.queueName(app.property("chain.dead-letter-queue")))
+                .getQueueUrl(r -> r.queueName(app.property(ChainKeys.DEAD_LETTER_QUEUE.name())))
                 .queueUrl()).endsWith("/sqs-extended-chain-dlq");
     }
 
@@ -51,15 +53,16 @@ class ChainAppTest {
 
     @Test
     void awsModeRefusesToStartWithoutTheStackOutputs() {
-        assertThatThrownBy(() -> chain.properties(Map.of("chain.mode", "aws",
-                        "chain.region", "us-east-1", "chain.aws.endpoint-override", "http://127.0.0.1:1")).start())
+        assertThatThrownBy(() -> chain.properties(Map.of(ChainKeys.MODE.name(), "aws",
+                        ChainKeys.REGION.name(), "us-east-1", ChainKeys.AWS_ENDPOINT.name(), "http://127.0.0.1:1"))
+                        .start())
                 .hasStackTraceContaining("Missing setting chain.bucket");
     }
 
     @Test
     void anUnknownModeIsAClearStartUpError() {
-        assertThatThrownBy(() -> chain.property("chain.mode", "cloud").start())
-                .hasStackTraceContaining("chain.mode must be local or aws, not cloud");
+        assertThatThrownBy(() -> chain.property(ChainKeys.MODE.name(), "cloud").start())
+                .hasStackTraceContaining(ChainKeys.MODE.name() + " must be local or aws, not cloud");
     }
 
     @Test

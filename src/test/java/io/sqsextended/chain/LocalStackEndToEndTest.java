@@ -10,6 +10,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import io.sqsextended.chain.config.AuthSettings;
+import io.sqsextended.chain.config.ChainKeys;
+import io.sqsextended.chain.consumer.ConsumerSettings;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -59,16 +62,16 @@ class LocalStackEndToEndTest {
     void anUploadToTheDeployedStackReachesTheDownstreamRoute() throws Exception {
         Map<String, String> outputs = deployTemplate();
         Map<String, String> properties = new HashMap<>(Map.of(
-                "chain.mode", "aws",
-                "chain.region", LOCALSTACK.getRegion(),
-                "chain.aws.endpoint-override", LOCALSTACK.getEndpoint().toString(),
-                "chain.aws.access-key", LOCALSTACK.getAccessKey(),
-                "chain.aws.secret-key", LOCALSTACK.getSecretKey(),
-                "chain.bucket", outputs.get("BucketName"),
-                "chain.queue", outputs.get("NotificationQueueName"),
-                "chain.dead-letter-queue", outputs.get("DeadLetterQueueName"),
-                "chain.downstream.uri", "seda:delivered",
-                "chain.auth.enabled", "false"));
+                ChainKeys.MODE.name(), "aws",
+                ChainKeys.REGION.name(), LOCALSTACK.getRegion(),
+                ChainKeys.AWS_ENDPOINT.name(), LOCALSTACK.getEndpoint().toString(),
+                ChainKeys.AWS_ACCESS_KEY.name(), LOCALSTACK.getAccessKey(),
+                ChainKeys.AWS_SECRET_KEY.name(), LOCALSTACK.getSecretKey(),
+                ChainKeys.BUCKET.name(), outputs.get("BucketName"),
+                ChainKeys.QUEUE.name(), outputs.get("NotificationQueueName"),
+                ChainKeys.DEAD_LETTER_QUEUE.name(), outputs.get("DeadLetterQueueName"),
+                ConsumerSettings.DOWNSTREAM_URI.name(), "seda:delivered",
+                AuthSettings.ENABLED.name(), "false"));
         String key = "input/" + UUID.randomUUID() + "/hello world.txt";
 
         chain.properties(properties).start();

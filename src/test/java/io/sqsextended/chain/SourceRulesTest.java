@@ -18,6 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SourceRulesTest {
 
     private static final Path SOURCES = Path.of("src/main/java/io/sqsextended/chain");
+    private static final Path TESTS = Path.of("src/test/java/io/sqsextended/chain");
+    // tests whose subject is a key's literal text, so no declaration can stand for it
+    private static final Map<String, String> KEY_LITERAL_TESTS = Map.of(
+            "config/DeclaredSettingsTest.java", "declares keys of its own (chain.test.*) to test Setting itself",
+            "config/KnownKeysTest.java", "misspelt keys that no Setting declares",
+            "it/UnknownKeysIT.java", "a misspelt key in a properties file and the hint the start prints for it");
     private static final Pattern KEY_LITERAL = Pattern.compile("\"chain\\.");
     // a key's one declaration (config.Setting) or the prefix its holder declares its keys under
     private static final Pattern DECLARATION = Pattern.compile(
@@ -41,7 +47,20 @@ class SourceRulesTest {
                 .flatMap(file -> DECLARATION.matcher(read(file)).replaceAll("").lines()
                         .filter(line -> KEY_LITERAL.matcher(line).find()).map(line -> file + ": " + line.trim()))
                 .toList();
-        assertThat(naming).as("\"chain. string literals outside config that declare no Setting").isEmpty();
+        assertThat(naming).as("key literals outside config that declare no Setting").isEmpty();
+    }
+
+    @Test
+    void testsNameConfigurationKeysThroughTheirDeclarations() throws IOException {
+        List<String> naming;
+        try (Stream<Path> files = Files.walk(TESTS)) {
+            naming = files.filter(file -> file.toString().endsWith(".java"))
+                    .filter(file -> !KEY_LITERAL_TESTS.containsKey(TESTS.relativize(file).toString()))
+                    .flatMap(file -> read(file).lines().filter(line -> KEY_LITERAL.matcher(line).find())
+                            .map(line -> file + ": " + line.trim()))
+                    .toList();
+        }
+        assertThat(naming).as("key literals in tests: use the key's Setting, e.g. ChainKeys.BUCKET.name()").isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.net.http.HttpRequest;
 import java.util.HexFormat;
 import java.util.Map;
 
+import io.sqsextended.chain.config.AuthSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import io.sqsextended.chain.testkit.ApiClient;
@@ -22,7 +23,7 @@ class TokenAuthTest {
 
     @RegisterExtension
     static final ChainExtension chain = ChainExtension.app()
-            .property("chain.auth.producer-tokens", PRODUCER + ", sha256:" + HexFormat.of()
+            .property(AuthSettings.PRODUCER_TOKENS.name(), PRODUCER + ", sha256:" + HexFormat.of()
                     .formatHex(TokenAuthenticator.sha256(HASHED)));
 
     @Test

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.sqsextended.chain.config.AuthSettings;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -54,7 +55,7 @@ class TokenAuthenticatorTest {
     @Test
     void aMalformedDigestEntryIsAConfigurationError() {
         assertThatThrownBy(() -> TokenAuthenticator.of(true, Map.of(Role.ADMIN, List.of("sha256:abc"))))
-                .hasMessageContaining("chain.auth.admin-tokens").hasMessageContaining("64 hex digits");
+                .hasMessageContaining(AuthSettings.ADMIN_TOKENS.name()).hasMessageContaining("64 hex digits");
     }
 
     @Test

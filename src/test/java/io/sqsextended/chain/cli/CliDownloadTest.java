@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.sqsextended.chain.config.ChainKeys;
+import io.sqsextended.chain.presign.PresignSettings;
 import io.sqsextended.chain.testkit.ChainExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,8 @@ class CliDownloadTest {
     static String eTag;
     @RegisterExtension
     static final ChainExtension chain = ChainExtension.app()
-            .properties(Map.of("chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB"));
+            .properties(Map.of(PresignSettings.UPLOAD_MULTIPART_THRESHOLD.name(), "6MiB",
+                    PresignSettings.UPLOAD_PART_SIZE.name(), "5MiB"));
 
     @BeforeAll
     static void uploadAnObject() throws Exception {
@@ -46,7 +49,7 @@ class CliDownloadTest {
                 "--api", chain.api().toString());
         assertThat(upload.exitCode()).as(upload.err()).isZero();
         key = upload.out().strip();
-        eTag = chain.s3().headObject(r -> r.bucket(chain.property("chain.bucket")).key(key)).eTag();
+        eTag = chain.s3().headObject(r -> r.bucket(chain.property(ChainKeys.BUCKET.name())).key(key)).eTag();
     }
 
     @Test

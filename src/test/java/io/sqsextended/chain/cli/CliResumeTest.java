@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.testkit.ChainExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,7 +34,7 @@ class CliResumeTest {
     Path files;
     // every S3 request waits, so that the test sees the parts arrive one by one and kills the client between them
     @RegisterExtension
-    static final ChainExtension chain = CliUploadTest.appFor(Map.of("chain.local.latency", "s3=400ms"));
+    static final ChainExtension chain = CliUploadTest.appFor(Map.of(ChainKeys.LOCAL_LATENCY.name(), "s3=400ms"));
 
     @Test
     void theSameCommandAfterAKillSendsOnlyTheMissingPartsAndThePayloadArrivesOnce() throws Exception {

@@ -3,6 +3,8 @@ package io.sqsextended.chain.cli;
 import java.nio.file.Path;
 import java.util.Map;
 
+import io.sqsextended.chain.config.ChainKeys;
+import io.sqsextended.chain.presign.PresignSettings;
 import io.sqsextended.chain.testkit.ChainExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,8 +29,8 @@ class CliRetriesTest {
     // the later of ten parts sent one by one outlive their URLs
     @RegisterExtension
     static final ChainExtension chain = CliUploadTest.appFor(
-            Map.of("chain.local.faults", "s3=0.25:503", "chain.presign.ttl", "5s",
-            "chain.local.latency", "s3=600ms"));
+            Map.of(ChainKeys.LOCAL_FAULTS.name(), "s3=0.25:503", PresignSettings.TTL.name(), "5s",
+            ChainKeys.LOCAL_LATENCY.name(), "s3=600ms"));
 
     @Test
     void partsRefusedWithA503OrAnExpiredUrlAreSentAgainAndTheUploadCompletes() throws Exception {

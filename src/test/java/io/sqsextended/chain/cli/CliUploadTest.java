@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.regex.Pattern;
 
+import io.sqsextended.chain.presign.PresignSettings;
 import io.sqsextended.chain.testkit.ChainExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,7 +43,8 @@ class CliUploadTest {
      */
     static ChainExtension appFor(Map<String, String> more) {
         return ChainExtension.app().consumer().recordingDownstream()
-                .properties(Map.of("chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB"))
+                .properties(Map.of(PresignSettings.UPLOAD_MULTIPART_THRESHOLD.name(), "6MiB",
+                        PresignSettings.UPLOAD_PART_SIZE.name(), "5MiB"))
                         .properties(more);
     }
 

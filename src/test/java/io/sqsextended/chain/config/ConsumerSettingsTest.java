@@ -35,28 +35,29 @@ class ConsumerSettingsTest {
     /** aws mode with the upload bucket {@code payloads}, known at start. */
     static Map<String, String> aws(String pointerPrefixes) {
         Map<String, String> values = new HashMap<>(
-                Map.of("chain.mode", "aws", "chain.auth.enabled", "false", "chain.bucket", "payloads",
-                "chain.queue", "q", "chain.dead-letter-queue", "d"));
-        values.put("chain.consumer.pointer-prefixes", pointerPrefixes);
+                Map.of(ChainKeys.MODE.name(), "aws", AuthSettings.ENABLED.name(), "false",
+                        ChainKeys.BUCKET.name(), "payloads",
+                        ChainKeys.QUEUE.name(), "q", ChainKeys.DEAD_LETTER_QUEUE.name(), "d"));
+        values.put(TrustSettings.POINTER_PREFIXES.name(), pointerPrefixes);
         return values;
     }
 
     @Test
     void pointersMayNameTheExtendedProducersPrefixByDefault() {
         assertThat(grants(Map.of())).containsExactly(new PointerGrant(null, "offload/"));
-        assertThat(grants(Map.of("chain.extended.key-prefix", "large/")))
+        assertThat(grants(Map.of(ChainKeys.EXTENDED_KEY_PREFIX.name(), "large/")))
                 .containsExactly(new PointerGrant(null, "large/"));
     }
 
     @Test
     void otherProducersPrefixesAreAListOfTheirOwn() {
-        assertThat(grants(Map.of("chain.consumer.pointer-prefixes", "offload/, java-client/")))
+        assertThat(grants(Map.of(TrustSettings.POINTER_PREFIXES.name(), "offload/, java-client/")))
                 .containsExactly(new PointerGrant(null, "offload/"), new PointerGrant(null, "java-client/"));
     }
 
     @Test
     void anS3UrlGrantsOneBucketsPrefixOrWithATrailingSlashItsWholeKeySpace() {
-        assertThat(grants(Map.of("chain.consumer.pointer-prefixes",
+        assertThat(grants(Map.of(TrustSettings.POINTER_PREFIXES.name(),
                 "offload/, s3://sns-offloads/, s3://shared/large/")))
                 .containsExactly(new PointerGrant(null, "offload/"), new PointerGrant("sns-offloads", ""),
                         new PointerGrant("shared", "large/"));
@@ -65,10 +66,11 @@ class ConsumerSettingsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"s3://", "s3://bucket", "s3:///offload/"})
     void anS3UrlWithoutBucketOrSlashStopsTheStart(String entry) {
-        assertThatThrownBy(() -> settings(Map.of("chain.consumer.pointer-prefixes", entry)))
+        assertThatThrownBy(() -> settings(Map.of(TrustSettings.POINTER_PREFIXES.name(), entry)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(
-                        "chain.consumer.pointer-prefixes entries are key prefixes, s3://BUCKET/PREFIX or s3://BUCKET/,"
+                        TrustSettings.POINTER_PREFIXES.name()
+                        + " entries are key prefixes, s3://BUCKET/PREFIX or s3://BUCKET/,"
                         + " not " + entry);
     }
 
@@ -79,7 +81,8 @@ class ConsumerSettingsTest {
         assertThatThrownBy(() -> read(aws(prefixes)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(
-                        "chain.consumer.pointer-prefixes must not overlap chain.input-prefix (input/ of the upload "
+                        TrustSettings.POINTER_PREFIXES.name()
+                        + " must not overlap chain.input-prefix (input/ of the upload "
                         + "bucket payloads)");
     }
 
@@ -91,7 +94,7 @@ class ConsumerSettingsTest {
 
     @Test
     void inLocalModeAGrantOfTheTemplatesBucketThatReachesItsInputPrefixStopsTheStartOnceTheBucketIsKnown() {
-        ChainConfig config = read(Map.of("chain.consumer.pointer-prefixes", "s3://stack-payloads/"));
+        ChainConfig config = read(Map.of(TrustSettings.POINTER_PREFIXES.name(), "s3://stack-payloads/"));
 
         assertThatThrownBy(() -> config.withResources(new ChainResources("stack-payloads", "q", "d", null)))
                 .isInstanceOf(StartRefusedException.class)
@@ -105,16 +108,16 @@ class ConsumerSettingsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"input/", "input/2026/", "in", "offload/,input/"})
     void aPrefixThatOverlapsTheInputPrefixStopsTheStart(String prefixes) {
-        assertThatThrownBy(() -> settings(Map.of("chain.consumer.pointer-prefixes", prefixes)))
+        assertThatThrownBy(() -> settings(Map.of(TrustSettings.POINTER_PREFIXES.name(), prefixes)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("chain.consumer.pointer-prefixes must not overlap chain.input-prefix");
+                .hasMessageContaining(TrustSettings.POINTER_PREFIXES.name() + " must not overlap chain.input-prefix");
     }
 
     @Test
     void snsSignatureVerificationIsOffByDefaultAndTakesOnlyTrueOrFalse() {
         assertThat(settings(Map.of()).verifySnsSignatures()).isFalse();
-        assertThat(settings(Map.of("chain.consumer.sns.verify-signatures", "true")).verifySnsSignatures()).isTrue();
-        assertThatThrownBy(() -> settings(Map.of("chain.consumer.sns.verify-signatures", "yes")))
-                .hasMessageContaining("chain.consumer.sns.verify-signatures must be true or false");
+        assertThat(settings(Map.of(TrustSettings.VERIFY_SNS_SIGNATURES.name(), "true")).verifySnsSignatures()).isTrue();
+        assertThatThrownBy(() -> settings(Map.of(TrustSettings.VERIFY_SNS_SIGNATURES.name(), "yes")))
+                .hasMessageContaining(TrustSettings.VERIFY_SNS_SIGNATURES.name() + " must be true or false");
     }
 }

@@ -83,7 +83,7 @@ class DeclaredSettingsTest {
     void aKeyThatNoRecordReadsIsCheckedAtStartAllTheSame() {
         assertThatThrownBy(() -> SettingsBinder.read(ConfigSource.of(Map.of(ChainKeys.LOG_FORMAT.name(), "xml")),
                 Application.SETTINGS))
-                .hasMessage("chain.log.format must be text or json, not xml");
+                .hasMessage(ChainKeys.LOG_FORMAT.name() + " must be text or json, not xml");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.sqsextended.chain.Application;
+import io.sqsextended.chain.consumer.events.TrustSettings;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +17,7 @@ class EnvironmentKeysTest {
     @Test
     void aChainVariableSetsTheKeyWhoseDotsAndDashesItWritesAsUnderscores() {
         assertThat(read(Map.of("CHAIN_CONSUMER_POINTER_PREFIXES", "offload/")).properties())
-                .containsExactly(Map.entry("chain.consumer.pointer-prefixes", "offload/"));
+                .containsExactly(Map.entry(TrustSettings.POINTER_PREFIXES.name(), "offload/"));
     }
 
     @Test
@@ -35,18 +36,18 @@ class EnvironmentKeysTest {
     @Test
     void aTemplateParameterVariableKeepsTheParametersNameAsWritten() {
         assertThat(read(Map.of("CHAIN_LOCAL_PARAMETER_MaxReceiveCount", "3")).properties())
-                .containsExactly(Map.entry("chain.local.parameter.MaxReceiveCount", "3"));
+                .containsExactly(Map.entry(ChainKeys.LOCAL_PARAMETERS.name() + "MaxReceiveCount", "3"));
     }
 
     @Test
     void aSystemPropertyOfTheSameKeyWinsOverTheVariable() {
         EnvironmentKeys.Settings settings = EnvironmentKeys.read(
                 Map.of("CHAIN_LOCAL_S3_PORT", "9001", "CAMEL_SERVER_MAX_BODY_SIZE", "100"),
-                Map.of("chain.local.s3-port", "9002", "camel.server.maxBodySize", "200"), KNOWN);
+                Map.of(ChainKeys.LOCAL_S3_PORT.name(), "9002", "camel.server.maxBodySize", "200"), KNOWN);
 
         assertThat(settings.properties())
                 .containsExactly(Map.entry("camel.server.max-body-size", "200"),
-                Map.entry("chain.local.s3-port", "9002"));
+                Map.entry(ChainKeys.LOCAL_S3_PORT.name(), "9002"));
     }
 
     @Test

@@ -15,9 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Where delivered keys are kept: per instance by default, shared on PostgreSQL by configuration alone. */
 class IdempotencySettingsTest {
 
-    static final Map<String, String> AWS = Map.of("chain.mode", "aws", "chain.auth.enabled", "false", "chain.bucket",
-            "b",
-            "chain.queue", "q", "chain.dead-letter-queue", "d");
+    static final Map<String, String> AWS = Map.of(ChainKeys.MODE.name(), "aws", AuthSettings.ENABLED.name(), "false",
+            ChainKeys.BUCKET.name(), "b", ChainKeys.QUEUE.name(), "q", ChainKeys.DEAD_LETTER_QUEUE.name(), "d");
 
     static ConsumerSettings.Idempotency read(Map<String, String> base, Map<String, String> values) {
         Map<String, String> all = new HashMap<>(base);
@@ -34,11 +33,11 @@ class IdempotencySettingsTest {
 
     @Test
     void theSharedStoreIsChosenByConfigurationWithItsConnection() {
-        ConsumerSettings.Idempotency idempotency = read(AWS, Map.of("chain.consumer.idempotency.store", "jdbc",
-                "chain.consumer.idempotency.jdbc-url", "jdbc:postgresql://db:5432/chain",
-                        "chain.consumer.idempotency.jdbc-user", "chain",
-                "chain.consumer.idempotency.jdbc-password", "s3cret", "chain.consumer.idempotency.claim-timeout",
-                        "30s"));
+        ConsumerSettings.Idempotency idempotency = read(AWS, Map.of(ConsumerSettings.IDEMPOTENCY_STORE.name(), "jdbc",
+                ConsumerSettings.IDEMPOTENCY_JDBC_URL.name(), "jdbc:postgresql://db:5432/chain",
+                ConsumerSettings.IDEMPOTENCY_JDBC_USER.name(), "chain",
+                ConsumerSettings.IDEMPOTENCY_JDBC_PASSWORD.name(), "s3cret",
+                ConsumerSettings.IDEMPOTENCY_CLAIM_TIMEOUT.name(), "30s"));
 
         assertThat(idempotency.store()).isEqualTo(ConsumerSettings.Store.JDBC);
         assertThat(idempotency.jdbc()).isEqualTo(
@@ -49,31 +48,32 @@ class IdempotencySettingsTest {
 
     @Test
     void theSharedStoreNeedsAJdbcUrl() {
-        assertThatThrownBy(() -> read(AWS, Map.of("chain.consumer.idempotency.store", "jdbc")))
+        assertThatThrownBy(() -> read(AWS, Map.of(ConsumerSettings.IDEMPOTENCY_STORE.name(), "jdbc")))
                 .hasMessageContaining(
-                        "chain.consumer.idempotency.store=jdbc needs chain.consumer.idempotency.jdbc-url");
+                        ConsumerSettings.IDEMPOTENCY_STORE.name() + "=jdbc needs chain.consumer.idempotency.jdbc-url");
     }
 
     @Test
     void anUnknownStoreIsRefusedNamingTheChoices() {
-        assertThatThrownBy(() -> read(AWS, Map.of("chain.consumer.idempotency.store", "redis")))
-                .hasMessageContaining("chain.consumer.idempotency.store must be memory, file or jdbc, not redis");
+        assertThatThrownBy(() -> read(AWS, Map.of(ConsumerSettings.IDEMPOTENCY_STORE.name(), "redis")))
+                .hasMessageContaining(ConsumerSettings.IDEMPOTENCY_STORE.name()
+                        + " must be memory, file or jdbc, not redis");
     }
 
     @Test
     void aClaimTimeoutBelowThreeSecondsIsRefused() {
-        assertThatThrownBy(() -> read(AWS, Map.of("chain.consumer.idempotency.claim-timeout", "2s")))
-                .hasMessageContaining("chain.consumer.idempotency.claim-timeout must be at least 3s");
+        assertThatThrownBy(() -> read(AWS, Map.of(ConsumerSettings.IDEMPOTENCY_CLAIM_TIMEOUT.name(), "2s")))
+                .hasMessageContaining(ConsumerSettings.IDEMPOTENCY_CLAIM_TIMEOUT.name() + " must be at least 3s");
     }
 
     @Test
     void theRetentionMustOutlastTheClaimTimeout() {
         assertThatThrownBy(() -> read(AWS,
-                Map.of("chain.consumer.idempotency.claim-timeout", "1h", "chain.consumer.idempotency.retention",
-                "30m")))
+                Map.of(ConsumerSettings.IDEMPOTENCY_CLAIM_TIMEOUT.name(), "1h",
+                        ConsumerSettings.IDEMPOTENCY_RETENTION.name(), "30m")))
                 .hasMessageContaining(
-                        "chain.consumer.idempotency.retention must be longer than "
-                        + "chain.consumer.idempotency.claim-timeout");
+                        ConsumerSettings.IDEMPOTENCY_RETENTION.name() + " must be longer than "
+                        + ConsumerSettings.IDEMPOTENCY_CLAIM_TIMEOUT.name());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.sqsextended.chain.config;
 import java.util.List;
 
 import io.sqsextended.chain.Application;
+import io.sqsextended.chain.consumer.events.TrustSettings;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,32 +15,33 @@ class KnownKeysTest {
 
     @Test
     void aKeysVariableIsTheKeyUpperCasedWithUnderscoresForDotsAndDashes() {
-        assertThat(KnownKeys.variable("chain.local.data-dir")).isEqualTo("CHAIN_LOCAL_DATA_DIR");
-        assertThat(KnownKeys.variable("chain.local.parameter.<Name>")).isEqualTo("CHAIN_LOCAL_PARAMETER_<Name>");
+        assertThat(KnownKeys.variable(ChainKeys.LOCAL_DATA_DIR.name())).isEqualTo("CHAIN_LOCAL_DATA_DIR");
+        assertThat(KnownKeys.variable(ChainKeys.LOCAL_PARAMETERS.name() + "<Name>"))
+                .isEqualTo("CHAIN_LOCAL_PARAMETER_<Name>");
     }
 
     @Test
     void everyKnownKeyIsReachedFromItsVariableAlone() {
         List<String> keys = KNOWN.keys().stream().filter(key -> !key.endsWith("<Name>")).toList();
 
-        assertThat(keys).contains("chain.local.data-dir", "camel.server.port", "camel.main.shutdown-timeout");
+        assertThat(keys).contains(ChainKeys.LOCAL_DATA_DIR.name(), "camel.server.port", "camel.main.shutdown-timeout");
         assertThat(keys.stream().map(key -> KNOWN.keyOf(KnownKeys.variable(key)).orElse(null)))
                 .containsExactlyElementsOf(keys);
     }
 
     @Test
     void theNearestKeyToATypoIsTheOneMeant() {
-        assertThat(KNOWN.nearestKey("chain.consumer.pointer-prefix")).isEqualTo("chain.consumer.pointer-prefixes");
+        assertThat(KNOWN.nearestKey("chain.consumer.pointer-prefix")).isEqualTo(TrustSettings.POINTER_PREFIXES.name());
         assertThat(KNOWN.nearestKey("camel.serverr.port")).isEqualTo("camel.server.port");
-        assertThat(KNOWN.nearestToVariable("CHAIN_LOCAL_DATADIR")).isEqualTo("chain.local.data-dir");
+        assertThat(KNOWN.nearestToVariable("CHAIN_LOCAL_DATADIR")).isEqualTo(ChainKeys.LOCAL_DATA_DIR.name());
     }
 
     @Test
     void chainKeysAreKnownByTheirExactNameOrTheirFamily() {
-        assertThat(KNOWN.isKnown("chain.local.data-dir")).isTrue();
-        assertThat(KNOWN.isKnown("chain.local.parameter.MaxReceiveCount")).isTrue();
+        assertThat(KNOWN.isKnown(ChainKeys.LOCAL_DATA_DIR.name())).isTrue();
+        assertThat(KNOWN.isKnown(ChainKeys.LOCAL_PARAMETERS.name() + "MaxReceiveCount")).isTrue();
         assertThat(KNOWN.isKnown("chain.local.dataDir")).isFalse();
-        assertThat(KNOWN.isKnown("chain.local.parameter.")).isFalse();
+        assertThat(KNOWN.isKnown(ChainKeys.LOCAL_PARAMETERS.name())).isFalse();
     }
 
     @Test

@@ -28,8 +28,8 @@ class PresignSettingsTest {
 
     @Test
     void anUnreadableDurationNamesItsKey() {
-        assertThatThrownBy(() -> ConfigValues.duration("chain.presign.ttl", "soon"))
-                .hasMessageContaining("chain.presign.ttl");
+        assertThatThrownBy(() -> ConfigValues.duration(PresignSettings.TTL.name(), "soon"))
+                .hasMessageContaining(PresignSettings.TTL.name());
     }
 
     @Test
@@ -41,8 +41,8 @@ class PresignSettingsTest {
 
     @Test
     void decimalUnitsAreRefusedRatherThanGuessed() {
-        assertThatThrownBy(() -> ConfigValues.size("chain.upload.max-size", "5GB"))
-                .hasMessageContaining("chain.upload.max-size");
+        assertThatThrownBy(() -> ConfigValues.size(PresignSettings.UPLOAD_MAX_SIZE.name(), "5GB"))
+                .hasMessageContaining(PresignSettings.UPLOAD_MAX_SIZE.name());
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.testkit.RecordingDownstream;
 import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.consumer.events.PayloadRefusedException;
+import io.sqsextended.chain.consumer.events.TrustSettings;
 import io.sqsextended.chain.wire.PayloadHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,10 +54,10 @@ class ConsumerChainTest {
 
     @RegisterExtension
     static final ChainExtension chain = ChainExtension.app().consumer().recordingDownstream().properties(Map.of(
-                    "chain.consumer.redelivery.max-attempts", String.valueOf(REDELIVERIES),
-                    "chain.consumer.redelivery.initial-delay", String.valueOf(INITIAL_DELAY),
-                    "chain.consumer.redelivery.multiplier", "2",
-                    "chain.consumer.pointer-prefixes", "offload/, s3://" + OFFLOADS + "/"))
+                    ConsumerSettings.REDELIVERY_MAX_ATTEMPTS.name(), String.valueOf(REDELIVERIES),
+                    ConsumerSettings.REDELIVERY_INITIAL_DELAY.name(), String.valueOf(INITIAL_DELAY),
+                    ConsumerSettings.REDELIVERY_MULTIPLIER.name(), "2",
+                    TrustSettings.POINTER_PREFIXES.name(), "offload/, s3://" + OFFLOADS + "/"))
             .afterStart(c -> c.s3().createBucket(r -> r.bucket(OFFLOADS)));
 
     @AfterEach

@@ -76,7 +76,7 @@ class ConsumerScalingTest {
         callMillis = 1500;
         try (CapturedLogs logs = CapturedLogs.open("scaling-logs")) {
             // one worker, 2 s of visibility, 1.5 s per call: the fourth message waits 4.5 s for its worker
-            start(Map.of("chain.consumer.concurrency", "1", "chain.consumer.visibility-timeout", "2"));
+            start(Map.of(ChainKeys.CONCURRENCY.name(), "1", ConsumerSettings.VISIBILITY_TIMEOUT.name(), "2"));
             List<String> bodies = sendMany(4);
 
             await().atMost(Duration.ofSeconds(30))

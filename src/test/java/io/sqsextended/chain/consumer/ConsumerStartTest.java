@@ -2,6 +2,7 @@ package io.sqsextended.chain.consumer;
 
 
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.config.ChainKeys;
 import org.apache.camel.component.aws2.sqs.Sqs2Endpoint;
 import org.junit.jupiter.api.Test;
 import io.sqsextended.chain.testkit.ChainExtension;
@@ -17,13 +18,13 @@ class ConsumerStartTest {
 
     @Test
     void theConsumerRenewsAtTheVisibilityTimeoutTheTemplateGivesTheQueue() throws Exception {
-        ChainApp app = chain.property("chain.local.parameter.VisibilityTimeout", "45").start();
+        ChainApp app = chain.property(ChainKeys.LOCAL_PARAMETERS.name() + "VisibilityTimeout", "45").start();
         assertThat(consumerEndpoint(app).getConfiguration().getVisibilityTimeout()).isEqualTo(45);
     }
 
     @Test
     void aConfiguredVisibilityTimeoutIsTheOneRenewed() throws Exception {
-        ChainApp app = chain.property("chain.consumer.visibility-timeout", "33").start();
+        ChainApp app = chain.property(ConsumerSettings.VISIBILITY_TIMEOUT.name(), "33").start();
         assertThat(consumerEndpoint(app).getConfiguration().getVisibilityTimeout()).isEqualTo(33);
     }
 
@@ -31,7 +32,8 @@ class ConsumerStartTest {
     void theConsumerPollsTheEmbeddedQueueByItsUrl() throws Exception {
         ChainApp app = chain.start();
         assertThat(consumerEndpoint(app).getConfiguration().getQueueUrl())
-                .isEqualTo(app.clientSettings().sqsEndpoint() + "/000000000000/" + app.property("chain.queue"));
+                .isEqualTo(app.clientSettings().sqsEndpoint() + "/000000000000/"
+                        + app.property(ChainKeys.QUEUE.name()));
     }
 
     private static Sqs2Endpoint consumerEndpoint(ChainApp app) {

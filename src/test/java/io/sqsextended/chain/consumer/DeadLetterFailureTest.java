@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.testkit.Queues;
 import org.apache.camel.builder.AdviceWith;
@@ -16,13 +17,13 @@ import static org.awaitility.Awaitility.await;
 /** When the dead-letter queue cannot be written, the source message stays on the queue: nothing is lost. */
 class DeadLetterFailureTest {
 
-    static final String VISIBILITY_PARAMETER = "chain.local.parameter.VisibilityTimeout";
+    static final String VISIBILITY_PARAMETER = ChainKeys.LOCAL_PARAMETERS.name() + "VisibilityTimeout";
     // SQS hands the message out again soon after it was left on the queue. A system property: local mode reads
     // template parameters before ChainApp's override properties can be listed
     @RegisterExtension
     static final ChainExtension chain = ChainExtension.app().consumer().recordingDownstream()
             .systemProperty(VISIBILITY_PARAMETER, "2")
-            .property("chain.consumer.redelivery.max-attempts", "0")
+            .property(ConsumerSettings.REDELIVERY_MAX_ATTEMPTS.name(), "0")
             .afterStart(c -> AdviceWith.adviceWith(c.context(), ConsumerRoutes.DEAD_LETTER_ROUTE,
                     route -> route.weaveAddFirst().throwException(
                             new IllegalStateException("dead-letter queue unavailable"))));

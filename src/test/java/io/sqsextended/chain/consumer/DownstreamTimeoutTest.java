@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.testkit.ChainExtension;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeTimedOutException;
@@ -38,11 +39,11 @@ class DownstreamTimeoutTest {
     static final Map<String, CountDownLatch> hanging = new ConcurrentHashMap<>();
     @RegisterExtension
     static final ChainExtension chain = ChainExtension.app().consumer().properties(Map.of(
-                    "chain.downstream.uri", URI,
-                    "chain.consumer.concurrency", "1",
-                    "chain.consumer.downstream-timeout", "1s",
-                    "chain.consumer.redelivery.max-attempts", "1",
-                    "chain.consumer.redelivery.initial-delay", "200"))
+                    ConsumerSettings.DOWNSTREAM_URI.name(), URI,
+                    ChainKeys.CONCURRENCY.name(), "1",
+                    ConsumerSettings.DOWNSTREAM_TIMEOUT.name(), "1s",
+                    ConsumerSettings.REDELIVERY_MAX_ATTEMPTS.name(), "1",
+                    ConsumerSettings.REDELIVERY_INITIAL_DELAY.name(), "200"))
             .afterStart(c -> RouteBuilder.addRoutes(c.context(), routes -> routes.from(URI).routeId("test-hanging")
                     .routeConfigurationId(ConsumerErrorHandling.ID).process(DownstreamTimeoutTest::call)));
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.testkit.RecordingDownstream;
 import org.junit.jupiter.api.Test;
@@ -30,9 +31,9 @@ class FailingPayloadsTest {
 
     @RegisterExtension
     static final ChainExtension chain = ChainExtension.app().consumer().recordingDownstream().properties(Map.of(
-                    "chain.consumer.concurrency", "2",
-                    "chain.consumer.redelivery.max-attempts", "1",
-                    "chain.consumer.redelivery.initial-delay", String.valueOf(REDELIVERY_DELAY)))
+                    ChainKeys.CONCURRENCY.name(), "2",
+                    ConsumerSettings.REDELIVERY_MAX_ATTEMPTS.name(), "1",
+                    ConsumerSettings.REDELIVERY_INITIAL_DELAY.name(), String.valueOf(REDELIVERY_DELAY)))
             .afterStart(c -> c.downstream().failWhen = subject -> subject.startsWith("poison "));
 
     @Test

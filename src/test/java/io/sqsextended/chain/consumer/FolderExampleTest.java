@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.testkit.RandomBytes;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,8 @@ class FolderExampleTest {
 
     @RegisterExtension
     static final ChainExtension chain = ChainExtension.app().consumer().properties(Map.of(
-                    "chain.routes.dir", "examples/routes",
-                    "chain.downstream.uri", "direct:folder"))
+                    ConsumerSettings.ROUTES_DIR.name(), "examples/routes",
+                    ConsumerSettings.DOWNSTREAM_URI.name(), "direct:folder"))
             .property("example.folder.dir", c -> c.dir("outbox").toString());
 
     @Test
@@ -28,7 +29,8 @@ class FolderExampleTest {
         String key = "input/" + UUID.randomUUID() + "/nested dir/été+1.bin";
         byte[] payload = RandomBytes.randomBytes(3 * 1024 * 1024);
 
-        chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key(key), RequestBody.fromBytes(payload));
+        chain.s3().putObject(r -> r.bucket(chain.property(ChainKeys.BUCKET.name())).key(key),
+                RequestBody.fromBytes(payload));
 
         Path written = chain.dir("outbox").resolve(key);
         await().until(() -> Files.exists(written));

@@ -34,7 +34,8 @@ class GracefulShutdownTest {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean finished = new AtomicBoolean();
-        chain.properties(Map.of("chain.downstream.uri", "direct:test-slow", "camel.main.shutdown-timeout", "60"))
+        chain.properties(Map.of(ConsumerSettings.DOWNSTREAM_URI.name(), "direct:test-slow",
+                "camel.main.shutdown-timeout", "60"))
                 .start();
         RouteBuilder.addRoutes(chain.context(), routes -> routes.from("direct:test-slow")
                 .routeConfigurationId(ConsumerErrorHandling.ID)
@@ -59,7 +60,8 @@ class GracefulShutdownTest {
 
     @Test
     void aStopWithNothingInFlightDoesNotWaitForTheLongPollUnderWay() throws Exception {
-        chain.properties(Map.of("chain.consumer.wait-time-seconds", "20", "camel.main.shutdown-timeout", "30")).start();
+        chain.properties(Map.of(ConsumerSettings.WAIT_TIME_SECONDS.name(), "20", "camel.main.shutdown-timeout", "30"))
+                .start();
         ScheduledPollConsumer consumer = (ScheduledPollConsumer) chain.context().getRoute(ConsumerRoutes.CONSUME_ROUTE)
                 .getConsumer();
         // the queue is empty once the start's s3:TestEvent is consumed: the receive under way then waits its 20 s

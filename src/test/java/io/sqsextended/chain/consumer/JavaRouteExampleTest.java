@@ -2,6 +2,7 @@ package io.sqsextended.chain.consumer;
 
 import java.util.UUID;
 
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.testkit.RecordingDownstream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -15,12 +16,13 @@ class JavaRouteExampleTest {
 
     @RegisterExtension
     final ChainExtension chain = ChainExtension.app().consumer().recordingDownstream().downstream("direct:lines")
-            .property("chain.routes.dir", "examples/java").property("example.lines.to", RecordingDownstream.URI);
+            .property(ConsumerSettings.ROUTES_DIR.name(), "examples/java")
+            .property("example.lines.to", RecordingDownstream.URI);
 
     @Test
     void aJavaRouteFileCountsTheLinesOfEachPayloadAndHandsItOnUnchanged() throws Exception {
         String key = "input/" + UUID.randomUUID() + ".csv";
-        chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key(key),
+        chain.s3().putObject(r -> r.bucket(chain.property(ChainKeys.BUCKET.name())).key(key),
                 RequestBody.fromString("a,1\nb,2\nc,3\n"));
 
         RecordingDownstream.Attempt delivery = chain.downstream().awaitKey(key);

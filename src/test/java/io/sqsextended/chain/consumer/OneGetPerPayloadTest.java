@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.testkit.RecordingDownstream;
 import io.sqsextended.chain.testkit.ServedGets;
 import org.apache.camel.Exchange;
@@ -108,10 +109,10 @@ class OneGetPerPayloadTest {
                     c.downstream().failWhen = subject -> subject.contains("/fail-once/") && failedOnce.add(subject);
                     gets = c.closing(ServedGets.open());
                 })
-                .property("chain.routes.dir", c -> c.dir("routes").toString())
-                .properties(Map.of("chain.consumer.downstream-timeout", downstreamTimeout,
-                        "chain.consumer.redelivery.max-attempts", "2",
-                        "chain.consumer.redelivery.initial-delay", "200"))
+                .property(ConsumerSettings.ROUTES_DIR.name(), c -> c.dir("routes").toString())
+                .properties(Map.of(ConsumerSettings.DOWNSTREAM_TIMEOUT.name(), downstreamTimeout,
+                        ConsumerSettings.REDELIVERY_MAX_ATTEMPTS.name(), "2",
+                        ConsumerSettings.REDELIVERY_INITIAL_DELAY.name(), "200"))
                 .afterStart(c -> RouteBuilder.addRoutes(c.context(), java -> {
                     java.from("direct:reset-first").routeId("reset-first")
                             .process(exchange -> exchange.getIn().getBody(StreamCache.class).reset())
@@ -183,7 +184,7 @@ class OneGetPerPayloadTest {
      * seen.
      */
     static long deliver(ChainExtension chain, String key, int attempts) {
-        String bucket = chain.property("chain.bucket");
+        String bucket = chain.property(ChainKeys.BUCKET.name());
         chain.s3().putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString(PAYLOAD));
         chain.queues().send(objectCreated(bucket, key, "01"));
         await().until(() -> chain.downstream().ofKey(key), calls -> calls.size() == attempts);

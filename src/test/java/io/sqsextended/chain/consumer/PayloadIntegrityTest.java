@@ -21,6 +21,7 @@ import io.sqsextended.chain.producer.OutgoingMessage;
 import io.sqsextended.chain.wire.PayloadSha256;
 import io.sqsextended.chain.wire.PayloadHeaders;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sqsextended.chain.presign.PresignSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -43,10 +44,11 @@ class PayloadIntegrityTest {
 
     @RegisterExtension
     static final ChainExtension chain = ChainExtension.app().consumer().recordingDownstream().properties(Map.of(
-            "chain.consumer.redelivery.max-attempts", "2",
-            "chain.consumer.redelivery.initial-delay", "200",
+            ConsumerSettings.REDELIVERY_MAX_ATTEMPTS.name(), "2",
+            ConsumerSettings.REDELIVERY_INITIAL_DELAY.name(), "200",
             // multipart from 6 MiB, in parts of S3's minimum (5 MiB)
-            "chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB"));
+            PresignSettings.UPLOAD_MULTIPART_THRESHOLD.name(), "6MiB",
+            PresignSettings.UPLOAD_PART_SIZE.name(), "5MiB"));
 
     @Test
     void aPayloadCarriesTheCrc64NvmeItWasVerifiedAgainst() {

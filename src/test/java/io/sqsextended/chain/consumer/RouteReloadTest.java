@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.testkit.CapturedLogs;
 import io.sqsextended.chain.testkit.RecordingDownstream;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +23,7 @@ class RouteReloadTest {
     CapturedLogs logs;
     @RegisterExtension
     final ChainExtension chain = ChainExtension.app().consumer().recordingDownstream().downstream("direct:versioned")
-            .property("chain.routes.dir", c -> c.dir("routes").toString())
+            .property(ConsumerSettings.ROUTES_DIR.name(), c -> c.dir("routes").toString())
             .beforeStart(c -> {
                 Files.writeString(c.dir("routes").resolve("versioned.yaml"), route("v1", RecordingDownstream.URI));
                 logs = c.closing(CapturedLogs.open("reload"));
@@ -106,7 +107,8 @@ class RouteReloadTest {
 
     private String deliveredVersion() {
         String key = "input/" + UUID.randomUUID() + ".txt";
-        chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key(key), RequestBody.fromString("payload"));
+        chain.s3().putObject(r -> r.bucket(chain.property(ChainKeys.BUCKET.name())).key(key),
+                RequestBody.fromString("payload"));
         return chain.downstream().awaitKey(key).header("RouteVersion");
     }
 }

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.UUID;
 
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.testkit.Postgres;
 import io.sqsextended.chain.testkit.RecordingDownstream;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class SqlExampleTest {
 
     @RegisterExtension
     final ChainExtension chain = ChainExtension.app().consumer().recordingDownstream().downstream("direct:sql")
-            .property("chain.routes.dir", "examples/sql")
+            .property(ConsumerSettings.ROUTES_DIR.name(), "examples/sql")
                     .property("camel.beans.exampleDb", "#class:org.postgresql.ds.PGSimpleDataSource")
             .property("example.sql.to", RecordingDownstream.URI).startInTest();
 
@@ -36,7 +37,7 @@ class SqlExampleTest {
         }
         String key = "input/" + UUID.randomUUID() + ".txt";
         chain.property("camel.beans.exampleDb.url", url).start();
-        String eTag = chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key(key),
+        String eTag = chain.s3().putObject(r -> r.bucket(chain.property(ChainKeys.BUCKET.name())).key(key),
                 RequestBody.fromString("twelve bytes")).eTag();
 
         assertThat(chain.downstream().awaitKey(key).text()).isEqualTo("twelve bytes");

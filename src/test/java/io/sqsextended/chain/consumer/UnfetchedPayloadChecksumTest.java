@@ -31,7 +31,7 @@ class UnfetchedPayloadChecksumTest {
 
     @RegisterExtension
     static final ChainExtension chain = ChainExtension.app().consumer().recordingDownstream()
-            .property("chain.consumer.fetch-payload", "false");
+            .property(ConsumerSettings.FETCH_PAYLOAD.name(), "false");
 
     @Test
     void theDownstreamGetsTheCrc64NvmeS3KeepsWithTheUrl() {

@@ -24,7 +24,7 @@ class UserRoutesTest {
         Files.writeString(broken,
                 "- route:\n    from:\n      uri: direct:broken\n      steps:\n        - no-such-step: {}\n");
 
-        assertThatThrownBy(() -> chain.property("chain.routes.dir", routesDir.toString()).start())
+        assertThatThrownBy(() -> chain.property(ConsumerSettings.ROUTES_DIR.name(), routesDir.toString()).start())
                 .hasStackTraceContaining("Cannot load user route file " + broken);
     }
 }

@@ -24,10 +24,10 @@ class WebhookExampleTest {
     static final ChainExtension chain = ChainExtension.app().consumer()
             .beforeStart(c -> webhook = c.closing(RecordingWebhook.start()))
             .properties(Map.of(
-                    "chain.routes.dir", "examples/routes",
-                    "chain.downstream.uri", "direct:webhook",
-                    "chain.consumer.redelivery.max-attempts", "1",
-                    "chain.consumer.redelivery.initial-delay", "100"))
+                    ConsumerSettings.ROUTES_DIR.name(), "examples/routes",
+                    ConsumerSettings.DOWNSTREAM_URI.name(), "direct:webhook",
+                    ConsumerSettings.REDELIVERY_MAX_ATTEMPTS.name(), "1",
+                    ConsumerSettings.REDELIVERY_INITIAL_DELAY.name(), "100"))
             .property("example.webhook.url", c -> webhook.url("/hook"));
 
     @Test

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.sqsextended.chain.config.ChainKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import io.sqsextended.chain.testkit.RunningJar;
@@ -42,12 +43,12 @@ class FailFastIT {
 
     @Test
     void aBusyS3PortEndsTheJvmWithOneLineNamingChainLocalS3Port() throws Exception {
-        assertBusyPortEndsTheStart("chain.local.s3-port");
+        assertBusyPortEndsTheStart(ChainKeys.LOCAL_S3_PORT.name());
     }
 
     @Test
     void aBusySqsPortEndsTheJvmWithOneLineNamingChainLocalSqsPort() throws Exception {
-        assertBusyPortEndsTheStart("chain.local.sqs-port");
+        assertBusyPortEndsTheStart(ChainKeys.LOCAL_SQS_PORT.name());
     }
 
     @Test

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.testkit.Postgres;
 import io.sqsextended.chain.testkit.RunningJar;
 import io.sqsextended.chain.wire.AwsSettings;
@@ -229,8 +230,9 @@ class ScaleOutIT {
         Files.writeString(instanceHome.resolve("routes").resolve("scale-out.camel.yaml"), DOWNSTREAM);
         AwsSettings endpoints = stack.clientSettings();
         List<String> properties = new ArrayList<>(
-                RunningJar.awsMode(endpoints, stack.property("chain.bucket"), stack.property("chain.queue"),
-                stack.property("chain.dead-letter-queue")));
+                RunningJar.awsMode(endpoints, stack.property(ChainKeys.BUCKET.name()),
+                stack.property(ChainKeys.QUEUE.name()),
+                stack.property(ChainKeys.DEAD_LETTER_QUEUE.name())));
         properties.addAll(List.of("-Dchain.auth.producer-tokens=" + UniqueSecrets.PRODUCER_TOKEN,
                 "-Dchain.auth.consumer-tokens=" + UniqueSecrets.CONSUMER_TOKEN,
                 "-Dchain.auth.admin-tokens=" + UniqueSecrets.ADMIN_TOKEN, "-Dchain.consumer.wait-time-seconds=1",
@@ -247,7 +249,7 @@ class ScaleOutIT {
     }
 
     private void upload(List<String> keys, String version) {
-        String bucket = stack.property("chain.bucket");
+        String bucket = stack.property(ChainKeys.BUCKET.name());
         ExecutorService uploaders = Executors.newFixedThreadPool(8);
         try {
             CompletableFuture.allOf(keys.stream()

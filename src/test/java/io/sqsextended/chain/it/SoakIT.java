@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.testkit.RecordingDownstream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -35,13 +36,13 @@ class SoakIT {
     static final int PRODUCERS = 4;
 
     @RegisterExtension
-    final ChainExtension chain = ChainExtension.withUniqueSecrets().property("chain.consumer.concurrency", "4");
+    final ChainExtension chain = ChainExtension.withUniqueSecrets().property(ChainKeys.CONCURRENCY.name(), "4");
 
     @Test
     void tenThousandPayloadsPassWithNoneLostAndNoLeak() throws Exception {
         RecordingDownstream downstream = chain.downstream();
         S3Client s3 = chain.s3();
-        String bucket = chain.property("chain.bucket");
+        String bucket = chain.property(ChainKeys.BUCKET.name());
 
         long started = System.nanoTime();
         upload(s3, bucket, 0, WARM_UP);

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.testkit.RecordingDownstream;
 import io.sqsextended.chain.testkit.RunningJar;
 import io.sqsextended.chain.wire.AwsClients;
@@ -52,10 +53,11 @@ class TwoInstancesIT {
     void everyPayloadIsDeliveredAndBothInstancesShareTheWork() throws Exception {
         RecordingDownstream first = local.downstream();
         List<String> output = new CopyOnWriteArrayList<>();
-        String bucket = local.property("chain.bucket");
+        String bucket = local.property(ChainKeys.BUCKET.name());
         AwsSettings endpoints = local.clientSettings();
-        List<String> properties = new ArrayList<>(RunningJar.awsMode(endpoints, bucket, local.property("chain.queue"),
-                local.property("chain.dead-letter-queue")));
+        List<String> properties = new ArrayList<>(RunningJar.awsMode(endpoints, bucket,
+                local.property(ChainKeys.QUEUE.name()),
+                local.property(ChainKeys.DEAD_LETTER_QUEUE.name())));
         properties.addAll(List.of("-Dchain.auth.producer-tokens=" + UniqueSecrets.PRODUCER_TOKEN,
                 "-Dchain.auth.consumer-tokens=" + UniqueSecrets.CONSUMER_TOKEN,
                 "-Dchain.auth.admin-tokens=" + UniqueSecrets.ADMIN_TOKEN, "-Dchain.consumer.wait-time-seconds=1"));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.testkit.CapturedLogs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,7 @@ class BannerCommandsTest {
 
     final String secret = "banner-secret-" + UUID.randomUUID();
     @RegisterExtension
-    final ChainExtension chain = ChainExtension.app().property("chain.local.secret-key", secret).startInTest();
+    final ChainExtension chain = ChainExtension.app().property(ChainKeys.LOCAL_SECRET_KEY.name(), secret).startInTest();
     @TempDir
     Path shellHome;
 
@@ -37,7 +38,7 @@ class BannerCommandsTest {
             chain.start();
             commands = commands(logs);
             output = run(commands);
-            String bucket = chain.property("chain.bucket");
+            String bucket = chain.property(ChainKeys.BUCKET.name());
             assertThat(chain.s3().getObjectAsBytes(r -> r.bucket(bucket).key("input/hello.txt")).asUtf8String())
                     .isEqualTo("hello\n");
             logs.assertNoSecrets(secret);

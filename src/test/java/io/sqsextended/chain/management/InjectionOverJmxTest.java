@@ -6,6 +6,7 @@ import javax.management.Attribute;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.testkit.TestStacks;
 import io.sqsextended.chain.wire.AwsClients;
@@ -26,7 +27,7 @@ class InjectionOverJmxTest {
     private static final MBeanServer JMX = ManagementFactory.getPlatformMBeanServer();
 
     @RegisterExtension
-    static final ChainExtension chain = ChainExtension.app().property("chain.local.latency", "s3=5ms");
+    static final ChainExtension chain = ChainExtension.app().property(ChainKeys.LOCAL_LATENCY.name(), "s3=5ms");
     static ObjectName mbean;
 
     @BeforeAll
@@ -68,7 +69,7 @@ class InjectionOverJmxTest {
     @Test
     void aBadValueOverJmxIsRefusedNamingTheKeyAndChangesNothing() throws Exception {
         assertThatThrownBy(() -> JMX.setAttribute(mbean, new Attribute("LocalFaults", "s3=2:503")))
-                .hasStackTraceContaining("chain.local.faults must look like");
+                .hasStackTraceContaining(ChainKeys.LOCAL_FAULTS.name() + " must look like");
 
         assertThat(JMX.getAttribute(mbean, "LocalFaults")).isEqualTo("none");
     }

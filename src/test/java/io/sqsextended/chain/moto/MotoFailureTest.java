@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.sqsextended.chain.consumer.ConsumerSettings;
 import io.sqsextended.chain.testkit.Queues;
 import io.sqsextended.chain.consumer.DeadLetterSender;
 import org.junit.jupiter.api.AfterEach;
@@ -26,8 +27,8 @@ import static org.awaitility.Awaitility.await;
 class MotoFailureTest {
 
     // fast backoff: three redeliveries within a second
-    static final Map<String, String> QUICK_REDELIVERY = Map.of("chain.consumer.redelivery.initial-delay", "100",
-            "chain.consumer.redelivery.max-delay", "400");
+    static final Map<String, String> QUICK_REDELIVERY = Map.of(ConsumerSettings.REDELIVERY_INITIAL_DELAY.name(), "100",
+            ConsumerSettings.REDELIVERY_MAX_DELAY.name(), "400");
 
     @TempDir
     Path dataDir;
@@ -80,7 +81,8 @@ class MotoFailureTest {
     /** A consumer that receives and never deletes (crashes): moto moves the message after MaxReceiveCount receives. */
     @Test
     void motoMovesAMessageReceivedMaxReceiveCountTimesToTheDeadLetterQueueAndTheRedriveBringsItBack() throws Exception {
-        chain = MotoChain.start(dataDir, Map.of("MaxReceiveCount", "2"), Map.of("chain.consumer.enabled", "false"));
+        chain = MotoChain.start(dataDir, Map.of("MaxReceiveCount", "2"),
+                Map.of(ConsumerSettings.ENABLED.name(), "false"));
         String body = "never deleted " + UUID.randomUUID();
         chain.queues.send(body);
         AtomicInteger receives = new AtomicInteger();

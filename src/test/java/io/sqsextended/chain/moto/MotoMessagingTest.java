@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.amazon.sqs.javamessaging.AmazonSQSExtendedClient;
 import com.amazon.sqs.javamessaging.ExtendedClientConfiguration;
+import io.sqsextended.chain.consumer.events.TrustSettings;
 import io.sqsextended.chain.testkit.RecordingDownstream;
 import io.sqsextended.chain.testkit.ApiClient;
 import io.sqsextended.chain.wire.AwsClients;
@@ -45,7 +46,7 @@ class MotoMessagingTest {
     @BeforeEach
     void start() throws Exception {
         chain = MotoChain.start(dataDir, Map.of(),
-                Map.of("chain.consumer.pointer-prefixes", "offload/,s3://" + SNS_OFFLOADS + "/"));
+                Map.of(TrustSettings.POINTER_PREFIXES.name(), "offload/,s3://" + SNS_OFFLOADS + "/"));
     }
 
     @AfterEach

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import javax.tools.ToolProvider;
 
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.testkit.RecordingDownstream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +33,7 @@ class PluginRouteBuilderTest {
     Path classes;
     @RegisterExtension
     final ChainExtension chain = ChainExtension.app().consumer().recordingDownstream().downstream("direct:lines")
-            .property("chain.plugins.dir", c -> pluginsDir.toString())
+            .property(PluginSettings.DIR.name(), c -> pluginsDir.toString())
                     .property("camel.beans.lineCount", "#class:LineCount")
             .property("example.lines.to", RecordingDownstream.URI).startInTest();
 
@@ -44,7 +45,7 @@ class PluginRouteBuilderTest {
 
         chain.start();
         String key = "input/" + UUID.randomUUID() + ".txt";
-        chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key(key),
+        chain.s3().putObject(r -> r.bucket(chain.property(ChainKeys.BUCKET.name())).key(key),
                 RequestBody.fromString("one\ntwo\n"));
 
         assertThat(chain.downstream().awaitKey(key).header("PayloadLines")).isEqualTo("2");

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import io.sqsextended.chain.testkit.CapturedLogs;
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.config.ChainKeys;
+import io.sqsextended.chain.consumer.ConsumerSettings;
 import io.sqsextended.chain.testkit.RecordingDownstream;
 import io.sqsextended.chain.testkit.TestPlugins;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,8 @@ class PluginsTest {
     Path pluginsDir;
     @RegisterExtension
     final ChainExtension chain = ChainExtension.app().consumer().recordingDownstream().downstream("direct:base64")
-            .property("chain.plugins.dir", c -> pluginsDir.toString()).property("chain.routes.dir", "examples/plugins")
+            .property(PluginSettings.DIR.name(), c -> pluginsDir.toString())
+            .property(ConsumerSettings.ROUTES_DIR.name(), "examples/plugins")
             .property("example.base64.to", RecordingDownstream.URI).startInTest();
 
     @Test
@@ -48,7 +51,7 @@ class PluginsTest {
     void coordinatesAreResolvedIntoThePluginsFolderFromTheLocalRepository() throws Exception {
         String coordinates = "org.apache.camel:camel-base64:" + TestPlugins.camelVersion();
 
-        String delivered = deliveredThroughTheExample(Map.of("chain.plugins.dependencies", coordinates));
+        String delivered = deliveredThroughTheExample(Map.of(PluginSettings.DEPENDENCIES.name(), coordinates));
 
         assertThat(delivered).isEqualTo(base64("payload through a plugin"));
         // its dependencies the product bundles at the same version (camel-support, commons-codec) are not copied
@@ -62,11 +65,11 @@ class PluginsTest {
     void resolvedCoordinatesAreUsedOfflineFromThePluginsFolderAtTheNextStart() throws Exception {
         String coordinates = "org.apache.camel:camel-base64:" + TestPlugins.camelVersion();
         try (CapturedLogs logs = CapturedLogs.open("offline")) {
-            deliveredThroughTheExample(Map.of("chain.plugins.dependencies", coordinates));
+            deliveredThroughTheExample(Map.of(PluginSettings.DEPENDENCIES.name(), coordinates));
 
             // a repository that answers nothing: the start may not ask one
-            String delivered = deliveredThroughTheExample(Map.of("chain.plugins.dependencies", coordinates,
-                    "chain.plugins.repositories", "http://127.0.0.1:9/nothing"));
+            String delivered = deliveredThroughTheExample(Map.of(PluginSettings.DEPENDENCIES.name(), coordinates,
+                    PluginSettings.REPOSITORIES.name(), "http://127.0.0.1:9/nothing"));
 
             assertThat(delivered).isEqualTo(base64("payload through a plugin"));
             assertThat(logs.count("Resolved [" + coordinates + "]")).as("resolved by the first start only")
@@ -77,8 +80,8 @@ class PluginsTest {
     @Test
     void coordinatesOfALibraryTheProductBundlesAtThatVersionNeedNoRepository() throws Exception {
         try (CapturedLogs logs = CapturedLogs.open("bundled")) {
-            start(Map.of("chain.plugins.dependencies", "org.apache.camel:camel-sql:" + TestPlugins.camelVersion(),
-                    "chain.plugins.repositories", "http://127.0.0.1:9/nothing"));
+            start(Map.of(PluginSettings.DEPENDENCIES.name(), "org.apache.camel:camel-sql:" + TestPlugins.camelVersion(),
+                    PluginSettings.REPOSITORIES.name(), "http://127.0.0.1:9/nothing"));
             assertThat(logs.count("Resolved [")).isZero();
             assertThat(pluginsDir).isEmptyDirectory();
         }
@@ -96,7 +99,7 @@ class PluginsTest {
 
     @Test
     void coordinatesOfAnotherVersionOfABundledLibraryAreRefusedBeforeAnythingIsCopied() {
-        assertThatThrownBy(() -> start(Map.of("chain.plugins.dependencies", "commons-codec:commons-codec:1.15")))
+        assertThatThrownBy(() -> start(Map.of(PluginSettings.DEPENDENCIES.name(), "commons-codec:commons-codec:1.15")))
                 .hasStackTraceContaining(
                         "Plugin commons-codec:commons-codec:1.15 needs commons-codec:commons-codec 1.15 but the "
                         + "product bundles ");
@@ -107,7 +110,7 @@ class PluginsTest {
         start(properties);
         try {
             String key = "input/" + UUID.randomUUID() + ".txt";
-            chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key(key),
+            chain.s3().putObject(r -> r.bucket(chain.property(ChainKeys.BUCKET.name())).key(key),
                     RequestBody.fromString("payload through a plugin"));
             return chain.downstream().awaitKey(key).text().strip();
         } finally {

@@ -6,6 +6,8 @@ import java.util.Map;
 import io.sqsextended.chain.Application;
 import io.sqsextended.chain.api.Role;
 import io.sqsextended.chain.api.TokenAuthenticator;
+import io.sqsextended.chain.config.AuthSettings;
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.config.setting.ConfigSource;
 import io.sqsextended.chain.config.SettingsBinder;
 import org.junit.jupiter.api.Test;
@@ -21,38 +23,39 @@ class AuthStartupTest {
     @Test
     void awsModeRefusesToStartWithoutTokens() {
         assertThatThrownBy(() -> tokens(Map.of(), "aws"))
-                .hasMessageContaining("aws mode needs bearer tokens").hasMessageContaining("chain.auth.enabled=false");
+                .hasMessageContaining("aws mode needs bearer tokens")
+                .hasMessageContaining(AuthSettings.ENABLED.name() + "=false");
     }
 
     @Test
     void awsModeRefusesTheDevelopmentTokens() {
-        Map<String, String> properties = Map.of("chain.auth.producer-tokens", "a-real-token",
-                "chain.auth.consumer-tokens", "dev-consumer-token");
+        Map<String, String> properties = Map.of(AuthSettings.PRODUCER_TOKENS.name(), "a-real-token",
+                AuthSettings.CONSUMER_TOKENS.name(), "dev-consumer-token");
 
         assertThatThrownBy(() -> tokens(properties, "aws"))
-                .hasMessageContaining("chain.auth.consumer-tokens holds a development token");
+                .hasMessageContaining(AuthSettings.CONSUMER_TOKENS.name() + " holds a development token");
     }
 
     @Test
     void awsModeStartsWithTokensOfItsOwn() {
-        assertThat(tokens(Map.of("chain.auth.admin-tokens", "a-real-token"), "aws").hasTokens()).isTrue();
+        assertThat(tokens(Map.of(AuthSettings.ADMIN_TOKENS.name(), "a-real-token"), "aws").hasTokens()).isTrue();
     }
 
     @Test
     void awsModeStartsWithoutTokensWhenAuthIsDisabled() {
-        assertThat(tokens(Map.of("chain.auth.enabled", "false"), "aws").enabled()).isFalse();
+        assertThat(tokens(Map.of(AuthSettings.ENABLED.name(), "false"), "aws").enabled()).isFalse();
     }
 
     @Test
     void localModeTakesTheDevelopmentTokens() {
-        assertThat(tokens(Map.of("chain.auth.producer-tokens", "dev-producer-token"), "local")
+        assertThat(tokens(Map.of(AuthSettings.PRODUCER_TOKENS.name(), "dev-producer-token"), "local")
                 .tokenCount(Role.PRODUCER)).isEqualTo(1);
     }
 
     @Test
     void authEnabledMustBeABoolean() {
-        assertThatThrownBy(() -> tokens(Map.of("chain.auth.enabled", "no"), "local"))
-                .hasMessageContaining("chain.auth.enabled must be true or false");
+        assertThatThrownBy(() -> tokens(Map.of(AuthSettings.ENABLED.name(), "no"), "local"))
+                .hasMessageContaining(AuthSettings.ENABLED.name() + " must be true or false");
     }
 
     /**
@@ -60,7 +63,8 @@ class AuthStartupTest {
      */
     private static TokenAuthenticator tokens(Map<String, String> properties, String mode) {
         Map<String, String> all = new HashMap<>(
-                Map.of("chain.mode", mode, "chain.bucket", "b", "chain.queue", "q", "chain.dead-letter-queue", "d"));
+                Map.of(ChainKeys.MODE.name(), mode, ChainKeys.BUCKET.name(), "b", ChainKeys.QUEUE.name(), "q",
+                        ChainKeys.DEAD_LETTER_QUEUE.name(), "d"));
         all.putAll(properties);
         return PresignConfiguration.tokens(SettingsBinder.read(ConfigSource.of(all), Application.SETTINGS).auth());
     }

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sqsextended.chain.config.AuthSettings;
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.local.LocalAws;
 import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.testkit.TestStacks;
@@ -30,16 +32,17 @@ class AwsModePublicAddressTest {
         stack = TestStacks.start(TestStacks.settings(c.dir("stack")));
         c.closing(stack::stop);
         s3Port = stack.clientSettings().s3Endpoint().getPort();
-    }).properties(Map.of("chain.mode", "aws", "chain.region", "us-east-1", "chain.auth.producer-tokens", TOKEN,
-            "chain.auth.consumer-tokens", CONSUMER_TOKEN, "chain.auth.admin-tokens", ""))
-            .property("chain.aws.s3-endpoint-override", c -> stack.clientSettings().s3Endpoint().toString())
-            .property("chain.aws.sqs-endpoint-override", c -> stack.clientSettings().sqsEndpoint().toString())
-            .property("chain.aws.access-key", c -> stack.clientSettings().accessKey())
-            .property("chain.aws.secret-key", c -> stack.clientSettings().secretKey())
-            .property("chain.bucket", c -> stack.outputs().get("BucketName"))
-            .property("chain.queue", c -> stack.outputs().get("NotificationQueueName"))
-            .property("chain.dead-letter-queue", c -> stack.outputs().get("DeadLetterQueueName"))
-            .property("chain.aws.s3-public-endpoint", c -> "http://localhost:" + s3Port);
+    }).properties(Map.of(ChainKeys.MODE.name(), "aws", ChainKeys.REGION.name(), "us-east-1",
+            AuthSettings.PRODUCER_TOKENS.name(), TOKEN,
+            AuthSettings.CONSUMER_TOKENS.name(), CONSUMER_TOKEN, AuthSettings.ADMIN_TOKENS.name(), ""))
+            .property(ChainKeys.AWS_S3_ENDPOINT.name(), c -> stack.clientSettings().s3Endpoint().toString())
+            .property(ChainKeys.AWS_SQS_ENDPOINT.name(), c -> stack.clientSettings().sqsEndpoint().toString())
+            .property(ChainKeys.AWS_ACCESS_KEY.name(), c -> stack.clientSettings().accessKey())
+            .property(ChainKeys.AWS_SECRET_KEY.name(), c -> stack.clientSettings().secretKey())
+            .property(ChainKeys.BUCKET.name(), c -> stack.outputs().get("BucketName"))
+            .property(ChainKeys.QUEUE.name(), c -> stack.outputs().get("NotificationQueueName"))
+            .property(ChainKeys.DEAD_LETTER_QUEUE.name(), c -> stack.outputs().get("DeadLetterQueueName"))
+            .property(ChainKeys.AWS_S3_PUBLIC_ENDPOINT.name(), c -> "http://localhost:" + s3Port);
 
     @Test
     void presignedUrlsNameThePublicEndpointAndS3AcceptsThemThroughIt() {

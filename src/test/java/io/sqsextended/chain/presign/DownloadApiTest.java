@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.testkit.ChainExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,7 +45,7 @@ class DownloadApiTest {
         JsonNode ticket = reply.json();
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(ticket.get("bucket").asText()).isEqualTo(chain.property("chain.bucket"));
+        assertThat(ticket.get("bucket").asText()).isEqualTo(chain.property(ChainKeys.BUCKET.name()));
         assertThat(ticket.get("key").asText()).isEqualTo(KEY);
         assertThat(ticket.get("method").asText()).isEqualTo("GET");
         assertThat(ticket.get("size").asLong()).isEqualTo(BODY.length);

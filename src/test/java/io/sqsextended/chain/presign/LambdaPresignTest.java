@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LambdaPresignTest {
 
     @RegisterExtension
-    static final ChainExtension chain = ChainExtension.app().property("chain.upload.max-size", "1MiB");
+    static final ChainExtension chain = ChainExtension.app().property(PresignSettings.UPLOAD_MAX_SIZE.name(), "1MiB");
     // what a putObject URL signs besides its size: the PUT must send them as they are
     static final Map<String, String> SIGNED_HEADERS = Map.of("Content-Type", "text/plain", "If-None-Match", "*");
     final String key = "input/lambda/" + UUID.randomUUID() + "/data file+1.txt";

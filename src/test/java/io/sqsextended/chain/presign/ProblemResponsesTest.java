@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProblemResponsesTest {
 
     @RegisterExtension
-    static final ChainExtension chain = ChainExtension.app().property("chain.upload.max-size", "1GiB");
+    static final ChainExtension chain = ChainExtension.app().property(PresignSettings.UPLOAD_MAX_SIZE.name(), "1GiB");
 
     @Test
     void malformedJsonIsABadRequest() {

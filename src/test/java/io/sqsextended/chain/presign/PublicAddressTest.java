@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sqsextended.chain.config.ChainKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import io.sqsextended.chain.testkit.ApiClient;
@@ -27,9 +28,9 @@ class PublicAddressTest {
     static int s3Port;
     @RegisterExtension
     static final ChainExtension chain = ChainExtension.app().beforeStart(c -> s3Port = freePort())
-            .property("chain.local.s3-port", c -> String.valueOf(s3Port))
-            .property("chain.local.public-endpoint", c -> "http://localhost:" + s3Port)
-                    .property("chain.public-url", PUBLIC_URL);
+            .property(ChainKeys.LOCAL_S3_PORT.name(), c -> String.valueOf(s3Port))
+            .property(ChainKeys.LOCAL_PUBLIC_ENDPOINT.name(), c -> "http://localhost:" + s3Port)
+                    .property(ChainKeys.PUBLIC_URL.name(), PUBLIC_URL);
 
     @Test
     void presignedUrlsNameThePublicEndpointAndTheEmbeddedS3AcceptsThemThroughIt() {

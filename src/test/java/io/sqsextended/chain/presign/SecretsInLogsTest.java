@@ -32,7 +32,8 @@ class SecretsInLogsTest {
     static final Pattern SIGNATURE = Pattern.compile("X-Amz-Signature=([0-9a-f]+)");
 
     @RegisterExtension
-    static final ChainExtension chain = ChainExtension.app().property("chain.upload.multipart-threshold", "100")
+    static final ChainExtension chain = ChainExtension.app()
+            .property(PresignSettings.UPLOAD_MULTIPART_THRESHOLD.name(), "100")
             .startInTest();
     static CapturedLogs log;
     static final List<String> signatures = new ArrayList<>();

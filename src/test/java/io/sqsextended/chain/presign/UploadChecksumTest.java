@@ -36,7 +36,8 @@ class UploadChecksumTest {
 
     @RegisterExtension
     static final ChainExtension chain = ChainExtension.app()
-            .properties(Map.of("chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB"));
+            .properties(Map.of(PresignSettings.UPLOAD_MULTIPART_THRESHOLD.name(), "6MiB",
+                    PresignSettings.UPLOAD_PART_SIZE.name(), "5MiB"));
 
     @Test
     void theTicketSignsTheChecksumAndS3StoresBytesThatHaveIt() throws Exception {

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sqsextended.chain.api.TokenAuthenticator;
+import io.sqsextended.chain.config.AuthSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import io.sqsextended.chain.testkit.ApiClient;
@@ -30,9 +31,10 @@ class UploadOwnershipTest {
 
     /** The app with a second producer token and multipart plans of 5 MiB parts from 6 MiB. */
     static ChainExtension twoProducers() {
-        return ChainExtension.app().properties(Map.of("chain.auth.producer-tokens",
+        return ChainExtension.app().properties(Map.of(AuthSettings.PRODUCER_TOKENS.name(),
                 PRODUCER + ",sha256:" + HexFormat.of().formatHex(TokenAuthenticator.sha256(OTHER)),
-                "chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB"));
+                PresignSettings.UPLOAD_MULTIPART_THRESHOLD.name(), "6MiB",
+                PresignSettings.UPLOAD_PART_SIZE.name(), "5MiB"));
     }
 
     @Test

@@ -54,7 +54,8 @@ class UploadPageBrowserTest {
                     "no chromium and chromedriver in /usr/bin (apt-get install -y chromium chromium-driver): the "
                             + "upload page is not tried in a browser"))
             .consumer().recordingDownstream()
-                    .properties(Map.of("chain.upload.multipart-threshold", "8MiB", "chain.upload.part-size", "5MiB"));
+                    .properties(Map.of(PresignSettings.UPLOAD_MULTIPART_THRESHOLD.name(), "8MiB",
+                    PresignSettings.UPLOAD_PART_SIZE.name(), "5MiB"));
     static WebDriver browser;
 
     @BeforeAll

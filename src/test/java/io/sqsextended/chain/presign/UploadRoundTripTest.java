@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sqsextended.chain.api.ApiMetrics;
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.local.LocalSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,7 +35,8 @@ class UploadRoundTripTest {
     // multipart from 6 MiB, in parts of S3's minimum (5 MiB), so that a test upload has several parts
     @RegisterExtension
     static final ChainExtension chain = ChainExtension.app()
-            .properties(Map.of("chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB"));
+            .properties(Map.of(PresignSettings.UPLOAD_MULTIPART_THRESHOLD.name(), "6MiB",
+                    PresignSettings.UPLOAD_PART_SIZE.name(), "5MiB"));
 
     @Test
     void aSinglePutUploadReadsBackByteForByte() {
@@ -51,7 +53,7 @@ class UploadRoundTripTest {
     void theTicketNamesTheBucketAKeyUnderTheInputPrefixAndTheSignedHeaders() {
         JsonNode ticket = createUpload("text/plain", 5, "notes.txt", Map.of("origin", "test"));
 
-        assertThat(ticket.get("bucket").asText()).isEqualTo(chain.property("chain.bucket"));
+        assertThat(ticket.get("bucket").asText()).isEqualTo(chain.property(ChainKeys.BUCKET.name()));
         assertThat(ticket.get("key").asText())
                 .matches("input/\\d{4}/\\d{2}/\\d{2}/[0-9a-f]{32}-[0-9a-f]{32}/notes\\.txt");
         assertThat(ticket.get("method").asText()).isEqualTo("PUT");

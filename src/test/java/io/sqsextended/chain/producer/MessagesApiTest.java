@@ -9,6 +9,7 @@ import java.util.Arrays;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.wire.PayloadPointer;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,8 @@ class MessagesApiTest {
         String key = answer.get("key").asText();
         assertThat(key).startsWith("offload/");
         assertThat(receive(answer.get("messageId").asText()).body()).contains(PayloadPointer.POINTER_CLASS, key);
-        assertThat(chain.s3().getObjectAsBytes(r -> r.bucket(chain.property("chain.bucket")).key(key)).asByteArray())
+        assertThat(chain.s3().getObjectAsBytes(r -> r.bucket(chain.property(ChainKeys.BUCKET.name())).key(key))
+                .asByteArray())
                 .isEqualTo(payload);
     }
 

@@ -1,5 +1,6 @@
 package io.sqsextended.chain.reliability;
 
+import io.sqsextended.chain.consumer.ConsumerSettings;
 import io.sqsextended.chain.testkit.CapturedLogs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,7 +25,8 @@ class BodiesOnGetTest {
 
     static CapturedLogs logs;
     @RegisterExtension
-    static final ChainExtension chain = ChainExtension.withUniqueSecrets().property("chain.consumer.enabled", "false")
+    static final ChainExtension chain = ChainExtension.withUniqueSecrets()
+            .property(ConsumerSettings.ENABLED.name(), "false")
             .afterStart(c -> logs = c.closing(CapturedLogs.open("bodies-on-get-logs")));
 
     @Test

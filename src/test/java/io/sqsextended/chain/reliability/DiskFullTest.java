@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.sqsextended.chain.config.ChainKeys;
+import io.sqsextended.chain.consumer.ConsumerSettings;
 import io.sqsextended.chain.testkit.ChainExtension;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -45,7 +47,8 @@ class DiskFullTest {
     static final ChainExtension chain = ChainExtension.withUniqueSecrets()
             .beforeStart(c -> disk = c.closing(SmallDisk.mount(c.dir("disk"), "size=16m")))
                     .dataDir(c -> disk.root.resolve("data"))
-            .properties(Map.of("chain.consumer.enabled", "false", "chain.local.storage-reserve", "1MiB"))
+            .properties(Map.of(ConsumerSettings.ENABLED.name(), "false",
+                    ChainKeys.LOCAL_STORAGE_RESERVE.name(), "1MiB"))
             .afterStart(c -> await().atMost(Duration.ofSeconds(20))
                     .until(() -> Readiness.status(c.management()) == 200));
 
@@ -83,7 +86,7 @@ class DiskFullTest {
     void whileTheDiskIsFullMessagesAreNotAcknowledgedReadinessIsDownAndUploadsAndPartsAreRefused() throws Exception {
         String uploadId = chain.s3().createMultipartUpload(r -> r.bucket(bucket()).key("input/full-parts.bin"))
                 .uploadId();
-        String queueUrl = chain.sqs().getQueueUrl(r -> r.queueName(chain.property("chain.queue"))).queueUrl();
+        String queueUrl = chain.sqs().getQueueUrl(r -> r.queueName(chain.property(ChainKeys.QUEUE.name()))).queueUrl();
         disk.fill();
 
         assertThatThrownBy(() -> chain.sqs().sendMessage(r -> r.queueUrl(queueUrl).messageBody("on a full disk")
@@ -111,7 +114,7 @@ class DiskFullTest {
         disk.freeAll();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> Readiness.status(chain.management()) == 200);
-        String queueUrl = chain.sqs().getQueueUrl(r -> r.queueName(chain.property("chain.queue"))).queueUrl();
+        String queueUrl = chain.sqs().getQueueUrl(r -> r.queueName(chain.property(ChainKeys.QUEUE.name()))).queueUrl();
         String body = "after the disk was freed " + UUID.randomUUID();
         chain.sqs().sendMessage(r -> r.queueUrl(queueUrl).messageBody(body));
         await().atMost(Duration.ofSeconds(20))
@@ -146,7 +149,7 @@ class DiskFullTest {
     }
 
     private static String bucket() {
-        return chain.property("chain.bucket");
+        return chain.property(ChainKeys.BUCKET.name());
     }
 
     /** Temporary files of uploads, in the store or moved aside. */

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.sqsextended.chain.consumer.ConsumerSettings;
 import io.sqsextended.chain.testkit.CapturedLogs;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -73,7 +74,8 @@ class HostileHttpTest {
     static CapturedLogs logs;
     static final Map<String, Integer> outcomes = new ConcurrentHashMap<>();
     @RegisterExtension
-    static final ChainExtension chain = ChainExtension.withUniqueSecrets().property("chain.consumer.enabled", "false")
+    static final ChainExtension chain = ChainExtension.withUniqueSecrets()
+            .property(ConsumerSettings.ENABLED.name(), "false")
             .beforeStart(c -> logs = c.closing(CapturedLogs.open("hostile-http-logs")));
 
     @Test

@@ -12,11 +12,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.testkit.CapturedLogs;
 import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.testkit.Queues;
 import io.sqsextended.chain.reliability.HostileMessages.Hostile;
 import io.sqsextended.chain.consumer.ConsumerRoutes;
+import io.sqsextended.chain.consumer.ConsumerSettings;
 import io.sqsextended.chain.consumer.DeadLetterSender;
 import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.MethodOrderer;
@@ -48,22 +50,22 @@ class HostileQueueInputTest {
     static final ChainExtension chain = ChainExtension.withUniqueSecrets().properties(Map.of(
                     // S3 errors other than 404 are retried once, quickly:
                     // the point here is the outcome, not the backoff
-                    "chain.consumer.redelivery.max-attempts", "1",
-                    "chain.consumer.redelivery.initial-delay", "10",
-                    "chain.consumer.redelivery.max-delay", "100"))
+                    ConsumerSettings.REDELIVERY_MAX_ATTEMPTS.name(), "1",
+                    ConsumerSettings.REDELIVERY_INITIAL_DELAY.name(), "10",
+                    ConsumerSettings.REDELIVERY_MAX_DELAY.name(), "100"))
             .beforeStart(c -> logs = c.closing(CapturedLogs.open("hostile-queue-logs")))
             .afterStart(c -> {
                 // what path tricks would like to reach: files next to the bucket's directory and above it
                 Files.writeString(c.dataDir().resolve("s3/planted-secret.txt"), PLANTED);
                 Files.writeString(c.dataDir().resolve("planted-secret.txt"), PLANTED);
-                c.s3().putObject(r -> r.bucket(c.property("chain.bucket")).key("input/real.txt"),
+                c.s3().putObject(r -> r.bucket(c.property(ChainKeys.BUCKET.name())).key("input/real.txt"),
                         RequestBody.fromString("a real object"));
             });
 
     @Test
     @Order(1)
     void everyHostileMessageIsDeliveredOrDeadLetteredWithAReasonAndNoneIsLost() {
-        List<Hostile> messages = HostileMessages.generate(chain.property("chain.bucket"));
+        List<Hostile> messages = HostileMessages.generate(chain.property(ChainKeys.BUCKET.name()));
         assertThat(messages).hasSizeGreaterThanOrEqualTo(1000);
 
         send(messages);
@@ -134,7 +136,7 @@ class HostileQueueInputTest {
     void theConsumerSurvivesAndStillDeliversARealUpload() {
         assertThat(chain.context().getRouteController().getRouteStatus(ConsumerRoutes.CONSUME_ROUTE))
                 .isEqualTo(ServiceStatus.Started);
-        chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key("input/after-the-storm.txt"),
+        chain.s3().putObject(r -> r.bucket(chain.property(ChainKeys.BUCKET.name())).key("input/after-the-storm.txt"),
                 RequestBody.fromString("a real object"));
 
         await().atMost(Duration.ofSeconds(30))

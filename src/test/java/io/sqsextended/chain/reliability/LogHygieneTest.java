@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sqsextended.chain.consumer.ConsumerSettings;
 import io.sqsextended.chain.testkit.CapturedLogs;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
@@ -33,7 +34,7 @@ class LogHygieneTest {
     static CapturedLogs logs;
     @RegisterExtension
     static final ChainExtension chain = ChainExtension.withUniqueSecrets()
-            .property("chain.downstream.uri", "direct:downstream")
+            .property(ConsumerSettings.DOWNSTREAM_URI.name(), "direct:downstream")
             .beforeStart(c -> {
                 logs = c.closing(CapturedLogs.open("log-hygiene"));
                 Configurator.setLevel("io.sqsextended.chain", Level.DEBUG);

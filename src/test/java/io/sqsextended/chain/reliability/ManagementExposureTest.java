@@ -10,6 +10,7 @@ import java.util.List;
 
 import javax.management.ObjectName;
 
+import io.sqsextended.chain.consumer.ConsumerSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import io.sqsextended.chain.testkit.ChainExtension;
@@ -26,7 +27,8 @@ class ManagementExposureTest {
             "/q/dev/jmx", "/observe/info", "/actuator", "/observe/routes");
 
     @RegisterExtension
-    static final ChainExtension chain = ChainExtension.withUniqueSecrets().property("chain.consumer.enabled", "false");
+    static final ChainExtension chain = ChainExtension.withUniqueSecrets()
+            .property(ConsumerSettings.ENABLED.name(), "false");
 
     @Test
     void neitherPortServesJolokiaOrADevConsole() throws Exception {

@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.sqsextended.chain.config.ChainKeys;
+import io.sqsextended.chain.consumer.ConsumerSettings;
 import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.testkit.Queues;
 import io.sqsextended.chain.consumer.DeadLetterSender;
@@ -36,10 +38,10 @@ class S3OutageTest {
     @RegisterExtension
     static final ChainExtension chain = ChainExtension.withUniqueSecrets().properties(Map.of(
             // attempts at about 0, 1, 3, 7, 15 s: a 10 s outage is ridden out, a longer one dead-letters the rest
-            "chain.consumer.redelivery.max-attempts", "4",
-            "chain.consumer.redelivery.initial-delay", "1000",
-            "chain.consumer.redelivery.multiplier", "2",
-            "chain.consumer.redelivery.max-delay", "8000"));
+            ConsumerSettings.REDELIVERY_MAX_ATTEMPTS.name(), "4",
+            ConsumerSettings.REDELIVERY_INITIAL_DELAY.name(), "1000",
+            ConsumerSettings.REDELIVERY_MULTIPLIER.name(), "2",
+            ConsumerSettings.REDELIVERY_MAX_DELAY.name(), "8000"));
 
     @Test
     void payloadsInFlightDuringAnS3OutageAreRetriedOrDeadLetteredAndNoneVanishes() throws Exception {
@@ -48,7 +50,7 @@ class S3OutageTest {
         List<String> keys = IntStream.range(0, PAYLOADS).mapToObj(i -> "input/" + run + "/" + i + ".txt").toList();
         await().atMost(Duration.ofSeconds(20)).until(() -> Readiness.status(chain.management()) == 200);
         chain.downstream().close();
-        keys.forEach(key -> chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key(key),
+        keys.forEach(key -> chain.s3().putObject(r -> r.bucket(chain.property(ChainKeys.BUCKET.name())).key(key),
                 RequestBody.fromString("payload " + key)));
         // every notification is on the queue, the first payloads wait at the downstream's gate
         await().atMost(Duration.ofSeconds(30)).until(() -> queues.pending() == PAYLOADS);

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import io.sqsextended.chain.config.ChainKeys;
+import io.sqsextended.chain.consumer.ConsumerSettings;
 import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.testkit.Postgres;
 import org.junit.jupiter.api.AfterEach;
@@ -25,10 +27,11 @@ class SharedStoreOutageTest {
     static final Duration OUTAGE = Duration.ofSeconds(20);
 
     @RegisterExtension
-    final ChainExtension chain = ChainExtension.withUniqueSecrets().property("chain.consumer.idempotency.store", "jdbc")
-            .property("chain.consumer.idempotency.jdbc-url", c -> Postgres.get().newDatabase())
-            .property("chain.consumer.idempotency.jdbc-user", "postgres")
-            .property("chain.consumer.idempotency.claim-timeout", "3s")
+    final ChainExtension chain = ChainExtension.withUniqueSecrets()
+            .property(ConsumerSettings.IDEMPOTENCY_STORE.name(), "jdbc")
+            .property(ConsumerSettings.IDEMPOTENCY_JDBC_URL.name(), c -> Postgres.get().newDatabase())
+            .property(ConsumerSettings.IDEMPOTENCY_JDBC_USER.name(), "postgres")
+            .property(ConsumerSettings.IDEMPOTENCY_CLAIM_TIMEOUT.name(), "3s")
             .afterStart(c -> await().atMost(Duration.ofSeconds(20))
                     .until(() -> Readiness.status(c.management()) == 200));
 
@@ -62,7 +65,7 @@ class SharedStoreOutageTest {
     private List<String> upload(String batch, int count) {
         String prefix = "input/outage/" + batch + "-" + UUID.randomUUID() + "/";
         List<String> keys = IntStream.range(0, count).mapToObj(i -> prefix + i + ".txt").toList();
-        keys.forEach(key -> chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key(key),
+        keys.forEach(key -> chain.s3().putObject(r -> r.bucket(chain.property(ChainKeys.BUCKET.name())).key(key),
                 RequestBody.fromString("payload " + key)));
         return keys;
     }

@@ -10,8 +10,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.wire.PayloadHeaders;
 import io.sqsextended.chain.consumer.ConsumerRoutes;
+import io.sqsextended.chain.consumer.ConsumerSettings;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.builder.RouteBuilder;
@@ -30,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  */
 class SlowDownstreamTest {
 
-    static final String VISIBILITY_PARAMETER = "chain.local.parameter.VisibilityTimeout";
+    static final String VISIBILITY_PARAMETER = ChainKeys.LOCAL_PARAMETERS.name() + "VisibilityTimeout";
     static final int VISIBILITY_TIMEOUT = 2;
     static final Duration DOWNSTREAM = Duration.ofSeconds(4);
     static final String URI = "direct:slow-downstream";
@@ -41,7 +43,7 @@ class SlowDownstreamTest {
     @RegisterExtension
     final ChainExtension chain = ChainExtension.withUniqueSecrets()
             .systemProperty(VISIBILITY_PARAMETER, String.valueOf(VISIBILITY_TIMEOUT))
-            .property("chain.downstream.uri", URI).startInTest()
+            .property(ConsumerSettings.DOWNSTREAM_URI.name(), URI).startInTest()
             // synchronous, as a downstream that calls a service or writes a file holds the consumer's thread
             .afterStart(c -> RouteBuilder.addRoutes(c.context(), routes -> routes.from(URI).routeId("slow-downstream")
                     .routeConfigurationId("chain-errors")
@@ -96,7 +98,7 @@ class SlowDownstreamTest {
     @Test
     void payloadsWaitingTheirTurnInTheSameReceiveAreNotHandedOutAgain() throws Exception {
         // a backlog: the payloads are on the queue before the consumer starts, so that one receive takes them all
-        start(Map.of("chain.consumer.enabled", "false", "chain.consumer.concurrency", "2"));
+        start(Map.of(ConsumerSettings.ENABLED.name(), "false", ChainKeys.CONCURRENCY.name(), "2"));
         String run = UUID.randomUUID().toString();
         List<String> keys = IntStream.range(0, PAYLOADS).mapToObj(i -> "input/slow/" + run + "/" + i + ".txt").toList();
         int before = visible(); // the s3:TestEvent of a fresh data dir
@@ -133,7 +135,7 @@ class SlowDownstreamTest {
     }
 
     private void put(String key) {
-        chain.s3().putObject(r -> r.bucket(chain.property("chain.bucket")).key(key),
+        chain.s3().putObject(r -> r.bucket(chain.property(ChainKeys.BUCKET.name())).key(key),
                 RequestBody.fromString("payload " + key));
     }
 

@@ -11,6 +11,7 @@ import io.sqsextended.chain.testkit.CapturedLogs;
 import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.testkit.Queues;
 import io.sqsextended.chain.config.ChainConfig;
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.consumer.ConsumerSettings;
 import io.sqsextended.chain.local.Outages;
 import io.sqsextended.chain.wire.AwsClients;
@@ -29,7 +30,7 @@ import static org.awaitility.Awaitility.await;
 class SqsOutageTest {
 
     static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("chaintest.sqs-outage-seconds", 10));
-    static final String VISIBILITY_PARAMETER = "chain.local.parameter.VisibilityTimeout";
+    static final String VISIBILITY_PARAMETER = ChainKeys.LOCAL_PARAMETERS.name() + "VisibilityTimeout";
 
     static CapturedLogs logs;
     // messages whose deletion failed during the outage come back soon (a system property: see DeadLetterFailureTest)

@@ -17,6 +17,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.local.LocalAws;
 import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.wire.AwsSettings;
@@ -236,7 +237,7 @@ public final class ChainExtension implements BeforeAllCallback, AfterAllCallback
     }
 
     public String bucket() {
-        return property("chain.bucket");
+        return property(ChainKeys.BUCKET.name());
     }
 
     /** Settings for clients of the app's S3 and SQS. */

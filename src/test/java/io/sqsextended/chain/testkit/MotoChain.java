@@ -12,6 +12,10 @@ import org.awaitility.Awaitility;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.config.AuthSettings;
+import io.sqsextended.chain.config.ChainKeys;
+import io.sqsextended.chain.consumer.ConsumerSettings;
+import io.sqsextended.chain.presign.PresignSettings;
 
 /**
  * One test's world on moto: moto reset, the template deployed into it, the app in aws mode on the stack's Outputs
@@ -31,11 +35,12 @@ public final class MotoChain implements AutoCloseable {
     public final Moto moto;
     public final Moto.Deployed stack;
     public final ChainApp app;
-    public final RecordingDownstream downstream = new RecordingDownstream();
+    public final RecordingDownstream downstream;
     public final S3Client s3;
     public final SqsClient sqs;
     public final Queues queues;
     public final ApiClient api;
+    private final ChainExtension extension;
 
     private MotoChain(Path dataDir, Map<String, String> parameters, Map<String, String> properties) throws Exception {
         moto = Moto.get();
@@ -46,16 +51,19 @@ public final class MotoChain implements AutoCloseable {
         // moto is Python and the machine shared: waits for deliveries get a minute, not Awaitility's 10 s
         Awaitility.setDefaultTimeout(Duration.ofSeconds(60));
         Map<String, String> settings = new HashMap<>(awsMode(moto.clientSettings(), stack));
-        settings.putAll(Map.of("chain.auth.producer-tokens", PRODUCER, "chain.auth.consumer-tokens", CONSUMER,
-                "chain.auth.admin-tokens", ADMIN,
+        settings.putAll(Map.of(AuthSettings.PRODUCER_TOKENS.name(), PRODUCER,
+                AuthSettings.CONSUMER_TOKENS.name(), CONSUMER, AuthSettings.ADMIN_TOKENS.name(), ADMIN,
                 // multipart from 6 MiB in parts of S3's minimum: a few parts, sizes moto (in memory) takes well
-                "chain.upload.multipart-threshold", "6MiB", "chain.upload.part-size", "5MiB"));
-        settings.putAll(Map.of("chain.consumer.idempotency.store", "jdbc", "chain.consumer.idempotency.jdbc-url",
-                Postgres.get().newDatabase(),
-                "chain.consumer.idempotency.jdbc-user", "postgres"));
+                PresignSettings.UPLOAD_MULTIPART_THRESHOLD.name(), "6MiB",
+                PresignSettings.UPLOAD_PART_SIZE.name(), "5MiB"));
+        settings.putAll(Map.of(ConsumerSettings.IDEMPOTENCY_STORE.name(), "jdbc",
+                ConsumerSettings.IDEMPOTENCY_JDBC_URL.name(), Postgres.get().newDatabase(),
+                ConsumerSettings.IDEMPOTENCY_JDBC_USER.name(), "postgres"));
         settings.putAll(properties);
-        app = ChainApp.builder(dataDir).consumer().downstream(RecordingDownstream.URI).properties(settings).start();
-        downstream.addTo(app.context());
+        extension = ChainExtension.app().consumer().recordingDownstream().properties(settings)
+                .dataDir(chain -> dataDir);
+        app = extension.start();
+        downstream = extension.downstream();
         s3 = AwsClients.s3(moto.clientSettings());
         sqs = AwsClients.sqs(moto.clientSettings());
         queues = new Queues(sqs, stack.queue(), stack.deadLetterQueue());
@@ -75,11 +83,11 @@ public final class MotoChain implements AutoCloseable {
 
     /** The app's settings for aws mode against moto and this stack. */
     public static Map<String, String> awsMode(AwsSettings moto, Moto.Deployed stack) {
-        return Map.of("chain.mode", "aws", "chain.region", moto.region(),
-                "chain.aws.endpoint-override", moto.s3Endpoint().toString(),
-                "chain.aws.access-key", moto.accessKey(), "chain.aws.secret-key", moto.secretKey(),
-                "chain.bucket", stack.bucket(), "chain.queue", stack.queue(), "chain.dead-letter-queue",
-                        stack.deadLetterQueue());
+        return Map.of(ChainKeys.MODE.name(), "aws", ChainKeys.REGION.name(), moto.region(),
+                ChainKeys.AWS_ENDPOINT.name(), moto.s3Endpoint().toString(),
+                ChainKeys.AWS_ACCESS_KEY.name(), moto.accessKey(), ChainKeys.AWS_SECRET_KEY.name(), moto.secretKey(),
+                ChainKeys.BUCKET.name(), stack.bucket(), ChainKeys.QUEUE.name(), stack.queue(),
+                ChainKeys.DEAD_LETTER_QUEUE.name(), stack.deadLetterQueue());
     }
 
     /** The chain's MBean, as an operator reaches it over JMX. */
@@ -91,7 +99,7 @@ public final class MotoChain implements AutoCloseable {
     public void close() {
         s3.close();
         sqs.close();
-        app.close();
+        extension.stop();
         Awaitility.reset();
     }
 }

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import io.sqsextended.chain.ChainApp;
+import io.sqsextended.chain.config.ChainKeys;
 
 import static org.awaitility.Awaitility.await;
 
@@ -43,7 +44,7 @@ public final class Queues {
 
     /** The app's notification and dead-letter queues. */
     public static Queues of(ChainApp app, SqsClient sqs) {
-        return new Queues(sqs, app.property("chain.queue"), app.property("chain.dead-letter-queue"));
+        return new Queues(sqs, app.property(ChainKeys.QUEUE.name()), app.property(ChainKeys.DEAD_LETTER_QUEUE.name()));
     }
 
     /** Sends to the queue; returns the message id. */

@@ -31,6 +31,7 @@ import javax.management.remote.JMXServiceURL;
 
 import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
+import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.wire.AwsSettings;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -53,7 +54,7 @@ public final class RunningJar implements AutoCloseable {
     // or Camel would serve it on the API's server (see ChainApp)
     private static final Map<String,
             String> FREE_PORTS = Map.of("camel.server.port", "0", "camel.management.port", "-1",
-            "chain.local.s3-port", "0", "chain.local.sqs-port", "0");
+            ChainKeys.LOCAL_S3_PORT.name(), "0", ChainKeys.LOCAL_SQS_PORT.name(), "0");
 
     private final Path jar;
     private final Path home;

@@ -3,6 +3,9 @@ package io.sqsextended.chain.testkit;
 import java.util.Map;
 import java.util.UUID;
 
+import io.sqsextended.chain.config.AuthSettings;
+import io.sqsextended.chain.config.ChainKeys;
+
 /**
  * Secrets (tokens, the embedded stack's secret key) that occur nowhere else, so that a log line containing one is a
  * leak beyond doubt: the app of {@link ChainExtension#withUniqueSecrets()}, and jars started with the same tokens.
@@ -19,8 +22,9 @@ public final class UniqueSecrets {
 
     /** The app's settings for these secrets. */
     public static Map<String, String> properties() {
-        return Map.of("chain.auth.producer-tokens", PRODUCER_TOKEN, "chain.auth.consumer-tokens", CONSUMER_TOKEN,
-                "chain.auth.admin-tokens", ADMIN_TOKEN, "chain.local.secret-key", SECRET_KEY);
+        return Map.of(AuthSettings.PRODUCER_TOKENS.name(), PRODUCER_TOKEN,
+                AuthSettings.CONSUMER_TOKENS.name(), CONSUMER_TOKEN,
+                AuthSettings.ADMIN_TOKENS.name(), ADMIN_TOKEN, ChainKeys.LOCAL_SECRET_KEY.name(), SECRET_KEY);
     }
 
     /** The secrets no log line may contain. */

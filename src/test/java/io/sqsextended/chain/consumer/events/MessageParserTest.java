@@ -208,7 +208,7 @@ class MessageParserTest {
             assertThatThrownBy(() -> parse(pointer("software.amazon.payloadoffloading.PayloadS3Pointer", BUCKET, key),
                     Map.of("ExtendedPayloadSize", number(1))))
                     .as(key).isInstanceOf(PayloadRefusedException.class)
-                            .hasMessageContaining("chain.consumer.pointer-prefixes");
+                            .hasMessageContaining(TrustSettings.POINTER_PREFIXES.name());
         }
     }
 
@@ -435,7 +435,8 @@ class MessageParserTest {
             assertThatThrownBy(() -> pointedAt(refused.get(0), refused.get(1))).as(refused.toString())
                     .isInstanceOf(PayloadRefusedException.class)
                             .hasMessageContaining(
-                            "chain.consumer.pointer-prefixes (offload/, s3://sns-offloads/, s3://shared/large/)");
+                            TrustSettings.POINTER_PREFIXES.name()
+                            + " (offload/, s3://sns-offloads/, s3://shared/large/)");
         }
     }
 
@@ -492,7 +493,8 @@ class MessageParserTest {
     void aPointerInAnEventBridgeEventIsHonouredOnlyUnderThePointerPrefixes() {
         assertThatThrownBy(() -> parse(
                 eventBridgeEvent("my.producer", "Large payload", pointer(POINTER_CLASS, BUCKET, "input/theirs"))))
-                .isInstanceOf(PayloadRefusedException.class).hasMessageContaining("chain.consumer.pointer-prefixes");
+                .isInstanceOf(PayloadRefusedException.class)
+                .hasMessageContaining(TrustSettings.POINTER_PREFIXES.name());
     }
 
     @Test
