@@ -1,28 +1,25 @@
 package io.sqsextended.chain.consumer;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import io.sqsextended.chain.testkit.EmbeddedStackExtension;
 import io.sqsextended.chain.testkit.Queues;
-import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.local.LocalAws;
-import io.sqsextended.chain.testkit.TestStacks;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.Synchronization;
 import org.apache.camel.support.DefaultExchange;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -32,8 +29,8 @@ import static org.awaitility.Awaitility.await;
 /** The consumer's own deletes: batched, after the exchange completed, followed by the objects' cleanup. */
 class MessageDeletesTest {
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final EmbeddedStackExtension stack = new EmbeddedStackExtension();
     static LocalAws local;
     static SqsClient sqs;
 
@@ -44,14 +41,8 @@ class MessageDeletesTest {
 
     @BeforeAll
     static void startStack() {
-        local = TestStacks.start(TestStacks.settings(dataDir));
-        sqs = AwsClients.sqs(local.clientSettings());
-    }
-
-    @AfterAll
-    static void stopStack() {
-        sqs.close();
-        local.stop();
+        local = stack.local();
+        sqs = stack.sqs();
     }
 
     @BeforeEach

@@ -13,10 +13,10 @@ import java.util.UUID;
 
 import com.amazon.sqs.javamessaging.AmazonSQSExtendedClient;
 import com.amazon.sqs.javamessaging.ExtendedClientConfiguration;
-import io.sqsextended.chain.wire.AwsClients;
-import org.junit.jupiter.api.AfterAll;
+import io.sqsextended.chain.testkit.EmbeddedStackExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The AWS CLI, boto3, the Java SDK and the AWS extended client work against local mode on their default settings. */
 class StockToolsTest {
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final EmbeddedStackExtension stack = new EmbeddedStackExtension();
     @TempDir
     Path home;
     static LocalAws local;
@@ -43,15 +43,9 @@ class StockToolsTest {
 
     @BeforeAll
     static void startStack() {
-        local = TestStacks.start(TestStacks.settings(dataDir));
-        s3 = AwsClients.s3(local.clientSettings());
-        bucket = TestStacks.bucket(local);
-    }
-
-    @AfterAll
-    static void stopStack() {
-        s3.close();
-        local.stop();
+        local = stack.local();
+        s3 = stack.s3();
+        bucket = stack.bucket();
     }
 
     AwsTools tools() {
@@ -71,7 +65,7 @@ class StockToolsTest {
     @Test
     void theAwsExtendedClientOnADefaultS3ClientSendsAndReceivesAnOffloadedPayload() {
         String payload = "x".repeat(300_000);
-        try (S3Client client = tools().defaultJavaClient(); SqsClient sqs = AwsClients.sqs(local.clientSettings());
+        try (S3Client client = tools().defaultJavaClient(); SqsClient sqs = stack.sqs();
              var extended = new AmazonSQSExtendedClient(sqs, new ExtendedClientConfiguration()
                      .withPayloadSupportEnabled(client, bucket).withAlwaysThroughS3(true))) {
             String queueUrl = extended.createQueue(r -> r.queueName("tools-" + UUID.randomUUID())).queueUrl();

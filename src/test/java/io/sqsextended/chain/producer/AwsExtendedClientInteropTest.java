@@ -1,18 +1,16 @@
 package io.sqsextended.chain.producer;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
 import com.amazon.sqs.javamessaging.AmazonSQSExtendedClient;
 import com.amazon.sqs.javamessaging.ExtendedClientConfiguration;
 import io.sqsextended.chain.local.LocalAws;
-import io.sqsextended.chain.testkit.TestStacks;
+import io.sqsextended.chain.testkit.EmbeddedStackExtension;
 import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.wire.S3Limits;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -24,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Messages from our extended producer are read by the AWS SQS Extended Client library (the reference). */
 class AwsExtendedClientInteropTest {
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final EmbeddedStackExtension stack = new EmbeddedStackExtension();
     static LocalAws local;
     static S3Client s3;
     static SqsClient sqs;
@@ -33,17 +31,10 @@ class AwsExtendedClientInteropTest {
 
     @BeforeAll
     static void startStack() {
-        local = TestStacks.start(TestStacks.settings(dataDir));
-        s3 = AwsClients.s3(local.clientSettings());
-        sqs = AwsClients.sqs(local.clientSettings());
-        bucket = TestStacks.bucket(local);
-    }
-
-    @AfterAll
-    static void stopStack() {
-        s3.close();
-        sqs.close();
-        local.stop();
+        local = stack.local();
+        s3 = stack.s3();
+        sqs = stack.sqs();
+        bucket = stack.bucket();
     }
 
     @ParameterizedTest(name = "legacy size attribute: {0}")

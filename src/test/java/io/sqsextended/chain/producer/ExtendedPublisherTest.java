@@ -3,7 +3,6 @@ package io.sqsextended.chain.producer;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,16 +12,14 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 import io.sqsextended.chain.local.LocalAws;
-import io.sqsextended.chain.testkit.TestStacks;
-import io.sqsextended.chain.wire.AwsClients;
+import io.sqsextended.chain.testkit.EmbeddedStackExtension;
 import io.sqsextended.chain.wire.InlineMark;
 import io.sqsextended.chain.wire.PayloadSha256;
 import io.sqsextended.chain.wire.S3Limits;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -36,8 +33,8 @@ class ExtendedPublisherTest {
 
     static final int THRESHOLD = 262_144;
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final EmbeddedStackExtension stack = new EmbeddedStackExtension();
     static LocalAws local;
     static S3Client s3;
     static SqsClient sqs;
@@ -46,17 +43,10 @@ class ExtendedPublisherTest {
 
     @BeforeAll
     static void startStack() {
-        local = TestStacks.start(TestStacks.settings(dataDir));
-        s3 = AwsClients.s3(local.clientSettings());
-        sqs = AwsClients.sqs(local.clientSettings());
-        bucket = TestStacks.bucket(local);
-    }
-
-    @AfterAll
-    static void stopStack() {
-        s3.close();
-        sqs.close();
-        local.stop();
+        local = stack.local();
+        s3 = stack.s3();
+        sqs = stack.sqs();
+        bucket = stack.bucket();
     }
 
     @BeforeEach

@@ -1,15 +1,14 @@
 package io.sqsextended.chain.reliability;
 
-import java.nio.file.Path;
 import java.util.Map;
 
+import io.sqsextended.chain.testkit.EmbeddedStackExtension;
 import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.local.LocalAws;
 import io.sqsextended.chain.testkit.TestStacks;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -24,23 +23,18 @@ import static org.awaitility.Awaitility.await;
  */
 class NotificationBeforeAnswerTest {
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final EmbeddedStackExtension stack = new EmbeddedStackExtension();
     static LocalAws local;
 
     @BeforeAll
     static void start() {
-        local = TestStacks.start(TestStacks.settings(dataDir));
-    }
-
-    @AfterAll
-    static void stop() {
-        local.stop();
+        local = stack.local();
     }
 
     @Test
     void everyAnsweredUploadHasItsEventOnTheQueueAlready() {
-        try (S3Client s3 = AwsClients.s3(local.clientSettings()); SqsClient sqs = AwsClients.sqs(
+        try (S3Client s3 = stack.s3(); SqsClient sqs = AwsClients.sqs(
                 local.clientSettings())) {
             String queueUrl = sqs.getQueueUrl(r -> r.queueName(local.outputs().get("NotificationQueueName")))
                     .queueUrl();

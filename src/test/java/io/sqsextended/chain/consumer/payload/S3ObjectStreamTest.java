@@ -2,20 +2,18 @@ package io.sqsextended.chain.consumer.payload;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import io.sqsextended.chain.testkit.Checksums;
+import io.sqsextended.chain.testkit.EmbeddedStackExtension;
 import io.sqsextended.chain.testkit.ServedGets;
 import io.sqsextended.chain.local.LocalAws;
-import io.sqsextended.chain.testkit.TestStacks;
-import io.sqsextended.chain.wire.AwsClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
@@ -31,8 +29,8 @@ class S3ObjectStreamTest {
 
     static final int REPLAY_LIMIT = 64 * 1024;
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final EmbeddedStackExtension stack = new EmbeddedStackExtension();
     static LocalAws local;
     static S3Client s3;
     static String bucket;
@@ -40,17 +38,15 @@ class S3ObjectStreamTest {
 
     @BeforeAll
     static void start() {
-        local = TestStacks.start(TestStacks.settings(dataDir));
-        s3 = AwsClients.s3(local.clientSettings());
-        bucket = TestStacks.bucket(local);
+        local = stack.local();
+        s3 = stack.s3();
+        bucket = stack.bucket();
         gets = ServedGets.open();
     }
 
     @AfterAll
     static void stop() {
         gets.close();
-        s3.close();
-        local.stop();
     }
 
     @Test

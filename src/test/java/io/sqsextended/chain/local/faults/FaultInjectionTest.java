@@ -13,12 +13,14 @@ import io.sqsextended.chain.local.LocalAws;
 import io.sqsextended.chain.local.LocalSettings.ByService;
 import io.sqsextended.chain.local.LocalSettings.Fault;
 import io.sqsextended.chain.local.LocalSettings.Latency;
+import io.sqsextended.chain.testkit.EmbeddedStackExtension;
 import io.sqsextended.chain.testkit.TestStacks;
 import io.sqsextended.chain.wire.AwsSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -43,8 +45,8 @@ class FaultInjectionTest {
     private static final int LOWEST = 60;
     private static final int HIGHEST = 140;
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final EmbeddedStackExtension stack = new EmbeddedStackExtension();
     @TempDir
     Path home;
     static LocalAws local;
@@ -55,11 +57,11 @@ class FaultInjectionTest {
 
     @BeforeAll
     static void startStack() {
-        local = TestStacks.start(TestStacks.settings(dataDir));
+        local = stack.local();
         AwsSettings settings = local.clientSettings();
         s3 = TestStacks.s3WithoutRetries(settings);
         sqs = TestStacks.sqsWithoutRetries(settings);
-        bucket = TestStacks.bucket(local);
+        bucket = stack.bucket();
         queueUrl = sqs.getQueueUrl(r -> r.queueName(local.outputs().get("NotificationQueueName"))).queueUrl();
     }
 
@@ -73,7 +75,6 @@ class FaultInjectionTest {
     static void stopStack() {
         s3.close();
         sqs.close();
-        local.stop();
     }
 
     @Test

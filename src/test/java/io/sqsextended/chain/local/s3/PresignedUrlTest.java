@@ -1,18 +1,17 @@
 package io.sqsextended.chain.local.s3;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.sqsextended.chain.local.LocalAws;
+import io.sqsextended.chain.testkit.EmbeddedStackExtension;
 import io.sqsextended.chain.testkit.TestStacks;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 import io.sqsextended.chain.testkit.TestStacks;
 
@@ -22,20 +21,15 @@ import static org.awaitility.Awaitility.await;
 /** The embedded S3 checks SigV4 presigned URLs as S3 does. */
 class PresignedUrlTest {
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final EmbeddedStackExtension stack = new EmbeddedStackExtension();
     static LocalAws local;
     final byte[] body = "payload".getBytes(StandardCharsets.UTF_8);
     final String key = "input/" + UUID.randomUUID();
 
     @BeforeAll
     static void startStack() {
-        local = TestStacks.start(TestStacks.settings(dataDir));
-    }
-
-    @AfterAll
-    static void stopStack() {
-        local.stop();
+        local = stack.local();
     }
 
     @Test

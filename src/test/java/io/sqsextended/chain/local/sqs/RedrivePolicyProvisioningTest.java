@@ -1,17 +1,14 @@
 package io.sqsextended.chain.local.sqs;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.sqsextended.chain.local.LocalAws;
-import io.sqsextended.chain.testkit.TestStacks;
-import io.sqsextended.chain.wire.AwsClients;
-import org.junit.jupiter.api.AfterAll;
+import io.sqsextended.chain.testkit.EmbeddedStackExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -21,8 +18,8 @@ import static org.awaitility.Awaitility.await;
 /** The notification queue is provisioned with the template's redrive policy and visibility timeout. */
 class RedrivePolicyProvisioningTest {
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final EmbeddedStackExtension stack = new EmbeddedStackExtension();
     static LocalAws local;
     static SqsClient sqs;
     static String queueUrl;
@@ -30,16 +27,10 @@ class RedrivePolicyProvisioningTest {
 
     @BeforeAll
     static void startStack() {
-        local = TestStacks.start(TestStacks.settings(dataDir));
-        sqs = AwsClients.sqs(local.clientSettings());
+        local = stack.local();
+        sqs = stack.sqs();
         queueUrl = sqs.getQueueUrl(r -> r.queueName(local.outputs().get("NotificationQueueName"))).queueUrl();
         dlqUrl = sqs.getQueueUrl(r -> r.queueName(local.outputs().get("DeadLetterQueueName"))).queueUrl();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        sqs.close();
-        local.stop();
     }
 
     @Test

@@ -1,20 +1,18 @@
 package io.sqsextended.chain.local.s3.store;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import io.sqsextended.chain.testkit.EmbeddedStackExtension;
 import io.sqsextended.chain.testkit.Queues;
 import io.sqsextended.chain.local.LocalAws;
 import io.sqsextended.chain.local.LocalSettings;
 import io.sqsextended.chain.testkit.TestStacks;
-import io.sqsextended.chain.wire.AwsClients;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -31,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The embedded S3 notifies object creations under the input prefix exactly as S3 does. */
 class BucketNotificationsTest {
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final EmbeddedStackExtension stack = new EmbeddedStackExtension();
     static LocalAws local;
     static S3Client s3;
     static SqsClient sqs;
@@ -41,18 +39,11 @@ class BucketNotificationsTest {
 
     @BeforeAll
     static void startStack() {
-        local = TestStacks.start(TestStacks.settings(dataDir));
-        s3 = AwsClients.s3(local.clientSettings());
-        sqs = AwsClients.sqs(local.clientSettings());
-        bucket = TestStacks.bucket(local);
-        notifications = new Queues(sqs, local.outputs().get("NotificationQueueName"));
-    }
-
-    @AfterAll
-    static void stopStack() {
-        s3.close();
-        sqs.close();
-        local.stop();
+        local = stack.local();
+        s3 = stack.s3();
+        sqs = stack.sqs();
+        bucket = stack.bucket();
+        notifications = stack.notifications();
     }
 
     @Test
@@ -188,8 +179,8 @@ class BucketNotificationsTest {
     void aBrowserFormPostPublishesAPostEvent() throws Exception {
         String key = "input/" + UUID.randomUUID() + "/form.txt";
 
-        assertThat(FormPost.upload(TestStacks.settings(dataDir), local.clientSettings().s3Endpoint(), bucket, key,
-                "posted"))
+        assertThat(FormPost.upload(TestStacks.settings(stack.dataDir()), local.clientSettings().s3Endpoint(), bucket,
+                key, "posted"))
                 .isBetween(200, 204);
 
         assertThat(eventFor(key).getEventName()).isEqualTo("ObjectCreated:Post");

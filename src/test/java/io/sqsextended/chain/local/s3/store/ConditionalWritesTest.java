@@ -2,7 +2,6 @@ package io.sqsextended.chain.local.s3.store;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -10,14 +9,13 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
+import io.sqsextended.chain.testkit.EmbeddedStackExtension;
 import io.sqsextended.chain.testkit.Queues;
 import io.sqsextended.chain.local.LocalAws;
 import io.sqsextended.chain.testkit.TestStacks;
-import io.sqsextended.chain.wire.AwsClients;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -34,8 +32,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class ConditionalWritesTest {
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final EmbeddedStackExtension stack = new EmbeddedStackExtension();
     static LocalAws local;
     static S3Client s3;
     static S3Presigner presigner;
@@ -47,20 +45,12 @@ class ConditionalWritesTest {
 
     @BeforeAll
     static void startStack() {
-        local = TestStacks.start(TestStacks.settings(dataDir));
-        s3 = AwsClients.s3(local.clientSettings());
-        presigner = AwsClients.presigner(local.clientSettings());
-        sqs = AwsClients.sqs(local.clientSettings());
-        bucket = TestStacks.bucket(local);
-        notifications = new Queues(sqs, local.outputs().get("NotificationQueueName"));
-    }
-
-    @AfterAll
-    static void stopStack() {
-        presigner.close();
-        s3.close();
-        sqs.close();
-        local.stop();
+        local = stack.local();
+        s3 = stack.s3();
+        presigner = stack.presigner();
+        sqs = stack.sqs();
+        bucket = stack.bucket();
+        notifications = stack.notifications();
     }
 
     @Test

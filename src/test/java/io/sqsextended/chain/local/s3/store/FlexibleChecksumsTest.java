@@ -16,17 +16,16 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
+import io.sqsextended.chain.testkit.EmbeddedStackExtension;
 import io.sqsextended.chain.testkit.Queues;
 import io.sqsextended.chain.testkit.AwsTools;
 import io.sqsextended.chain.local.LocalAws;
 import io.sqsextended.chain.testkit.TestStacks;
-import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.wire.Crc64Nvme;
 import io.sqsextended.chain.wire.Sha256;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -58,8 +57,8 @@ class FlexibleChecksumsTest {
     private static final String CRC64NVME_OF_CHECK_STRING = base64(0xAE8B14860A799888L);
     private static final byte[] CHECK_STRING = "123456789".getBytes(StandardCharsets.US_ASCII);
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final EmbeddedStackExtension stack = new EmbeddedStackExtension();
     static LocalAws local;
     static S3Client s3;
     static SqsClient sqs;
@@ -69,18 +68,11 @@ class FlexibleChecksumsTest {
 
     @BeforeAll
     static void startStack() {
-        local = TestStacks.start(TestStacks.settings(dataDir));
-        s3 = AwsClients.s3(local.clientSettings());
-        sqs = AwsClients.sqs(local.clientSettings());
-        bucket = TestStacks.bucket(local);
-        notifications = new Queues(sqs, local.outputs().get("NotificationQueueName"));
-    }
-
-    @AfterAll
-    static void stopStack() {
-        s3.close();
-        sqs.close();
-        local.stop();
+        local = stack.local();
+        s3 = stack.s3();
+        sqs = stack.sqs();
+        bucket = stack.bucket();
+        notifications = stack.notifications();
     }
 
     @Test
@@ -157,7 +149,7 @@ class FlexibleChecksumsTest {
         var forged = new io.sqsextended.chain.wire.AwsSettings(settings.region(), settings.s3Endpoint(),
                 settings.sqsEndpoint(),
                 settings.accessKey(), "not-the-secret-key");
-        try (S3Client client = new AwsTools(forged, dataDir).defaultJavaClient()) {
+        try (S3Client client = new AwsTools(forged, stack.dataDir()).defaultJavaClient()) {
             assertThatThrownBy(() -> client.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString("forged")))
                     .isInstanceOfSatisfying(S3Exception.class, e -> {
                         assertThat(e.statusCode()).isEqualTo(403);
@@ -372,7 +364,7 @@ class FlexibleChecksumsTest {
      */
     private static Stream<Path> filesNamed(String key) {
         String leaf = key.substring(key.lastIndexOf('/') + 1);
-        try (Stream<Path> files = Files.walk(dataDir)) {
+        try (Stream<Path> files = Files.walk(stack.dataDir())) {
             return files.filter(file -> file.getFileName().toString().startsWith(leaf)).toList().stream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

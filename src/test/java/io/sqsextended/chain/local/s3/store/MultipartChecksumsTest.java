@@ -1,17 +1,14 @@
 package io.sqsextended.chain.local.s3.store;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
 import io.sqsextended.chain.local.LocalAws;
-import io.sqsextended.chain.testkit.TestStacks;
-import io.sqsextended.chain.wire.AwsClients;
-import org.junit.jupiter.api.AfterAll;
+import io.sqsextended.chain.testkit.EmbeddedStackExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -22,7 +19,6 @@ import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import io.sqsextended.chain.testkit.TestStacks;
 
 import static io.sqsextended.chain.testkit.Checksums.crc64Nvme;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,8 +30,8 @@ class MultipartChecksumsTest {
     static final byte[] PART1 = "1".repeat(5 * 1024 * 1024).getBytes(StandardCharsets.US_ASCII);
     static final byte[] PART2 = "the last part".getBytes(StandardCharsets.US_ASCII);
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final EmbeddedStackExtension stack = new EmbeddedStackExtension();
     static LocalAws local;
     static S3Client s3;
     static String bucket;
@@ -43,15 +39,9 @@ class MultipartChecksumsTest {
 
     @BeforeAll
     static void startStack() {
-        local = TestStacks.start(TestStacks.settings(dataDir));
-        s3 = AwsClients.s3(local.clientSettings());
-        bucket = TestStacks.bucket(local);
-    }
-
-    @AfterAll
-    static void stopStack() {
-        s3.close();
-        local.stop();
+        local = stack.local();
+        s3 = stack.s3();
+        bucket = stack.bucket();
     }
 
     @Test
