@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 final class OpenTelemetrySetup extends ServiceSupport {
 
+    static final String OPEN_TELEMETRY = "chainOpenTelemetry";
     /** The instrumentation scope of the app's own spans; Camel's are {@code camel}. */
     static final String SCOPE = "io.sqsextended.chain";
     // the app exports traces only (its metrics are Prometheus'); the product's name unless the variables give one
@@ -37,7 +38,7 @@ final class OpenTelemetrySetup extends ServiceSupport {
     static void install(CamelContext context) {
         OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder().addPropertiesSupplier(() -> DEFAULTS)
                 .disableShutdownHook().build().getOpenTelemetrySdk();
-        context.getRegistry().bind("chainOpenTelemetry", OpenTelemetry.class, sdk);
+        context.getRegistry().bind(OPEN_TELEMETRY, OpenTelemetry.class, sdk);
         // Camel's tracer takes the one Tracer of the registry
         context.getRegistry().bind("chainCamelTracer", Tracer.class, sdk.getTracer("camel"));
         context.getRegistry().bind("chainPropagators", ContextPropagators.class, sdk.getPropagators());
