@@ -13,6 +13,7 @@ import io.sqsextended.chain.consumer.events.SnsSignatures;
 import io.sqsextended.chain.consumer.events.TrustSettings;
 import io.sqsextended.chain.consumer.payload.ObjectCleanup;
 import io.sqsextended.chain.consumer.payload.PayloadResolver;
+import io.sqsextended.chain.tracing.PayloadTrace;
 import io.sqsextended.chain.wire.QueueUrl;
 import io.sqsextended.chain.wire.SqsLimits;
 import org.apache.camel.Exchange;
@@ -93,7 +94,8 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
                 .process(deletes::register)
                 // the messages of a receive are handed over at once, so Camel renews the visibility of all of them
                 .threads().executorService(workers)
-                .process(exchange -> exchange.setProperty(REFERENCES, parser.parse(incoming(exchange))))
+                .process(exchange -> exchange.setProperty(REFERENCES,
+                        PayloadTrace.inSpan(exchange, "parse", () -> parser.parse(incoming(exchange)))))
                 // the loop keeps one exchange: one unit of work, so the dead letter is the original SQS message
                 .loop(simple("${exchangeProperty." + REFERENCES + ".size}"))
                     .to(direct(DELIVER_ROUTE))
@@ -105,13 +107,15 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
                 .routeId(DELIVER_ROUTE)
                 .routeConfigurationId(ConsumerErrorHandling.ID)
                 .process(ConsumerRoutes::selectReference)
+                .process(PayloadTrace.deliveryStarts(getContext()))
                 // a per-instance store keeps a key once its exchange completed (a crash before that delivers again);
                 // the shared store claims it first, so that of two instances given the payload at once one delivers it
                 .idempotentConsumer(exchangeProperty(IDEMPOTENCY_KEY))
                     .idempotentRepository(ConsumerConfiguration.IDEMPOTENT_REPOSITORY)
                     .eager(duplicates.claimsFirst())
+                    .process(PayloadTrace.resolveStarts(getContext()))
                     .process(exchange -> resolver.resolve(exchange, reference(exchange)))
-                    .process(downstream)
+                    .process(PayloadTrace.aroundDownstream(getContext(), downstream))
                     .process(exchange -> resolver.scheduleCleanup(exchange, reference(exchange)))
                 .end()
                 .filter(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
@@ -122,7 +126,9 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
         from(ConsumerErrorHandling.DEAD_LETTER_ENDPOINT)
                 .routeId(DEAD_LETTER_ROUTE)
                 .errorHandler(noErrorHandler())
-                .process(new DeadLetterSender(sqs, new QueueUrl(sqs, config.resources().deadLetterQueue())));
+                .process(PayloadTrace.aroundDeadLetter(getContext(),
+                        new DeadLetterSender(sqs, new QueueUrl(sqs, config.resources().deadLetterQueue())),
+                        cause -> FailureReason.of(cause).code()));
     }
 
     /** The endpoint needs the URL before the route starts: one the configuration does not know is looked up now. */
