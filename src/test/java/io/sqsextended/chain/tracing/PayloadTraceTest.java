@@ -99,8 +99,9 @@ class PayloadTraceTest {
         assertThat(deadLetter.error()).isTrue();
         assertThat(deadLetter.attributes()).containsEntry(PayloadTrace.REASON.getKey(),
                 FailureReason.FAILED.code());
-        assertThat(receiver.trace(traceId)).filteredOn(s -> s.name().equals("deliver"))
-                .anyMatch(s -> s.events().contains("redelivery"));
+        // the deliver span ends after the dead letter its call sent
+        receiver.awaitSpan("the deliver span with its redelivery", s -> s.traceId().equals(traceId)
+                && s.name().equals("deliver") && s.events().contains("redelivery"));
         Message letter = chain.queues().awaitDeadLetter(m -> m.body().contains(key));
         assertThat(Queues.attribute(letter, TraceContext.TRACEPARENT))
                 .isEqualTo("00-" + traceId + "-" + deadLetter.spanId() + "-01");

@@ -2,6 +2,8 @@ package io.sqsextended.chain.tracing;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpRequest;
 import java.util.Map;
 import java.util.UUID;
@@ -10,12 +12,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sqsextended.chain.presign.PresignSettings;
 import io.sqsextended.chain.testkit.ApiClient;
 import io.sqsextended.chain.testkit.ChainExtension;
+import io.sqsextended.chain.testkit.CliProcess;
 import io.sqsextended.chain.testkit.OtlpReceiver;
 import io.sqsextended.chain.testkit.OtlpReceiver.ReceivedSpan;
 import io.sqsextended.chain.testkit.RandomBytes;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,6 +79,18 @@ class UploadTraceTest {
 
         assertThat(completed.status()).as(completed.text()).isEqualTo(200);
         assertThat(storedTraceparent(plan.get("key").asText())).startsWith("00-" + traceId + "-");
+    }
+
+    @Test
+    void theClientsUploadContinuesTheTraceOfItsTraceparentVariable(@TempDir Path files) throws Exception {
+        String traceId = newTraceId();
+        Files.writeString(files.resolve("traced.txt"), "hello");
+
+        CliProcess cli = CliProcess.start(Map.of("TRACEPARENT", traceparent(traceId)), files, ApiClient.PRODUCER,
+                "upload", files.resolve("traced.txt").toString(), "--api", chain.api().toString());
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(storedTraceparent(cli.out().strip())).startsWith("00-" + traceId + "-");
     }
 
     @Test
