@@ -49,8 +49,11 @@ public final class Uploads {
         UploadRequest request = JsonRequest.read(exchange.getMessage().getBody(byte[].class), UploadRequest.class);
         String contentType = rules.contentType(request.contentType());
         long length = rules.contentLength(request.contentLength());
-        // S3 keeps the trace context with the payload: the consumer continues the trace from the object's metadata
-        Map<String, String> metadata = TraceContext.withTraceparent(rules.metadata(request.metadata()), exchange);
+        Map<String, String> checked = rules.metadata(request.metadata());
+        // S3 keeps the trace context with the payload (the consumer continues the trace from the object's metadata),
+        // unless the producer's own metadata leaves no room for it: tracing never fails an upload
+        Map<String, String> traced = TraceContext.withTraceparent(checked, exchange);
+        Map<String, String> metadata = UploadRules.fitsS3(traced) ? traced : checked;
         S3Presigning.Checksums checksums = UploadRules.checksums("checksumSha256", request.checksumSha256(),
                 "checksumCrc64Nvme", request.checksumCrc64Nvme());
         if (checksums.sha256() != null && length > multipartThreshold) {

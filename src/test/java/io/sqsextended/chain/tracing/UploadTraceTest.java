@@ -69,6 +69,22 @@ class UploadTraceTest {
     }
 
     @Test
+    void aTicketLeavesTheTraceContextOutWhenTheProducersMetadataFillsS3sLimit() {
+        String fullValue = "x".repeat(2048 - "note".length());
+        HttpRequest request = HttpRequest.newBuilder(chain.api().resolve("/v1/uploads"))
+                .header("Authorization", "Bearer " + ApiClient.PRODUCER).header("Content-Type", "application/json")
+                .header(TraceContext.TRACEPARENT, traceparent(newTraceId()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(ApiClient.json(Map.of("contentType", "text/plain",
+                        "contentLength", 5, "metadata", Map.of("note", fullValue))))).build();
+
+        ApiClient.Reply reply = chain.client().send(request);
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+        assertThat(ApiClient.headersOf(reply.json())).containsEntry("x-amz-meta-note", fullValue)
+                .doesNotContainKey("x-amz-meta-traceparent");
+    }
+
+    @Test
     void aMultipartUploadStoresTheTraceContextWithTheObject() {
         byte[] body = RandomBytes.randomBytes(6 * MIB + 1);
         String traceId = newTraceId();
