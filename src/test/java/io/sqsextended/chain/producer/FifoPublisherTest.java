@@ -71,8 +71,8 @@ class FifoPublisherTest {
                 .publish(queueUrl, OutgoingMessage.of(payload, "text/plain").inGroup("orders-7", "order-7-2"));
 
         Message received = receive(queueUrl, 1).get(0);
-        assertThat(received.body()).isEqualTo("[\"software.amazon.payloadoffloading.PayloadS3Pointer\",{\"s3BucketName\":\""
-                + bucket + "\",\"s3Key\":\"" + result.key() + "\"}]");
+        assertThat(received.body()).isEqualTo("[\"software.amazon.payloadoffloading.PayloadS3Pointer\","
+                + "{\"s3BucketName\":\"" + bucket + "\",\"s3Key\":\"" + result.key() + "\"}]");
         assertThat(received.messageAttributes()).containsOnlyKeys(PayloadPointer.SIZE_ATTRIBUTE,
                 PayloadSha256.ATTRIBUTE);
         assertThat(received.messageAttributes().get(PayloadPointer.SIZE_ATTRIBUTE).stringValue())
