@@ -30,7 +30,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
  * Publishes payloads of any size the way the AWS SQS Extended Client libraries do: inline when body and attributes
- * fit under the threshold, otherwise streamed to S3 with a pointer message on SQS. Wire-compatible with them.
+ * fit under the threshold, otherwise streamed to S3 with a pointer message on SQS. Wire-compatible with them. To a
+ * FIFO queue with the message's group and deduplication ids, checked against the queue ({@code QueueKinds}) first.
  */
 public final class ExtendedPublisher {
 
