@@ -1,6 +1,6 @@
 package io.sqsextended.chain.local.template;
 
-import static io.sqsextended.chain.local.template.StackResources.QUEUE;
+import static io.sqsextended.chain.local.template.eval.StackResources.QUEUE;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,6 +11,10 @@ import java.util.regex.Pattern;
 
 import io.sqsextended.chain.local.template.ProvisionedStack.QueueSpec;
 import io.sqsextended.chain.local.template.ProvisionedStack.Redrive;
+import io.sqsextended.chain.local.template.eval.Nodes;
+import io.sqsextended.chain.local.template.eval.StackResources;
+import io.sqsextended.chain.local.template.eval.TemplateException;
+import io.sqsextended.chain.local.template.eval.TemplateYaml;
 
 /** Reads the evaluated properties of an {@code AWS::SQS::Queue} into what the embedded SQS creates, in order. */
 final class QueueProperties {
