@@ -145,6 +145,7 @@ public final class CloudFormationTemplate {
             LOG.info("Local mode has no counterpart for {} (IAM, KMS and resource policies are not enforced)",
                     notApplicable);
         }
+        QueueProperties.requireStandardNotificationTargets(buckets, queues.values());
         return new ProvisionedStack(List.copyOf(buckets), QueueProperties.deadLetterQueuesFirst(queues.values()),
                 outputs(ev), List.copyOf(notApplicable));
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -79,8 +80,8 @@ class TemplateSecurityTest {
     }
 
     @Test
-    void bothQueuesAreEncryptedAtRest() {
-        for (String queue : List.of("NotificationQueue", "DeadLetterQueue")) {
+    void everyQueueIsEncryptedAtRest() {
+        for (String queue : List.of("NotificationQueue", "DeadLetterQueue", "FifoQueue", "FifoDeadLetterQueue")) {
             Map<String, Object> properties = map(resource(queue).get("Properties"));
             assertThat(properties.get("SqsManagedSseEnabled") == Boolean.TRUE
                     || properties.containsKey("KmsMasterKeyId"))
@@ -95,6 +96,50 @@ class TemplateSecurityTest {
         assertThat(redrive.get("deadLetterTargetArn"))
                 .isEqualTo(Map.of("Fn::GetAtt", List.of("DeadLetterQueue", "Arn")));
         assertThat(parameterDefault(redrive.get("maxReceiveCount"))).isEqualTo(5);
+    }
+
+    @Test
+    void fifoQueueRedrivesToTheFifoDeadLetterQueueAfterFiveReceivesAndHidesMessagesSixMinutes() {
+        Map<String, Object> queue = map(resource("FifoQueue").get("Properties"));
+        Map<String, Object> redrive = map(queue.get("RedrivePolicy"));
+
+        assertThat(redrive.get("deadLetterTargetArn"))
+                .isEqualTo(Map.of("Fn::GetAtt", List.of("FifoDeadLetterQueue", "Arn")));
+        assertThat(parameterDefault(redrive.get("maxReceiveCount"))).isEqualTo(5);
+        assertThat(parameterDefault(queue.get("VisibilityTimeout"))).isEqualTo(360);
+        assertThat(map(at(resource("FifoDeadLetterQueue"), "Properties"))).containsEntry("FifoQueue", true);
+        assertThat(parameterDefault(at(resource("FifoDeadLetterQueue"), "Properties", "MessageRetentionPeriod")))
+                .isEqualTo(1_209_600);
+    }
+
+    @Test
+    void fifoQueuesExistOnlyWhenNamed() {
+        assertThat(parameterDefault(Map.of("Ref", "FifoQueueName"))).isEqualTo("");
+        assertThat(resource("FifoQueue")).containsEntry("Condition", "FifoQueueEnabled");
+        assertThat(resource("FifoDeadLetterQueue")).containsEntry("Condition", "FifoQueueEnabled");
+    }
+
+    @Test
+    void chainPolicyLetsTheConsumerReceiveFromTheFifoQueueAndTheProducerSendToIt() {
+        Map<String, Map<String, Object>> statements = fifoStatements();
+
+        assertThat(list(statements.get("FifoQueueConsumed").get("Action"))).containsExactlyInAnyOrder(
+                "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes",
+                "sqs:GetQueueUrl");
+        assertThat(list(statements.get("FifoQueuePublished").get("Action"))).containsExactly("sqs:SendMessage");
+        assertThat(List.of(statements.get("FifoQueueConsumed"), statements.get("FifoQueuePublished")))
+                .allSatisfy(statement -> assertThat(list(statement.get("Resource")))
+                        .containsExactly(Map.of("Fn::GetAtt", List.of("FifoQueue", "Arn"))));
+    }
+
+    @Test
+    void chainPolicyLetsTheConsumerOnlySendToTheFifoDeadLetterQueue() {
+        Map<String, Object> deadLetters = fifoStatements().get("FifoDeadLetters");
+
+        assertThat(list(deadLetters.get("Action")))
+                .containsExactlyInAnyOrder("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl");
+        assertThat(list(deadLetters.get("Resource")))
+                .containsExactly(Map.of("Fn::GetAtt", List.of("FifoDeadLetterQueue", "Arn")));
     }
 
     @Test
@@ -215,9 +260,30 @@ class TemplateSecurityTest {
         return found.get(0);
     }
 
+    /** The policy's statements, a conditional one ({@code Fn::If [condition, statement, AWS::NoValue]}) included. */
     private static List<Map<String, Object>> statements(Map<String, Object> policyResource) {
         return list(at(policyResource, "Properties", "PolicyDocument", "Statement")).stream()
+                .map(statement -> map(statement).containsKey("Fn::If") ? conditional(statement).get(1) : statement)
                 .map(TemplateSecurityTest::map).toList();
+    }
+
+    /** A statement's {@code Fn::If} arguments, failing unless the other branch grants nothing. */
+    private static List<Object> conditional(Object statement) {
+        List<Object> branches = list(map(statement).get("Fn::If"));
+        assertThat(branches.get(2)).isEqualTo(Map.of("Ref", "AWS::NoValue"));
+        return branches;
+    }
+
+    /** The managed policy's statements that apply only when the FIFO queue is created, by Sid. */
+    private static Map<String, Map<String, Object>> fifoStatements() {
+        Map<String, Map<String, Object>> bySid = new TreeMap<>();
+        list(at(onlyResourceOfType("AWS::IAM::ManagedPolicy"), "Properties", "PolicyDocument", "Statement")).stream()
+                .filter(statement -> map(statement).containsKey("Fn::If"))
+                .map(TemplateSecurityTest::conditional)
+                .filter(branches -> "FifoQueueEnabled".equals(branches.get(0)))
+                .map(branches -> map(branches.get(1)))
+                .forEach(statement -> bySid.put(String.valueOf(statement.get("Sid")), statement));
+        return bySid;
     }
 
     /** The execution role's statements with an action of this service prefix, e.g. {@code logs:}. */

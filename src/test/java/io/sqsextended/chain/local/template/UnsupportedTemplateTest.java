@@ -182,14 +182,22 @@ class UnsupportedTemplateTest {
     }
 
     @Test
-    void fifoQueueIsRejectedBecauseS3CannotNotifyIt() {
+    void aFifoQueueABucketNotifiesIsRejectedBecauseS3CannotNotifyIt() {
         provisioning("""
                 Resources:
                   Ordered:
                     Type: AWS::SQS::Queue
                     Properties:
+                      QueueName: ordered.fifo
                       FifoQueue: true
-                """).hasMessageContaining("Resources.Ordered.Properties.FifoQueue").hasMessageContaining("FIFO");
+                  Bucket:
+                    Type: AWS::S3::Bucket
+                    Properties:
+                      NotificationConfiguration:
+                        QueueConfigurations:
+                          - {Event: "s3:ObjectCreated:*", Queue: !GetAtt Ordered.Arn}
+                """).hasMessageContaining("Resources.Ordered.Properties.FifoQueue").hasMessageContaining("FIFO")
+                .hasMessageContaining("Bucket");
     }
 
     @Test
