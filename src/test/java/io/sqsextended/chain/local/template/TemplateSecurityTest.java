@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -121,25 +120,23 @@ class TemplateSecurityTest {
 
     @Test
     void chainPolicyLetsTheConsumerReceiveFromTheFifoQueueAndTheProducerSendToIt() {
-        Map<String, Map<String, Object>> statements = fifoStatements();
+        Map<String, Object> consumed = chainPolicyStatement("FifoQueueConsumed");
+        Map<String, Object> published = chainPolicyStatement("FifoQueuePublished");
 
-        assertThat(list(statements.get("FifoQueueConsumed").get("Action"))).containsExactlyInAnyOrder(
-                "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes",
-                "sqs:GetQueueUrl");
-        assertThat(list(statements.get("FifoQueuePublished").get("Action"))).containsExactly("sqs:SendMessage");
-        assertThat(List.of(statements.get("FifoQueueConsumed"), statements.get("FifoQueuePublished")))
-                .allSatisfy(statement -> assertThat(list(statement.get("Resource")))
-                        .containsExactly(Map.of("Fn::GetAtt", List.of("FifoQueue", "Arn"))));
+        assertThat(list(consumed.get("Action"))).containsExactlyInAnyOrder("sqs:ReceiveMessage", "sqs:DeleteMessage",
+                "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes", "sqs:GetQueueUrl");
+        assertThat(list(published.get("Action"))).containsExactly("sqs:SendMessage");
+        grantsOnFifoQueueOrNothingMore(consumed, "FifoQueue");
+        grantsOnFifoQueueOrNothingMore(published, "FifoQueue");
     }
 
     @Test
     void chainPolicyLetsTheConsumerOnlySendToTheFifoDeadLetterQueue() {
-        Map<String, Object> deadLetters = fifoStatements().get("FifoDeadLetters");
+        Map<String, Object> deadLetters = chainPolicyStatement("FifoDeadLetters");
 
         assertThat(list(deadLetters.get("Action")))
                 .containsExactlyInAnyOrder("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl");
-        assertThat(list(deadLetters.get("Resource")))
-                .containsExactly(Map.of("Fn::GetAtt", List.of("FifoDeadLetterQueue", "Arn")));
+        grantsOnFifoQueueOrNothingMore(deadLetters, "FifoDeadLetterQueue");
     }
 
     @Test
@@ -260,30 +257,31 @@ class TemplateSecurityTest {
         return found.get(0);
     }
 
-    /** The policy's statements, a conditional one ({@code Fn::If [condition, statement, AWS::NoValue]}) included. */
     private static List<Map<String, Object>> statements(Map<String, Object> policyResource) {
         return list(at(policyResource, "Properties", "PolicyDocument", "Statement")).stream()
-                .map(statement -> map(statement).containsKey("Fn::If") ? conditional(statement).get(1) : statement)
                 .map(TemplateSecurityTest::map).toList();
     }
 
-    /** A statement's {@code Fn::If} arguments, failing unless the other branch grants nothing. */
-    private static List<Object> conditional(Object statement) {
-        List<Object> branches = list(map(statement).get("Fn::If"));
-        assertThat(branches.get(2)).isEqualTo(Map.of("Ref", "AWS::NoValue"));
-        return branches;
+    private static Map<String, Object> chainPolicyStatement(String sid) {
+        List<Map<String, Object>> found = statements(onlyResourceOfType("AWS::IAM::ManagedPolicy")).stream()
+                .filter(statement -> sid.equals(statement.get("Sid"))).toList();
+        assertThat(found).as("ChainPolicy statements %s", sid).hasSize(1);
+        return found.get(0);
     }
 
-    /** The managed policy's statements that apply only when the FIFO queue is created, by Sid. */
-    private static Map<String, Map<String, Object>> fifoStatements() {
-        Map<String, Map<String, Object>> bySid = new TreeMap<>();
-        list(at(onlyResourceOfType("AWS::IAM::ManagedPolicy"), "Properties", "PolicyDocument", "Statement")).stream()
-                .filter(statement -> map(statement).containsKey("Fn::If"))
-                .map(TemplateSecurityTest::conditional)
-                .filter(branches -> "FifoQueueEnabled".equals(branches.get(0)))
-                .map(branches -> map(branches.get(1)))
-                .forEach(statement -> bySid.put(String.valueOf(statement.get("Sid")), statement));
-        return bySid;
+    /**
+     * A FIFO row's resource: the FIFO queue's ARN when it is created, else one of the notification queues whose row
+     * grants these actions already (so that without the FIFO queue the row grants nothing more).
+     */
+    private static void grantsOnFifoQueueOrNothingMore(Map<String, Object> statement, String fifoQueue) {
+        List<Object> branches = list(map(statement.get("Resource")).get("Fn::If"));
+        Map<String, Object> notificationQueues = chainPolicyStatement("NotificationQueues");
+
+        assertThat(branches).hasSize(3);
+        assertThat(branches.get(0)).isEqualTo("FifoQueueEnabled");
+        assertThat(branches.get(1)).isEqualTo(Map.of("Fn::GetAtt", List.of(fifoQueue, "Arn")));
+        assertThat(list(notificationQueues.get("Resource"))).contains(branches.get(2));
+        assertThat(list(notificationQueues.get("Action"))).containsAll(list(statement.get("Action")));
     }
 
     /** The execution role's statements with an action of this service prefix, e.g. {@code logs:}. */
