@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import io.sqsextended.chain.consumer.queues.SourceQueue;
 import io.sqsextended.chain.wire.PayloadPointer;
 import io.sqsextended.chain.wire.QueueUrl;
 import io.sqsextended.chain.wire.SqsLimits;
@@ -20,9 +21,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
- * Puts the original SQS message (body and attributes as received) on the dead-letter queue, with attributes
- * giving the reason. Sent with the SQS client: Camel's SQS producer would turn Number attributes into Strings
- * and drop Binary ones.
+ * Puts the original SQS message (body and attributes as received) on the dead-letter queue of the queue it came from,
+ * with attributes giving the reason. Sent with the SQS client: Camel's SQS producer would turn Number attributes into
+ * Strings and drop Binary ones.
  */
 public final class DeadLetterSender implements Processor {
 
@@ -45,11 +46,12 @@ public final class DeadLetterSender implements Processor {
     private static final int MAX_ERROR_MESSAGE = 1024;
 
     private final SqsClient sqs;
-    private final QueueUrl queue;
+    private final QueueUrl notificationDeadLetters;
 
-    DeadLetterSender(SqsClient sqs, QueueUrl queue) {
+    /** @param notificationDeadLetters for an exchange no consume route started ({@code chain.dead-letter-queue}) */
+    DeadLetterSender(SqsClient sqs, QueueUrl notificationDeadLetters) {
         this.sqs = sqs;
-        this.queue = queue;
+        this.notificationDeadLetters = notificationDeadLetters;
     }
 
     @Override
@@ -70,6 +72,8 @@ public final class DeadLetterSender implements Processor {
         attributes.put(FAILED_AT, text(Instant.now().toString()));
         keepOriginalAttributes(original, attributes, messageId);
 
+        SourceQueue source = SourceQueue.of(exchange);
+        QueueUrl queue = source == null ? notificationDeadLetters : source.deadLetters();
         sqs.sendMessage(r -> r.queueUrl(queue.get()).messageBody(original.getBody(String.class))
                 .messageAttributes(attributes));
         LOG.warn("Moved message {} to the dead-letter queue {}: {}", messageId, queue.queueName(), cause == null

@@ -1,6 +1,7 @@
 package io.sqsextended.chain.testkit;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +46,26 @@ public final class Queues {
     /** The app's notification and dead-letter queues. */
     public static Queues of(ChainApp app, SqsClient sqs) {
         return new Queues(sqs, app.property(ChainKeys.QUEUE.name()), app.property(ChainKeys.DEAD_LETTER_QUEUE.name()));
+    }
+
+    /**
+     * Creates {@code name} and its dead-letter queue ({@code <name>-dlq}, {@code <base>-dlq.fifo} for a FIFO queue)
+     * with a RedrivePolicy after {@code maxReceiveCount} receives; both FIFO when the name ends in {@code .fifo}.
+     */
+    public static Queues create(SqsClient sqs, String name, int maxReceiveCount) {
+        boolean fifo = name.endsWith(".fifo");
+        String deadLetterName = fifo ? name.substring(0, name.length() - ".fifo".length()) + "-dlq.fifo"
+                : name + "-dlq";
+        Map<QueueAttributeName, String> fifoAttributes = fifo ? Map.of(QueueAttributeName.FIFO_QUEUE, "true")
+                : Map.of();
+        String deadLetterUrl = sqs.createQueue(r -> r.queueName(deadLetterName).attributes(fifoAttributes)).queueUrl();
+        String deadLetterArn = sqs.getQueueAttributes(r -> r.queueUrl(deadLetterUrl)
+                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+        Map<QueueAttributeName, String> attributes = new HashMap<>(fifoAttributes);
+        attributes.put(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + deadLetterArn
+                + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}");
+        sqs.createQueue(r -> r.queueName(name).attributes(attributes));
+        return new Queues(sqs, name, deadLetterName);
     }
 
     /** Sends to the queue; returns the message id. */
