@@ -13,14 +13,17 @@ import io.sqsextended.chain.consumer.events.SnsSignatures;
 import io.sqsextended.chain.consumer.events.TrustSettings;
 import io.sqsextended.chain.consumer.payload.ObjectCleanup;
 import io.sqsextended.chain.consumer.payload.PayloadResolver;
+import io.sqsextended.chain.consumer.queues.FifoEndpoint;
 import io.sqsextended.chain.consumer.queues.SourceQueue;
 import io.sqsextended.chain.consumer.queues.SourceQueues;
 import io.sqsextended.chain.wire.QueueUrl;
 import io.sqsextended.chain.wire.SqsLimits;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.EndpointConsumerBuilder;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.apache.camel.builder.endpoint.dsl.Sqs2EndpointBuilderFactory.Sqs2EndpointBuilder;
 import org.apache.camel.component.aws2.sqs.Sqs2Constants;
+import org.apache.camel.model.RouteDefinition;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -74,7 +77,7 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
         for (SourceQueue queue : queues.all()) {
             MessageDeletes deletes = new MessageDeletes(getContext(), sqs, queue.url(), ObjectCleanup::afterDelete);
             getContext().addService(deletes);
-            consume(queue, config, settings, gate, deletes, workers, parser);
+            consume(queue, sqs, config, settings, gate, deletes, workers, parser);
         }
 
         Duplicates duplicates = new Duplicates(
@@ -104,16 +107,39 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
     }
 
     /** The route that consumes one queue: receives, then each message on the workers, parsed and delivered. */
-    private void consume(SourceQueue queue, ChainConfig config, ConsumerSettings settings, PollGate gate,
-            MessageDeletes deletes, ScheduledExecutorService workers, MessageParser parser) {
+    private void consume(SourceQueue queue, SqsClient sqs, ChainConfig config, ConsumerSettings settings,
+            PollGate gate, MessageDeletes deletes, ScheduledExecutorService workers, MessageParser parser) {
         ConsumerSettings.Polling polling = settings.polling();
+        RouteDefinition route = queue.fifo()
+                // each group's messages one at a time, in order; as many held as the standard queues' gate admits
+                ? from(new FifoEndpoint(getContext(), queue, sqs, polling.waitTimeSeconds(), 2 * polling.concurrency(),
+                        MessageDeletes::staysOnQueue))
+                : from(standardQueue(queue, config, polling, gate));
+        route.routeId(queue.routeId())
+                .routeConfigurationId(ConsumerErrorHandling.ID)
+                .autoStartup(settings.enabled())
+                .setProperty(SourceQueue.PROPERTY, constant(queue))
+                .process(gate::admit)
+                .process(deletes::register)
+                // a standard queue's receive is handed over at once, so Camel renews the visibility of all of it
+                .threads().executorService(workers)
+                .process(exchange -> exchange.setProperty(REFERENCES, parser.parse(incoming(exchange))))
+                // the loop keeps one exchange: one unit of work, so the dead letter is the original SQS message
+                .loop(simple("${exchangeProperty." + REFERENCES + ".size}"))
+                    .to(direct(DELIVER_ROUTE))
+                .end();
+    }
+
+    /** A standard queue through Camel's aws2-sqs consumer. */
+    private EndpointConsumerBuilder standardQueue(SourceQueue queue, ChainConfig config,
+            ConsumerSettings.Polling polling, PollGate gate) {
         Sqs2EndpointBuilder endpoint = aws2Sqs(queue.name());
         String url = queueUrl(config, queue);
         if (url != null) {
             endpoint.queueUrl(url);
         }
         // queue attributes (visibility, wait, redrive) are the template's: no option here calls SetQueueAttributes
-        from(endpoint
+        return endpoint
                 .waitTimeSeconds(polling.waitTimeSeconds())
                 // pollers of their own, not one poll of parallel receives: a receive's messages wait for no other's
                 .concurrentConsumers(polling.pollers())
@@ -129,20 +155,7 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
                 .deleteAfterRead(false)
                 .attributeNames("All")
                 .messageAttributeNames("All")
-                .advanced().pollStrategy(gate))
-                .routeId(queue.routeId())
-                .routeConfigurationId(ConsumerErrorHandling.ID)
-                .autoStartup(settings.enabled())
-                .setProperty(SourceQueue.PROPERTY, constant(queue))
-                .process(gate::admit)
-                .process(deletes::register)
-                // the messages of a receive are handed over at once, so Camel renews the visibility of all of them
-                .threads().executorService(workers)
-                .process(exchange -> exchange.setProperty(REFERENCES, parser.parse(incoming(exchange))))
-                // the loop keeps one exchange: one unit of work, so the dead letter is the original SQS message
-                .loop(simple("${exchangeProperty." + REFERENCES + ".size}"))
-                    .to(direct(DELIVER_ROUTE))
-                .end();
+                .advanced().pollStrategy(gate);
     }
 
     /** The endpoint needs the URL before the route starts: one the configuration does not know is looked up now. */

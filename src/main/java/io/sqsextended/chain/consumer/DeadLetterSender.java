@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * Puts the original SQS message (body and attributes as received) on the dead-letter queue of the queue it came from,
@@ -74,8 +75,11 @@ public final class DeadLetterSender implements Processor {
 
         SourceQueue source = SourceQueue.of(exchange);
         QueueUrl queue = source == null ? notificationDeadLetters : source.deadLetters();
+        String group = fifoGroup(original, queue);
         sqs.sendMessage(r -> r.queueUrl(queue.get()).messageBody(original.getBody(String.class))
-                .messageAttributes(attributes));
+                .messageAttributes(attributes).messageGroupId(group)
+                // a FIFO dead-letter queue takes the message once, whatever content-based deduplication says
+                .messageDeduplicationId(group == null ? null : messageId));
         LOG.warn("Moved message {} to the dead-letter queue {}: {}", messageId, queue.queueName(), cause == null
                 ? "unknown" : cause.toString());
     }
@@ -101,6 +105,17 @@ public final class DeadLetterSender implements Processor {
                                 + "(SQS allows {})", e.getKey(), messageId, SqsLimits.MAX_MESSAGE_ATTRIBUTES);
                     }
                 });
+    }
+
+    /** A FIFO dead-letter queue needs a group: the message's own, so that its dead letters stay in order. */
+    private static String fifoGroup(Message original, QueueUrl queue) {
+        if (!queue.queueName().endsWith(".fifo")) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        Map<MessageSystemAttributeName, String> system = original.getHeader(Sqs2Constants.ATTRIBUTES, Map.of(),
+                Map.class);
+        return system.getOrDefault(MessageSystemAttributeName.MESSAGE_GROUP_ID, "chain-dead-letters");
     }
 
     private static boolean isPayloadSize(String name) {
