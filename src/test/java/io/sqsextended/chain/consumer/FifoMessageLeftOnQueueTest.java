@@ -40,8 +40,7 @@ class FifoMessageLeftOnQueueTest {
         String first = "first " + run;
         chain.downstream().failWhen = first::equals;
         for (String body : List.of(first, "second " + run, "third " + run)) {
-            chain.sqs().sendMessage(r -> r.queueUrl(fifo.queueUrl).messageBody(body).messageGroupId("g")
-                    .messageDeduplicationId(UUID.randomUUID().toString()));
+            fifo.sendToGroup(chain.sqs(), "g", body);
         }
         chain.context().getRouteController().startRoute(ConsumerRoutes.CONSUME_ROUTE + "-" + QUEUE);
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
@@ -75,6 +76,12 @@ public final class Queues {
 
     public String send(String body) {
         return send(body, Map.of());
+    }
+
+    /** Sends to this FIFO queue through {@code via} (e.g. an extended client), in {@code group}, with a fresh id. */
+    public String sendToGroup(SqsClient via, String group, String body) {
+        return via.sendMessage(r -> r.queueUrl(queueUrl).messageBody(body).messageGroupId(group)
+                .messageDeduplicationId(UUID.randomUUID().toString())).messageId();
     }
 
     /** Messages on the queue, visible, in flight or delayed (a delayed message is still to be handled). */
