@@ -86,7 +86,8 @@ class ArchitectureTest {
 
     /**
      * Local mode's parts: only {@code local} (the start) knows them all; the S3 front and SQS know nothing of each
-     * other, the S3 storage nothing of its HTTP front, fault injection and the template nothing of any part.
+     * other, the S3 storage nothing of its HTTP front, fault injection and the template nothing of any part; the
+     * template's evaluation ({@code local.template.eval}) is the template's and the start's alone.
      */
     @ArchTest
     static final ArchRule localPartsPointOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -96,12 +97,14 @@ class ArchitectureTest {
             .layer("Sqs").definedBy("io.sqsextended.chain.local.sqs")
             .layer("Faults").definedBy("io.sqsextended.chain.local.faults")
             .layer("Template").definedBy("io.sqsextended.chain.local.template")
+            .layer("TemplateEval").definedBy("io.sqsextended.chain.local.template.eval")
             .whereLayer("Start").mayNotBeAccessedByAnyLayer()
             .whereLayer("S3").mayOnlyBeAccessedByLayers("Start")
             .whereLayer("Sqs").mayOnlyBeAccessedByLayers("Start")
             .whereLayer("Store").mayOnlyBeAccessedByLayers("S3", "Start")
             .whereLayer("Faults").mayOnlyBeAccessedByLayers("S3", "Sqs", "Start")
-            .whereLayer("Template").mayOnlyBeAccessedByLayers("S3", "Store", "Sqs", "Start");
+            .whereLayer("Template").mayOnlyBeAccessedByLayers("S3", "Store", "Sqs", "Start")
+            .whereLayer("TemplateEval").mayOnlyBeAccessedByLayers("Template", "Start");
 
     @ArchTest
     static final ArchRule localIsStartedThroughOneNarrowInterface = noClasses().that()

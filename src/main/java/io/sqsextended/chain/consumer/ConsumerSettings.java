@@ -2,6 +2,7 @@ package io.sqsextended.chain.consumer;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -31,6 +32,8 @@ public record ConsumerSettings(boolean enabled, Polling polling, Delivery delive
     public static final String PREFIX = "chain.consumer.";
     public static final Setting<Boolean> ENABLED = Setting.bool(PREFIX + "enabled", "true",
             "false: the queue is not consumed");
+    public static final Setting<List<String>> QUEUES = Setting.list(PREFIX + "queues", null,
+            "queues consumed, comma-separated, standard or FIFO (.fifo); unset: chain.queue");
     public static final Setting<Integer> WAIT_TIME_SECONDS = Setting.integer(PREFIX + "wait-time-seconds", "20",
             "long-polling wait of each receive")
             .require(seconds -> seconds >= 0 && seconds <= 20, "must be between 0 and 20");
@@ -95,8 +98,9 @@ public record ConsumerSettings(boolean enabled, Polling polling, Delivery delive
      * @param concurrency       payloads processed in parallel (workers fed by {@link #pollers()})
      * @param waitTimeSeconds   long-polling wait of each receive (0 to 20); a stop waits for the poll under way
      * @param visibilityTimeout seconds a received message stays hidden (renewed while processed); null: the queue's own
+     * @param queues            the queues consumed, each by a route of its own under the same downstream
      */
-    public record Polling(int concurrency, int waitTimeSeconds, Integer visibilityTimeout) {
+    public record Polling(int concurrency, int waitTimeSeconds, Integer visibilityTimeout, List<String> queues) {
 
         /**
          * Receives in flight at once, of up to 10 messages each: one per 10 workers, so that waiting on SQS does not
@@ -185,7 +189,8 @@ public record ConsumerSettings(boolean enabled, Polling polling, Delivery delive
                 in.get(REDELIVERY_MAX_DELAY).toMillis(), in.get(REDELIVERY_MAX_WAITING)),
                 new Redelivery(0, 0, 1, 0, 1));
         return new ConsumerSettings(in.get(ENABLED),
-                new Polling(in.get(ChainKeys.CONCURRENCY), in.get(WAIT_TIME_SECONDS), in.get(VISIBILITY_TIMEOUT)),
+                new Polling(in.get(ChainKeys.CONCURRENCY), in.get(WAIT_TIME_SECONDS), in.get(VISIBILITY_TIMEOUT),
+                        queues(in)),
                 new Delivery(in.get(FETCH_PAYLOAD), (int) Math.min(in.get(REPLAY_BUFFER), Integer.MAX_VALUE),
                         in.get(DOWNLOAD_URL_TTL),
                         Map.of(PayloadSource.S3_EVENT, in.get(CLEANUP_S3_EVENT), PayloadSource.EXTENDED_POINTER,
@@ -194,6 +199,14 @@ public record ConsumerSettings(boolean enabled, Polling polling, Delivery delive
                 redelivery, idempotency(in),
                 new Routes(in.get(DOWNSTREAM_URI), Path.of(in.get(ROUTES_DIR)).toAbsolutePath().normalize(),
                         in.get(ROUTES_RELOAD)));
+    }
+
+    /** The queues named, or the notification queue (in local mode known once the template is provisioned). */
+    private static List<String> queues(ConfigReader in) {
+        List<String> named = in.get(QUEUES);
+        String notification = in.resources().queue();
+        in.check(named.stream().distinct().count() == named.size(), QUEUES.name() + " names a queue twice: " + named);
+        return !named.isEmpty() ? List.copyOf(named) : notification == null ? List.of() : List.of(notification);
     }
 
     private static Idempotency idempotency(ConfigReader in) {

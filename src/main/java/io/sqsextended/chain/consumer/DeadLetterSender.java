@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import io.sqsextended.chain.consumer.queues.SourceQueue;
 import io.sqsextended.chain.tracing.TraceContext;
 import io.sqsextended.chain.wire.PayloadPointer;
 import io.sqsextended.chain.wire.QueueUrl;
@@ -19,11 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * Puts the original SQS message (body and attributes as received) on the dead-letter queue, with attributes
- * giving the reason. Sent with the SQS client: Camel's SQS producer would turn Number attributes into Strings
- * and drop Binary ones.
+ * Puts the original SQS message (body and attributes as received) on the dead-letter queue of the queue it came from,
+ * with attributes giving the reason. Sent with the SQS client: Camel's SQS producer would turn Number attributes into
+ * Strings and drop Binary ones.
  */
 public final class DeadLetterSender implements Processor {
 
@@ -46,11 +48,12 @@ public final class DeadLetterSender implements Processor {
     private static final int MAX_ERROR_MESSAGE = 1024;
 
     private final SqsClient sqs;
-    private final QueueUrl queue;
+    private final QueueUrl notificationDeadLetters;
 
-    DeadLetterSender(SqsClient sqs, QueueUrl queue) {
+    /** @param notificationDeadLetters for an exchange no consume route started ({@code chain.dead-letter-queue}) */
+    DeadLetterSender(SqsClient sqs, QueueUrl notificationDeadLetters) {
         this.sqs = sqs;
-        this.queue = queue;
+        this.notificationDeadLetters = notificationDeadLetters;
     }
 
     @Override
@@ -74,8 +77,13 @@ public final class DeadLetterSender implements Processor {
                 text(traceparent)));
         keepOriginalAttributes(original, attributes, messageId);
 
+        SourceQueue source = SourceQueue.of(exchange);
+        QueueUrl queue = source == null ? notificationDeadLetters : source.deadLetters();
+        String group = fifoGroup(original, queue);
         sqs.sendMessage(r -> r.queueUrl(queue.get()).messageBody(original.getBody(String.class))
-                .messageAttributes(attributes));
+                .messageAttributes(attributes).messageGroupId(group)
+                // a FIFO dead-letter queue takes the message once, whatever content-based deduplication says
+                .messageDeduplicationId(group == null ? null : messageId));
         LOG.warn("Moved message {} to the dead-letter queue {}: {}", messageId, queue.queueName(), cause == null
                 ? "unknown" : cause.toString());
     }
@@ -101,6 +109,17 @@ public final class DeadLetterSender implements Processor {
                                 + "(SQS allows {})", e.getKey(), messageId, SqsLimits.MAX_MESSAGE_ATTRIBUTES);
                     }
                 });
+    }
+
+    /** A FIFO dead-letter queue needs a group: the message's own, so that its dead letters stay in order. */
+    private static String fifoGroup(Message original, QueueUrl queue) {
+        if (!queue.queueName().endsWith(".fifo")) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        Map<MessageSystemAttributeName, String> system = original.getHeader(Sqs2Constants.ATTRIBUTES, Map.of(),
+                Map.class);
+        return system.getOrDefault(MessageSystemAttributeName.MESSAGE_GROUP_ID, "chain-dead-letters");
     }
 
     private static boolean isPayloadSize(String name) {

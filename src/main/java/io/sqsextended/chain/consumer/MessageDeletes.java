@@ -86,6 +86,11 @@ final class MessageDeletes extends ServiceSupport {
         exchange.setProperty(KEEP, true);
     }
 
+    /** Whether the exchange's message stays on the queue: the exchange failed, or {@link #keep} kept it. */
+    static boolean staysOnQueue(Exchange exchange) {
+        return exchange.isFailed() || exchange.getProperty(KEEP, false, Boolean.class);
+    }
+
     /** The deletes run on threads of their own: a worker never waits for them. */
     private void add(Pending message) {
         synchronized (pending) {

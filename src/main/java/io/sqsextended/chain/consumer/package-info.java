@@ -1,12 +1,12 @@
 /**
  * The consumer chain, from the queue to the downstream route; what a message says is read in
  * {@code consumer.events}, the payload fetched in {@code consumer.payload}, delivered keys kept in
- * {@code consumer.idempotency}.
+ * {@code consumer.idempotency}, the queues consumed in {@code consumer.queues}.
  * <ul>
  * <li>{@code ConsumerRoutes} ({@code chain-consume}, {@code chain-deliver}, {@code chain-dead-letter}),
  * {@code ConsumerSettings} ({@code chain.consumer.*}), {@code ConsumerConfiguration} (workers, idempotent
  * repository);</li>
- * <li>{@code PollGate} (receives while work is short), {@code VisibilityTimeout} (the queue's, read at start);</li>
+ * <li>{@code PollGate} (receives while work is short, shared by the queues' routes);</li>
  * <li>{@code DownstreamCall} (the downstream within its timeout), {@code Duplicates} (a payload not admitted),
  * {@code MessageDeletes} (batched deletes once an exchange completed);</li>
  * <li>{@code ConsumerErrorHandling} ({@code chain-errors}: redelivery, dead-letter channel), {@code DeadLetterSender},

@@ -23,7 +23,7 @@ import io.sqsextended.chain.local.template.CloudFormationTemplate;
 import io.sqsextended.chain.local.template.ProvisionedStack.BucketSpec;
 import io.sqsextended.chain.local.template.ProvisionedStack.QueueNotification;
 import io.sqsextended.chain.local.template.ProvisionedStack;
-import io.sqsextended.chain.local.template.StackContext;
+import io.sqsextended.chain.local.template.eval.StackContext;
 import io.sqsextended.chain.net.Ports;
 import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.wire.AwsSettings;

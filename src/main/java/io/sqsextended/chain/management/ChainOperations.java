@@ -1,7 +1,9 @@
 package io.sqsextended.chain.management;
 
 import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javax.management.ObjectName;
@@ -10,6 +12,9 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.sqsextended.chain.config.InjectionControl;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.sqsextended.chain.consumer.queues.SourceQueue;
+import io.sqsextended.chain.consumer.queues.SourceQueues;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.support.service.ServiceSupport;
@@ -20,19 +25,21 @@ final class ChainOperations extends ServiceSupport implements ChainOperationsMBe
     static final String OBJECT_NAME = "io.sqsextended:type=Chain";
     /** Namespace of the Micrometer meters (Prometheus: {@code chain_payloads_delivered_total}, ...). */
     private static final String METERS = "chain";
+    /** The tag of the meters kept per source queue. */
+    private static final String QUEUE_TAG = "queue";
 
     private final CamelContext context;
-    private final String consumerRoute;
+    private final Supplier<SourceQueues> queues;
     private final ChainCounters counters;
     private final Supplier<DeadLetterRedrive> redriveFactory;
     private final Supplier<Map<String, Long>> apiCounters;
     private DeadLetterRedrive redrive;
 
-    ChainOperations(CamelContext context, String consumerRoute, ChainCounters counters,
-            Supplier<DeadLetterRedrive> redriveFactory,
-          Supplier<Map<String, Long>> apiCounters) {
+    /** @param queues the queues consumed, looked up once the routes are built */
+    ChainOperations(CamelContext context, Supplier<SourceQueues> queues, ChainCounters counters,
+            Supplier<DeadLetterRedrive> redriveFactory, Supplier<Map<String, Long>> apiCounters) {
         this.context = context;
-        this.consumerRoute = consumerRoute;
+        this.queues = queues;
         this.counters = counters;
         this.redriveFactory = redriveFactory;
         this.apiCounters = apiCounters;
@@ -43,19 +50,24 @@ final class ChainOperations extends ServiceSupport implements ChainOperationsMBe
         redrive = redriveFactory.get();
         MeterRegistry meters = context.getRegistry().findSingleByType(MeterRegistry.class);
         if (meters != null) {
-            FunctionCounter.builder(METERS + ".payloads.delivered", this, ChainOperations::getPayloadsDelivered)
-                    .register(meters);
-            FunctionCounter.builder(METERS + ".delivery.failures", this, ChainOperations::getDeliveryFailures)
-                    .register(meters);
-            FunctionCounter.builder(METERS + ".messages.dead.lettered", this, ChainOperations::getMessagesDeadLettered)
-                    .register(meters);
-            FunctionCounter.builder(METERS + ".bytes.delivered", this, ChainOperations::getBytesDelivered)
-                    .baseUnit("bytes").register(meters);
+            // one series per source queue (tag queue): sum() over them is the chain's
+            for (SourceQueue queue : queues.get().all()) {
+                ChainCounters.Counts counts = counters.queue(queue.name());
+                Tags tag = Tags.of(QUEUE_TAG, queue.name());
+                FunctionCounter.builder(METERS + ".payloads.delivered", counts, c -> c.delivered.get()).tags(tag)
+                        .register(meters);
+                FunctionCounter.builder(METERS + ".delivery.failures", counts, c -> c.failures.get()).tags(tag)
+                        .register(meters);
+                FunctionCounter.builder(METERS + ".messages.dead.lettered", counts, c -> c.deadLettered.get())
+                        .tags(tag).register(meters);
+                FunctionCounter.builder(METERS + ".bytes.delivered", counts, c -> c.bytes.get()).tags(tag)
+                        .baseUnit("bytes").register(meters);
+                Gauge.builder(METERS + ".in.flight", () -> inFlight(queue)).tags(tag).register(meters);
+            }
             FunctionCounter.builder(METERS + ".presigns.issued", this, ChainOperations::getPresignsIssued)
                     .register(meters);
             FunctionCounter.builder(METERS + ".presigns.refused", this, ChainOperations::getPresignsRefused)
                     .register(meters);
-            Gauge.builder(METERS + ".in.flight", this, ChainOperations::getInFlight).register(meters);
         }
         ManagementFactory.getPlatformMBeanServer().registerMBean(this, new ObjectName(OBJECT_NAME));
     }
@@ -67,22 +79,47 @@ final class ChainOperations extends ServiceSupport implements ChainOperationsMBe
 
     @Override
     public long getPayloadsDelivered() {
-        return counters.delivered.get();
+        return counters.total(c -> c.delivered);
     }
 
     @Override
     public long getDeliveryFailures() {
-        return counters.failures.get();
+        return counters.total(c -> c.failures);
     }
 
     @Override
     public long getMessagesDeadLettered() {
-        return counters.deadLettered.get();
+        return counters.total(c -> c.deadLettered);
     }
 
     @Override
     public long getBytesDelivered() {
-        return counters.bytes.get();
+        return counters.total(c -> c.bytes);
+    }
+
+    @Override
+    public Map<String, Long> getPayloadsDeliveredByQueue() {
+        return byQueue(queue -> counters.queue(queue.name()).delivered.get());
+    }
+
+    @Override
+    public Map<String, Long> getDeliveryFailuresByQueue() {
+        return byQueue(queue -> counters.queue(queue.name()).failures.get());
+    }
+
+    @Override
+    public Map<String, Long> getMessagesDeadLetteredByQueue() {
+        return byQueue(queue -> counters.queue(queue.name()).deadLettered.get());
+    }
+
+    @Override
+    public Map<String, Integer> getInFlightByQueue() {
+        return byQueue(this::inFlight);
+    }
+
+    @Override
+    public Map<String, Boolean> getConsumingByQueue() {
+        return byQueue(this::consuming);
     }
 
     @Override
@@ -97,7 +134,7 @@ final class ChainOperations extends ServiceSupport implements ChainOperationsMBe
 
     @Override
     public int getInFlight() {
-        return context.getInflightRepository().size(consumerRoute);
+        return queues.get().all().stream().mapToInt(this::inFlight).sum();
     }
 
     @Override
@@ -107,7 +144,7 @@ final class ChainOperations extends ServiceSupport implements ChainOperationsMBe
 
     @Override
     public boolean isConsuming() {
-        return context.getRouteController().getRouteStatus(consumerRoute) == ServiceStatus.Started;
+        return queues.get().all().stream().anyMatch(this::consuming);
     }
 
     @Override
@@ -117,12 +154,26 @@ final class ChainOperations extends ServiceSupport implements ChainOperationsMBe
 
     @Override
     public void pauseConsumer() throws Exception {
-        context.getRouteController().suspendRoute(consumerRoute);
+        for (SourceQueue queue : queues.get().all()) {
+            context.getRouteController().suspendRoute(queue.routeId());
+        }
     }
 
     @Override
     public void resumeConsumer() throws Exception {
-        context.getRouteController().resumeRoute(consumerRoute);
+        for (SourceQueue queue : queues.get().all()) {
+            context.getRouteController().resumeRoute(queue.routeId());
+        }
+    }
+
+    @Override
+    public void pauseQueue(String queue) throws Exception {
+        context.getRouteController().suspendRoute(queue(queue).routeId());
+    }
+
+    @Override
+    public void resumeQueue(String queue) throws Exception {
+        context.getRouteController().resumeRoute(queue(queue).routeId());
     }
 
     @Override
@@ -143,6 +194,26 @@ final class ChainOperations extends ServiceSupport implements ChainOperationsMBe
     @Override
     public void setLocalFaults(String faults) {
         InjectionControl.of(context).faults(faults);
+    }
+
+    private SourceQueue queue(String name) {
+        return queues.get().all().stream().filter(queue -> queue.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Not a queue the chain consumes: " + name));
+    }
+
+    private int inFlight(SourceQueue queue) {
+        return context.getInflightRepository().size(queue.routeId());
+    }
+
+    private boolean consuming(SourceQueue queue) {
+        return context.getRouteController().getRouteStatus(queue.routeId()) == ServiceStatus.Started;
+    }
+
+    /** A value per queue consumed, in the order of {@code chain.consumer.queues}. */
+    private <T> Map<String, T> byQueue(Function<SourceQueue, T> value) {
+        Map<String, T> values = new LinkedHashMap<>();
+        queues.get().all().forEach(queue -> values.put(queue.name(), value.apply(queue)));
+        return values;
     }
 
     private long sum(String prefix) {

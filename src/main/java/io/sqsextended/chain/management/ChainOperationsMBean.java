@@ -1,5 +1,7 @@
 package io.sqsextended.chain.management;
 
+import java.util.Map;
+
 /** The chain for operators, as {@code io.sqsextended:type=Chain} (JConsole, VisualVM, Jolokia, jmxterm). */
 public interface ChainOperationsMBean {
 
@@ -22,19 +24,36 @@ public interface ChainOperationsMBean {
     /** SQS messages being processed now. */
     int getInFlight();
 
+    /** {@link #getPayloadsDelivered()} by source queue ({@code chain.consumer.queues}). */
+    Map<String, Long> getPayloadsDeliveredByQueue();
+
+    Map<String, Long> getDeliveryFailuresByQueue();
+
+    Map<String, Long> getMessagesDeadLetteredByQueue();
+
+    Map<String, Integer> getInFlightByQueue();
+
+    /** Whether each source queue's route polls it. */
+    Map<String, Boolean> getConsumingByQueue();
+
     /** Messages waiting on the dead-letter queue (SQS's approximate count). */
     long getDeadLetterQueueDepth();
 
-    /** Whether the consumer route polls the notification queue. */
+    /** Whether a consume route polls its queue. */
     boolean isConsuming();
 
     /** Moves up to {@code max} messages from the dead-letter queue back to the notification queue; returns how many. */
     int redriveDeadLetters(int max);
 
-    /** Stops polling the notification queue; in-flight messages finish. */
+    /** Stops polling every source queue; in-flight messages finish. */
     void pauseConsumer() throws Exception;
 
     void resumeConsumer() throws Exception;
+
+    /** Stops polling one source queue (by name); its in-flight messages finish. */
+    void pauseQueue(String queue) throws Exception;
+
+    void resumeQueue(String queue) throws Exception;
 
     /**
      * Latency local mode adds to every request of its embedded S3 and SQS, as {@code chain.local.latency} takes it

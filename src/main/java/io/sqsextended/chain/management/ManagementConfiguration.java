@@ -11,6 +11,7 @@ import io.sqsextended.chain.consumer.ConsumerConfiguration;
 import io.sqsextended.chain.consumer.ConsumerErrorHandling;
 import io.sqsextended.chain.consumer.ConsumerRoutes;
 import io.sqsextended.chain.consumer.DeadLetterSender;
+import io.sqsextended.chain.consumer.queues.SourceQueues;
 import io.sqsextended.chain.api.ApiMetrics;
 import io.sqsextended.chain.wire.QueueUrl;
 import org.apache.camel.CamelConfiguration;
@@ -38,7 +39,9 @@ public class ManagementConfiguration implements CamelConfiguration {
                 URISupport.normalizeUri(ConsumerErrorHandling.DEAD_LETTER_ENDPOINT));
         context.getManagementStrategy().addEventNotifier(counters);
         // names and clients are looked up once started or when probed: the AWS configuration may not have run yet
-        context.addService(new ChainOperations(context, ConsumerRoutes.CONSUME_ROUTE, counters,
+        context.addService(new ChainOperations(context,
+                () -> context.getRegistry().lookupByNameAndType(ConsumerRoutes.SOURCE_QUEUES, SourceQueues.class),
+                counters,
                 () -> new DeadLetterRedrive(context.getRegistry().findSingleByType(SqsClient.class),
                         resources(context).deadLetterQueue(), resources(context).queue(),
                         DeadLetterSender.FAILURE_ATTRIBUTES),
@@ -53,15 +56,11 @@ public class ManagementConfiguration implements CamelConfiguration {
             context.getRegistry().findSingleByType(S3Client.class).headBucket(r -> r.bucket(bucket));
             return "s3://" + bucket;
         }));
-        registry.register(new AwsReachableCheck("sqs", () -> {
-            String queue = resources(context).queue();
-            SqsClient sqs = context.getRegistry().findSingleByType(SqsClient.class);
-            // looked up at each check: the lookup is part of what is checked
-            String url = new QueueUrl(sqs, queue).get();
-            sqs.getQueueAttributes(
-                    r -> r.queueUrl(url).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
-            return "sqs:" + queue;
-        }));
+        registry.register(new AwsReachableCheck("sqs", () -> probeQueue(context, resources(context).queue())));
+        // each further source queue named has a check of its own (the notification queue's is the one above)
+        for (String queue : ChainConfig.of(context).value(ConsumerSettings.QUEUES)) {
+            registry.register(new AwsReachableCheck("sqs-" + queue, () -> probeQueue(context, queue)));
+        }
         registry.register(new IdempotencyStoreCheck(
                 () -> context.getRegistry().lookupByName(ConsumerConfiguration.IDEMPOTENT_REPOSITORY)));
 
@@ -72,6 +71,14 @@ public class ManagementConfiguration implements CamelConfiguration {
                 StartGate.install(context, server.getConfiguration());
             }
         }
+    }
+
+    private static String probeQueue(CamelContext context, String queue) {
+        SqsClient sqs = context.getRegistry().findSingleByType(SqsClient.class);
+        // looked up at each check: the lookup is part of what is checked
+        String url = new QueueUrl(sqs, queue).get();
+        sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+        return "sqs:" + queue;
     }
 
     /** Looked up when used: in local mode the names are known once the embedded stack is provisioned. */

@@ -19,14 +19,10 @@ import java.util.UUID;
 import io.sqsextended.chain.wire.InlineMark;
 import io.sqsextended.chain.wire.PayloadPointer;
 import io.sqsextended.chain.wire.PayloadSha256;
-import io.sqsextended.chain.wire.S3Limits;
 import io.sqsextended.chain.wire.SqsLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -34,7 +30,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
  * Publishes payloads of any size the way the AWS SQS Extended Client libraries do: inline when body and attributes
- * fit under the threshold, otherwise streamed to S3 with a pointer message on SQS. Wire-compatible with them.
+ * fit under the threshold, otherwise streamed to S3 with a pointer message on SQS. Wire-compatible with them. To a
+ * FIFO queue with the message's group and deduplication ids, checked against the queue ({@code QueueKinds}) first.
  */
 public final class ExtendedPublisher {
 
@@ -42,21 +39,24 @@ public final class ExtendedPublisher {
     // the libraries add their size attribute to the user's, and SQS allows 10
     private static final int MAX_USER_ATTRIBUTES = 9;
 
-    private final S3Client s3;
     private final SqsClient sqs;
     private final ExtendedSettings settings;
+    private final PayloadUploads uploads;
+    private final QueueKinds queueKinds;
 
     public ExtendedPublisher(S3Client s3, SqsClient sqs, ExtendedSettings settings) {
-        this.s3 = s3;
         this.sqs = sqs;
         this.settings = settings;
+        this.uploads = new PayloadUploads(s3, settings);
+        this.queueKinds = new QueueKinds(sqs);
     }
 
     public PublishResult publish(String queueUrl, OutgoingMessage message) {
-        Prepared prepared = prepare(message);
+        Prepared prepared = prepare(queueKinds.check(queueUrl, message), message);
         try {
             String id = sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(prepared.body())
-                    .messageAttributes(prepared.attributes()))
+                    .messageAttributes(prepared.attributes()).messageGroupId(prepared.groupId())
+                    .messageDeduplicationId(prepared.deduplicationId()))
                     .messageId();
             return prepared.result(id);
         } catch (RuntimeException e) {
@@ -70,9 +70,12 @@ public final class ExtendedPublisher {
      * per call (the AWS Java library checks only each entry). Entries that fail are reported, their objects removed.
      */
     public List<PublishResult> publishBatch(String queueUrl, List<OutgoingMessage> messages) {
+        // every message's ids checked before anything is uploaded
+        messages.forEach(message -> queueKinds.check(queueUrl, message));
+        QueueKinds.Kind kind = queueKinds.of(queueUrl);
         List<Prepared> prepared = new ArrayList<>();
         try {
-            messages.forEach(message -> prepared.add(prepare(message)));
+            messages.forEach(message -> prepared.add(prepare(kind, message)));
         } catch (RuntimeException e) {
             prepared.forEach(this::discard);
             throw e;
@@ -87,7 +90,8 @@ public final class ExtendedPublisher {
     private void send(String queueUrl, List<Prepared> prepared, List<Integer> batch, PublishResult[] results) {
         List<SendMessageBatchRequestEntry> entries = batch.stream().map(i -> SendMessageBatchRequestEntry.builder()
                 .id(String.valueOf(i)).messageBody(prepared.get(i).body())
-                        .messageAttributes(prepared.get(i).attributes()).build()).toList();
+                        .messageAttributes(prepared.get(i).attributes()).messageGroupId(prepared.get(i).groupId())
+                        .messageDeduplicationId(prepared.get(i).deduplicationId()).build()).toList();
         try {
             SendMessageBatchResponse response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
             response.successful().forEach(ok -> results[Integer.parseInt(ok.id())] =
@@ -127,7 +131,7 @@ public final class ExtendedPublisher {
         return batches;
     }
 
-    private Prepared prepare(OutgoingMessage message) {
+    private Prepared prepare(QueueKinds.Kind kind, OutgoingMessage message) {
         Map<String, MessageAttributeValue> attributes = message.attributes();
         checkAttributes(attributes);
         // whatever an inline body looks like (a pointer, an S3 event), the consumer delivers it as it is
@@ -141,21 +145,24 @@ public final class ExtendedPublisher {
             Optional<String> inline = head.length + attributesSize <= settings.threshold() ? sqsText(head)
                     : Optional.empty();
             if (inline.isPresent()) {
-                return new Prepared(inline.get(), marked, null, head.length, head.length + attributesSize);
+                return new Prepared(inline.get(), marked, null, head.length, head.length + attributesSize,
+                        message.messageGroupId(), message.messageDeduplicationId());
             }
             // too large after all, or not text SQS can carry: offload what was read and the rest
             body = new SequenceInputStream(new ByteArrayInputStream(head), body);
         }
-        return offload(body, message.length(), message.contentType(), attributes);
+        return offload(body, message, kind == QueueKinds.Kind.FIFO_CONTENT_DEDUPLICATION);
     }
 
-    private Prepared offload(InputStream body, long length, String contentType,
-            Map<String, MessageAttributeValue> attributes) {
+    /**
+     * Streams the body to S3 and makes its pointer message. A queue deduplicating by content would hash the pointer,
+     * new for every upload: the payload's SHA-256 is its deduplication id instead, unless the caller gave one.
+     */
+    private Prepared offload(InputStream body, OutgoingMessage message, boolean contentDeduplication) {
         String key = settings.keyPrefix() + UUID.randomUUID();
         PayloadSha256.Digesting digested = PayloadSha256.digesting(body);
-        long size = length >= 0 && length <= S3Limits.MAX_SINGLE_PUT ? put(key, digested, length, contentType)
-                : putInParts(key, digested, contentType);
-        Map<String, MessageAttributeValue> withSize = new HashMap<>(attributes);
+        long size = uploads.upload(key, digested, message.length(), message.contentType());
+        Map<String, MessageAttributeValue> withSize = new HashMap<>(message.attributes());
         withSize.put(settings.sizeAttributeName(), MessageAttributeValue.builder().dataType("Number")
                 .stringValue(Long.toString(size)).build());
         // nine attributes of the caller's and the size attribute leave SQS no room for it
@@ -164,65 +171,16 @@ public final class ExtendedPublisher {
         }
         String pointer = new PayloadPointer(settings.bucket(), key).toJson();
         LOG.debug("Offloaded {} bytes to s3://{}/{}", size, settings.bucket(), key);
+        String deduplicationId = message.messageDeduplicationId() == null && contentDeduplication
+                ? digested.attribute().stringValue() : message.messageDeduplicationId();
         return new Prepared(pointer, withSize, key, size, pointer.getBytes(StandardCharsets.UTF_8).length
-                + attributesSize(withSize));
-    }
-
-    private long put(String key, InputStream body, long length, String contentType) {
-        s3.putObject(r -> {
-            r.bucket(settings.bucket()).key(key).contentType(contentType).contentLength(length);
-            if (settings.kmsKeyId() != null) {
-                r.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(settings.kmsKeyId());
-            }
-        }, RequestBody.fromInputStream(body, length));
-        return length;
-    }
-
-    /** A stream of unknown (or over 5 GiB) length: multipart, one part buffer in memory at a time. */
-    private long putInParts(String key, InputStream body, String contentType) {
-        byte[] part = new byte[settings.partSize()];
-        int read = readFully(body, part);
-        if (read < part.length) {
-            return put(key, new ByteArrayInputStream(part, 0, read), read, contentType);
-        }
-        String uploadId = s3.createMultipartUpload(r -> {
-            r.bucket(settings.bucket()).key(key).contentType(contentType);
-            if (settings.kmsKeyId() != null) {
-                r.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(settings.kmsKeyId());
-            }
-        }).uploadId();
-        try {
-            List<CompletedPart> parts = new ArrayList<>();
-            long total = 0;
-            while (read > 0) {
-                int number = parts.size() + 1;
-                int length = read;
-                String eTag = s3.uploadPart(r -> r.bucket(settings.bucket()).key(key).uploadId(uploadId)
-                                .partNumber(number).contentLength((long) length),
-                        RequestBody.fromInputStream(new ByteArrayInputStream(part, 0, length), length)).eTag();
-                parts.add(CompletedPart.builder().partNumber(number).eTag(eTag).build());
-                total += read;
-                read = readFully(body, part);
-            }
-            s3.completeMultipartUpload(r -> r.bucket(settings.bucket()).key(key).uploadId(uploadId)
-                    .multipartUpload(u -> u.parts(parts)));
-            return total;
-        } catch (RuntimeException e) {
-            s3.abortMultipartUpload(r -> r.bucket(settings.bucket()).key(key).uploadId(uploadId));
-            throw e;
-        }
+                + attributesSize(withSize), message.messageGroupId(), deduplicationId);
     }
 
     /** No pointer to nothing, and no object without a pointer: remove what a failed send offloaded. */
     private void discard(Prepared prepared) {
-        if (prepared.key() == null) {
-            return;
-        }
-        try {
-            s3.deleteObject(r -> r.bucket(settings.bucket()).key(prepared.key()));
-        } catch (RuntimeException e) {
-            LOG.warn("Could not remove s3://{}/{} after a failed send; the lifecycle rule will: {}", settings.bucket(),
-                    prepared.key(), e.toString());
+        if (prepared.key() != null) {
+            uploads.discard(prepared.key());
         }
     }
 
@@ -276,16 +234,9 @@ public final class ExtendedPublisher {
         }
     }
 
-    private static int readFully(InputStream in, byte[] buffer) {
-        try {
-            return in.readNBytes(buffer, 0, buffer.length);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** A message ready to send: inline, or a pointer to an object already in S3. */
-    record Prepared(String body, Map<String, MessageAttributeValue> attributes, String key, long size, int wireSize) {
+    record Prepared(String body, Map<String, MessageAttributeValue> attributes, String key, long size, int wireSize,
+                    String groupId, String deduplicationId) {
 
         PublishResult result(String messageId) {
             return new PublishResult(messageId, key != null, key, size, null);

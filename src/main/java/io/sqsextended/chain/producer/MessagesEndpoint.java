@@ -21,11 +21,14 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * {@code POST /v1/messages}: the request body is the payload (streamed, never held), its Content-Type and
- * {@code x-message-attribute-*} headers travel along; answers 202 with the SQS message id and whether it was offloaded.
+ * {@code x-message-attribute-*} headers travel along, for a FIFO queue {@code x-message-group-id} and
+ * {@code x-message-deduplication-id} too; answers 202 with the SQS message id and whether it was offloaded.
  */
 public final class MessagesEndpoint {
 
     static final String ATTRIBUTE_HEADER = "x-message-attribute-";
+    static final String GROUP_ID_HEADER = "x-message-group-id";
+    static final String DEDUPLICATION_ID_HEADER = "x-message-deduplication-id";
     private static final Logger LOG = LoggerFactory.getLogger(MessagesEndpoint.class);
     // SQS: letters, digits, underscore, hyphen and period, not starting with AWS. or Amazon.
     private static final Pattern ATTRIBUTE_NAME = Pattern.compile("(?!(?i)aws\\.|amazon\\.)[A-Za-z0-9_.-]{1,256}");
@@ -53,10 +56,13 @@ public final class MessagesEndpoint {
             throw Problem.invalid("The request body is the payload; it is empty");
         }
         OutgoingMessage message = new OutgoingMessage(new LimitedStream(body, maxSize), length, contentType,
-                attributes(in));
+                attributes(in)).inGroup(in.getHeader(GROUP_ID_HEADER, String.class),
+                in.getHeader(DEDUPLICATION_ID_HEADER, String.class));
         PublishResult result;
         try {
             result = publisher.publish(queueUrl.get(), message);
+        } catch (FifoIdException e) {
+            throw Problem.invalid(e.detail(GROUP_ID_HEADER, DEDUPLICATION_ID_HEADER));
         } catch (IllegalArgumentException e) {
             throw Problem.invalid(e.getMessage());
         } catch (PublishException e) {

@@ -8,13 +8,20 @@ import java.util.Map;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
- * A payload to publish: its bytes as a stream (length -1 when unknown), its content type, and SQS message attributes.
+ * A payload to publish: its bytes as a stream (length -1 when unknown), its content type, SQS message attributes,
+ * and for a FIFO queue its message group id and deduplication id (null: none given).
  */
 public record OutgoingMessage(InputStream body, long length, String contentType,
-                              Map<String, MessageAttributeValue> attributes) {
+                              Map<String, MessageAttributeValue> attributes, String messageGroupId,
+                              String messageDeduplicationId) {
 
     public OutgoingMessage {
         attributes = Map.copyOf(attributes);
+    }
+
+    public OutgoingMessage(InputStream body, long length, String contentType,
+                           Map<String, MessageAttributeValue> attributes) {
+        this(body, length, contentType, attributes, null, null);
     }
 
     public static OutgoingMessage of(String text) {
@@ -30,7 +37,13 @@ public record OutgoingMessage(InputStream body, long length, String contentType,
     }
 
     public OutgoingMessage withAttributes(Map<String, MessageAttributeValue> messageAttributes) {
-        return new OutgoingMessage(body, length, contentType, messageAttributes);
+        return new OutgoingMessage(body, length, contentType, messageAttributes, messageGroupId,
+                messageDeduplicationId);
+    }
+
+    /** For a FIFO queue: the group it is ordered in, and its deduplication id (null: the queue's content-based). */
+    public OutgoingMessage inGroup(String groupId, String deduplicationId) {
+        return new OutgoingMessage(body, length, contentType, attributes, groupId, deduplicationId);
     }
 
     /** A String attribute, the common case. */

@@ -20,13 +20,16 @@ import org.apache.camel.builder.RouteBuilder;
  * and error handling). {@code direct:publish}: sends the body (String, bytes or stream) to a queue, offloaded to S3
  * when large.
  * In: header {@code ChainQueue} (queue name, default {@code chain.extended.queue}), {@code ChainMessageAttributes}
- * (a {@code Map} of String attributes), {@code Content-Type}, {@code Content-Length} (for streams).
+ * (a {@code Map} of String attributes), {@code Content-Type}, {@code Content-Length} (for streams); for a FIFO queue
+ * {@code ChainMessageGroupId} and {@code ChainMessageDeduplicationId} (unless the queue deduplicates by content).
  * Out: body {@link PublishResult}; headers {@code ChainMessageId}, {@code ChainPayloadOffloaded}.
  */
 public class PublishRoutes extends RouteBuilder {
 
     public static final String QUEUE = "ChainQueue";
     public static final String MESSAGE_ATTRIBUTES = "ChainMessageAttributes";
+    public static final String MESSAGE_GROUP_ID = "ChainMessageGroupId";
+    public static final String MESSAGE_DEDUPLICATION_ID = "ChainMessageDeduplicationId";
     public static final String MESSAGE_ID = "ChainMessageId";
     public static final String OFFLOADED = "ChainPayloadOffloaded";
 
@@ -39,7 +42,7 @@ public class PublishRoutes extends RouteBuilder {
         from("direct:publish").routeId("extended-publish")
                 .process(exchange -> {
                     String queue = exchange.getMessage().getHeader(QUEUE, defaultQueue, String.class);
-                    PublishResult result = publisher.publish(queueUrls.of(queue), outgoing(exchange));
+                    PublishResult result = publish(publisher, queueUrls.of(queue), outgoing(exchange));
                     exchange.getMessage().setHeader(MESSAGE_ID, result.messageId());
                     exchange.getMessage().setHeader(OFFLOADED, result.offloaded());
                     exchange.getMessage().setBody(result);
@@ -55,6 +58,14 @@ public class PublishRoutes extends RouteBuilder {
 
     private <T> T bean(String name, Class<T> type) {
         return getContext().getRegistry().lookupByNameAndType(name, type);
+    }
+
+    private static PublishResult publish(ExtendedPublisher publisher, String queueUrl, OutgoingMessage message) {
+        try {
+            return publisher.publish(queueUrl, message);
+        } catch (FifoIdException e) {
+            throw new IllegalArgumentException(e.detail(MESSAGE_GROUP_ID, MESSAGE_DEDUPLICATION_ID), e);
+        }
     }
 
     private static OutgoingMessage outgoing(Exchange exchange) throws InvalidPayloadException {
@@ -73,6 +84,8 @@ public class PublishRoutes extends RouteBuilder {
         }
         Map<?, ?> attributes = in.getHeader(MESSAGE_ATTRIBUTES, Map.of(), Map.class);
         return message.withAttributes(attributes.entrySet().stream().collect(Collectors.toMap(
-                e -> e.getKey().toString(), e -> OutgoingMessage.stringAttribute(e.getValue().toString()))));
+                e -> e.getKey().toString(), e -> OutgoingMessage.stringAttribute(e.getValue().toString()))))
+                .inGroup(in.getHeader(MESSAGE_GROUP_ID, String.class), in.getHeader(MESSAGE_DEDUPLICATION_ID,
+                        String.class));
     }
 }

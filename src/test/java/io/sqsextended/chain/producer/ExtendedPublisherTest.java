@@ -196,8 +196,8 @@ class ExtendedPublisherTest {
 
     @Test
     void batchesHoldAtMostTenEntriesAndOneMiB() {
-        var small = new ExtendedPublisher.Prepared("x", Map.of(), null, 1, 1);
-        var big = new ExtendedPublisher.Prepared("x", Map.of(), null, 1, 400_000);
+        var small = new ExtendedPublisher.Prepared("x", Map.of(), null, 1, 1, null, null);
+        var big = new ExtendedPublisher.Prepared("x", Map.of(), null, 1, 400_000, null, null);
 
         assertThat(ExtendedPublisher.batches(java.util.Collections.nCopies(23, small))).extracting(List::size)
                 .containsExactly(10, 10, 3);

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 import io.sqsextended.chain.local.template.CloudFormationTemplate;
 import io.sqsextended.chain.local.template.ProvisionedStack;
-import io.sqsextended.chain.local.template.StackContext;
+import io.sqsextended.chain.local.template.eval.StackContext;
 import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.wire.AwsSettings;
 import org.junit.jupiter.api.Assumptions;

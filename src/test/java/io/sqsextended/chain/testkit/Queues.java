@@ -1,9 +1,11 @@
 package io.sqsextended.chain.testkit;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
@@ -47,6 +49,26 @@ public final class Queues {
         return new Queues(sqs, app.property(ChainKeys.QUEUE.name()), app.property(ChainKeys.DEAD_LETTER_QUEUE.name()));
     }
 
+    /**
+     * Creates {@code name} and its dead-letter queue ({@code <name>-dlq}, {@code <base>-dlq.fifo} for a FIFO queue)
+     * with a RedrivePolicy after {@code maxReceiveCount} receives; both FIFO when the name ends in {@code .fifo}.
+     */
+    public static Queues create(SqsClient sqs, String name, int maxReceiveCount) {
+        boolean fifo = name.endsWith(".fifo");
+        String deadLetterName = fifo ? name.substring(0, name.length() - ".fifo".length()) + "-dlq.fifo"
+                : name + "-dlq";
+        Map<QueueAttributeName, String> fifoAttributes = fifo ? Map.of(QueueAttributeName.FIFO_QUEUE, "true")
+                : Map.of();
+        String deadLetterUrl = sqs.createQueue(r -> r.queueName(deadLetterName).attributes(fifoAttributes)).queueUrl();
+        String deadLetterArn = sqs.getQueueAttributes(r -> r.queueUrl(deadLetterUrl)
+                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+        Map<QueueAttributeName, String> attributes = new HashMap<>(fifoAttributes);
+        attributes.put(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + deadLetterArn
+                + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}");
+        sqs.createQueue(r -> r.queueName(name).attributes(attributes));
+        return new Queues(sqs, name, deadLetterName);
+    }
+
     /** Sends to the queue; returns the message id. */
     public String send(String body, Map<String, MessageAttributeValue> attributes) {
         return sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(body).messageAttributes(attributes)).messageId();
@@ -54,6 +76,12 @@ public final class Queues {
 
     public String send(String body) {
         return send(body, Map.of());
+    }
+
+    /** Sends to this FIFO queue through {@code via} (e.g. an extended client), in {@code group}, with a fresh id. */
+    public String sendToGroup(SqsClient via, String group, String body) {
+        return via.sendMessage(r -> r.queueUrl(queueUrl).messageBody(body).messageGroupId(group)
+                .messageDeduplicationId(UUID.randomUUID().toString())).messageId();
     }
 
     /** Messages on the queue, visible, in flight or delayed (a delayed message is still to be handled). */

@@ -135,6 +135,15 @@ public final class RecordingDownstream {
         return deliveries().stream().map(Attempt::messageId).collect(Collectors.toSet());
     }
 
+    /**
+     * Of the payloads {@code <group> <number> <run>} delivered, the numbers of one group's, in the order delivered.
+     */
+    public List<Integer> groupOrder(String group, String run) {
+        return deliveries().stream().map(Attempt::text)
+                .filter(text -> text.startsWith(group + " ") && text.endsWith(" " + run))
+                .map(text -> Integer.parseInt(text.split(" ")[1])).toList();
+    }
+
     /** Keys of the successful deliveries (inline payloads have none). */
     public Set<String> keys() {
         return deliveries().stream().map(Attempt::key).filter(k -> k != null).collect(Collectors.toSet());

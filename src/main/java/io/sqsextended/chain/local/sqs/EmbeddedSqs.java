@@ -90,7 +90,9 @@ public final class EmbeddedSqs implements AutoCloseable {
             hocon.append('"').append(queue.name()).append("\" {")
                     .append(" defaultVisibilityTimeout = ").append(queue.visibilityTimeoutSeconds()).append(" seconds,")
                     .append(" delay = ").append(queue.delaySeconds()).append(" seconds,")
-                    .append(" receiveMessageWait = ").append(queue.receiveWaitSeconds()).append(" seconds");
+                    .append(" receiveMessageWait = ").append(queue.receiveWaitSeconds()).append(" seconds,")
+                    .append(" fifo = ").append(queue.fifo()).append(',')
+                    .append(" contentBasedDeduplication = ").append(queue.contentBasedDeduplication());
             if (queue.redrive() != null) {
                 hocon.append(", deadLettersQueue { name = \"").append(queue.redrive().deadLetterQueueName())
                         .append("\", maxReceiveCount = ").append(queue.redrive().maxReceiveCount()).append(" }");

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 import io.sqsextended.chain.local.template.ProvisionedStack.CorsRule;
+import io.sqsextended.chain.local.template.eval.Nodes;
+import io.sqsextended.chain.local.template.eval.TemplateException;
 
 /** Reads a bucket's evaluated {@code CorsConfiguration} into the rules the embedded S3 answers browsers with. */
 final class BucketCors {

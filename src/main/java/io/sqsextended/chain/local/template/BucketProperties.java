@@ -1,6 +1,6 @@
 package io.sqsextended.chain.local.template;
 
-import static io.sqsextended.chain.local.template.StackResources.BUCKET;
+import static io.sqsextended.chain.local.template.eval.StackResources.BUCKET;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
 import io.sqsextended.chain.local.template.ProvisionedStack.BucketSpec;
 import io.sqsextended.chain.local.template.ProvisionedStack.CorsRule;
 import io.sqsextended.chain.local.template.ProvisionedStack.QueueNotification;
+import io.sqsextended.chain.local.template.eval.Nodes;
+import io.sqsextended.chain.local.template.eval.StackResources;
+import io.sqsextended.chain.local.template.eval.TemplateException;
 
 /** Reads the evaluated properties of an {@code AWS::S3::Bucket} into what the embedded S3 creates. */
 final class BucketProperties {

@@ -1,7 +1,7 @@
 package io.sqsextended.chain.local.template;
 
-import static io.sqsextended.chain.local.template.StackResources.BUCKET;
-import static io.sqsextended.chain.local.template.StackResources.QUEUE;
+import static io.sqsextended.chain.local.template.eval.StackResources.BUCKET;
+import static io.sqsextended.chain.local.template.eval.StackResources.QUEUE;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +18,13 @@ import java.util.Set;
 
 import io.sqsextended.chain.local.template.ProvisionedStack.BucketSpec;
 import io.sqsextended.chain.local.template.ProvisionedStack.QueueSpec;
+import io.sqsextended.chain.local.template.eval.Conditions;
+import io.sqsextended.chain.local.template.eval.Evaluator;
+import io.sqsextended.chain.local.template.eval.Nodes;
+import io.sqsextended.chain.local.template.eval.StackContext;
+import io.sqsextended.chain.local.template.eval.StackResources;
+import io.sqsextended.chain.local.template.eval.TemplateException;
+import io.sqsextended.chain.local.template.eval.TemplateYaml;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,7 +108,7 @@ public final class CloudFormationTemplate {
         Evaluator ev = new Evaluator(document, ctx);
         StackResources resources = ev.resources();
         checkRules(ev.conditions());
-        List<String> order = CreationOrder.of(resources, ev.parameters());
+        List<String> order = ev.creationOrder();
         List<String> created = order.stream().filter(resources::isCreated).toList();
         order.stream().filter(id -> !created.contains(id))
                 .forEach(id -> LOG.debug("{} is not created: its condition is false", id));
@@ -138,6 +145,7 @@ public final class CloudFormationTemplate {
             LOG.info("Local mode has no counterpart for {} (IAM, KMS and resource policies are not enforced)",
                     notApplicable);
         }
+        QueueProperties.requireStandardNotificationTargets(buckets, queues.values());
         return new ProvisionedStack(List.copyOf(buckets), QueueProperties.deadLetterQueuesFirst(queues.values()),
                 outputs(ev), List.copyOf(notApplicable));
     }

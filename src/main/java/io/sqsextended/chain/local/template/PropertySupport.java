@@ -2,6 +2,7 @@ package io.sqsextended.chain.local.template;
 
 import java.util.Set;
 
+import io.sqsextended.chain.local.template.eval.TemplateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

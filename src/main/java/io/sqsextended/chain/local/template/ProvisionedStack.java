@@ -83,10 +83,19 @@ public record ProvisionedStack(List<BucketSpec> buckets, List<QueueSpec> queues,
      * @param retentionSeconds          {@code MessageRetentionPeriod} (default 345600); not enforced locally
      * @param maximumMessageSize        {@code MaximumMessageSize} (default 1048576)
      * @param redrive                   the redrive policy, or null
+     * @param fifo                      {@code FifoQueue} (default false): its name ends in {@code .fifo}
+     * @param contentBasedDeduplication {@code ContentBasedDeduplication} (default false), FIFO queues only
      */
     public record QueueSpec(String logicalId, String name, int visibilityTimeoutSeconds, int delaySeconds,
                             int receiveWaitSeconds, int retentionSeconds, int maximumMessageSize,
-                            Redrive redrive) {
+                            Redrive redrive, boolean fifo, boolean contentBasedDeduplication) {
+
+        /** A standard queue. */
+        public QueueSpec(String logicalId, String name, int visibilityTimeoutSeconds, int delaySeconds,
+                int receiveWaitSeconds, int retentionSeconds, int maximumMessageSize, Redrive redrive) {
+            this(logicalId, name, visibilityTimeoutSeconds, delaySeconds, receiveWaitSeconds, retentionSeconds,
+                    maximumMessageSize, redrive, false, false);
+        }
     }
 
     /** {@code RedrivePolicy}: where a message goes after {@code maxReceiveCount} receives. */

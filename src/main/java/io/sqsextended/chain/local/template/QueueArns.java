@@ -3,6 +3,8 @@ package io.sqsextended.chain.local.template;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.sqsextended.chain.local.template.eval.TemplateException;
+
 /** The queues the template creates, by ARN: all that bucket notifications and redrive policies may point at. */
 final class QueueArns {
 

@@ -1,7 +1,8 @@
 package io.sqsextended.chain.local.template;
 
-import static io.sqsextended.chain.local.template.StackResources.QUEUE;
+import static io.sqsextended.chain.local.template.eval.StackResources.QUEUE;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,33 +10,45 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.sqsextended.chain.local.template.ProvisionedStack.BucketSpec;
+import io.sqsextended.chain.local.template.ProvisionedStack.QueueNotification;
 import io.sqsextended.chain.local.template.ProvisionedStack.QueueSpec;
 import io.sqsextended.chain.local.template.ProvisionedStack.Redrive;
+import io.sqsextended.chain.local.template.eval.Nodes;
+import io.sqsextended.chain.local.template.eval.StackResources;
+import io.sqsextended.chain.local.template.eval.TemplateException;
+import io.sqsextended.chain.local.template.eval.TemplateYaml;
 
 /** Reads the evaluated properties of an {@code AWS::SQS::Queue} into what the embedded SQS creates, in order. */
 final class QueueProperties {
 
     private static final PropertySupport SUPPORT = new PropertySupport(QUEUE, "SQS",
-            Set.of("QueueName", "FifoQueue", "VisibilityTimeout", "DelaySeconds", "ReceiveMessageWaitTimeSeconds",
-                    "MessageRetentionPeriod", "MaximumMessageSize", "RedrivePolicy"),
+            Set.of("QueueName", "FifoQueue", "ContentBasedDeduplication", "VisibilityTimeout", "DelaySeconds",
+                    "ReceiveMessageWaitTimeSeconds", "MessageRetentionPeriod", "MaximumMessageSize", "RedrivePolicy"),
             Set.of("SqsManagedSseEnabled", "KmsMasterKeyId", "KmsDataKeyReusePeriodSeconds", "Tags"));
     private static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,80}");
+    private static final Pattern FIFO_QUEUE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,75}\\.fifo");
 
     private QueueProperties() {
     }
 
     static QueueSpec read(String id, Map<String, Object> properties, StackResources resources, QueueArns queueArns) {
         String where = "Resources." + id + ".Properties";
-        for (Map.Entry<String, Object> property : properties.entrySet()) {
-            String key = property.getKey();
-            if (SUPPORT.emulates(where, key) && key.equals("FifoQueue")
-                    && Nodes.bool(property.getValue(), where + "." + key)) {
-                throw new TemplateException(where + ".FifoQueue",
-                        "FIFO queues are not supported: S3 cannot send event notifications to a FIFO queue");
-            }
+        properties.keySet().forEach(key -> SUPPORT.emulates(where, key));
+        boolean fifo = properties.containsKey("FifoQueue")
+                && Nodes.bool(properties.get("FifoQueue"), where + ".FifoQueue");
+        boolean contentBasedDeduplication = properties.containsKey("ContentBasedDeduplication")
+                && Nodes.bool(properties.get("ContentBasedDeduplication"), where + ".ContentBasedDeduplication");
+        if (contentBasedDeduplication && !fifo) {
+            throw new TemplateException(where + ".ContentBasedDeduplication",
+                    "content-based deduplication is for FIFO queues only (FifoQueue: true)");
         }
         String name = resources.physicalName(id);
-        if (!QUEUE_NAME.matcher(name).matches()) {
+        if (fifo && !FIFO_QUEUE_NAME.matcher(name).matches()) {
+            throw new TemplateException(where + ".QueueName",
+                    "'" + name + "' is not a valid SQS FIFO queue name (1-75 of A-Z a-z 0-9 - _, then .fifo)");
+        }
+        if (!fifo && !QUEUE_NAME.matcher(name).matches()) {
             throw new TemplateException(where + ".QueueName",
                     "'" + name + "' is not a valid SQS standard queue name (1-80 of A-Z a-z 0-9 - _)");
         }
@@ -48,7 +61,7 @@ final class QueueProperties {
                 intProperty(properties, "ReceiveMessageWaitTimeSeconds", 0, 0, 20, where),
                 intProperty(properties, "MessageRetentionPeriod", 345_600, 60, 1_209_600, where),
                 intProperty(properties, "MaximumMessageSize", 1_048_576, 1_024, 1_048_576, where),
-                redrive);
+                redrive, fifo, contentBasedDeduplication);
     }
 
     private static Redrive redrive(Object value, String where, QueueArns queueArns) {
@@ -100,8 +113,32 @@ final class QueueProperties {
                     "circular redrive " + String.join(" -> ", path) + " -> " + queue.name());
         }
         if (queue.redrive() != null) {
-            addAfterDeadLetterQueue(byName.get(queue.redrive().deadLetterQueueName()), byName, ordered, path);
+            QueueSpec deadLetterQueue = byName.get(queue.redrive().deadLetterQueueName());
+            if (deadLetterQueue.fifo() != queue.fifo()) {
+                throw new TemplateException("Resources." + queue.logicalId() + ".Properties.RedrivePolicy",
+                        "the dead-letter queue of a " + kind(queue) + " queue must be a " + kind(queue) + " queue, "
+                                + "not a " + kind(deadLetterQueue) + " one as " + deadLetterQueue.name() + " is");
+            }
+            addAfterDeadLetterQueue(deadLetterQueue, byName, ordered, path);
         }
         ordered.put(queue.name(), queue);
+    }
+
+    private static String kind(QueueSpec queue) {
+        return queue.fifo() ? "FIFO" : "standard";
+    }
+
+    /** Refuses a FIFO queue a bucket notifies: S3 sends event notifications to standard queues only. */
+    static void requireStandardNotificationTargets(List<BucketSpec> buckets, Collection<QueueSpec> queues) {
+        for (BucketSpec bucket : buckets) {
+            for (QueueNotification notification : bucket.notifications()) {
+                queues.stream().filter(q -> q.fifo() && q.name().equals(notification.queueName())).findFirst()
+                        .ifPresent(q -> {
+                            throw new TemplateException("Resources." + q.logicalId() + ".Properties.FifoQueue",
+                                    "S3 cannot send event notifications to a FIFO queue, and bucket "
+                                            + bucket.logicalId() + " notifies " + q.name());
+                        });
+            }
+        }
     }
 }

@@ -60,4 +60,9 @@ class RedrivePolicyProvisioningTest {
         assertThat(attributes.get(QueueAttributeName.REDRIVE_POLICY)).contains("\"maxReceiveCount\":5")
                 .contains(local.outputs().get("DeadLetterQueueName"));
     }
+
+    @Test
+    void theDefaultStackHasNoFifoQueue() {
+        assertThat(sqs.listQueues().queueUrls()).hasSize(2).noneMatch(url -> url.endsWith(".fifo"));
+    }
 }

@@ -19,6 +19,9 @@ import io.sqsextended.chain.local.template.ProvisionedStack.CorsRule;
 import io.sqsextended.chain.local.template.ProvisionedStack.QueueNotification;
 import io.sqsextended.chain.local.template.ProvisionedStack.QueueSpec;
 import io.sqsextended.chain.local.template.ProvisionedStack.Redrive;
+import io.sqsextended.chain.local.template.eval.Nodes;
+import io.sqsextended.chain.local.template.eval.TemplateException;
+import io.sqsextended.chain.local.template.eval.StackContext;
 
 /** The project's own template, provisioned the way local mode does it. */
 class CloudFormationTemplateTest {

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.sqsextended.chain.local.template.ProvisionedStack.QueueSpec;
+import io.sqsextended.chain.local.template.eval.TemplateException;
+import io.sqsextended.chain.local.template.eval.StackContext;
 
 /** Intrinsic functions, conditions and parameters on small templates. */
 class IntrinsicEvaluationTest {

@@ -79,8 +79,8 @@ class TemplateSecurityTest {
     }
 
     @Test
-    void bothQueuesAreEncryptedAtRest() {
-        for (String queue : List.of("NotificationQueue", "DeadLetterQueue")) {
+    void everyQueueIsEncryptedAtRest() {
+        for (String queue : List.of("NotificationQueue", "DeadLetterQueue", "FifoQueue", "FifoDeadLetterQueue")) {
             Map<String, Object> properties = map(resource(queue).get("Properties"));
             assertThat(properties.get("SqsManagedSseEnabled") == Boolean.TRUE
                     || properties.containsKey("KmsMasterKeyId"))
@@ -95,6 +95,48 @@ class TemplateSecurityTest {
         assertThat(redrive.get("deadLetterTargetArn"))
                 .isEqualTo(Map.of("Fn::GetAtt", List.of("DeadLetterQueue", "Arn")));
         assertThat(parameterDefault(redrive.get("maxReceiveCount"))).isEqualTo(5);
+    }
+
+    @Test
+    void fifoQueueRedrivesToTheFifoDeadLetterQueueAfterFiveReceivesAndHidesMessagesSixMinutes() {
+        Map<String, Object> queue = map(resource("FifoQueue").get("Properties"));
+        Map<String, Object> redrive = map(queue.get("RedrivePolicy"));
+
+        assertThat(redrive.get("deadLetterTargetArn"))
+                .isEqualTo(Map.of("Fn::GetAtt", List.of("FifoDeadLetterQueue", "Arn")));
+        assertThat(parameterDefault(redrive.get("maxReceiveCount"))).isEqualTo(5);
+        assertThat(parameterDefault(queue.get("VisibilityTimeout"))).isEqualTo(360);
+        assertThat(map(at(resource("FifoDeadLetterQueue"), "Properties"))).containsEntry("FifoQueue", true);
+        assertThat(parameterDefault(at(resource("FifoDeadLetterQueue"), "Properties", "MessageRetentionPeriod")))
+                .isEqualTo(1_209_600);
+    }
+
+    @Test
+    void fifoQueuesExistOnlyWhenNamed() {
+        assertThat(parameterDefault(Map.of("Ref", "FifoQueueName"))).isEqualTo("");
+        assertThat(resource("FifoQueue")).containsEntry("Condition", "FifoQueueEnabled");
+        assertThat(resource("FifoDeadLetterQueue")).containsEntry("Condition", "FifoQueueEnabled");
+    }
+
+    @Test
+    void chainPolicyLetsTheConsumerReceiveFromTheFifoQueueAndTheProducerSendToIt() {
+        Map<String, Object> consumed = chainPolicyStatement("FifoQueueConsumed");
+        Map<String, Object> published = chainPolicyStatement("FifoQueuePublished");
+
+        assertThat(list(consumed.get("Action"))).containsExactlyInAnyOrder("sqs:ReceiveMessage", "sqs:DeleteMessage",
+                "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes", "sqs:GetQueueUrl");
+        assertThat(list(published.get("Action"))).containsExactly("sqs:SendMessage");
+        grantsOnFifoQueueOrNothingMore(consumed, "FifoQueue");
+        grantsOnFifoQueueOrNothingMore(published, "FifoQueue");
+    }
+
+    @Test
+    void chainPolicyLetsTheConsumerOnlySendToTheFifoDeadLetterQueue() {
+        Map<String, Object> deadLetters = chainPolicyStatement("FifoDeadLetters");
+
+        assertThat(list(deadLetters.get("Action")))
+                .containsExactlyInAnyOrder("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl");
+        grantsOnFifoQueueOrNothingMore(deadLetters, "FifoDeadLetterQueue");
     }
 
     @Test
@@ -218,6 +260,28 @@ class TemplateSecurityTest {
     private static List<Map<String, Object>> statements(Map<String, Object> policyResource) {
         return list(at(policyResource, "Properties", "PolicyDocument", "Statement")).stream()
                 .map(TemplateSecurityTest::map).toList();
+    }
+
+    private static Map<String, Object> chainPolicyStatement(String sid) {
+        List<Map<String, Object>> found = statements(onlyResourceOfType("AWS::IAM::ManagedPolicy")).stream()
+                .filter(statement -> sid.equals(statement.get("Sid"))).toList();
+        assertThat(found).as("ChainPolicy statements %s", sid).hasSize(1);
+        return found.get(0);
+    }
+
+    /**
+     * A FIFO row's resource: the FIFO queue's ARN when it is created, else one of the notification queues whose row
+     * grants these actions already (so that without the FIFO queue the row grants nothing more).
+     */
+    private static void grantsOnFifoQueueOrNothingMore(Map<String, Object> statement, String fifoQueue) {
+        List<Object> branches = list(map(statement.get("Resource")).get("Fn::If"));
+        Map<String, Object> notificationQueues = chainPolicyStatement("NotificationQueues");
+
+        assertThat(branches).hasSize(3);
+        assertThat(branches.get(0)).isEqualTo("FifoQueueEnabled");
+        assertThat(branches.get(1)).isEqualTo(Map.of("Fn::GetAtt", List.of(fifoQueue, "Arn")));
+        assertThat(list(notificationQueues.get("Resource"))).contains(branches.get(2));
+        assertThat(list(notificationQueues.get("Action"))).containsAll(list(statement.get("Action")));
     }
 
     /** The execution role's statements with an action of this service prefix, e.g. {@code logs:}. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
+import io.sqsextended.chain.local.template.eval.TemplateException;
+import io.sqsextended.chain.local.template.eval.StackContext;
 
 /** What local mode cannot emulate fails loudly, naming the logical id and the property path. */
 class UnsupportedTemplateTest {
@@ -180,14 +182,22 @@ class UnsupportedTemplateTest {
     }
 
     @Test
-    void fifoQueueIsRejectedBecauseS3CannotNotifyIt() {
+    void aFifoQueueABucketNotifiesIsRejectedBecauseS3CannotNotifyIt() {
         provisioning("""
                 Resources:
                   Ordered:
                     Type: AWS::SQS::Queue
                     Properties:
+                      QueueName: ordered.fifo
                       FifoQueue: true
-                """).hasMessageContaining("Resources.Ordered.Properties.FifoQueue").hasMessageContaining("FIFO");
+                  Bucket:
+                    Type: AWS::S3::Bucket
+                    Properties:
+                      NotificationConfiguration:
+                        QueueConfigurations:
+                          - {Event: "s3:ObjectCreated:*", Queue: !GetAtt Ordered.Arn}
+                """).hasMessageContaining("Resources.Ordered.Properties.FifoQueue").hasMessageContaining("FIFO")
+                .hasMessageContaining("Bucket");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.sqsextended.chain.local.template;
+package io.sqsextended.chain.local.template.eval;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -13,10 +13,10 @@ import java.util.function.Supplier;
 import io.sqsextended.chain.wire.Sha256;
 
 /** The template's resources: their definitions, whether each is created, and the physical name each gets. */
-final class StackResources {
+public final class StackResources {
 
-    static final String BUCKET = "AWS::S3::Bucket";
-    static final String QUEUE = "AWS::SQS::Queue";
+    public static final String BUCKET = "AWS::S3::Bucket";
+    public static final String QUEUE = "AWS::SQS::Queue";
 
     private final Map<String, Map<String, Object>> definitions = new LinkedHashMap<>();
     private final Map<String, String> physicalNames = new HashMap<>();
@@ -34,16 +34,16 @@ final class StackResources {
         return definitions.keySet();
     }
 
-    Map<String, Object> definition(String logicalId) {
+    public Map<String, Object> definition(String logicalId) {
         return definitions.get(logicalId);
     }
 
-    String type(String logicalId) {
+    public String type(String logicalId) {
         return Nodes.string(definition(logicalId).get("Type"), "Resources." + logicalId + ".Type");
     }
 
     /** Whether a resource is created: no Condition attribute, or a true one. */
-    boolean isCreated(String logicalId) {
+    public boolean isCreated(String logicalId) {
         Object name = definition(logicalId).get("Condition");
         String path = "Resources." + logicalId + ".Condition";
         return name == null || ev.conditions().isTrue(Nodes.string(name, path), path);
@@ -68,7 +68,7 @@ final class StackResources {
     }
 
     /** The name the resource gets: its name property, or a CloudFormation-like generated one. */
-    String physicalName(String id) {
+    public String physicalName(String id) {
         String known = physicalNames.get(id);
         if (known != null) {
             return known;

@@ -1,16 +1,17 @@
-package io.sqsextended.chain.local.template;
+package io.sqsextended.chain.local.template.eval;
 
+import java.util.List;
 import java.util.Map;
 
 /** One template evaluated for one {@link StackContext}: its parameters, conditions, resources and intrinsics. */
-final class Evaluator {
+public final class Evaluator {
 
     private final Conditions conditions;
     private final Intrinsics intrinsics;
     private final StackResources resources;
     private final Parameters parameters;
 
-    Evaluator(Map<String, Object> template, StackContext ctx) {
+    public Evaluator(Map<String, Object> template, StackContext ctx) {
         // handing out this is safe: the parts call one another only once evaluation starts; sections in their old order
         this.conditions = new Conditions(Nodes.section(template, "Conditions"), this);
         this.intrinsics = new Intrinsics(Nodes.section(template, "Mappings"), ctx, this);
@@ -18,19 +19,24 @@ final class Evaluator {
         this.parameters = new Parameters(Nodes.section(template, "Parameters"), ctx);
     }
 
-    Conditions conditions() {
+    public Conditions conditions() {
         return conditions;
     }
 
-    Intrinsics intrinsics() {
+    public Intrinsics intrinsics() {
         return intrinsics;
     }
 
-    StackResources resources() {
+    public StackResources resources() {
         return resources;
     }
 
     Parameters parameters() {
         return parameters;
+    }
+
+    /** Every resource in creation order, whatever its condition; dangling or circular references fail. */
+    public List<String> creationOrder() {
+        return CreationOrder.of(resources, parameters);
     }
 }

@@ -1,4 +1,4 @@
-package io.sqsextended.chain.local.template;
+package io.sqsextended.chain.local.template.eval;
 
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /** The template's Conditions, each evaluated once, and the condition functions they (and Rules) are written in. */
-final class Conditions {
+public final class Conditions {
 
     private final Map<String, Object> definitions;
     private final Evaluator ev;
@@ -21,7 +21,7 @@ final class Conditions {
     }
 
     /** The value of the condition called {@code name}, failing on undefined and circular conditions. */
-    boolean isTrue(String name, String path) {
+    public boolean isTrue(String name, String path) {
         Boolean known = values.get(name);
         if (known != null) {
             return known;
@@ -40,7 +40,7 @@ final class Conditions {
     }
 
     /** Fn::Equals / Fn::Not / Fn::And / Fn::Or / Condition (and Fn::Contains, for Rules). */
-    boolean evaluate(Object node, String path) {
+    public boolean evaluate(Object node, String path) {
         if (node instanceof Map<?, ?> m && m.size() == 1) {
             String function = String.valueOf(m.keySet().iterator().next());
             Object argument = m.values().iterator().next();

@@ -1,13 +1,13 @@
-package io.sqsextended.chain.local.template;
+package io.sqsextended.chain.local.template.eval;
 
 import java.util.List;
 import java.util.Map;
 
 /** Typed access to the parsed template tree: each accessor names the path and what it found when the shape is wrong. */
-final class Nodes {
+public final class Nodes {
 
     /** Result of {@code Ref: AWS::NoValue}: the enclosing key or list element disappears. */
-    static final Object NO_VALUE = new Object() {
+    public static final Object NO_VALUE = new Object() {
         @Override
         public String toString() {
             return "AWS::NoValue";
@@ -17,13 +17,13 @@ final class Nodes {
     private Nodes() {
     }
 
-    static Map<String, Object> section(Map<String, Object> template, String name) {
+    public static Map<String, Object> section(Map<String, Object> template, String name) {
         Object value = template.get(name);
         return value == null ? Map.of() : map(value, name);
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object value, String path) {
+    public static Map<String, Object> map(Object value, String path) {
         if (value instanceof Map<?, ?> m) {
             return (Map<String, Object>) m;
         }
@@ -31,7 +31,7 @@ final class Nodes {
     }
 
     @SuppressWarnings("unchecked")
-    static List<Object> list(Object value, String path) {
+    public static List<Object> list(Object value, String path) {
         if (value instanceof List<?> l) {
             return (List<Object>) l;
         }
@@ -39,7 +39,7 @@ final class Nodes {
     }
 
     /** The argument list of an intrinsic function that takes exactly {@code count} arguments. */
-    static List<Object> arguments(Object value, int count, String path) {
+    public static List<Object> arguments(Object value, int count, String path) {
         List<Object> args = list(value, path);
         if (args.size() != count) {
             throw new TemplateException(path, "expected " + count + " arguments, got " + args.size());
@@ -47,7 +47,7 @@ final class Nodes {
         return args;
     }
 
-    static String string(Object value, String path) {
+    public static String string(Object value, String path) {
         if (value instanceof String s) {
             return s;
         }
@@ -55,14 +55,14 @@ final class Nodes {
     }
 
     /** A string, number or boolean as CloudFormation sees it: a string. */
-    static String scalar(Object value, String path) {
+    public static String scalar(Object value, String path) {
         if (value instanceof String || value instanceof Number || value instanceof Boolean) {
             return String.valueOf(value);
         }
         throw new TemplateException(path, "expected a single value, got " + describe(value));
     }
 
-    static int integer(Object value, String path) {
+    public static int integer(Object value, String path) {
         String text = scalar(value, path).trim();
         try {
             return Integer.parseInt(text);
@@ -71,7 +71,7 @@ final class Nodes {
         }
     }
 
-    static boolean bool(Object value, String path) {
+    public static boolean bool(Object value, String path) {
         String text = scalar(value, path);
         if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
             return Boolean.parseBoolean(text);
@@ -79,7 +79,7 @@ final class Nodes {
         throw new TemplateException(path, "expected true or false, got '" + text + "'");
     }
 
-    static String describe(Object value) {
+    public static String describe(Object value) {
         if (value == null) {
             return "nothing";
         }

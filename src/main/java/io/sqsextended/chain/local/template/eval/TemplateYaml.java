@@ -1,4 +1,4 @@
-package io.sqsextended.chain.local.template;
+package io.sqsextended.chain.local.template.eval;
 
 import java.util.List;
 import java.util.Map;
@@ -16,12 +16,12 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /** Reads a CloudFormation template (YAML or JSON) into plain maps, lists and scalars, short-form tags expanded. */
-final class TemplateYaml {
+public final class TemplateYaml {
 
     private TemplateYaml() {
     }
 
-    static Object load(String text) {
+    public static Object load(String text) {
         LoadSettings settings = LoadSettings.builder().setLabel("CloudFormation template")
                 .setSchema(new CoreSchema()).build();
         try {

@@ -1,4 +1,4 @@
-package io.sqsextended.chain.local.template;
+package io.sqsextended.chain.local.template.eval;
 
 import java.math.BigDecimal;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.sqsextended.chain.local.template;
+package io.sqsextended.chain.local.template.eval;
 
 /**
  * A template that local mode cannot honour: unsupported intrinsic, resource type or property, bad parameter,

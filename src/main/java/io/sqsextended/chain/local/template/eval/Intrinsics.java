@@ -1,7 +1,7 @@
-package io.sqsextended.chain.local.template;
+package io.sqsextended.chain.local.template.eval;
 
-import static io.sqsextended.chain.local.template.StackResources.BUCKET;
-import static io.sqsextended.chain.local.template.StackResources.QUEUE;
+import static io.sqsextended.chain.local.template.eval.StackResources.BUCKET;
+import static io.sqsextended.chain.local.template.eval.StackResources.QUEUE;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The intrinsic functions (Ref, Fn::GetAtt, Fn::Sub, Fn::Join, Fn::Select, Fn::If, Fn::FindInMap ...) over nodes. */
-final class Intrinsics {
+public final class Intrinsics {
 
     /** A {@code ${...}} placeholder of Fn::Sub. */
     static final Pattern SUB_PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
@@ -32,7 +32,7 @@ final class Intrinsics {
     }
 
     /** Evaluates every intrinsic function in {@code node}; may return {@link Nodes#NO_VALUE}. */
-    Object eval(Object node, String path) {
+    public Object eval(Object node, String path) {
         if (node instanceof Map<?, ?> m) {
             if (m.size() == 1) {
                 String key = String.valueOf(m.keySet().iterator().next());
@@ -147,7 +147,7 @@ final class Intrinsics {
     }
 
     /** {@code Fn::GetAtt} of a created resource's attribute. */
-    String getAtt(String id, String attribute, String path) {
+    public String getAtt(String id, String attribute, String path) {
         StackResources resources = ev.resources();
         String type = resources.type(resources.created(id, path));
         String name = resources.physicalName(id);
