@@ -22,6 +22,7 @@ import io.sqsextended.chain.presign.PresignSettings;
 import io.sqsextended.chain.producer.ProducerConfiguration;
 import io.sqsextended.chain.producer.ProducerSettings;
 import io.sqsextended.chain.producer.PublishRoutes;
+import io.sqsextended.chain.tracing.Tracing;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
@@ -74,6 +75,8 @@ public final class Application {
         main.addMainListener(new StartSettings(SETTINGS));
         // before anything is configured: every class, beans included, may come from a plugin jar
         main.addMainListener(new PluginClassLoader());
+        // before the routes are made: Camel's tracer is their route policy (nothing at all unless OTEL_* enable it)
+        main.addMainListener(new Tracing());
         CONFIGURATIONS.forEach(main.configure()::addConfiguration);
         main.configure().addRoutesBuilder(ROUTE_BUILDERS.toArray(Class<?>[]::new));
         return main;

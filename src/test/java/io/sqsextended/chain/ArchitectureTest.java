@@ -30,6 +30,7 @@ class ArchitectureTest {
             .layer("Presign").definedBy("io.sqsextended.chain.presign..")
             .layer("Api").definedBy("io.sqsextended.chain.api..")
             .layer("Config").definedBy("io.sqsextended.chain.config..")
+            .layer("Tracing").definedBy("io.sqsextended.chain.tracing..")
             .layer("Local").definedBy("io.sqsextended.chain.local..")
             .layer("Wire").definedBy("io.sqsextended.chain.wire..")
             .layer("Net").definedBy("io.sqsextended.chain.net..")
@@ -43,6 +44,8 @@ class ArchitectureTest {
             .whereLayer("Api").mayOnlyBeAccessedByLayers("Presign", "Producer", "Management", "App")
             .whereLayer("Config").mayOnlyBeAccessedByLayers("Api", "Presign", "Producer", "Consumer", "Management",
                     "Plugins", "App")
+            .whereLayer("Tracing").mayOnlyBeAccessedByLayers("Api", "Presign", "Producer", "Consumer", "Management",
+                    "App")
             .whereLayer("Local").mayOnlyBeAccessedByLayers("Config");
 
     @ArchTest
@@ -59,6 +62,13 @@ class ArchitectureTest {
             .resideInAPackage("io.sqsextended.chain.net..")
             .should().dependOnClassesThat(resideInAPackage("io.sqsextended.chain..")
                     .and(not(resideInAPackage("io.sqsextended.chain.net.."))));
+
+    /** Tracing is beside config in the foundation: the features' spans join Camel's, knowing no feature. */
+    @ArchTest
+    static final ArchRule tracingUsesOnlyTheWire = noClasses().that().resideInAPackage("io.sqsextended.chain.tracing..")
+            .should().dependOnClassesThat(resideInAPackage("io.sqsextended.chain..")
+                    .and(not(resideInAPackage("io.sqsextended.chain.tracing..")))
+                    .and(not(resideInAPackage("io.sqsextended.chain.wire.."))));
 
     /** The command-line client is a client of the HTTP API like any other: of the app it knows only the wire. */
     @ArchTest

@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +21,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class ChainApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The W3C header the API continues a trace from, and what command-line tools pass it in: TRACEPARENT. */
+    private static final String TRACEPARENT = "traceparent";
+    private static final Pattern W3C_TRACEPARENT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
     private final URI api;
     private final String token;
@@ -54,8 +59,14 @@ final class ChainApi {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofMinutes(1))
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofMinutes(1))
                 .header("Authorization", "Bearer " + token);
+        // a calling script's trace goes on through the upload (the API signs it into the object's metadata)
+        String traceparent = System.getenv(TRACEPARENT.toUpperCase(Locale.ROOT));
+        if (traceparent != null && W3C_TRACEPARENT.matcher(traceparent).matches()) {
+            request.header(TRACEPARENT, traceparent);
+        }
+        return request;
     }
 
     private JsonNode call(String what, HttpRequest request) {

@@ -5,6 +5,7 @@ import io.sqsextended.chain.consumer.events.PayloadRefusedException;
 import io.sqsextended.chain.consumer.idempotency.IdempotencyStoreUnavailableException;
 import io.sqsextended.chain.consumer.payload.ChecksumMismatchException;
 import io.sqsextended.chain.consumer.payload.S3ObjectStream;
+import io.sqsextended.chain.tracing.PayloadTrace;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
@@ -43,7 +44,10 @@ public class ConsumerErrorHandling extends RouteConfigurationBuilder {
                         .asyncDelayedRedelivery()
                         .executorService(ConsumerConfiguration.workers(getContext()))
                         .onExceptionOccurred(ConsumerErrorHandling::attemptFailed)
-                        .onRedelivery(PollGate::redelivering))
+                        .onRedelivery(exchange -> {
+                            PollGate.redelivering(exchange);
+                            PayloadTrace.redelivering(exchange);
+                        }))
                 // no retry can help these: straight to the dead-letter queue
                 .onException(PayloadRefusedException.class, ChecksumMismatchException.class)
                     .maximumRedeliveries(0)

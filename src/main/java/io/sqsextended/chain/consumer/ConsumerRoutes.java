@@ -16,6 +16,7 @@ import io.sqsextended.chain.consumer.payload.PayloadResolver;
 import io.sqsextended.chain.consumer.queues.FifoEndpoint;
 import io.sqsextended.chain.consumer.queues.SourceQueue;
 import io.sqsextended.chain.consumer.queues.SourceQueues;
+import io.sqsextended.chain.tracing.PayloadTrace;
 import io.sqsextended.chain.wire.QueueUrl;
 import io.sqsextended.chain.wire.SqsLimits;
 import org.apache.camel.Exchange;
@@ -86,13 +87,15 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
                 .routeId(DELIVER_ROUTE)
                 .routeConfigurationId(ConsumerErrorHandling.ID)
                 .process(ConsumerRoutes::selectReference)
+                .process(PayloadTrace.deliveryStarts(getContext()))
                 // a per-instance store keeps a key once its exchange completed (a crash before that delivers again);
                 // the shared store claims it first, so that of two instances given the payload at once one delivers it
                 .idempotentConsumer(exchangeProperty(IDEMPOTENCY_KEY))
                     .idempotentRepository(ConsumerConfiguration.IDEMPOTENT_REPOSITORY)
                     .eager(duplicates.claimsFirst())
+                    .process(PayloadTrace.resolveStarts(getContext()))
                     .process(exchange -> resolver.resolve(exchange, reference(exchange)))
-                    .process(downstream)
+                    .process(PayloadTrace.aroundDownstream(getContext(), downstream))
                     .process(exchange -> resolver.scheduleCleanup(exchange, reference(exchange)))
                 .end()
                 .filter(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
@@ -103,7 +106,9 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
         from(ConsumerErrorHandling.DEAD_LETTER_ENDPOINT)
                 .routeId(DEAD_LETTER_ROUTE)
                 .errorHandler(noErrorHandler())
-                .process(new DeadLetterSender(sqs, new QueueUrl(sqs, config.resources().deadLetterQueue())));
+                .process(PayloadTrace.aroundDeadLetter(getContext(),
+                        new DeadLetterSender(sqs, new QueueUrl(sqs, config.resources().deadLetterQueue())),
+                        cause -> FailureReason.of(cause).code()));
     }
 
     /** The route that consumes one queue: receives, then each message on the workers, parsed and delivered. */
@@ -123,7 +128,8 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
                 .process(deletes::register)
                 // a standard queue's receive is handed over at once, so Camel renews the visibility of all of it
                 .threads().executorService(workers)
-                .process(exchange -> exchange.setProperty(REFERENCES, parser.parse(incoming(exchange))))
+                .process(exchange -> exchange.setProperty(REFERENCES,
+                        PayloadTrace.inSpan(exchange, "parse", () -> parser.parse(incoming(exchange)))))
                 // the loop keeps one exchange: one unit of work, so the dead letter is the original SQS message
                 .loop(simple("${exchangeProperty." + REFERENCES + ".size}"))
                     .to(direct(DELIVER_ROUTE))

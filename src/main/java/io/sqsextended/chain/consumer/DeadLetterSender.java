@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.sqsextended.chain.consumer.queues.SourceQueue;
+import io.sqsextended.chain.tracing.TraceContext;
 import io.sqsextended.chain.wire.PayloadPointer;
 import io.sqsextended.chain.wire.QueueUrl;
 import io.sqsextended.chain.wire.SqsLimits;
@@ -71,6 +72,9 @@ public final class DeadLetterSender implements Processor {
                 .stringValue(String.valueOf(exchange.getProperty(ATTEMPTS_PROPERTY, 1, Integer.class))).build());
         attributes.put(ORIGINAL_MESSAGE_ID, text(messageId == null ? "unknown" : messageId));
         attributes.put(FAILED_AT, text(Instant.now().toString()));
+        // the dead letter's span: a redrive continues the payload's trace
+        TraceContext.traceparent(exchange).ifPresent(traceparent -> attributes.put(TraceContext.TRACEPARENT,
+                text(traceparent)));
         keepOriginalAttributes(original, attributes, messageId);
 
         SourceQueue source = SourceQueue.of(exchange);
@@ -85,8 +89,8 @@ public final class DeadLetterSender implements Processor {
     }
 
     /**
-     * SQS allows 10 attributes: the reasons come first (7), then the original ones that fit (3), the payload size
-     * first.
+     * SQS allows 10 attributes: the reasons come first (7, and the trace context when tracing is on), then the
+     * original ones that fit, the payload size first.
      */
     private static void keepOriginalAttributes(Message original, Map<String, MessageAttributeValue> attributes,
             String messageId) {

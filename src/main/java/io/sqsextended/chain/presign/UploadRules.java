@@ -67,6 +67,12 @@ public final class UploadRules {
         return contentLength;
     }
 
+    /** Whether S3 stores all of this checked metadata: its names and values, at most 2 KB. */
+    static boolean fitsS3(Map<String, String> metadata) {
+        return metadata.entrySet().stream().mapToInt(e -> e.getKey().length() + e.getValue().length()).sum()
+                <= MAX_METADATA_BYTES;
+    }
+
     /** Metadata names lower-cased (S3 does), refused when S3 would alter or refuse them. */
     public Map<String, String> metadata(Map<String, String> metadata) {
         Map<String, String> checked = new LinkedHashMap<>();

@@ -15,6 +15,7 @@ import io.sqsextended.chain.api.RequestUri;
 import io.sqsextended.chain.api.Role;
 import io.sqsextended.chain.api.TokenAuthenticator;
 import io.sqsextended.chain.api.UploadOwner;
+import io.sqsextended.chain.tracing.TraceContext;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,11 @@ public final class Uploads {
         UploadRequest request = JsonRequest.read(exchange.getMessage().getBody(byte[].class), UploadRequest.class);
         String contentType = rules.contentType(request.contentType());
         long length = rules.contentLength(request.contentLength());
-        Map<String, String> metadata = rules.metadata(request.metadata());
+        Map<String, String> checked = rules.metadata(request.metadata());
+        // S3 keeps the trace context with the payload (the consumer continues the trace from the object's metadata),
+        // unless the producer's own metadata leaves no room for it: tracing never fails an upload
+        Map<String, String> traced = TraceContext.withTraceparent(checked, exchange);
+        Map<String, String> metadata = UploadRules.fitsS3(traced) ? traced : checked;
         S3Presigning.Checksums checksums = UploadRules.checksums("checksumSha256", request.checksumSha256(),
                 "checksumCrc64Nvme", request.checksumCrc64Nvme());
         if (checksums.sha256() != null && length > multipartThreshold) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.sqsextended.chain.Application;
@@ -33,10 +34,18 @@ public final class CliProcess {
 
     /** Starts {@code java Application args...}; {@code token} null leaves CHAIN_TOKEN unset. */
     public static CliProcess start(Path dir, String token, String... args) throws IOException {
+        return start(Map.of(), dir, token, args);
+    }
+
+    /** As {@link #start(Path, String, String...)}, with these environment variables set too. */
+    public static CliProcess start(Map<String, String> environment, Path dir, String token, String... args)
+            throws IOException {
         Path out = Files.createTempFile(dir, "cli", ".out");
         Path err = Files.createTempFile(dir, "cli", ".err");
-        return start(new ProcessBuilder(command(args)).redirectOutput(out.toFile()).redirectError(err.toFile()), token,
-                out, err);
+        ProcessBuilder builder = new ProcessBuilder(command(args)).redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        return start(builder, token, out, err);
     }
 
     /**

@@ -1,0 +1,271 @@
+package io.sqsextended.chain.tracing;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.sqsextended.chain.wire.PayloadHeaders;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.AsyncProcessor;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.support.AsyncProcessorConverterHelper;
+import org.apache.camel.support.AsyncProcessorSupport;
+import org.apache.camel.support.service.ServiceHelper;
+
+/**
+ * The consumer's own spans of a payload, in the payload's trace: the one the producer signed into the object's
+ * metadata ({@code traceparent}, read from the GET's headers), else the message's (Camel's receive span continued its
+ * attribute). Spans whose parent is known only after the GET ({@code claim}, {@code resolve}) are made then, with the
+ * times marked before. Each method gives back what it wraps, or a processor doing nothing, when tracing is off.
+ */
+public final class PayloadTrace {
+
+    static final AttributeKey<String> KEY = AttributeKey.stringKey("sqsextended.payload.key");
+    static final AttributeKey<String> REASON = AttributeKey.stringKey("sqsextended.dead_letter.reason");
+    static final AttributeKey<Long> ATTEMPT = AttributeKey.longKey("sqsextended.attempt");
+    /** Exchange properties: when the payload's delivery and its resolve began, and the payload's trace. */
+    static final String DELIVERY_STARTED = "ChainTraceDeliveryStarted";
+    static final String RESOLVE_STARTED = "ChainTraceResolveStarted";
+    static final String PAYLOAD_CONTEXT = "ChainTracePayloadContext";
+    /** The attempt's {@code deliver} span, shared with the downstream's copy of the exchange. */
+    static final String DELIVER_SPAN = "ChainTraceDeliverSpan";
+    /** Where Camel's tracer keeps the exchange's spans (camel-telemetry's SpanStorageManagerExchange). */
+    private static final String CAMEL_SPANS = "tracing.activeSpan";
+    private static final String METADATA_TRACEPARENT = PayloadHeaders.METADATA_PREFIX + TraceContext.TRACEPARENT;
+    private static final Processor NOTHING = exchange -> { };
+    private static final TextMapGetter<Map<String, String>> GETTER = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Map<String, String> carrier) {
+            return carrier.keySet();
+        }
+
+        @Override
+        public String get(Map<String, String> carrier, String key) {
+            return carrier == null ? null : carrier.get(key);
+        }
+    };
+
+    private PayloadTrace() {
+    }
+
+    /** Marks the start of a payload's delivery (the idempotency claim comes first). */
+    public static Processor deliveryStarts(CamelContext context) {
+        return TraceContext.isOn(context) ? exchange -> {
+            exchange.setProperty(DELIVERY_STARTED, Instant.now());
+            exchange.removeProperty(PAYLOAD_CONTEXT);
+        } : NOTHING;
+    }
+
+    /** Marks the start of the resolve (the GET): the claim ended. */
+    public static Processor resolveStarts(CamelContext context) {
+        return TraceContext.isOn(context) ? exchange -> exchange.setProperty(RESOLVE_STARTED, Instant.now()) : NOTHING;
+    }
+
+    /** {@code work} in a span of the exchange's current trace (e.g. the parse of a message). */
+    public static <T> T inSpan(Exchange exchange, String name, Supplier<T> work) {
+        Tracer tracer = tracer(exchange.getContext());
+        if (tracer == null) {
+            return work.get();
+        }
+        Span span = tracer.spanBuilder(name).setParent(current(exchange)).startSpan();
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, e.getMessage());
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    /**
+     * {@code downstream} in a {@code deliver} span of the payload's trace (a new one when the call itself is
+     * redelivered), the parent of Camel's own spans of the downstream route: while it runs, the exchange carries that
+     * span as its {@code traceparent} and Camel's stack of spans is set aside.
+     */
+    public static Processor aroundDownstream(CamelContext context, Processor downstream) {
+        Tracer tracer = tracer(context);
+        return tracer == null ? downstream : new Downstream(tracer, AsyncProcessorConverterHelper.convert(downstream));
+    }
+
+    /**
+     * A redelivery as an event of the {@code deliver} span under way (the downstream route's own redeliveries happen
+     * within it); a redelivery of the call itself starts a new {@code deliver} span, with that event.
+     */
+    public static void redelivering(Exchange exchange) {
+        if (exchange.getProperty(DELIVER_SPAN) instanceof Span span) {
+            span.addEvent("redelivery", Attributes.of(ATTEMPT,
+                    1L + exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class)));
+        }
+    }
+
+    /** {@code sender} in a {@code dead letter} span of the payload's trace, with the reason and an error status. */
+    public static Processor aroundDeadLetter(CamelContext context, Processor sender,
+            Function<Throwable, String> reason) {
+        Tracer tracer = tracer(context);
+        if (tracer == null) {
+            return sender;
+        }
+        return exchange -> {
+            Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+            Span span = tracer.spanBuilder("dead letter").setParent(payload(exchange)).startSpan();
+            span.setAttribute(REASON, reason.apply(cause));
+            span.setStatus(StatusCode.ERROR, cause == null ? "dead-lettered" : cause.toString());
+            // the dead-letter message carries this span, so that a redrive continues the trace
+            exchange.getIn().setHeader(TraceContext.TRACEPARENT, traceparent(span.getSpanContext()));
+            try (LogIds ids = LogIds.of(span)) {
+                sender.process(exchange);
+            } finally {
+                span.end();
+            }
+        };
+    }
+
+    private static final class Downstream extends AsyncProcessorSupport {
+
+        private final Tracer tracer;
+        private final AsyncProcessor downstream;
+
+        Downstream(Tracer tracer, AsyncProcessor downstream) {
+            this.tracer = tracer;
+            this.downstream = downstream;
+        }
+
+        @Override
+        public boolean process(Exchange exchange, AsyncCallback callback) {
+            Span span = start(exchange);
+            Object camelSpans = exchange.removeProperty(CAMEL_SPANS);
+            String camelTraceparent = exchange.getIn().getHeader(TraceContext.TRACEPARENT, String.class);
+            exchange.getIn().setHeader(TraceContext.TRACEPARENT, traceparent(span.getSpanContext()));
+            AtomicBoolean ended = new AtomicBoolean();
+            // Camel's spans back before anyone else sees the exchange: its route policy ends them
+            Runnable end = () -> {
+                if (ended.compareAndSet(false, true)) {
+                    if (camelSpans != null) {
+                        exchange.setProperty(CAMEL_SPANS, camelSpans);
+                    }
+                    exchange.getIn().setHeader(TraceContext.TRACEPARENT, camelTraceparent);
+                    // failed, or dead-lettered by the downstream route's own error handler
+                    Throwable failure = exchange.getException() != null ? exchange.getException()
+                            : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+                    if (failure != null) {
+                        span.recordException(failure);
+                        span.setStatus(StatusCode.ERROR, failure.toString());
+                    }
+                    span.end();
+                }
+            };
+            try (LogIds ids = LogIds.of(span)) {
+                return downstream.process(exchange, doneSync -> {
+                    end.run();
+                    callback.done(doneSync);
+                });
+            } catch (RuntimeException e) {
+                exchange.setException(e);
+                end.run();
+                callback.done(true);
+                return true;
+            }
+        }
+
+        @Override
+        protected void doStart() throws Exception {
+            ServiceHelper.startService(downstream);
+        }
+
+        @Override
+        protected void doStop() throws Exception {
+            ServiceHelper.stopService(downstream);
+        }
+
+        /** The attempt's span; on the first, the claim and resolve spans of the payload's trace too. */
+        private Span start(Exchange exchange) {
+            Context parent = exchange.getProperty(PAYLOAD_CONTEXT, Context.class);
+            String key = exchange.getIn().getHeader(PayloadHeaders.KEY, String.class);
+            if (parent == null) {
+                Context received = current(exchange);
+                parent = extract(exchange.getIn().getHeader(METADATA_TRACEPARENT, String.class)).orElse(received);
+                exchange.setProperty(PAYLOAD_CONTEXT, parent);
+                Instant delivery = exchange.getProperty(DELIVERY_STARTED, Instant.class);
+                Instant resolve = exchange.getProperty(RESOLVE_STARTED, Instant.class);
+                if (delivery != null && resolve != null) {
+                    ended("claim", parent, received, key, delivery, resolve);
+                    ended("resolve", parent, received, key, resolve, Instant.now());
+                }
+            }
+            int attempt = 1 + exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+            Span span = tracer.spanBuilder("deliver").setParent(parent).startSpan();
+            exchange.setProperty(DELIVER_SPAN, span);
+            span.setAttribute(ATTEMPT, (long) attempt);
+            if (key != null) {
+                span.setAttribute(KEY, key);
+            }
+            if (attempt > 1) {
+                span.addEvent("redelivery");
+            }
+            return span;
+        }
+
+        private void ended(String name, Context parent, Context received, String key, Instant start, Instant end) {
+            SpanBuilder builder = tracer.spanBuilder(name).setParent(parent).setStartTimestamp(start);
+            SpanContext receivedSpan = Span.fromContext(received).getSpanContext();
+            if (!receivedSpan.equals(Span.fromContext(parent).getSpanContext())) {
+                // the message's receive, in a trace of its own when the payload's came from the object
+                builder.addLink(receivedSpan);
+            }
+            Span span = builder.startSpan();
+            if (key != null) {
+                span.setAttribute(KEY, key);
+            }
+            span.end(end);
+        }
+    }
+
+    private static Tracer tracer(CamelContext context) {
+        OpenTelemetry openTelemetry = context.getRegistry().lookupByNameAndType(OpenTelemetrySetup.OPEN_TELEMETRY,
+                OpenTelemetry.class);
+        return openTelemetry == null ? null : openTelemetry.getTracer(OpenTelemetrySetup.SCOPE);
+    }
+
+    /** The payload's trace once its deliver began, else the exchange's current span (Camel's). */
+    private static Context payload(Exchange exchange) {
+        Context payload = exchange.getProperty(PAYLOAD_CONTEXT, Context.class);
+        return payload != null ? payload : current(exchange);
+    }
+
+    /** Camel's tracer writes the span it started last into the exchange's {@code traceparent} header. */
+    private static Context current(Exchange exchange) {
+        return extract(exchange.getIn().getHeader(TraceContext.TRACEPARENT, String.class)).orElse(Context.root());
+    }
+
+    private static Optional<Context> extract(String traceparent) {
+        if (traceparent == null) {
+            return Optional.empty();
+        }
+        Context context = W3CTraceContextPropagator.getInstance().extract(Context.root(),
+                Map.of(TraceContext.TRACEPARENT, traceparent), GETTER);
+        return Span.fromContext(context).getSpanContext().isValid() ? Optional.of(context)
+                : Optional.empty();
+    }
+
+    private static String traceparent(SpanContext span) {
+        return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
+    }
+}
