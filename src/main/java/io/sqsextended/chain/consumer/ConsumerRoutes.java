@@ -84,7 +84,8 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
         DownstreamCall downstream = new DownstreamCall(getContext(), settings.routes().downstreamUri(),
                 settings.delivery().downstreamTimeout(), 2 * polling.concurrency(), workers);
         for (SourceQueue queue : queues.all()) {
-            MessageDeletes deletes = new MessageDeletes(getContext(), sqs, queue.url(), ObjectCleanup::afterDelete);
+            MessageDeletes deletes = new MessageDeletes(getContext(), sqs, queue.url(), queue.fifo(),
+                    ObjectCleanup::afterDelete);
             getContext().addService(deletes);
             consume(queue, sqs, config, settings, gate, deletes, workers, parser);
         }

@@ -42,6 +42,8 @@ final class MessageDeletes extends ServiceSupport {
      * of its Java execution samples, 4 % of its CPU).
      */
     private static final long LINGER_MILLIS = 200;
+    /** A FIFO queue's: its group's next messages wait for this delete. */
+    private static final long FIFO_LINGER_MILLIS = 20;
 
     /** Exchange property: the message stays on the queue although its exchange completed. */
     private static final String KEEP = "ChainKeepMessage";
@@ -53,19 +55,22 @@ final class MessageDeletes extends ServiceSupport {
     private final SqsClient sqs;
     private final Supplier<String> queueUrl;
     private final Function<Exchange, Runnable> afterDelete;
+    private final long lingerMillis;
     private final List<Pending> pending = new ArrayList<>();
     private ScheduledExecutorService timer;
     private ScheduledFuture<?> scheduled;
 
     /**
+     * @param fifo        the queue is FIFO: its deletes linger less, as SQS holds a group until then
      * @param afterDelete what to run once the message of a completed exchange is deleted
      */
-    MessageDeletes(CamelContext context, SqsClient sqs, Supplier<String> queueUrl,
+    MessageDeletes(CamelContext context, SqsClient sqs, Supplier<String> queueUrl, boolean fifo,
             Function<Exchange, Runnable> afterDelete) {
         this.context = context;
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.afterDelete = afterDelete;
+        this.lingerMillis = fifo ? FIFO_LINGER_MILLIS : LINGER_MILLIS;
     }
 
     /**
@@ -109,7 +114,7 @@ final class MessageDeletes extends ServiceSupport {
             }
             // every message has a flush after it: a full batch's may leave it behind
             if (scheduled == null) {
-                scheduled = timer.schedule(this::flush, LINGER_MILLIS, TimeUnit.MILLISECONDS);
+                scheduled = timer.schedule(this::flush, lingerMillis, TimeUnit.MILLISECONDS);
             }
         }
     }

@@ -83,7 +83,7 @@ class MessageDeletesTest {
         queueUrl = sqs.createQueue(r -> r.queueName("deletes-" + System.nanoTime())).queueUrl();
         Function<Exchange, Runnable> afterDelete = exchange -> ()
                 -> cleanedUp.add(exchange.getIn().getHeader(Sqs2Constants.MESSAGE_ID, String.class));
-        deletes = new MessageDeletes(context, deleting, () -> queueUrl, afterDelete);
+        deletes = new MessageDeletes(context, deleting, () -> queueUrl, false, afterDelete);
         context.addService(deletes);
     }
 
