@@ -54,7 +54,7 @@ public final class ChainThroughputBench {
         Map<String, List<Double>> results = new LinkedHashMap<>();
         boolean peer = peerAvailable();
         try (Bench.Stack stack = Bench.Stack.start(work);
-             LongLivedChain chain = new LongLivedChain(stack, work.resolve("chain"), options.jfr
+             LongLivedChain chain = new LongLivedChain(stack, null, work.resolve("chain"), options.jfr
                      ? Path.of("bench/results/chain.jfr") : null,
                      "-Dchain.routes.dir=" + routes, "-Dchain.downstream.uri=direct:bench-drain",
                      "-Dchain.consumer.concurrency=" + options.concurrency)) {

@@ -37,7 +37,11 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * is what they must hold, not the caches they would give up under pressure (e.g. a Jackson buffer kept by each thread).
  * Usage: bench/run drain [--runs=2] [--count=1000] [--size=1024] [--latency=0,5,20] [--chain=default,32]
  * [--spring=default,64] [--threads=32] [--warmup=20000] [--warmup-size=1024]
- * [--kinds=events,pointers] [--hold=0] [--heap] [--jfr]
+ * [--kinds=events,pointers] [--hold=0] [--heap] [--jfr] [--chain-jfr=profile] [--chain-jar=/tmp/main.jar]
+ * --chain-jfr=SETTINGS records the chains alone with these JFR settings (a .jfc file, e.g. one sampling every 1 ms).
+ * --chain-jar: other builds of the chain (e.g. main's, for an A/B of a change), each run with every --chain setting
+ * beside the packaged jar, interleaved in the same runs; the report gives each one's CPU per payload over the first
+ * chain's of the same run.
  */
 public final class DrainBench {
 
@@ -64,7 +68,8 @@ public final class DrainBench {
                 : new String[0];
         try (Bench.Stack stack = Bench.Stack.start(work, stackOptions)) {
             SqsClient extended = ExtendedClientLoop.client(stack);
-            for (String setting : options.chains) {
+            for (int c = 0; c < options.chainCount(); c++) {
+                String setting = options.chainSetting(c);
                 List<String> jvm = new ArrayList<>(
                         List.of("-Dchain.routes.dir=" + routes, "-Dchain.downstream.uri=direct:bench-drain"));
                 if (!setting.equals("default")) {
@@ -73,8 +78,13 @@ public final class DrainBench {
                 if (options.heap) {
                     jvm.add("-XX:SoftRefLRUPolicyMSPerMB=0");
                 }
-                Path recording = options.jfr ? Path.of("bench/results/drain-" + setting + ".jfr") : null;
-                LongLivedChain chain = new LongLivedChain(stack, work.resolve("chain-" + setting), recording,
+                Path recording = Path.of("bench/results/drain-" + setting + options.jarTag(c) + ".jfr");
+                if (options.chainJfr != null) {
+                    jvm.add("-XX:StartFlightRecording=filename=" + recording.toAbsolutePath() + ",settings="
+                            + options.chainJfr);
+                }
+                LongLivedChain chain = new LongLivedChain(stack, options.chainJar(c),
+                        work.resolve("chain-" + setting + "-" + c), options.jfr ? recording : null,
                         jvm.toArray(String[]::new));
                 chains.add(chain);
                 // it consumes from its start: paused but for its own drains
@@ -95,7 +105,7 @@ public final class DrainBench {
                     int n = options.warmup;
                     for (int c = 0; c < chains.size(); c++) {
                         LongLivedChain chain = chains.get(c);
-                        String name = chainName(options.chains.get(c));
+                        String name = options.chainName(c);
                         atLatency(stack, extended, kind, tag + "-chain" + c, options.warmupSize, n, latency,
                                 () -> first(starts, name, n, chainDrain(chain, n, null, heaps)));
                     }
@@ -124,7 +134,7 @@ public final class DrainBench {
                         String tag = "l" + latency + "-r" + run + "-" + kind;
                         int n = options.count;
                         for (int c = 0; c < chains.size(); c++) {
-                            String name = chainName(options.chains.get(c));
+                            String name = options.chainName(c);
                             LongLivedChain chain = chains.get(c);
                             String label = name + ", " + kind + ", " + latency + " ms";
                             add(table, name, atLatency(stack, extended, kind, tag + "-chain" + c, options.size, n,
@@ -198,10 +208,6 @@ public final class DrainBench {
      * what it had spent at the end of the drain, before its pause (null for the in-process loops).
      */
     record Drained(double rate, double cpuMillis, JvmFigures atEnd) {
-    }
-
-    private static String chainName(String setting) {
-        return "chain (" + (setting.equals("default") ? "defaults" : "concurrency " + setting) + ")";
     }
 
     /**
@@ -341,10 +347,42 @@ public final class DrainBench {
         long hold;
         boolean heap;
         boolean jfr;
+        /** JFR settings (a .jfc file or a name) to record the chains alone with, null for none. */
+        String chainJfr;
         List<String> latencies = List.of("0", "5", "20");
         List<String> chains = List.of("default", "32");
         List<String> springs = List.of("default", "64");
         List<String> kinds = List.of("events", "pointers");
+        /** Other builds of the chain, each run with every --chain setting beside the packaged jar's. */
+        List<Path> chainJars = List.of();
+
+        /** Chain JVMs: every --chain setting on the packaged jar, then on each --chain-jar. */
+        int chainCount() {
+            return chains.size() * (1 + chainJars.size());
+        }
+
+        String chainSetting(int c) {
+            return chains.get(c % chains.size());
+        }
+
+        /** The jar of chain JVM c, or null for the packaged one. */
+        Path chainJar(int c) {
+            int jar = c / chains.size();
+            return jar == 0 ? null : chainJars.get(jar - 1);
+        }
+
+        /** "" for the packaged jar, else "-" and the file name of its --chain-jar without .jar. */
+        String jarTag(int c) {
+            Path jar = chainJar(c);
+            return jar == null ? "" : "-" + jar.getFileName().toString().replaceFirst("\\.jar$", "");
+        }
+
+        String chainName(int c) {
+            String setting = chainSetting(c);
+            Path jar = chainJar(c);
+            return "chain (" + (setting.equals("default") ? "defaults" : "concurrency " + setting) + ")"
+                    + (jar == null ? "" : " [" + jar.getFileName() + "]");
+        }
 
         Options(String[] args) {
             for (String arg : args) {
@@ -366,6 +404,8 @@ public final class DrainBench {
                     warmup = Integer.parseInt(value);
                 } else if (arg.startsWith("--latency=")) {
                     latencies = values;
+                } else if (arg.startsWith("--chain-jar=")) {
+                    chainJars = values.stream().map(Path::of).toList();
                 } else if (arg.startsWith("--chain=")) {
                     chains = values;
                 } else if (arg.startsWith("--spring=")) {
@@ -374,6 +414,8 @@ public final class DrainBench {
                     kinds = values;
                 } else if (arg.equals("--heap")) {
                     heap = true;
+                } else if (arg.startsWith("--chain-jfr=")) {
+                    chainJfr = value;
                 } else if (arg.equals("--jfr")) {
                     jfr = true;
                 } else {

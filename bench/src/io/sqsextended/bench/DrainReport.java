@@ -48,6 +48,20 @@ final class DrainReport {
                                 cpu.max(), process));
             });
         });
+        if (options.chainCount() > 1) {
+            String first = options.chainName(0);
+            text.append("\n| chain, latency and kind | CPU per payload / ").append(first)
+                    .append("'s of the same run: median (min, max) | payloads/s / its: median (min, max) |\n"
+                            + "| --- | --- | --- |\n");
+            results.forEach((title, table) -> {
+                for (int c = 1; c < options.chainCount(); c++) {
+                    List<Drained> values = table.get(options.chainName(c));
+                    text.append("| ").append(options.chainName(c)).append(", ").append(title).append(" | ")
+                            .append(ratios(values, table.get(first), Drained::cpuMillis)).append(" | ")
+                            .append(ratios(values, table.get(first), Drained::rate)).append(" |\n");
+                }
+            });
+        }
         if (!heaps.isEmpty()) {
             text.append(
                     "\n| chain, latency | heap used after a full GC half way through a drain, max over runs | "
@@ -72,9 +86,14 @@ final class DrainReport {
 
     /** Ratio of each run's rate to the same run's rate of {@code baseline}: median (min, max). */
     private static String ratios(List<Drained> values, List<Drained> baseline) {
+        return ratios(values, baseline, Drained::rate);
+    }
+
+    /** The same for any figure of a drain. */
+    private static String ratios(List<Drained> values, List<Drained> baseline, ToDoubleFunction<Drained> figure) {
         List<Double> ratios = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
-            ratios.add(values.get(i).rate() / baseline.get(i).rate());
+            ratios.add(figure.applyAsDouble(values.get(i)) / figure.applyAsDouble(baseline.get(i)));
         }
         return Bench.Stats.of(ratios).formatRatio();
     }

@@ -37,19 +37,21 @@ final class LongLivedChain implements PausableJvm {
     private long drainedAtPause = -1;
 
     /**
+     * @param build     the jar to run, null for the packaged one (RunningJar.JAR)
      * @param recording where to write a flight recording (profile settings) of the JVM's whole life, or null. Not
      *                  started after the warm-up: started in the warm JVM (JFR.start), it made the JIT compile ~5,800
      *                  methods again during the next timed run (~1 s of compiler CPU per second), likely as it
      *                  instruments JDK I/O classes for its socket and file events
      */
-    LongLivedChain(Bench.Stack stack, Path home, Path recording, String... extra) throws Exception {
+    LongLivedChain(Bench.Stack stack, Path build, Path home, Path recording, String... extra) throws Exception {
         List<String> jvm = new ArrayList<>(
                 List.of("-Xmx512m", "-Dchain.consumer.wait-time-seconds=" + WAIT_TIME_SECONDS));
         if (recording != null) {
             jvm.add("-XX:StartFlightRecording=filename=" + recording.toAbsolutePath() + ",settings=profile");
         }
         jvm.addAll(Arrays.asList(extra));
-        jar = stack.chain(home, jvm.toArray(String[]::new));
+        jar = build == null ? stack.chain(home, jvm.toArray(String[]::new))
+                : Bench.started(RunningJar.startJar(build, home, stack.chainSettings(jvm.toArray(String[]::new))));
         try {
             connector = jar.jmx();
             jmx = connector.getMBeanServerConnection();

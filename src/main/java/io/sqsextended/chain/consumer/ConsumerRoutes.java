@@ -20,11 +20,13 @@ import io.sqsextended.chain.tracing.PayloadTrace;
 import io.sqsextended.chain.wire.QueueUrl;
 import io.sqsextended.chain.wire.SqsLimits;
 import org.apache.camel.Exchange;
+import org.apache.camel.Expression;
 import org.apache.camel.builder.EndpointConsumerBuilder;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.apache.camel.builder.endpoint.dsl.Sqs2EndpointBuilderFactory.Sqs2EndpointBuilder;
 import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.support.ExpressionAdapter;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -51,6 +53,13 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
     static final String REFERENCES = "ChainPayloadReferences";
     static final String REFERENCE = "ChainPayloadReference";
     static final String IDEMPOTENCY_KEY = "ChainIdempotencyKey";
+    /** The loop's count: read directly, not by the simple language's OGNL (a bean invocation per message). */
+    private static final Expression REFERENCE_COUNT = new ExpressionAdapter() {
+        @Override
+        public Object evaluate(Exchange exchange) {
+            return exchange.getProperty(REFERENCES, List.class).size();
+        }
+    };
 
     @Override
     public void configure() throws Exception {
@@ -76,7 +85,8 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
         DownstreamCall downstream = new DownstreamCall(getContext(), settings.routes().downstreamUri(),
                 settings.delivery().downstreamTimeout(), 2 * polling.concurrency(), workers);
         for (SourceQueue queue : queues.all()) {
-            MessageDeletes deletes = new MessageDeletes(getContext(), sqs, queue.url(), ObjectCleanup::afterDelete);
+            MessageDeletes deletes = new MessageDeletes(getContext(), sqs, queue.url(), queue.fifo(),
+                    ObjectCleanup::afterDelete);
             getContext().addService(deletes);
             consume(queue, sqs, config, settings, gate, deletes, workers, parser);
         }
@@ -131,7 +141,7 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
                 .process(exchange -> exchange.setProperty(REFERENCES,
                         PayloadTrace.inSpan(exchange, "parse", () -> parser.parse(incoming(exchange)))))
                 // the loop keeps one exchange: one unit of work, so the dead letter is the original SQS message
-                .loop(simple("${exchangeProperty." + REFERENCES + ".size}"))
+                .loop(REFERENCE_COUNT)
                     .to(direct(DELIVER_ROUTE))
                 .end();
     }

@@ -85,10 +85,10 @@ final class DownstreamCall extends AsyncProcessorSupport {
         ServiceHelper.startService(target);
         if (timeout != null) {
             ExecutorServiceManager manager = context.getExecutorServiceManager();
-            // no queue: a call starts at once or is refused, it never waits behind calls that hang
+            // no queue: a call starts at once or is refused, it never waits behind calls that hang; one core thread,
+            // so that a thread is added only when none is idle (a core of all of them: one per call until all exist)
             callers = manager.newThreadPool(this, "ChainDownstream", new ThreadPoolProfileBuilder("ChainDownstream")
-                    .poolSize(threads).maxPoolSize(threads).maxQueueSize(0).keepAliveTime(60L)
-                            .allowCoreThreadTimeOut(true)
+                    .poolSize(1).maxPoolSize(threads).maxQueueSize(0).keepAliveTime(60L).allowCoreThreadTimeOut(true)
                     .rejectedPolicy(ThreadPoolRejectedPolicy.Abort).build());
             timer = ConsumerConfiguration.scheduledPool(context, this, "ChainDownstreamTimeout", 1);
         }

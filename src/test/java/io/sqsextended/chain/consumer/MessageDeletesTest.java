@@ -4,22 +4,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import io.sqsextended.chain.testkit.EmbeddedStackExtension;
 import io.sqsextended.chain.testkit.Queues;
 import io.sqsextended.chain.local.LocalAws;
+import io.sqsextended.chain.wire.AwsClients;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.Synchronization;
 import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -39,10 +45,35 @@ class MessageDeletesTest {
     final Set<String> cleanedUp = ConcurrentHashMap.newKeySet();
     MessageDeletes deletes;
 
+    /** The deletes' client: the stack's SQS over an HTTP client that counts the DeleteMessageBatch calls. */
+    static SqsClient deleting;
+    static final AtomicInteger deleteCalls = new AtomicInteger();
+
     @BeforeAll
     static void startStack() {
         local = stack.local();
         sqs = stack.sqs();
+        SdkHttpClient http = AwsClients.httpClient(4);
+        deleting = AwsClients.sqs(local.clientSettings(), new SdkHttpClient() {
+            @Override
+            public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+                if (request.httpRequest().firstMatchingHeader("X-Amz-Target")
+                        .filter("AmazonSQS.DeleteMessageBatch"::equals).isPresent()) {
+                    deleteCalls.incrementAndGet();
+                }
+                return http.prepareRequest(request);
+            }
+
+            @Override
+            public void close() {
+                http.close();
+            }
+        });
+    }
+
+    @AfterAll
+    static void closeClient() {
+        deleting.close();
     }
 
     @BeforeEach
@@ -52,7 +83,7 @@ class MessageDeletesTest {
         queueUrl = sqs.createQueue(r -> r.queueName("deletes-" + System.nanoTime())).queueUrl();
         Function<Exchange, Runnable> afterDelete = exchange -> ()
                 -> cleanedUp.add(exchange.getIn().getHeader(Sqs2Constants.MESSAGE_ID, String.class));
-        deletes = new MessageDeletes(context, sqs, () -> queueUrl, afterDelete);
+        deletes = new MessageDeletes(context, deleting, () -> queueUrl, false, afterDelete);
         context.addService(deletes);
     }
 
@@ -69,6 +100,22 @@ class MessageDeletesTest {
 
         await().until(() -> pending() == 0);
         await().until(() -> cleanedUp.size() == 25);
+    }
+
+    @Test
+    void messagesCompletedWhileABatchFillsShareOneDelete() throws InterruptedException {
+        List<Exchange> exchanges = receive(10);
+        int callsBefore = deleteCalls.get();
+
+        for (Exchange exchange : exchanges.subList(0, 9)) {
+            complete(exchange, true);
+        }
+        // longer than the linger once was (20 ms), shorter than it is: the batch waits for its tenth message
+        Thread.sleep(60);
+        complete(exchanges.get(9), true);
+
+        await().until(() -> cleanedUp.size() == 10);
+        assertThat(deleteCalls.get() - callsBefore).isEqualTo(1);
     }
 
     @Test

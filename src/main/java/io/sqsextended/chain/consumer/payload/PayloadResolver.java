@@ -36,6 +36,7 @@ public final class PayloadResolver {
     private static final Logger LOG = LoggerFactory.getLogger(PayloadResolver.class);
     private static final String INLINE_CONTENT_TYPE = "text/plain; charset=utf-8";
     private static final String CHECKSUM_MODE = "x-amz-checksum-mode";
+    private static final String HEADER_PREFIX = "Payload";
 
     private final S3Client s3;
     private final S3Presigner presigner;
@@ -63,7 +64,7 @@ public final class PayloadResolver {
     public void resolve(Exchange exchange, PayloadReference reference) {
         Message message = exchange.getMessage();
         // one SQS message may name several payloads: nothing of the previous one may leak in, nor hold its connection
-        message.removeHeaders("Payload*");
+        message.getHeaders().keySet().removeIf(PayloadResolver::isPayloadHeader);
         if (message.getBody() instanceof S3ObjectStream previous) {
             previous.discard();
         }
@@ -194,6 +195,14 @@ public final class PayloadResolver {
                 == CleanupPolicy.DELETE) {
             ObjectCleanup.schedule(exchange, s3, object.bucket(), object.key());
         }
+    }
+
+    /**
+     * "Payload*" as Camel's removeHeaders matches it (ignoring case), without the regular expression it compiles for
+     * every other header.
+     */
+    private static boolean isPayloadHeader(String name) {
+        return name.regionMatches(true, 0, HEADER_PREFIX, 0, HEADER_PREFIX.length());
     }
 
     private static String unquote(String eTag) {
