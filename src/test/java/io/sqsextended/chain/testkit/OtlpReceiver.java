@@ -38,11 +38,15 @@ public final class OtlpReceiver implements BeforeAllCallback, AfterAllCallback {
 
     /** A span as received: ids in lower-case hex (a root span's parent is empty), attributes as strings. */
     public record ReceivedSpan(String traceId, String spanId, String parentSpanId, String name, String scope,
-            Map<String, String> attributes, boolean error, List<String> events) {
+            Map<String, String> attributes, boolean error, List<String> events, List<Link> links) {
 
         public boolean isRoot() {
             return parentSpanId.isEmpty();
         }
+    }
+
+    /** A span's link to another span, of its trace or another. */
+    public record Link(String traceId, String spanId) {
     }
 
     private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
@@ -111,7 +115,9 @@ public final class OtlpReceiver implements BeforeAllCallback, AfterAllCallback {
                             hex(span.getParentSpanId().toByteArray()),
                             span.getName(), scope.getScope().getName(), attributes(span.getAttributesList()),
                             span.getStatus().getCodeValue() == 2,
-                            span.getEventsList().stream().map(event -> event.getName()).toList())));
+                            span.getEventsList().stream().map(event -> event.getName()).toList(),
+                            span.getLinksList().stream().map(link -> new Link(hex(link.getTraceId().toByteArray()),
+                                    hex(link.getSpanId().toByteArray()))).toList())));
                 }
             }
             byte[] reply = ExportTraceServiceResponse.getDefaultInstance().toByteArray();

@@ -90,6 +90,24 @@ class PayloadTraceTest {
     }
 
     @Test
+    void aPayloadsMessageIsDeletedInADeleteSpanLinkedToTheUploadRequestOfItsTrace() {
+        String traceId = newTraceId();
+        JsonNode ticket = createUpload(traceId, 5);
+
+        assertThat(chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket),
+                "hello".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+
+        // a batch's delete spans several traces: a trace of its own, linked to each
+        ReceivedSpan delete = receiver.awaitSpan("the delete linked to the payload's trace", s -> s.name()
+                .equals("delete") && s.links().stream().anyMatch(link -> link.traceId().equals(traceId)));
+        assertThat(delete.isRoot()).isTrue();
+        String linked = delete.links().stream().filter(link -> link.traceId().equals(traceId)).findFirst()
+                .orElseThrow().spanId();
+        assertThat(receiver.awaitSpan("the linked span", s -> s.spanId().equals(linked)).name())
+                .isEqualTo("/v1/uploads");
+    }
+
+    @Test
     void aDeadLetteredPayloadsTraceEndsWithADeadLetterSpanWhoseContextTheDeadLetterCarries() {
         String traceId = newTraceId();
 
