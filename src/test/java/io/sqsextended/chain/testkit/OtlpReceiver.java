@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
@@ -34,7 +35,7 @@ import static org.awaitility.Awaitility.await;
  * the protobuf {@code ExportTraceServiceRequest}s the app's exporter POSTs to {@code /v1/traces} and keeps their spans.
  * {@link #settings()} points the app at it, exporting each span at once.
  */
-public final class OtlpReceiver implements BeforeAllCallback, AfterAllCallback {
+public final class OtlpReceiver implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
     /** A span as received: ids in lower-case hex (a root span's parent is empty), attributes as strings. */
     public record ReceivedSpan(String traceId, String spanId, String parentSpanId, String name, String scope,
@@ -50,10 +51,18 @@ public final class OtlpReceiver implements BeforeAllCallback, AfterAllCallback {
     }
 
     private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
+    private final AtomicLong received = new AtomicLong();
+    /** Whether the spans are kept, or only counted (a benchmark's millions). */
+    private final boolean keep;
     private final HttpServer server;
 
     /** Bound at once, so that its address is known when the app's extension is declared. */
     public OtlpReceiver() {
+        this(true);
+    }
+
+    private OtlpReceiver(boolean keep) {
+        this.keep = keep;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -62,14 +71,33 @@ public final class OtlpReceiver implements BeforeAllCallback, AfterAllCallback {
         server.createContext("/v1/traces", this::export);
     }
 
-    @Override
-    public void beforeAll(ExtensionContext context) {
+    /** A receiver that counts the spans, keeping none: {@link #start()} it, and close it after. */
+    public static OtlpReceiver counting() {
+        return new OtlpReceiver(false);
+    }
+
+    public void start() {
         server.start();
     }
 
     @Override
-    public void afterAll(ExtensionContext context) {
+    public void close() {
         server.stop(0);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    /** The spans received so far, kept or not. */
+    public long received() {
+        return received.get();
     }
 
     /** {@code app} exporting its spans here (system properties of its life: the SDK reads {@code otel.*} there). */
@@ -110,6 +138,10 @@ public final class OtlpReceiver implements BeforeAllCallback, AfterAllCallback {
             ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(body);
             for (ResourceSpans resource : request.getResourceSpansList()) {
                 for (ScopeSpans scope : resource.getScopeSpansList()) {
+                    received.addAndGet(scope.getSpansCount());
+                    if (!keep) {
+                        continue;
+                    }
                     scope.getSpansList().forEach(span -> spans.add(new ReceivedSpan(
                             hex(span.getTraceId().toByteArray()), hex(span.getSpanId().toByteArray()),
                             hex(span.getParentSpanId().toByteArray()),
