@@ -39,7 +39,8 @@ public final class OtlpReceiver implements BeforeAllCallback, AfterAllCallback, 
 
     /** A span as received: ids in lower-case hex (a root span's parent is empty), attributes as strings. */
     public record ReceivedSpan(String traceId, String spanId, String parentSpanId, String name, String scope,
-            Map<String, String> attributes, boolean error, List<String> events, List<Link> links) {
+            Map<String, String> attributes, boolean error, List<String> events, List<Link> links, long startNanos,
+            long endNanos) {
 
         public boolean isRoot() {
             return parentSpanId.isEmpty();
@@ -149,7 +150,8 @@ public final class OtlpReceiver implements BeforeAllCallback, AfterAllCallback, 
                             span.getStatus().getCodeValue() == 2,
                             span.getEventsList().stream().map(event -> event.getName()).toList(),
                             span.getLinksList().stream().map(link -> new Link(hex(link.getTraceId().toByteArray()),
-                                    hex(link.getSpanId().toByteArray()))).toList())));
+                                    hex(link.getSpanId().toByteArray()))).toList(),
+                            span.getStartTimeUnixNano(), span.getEndTimeUnixNano())));
                 }
             }
             byte[] reply = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
