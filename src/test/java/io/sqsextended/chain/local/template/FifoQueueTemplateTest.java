@@ -3,11 +3,15 @@ package io.sqsextended.chain.local.template;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Locale;
 import java.util.Map;
 
+import io.sqsextended.chain.consumer.ConsumerSettings;
 import io.sqsextended.chain.local.template.ProvisionedStack.QueueNotification;
 import io.sqsextended.chain.local.template.ProvisionedStack.QueueSpec;
 import io.sqsextended.chain.local.template.ProvisionedStack.Redrive;
+import io.sqsextended.chain.local.template.eval.Evaluator;
+import io.sqsextended.chain.local.template.eval.Nodes;
 import io.sqsextended.chain.local.template.eval.StackContext;
 import io.sqsextended.chain.local.template.eval.TemplateException;
 import org.junit.jupiter.api.Test;
@@ -82,6 +86,18 @@ class FifoQueueTemplateTest {
     void theBucketStillNotifiesTheNotificationQueueAlone() {
         assertThat(provision(FIFO).buckets().get(0).notifications()).extracting(QueueNotification::queueName)
                 .containsExactly("sqs-extended-chain-notifications");
+    }
+
+    @Test
+    void theServiceConsumesTheFifoQueueBesideTheNotificationQueue() {
+        assertThat(serviceVariable(FIFO, ConsumerSettings.QUEUES.name()))
+                .isEqualTo("sqs-extended-chain-notifications," + NAME);
+    }
+
+    @Test
+    void withoutAFifoQueueTheServiceConsumesTheNotificationQueueAlone() {
+        assertThat(serviceVariable(Map.of(), ConsumerSettings.QUEUES.name()))
+                .isEqualTo("sqs-extended-chain-notifications");
     }
 
     @Test
@@ -190,5 +206,20 @@ class FifoQueueTemplateTest {
                         maxReceiveCount: 5
                 """)).isInstanceOf(TemplateException.class)
                 .hasMessageContaining("Resources.Plain.Properties.RedrivePolicy").hasMessageContaining("FIFO");
+    }
+
+    /** The value of the service container's variable for {@code key}, evaluated with these parameters. */
+    private static Object serviceVariable(Map<String, String> overrides, String key) {
+        Map<String, Object> template = CloudFormationTemplate.load(CloudFormationTemplateTest.TEMPLATE).document();
+        Map<String, Object> task = Nodes.map(Nodes.section(template, "Resources").get("ServiceTaskDefinition"), "task");
+        Map<String, Object> container = Nodes.map(Nodes.list(Nodes.map(task.get("Properties"), "task")
+                .get("ContainerDefinitions"), "containers").get(0), "container");
+        // named as config.EnvironmentKeys reads it: upper case, an underscore for every other character
+        String variable = key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+        Object value = Nodes.list(container.get("Environment"), "Environment").stream()
+                .map(entry -> Nodes.map(entry, "variable")).filter(entry -> variable.equals(entry.get("Name")))
+                .findFirst().orElseThrow(() -> new AssertionError("The service sets no " + variable)).get("Value");
+        return new Evaluator(template, CloudFormationTemplateTest.STACK.withParameters(overrides)).intrinsics()
+                .eval(value, variable);
     }
 }
