@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.sqsextended.chain.testkit.OtlpReceiver;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -38,10 +39,14 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * Usage: bench/run drain [--runs=2] [--count=1000] [--size=1024] [--latency=0,5,20] [--chain=default,32]
  * [--spring=default,64] [--threads=32] [--warmup=20000] [--warmup-size=1024]
  * [--kinds=events,pointers] [--hold=0] [--heap] [--jfr] [--chain-jfr=profile] [--chain-jar=/tmp/main.jar]
+ * [--tracing=off,0,1]
  * --chain-jfr=SETTINGS records the chains alone with these JFR settings (a .jfc file, e.g. one sampling every 1 ms).
  * --chain-jar: other builds of the chain (e.g. main's, for an A/B of a change), each run with every --chain setting
  * beside the packaged jar, interleaved in the same runs; the report gives each one's CPU per payload over the first
  * chain's of the same run.
+ * --tracing: each --chain setting with tracing off, or on with the sampling ratio given (traceidratio: 0 drops every
+ * trace, 1 keeps every one), exported over OTLP/HTTP to a receiver in the bench's JVM that counts the spans
+ * (testkit.OtlpReceiver); the SDK's defaults otherwise (a batch every 5 s, at most 2,048 spans queued).
  */
 public final class DrainBench {
 
@@ -66,7 +71,9 @@ public final class DrainBench {
                 ? new String[] {"-XX:StartFlightRecording=filename=" + Path.of("bench/results/drain-stack.jfr")
                         .toAbsolutePath() + ",settings=profile"}
                 : new String[0];
-        try (Bench.Stack stack = Bench.Stack.start(work, stackOptions)) {
+        OtlpReceiver receiver = OtlpReceiver.counting();
+        receiver.start();
+        try (receiver; Bench.Stack stack = Bench.Stack.start(work, stackOptions)) {
             SqsClient extended = ExtendedClientLoop.client(stack);
             for (int c = 0; c < options.chainCount(); c++) {
                 String setting = options.chainSetting(c);
@@ -78,7 +85,9 @@ public final class DrainBench {
                 if (options.heap) {
                     jvm.add("-XX:SoftRefLRUPolicyMSPerMB=0");
                 }
-                Path recording = Path.of("bench/results/drain-" + setting + options.jarTag(c) + ".jfr");
+                jvm.addAll(tracing(options.tracing(c), receiver));
+                Path recording = Path.of("bench/results/drain-" + setting + options.tracingTag(c)
+                        + options.jarTag(c) + ".jfr");
                 if (options.chainJfr != null) {
                     jvm.add("-XX:StartFlightRecording=filename=" + recording.toAbsolutePath() + ",settings="
                             + options.chainJfr);
@@ -174,7 +183,24 @@ public final class DrainBench {
         }
         Bench.deleteTree(work);
         Bench.report("drain", "bench/run drain " + String.join(" ", args),
-                DrainReport.table(results, heaps, starts, options));
+                DrainReport.table(results, heaps, starts, options)
+                        + "\nSpans received by the bench's OTLP receiver: " + receiver.received() + "\n");
+    }
+
+    /** The chain's settings for tracing off, or on with this sampling ratio, exporting to {@code receiver}. */
+    private static List<String> tracing(String ratio, OtlpReceiver receiver) {
+        if (ratio.equals("off")) {
+            return List.of();
+        }
+        List<String> jvm = new ArrayList<>(List.of("-Dotel.traces.sampler=traceidratio",
+                "-Dotel.traces.sampler.arg=" + ratio));
+        // the SDK's own batching, not the tests' export within 50 ms
+        receiver.settings().forEach((key, value) -> {
+            if (!key.equals("otel.bsp.schedule.delay")) {
+                jvm.add("-D" + key + "=" + value);
+            }
+        });
+        return jvm;
     }
 
     /** chain.local.latency for a figure in milliseconds. */
@@ -355,19 +381,30 @@ public final class DrainBench {
         List<String> kinds = List.of("events", "pointers");
         /** Other builds of the chain, each run with every --chain setting beside the packaged jar's. */
         List<Path> chainJars = List.of();
+        /** Tracing of each --chain setting: "off", or the sampling ratio. */
+        List<String> tracings = List.of("off");
 
-        /** Chain JVMs: every --chain setting on the packaged jar, then on each --chain-jar. */
+        /** Chain JVMs: every --chain setting with every --tracing on the packaged jar, then on each --chain-jar. */
         int chainCount() {
-            return chains.size() * (1 + chainJars.size());
+            return chains.size() * tracings.size() * (1 + chainJars.size());
         }
 
         String chainSetting(int c) {
             return chains.get(c % chains.size());
         }
 
+        String tracing(int c) {
+            return tracings.get(c / chains.size() % tracings.size());
+        }
+
+        /** "" without --tracing, else "-tracing-" and the setting. */
+        String tracingTag(int c) {
+            return tracings.size() == 1 && tracing(c).equals("off") ? "" : "-tracing-" + tracing(c);
+        }
+
         /** The jar of chain JVM c, or null for the packaged one. */
         Path chainJar(int c) {
-            int jar = c / chains.size();
+            int jar = c / (chains.size() * tracings.size());
             return jar == 0 ? null : chainJars.get(jar - 1);
         }
 
@@ -380,7 +417,9 @@ public final class DrainBench {
         String chainName(int c) {
             String setting = chainSetting(c);
             Path jar = chainJar(c);
-            return "chain (" + (setting.equals("default") ? "defaults" : "concurrency " + setting) + ")"
+            String tracing = tracingTag(c).isEmpty() ? ""
+                    : tracing(c).equals("off") ? ", tracing off" : ", tracing sampling " + tracing(c);
+            return "chain (" + (setting.equals("default") ? "defaults" : "concurrency " + setting) + tracing + ")"
                     + (jar == null ? "" : " [" + jar.getFileName() + "]");
         }
 
@@ -410,6 +449,8 @@ public final class DrainBench {
                     chains = values;
                 } else if (arg.startsWith("--spring=")) {
                     springs = value.equals("none") ? List.of() : values;
+                } else if (arg.startsWith("--tracing=")) {
+                    tracings = values;
                 } else if (arg.startsWith("--kinds=")) {
                     kinds = values;
                 } else if (arg.equals("--heap")) {

@@ -10,6 +10,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import io.sqsextended.chain.tracing.DeleteSpan;
+import io.sqsextended.chain.tracing.TraceLinks;
 import io.sqsextended.chain.wire.SqsLimits;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -22,7 +24,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
 
 /**
  * Deletes the messages of completed exchanges from the queue, up to 10 in one {@code DeleteMessageBatch} (Camel's
@@ -48,7 +49,7 @@ final class MessageDeletes extends ServiceSupport {
     /** Exchange property: the message stays on the queue although its exchange completed. */
     private static final String KEEP = "ChainKeepMessage";
 
-    private record Pending(String messageId, String receiptHandle, Runnable afterDelete) {
+    private record Pending(String messageId, String receiptHandle, Runnable afterDelete, TraceLinks links) {
     }
 
     private final CamelContext context;
@@ -80,11 +81,12 @@ final class MessageDeletes extends ServiceSupport {
     void register(Exchange exchange) {
         String messageId = exchange.getIn().getHeader(Sqs2Constants.MESSAGE_ID, String.class);
         String receiptHandle = exchange.getIn().getHeader(Sqs2Constants.RECEIPT_HANDLE, String.class);
+        TraceLinks received = TraceLinks.received(exchange);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onComplete(Exchange done) {
                 if (!done.getProperty(KEEP, false, Boolean.class)) {
-                    add(new Pending(messageId, receiptHandle, afterDelete.apply(done)));
+                    add(new Pending(messageId, receiptHandle, afterDelete.apply(done), received.andPayloads(done)));
                 }
             }
         });
@@ -168,17 +170,22 @@ final class MessageDeletes extends ServiceSupport {
             entries.add(DeleteMessageBatchRequestEntry.builder().id(String.valueOf(i))
                     .receiptHandle(batch.get(i).receiptHandle()).build());
         }
-        DeleteMessageBatchResponse response;
-        try {
-            response = sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl.get()).entries(entries));
-        } catch (SdkException e) {
-            // the messages come back after their visibility timeout; the idempotent repository skips what was delivered
-            LOG.warn("Could not delete {} delivered messages (they come back after their visibility timeout): {}",
-                    batch.size(), e.toString());
-            return;
+        Map<String, BatchResultErrorEntry> failed;
+        try (DeleteSpan span = DeleteSpan.start(context, batch.stream().map(Pending::links).toList())) {
+            try {
+                failed = sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl.get()).entries(entries)).failed().stream()
+                        .collect(Collectors.toMap(BatchResultErrorEntry::id, f -> f));
+            } catch (SdkException e) {
+                span.failed(e.toString());
+                // the messages come back after their visibility timeout; the idempotent repository skips them
+                LOG.warn("Could not delete {} delivered messages (they come back after their visibility timeout): {}",
+                        batch.size(), e.toString());
+                return;
+            }
+            if (!failed.isEmpty()) {
+                span.failed(failed.size() + " of " + batch.size() + " messages not deleted");
+            }
         }
-        Map<String, BatchResultErrorEntry> failed = response.failed().stream()
-                .collect(Collectors.toMap(BatchResultErrorEntry::id, f -> f));
         for (int i = 0; i < batch.size(); i++) {
             Pending message = batch.get(i);
             BatchResultErrorEntry failure = failed.get(String.valueOf(i));

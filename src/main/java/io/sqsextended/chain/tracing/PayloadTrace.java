@@ -203,6 +203,7 @@ public final class PayloadTrace {
                 Context received = current(exchange);
                 parent = extract(exchange.getIn().getHeader(METADATA_TRACEPARENT, String.class)).orElse(received);
                 exchange.setProperty(PAYLOAD_CONTEXT, parent);
+                TraceLinks.payload(exchange, parent);
                 Instant delivery = exchange.getProperty(DELIVERY_STARTED, Instant.class);
                 Instant resolve = exchange.getProperty(RESOLVE_STARTED, Instant.class);
                 if (delivery != null && resolve != null) {
@@ -238,7 +239,7 @@ public final class PayloadTrace {
         }
     }
 
-    private static Tracer tracer(CamelContext context) {
+    static Tracer tracer(CamelContext context) {
         OpenTelemetry openTelemetry = context.getRegistry().lookupByNameAndType(OpenTelemetrySetup.OPEN_TELEMETRY,
                 OpenTelemetry.class);
         return openTelemetry == null ? null : openTelemetry.getTracer(OpenTelemetrySetup.SCOPE);
@@ -255,7 +256,7 @@ public final class PayloadTrace {
         return extract(exchange.getIn().getHeader(TraceContext.TRACEPARENT, String.class)).orElse(Context.root());
     }
 
-    private static Optional<Context> extract(String traceparent) {
+    static Optional<Context> extract(String traceparent) {
         if (traceparent == null) {
             return Optional.empty();
         }

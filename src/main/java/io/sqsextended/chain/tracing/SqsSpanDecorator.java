@@ -2,6 +2,7 @@ package io.sqsextended.chain.tracing;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -9,12 +10,14 @@ import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 import org.apache.camel.telemetry.SpanContextPropagationExtractor;
 import org.apache.camel.telemetry.decorators.AbstractMessagingSpanDecorator;
 import org.apache.camel.telemetry.propagation.CamelHeadersSpanContextPropagationExtractor;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * Camel's span of an SQS message received ({@code receive}): it continues the message's {@code traceparent} attribute
- * (the consumer maps attributes to headers), else AWS's {@code AWSTraceHeader} system attribute. Found by Camel's
- * tracer through {@code META-INF/services/org.apache.camel.telemetry.SpanDecorator}.
+ * (Camel's consumer maps attributes to headers; the FIFO consumer's exchange has them as its attributes' map), else
+ * AWS's {@code AWSTraceHeader} system attribute. Found by Camel's tracer through
+ * {@code META-INF/services/org.apache.camel.telemetry.SpanDecorator}.
  */
 public class SqsSpanDecorator extends AbstractMessagingSpanDecorator {
 
@@ -44,12 +47,23 @@ public class SqsSpanDecorator extends AbstractMessagingSpanDecorator {
         if (headers.containsKey(TraceContext.TRACEPARENT)) {
             return super.getExtractor(exchange);
         }
-        Map<?, ?> system = exchange.getIn().getHeader(Sqs2Constants.ATTRIBUTES, Map.of(), Map.class);
-        Object xray = system.get(MessageSystemAttributeName.AWS_TRACE_HEADER);
-        return XRayTraceHeader.toTraceparent(xray == null ? null : xray.toString()).map(traceparent -> {
+        return traceparentAttribute(exchange).or(() -> xrayTraceHeader(exchange)).map(traceparent -> {
             Map<String, Object> carrier = new HashMap<>(headers);
             carrier.put(TraceContext.TRACEPARENT, traceparent);
             return (SpanContextPropagationExtractor) new CamelHeadersSpanContextPropagationExtractor(carrier);
         }).orElseGet(() -> super.getExtractor(exchange));
+    }
+
+    /** The {@code traceparent} message attribute, when no header carries it (the FIFO consumer maps none). */
+    private static Optional<String> traceparentAttribute(Exchange exchange) {
+        Map<?, ?> attributes = exchange.getIn().getHeader(Sqs2Constants.MESSAGE_ATTRIBUTES, Map.of(), Map.class);
+        return attributes.get(TraceContext.TRACEPARENT) instanceof MessageAttributeValue value
+                ? Optional.ofNullable(value.stringValue()) : Optional.empty();
+    }
+
+    private static Optional<String> xrayTraceHeader(Exchange exchange) {
+        Map<?, ?> system = exchange.getIn().getHeader(Sqs2Constants.ATTRIBUTES, Map.of(), Map.class);
+        Object xray = system.get(MessageSystemAttributeName.AWS_TRACE_HEADER);
+        return XRayTraceHeader.toTraceparent(xray == null ? null : xray.toString());
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
@@ -34,22 +35,35 @@ import static org.awaitility.Awaitility.await;
  * the protobuf {@code ExportTraceServiceRequest}s the app's exporter POSTs to {@code /v1/traces} and keeps their spans.
  * {@link #settings()} points the app at it, exporting each span at once.
  */
-public final class OtlpReceiver implements BeforeAllCallback, AfterAllCallback {
+public final class OtlpReceiver implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
     /** A span as received: ids in lower-case hex (a root span's parent is empty), attributes as strings. */
     public record ReceivedSpan(String traceId, String spanId, String parentSpanId, String name, String scope,
-            Map<String, String> attributes, boolean error, List<String> events) {
+            Map<String, String> attributes, boolean error, List<String> events, List<Link> links, long startNanos,
+            long endNanos) {
 
         public boolean isRoot() {
             return parentSpanId.isEmpty();
         }
     }
 
+    /** A span's link to another span, of its trace or another. */
+    public record Link(String traceId, String spanId) {
+    }
+
     private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
+    private final AtomicLong received = new AtomicLong();
+    /** Whether the spans are kept, or only counted (a benchmark's millions). */
+    private final boolean keep;
     private final HttpServer server;
 
     /** Bound at once, so that its address is known when the app's extension is declared. */
     public OtlpReceiver() {
+        this(true);
+    }
+
+    private OtlpReceiver(boolean keep) {
+        this.keep = keep;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -58,14 +72,33 @@ public final class OtlpReceiver implements BeforeAllCallback, AfterAllCallback {
         server.createContext("/v1/traces", this::export);
     }
 
-    @Override
-    public void beforeAll(ExtensionContext context) {
+    /** A receiver that counts the spans, keeping none: {@link #start()} it, and close it after. */
+    public static OtlpReceiver counting() {
+        return new OtlpReceiver(false);
+    }
+
+    public void start() {
         server.start();
     }
 
     @Override
-    public void afterAll(ExtensionContext context) {
+    public void close() {
         server.stop(0);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    /** The spans received so far, kept or not. */
+    public long received() {
+        return received.get();
     }
 
     /** {@code app} exporting its spans here (system properties of its life: the SDK reads {@code otel.*} there). */
@@ -106,12 +139,19 @@ public final class OtlpReceiver implements BeforeAllCallback, AfterAllCallback {
             ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(body);
             for (ResourceSpans resource : request.getResourceSpansList()) {
                 for (ScopeSpans scope : resource.getScopeSpansList()) {
+                    received.addAndGet(scope.getSpansCount());
+                    if (!keep) {
+                        continue;
+                    }
                     scope.getSpansList().forEach(span -> spans.add(new ReceivedSpan(
                             hex(span.getTraceId().toByteArray()), hex(span.getSpanId().toByteArray()),
                             hex(span.getParentSpanId().toByteArray()),
                             span.getName(), scope.getScope().getName(), attributes(span.getAttributesList()),
                             span.getStatus().getCodeValue() == 2,
-                            span.getEventsList().stream().map(event -> event.getName()).toList())));
+                            span.getEventsList().stream().map(event -> event.getName()).toList(),
+                            span.getLinksList().stream().map(link -> new Link(hex(link.getTraceId().toByteArray()),
+                                    hex(link.getSpanId().toByteArray()))).toList(),
+                            span.getStartTimeUnixNano(), span.getEndTimeUnixNano())));
                 }
             }
             byte[] reply = ExportTraceServiceResponse.getDefaultInstance().toByteArray();

@@ -1,7 +1,11 @@
 package io.sqsextended.chain.tracing;
 
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -60,6 +64,25 @@ class PayloadTraceTest {
     }
 
     @Test
+    void aSinglePutPayloadsTraceRendersAsATimelineFromTheUploadRequestToTheDownstream() throws IOException {
+        String traceId = newTraceId();
+        JsonNode ticket = createUpload(traceId, 5);
+        assertThat(chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket),
+                "hello".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+        // the deliver span ends last, after Camel's spans of the downstream
+        deliverAbove(awaitDownstreamSpan(traceId));
+        receiver.awaitSpan("the deliver span", s -> s.traceId().equals(traceId) && s.name().equals("deliver"));
+
+        String diagram = TraceDiagram.render(receiver.trace(traceId));
+
+        // README "Tracing" links a copy of it: docs/tracing-example.md
+        Files.writeString(Path.of("target/tracing-example.txt"), diagram);
+        List<String> names = diagram.lines().skip(1).map(line -> line.substring(0, 34).strip()).toList();
+        assertThat(names.get(0)).isEqualTo("/v1/uploads");
+        assertThat(names).containsSubsequence("/v1/uploads", "claim", "resolve", "deliver");
+    }
+
+    @Test
     void aMultipartPayloadReachesTheDownstreamInTheTraceOfItsUploadRequest() {
         String traceId = newTraceId();
         byte[] body = RandomBytes.randomBytes(6 * MIB + 1);
@@ -87,6 +110,24 @@ class PayloadTraceTest {
         assertThat(receive.parentSpanId()).isEqualTo(parentId);
         ReceivedSpan deliver = deliverAbove(awaitDownstreamSpan(traceId));
         assertThat(deliver.attributes()).containsEntry(PayloadTrace.KEY.getKey(), key);
+    }
+
+    @Test
+    void aPayloadsMessageIsDeletedInADeleteSpanLinkedToTheUploadRequestOfItsTrace() {
+        String traceId = newTraceId();
+        JsonNode ticket = createUpload(traceId, 5);
+
+        assertThat(chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket),
+                "hello".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+
+        // a batch's delete spans several traces: a trace of its own, linked to each
+        ReceivedSpan delete = receiver.awaitSpan("the delete linked to the payload's trace", s -> s.name()
+                .equals("delete") && s.links().stream().anyMatch(link -> link.traceId().equals(traceId)));
+        assertThat(delete.isRoot()).isTrue();
+        String linked = delete.links().stream().filter(link -> link.traceId().equals(traceId)).findFirst()
+                .orElseThrow().spanId();
+        assertThat(receiver.awaitSpan("the linked span", s -> s.spanId().equals(linked)).name())
+                .isEqualTo("/v1/uploads");
     }
 
     @Test
