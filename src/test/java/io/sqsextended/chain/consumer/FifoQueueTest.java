@@ -11,6 +11,7 @@ import io.sqsextended.chain.testkit.RecordingDownstream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 import static io.sqsextended.chain.testkit.Queues.attribute;
@@ -61,5 +62,20 @@ class FifoQueueTest {
                 .as("its own group waits for the poison message's end").allMatch(at -> at > lastPoisonAttempt);
         assertThat(chain.downstream().groupOrder("held", run)).containsExactly(0, 2, 3, 4);
         assertThat(chain.downstream().groupOrder("free", run)).containsExactly(0, 1, 2, 3, 4);
+    }
+
+    @Test
+    void aFifoMessagesAttributesReachTheDownstreamAsHeadersAsAStandardQueuesDo() {
+        String run = UUID.randomUUID().toString();
+        chain.sqs().sendMessage(r -> r.queueUrl(fifo.queueUrl).messageBody("attributed 0 " + run)
+                .messageGroupId("attributed").messageDeduplicationId(run)
+                .messageAttributes(Map.of("tenant", MessageAttributeValue.builder().dataType("String")
+                        .stringValue("acme").build())));
+
+        await().until(() -> !chain.downstream().of(a -> a.text().equals("attributed 0 " + run)).isEmpty());
+
+        RecordingDownstream.Attempt attempt = chain.downstream().of(a -> a.text().equals("attributed 0 " + run)).get(0);
+        assertThat(attempt.headers()).containsEntry("tenant", "acme")
+                .containsEntry("MessageGroupId", "attributed").containsKey("CamelAwsSqsMD5OfBody");
     }
 }

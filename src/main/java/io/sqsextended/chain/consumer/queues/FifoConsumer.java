@@ -2,6 +2,7 @@ package io.sqsextended.chain.consumer.queues;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -11,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.aws2.sqs.Sqs2Constants;
+import org.apache.camel.component.aws2.sqs.Sqs2HeaderFilterStrategy;
+import org.apache.camel.component.aws2.sqs.Sqs2MessageHelper;
 import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +37,7 @@ final class FifoConsumer extends DefaultConsumer {
     private static final long RETRY_MILLIS = 1000;
     /** Between short receives while groups are held: a group is free again on SQS once its message is deleted. */
     private static final long RECHECK_MILLIS = 25;
+    private static final Sqs2HeaderFilterStrategy HEADER_FILTER = new Sqs2HeaderFilterStrategy();
 
     private final FifoEndpoint endpoint;
     private final SourceQueue queue;
@@ -123,11 +127,20 @@ final class FifoConsumer extends DefaultConsumer {
     /** Hands the message to the route; when its exchange is done, the next of its group follows. */
     private void process(Message message) {
         Exchange exchange = createExchange(false);
+        // the headers Camel's aws2-sqs consumer sets, so a downstream sees a FIFO queue's message as a standard one's
+        exchange.getIn().setHeaders(new HashMap<>(message.attributesAsStrings()));
         exchange.getIn().setBody(message.body());
         exchange.getIn().setHeader(Sqs2Constants.MESSAGE_ID, message.messageId());
+        exchange.getIn().setHeader(Sqs2Constants.MD5_OF_BODY, message.md5OfBody());
         exchange.getIn().setHeader(Sqs2Constants.RECEIPT_HANDLE, message.receiptHandle());
         exchange.getIn().setHeader(Sqs2Constants.ATTRIBUTES, message.attributes());
         exchange.getIn().setHeader(Sqs2Constants.MESSAGE_ATTRIBUTES, message.messageAttributes());
+        message.messageAttributes().forEach((name, value) -> {
+            Object header = Sqs2MessageHelper.fromMessageAttributeValue(value);
+            if (!HEADER_FILTER.applyFilterToExternalHeaders(name, header, exchange)) {
+                exchange.getIn().setHeader(name, header);
+            }
+        });
         getAsyncProcessor().process(exchange, doneSync -> done(message, exchange));
     }
 
