@@ -64,19 +64,28 @@ class FifoReceiveRetryTest {
 
         try (CapturedLogs logs = CapturedLogs.open("fifo-receive-retry")) {
             fifo.sendToGroup(sqs, "g", "g 1 " + run);
-            // well within the 360 s the lost answer's message stays hidden
-            await().atMost(Duration.ofSeconds(15)).until(() -> chain.downstream().groupOrder("g", run).size() == 1);
+            List<SqsReceiveProxy.Receive> lostThenRetried = await().until(FifoReceiveRetryTest::lostThenNext,
+                    receives -> receives.size() == 2);
 
+            SqsReceiveProxy.Receive lost = lostThenRetried.get(0);
+            SqsReceiveProxy.Receive retried = lostThenRetried.get(1);
+            assertThat(retried.attemptId()).isNotNull().isEqualTo(lost.attemptId());
+            assertThat(retried.messageIds()).hasSize(1).isEqualTo(lost.messageIds());
+            assertThat(retried.lost()).isFalse();
             assertThat(logs.count("Receive from FIFO queue " + QUEUE + " failed, retried with the same attempt id"))
                     .as("the poller saw the lost answer").isEqualTo(1);
         }
-        List<SqsReceiveProxy.Receive> receives = proxy.receives(QUEUE);
-        int lost = receives.indexOf(receives.stream().filter(SqsReceiveProxy.Receive::lost).findFirst().orElseThrow());
-        SqsReceiveProxy.Receive retried = receives.get(lost + 1);
-        assertThat(retried.attemptId()).isNotNull().isEqualTo(receives.get(lost).attemptId());
-        assertThat(retried.messageIds()).hasSize(1).isEqualTo(receives.get(lost).messageIds());
-        assertThat(retried.lost()).isFalse();
+        // well within the 360 s the lost answer's message stays hidden
+        await().atMost(Duration.ofSeconds(15)).until(() -> chain.downstream().groupOrder("g", run).size() == 1);
         fifo.awaitNothingPending();
         assertThat(chain.downstream().groupOrder("g", run)).as("delivered once").containsExactly(1);
+    }
+
+    /** The receive whose answer was lost and the one after it, as far as they happened. */
+    private static List<SqsReceiveProxy.Receive> lostThenNext() {
+        List<SqsReceiveProxy.Receive> receives = proxy.receives(QUEUE);
+        int lost = receives.stream().filter(SqsReceiveProxy.Receive::lost).findFirst().map(receives::indexOf)
+                .orElse(receives.size());
+        return receives.subList(lost, Math.min(receives.size(), lost + 2));
     }
 }
