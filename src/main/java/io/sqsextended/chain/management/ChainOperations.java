@@ -13,6 +13,7 @@ import io.sqsextended.chain.config.InjectionControl;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.sqsextended.chain.consumer.ConsumerSettings;
 import io.sqsextended.chain.consumer.queues.SourceQueue;
 import io.sqsextended.chain.consumer.queues.SourceQueues;
 import org.apache.camel.CamelContext;
@@ -31,23 +32,23 @@ final class ChainOperations extends ServiceSupport implements ChainOperationsMBe
     private final CamelContext context;
     private final Supplier<SourceQueues> queues;
     private final ChainCounters counters;
-    private final Supplier<DeadLetterRedrive> redriveFactory;
+    private final Supplier<DeadLetterQueues> deadLettersFactory;
     private final Supplier<Map<String, Long>> apiCounters;
-    private DeadLetterRedrive redrive;
+    private DeadLetterQueues deadLetters;
 
     /** @param queues the queues consumed, looked up once the routes are built */
     ChainOperations(CamelContext context, Supplier<SourceQueues> queues, ChainCounters counters,
-            Supplier<DeadLetterRedrive> redriveFactory, Supplier<Map<String, Long>> apiCounters) {
+            Supplier<DeadLetterQueues> deadLettersFactory, Supplier<Map<String, Long>> apiCounters) {
         this.context = context;
         this.queues = queues;
         this.counters = counters;
-        this.redriveFactory = redriveFactory;
+        this.deadLettersFactory = deadLettersFactory;
         this.apiCounters = apiCounters;
     }
 
     @Override
     protected void doStart() throws Exception {
-        redrive = redriveFactory.get();
+        deadLetters = deadLettersFactory.get();
         MeterRegistry meters = context.getRegistry().findSingleByType(MeterRegistry.class);
         if (meters != null) {
             // one series per source queue (tag queue): sum() over them is the chain's
@@ -63,6 +64,9 @@ final class ChainOperations extends ServiceSupport implements ChainOperationsMBe
                 FunctionCounter.builder(METERS + ".bytes.delivered", counts, c -> c.bytes.get()).tags(tag)
                         .baseUnit("bytes").register(meters);
                 Gauge.builder(METERS + ".in.flight", () -> inFlight(queue)).tags(tag).register(meters);
+                // an SQS call: read at most every DeadLetterQueues.GAUGE_MILLIS, whatever the scrapes
+                Gauge.builder(METERS + ".dead.letter.queue.depth", () -> deadLetters.gauged(queue)).tags(tag)
+                        .register(meters);
             }
             FunctionCounter.builder(METERS + ".presigns.issued", this, ChainOperations::getPresignsIssued)
                     .register(meters);
@@ -139,7 +143,12 @@ final class ChainOperations extends ServiceSupport implements ChainOperationsMBe
 
     @Override
     public long getDeadLetterQueueDepth() {
-        return redrive.depth();
+        return deadLetters.notification().depth();
+    }
+
+    @Override
+    public Map<String, Long> getDeadLetterQueueDepthByQueue() {
+        return byQueue(queue -> deadLetters.of(queue).depth());
     }
 
     @Override
@@ -149,7 +158,12 @@ final class ChainOperations extends ServiceSupport implements ChainOperationsMBe
 
     @Override
     public int redriveDeadLetters(int max) {
-        return redrive.redrive(max);
+        return deadLetters.notification().redrive(max);
+    }
+
+    @Override
+    public int redriveDeadLettersOf(String queue, int max) {
+        return deadLetters.of(queue(queue)).redrive(max);
     }
 
     @Override
@@ -198,7 +212,8 @@ final class ChainOperations extends ServiceSupport implements ChainOperationsMBe
 
     private SourceQueue queue(String name) {
         return queues.get().all().stream().filter(queue -> queue.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Not a queue the chain consumes: " + name));
+                .orElseThrow(() -> new IllegalArgumentException("Not a queue the chain consumes: " + name + " ("
+                        + ConsumerSettings.QUEUES.name() + ": " + queues.get().all() + ")"));
     }
 
     private int inFlight(SourceQueue queue) {

@@ -36,14 +36,23 @@ public interface ChainOperationsMBean {
     /** Whether each source queue's route polls it. */
     Map<String, Boolean> getConsumingByQueue();
 
-    /** Messages waiting on the dead-letter queue (SQS's approximate count). */
+    /** Messages waiting on the notification queue's dead-letter queue (SQS's approximate count). */
     long getDeadLetterQueueDepth();
+
+    /** By source queue: messages waiting on the dead-letter queue its RedrivePolicy names (each read from SQS now). */
+    Map<String, Long> getDeadLetterQueueDepthByQueue();
 
     /** Whether a consume route polls its queue. */
     boolean isConsuming();
 
     /** Moves up to {@code max} messages from the dead-letter queue back to the notification queue; returns how many. */
     int redriveDeadLetters(int max);
+
+    /**
+     * Moves up to {@code max} messages from the dead-letter queue of source queue {@code queue} back to it (a FIFO
+     * queue: each to its message group, a group's in their order); returns how many. A queue not consumed is refused.
+     */
+    int redriveDeadLettersOf(String queue, int max);
 
     /** Stops polling every source queue; in-flight messages finish. */
     void pauseConsumer() throws Exception;

@@ -42,7 +42,8 @@ public class ManagementConfiguration implements CamelConfiguration {
         context.addService(new ChainOperations(context,
                 () -> context.getRegistry().lookupByNameAndType(ConsumerRoutes.SOURCE_QUEUES, SourceQueues.class),
                 counters,
-                () -> new DeadLetterRedrive(context.getRegistry().findSingleByType(SqsClient.class),
+                () -> new DeadLetterQueues(context.getRegistry().findSingleByType(SqsClient.class),
+                        context.getRegistry().lookupByNameAndType(ConsumerRoutes.SOURCE_QUEUES, SourceQueues.class),
                         resources(context).deadLetterQueue(), resources(context).queue(),
                         DeadLetterSender.FAILURE_ATTRIBUTES),
                 () -> {

@@ -29,4 +29,9 @@ public final class QueueUrl implements Supplier<String> {
     public String queueName() {
         return queueName;
     }
+
+    /** SQS's rule: a FIFO queue's name ends in {@code .fifo}. */
+    public boolean fifo() {
+        return queueName.endsWith(".fifo");
+    }
 }

@@ -62,7 +62,7 @@ public final class SourceQueue {
 
     /** SQS's rule: a FIFO queue's name ends in {@code .fifo}. */
     public boolean fifo() {
-        return name.endsWith(".fifo");
+        return url.fifo();
     }
 
     public QueueUrl url() {

@@ -54,6 +54,14 @@ public final class SourceQueues extends LifecycleStrategySupport {
         return byRoute.get(routeId);
     }
 
+    /** The queue's dead-letter queue: known once its route started, else read now (the consumer is off). */
+    public QueueUrl deadLetters(SourceQueue queue) {
+        if (queue.deadLetters() == null) {
+            queue.readAttributes(sqs);
+        }
+        return queue.deadLetters();
+    }
+
     /** Camel calls this right before it starts a route's consumer: the queue is read then, not at build. */
     @Override
     public void onServiceAdd(CamelContext context, Service service, Route route) {

@@ -140,6 +140,14 @@ class TemplateSecurityTest {
     }
 
     @Test
+    void chainPolicyLetsTheRedriveReceiveAndDeleteOnlyOnTheFifoDeadLetterQueue() {
+        Map<String, Object> redriven = chainPolicyStatement("FifoDeadLettersRedriven");
+
+        assertThat(list(redriven.get("Action"))).containsExactlyInAnyOrder("sqs:ReceiveMessage", "sqs:DeleteMessage");
+        grantsOnFifoQueueOrNothingMore(redriven, "FifoDeadLetterQueue");
+    }
+
+    @Test
     void queuePolicyLetsOnlyS3SendMessagesForThisBucketAndAccount() {
         Map<String, Object> policy = resource("NotificationQueuePolicy");
         assertThat(list(at(policy, "Properties", "Queues"))).containsExactly(Map.of("Ref", "NotificationQueue"));
