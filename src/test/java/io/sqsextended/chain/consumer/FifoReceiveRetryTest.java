@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import io.sqsextended.chain.config.AuthSettings;
 import io.sqsextended.chain.config.ChainKeys;
@@ -81,11 +82,29 @@ class FifoReceiveRetryTest {
         assertThat(chain.downstream().groupOrder("g", run)).as("delivered once").containsExactly(1);
     }
 
+    @Test
+    void aReceiveSqsRefusedIsRetriedWithANewAttemptId() {
+        String run = UUID.randomUUID().toString();
+        Queues fifo = new Queues(sqs, QUEUE);
+        proxy.refuseReceives(QUEUE, 1);
+
+        List<SqsReceiveProxy.Receive> refusedThenRetried = await().until(
+                () -> firstThenNext(SqsReceiveProxy.Receive::refused), receives -> receives.size() == 2);
+        assertThat(refusedThenRetried.get(1).attemptId()).isNotNull()
+                .as("an id SQS refused would be refused again").isNotEqualTo(refusedThenRetried.get(0).attemptId());
+
+        fifo.sendToGroup(sqs, "r", "r 1 " + run);
+        await().atMost(Duration.ofSeconds(15)).until(() -> chain.downstream().groupOrder("r", run).size() == 1);
+    }
+
     /** The receive whose answer was lost and the one after it, as far as they happened. */
     private static List<SqsReceiveProxy.Receive> lostThenNext() {
+        return firstThenNext(SqsReceiveProxy.Receive::lost);
+    }
+
+    private static List<SqsReceiveProxy.Receive> firstThenNext(Predicate<SqsReceiveProxy.Receive> which) {
         List<SqsReceiveProxy.Receive> receives = proxy.receives(QUEUE);
-        int lost = receives.stream().filter(SqsReceiveProxy.Receive::lost).findFirst().map(receives::indexOf)
-                .orElse(receives.size());
-        return receives.subList(lost, Math.min(receives.size(), lost + 2));
+        int first = receives.stream().filter(which).findFirst().map(receives::indexOf).orElse(receives.size());
+        return receives.subList(first, Math.min(receives.size(), first + 2));
     }
 }

@@ -25,12 +25,16 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * An HTTP proxy on loopback in front of an SQS endpoint (the AWS JSON protocol the SDK speaks) that records every
  * ReceiveMessage (queue, ReceiveRequestAttemptId, the ids of the messages answered) and can lose answers: the request
- * reaches SQS, which hands its messages out, and the client gets a 500 instead, as when an answer is lost on the way.
+ * reaches SQS, which hands its messages out, and the client gets a 500 instead, as when an answer is lost on the way;
+ * or can refuse receives with a 400 without forwarding them, as SQS refuses a request it will not take.
  */
 public final class SqsReceiveProxy implements AutoCloseable {
 
-    /** One ReceiveMessage: its queue URL, its attempt id (null: none), what SQS answered, whether it was lost. */
-    public record Receive(String queueUrl, String attemptId, List<String> messageIds, boolean lost) {
+    /**
+     * One ReceiveMessage: its queue URL, its attempt id (null: none), what SQS answered, whether it was lost, whether the
+     * proxy refused it (not forwarded).
+     */
+    public record Receive(String queueUrl, String attemptId, List<String> messageIds, boolean lost, boolean refused) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,6 +43,8 @@ public final class SqsReceiveProxy implements AutoCloseable {
             "upgrade", "transfer-encoding", "keep-alive");
     private static final byte[] LOST = ("{\"__type\":\"com.amazonaws.sqs#InternalFailure\",\"message\":\"The answer "
             + "was lost by the test's proxy.\"}").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] REFUSED = ("{\"__type\":\"com.amazonaws.sqs#InvalidParameterValue\",\"message\":\"Refused "
+            + "by the test's proxy.\"}").getBytes(StandardCharsets.UTF_8);
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -47,6 +53,8 @@ public final class SqsReceiveProxy implements AutoCloseable {
     private final List<Receive> receives = new CopyOnWriteArrayList<>();
     private final AtomicInteger toLose = new AtomicInteger();
     private volatile String lossyQueue = "";
+    private final AtomicInteger toRefuse = new AtomicInteger();
+    private volatile String refusingQueue = "";
 
     private SqsReceiveProxy(HttpServer server, URI upstream) {
         this.server = server;
@@ -74,6 +82,12 @@ public final class SqsReceiveProxy implements AutoCloseable {
         toLose.set(count);
     }
 
+    /** Refuses the next {@code count} receives from {@code queueName} with a 400, without forwarding them. */
+    public void refuseReceives(String queueName, int count) {
+        refusingQueue = queueName;
+        toRefuse.set(count);
+    }
+
     /** The receives from {@code queueName} so far, in the order they were answered. */
     public List<Receive> receives(String queueName) {
         return receives.stream().filter(receive -> receive.queueUrl().endsWith("/" + queueName)).toList();
@@ -82,13 +96,14 @@ public final class SqsReceiveProxy implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            boolean receive = "AmazonSQS.ReceiveMessage".equals(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
+            if (receive && refused(JSON.readTree(body))) {
+                fail(exchange, 400, "InvalidParameterValue;Sender", REFUSED);
+                return;
+            }
             HttpResponse<byte[]> answer = forward(exchange, body);
-            if ("AmazonSQS.ReceiveMessage".equals(exchange.getRequestHeaders().getFirst("X-Amz-Target"))
-                    && record(JSON.readTree(body), answer)) {
-                exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
-                exchange.getResponseHeaders().add("x-amzn-query-error", "InternalFailure;Receiver");
-                exchange.sendResponseHeaders(500, LOST.length);
-                exchange.getResponseBody().write(LOST);
+            if (receive && record(JSON.readTree(body), answer)) {
+                fail(exchange, 500, "InternalFailure;Receiver", LOST);
                 return;
             }
             answer.headers().map().forEach((name, values) -> {
@@ -120,6 +135,28 @@ public final class SqsReceiveProxy implements AutoCloseable {
         }
     }
 
+    private static void fail(HttpExchange exchange, int status, String queryError, byte[] body) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
+        exchange.getResponseHeaders().add("x-amzn-query-error", queryError);
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+    }
+
+    /** Records a receive the proxy refuses, if it is one. */
+    private boolean refused(JsonNode sent) {
+        String queueUrl = sent.path("QueueUrl").asText();
+        if (!queueUrl.endsWith("/" + refusingQueue) || toRefuse.getAndUpdate(left -> Math.max(0, left - 1)) == 0) {
+            return false;
+        }
+        receives.add(new Receive(queueUrl, attemptId(sent), List.of(), false, true));
+        return true;
+    }
+
+    private static String attemptId(JsonNode sent) {
+        JsonNode attemptId = sent.get("ReceiveRequestAttemptId");
+        return attemptId == null ? null : attemptId.asText();
+    }
+
     /** Records a receive; returns whether its answer is to be lost. */
     private boolean record(JsonNode sent, HttpResponse<byte[]> answer) throws IOException {
         List<String> ids = new ArrayList<>();
@@ -130,8 +167,7 @@ public final class SqsReceiveProxy implements AutoCloseable {
         String queueUrl = sent.path("QueueUrl").asText();
         boolean lost = !ids.isEmpty() && queueUrl.endsWith("/" + lossyQueue)
                 && toLose.getAndUpdate(left -> Math.max(0, left - 1)) > 0;
-        JsonNode attemptId = sent.get("ReceiveRequestAttemptId");
-        receives.add(new Receive(queueUrl, attemptId == null ? null : attemptId.asText(), List.copyOf(ids), lost));
+        receives.add(new Receive(queueUrl, attemptId(sent), List.copyOf(ids), lost, false));
         return lost;
     }
 

@@ -17,6 +17,7 @@ import org.apache.camel.component.aws2.sqs.Sqs2MessageHelper;
 import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
@@ -37,6 +38,8 @@ final class FifoConsumer extends DefaultConsumer {
     private static final long RETRY_MILLIS = 1000;
     /** Between short receives while groups are held: a group is free again on SQS once its message is deleted. */
     private static final long RECHECK_MILLIS = 25;
+    /** SQS keeps a receive's attempt id for 5 minutes; a retry after that takes a new one. */
+    private static final long ATTEMPT_ID_NANOS = TimeUnit.MINUTES.toNanos(4);
     private static final Sqs2HeaderFilterStrategy HEADER_FILTER = new Sqs2HeaderFilterStrategy();
 
     private final FifoEndpoint endpoint;
@@ -84,14 +87,18 @@ final class FifoConsumer extends DefaultConsumer {
 
     private void poll() {
         String attemptId = null;
+        long attemptStarted = 0;
         while (running) {
             int room = Math.min(MAX_RECEIVE, endpoint.maxHeld() - groups.size());
             if (room <= 0) {
                 pause(50);
                 continue;
             }
-            // a receive retried after a failure reuses its id: SQS then answers with the messages it had received
-            String attempt = attemptId != null ? attemptId : UUID.randomUUID().toString();
+            if (attemptId == null || System.nanoTime() - attemptStarted > ATTEMPT_ID_NANOS) {
+                attemptId = UUID.randomUUID().toString();
+                attemptStarted = System.nanoTime();
+            }
+            String attempt = attemptId;
             // a long poll does not end when a group held here is freed: while groups are held, short receives
             boolean holding = groups.size() > 0;
             List<Message> messages;
@@ -106,9 +113,13 @@ final class FifoConsumer extends DefaultConsumer {
                 if (!running) {
                     return;
                 }
-                attemptId = attempt;
-                LOG.warn("Receive from FIFO queue {} failed, retried with the same attempt id: {}", queue.name(),
-                        e.getMessage());
+                // an answer maybe lost (none, a 5xx) keeps the id, SQS then answers again; an id refused stays refused
+                boolean unanswered = !(e instanceof AwsServiceException refused) || refused.statusCode() >= 500;
+                if (!unanswered) {
+                    attemptId = null;
+                }
+                LOG.warn("Receive from FIFO queue {} failed, retried with {} attempt id: {}", queue.name(),
+                        unanswered ? "the same" : "a new", e.getMessage());
                 pause(RETRY_MILLIS);
                 continue;
             }
