@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sqsextended.chain.consumer.ConsumerSettings;
-import io.sqsextended.chain.consumer.FailureReason;
+import io.sqsextended.chain.consumer.delivery.FailureReason;
 import io.sqsextended.chain.presign.PresignSettings;
 import io.sqsextended.chain.testkit.ApiClient;
 import io.sqsextended.chain.testkit.CapturedLogs;

@@ -1,4 +1,4 @@
-package io.sqsextended.chain.consumer;
+package io.sqsextended.chain.consumer.delivery;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -33,7 +33,7 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
  * interrupted so that Camel routes nothing of it further (no redelivery, no dead letter). Later attempts read their
  * own copy of the body. Without a timeout the downstream is called on the exchange itself, as {@code to()} would.
  */
-final class DownstreamCall extends AsyncProcessorSupport {
+public final class DownstreamCall extends AsyncProcessorSupport {
 
     /** Exchange property: an earlier attempt timed out, and may still hold the body. */
     private static final String TIMED_OUT = "ChainDownstreamTimedOut";
@@ -52,7 +52,7 @@ final class DownstreamCall extends AsyncProcessorSupport {
      * @param threads most calls at once, those left behind at their timeout included
      * @param workers where an exchange goes on once its call ended after the worker had left
      */
-    DownstreamCall(CamelContext context, String uri, Duration timeout, int threads, Executor workers) {
+    public DownstreamCall(CamelContext context, String uri, Duration timeout, int threads, Executor workers) {
         this.context = context;
         this.uri = uri;
         this.timeout = timeout;
@@ -90,7 +90,7 @@ final class DownstreamCall extends AsyncProcessorSupport {
             callers = manager.newThreadPool(this, "ChainDownstream", new ThreadPoolProfileBuilder("ChainDownstream")
                     .poolSize(1).maxPoolSize(threads).maxQueueSize(0).keepAliveTime(60L).allowCoreThreadTimeOut(true)
                     .rejectedPolicy(ThreadPoolRejectedPolicy.Abort).build());
-            timer = ConsumerConfiguration.scheduledPool(context, this, "ChainDownstreamTimeout", 1);
+            timer = ScheduledPools.unbounded(context, this, "ChainDownstreamTimeout", 1);
         }
     }
 
