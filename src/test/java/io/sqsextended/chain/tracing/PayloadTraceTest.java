@@ -1,7 +1,6 @@
 package io.sqsextended.chain.tracing;
 
 import java.io.IOException;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +54,7 @@ class PayloadTraceTest {
     @Test
     void aSinglePutPayloadReachesTheDownstreamInTheTraceOfItsUploadRequest() {
         String traceId = newTraceId();
-        JsonNode ticket = createUpload(traceId, 5);
+        JsonNode ticket = createUpload(chain, traceId, 5);
 
         assertThat(chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket),
                 "hello".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
@@ -66,7 +65,7 @@ class PayloadTraceTest {
     @Test
     void aSinglePutPayloadsTraceRendersAsATimelineFromTheUploadRequestToTheDownstream() throws IOException {
         String traceId = newTraceId();
-        JsonNode ticket = createUpload(traceId, 5);
+        JsonNode ticket = createUpload(chain, traceId, 5);
         assertThat(chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket),
                 "hello".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
         // the deliver span ends last, after Camel's spans of the downstream
@@ -86,7 +85,7 @@ class PayloadTraceTest {
     void aMultipartPayloadReachesTheDownstreamInTheTraceOfItsUploadRequest() {
         String traceId = newTraceId();
         byte[] body = RandomBytes.randomBytes(6 * MIB + 1);
-        JsonNode plan = createUpload(traceId, body.length);
+        JsonNode plan = createUpload(chain, traceId, body.length);
 
         assertThat(chain.client().complete(ApiClient.PRODUCER, plan, chain.client().uploadParts(plan, body)).status())
                 .isEqualTo(200);
@@ -115,7 +114,7 @@ class PayloadTraceTest {
     @Test
     void aPayloadsMessageIsDeletedInADeleteSpanLinkedToTheUploadRequestOfItsTrace() {
         String traceId = newTraceId();
-        JsonNode ticket = createUpload(traceId, 5);
+        JsonNode ticket = createUpload(chain, traceId, 5);
 
         assertThat(chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket),
                 "hello".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
@@ -164,7 +163,7 @@ class PayloadTraceTest {
 
     /** Uploads a payload the downstream fails on, in trace {@code traceId}; its key. */
     private String uploadPoison(String traceId) {
-        JsonNode ticket = createUpload(traceId, 6);
+        JsonNode ticket = createUpload(chain, traceId, 6);
         String key = ticket.get("key").asText();
         chain.downstream().failWhen = key::equals;
         assertThat(chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket),
@@ -206,17 +205,14 @@ class PayloadTraceTest {
         return receiver.awaitSpan("the parent of " + span.name(), s -> s.spanId().equals(span.parentSpanId()));
     }
 
-    private static String newTraceId() {
+    static String newTraceId() {
         return UUID.randomUUID().toString().replace("-", "");
     }
 
-    private JsonNode createUpload(String traceId, long length) {
-        ApiClient.Reply reply = chain.client().send(HttpRequest.newBuilder(
-                chain.api().resolve("/v1/uploads")).header("Authorization", "Bearer " + ApiClient.PRODUCER)
-                .header("Content-Type", "application/json")
-                .header(TraceContext.TRACEPARENT, "00-" + traceId + "-00f067aa0ba902b7-01")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(ApiClient.json(Map.of(
-                        "contentType", "application/octet-stream", "contentLength", length)))).build());
+    /** {@code POST /v1/uploads} to {@code chain} in trace {@code traceId}: the ticket. */
+    static JsonNode createUpload(ChainExtension chain, String traceId, long length) {
+        ApiClient.Reply reply = chain.client().createUpload(ApiClient.PRODUCER,
+                "00-" + traceId + "-00f067aa0ba902b7-01", length);
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         return reply.json();
     }

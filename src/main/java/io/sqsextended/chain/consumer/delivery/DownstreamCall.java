@@ -10,7 +10,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.opentelemetry.context.Scope;
 import io.sqsextended.chain.consumer.payload.S3ObjectStream;
+import io.sqsextended.chain.tracing.PayloadTrace;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -139,7 +141,8 @@ public final class DownstreamCall extends AsyncProcessorSupport {
                 }
                 runner = Thread.currentThread();
             }
-            try {
+            // the downstream route's log lines and spans in the payload's trace, as on the worker
+            try (Scope trace = PayloadTrace.onCallingThread(copy)) {
                 target.process(copy, doneSync -> ended());
             } finally {
                 synchronized (this) {
