@@ -26,6 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeNameForSends;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeValue;
 
 import static io.sqsextended.chain.testkit.TestEvents.pointer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,6 +111,28 @@ class PayloadTraceTest {
         assertThat(receive.parentSpanId()).isEqualTo(parentId);
         ReceivedSpan deliver = deliverAbove(awaitDownstreamSpan(traceId));
         assertThat(deliver.attributes()).containsEntry(PayloadTrace.KEY.getKey(), key);
+    }
+
+    @Test
+    void aMessagesAwsTraceHeaderIsContinuedByItsReceiveSpanAndThePayloadsDelivery() {
+        String traceId = newTraceId();
+        String parentId = "53995c3f42cd8ad8";
+        String key = "offload/" + UUID.randomUUID();
+        chain.s3().putObject(r -> r.bucket(chain.bucket()).key(key), RequestBody.fromString("traced by X-Ray"));
+
+        // as SQS sets it for a producer traced by X-Ray: the system attribute, not a message attribute
+        chain.sqs().sendMessage(r -> r.queueUrl(chain.queues().queueUrl)
+                .messageBody(pointer("software.amazon.payloadoffloading.PayloadS3Pointer", chain.bucket(), key))
+                .messageSystemAttributes(Map.of(MessageSystemAttributeNameForSends.AWS_TRACE_HEADER,
+                        MessageSystemAttributeValue.builder().dataType("String").stringValue("Root=1-"
+                                + traceId.substring(0, 8) + "-" + traceId.substring(8) + ";Parent=" + parentId
+                                + ";Sampled=1").build())));
+
+        ReceivedSpan receive = receiver.awaitSpan("the message's receive", s -> s.traceId().equals(traceId)
+                && s.name().equals("receive"));
+        assertThat(receive.parentSpanId()).isEqualTo(parentId);
+        assertThat(deliverAbove(awaitDownstreamSpan(traceId)).attributes()).containsEntry(PayloadTrace.KEY.getKey(),
+                key);
     }
 
     @Test
