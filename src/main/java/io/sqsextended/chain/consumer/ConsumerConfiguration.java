@@ -5,13 +5,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.sqsextended.chain.config.ChainConfig;
+import io.sqsextended.chain.consumer.delivery.ScheduledPools;
 import io.sqsextended.chain.consumer.idempotency.DeliveredKeysFile;
 import io.sqsextended.chain.consumer.idempotency.SharedIdempotencyStore;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
-import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 
@@ -31,7 +31,7 @@ public class ConsumerConfiguration implements CamelConfiguration {
     @BindToRegistry(value = WORKERS, lazy = true)
     public ScheduledExecutorService consumerWorkers(CamelContext context) {
         int threads = ChainConfig.of(context).get(ConsumerSettings.GROUP).polling().concurrency();
-        return scheduledPool(context, this, "ChainConsumer", threads);
+        return ScheduledPools.unbounded(context, this, "ChainConsumer", threads);
     }
 
     /** A default that gives way to a repository the user bound: {@code @BindToRegistry} would replace it. */
@@ -40,16 +40,6 @@ public class ConsumerConfiguration implements CamelConfiguration {
         if (context.getRegistry().lookupByName(IDEMPOTENT_REPOSITORY) == null) {
             context.getRegistry().bind(IDEMPOTENT_REPOSITORY, defaultRepository(context));
         }
-    }
-
-    /**
-     * A scheduled pool whose queue takes every task: what it runs is bounded before it (the poll gate admits 2 x
-     * concurrency), and Camel's default limit of 1,000 queued tasks sent admitted messages to the dead letters from
-     * concurrency 1,000 up.
-     */
-    static ScheduledExecutorService scheduledPool(CamelContext context, Object source, String name, int threads) {
-        return context.getExecutorServiceManager().newScheduledThreadPool(source, name,
-                new ThreadPoolProfileBuilder(name).poolSize(threads).maxPoolSize(threads).maxQueueSize(-1).build());
     }
 
     static ScheduledExecutorService workers(CamelContext context) {

@@ -1,6 +1,7 @@
 package io.sqsextended.chain.consumer;
 
 import io.sqsextended.chain.config.ChainConfig;
+import io.sqsextended.chain.consumer.delivery.DeadLetterSender;
 import io.sqsextended.chain.consumer.events.PayloadRefusedException;
 import io.sqsextended.chain.consumer.idempotency.IdempotencyStoreUnavailableException;
 import io.sqsextended.chain.consumer.payload.ChecksumMismatchException;

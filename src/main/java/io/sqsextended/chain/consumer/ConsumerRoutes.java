@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.sqsextended.chain.config.ChainConfig;
+import io.sqsextended.chain.consumer.delivery.DeadLetterSender;
+import io.sqsextended.chain.consumer.delivery.DownstreamCall;
+import io.sqsextended.chain.consumer.delivery.FailureReason;
 import io.sqsextended.chain.consumer.events.IncomingMessage;
 import io.sqsextended.chain.consumer.events.MessageParser;
 import io.sqsextended.chain.consumer.events.PayloadReference;

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import io.sqsextended.chain.consumer.delivery.ScheduledPools;
 import io.sqsextended.chain.tracing.DeleteSpan;
 import io.sqsextended.chain.tracing.TraceLinks;
 import io.sqsextended.chain.wire.SqsLimits;
@@ -200,7 +201,7 @@ final class MessageDeletes extends ServiceSupport {
 
     @Override
     protected void doStart() {
-        timer = ConsumerConfiguration.scheduledPool(context, this, "ChainMessageDeletes", DELETERS);
+        timer = ScheduledPools.unbounded(context, this, "ChainMessageDeletes", DELETERS);
     }
 
     /**

@@ -10,7 +10,7 @@ import io.sqsextended.chain.consumer.ConsumerSettings;
 import io.sqsextended.chain.consumer.ConsumerConfiguration;
 import io.sqsextended.chain.consumer.ConsumerErrorHandling;
 import io.sqsextended.chain.consumer.ConsumerRoutes;
-import io.sqsextended.chain.consumer.DeadLetterSender;
+import io.sqsextended.chain.consumer.delivery.DeadLetterSender;
 import io.sqsextended.chain.consumer.queues.SourceQueues;
 import io.sqsextended.chain.api.ApiMetrics;
 import io.sqsextended.chain.wire.QueueUrl;

@@ -42,6 +42,7 @@ final class OpenTelemetrySetup extends ServiceSupport {
         // Camel's tracer takes the one Tracer of the registry
         context.getRegistry().bind("chainCamelTracer", Tracer.class, sdk.getTracer("camel"));
         context.getRegistry().bind("chainPropagators", ContextPropagators.class, sdk.getPropagators());
+        SpanExemplars.install(context);
         try {
             context.addService(new OpenTelemetrySetup(sdk), true, true);
         } catch (Exception e) {

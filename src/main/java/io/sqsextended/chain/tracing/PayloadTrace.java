@@ -17,6 +17,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.sqsextended.chain.wire.PayloadHeaders;
 import org.apache.camel.AsyncCallback;
@@ -114,6 +115,22 @@ public final class PayloadTrace {
             span.addEvent("redelivery", Attributes.of(ATTEMPT,
                     1L + exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class)));
         }
+    }
+
+    /**
+     * On a thread the downstream call moved to: the attempt's {@code deliver} span current there and its ids in the
+     * log lines (the downstream route's own), until closed; nothing when the exchange has no such span.
+     */
+    public static Scope onCallingThread(Exchange exchange) {
+        if (!(exchange.getProperty(DELIVER_SPAN) instanceof Span span)) {
+            return Scope.noop();
+        }
+        Scope current = span.makeCurrent();
+        LogIds ids = LogIds.of(span);
+        return () -> {
+            ids.close();
+            current.close();
+        };
     }
 
     /** {@code sender} in a {@code dead letter} span of the payload's trace, with the reason and an error status. */

@@ -7,6 +7,7 @@
  * {@code AWSTraceHeader} through {@code XRayTraceHeader}; {@code FifoSpanDecorator} the same for a FIFO queue's
  * consumer), {@code PayloadTrace} (the consumer's claim, resolve, deliver and dead-letter spans), {@code DeleteSpan}
  * (a batch's delete, linked to each message's spans through {@code TraceLinks}), {@code LogIds} (a span's ids in the
- * log lines). Used by the features and the app; imports nothing of the app but {@code wire}.
+ * log lines), {@code SpanExemplars} (the current span as the metrics' exemplars). Used by the features and the app;
+ * imports nothing of the app but {@code wire}.
  */
 package io.sqsextended.chain.tracing;

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import com.amazon.sqs.javamessaging.AmazonSQSExtendedClient;
 import com.amazon.sqs.javamessaging.ExtendedClientConfiguration;
+import io.sqsextended.chain.consumer.delivery.DeadLetterSender;
 import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.testkit.RecordingDownstream;
 import io.sqsextended.chain.wire.AwsClients;

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.sqsextended.chain.consumer.delivery.DeadLetterSender;
 import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.testkit.ChainExtension;
 import org.apache.camel.Exchange;

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import io.sqsextended.chain.consumer.delivery.DeadLetterSender;
 import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.testkit.Queues;
 import io.sqsextended.chain.testkit.RecordingDownstream;

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.sqsextended.chain.consumer.delivery.DeadLetterSender;
 import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.testkit.Checksums;
 import io.sqsextended.chain.testkit.RecordingDownstream;

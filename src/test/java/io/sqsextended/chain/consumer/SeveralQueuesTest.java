@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import javax.management.ObjectName;
 
+import io.sqsextended.chain.consumer.delivery.DeadLetterSender;
 import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.testkit.Queues;
 import org.junit.jupiter.api.Test;

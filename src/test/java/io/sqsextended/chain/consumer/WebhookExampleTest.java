@@ -3,6 +3,7 @@ package io.sqsextended.chain.consumer;
 import java.util.Map;
 import java.util.UUID;
 
+import io.sqsextended.chain.consumer.delivery.DeadLetterSender;
 import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.testkit.RandomBytes;
 import io.sqsextended.chain.testkit.Queues;

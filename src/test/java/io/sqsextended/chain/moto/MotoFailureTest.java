@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.sqsextended.chain.consumer.ConsumerSettings;
 import io.sqsextended.chain.testkit.Queues;
-import io.sqsextended.chain.consumer.DeadLetterSender;
+import io.sqsextended.chain.consumer.delivery.DeadLetterSender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -19,7 +19,7 @@ import io.sqsextended.chain.testkit.Queues;
 import io.sqsextended.chain.reliability.HostileMessages.Hostile;
 import io.sqsextended.chain.consumer.ConsumerRoutes;
 import io.sqsextended.chain.consumer.ConsumerSettings;
-import io.sqsextended.chain.consumer.DeadLetterSender;
+import io.sqsextended.chain.consumer.delivery.DeadLetterSender;
 import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;

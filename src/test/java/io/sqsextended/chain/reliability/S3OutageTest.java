@@ -13,7 +13,7 @@ import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.consumer.ConsumerSettings;
 import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.testkit.Queues;
-import io.sqsextended.chain.consumer.DeadLetterSender;
+import io.sqsextended.chain.consumer.delivery.DeadLetterSender;
 import io.sqsextended.chain.local.Outages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

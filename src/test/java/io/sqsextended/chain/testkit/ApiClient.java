@@ -106,6 +106,14 @@ public final class ApiClient {
         return send(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), request.build());
     }
 
+    /** {@code POST /v1/uploads} of {@code length} octet-stream bytes in {@code traceparent}'s trace. */
+    public Reply createUpload(String token, String traceparent, long length) {
+        return send(HttpRequest.newBuilder(api.resolve("/v1/uploads")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").header("traceparent", traceparent)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json(Map.of("contentType", "application/octet-stream",
+                        "contentLength", length)))).build());
+    }
+
     /** {@code POST /v1/uploads/complete} of a multipart plan with these parts. */
     public Reply complete(String token, JsonNode plan, List<Map<String, Object>> parts) {
         return postJson("/v1/uploads/complete", token, Map.of("key", plan.get("key").asText(),

@@ -37,10 +37,13 @@ import static org.awaitility.Awaitility.await;
  */
 public final class OtlpReceiver implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
-    /** A span as received: ids in lower-case hex (a root span's parent is empty), attributes as strings. */
+    /**
+     * A span as received: ids in lower-case hex (a root span's parent is empty), attributes and those of the resource
+     * that sent it (its process: {@code service.name}, {@code service.instance.id}) as strings.
+     */
     public record ReceivedSpan(String traceId, String spanId, String parentSpanId, String name, String scope,
             Map<String, String> attributes, boolean error, List<String> events, List<Link> links, long startNanos,
-            long endNanos) {
+            long endNanos, Map<String, String> resource) {
 
         public boolean isRoot() {
             return parentSpanId.isEmpty();
@@ -138,6 +141,7 @@ public final class OtlpReceiver implements BeforeAllCallback, AfterAllCallback, 
             }
             ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(body);
             for (ResourceSpans resource : request.getResourceSpansList()) {
+                Map<String, String> sender = attributes(resource.getResource().getAttributesList());
                 for (ScopeSpans scope : resource.getScopeSpansList()) {
                     received.addAndGet(scope.getSpansCount());
                     if (!keep) {
@@ -151,7 +155,7 @@ public final class OtlpReceiver implements BeforeAllCallback, AfterAllCallback, 
                             span.getEventsList().stream().map(event -> event.getName()).toList(),
                             span.getLinksList().stream().map(link -> new Link(hex(link.getTraceId().toByteArray()),
                                     hex(link.getSpanId().toByteArray()))).toList(),
-                            span.getStartTimeUnixNano(), span.getEndTimeUnixNano())));
+                            span.getStartTimeUnixNano(), span.getEndTimeUnixNano(), sender)));
                 }
             }
             byte[] reply = ExportTraceServiceResponse.getDefaultInstance().toByteArray();

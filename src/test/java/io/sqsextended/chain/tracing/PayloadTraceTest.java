@@ -1,7 +1,6 @@
 package io.sqsextended.chain.tracing;
 
 import java.io.IOException;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sqsextended.chain.consumer.ConsumerSettings;
-import io.sqsextended.chain.consumer.FailureReason;
+import io.sqsextended.chain.consumer.delivery.FailureReason;
 import io.sqsextended.chain.presign.PresignSettings;
 import io.sqsextended.chain.testkit.ApiClient;
 import io.sqsextended.chain.testkit.CapturedLogs;
@@ -27,6 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeNameForSends;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeValue;
 
 import static io.sqsextended.chain.testkit.TestEvents.pointer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +56,7 @@ class PayloadTraceTest {
     @Test
     void aSinglePutPayloadReachesTheDownstreamInTheTraceOfItsUploadRequest() {
         String traceId = newTraceId();
-        JsonNode ticket = createUpload(traceId, 5);
+        JsonNode ticket = createUpload(chain, traceId, 5);
 
         assertThat(chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket),
                 "hello".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
@@ -66,7 +67,7 @@ class PayloadTraceTest {
     @Test
     void aSinglePutPayloadsTraceRendersAsATimelineFromTheUploadRequestToTheDownstream() throws IOException {
         String traceId = newTraceId();
-        JsonNode ticket = createUpload(traceId, 5);
+        JsonNode ticket = createUpload(chain, traceId, 5);
         assertThat(chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket),
                 "hello".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
         // the deliver span ends last, after Camel's spans of the downstream
@@ -86,7 +87,7 @@ class PayloadTraceTest {
     void aMultipartPayloadReachesTheDownstreamInTheTraceOfItsUploadRequest() {
         String traceId = newTraceId();
         byte[] body = RandomBytes.randomBytes(6 * MIB + 1);
-        JsonNode plan = createUpload(traceId, body.length);
+        JsonNode plan = createUpload(chain, traceId, body.length);
 
         assertThat(chain.client().complete(ApiClient.PRODUCER, plan, chain.client().uploadParts(plan, body)).status())
                 .isEqualTo(200);
@@ -113,9 +114,31 @@ class PayloadTraceTest {
     }
 
     @Test
+    void aMessagesAwsTraceHeaderIsContinuedByItsReceiveSpanAndThePayloadsDelivery() {
+        String traceId = newTraceId();
+        String parentId = "53995c3f42cd8ad8";
+        String key = "offload/" + UUID.randomUUID();
+        chain.s3().putObject(r -> r.bucket(chain.bucket()).key(key), RequestBody.fromString("traced by X-Ray"));
+
+        // as SQS sets it for a producer traced by X-Ray: the system attribute, not a message attribute
+        chain.sqs().sendMessage(r -> r.queueUrl(chain.queues().queueUrl)
+                .messageBody(pointer("software.amazon.payloadoffloading.PayloadS3Pointer", chain.bucket(), key))
+                .messageSystemAttributes(Map.of(MessageSystemAttributeNameForSends.AWS_TRACE_HEADER,
+                        MessageSystemAttributeValue.builder().dataType("String").stringValue("Root=1-"
+                                + traceId.substring(0, 8) + "-" + traceId.substring(8) + ";Parent=" + parentId
+                                + ";Sampled=1").build())));
+
+        ReceivedSpan receive = receiver.awaitSpan("the message's receive", s -> s.traceId().equals(traceId)
+                && s.name().equals("receive"));
+        assertThat(receive.parentSpanId()).isEqualTo(parentId);
+        assertThat(deliverAbove(awaitDownstreamSpan(traceId)).attributes()).containsEntry(PayloadTrace.KEY.getKey(),
+                key);
+    }
+
+    @Test
     void aPayloadsMessageIsDeletedInADeleteSpanLinkedToTheUploadRequestOfItsTrace() {
         String traceId = newTraceId();
-        JsonNode ticket = createUpload(traceId, 5);
+        JsonNode ticket = createUpload(chain, traceId, 5);
 
         assertThat(chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket),
                 "hello".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
@@ -164,7 +187,7 @@ class PayloadTraceTest {
 
     /** Uploads a payload the downstream fails on, in trace {@code traceId}; its key. */
     private String uploadPoison(String traceId) {
-        JsonNode ticket = createUpload(traceId, 6);
+        JsonNode ticket = createUpload(chain, traceId, 6);
         String key = ticket.get("key").asText();
         chain.downstream().failWhen = key::equals;
         assertThat(chain.client().put(ticket.get("url").asText(), ApiClient.headersOf(ticket),
@@ -206,17 +229,14 @@ class PayloadTraceTest {
         return receiver.awaitSpan("the parent of " + span.name(), s -> s.spanId().equals(span.parentSpanId()));
     }
 
-    private static String newTraceId() {
+    static String newTraceId() {
         return UUID.randomUUID().toString().replace("-", "");
     }
 
-    private JsonNode createUpload(String traceId, long length) {
-        ApiClient.Reply reply = chain.client().send(HttpRequest.newBuilder(
-                chain.api().resolve("/v1/uploads")).header("Authorization", "Bearer " + ApiClient.PRODUCER)
-                .header("Content-Type", "application/json")
-                .header(TraceContext.TRACEPARENT, "00-" + traceId + "-00f067aa0ba902b7-01")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(ApiClient.json(Map.of(
-                        "contentType", "application/octet-stream", "contentLength", length)))).build());
+    /** {@code POST /v1/uploads} to {@code chain} in trace {@code traceId}: the ticket. */
+    static JsonNode createUpload(ChainExtension chain, String traceId, long length) {
+        ApiClient.Reply reply = chain.client().createUpload(ApiClient.PRODUCER,
+                "00-" + traceId + "-00f067aa0ba902b7-01", length);
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         return reply.json();
     }

@@ -1,4 +1,4 @@
-package io.sqsextended.chain.consumer;
+package io.sqsextended.chain.consumer.delivery;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -10,7 +10,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.opentelemetry.context.Scope;
 import io.sqsextended.chain.consumer.payload.S3ObjectStream;
+import io.sqsextended.chain.tracing.PayloadTrace;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -33,7 +35,7 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
  * interrupted so that Camel routes nothing of it further (no redelivery, no dead letter). Later attempts read their
  * own copy of the body. Without a timeout the downstream is called on the exchange itself, as {@code to()} would.
  */
-final class DownstreamCall extends AsyncProcessorSupport {
+public final class DownstreamCall extends AsyncProcessorSupport {
 
     /** Exchange property: an earlier attempt timed out, and may still hold the body. */
     private static final String TIMED_OUT = "ChainDownstreamTimedOut";
@@ -52,7 +54,7 @@ final class DownstreamCall extends AsyncProcessorSupport {
      * @param threads most calls at once, those left behind at their timeout included
      * @param workers where an exchange goes on once its call ended after the worker had left
      */
-    DownstreamCall(CamelContext context, String uri, Duration timeout, int threads, Executor workers) {
+    public DownstreamCall(CamelContext context, String uri, Duration timeout, int threads, Executor workers) {
         this.context = context;
         this.uri = uri;
         this.timeout = timeout;
@@ -90,7 +92,7 @@ final class DownstreamCall extends AsyncProcessorSupport {
             callers = manager.newThreadPool(this, "ChainDownstream", new ThreadPoolProfileBuilder("ChainDownstream")
                     .poolSize(1).maxPoolSize(threads).maxQueueSize(0).keepAliveTime(60L).allowCoreThreadTimeOut(true)
                     .rejectedPolicy(ThreadPoolRejectedPolicy.Abort).build());
-            timer = ConsumerConfiguration.scheduledPool(context, this, "ChainDownstreamTimeout", 1);
+            timer = ScheduledPools.unbounded(context, this, "ChainDownstreamTimeout", 1);
         }
     }
 
@@ -139,7 +141,8 @@ final class DownstreamCall extends AsyncProcessorSupport {
                 }
                 runner = Thread.currentThread();
             }
-            try {
+            // the downstream route's log lines and spans in the payload's trace, as on the worker
+            try (Scope trace = PayloadTrace.onCallingThread(copy)) {
                 target.process(copy, doneSync -> ended());
             } finally {
                 synchronized (this) {

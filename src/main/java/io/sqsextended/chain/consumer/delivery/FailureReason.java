@@ -1,4 +1,4 @@
-package io.sqsextended.chain.consumer;
+package io.sqsextended.chain.consumer.delivery;
 
 import io.sqsextended.chain.consumer.events.PayloadRefusedException;
 import io.sqsextended.chain.consumer.payload.ChecksumMismatchException;
@@ -27,7 +27,7 @@ public enum FailureReason {
     }
 
     /** The reason of a failure, looked up along its causes as Camel matches {@code onException} clauses. */
-    static FailureReason of(Throwable failure) {
+    public static FailureReason of(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ChecksumMismatchException) {
                 return CHECKSUM_MISMATCH;

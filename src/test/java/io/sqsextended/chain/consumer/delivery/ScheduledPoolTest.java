@@ -1,4 +1,4 @@
-package io.sqsextended.chain.consumer;
+package io.sqsextended.chain.consumer.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,7 @@ class ScheduledPoolTest {
     void aPoolWhoseThreadsAreAllBusyQueuesMoreThanCamelsDefaultLimitOfAThousandTasks() throws Exception {
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             context.start();
-            ScheduledExecutorService pool = ConsumerConfiguration.scheduledPool(context, this, "Busy", 1);
+            ScheduledExecutorService pool = ScheduledPools.unbounded(context, this, "Busy", 1);
             CountDownLatch release = new CountDownLatch(1);
             AtomicInteger ran = new AtomicInteger();
             pool.execute(() -> {

@@ -1,4 +1,4 @@
-package io.sqsextended.chain.consumer;
+package io.sqsextended.chain.consumer.delivery;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -42,7 +42,7 @@ public final class DeadLetterSender implements Processor {
             ATTEMPTS, ORIGINAL_MESSAGE_ID,
             FAILED_AT);
     /** Exchange property: delivery attempts made, counted by the error handler. */
-    static final String ATTEMPTS_PROPERTY = "ChainDeliveryAttempts";
+    public static final String ATTEMPTS_PROPERTY = "ChainDeliveryAttempts";
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterSender.class);
     private static final int MAX_ERROR_MESSAGE = 1024;
@@ -51,7 +51,7 @@ public final class DeadLetterSender implements Processor {
     private final QueueUrl notificationDeadLetters;
 
     /** @param notificationDeadLetters for an exchange no consume route started ({@code chain.dead-letter-queue}) */
-    DeadLetterSender(SqsClient sqs, QueueUrl notificationDeadLetters) {
+    public DeadLetterSender(SqsClient sqs, QueueUrl notificationDeadLetters) {
         this.sqs = sqs;
         this.notificationDeadLetters = notificationDeadLetters;
     }
