@@ -16,7 +16,7 @@ import javax.management.RuntimeMBeanException;
 
 import io.sqsextended.chain.config.ChainKeys;
 import io.sqsextended.chain.consumer.ConsumerSettings;
-import io.sqsextended.chain.consumer.DeadLetterSender;
+import io.sqsextended.chain.consumer.delivery.DeadLetterSender;
 import io.sqsextended.chain.testkit.ChainExtension;
 import io.sqsextended.chain.testkit.Queues;
 import io.sqsextended.chain.testkit.RecordingDownstream;

@@ -31,8 +31,8 @@ import com.sun.net.httpserver.HttpServer;
 public final class SqsReceiveProxy implements AutoCloseable {
 
     /**
-     * One ReceiveMessage: its queue URL, its attempt id (null: none), what SQS answered, whether it was lost, whether the
-     * proxy refused it (not forwarded).
+     * One ReceiveMessage: its queue URL, its attempt id (null: none), what SQS answered, whether it was lost,
+     * whether the proxy refused it (not forwarded).
      */
     public record Receive(String queueUrl, String attemptId, List<String> messageIds, boolean lost, boolean refused) {
     }
@@ -43,8 +43,8 @@ public final class SqsReceiveProxy implements AutoCloseable {
             "upgrade", "transfer-encoding", "keep-alive");
     private static final byte[] LOST = ("{\"__type\":\"com.amazonaws.sqs#InternalFailure\",\"message\":\"The answer "
             + "was lost by the test's proxy.\"}").getBytes(StandardCharsets.UTF_8);
-    private static final byte[] REFUSED = ("{\"__type\":\"com.amazonaws.sqs#InvalidParameterValue\",\"message\":\"Refused "
-            + "by the test's proxy.\"}").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] REFUSED = ("{\"__type\":\"com.amazonaws.sqs#InvalidParameterValue\","
+            + "\"message\":\"Refused by the test's proxy.\"}").getBytes(StandardCharsets.UTF_8);
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();

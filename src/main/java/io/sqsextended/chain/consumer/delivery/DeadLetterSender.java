@@ -113,7 +113,7 @@ public final class DeadLetterSender implements Processor {
 
     /** A FIFO dead-letter queue needs a group: the message's own, so that its dead letters stay in order. */
     private static String fifoGroup(Message original, QueueUrl queue) {
-        if (!queue.queueName().endsWith(".fifo")) {
+        if (!queue.fifo()) {
             return null;
         }
         @SuppressWarnings("unchecked")
