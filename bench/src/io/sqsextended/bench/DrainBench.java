@@ -39,11 +39,14 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * Usage: bench/run drain [--runs=2] [--count=1000] [--size=1024] [--latency=0,5,20] [--chain=default,32]
  * [--spring=default,64] [--threads=32] [--warmup=20000] [--warmup-size=1024]
  * [--kinds=events,pointers] [--hold=0] [--heap] [--jfr] [--chain-jfr=profile] [--chain-jar=/tmp/main.jar]
- * [--tracing=off,0,1]
+ * [--tracing=off,0,1] [--chain-variant='NAME:-Dkey=value -Dkey2=value2;NAME2:...']
  * --chain-jfr=SETTINGS records the chains alone with these JFR settings (a .jfc file, e.g. one sampling every 1 ms).
  * --chain-jar: other builds of the chain (e.g. main's, for an A/B of a change), each run with every --chain setting
  * beside the packaged jar, interleaved in the same runs; the report gives each one's CPU per payload over the first
  * chain's of the same run.
+ * --chain-variant: the packaged jar again with these JVM options added (system properties: chain.* and camel.* keys,
+ * -XX flags), one chain JVM per variant and --chain setting, run and reported as a --chain-jar build is (e.g. what a
+ * guarantee costs: NAME:-Dchain.consumer.downstream-timeout=0); variants separated by ';', or the option repeated.
  * --tracing: each --chain setting with tracing off, or on with the sampling ratio given (traceidratio: 0 drops every
  * trace, 1 keeps every one), exported over OTLP/HTTP to a receiver in the bench's JVM that counts the spans
  * (testkit.OtlpReceiver); the SDK's defaults otherwise (a batch every 5 s, at most 2,048 spans queued).
@@ -86,6 +89,7 @@ public final class DrainBench {
                     jvm.add("-XX:SoftRefLRUPolicyMSPerMB=0");
                 }
                 jvm.addAll(tracing(options.tracing(c), receiver));
+                jvm.addAll(options.variantOptions(c));
                 Path recording = Path.of("bench/results/drain-" + setting + options.tracingTag(c)
                         + options.jarTag(c) + ".jfr");
                 if (options.chainJfr != null) {
@@ -383,10 +387,48 @@ public final class DrainBench {
         List<Path> chainJars = List.of();
         /** Tracing of each --chain setting: "off", or the sampling ratio. */
         List<String> tracings = List.of("off");
+        /** The packaged jar with JVM options of their own, each run with every --chain setting. */
+        List<Variant> variants = new ArrayList<>();
 
-        /** Chain JVMs: every --chain setting with every --tracing on the packaged jar, then on each --chain-jar. */
+        /** A --chain-variant: its name in the tables, and the JVM options it adds. */
+        record Variant(String name, List<String> options) {
+
+            private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
+
+            /** NAME:OPTIONS, the options separated by spaces. */
+            static Variant of(String text) {
+                int colon = text.indexOf(':');
+                String name = colon < 0 ? text : text.substring(0, colon);
+                List<String> options = colon < 0 ? List.of()
+                        : Arrays.stream(text.substring(colon + 1).trim().split("\\s+")).filter(o -> !o.isEmpty())
+                                .toList();
+                if (!NAME.matcher(name).matches() || options.isEmpty()) {
+                    throw new IllegalArgumentException("--chain-variant wants NAME:OPTIONS (NAME of letters, digits, "
+                            + "'.', '_', '-'; OPTIONS such as -Dkey=value separated by spaces), not " + text);
+                }
+                return new Variant(name, options);
+            }
+        }
+
+        /**
+         * Chain JVMs: every --chain setting with every --tracing on the packaged jar, then on each --chain-jar, then
+         * on each --chain-variant.
+         */
         int chainCount() {
-            return chains.size() * tracings.size() * (1 + chainJars.size());
+            return chains.size() * tracings.size() * (1 + chainJars.size() + variants.size());
+        }
+
+        /** A variant, under a name of its own: its rows in the tables. */
+        private void add(Variant variant) {
+            if (variants.stream().anyMatch(v -> v.name().equals(variant.name()))) {
+                throw new IllegalArgumentException("two --chain-variant named " + variant.name());
+            }
+            variants.add(variant);
+        }
+
+        /** Build of chain JVM c: 0 the packaged jar, then 1 per --chain-jar, then 1 per --chain-variant. */
+        private int build(int c) {
+            return c / (chains.size() * tracings.size());
         }
 
         String chainSetting(int c) {
@@ -402,32 +444,52 @@ public final class DrainBench {
             return tracings.size() == 1 && tracing(c).equals("off") ? "" : "-tracing-" + tracing(c);
         }
 
-        /** The jar of chain JVM c, or null for the packaged one. */
+        /** The jar of chain JVM c, or null for the packaged one (its variants' too). */
         Path chainJar(int c) {
-            int jar = c / (chains.size() * tracings.size());
-            return jar == 0 ? null : chainJars.get(jar - 1);
+            int jar = build(c);
+            return jar == 0 || jar > chainJars.size() ? null : chainJars.get(jar - 1);
         }
 
-        /** "" for the packaged jar, else "-" and the file name of its --chain-jar without .jar. */
-        String jarTag(int c) {
+        /** The JVM options of chain JVM c's --chain-variant, none for the other builds. */
+        List<String> variantOptions(int c) {
+            Variant variant = variant(c);
+            return variant == null ? List.of() : variant.options();
+        }
+
+        private Variant variant(int c) {
+            int variant = build(c) - 1 - chainJars.size();
+            return variant < 0 ? null : variants.get(variant);
+        }
+
+        /** null for the packaged jar, else the file name of its --chain-jar or the name of its --chain-variant. */
+        private String buildName(int c) {
             Path jar = chainJar(c);
-            return jar == null ? "" : "-" + jar.getFileName().toString().replaceFirst("\\.jar$", "");
+            Variant variant = variant(c);
+            return jar != null ? jar.getFileName().toString() : variant != null ? variant.name() : null;
+        }
+
+        /** "" for the packaged jar, else "-" and its --chain-jar's file name without .jar, or its variant's name. */
+        String jarTag(int c) {
+            String build = buildName(c);
+            return build == null ? "" : "-" + build.replaceFirst("\\.jar$", "");
         }
 
         String chainName(int c) {
             String setting = chainSetting(c);
-            Path jar = chainJar(c);
+            String build = buildName(c);
             String tracing = tracingTag(c).isEmpty() ? ""
                     : tracing(c).equals("off") ? ", tracing off" : ", tracing sampling " + tracing(c);
             return "chain (" + (setting.equals("default") ? "defaults" : "concurrency " + setting) + tracing + ")"
-                    + (jar == null ? "" : " [" + jar.getFileName() + "]");
+                    + (build == null ? "" : " [" + build + "]");
         }
 
         Options(String[] args) {
             for (String arg : args) {
                 String value = arg.substring(arg.indexOf('=') + 1);
                 List<String> values = Arrays.asList(value.split(","));
-                if (arg.startsWith("--runs=")) {
+                if (arg.startsWith("--chain-variant=")) {
+                    Arrays.stream(value.split(";")).filter(v -> !v.isBlank()).map(Variant::of).forEach(this::add);
+                } else if (arg.startsWith("--runs=")) {
                     runs = Integer.parseInt(value);
                 } else if (arg.startsWith("--count=")) {
                     count = Integer.parseInt(value);
