@@ -25,8 +25,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * loops of receive 10, GET each, DeleteMessageBatch), for events the Spring Cloud AWS peer (bench/spring-peer, one
  * long-lived JVM per --spring setting, paused like the chain: {@link SpringPeerJvm}; "none" leaves it out) and, for
  * pointers, the extended client's own receive loop (--threads loops). Each drain also gives the CPU per payload of
- * its consumer's process (the bench's own for the in-process loops), and each JVM of its own its live threads and
- * JIT time after its first drain. Before the timed drains, each consumer
+ * its consumer's process (the bench's own for the in-process loops) and the JIT compilation time per payload within
+ * it (a consumer not yet fully compiled pays it, a long-running one no more), and each JVM of its own its live
+ * threads and JIT time after its first drain. Before the timed drains, each consumer
  * drains --warmup messages of every kind at every latency of the sweep, untimed (JIT: the chain's code runs once per
  * payload, and HotSpot's C2 takes a method after ~10,000 invocations; after 3,000 payloads a 20 ms drain of 3,000 still
  * compiled 1,200-1,500 methods, after 25,000 about 50); of --warmup-size bytes each (1024: the per-payload path warms
@@ -234,10 +235,23 @@ public final class DrainBench {
     }
 
     /**
-     * What a drain gives: payloads/s, milliseconds of its consumer's process CPU per payload, and for a JVM of its own
-     * what it had spent at the end of the drain, before its pause (null for the in-process loops).
+     * What a drain gives: payloads/s, milliseconds of its consumer's process CPU per payload, of JIT compilation per
+     * payload meanwhile (the JVM's TotalCompilationTime: elapsed time of the compilations, their CPU or more on a
+     * loaded machine), and for a JVM of its own what it had spent at the end of the drain, before its pause (null for
+     * the in-process loops).
      */
-    record Drained(double rate, double cpuMillis, JvmFigures atEnd) {
+    record Drained(double rate, double cpuMillis, double jitMillis, JvmFigures atEnd) {
+
+        /** A drain of n payloads at this rate, from its consumer's figures before and at its end. */
+        static Drained of(double rate, int n, JvmFigures before, JvmFigures end, boolean ownJvm) {
+            return new Drained(rate, end.cpuMillisPerPayload(before, n), (end.jitMillis() - before.jitMillis())
+                    / (double) n, ownJvm ? end : null);
+        }
+
+        /** CPU per payload less the JIT compilation's: what it would be once compiled (an estimate). */
+        double compiledCpuMillis() {
+            return cpuMillis - jitMillis;
+        }
     }
 
     /**
@@ -256,7 +270,7 @@ public final class DrainBench {
     private static Drained inProcess(int n, java.util.concurrent.Callable<Double> loop) throws Exception {
         JvmFigures before = JvmFigures.here();
         double rate = loop.call();
-        return new Drained(rate, JvmFigures.here().cpuMillisPerPayload(before, n), null);
+        return Drained.of(rate, n, before, JvmFigures.here(), false);
     }
 
     /** Queues n messages of this kind with nothing injected, then runs the drain with {@code latency} ms injected. */
@@ -317,7 +331,7 @@ public final class DrainBench {
         double rate = n / ((System.nanoTime() - start) / 1e9);
         JvmFigures end = JvmFigures.of(jvm.jmx());
         jvm.pause();
-        return new Drained(rate, end.cpuMillisPerPayload(cpu, n), end);
+        return Drained.of(rate, n, cpu, end, true);
     }
 
     /** The bare SDK loop on the queued messages. */
@@ -357,8 +371,8 @@ public final class DrainBench {
         StringBuilder line = new StringBuilder();
         table.forEach((consumer, values) -> {
             Drained drained = values.get(values.size() - 1);
-            line.append(String.format(Locale.ROOT, "%s %.1f/s %.2f ms CPU; ", consumer, drained.rate(),
-                    drained.cpuMillis()));
+            line.append(String.format(Locale.ROOT, "%s %.1f/s %.2f ms CPU (JIT %.2f); ", consumer, drained.rate(),
+                    drained.cpuMillis(), drained.jitMillis()));
         });
         return line.toString();
     }

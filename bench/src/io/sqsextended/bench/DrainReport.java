@@ -30,8 +30,8 @@ final class DrainReport {
                     .append(", drain only\n\n| consumer | payloads/s over ").append(options.runs)
                     .append(" runs | ratio to the bare loop of the same run: median (min, max) | ratio to ")
                     .append(springName != null ? springName : "Spring Cloud AWS tuned")
-                    .append(" of the same run | CPU per payload of its process: median (min, max) |\n| --- | --- | "
-                            + "--- | --- | --- |\n");
+                    .append(" of the same run | CPU per payload of its process: median (min, max) | of which JIT "
+                            + "compilation: median (min, max) |\n| --- | --- | --- | --- | --- | --- |\n");
             List<Drained> bare = table.get(bareName);
             List<Drained> spring = springName != null ? table.get(springName) : null;
             table.forEach((consumer, values) -> {
@@ -40,24 +40,26 @@ final class DrainReport {
                 String toSpring = spring != null ? ratios(values, spring) : springName != null
                         ? "none: the peer drains events only" : "";
                 Bench.Stats cpu = stats(values, Drained::cpuMillis);
+                Bench.Stats jit = stats(values, Drained::jitMillis);
                 // the in-process loops run in the bench's JVM, whose other threads wait meanwhile
                 String process = consumer.equals(bareName) || consumer.startsWith("AWS extended client")
                         ? " (bench JVM)" : "";
-                text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2f ms (%.2f, %.2f)%s |%n", consumer,
-                        stats(values, Drained::rate).format("/s"), toBare, toSpring, cpu.median(), cpu.min(),
-                                cpu.max(), process));
+                text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2f ms (%.2f, %.2f)%s | %.3f ms "
+                        + "(%.3f, %.3f) |%n", consumer, stats(values, Drained::rate).format("/s"), toBare, toSpring,
+                        cpu.median(), cpu.min(), cpu.max(), process, jit.median(), jit.min(), jit.max()));
             });
         });
         if (options.chainCount() > 1) {
             String first = options.chainName(0);
             text.append("\n| chain, latency and kind | CPU per payload / ").append(first)
-                    .append("'s of the same run: median (min, max) | payloads/s / its: median (min, max) |\n"
-                            + "| --- | --- | --- |\n");
+                    .append("'s of the same run: median (min, max) | the same less JIT compilation | payloads/s / its: "
+                            + "median (min, max) |\n| --- | --- | --- | --- |\n");
             results.forEach((title, table) -> {
                 for (int c = 1; c < options.chainCount(); c++) {
                     List<Drained> values = table.get(options.chainName(c));
                     text.append("| ").append(options.chainName(c)).append(", ").append(title).append(" | ")
                             .append(ratios(values, table.get(first), Drained::cpuMillis)).append(" | ")
+                            .append(ratios(values, table.get(first), Drained::compiledCpuMillis)).append(" | ")
                             .append(ratios(values, table.get(first), Drained::rate)).append(" |\n");
                 }
             });
