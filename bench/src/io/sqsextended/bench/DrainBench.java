@@ -40,14 +40,15 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * Usage: bench/run drain [--runs=2] [--count=1000] [--size=1024] [--latency=0,5,20] [--chain=default,32]
  * [--spring=default,64] [--threads=32] [--warmup=20000] [--warmup-size=1024]
  * [--kinds=events,pointers] [--hold=0] [--heap] [--jfr] [--chain-jfr=profile] [--chain-jar=/tmp/main.jar]
- * [--tracing=off,0,1] [--chain-variant='NAME:-Dkey=value -Dkey2=value2;NAME2:...']
+ * [--tracing=off,0,1] [--chain-variant='NAME:-Dkey=value -Dkey2=value2;NAME2@/tmp/b.jar:...']
  * --chain-jfr=SETTINGS records the chains alone with these JFR settings (a .jfc file, e.g. one sampling every 1 ms).
  * --chain-jar: other builds of the chain (e.g. main's, for an A/B of a change), each run with every --chain setting
  * beside the packaged jar, interleaved in the same runs; the report gives each one's CPU per payload over the first
  * chain's of the same run.
- * --chain-variant: the packaged jar again with these JVM options added (system properties: chain.* and camel.* keys,
- * -XX flags), one chain JVM per variant and --chain setting, run and reported as a --chain-jar build is (e.g. what a
- * guarantee costs: NAME:-Dchain.consumer.downstream-timeout=0); variants separated by ';', or the option repeated.
+ * --chain-variant: the packaged jar again (NAME@JAR: that jar) with these JVM options added (system properties:
+ * chain.* and camel.* keys, -XX flags), one chain JVM per variant and --chain setting, run and reported as a
+ * --chain-jar build is (e.g. what a guarantee costs: NAME:-Dchain.consumer.downstream-timeout=0); variants separated
+ * by ';', or the option repeated.
  * --tracing: each --chain setting with tracing off, or on with the sampling ratio given (traceidratio: 0 drops every
  * trace, 1 keeps every one), exported over OTLP/HTTP to a receiver in the bench's JVM that counts the spans
  * (testkit.OtlpReceiver); the SDK's defaults otherwise (a batch every 5 s, at most 2,048 spans queued).
@@ -404,23 +405,24 @@ public final class DrainBench {
         /** The packaged jar with JVM options of their own, each run with every --chain setting. */
         List<Variant> variants = new ArrayList<>();
 
-        /** A --chain-variant: its name in the tables, and the JVM options it adds. */
-        record Variant(String name, List<String> options) {
+        /** A --chain-variant: its name in the tables, its jar (null: the packaged one), and the JVM options it adds. */
+        record Variant(String name, Path jar, List<String> options) {
 
             private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
-            /** NAME:OPTIONS, the options separated by spaces. */
+            /** NAME:OPTIONS or NAME@JAR:OPTIONS, the options separated by spaces. */
             static Variant of(String text) {
                 int colon = text.indexOf(':');
-                String name = colon < 0 ? text : text.substring(0, colon);
+                String[] build = (colon < 0 ? text : text.substring(0, colon)).split("@", 2);
                 List<String> options = colon < 0 ? List.of()
                         : Arrays.stream(text.substring(colon + 1).trim().split("\\s+")).filter(o -> !o.isEmpty())
                                 .toList();
-                if (!NAME.matcher(name).matches() || options.isEmpty()) {
-                    throw new IllegalArgumentException("--chain-variant wants NAME:OPTIONS (NAME of letters, digits, "
-                            + "'.', '_', '-'; OPTIONS such as -Dkey=value separated by spaces), not " + text);
+                if (!NAME.matcher(build[0]).matches() || options.isEmpty()) {
+                    throw new IllegalArgumentException("--chain-variant wants NAME:OPTIONS or NAME@JAR:OPTIONS (NAME "
+                            + "of letters, digits, '.', '_', '-'; OPTIONS such as -Dkey=value separated by spaces), "
+                            + "not " + text);
                 }
-                return new Variant(name, options);
+                return new Variant(build[0], build.length > 1 ? Path.of(build[1]) : null, options);
             }
         }
 
@@ -458,10 +460,11 @@ public final class DrainBench {
             return tracings.size() == 1 && tracing(c).equals("off") ? "" : "-tracing-" + tracing(c);
         }
 
-        /** The jar of chain JVM c, or null for the packaged one (its variants' too). */
+        /** The jar of chain JVM c, or null for the packaged one. */
         Path chainJar(int c) {
             int jar = build(c);
-            return jar == 0 || jar > chainJars.size() ? null : chainJars.get(jar - 1);
+            Variant variant = variant(c);
+            return variant != null ? variant.jar() : jar == 0 ? null : chainJars.get(jar - 1);
         }
 
         /** The JVM options of chain JVM c's --chain-variant, none for the other builds. */
@@ -475,11 +478,11 @@ public final class DrainBench {
             return variant < 0 ? null : variants.get(variant);
         }
 
-        /** null for the packaged jar, else the file name of its --chain-jar or the name of its --chain-variant. */
+        /** null for the packaged jar, else the name of its --chain-variant or the file name of its --chain-jar. */
         private String buildName(int c) {
             Path jar = chainJar(c);
             Variant variant = variant(c);
-            return jar != null ? jar.getFileName().toString() : variant != null ? variant.name() : null;
+            return variant != null ? variant.name() : jar != null ? jar.getFileName().toString() : null;
         }
 
         /** "" for the packaged jar, else "-" and its --chain-jar's file name without .jar, or its variant's name. */
