@@ -26,8 +26,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * long-lived JVM per --spring setting, paused like the chain: {@link SpringPeerJvm}; "none" leaves it out) and, for
  * pointers, the extended client's own receive loop (--threads loops). Each drain also gives the CPU per payload of
  * its consumer's process (the bench's own for the in-process loops) and the JIT compilation time per payload within
- * it (a consumer not yet fully compiled pays it, a long-running one no more), and each JVM of its own its live
- * threads and JIT time after its first drain. Before the timed drains, each consumer
+ * it (elapsed, summed over compiler threads: it says whether a consumer still compiles), and each JVM of its own its
+ * live threads and JIT time after its first drain. Before the timed drains, each consumer
  * drains --warmup messages of every kind at every latency of the sweep, untimed (JIT: the chain's code runs once per
  * payload, and HotSpot's C2 takes a method after ~10,000 invocations; after 3,000 payloads a 20 ms drain of 3,000 still
  * compiled 1,200-1,500 methods, after 25,000 about 50); of --warmup-size bytes each (1024: the per-payload path warms
@@ -237,9 +237,9 @@ public final class DrainBench {
 
     /**
      * What a drain gives: payloads/s, milliseconds of its consumer's process CPU per payload, of JIT compilation per
-     * payload meanwhile (the JVM's TotalCompilationTime: elapsed time of the compilations, their CPU or more on a
-     * loaded machine), and for a JVM of its own what it had spent at the end of the drain, before its pause (null for
-     * the in-process loops).
+     * payload meanwhile (the JVM's TotalCompilationTime: the elapsed time of the compilations, summed over compiler
+     * threads, not their CPU: an indicator that the consumer still compiles, not a share of its CPU), and for a JVM
+     * of its own what it had spent at the end of the drain, before its pause (null for the in-process loops).
      */
     record Drained(double rate, double cpuMillis, double jitMillis, JvmFigures atEnd) {
 
@@ -247,11 +247,6 @@ public final class DrainBench {
         static Drained of(double rate, int n, JvmFigures before, JvmFigures end, boolean ownJvm) {
             return new Drained(rate, end.cpuMillisPerPayload(before, n), (end.jitMillis() - before.jitMillis())
                     / (double) n, ownJvm ? end : null);
-        }
-
-        /** CPU per payload less the JIT compilation's: what it would be once compiled (an estimate). */
-        double compiledCpuMillis() {
-            return cpuMillis - jitMillis;
         }
     }
 

@@ -31,8 +31,8 @@ final class DrainReport {
                     .append(" runs | ratio to the bare loop of the same run: median (min, max) | ratio to ")
                     .append(springName != null ? springName : "Spring Cloud AWS tuned")
                     .append(" of the same run | CPU per payload of its process: median (min, max) | of which JIT "
-                            + "compilation: median (min, max) | CPU per payload / its of the same run; the same "
-                            + "less JIT |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+                            + "compilation (elapsed): median (min, max) | CPU per payload / its of the same run: "
+                            + "median (min, max) |\n| --- | --- | --- | --- | --- | --- | --- |\n");
             List<Drained> bare = table.get(bareName);
             List<Drained> spring = springName != null ? table.get(springName) : null;
             table.forEach((consumer, values) -> {
@@ -40,8 +40,7 @@ final class DrainReport {
                         + " runs no baseline";
                 String toSpring = spring != null ? ratios(values, spring) : springName != null
                         ? "none: the peer drains events only" : "";
-                String cpuToSpring = spring == null ? "" : ratios(values, spring, Drained::cpuMillis) + "; "
-                        + ratios(values, spring, Drained::compiledCpuMillis);
+                String cpuToSpring = spring == null ? "" : ratios(values, spring, Drained::cpuMillis);
                 Bench.Stats cpu = stats(values, Drained::cpuMillis);
                 Bench.Stats jit = stats(values, Drained::jitMillis);
                 // the in-process loops run in the bench's JVM, whose other threads wait meanwhile
@@ -56,14 +55,13 @@ final class DrainReport {
         if (options.chainCount() > 1) {
             String first = options.chainName(0);
             text.append("\n| chain, latency and kind | CPU per payload / ").append(first)
-                    .append("'s of the same run: median (min, max) | the same less JIT compilation | payloads/s / its: "
-                            + "median (min, max) |\n| --- | --- | --- | --- |\n");
+                    .append("'s of the same run: median (min, max) | payloads/s / its: median (min, max) |\n"
+                            + "| --- | --- | --- |\n");
             results.forEach((title, table) -> {
                 for (int c = 1; c < options.chainCount(); c++) {
                     List<Drained> values = table.get(options.chainName(c));
                     text.append("| ").append(options.chainName(c)).append(", ").append(title).append(" | ")
                             .append(ratios(values, table.get(first), Drained::cpuMillis)).append(" | ")
-                            .append(ratios(values, table.get(first), Drained::compiledCpuMillis)).append(" | ")
                             .append(ratios(values, table.get(first), Drained::rate)).append(" |\n");
                 }
             });
