@@ -25,8 +25,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * loops of receive 10, GET each, DeleteMessageBatch), for events the Spring Cloud AWS peer (bench/spring-peer, one
  * long-lived JVM per --spring setting, paused like the chain: {@link SpringPeerJvm}; "none" leaves it out) and, for
  * pointers, the extended client's own receive loop (--threads loops). Each drain also gives the CPU per payload of
- * its consumer's process (the bench's own for the in-process loops), and each JVM of its own its live threads and
- * JIT time after its first drain. Before the timed drains, each consumer
+ * its consumer's process (the bench's own for the in-process loops) and the JIT compilation time per payload within
+ * it (elapsed, summed over compiler threads: it says whether a consumer still compiles), and each JVM of its own its
+ * live threads and JIT time after its first drain. Before the timed drains, each consumer
  * drains --warmup messages of every kind at every latency of the sweep, untimed (JIT: the chain's code runs once per
  * payload, and HotSpot's C2 takes a method after ~10,000 invocations; after 3,000 payloads a 20 ms drain of 3,000 still
  * compiled 1,200-1,500 methods, after 25,000 about 50); of --warmup-size bytes each (1024: the per-payload path warms
@@ -39,11 +40,15 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * Usage: bench/run drain [--runs=2] [--count=1000] [--size=1024] [--latency=0,5,20] [--chain=default,32]
  * [--spring=default,64] [--threads=32] [--warmup=20000] [--warmup-size=1024]
  * [--kinds=events,pointers] [--hold=0] [--heap] [--jfr] [--chain-jfr=profile] [--chain-jar=/tmp/main.jar]
- * [--tracing=off,0,1]
+ * [--tracing=off,0,1] [--chain-variant='NAME:-Dkey=value -Dkey2=value2;NAME2@/tmp/b.jar:...']
  * --chain-jfr=SETTINGS records the chains alone with these JFR settings (a .jfc file, e.g. one sampling every 1 ms).
  * --chain-jar: other builds of the chain (e.g. main's, for an A/B of a change), each run with every --chain setting
  * beside the packaged jar, interleaved in the same runs; the report gives each one's CPU per payload over the first
  * chain's of the same run.
+ * --chain-variant: the packaged jar again (NAME@JAR: that jar) with these JVM options added (system properties:
+ * chain.* and camel.* keys, -XX flags), one chain JVM per variant and --chain setting, run and reported as a
+ * --chain-jar build is (e.g. what a guarantee costs: NAME:-Dchain.consumer.downstream-timeout=0); variants separated
+ * by ';', or the option repeated.
  * --tracing: each --chain setting with tracing off, or on with the sampling ratio given (traceidratio: 0 drops every
  * trace, 1 keeps every one), exported over OTLP/HTTP to a receiver in the bench's JVM that counts the spans
  * (testkit.OtlpReceiver); the SDK's defaults otherwise (a batch every 5 s, at most 2,048 spans queued).
@@ -86,6 +91,7 @@ public final class DrainBench {
                     jvm.add("-XX:SoftRefLRUPolicyMSPerMB=0");
                 }
                 jvm.addAll(tracing(options.tracing(c), receiver));
+                jvm.addAll(options.variantOptions(c));
                 Path recording = Path.of("bench/results/drain-" + setting + options.tracingTag(c)
                         + options.jarTag(c) + ".jfr");
                 if (options.chainJfr != null) {
@@ -230,10 +236,18 @@ public final class DrainBench {
     }
 
     /**
-     * What a drain gives: payloads/s, milliseconds of its consumer's process CPU per payload, and for a JVM of its own
-     * what it had spent at the end of the drain, before its pause (null for the in-process loops).
+     * What a drain gives: payloads/s, milliseconds of its consumer's process CPU per payload, of JIT compilation per
+     * payload meanwhile (the JVM's TotalCompilationTime: the elapsed time of the compilations, summed over compiler
+     * threads, not their CPU: an indicator that the consumer still compiles, not a share of its CPU), and for a JVM
+     * of its own what it had spent at the end of the drain, before its pause (null for the in-process loops).
      */
-    record Drained(double rate, double cpuMillis, JvmFigures atEnd) {
+    record Drained(double rate, double cpuMillis, double jitMillis, JvmFigures atEnd) {
+
+        /** A drain of n payloads at this rate, from its consumer's figures before and at its end. */
+        static Drained of(double rate, int n, JvmFigures before, JvmFigures end, boolean ownJvm) {
+            return new Drained(rate, end.cpuMillisPerPayload(before, n), (end.jitMillis() - before.jitMillis())
+                    / (double) n, ownJvm ? end : null);
+        }
     }
 
     /**
@@ -252,7 +266,7 @@ public final class DrainBench {
     private static Drained inProcess(int n, java.util.concurrent.Callable<Double> loop) throws Exception {
         JvmFigures before = JvmFigures.here();
         double rate = loop.call();
-        return new Drained(rate, JvmFigures.here().cpuMillisPerPayload(before, n), null);
+        return Drained.of(rate, n, before, JvmFigures.here(), false);
     }
 
     /** Queues n messages of this kind with nothing injected, then runs the drain with {@code latency} ms injected. */
@@ -313,7 +327,7 @@ public final class DrainBench {
         double rate = n / ((System.nanoTime() - start) / 1e9);
         JvmFigures end = JvmFigures.of(jvm.jmx());
         jvm.pause();
-        return new Drained(rate, end.cpuMillisPerPayload(cpu, n), end);
+        return Drained.of(rate, n, cpu, end, true);
     }
 
     /** The bare SDK loop on the queued messages. */
@@ -353,8 +367,8 @@ public final class DrainBench {
         StringBuilder line = new StringBuilder();
         table.forEach((consumer, values) -> {
             Drained drained = values.get(values.size() - 1);
-            line.append(String.format(Locale.ROOT, "%s %.1f/s %.2f ms CPU; ", consumer, drained.rate(),
-                    drained.cpuMillis()));
+            line.append(String.format(Locale.ROOT, "%s %.1f/s %.2f ms CPU (JIT %.2f); ", consumer, drained.rate(),
+                    drained.cpuMillis(), drained.jitMillis()));
         });
         return line.toString();
     }
@@ -383,10 +397,49 @@ public final class DrainBench {
         List<Path> chainJars = List.of();
         /** Tracing of each --chain setting: "off", or the sampling ratio. */
         List<String> tracings = List.of("off");
+        /** The packaged jar with JVM options of their own, each run with every --chain setting. */
+        List<Variant> variants = new ArrayList<>();
 
-        /** Chain JVMs: every --chain setting with every --tracing on the packaged jar, then on each --chain-jar. */
+        /** A --chain-variant: its name in the tables, its jar (null: the packaged one), and the JVM options it adds. */
+        record Variant(String name, Path jar, List<String> options) {
+
+            private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
+
+            /** NAME:OPTIONS or NAME@JAR:OPTIONS, the options separated by spaces. */
+            static Variant of(String text) {
+                int colon = text.indexOf(':');
+                String[] build = (colon < 0 ? text : text.substring(0, colon)).split("@", 2);
+                List<String> options = colon < 0 ? List.of()
+                        : Arrays.stream(text.substring(colon + 1).trim().split("\\s+")).filter(o -> !o.isEmpty())
+                                .toList();
+                if (!NAME.matcher(build[0]).matches() || options.isEmpty()) {
+                    throw new IllegalArgumentException("--chain-variant wants NAME:OPTIONS or NAME@JAR:OPTIONS (NAME "
+                            + "of letters, digits, '.', '_', '-'; OPTIONS such as -Dkey=value separated by spaces), "
+                            + "not " + text);
+                }
+                return new Variant(build[0], build.length > 1 ? Path.of(build[1]) : null, options);
+            }
+        }
+
+        /**
+         * Chain JVMs: every --chain setting with every --tracing on the packaged jar, then on each --chain-jar, then
+         * on each --chain-variant.
+         */
         int chainCount() {
-            return chains.size() * tracings.size() * (1 + chainJars.size());
+            return chains.size() * tracings.size() * (1 + chainJars.size() + variants.size());
+        }
+
+        /** A variant, under a name of its own: its rows in the tables. */
+        private void add(Variant variant) {
+            if (variants.stream().anyMatch(v -> v.name().equals(variant.name()))) {
+                throw new IllegalArgumentException("two --chain-variant named " + variant.name());
+            }
+            variants.add(variant);
+        }
+
+        /** Build of chain JVM c: 0 the packaged jar, then 1 per --chain-jar, then 1 per --chain-variant. */
+        private int build(int c) {
+            return c / (chains.size() * tracings.size());
         }
 
         String chainSetting(int c) {
@@ -404,30 +457,51 @@ public final class DrainBench {
 
         /** The jar of chain JVM c, or null for the packaged one. */
         Path chainJar(int c) {
-            int jar = c / (chains.size() * tracings.size());
-            return jar == 0 ? null : chainJars.get(jar - 1);
+            int jar = build(c);
+            Variant variant = variant(c);
+            return variant != null ? variant.jar() : jar == 0 ? null : chainJars.get(jar - 1);
         }
 
-        /** "" for the packaged jar, else "-" and the file name of its --chain-jar without .jar. */
-        String jarTag(int c) {
+        /** The JVM options of chain JVM c's --chain-variant, none for the other builds. */
+        List<String> variantOptions(int c) {
+            Variant variant = variant(c);
+            return variant == null ? List.of() : variant.options();
+        }
+
+        private Variant variant(int c) {
+            int variant = build(c) - 1 - chainJars.size();
+            return variant < 0 ? null : variants.get(variant);
+        }
+
+        /** null for the packaged jar, else the name of its --chain-variant or the file name of its --chain-jar. */
+        private String buildName(int c) {
             Path jar = chainJar(c);
-            return jar == null ? "" : "-" + jar.getFileName().toString().replaceFirst("\\.jar$", "");
+            Variant variant = variant(c);
+            return variant != null ? variant.name() : jar != null ? jar.getFileName().toString() : null;
+        }
+
+        /** "" for the packaged jar, else "-" and its --chain-jar's file name without .jar, or its variant's name. */
+        String jarTag(int c) {
+            String build = buildName(c);
+            return build == null ? "" : "-" + build.replaceFirst("\\.jar$", "");
         }
 
         String chainName(int c) {
             String setting = chainSetting(c);
-            Path jar = chainJar(c);
+            String build = buildName(c);
             String tracing = tracingTag(c).isEmpty() ? ""
                     : tracing(c).equals("off") ? ", tracing off" : ", tracing sampling " + tracing(c);
             return "chain (" + (setting.equals("default") ? "defaults" : "concurrency " + setting) + tracing + ")"
-                    + (jar == null ? "" : " [" + jar.getFileName() + "]");
+                    + (build == null ? "" : " [" + build + "]");
         }
 
         Options(String[] args) {
             for (String arg : args) {
                 String value = arg.substring(arg.indexOf('=') + 1);
                 List<String> values = Arrays.asList(value.split(","));
-                if (arg.startsWith("--runs=")) {
+                if (arg.startsWith("--chain-variant=")) {
+                    Arrays.stream(value.split(";")).filter(v -> !v.isBlank()).map(Variant::of).forEach(this::add);
+                } else if (arg.startsWith("--runs=")) {
                     runs = Integer.parseInt(value);
                 } else if (arg.startsWith("--count=")) {
                     count = Integer.parseInt(value);

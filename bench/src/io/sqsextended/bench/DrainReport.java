@@ -30,8 +30,9 @@ final class DrainReport {
                     .append(", drain only\n\n| consumer | payloads/s over ").append(options.runs)
                     .append(" runs | ratio to the bare loop of the same run: median (min, max) | ratio to ")
                     .append(springName != null ? springName : "Spring Cloud AWS tuned")
-                    .append(" of the same run | CPU per payload of its process: median (min, max) |\n| --- | --- | "
-                            + "--- | --- | --- |\n");
+                    .append(" of the same run | CPU per payload of its process: median (min, max) | of which JIT "
+                            + "compilation (elapsed): median (min, max) | CPU per payload / its of the same run: "
+                            + "median (min, max) |\n| --- | --- | --- | --- | --- | --- | --- |\n");
             List<Drained> bare = table.get(bareName);
             List<Drained> spring = springName != null ? table.get(springName) : null;
             table.forEach((consumer, values) -> {
@@ -39,13 +40,16 @@ final class DrainReport {
                         + " runs no baseline";
                 String toSpring = spring != null ? ratios(values, spring) : springName != null
                         ? "none: the peer drains events only" : "";
+                String cpuToSpring = spring == null ? "" : ratios(values, spring, Drained::cpuMillis);
                 Bench.Stats cpu = stats(values, Drained::cpuMillis);
+                Bench.Stats jit = stats(values, Drained::jitMillis);
                 // the in-process loops run in the bench's JVM, whose other threads wait meanwhile
                 String process = consumer.equals(bareName) || consumer.startsWith("AWS extended client")
                         ? " (bench JVM)" : "";
-                text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2f ms (%.2f, %.2f)%s |%n", consumer,
-                        stats(values, Drained::rate).format("/s"), toBare, toSpring, cpu.median(), cpu.min(),
-                                cpu.max(), process));
+                text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2f ms (%.2f, %.2f)%s | %.3f ms "
+                        + "(%.3f, %.3f) | %s |%n", consumer, stats(values, Drained::rate).format("/s"), toBare,
+                        toSpring, cpu.median(), cpu.min(), cpu.max(), process, jit.median(), jit.min(), jit.max(),
+                        cpuToSpring));
             });
         });
         if (options.chainCount() > 1) {

@@ -99,7 +99,7 @@ public final class FifoBench {
         double rate = (n - 1) / ((System.nanoTime() - first) / 1e9);
         JvmFigures end = JvmFigures.of(chain.jmx());
         chain.pause();
-        return new DrainBench.Drained(rate, end.cpuMillisPerPayload(cpu, n), end);
+        return DrainBench.Drained.of(rate, n, cpu, end, true);
     }
 
     /** Sends n inline messages of {@code size} bytes in batches of 10 from {@link #SENDERS} threads. */
