@@ -1,6 +1,7 @@
 package io.sqsextended.chain.management;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.sqsextended.chain.api.StartGate;
 import io.sqsextended.chain.config.BoundPorts;
@@ -39,11 +40,10 @@ public class ManagementConfiguration implements CamelConfiguration {
                 URISupport.normalizeUri(ConsumerErrorHandling.DEAD_LETTER_ENDPOINT));
         context.getManagementStrategy().addEventNotifier(counters);
         // names and clients are looked up once started or when probed: the AWS configuration may not have run yet
-        context.addService(new ChainOperations(context,
-                () -> context.getRegistry().lookupByNameAndType(ConsumerRoutes.SOURCE_QUEUES, SourceQueues.class),
-                counters,
-                () -> new DeadLetterQueues(context.getRegistry().findSingleByType(SqsClient.class),
-                        context.getRegistry().lookupByNameAndType(ConsumerRoutes.SOURCE_QUEUES, SourceQueues.class),
+        Supplier<SourceQueues> sourceQueues = () -> context.getRegistry().lookupByNameAndType(
+                ConsumerRoutes.SOURCE_QUEUES, SourceQueues.class);
+        context.addService(new ChainOperations(context, sourceQueues, counters,
+                () -> new DeadLetterQueues(context.getRegistry().findSingleByType(SqsClient.class), sourceQueues.get(),
                         resources(context).deadLetterQueue(), resources(context).queue(),
                         DeadLetterSender.FAILURE_ATTRIBUTES),
                 () -> {
