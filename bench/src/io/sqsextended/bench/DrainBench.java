@@ -25,9 +25,10 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * loops of receive 10, GET each, DeleteMessageBatch), for events the Spring Cloud AWS peer (bench/spring-peer, one
  * long-lived JVM per --spring setting, paused like the chain: {@link SpringPeerJvm}; "none" leaves it out) and, for
  * pointers, the extended client's own receive loop (--threads loops). Each drain also gives the CPU per payload of
- * its consumer's process (the bench's own for the in-process loops) and the JIT compilation time per payload within
- * it (elapsed, summed over compiler threads: it says whether a consumer still compiles), and each JVM of its own its
- * live threads and JIT time after its first drain. Before the timed drains, each consumer
+ * its consumer's process (the bench's own for the in-process loops), of which its JIT compiler threads' (Linux's
+ * /proc: per thread), so that the CPU per payload without them (a consumer's work once warm) is compared too, and
+ * each JVM of its own its live threads and JIT time after its first drain. The consumers drain one after the other in
+ * each run, the order turned by one from run to run. Before the timed drains, each consumer
  * drains --warmup messages of every kind at every latency of the sweep, untimed (JIT: the chain's code runs once per
  * payload, and HotSpot's C2 takes a method after ~10,000 invocations; after 3,000 payloads a 20 ms drain of 3,000 still
  * compiled 1,200-1,500 methods, after 25,000 about 50); of --warmup-size bytes each (1024: the per-payload path warms
@@ -148,32 +149,34 @@ public final class DrainBench {
                                 -> new LinkedHashMap<>());
                         String tag = "l" + latency + "-r" + run + "-" + kind;
                         int n = options.count;
+                        List<Timed> timed = new ArrayList<>();
                         for (int c = 0; c < chains.size(); c++) {
                             String name = options.chainName(c);
                             LongLivedChain chain = chains.get(c);
                             String label = name + ", " + kind + ", " + latency + " ms";
-                            add(table, name, atLatency(stack, extended, kind, tag + "-chain" + c, options.size, n,
-                                    latency,
-                                    () -> first(starts, name, n, chainDrain(chain, n, options.heap ? label : null,
-                                            heaps))));
+                            timed.add(new Timed(name, "-chain" + c, () -> first(starts, name, n,
+                                    chainDrain(chain, n, options.heap ? label : null, heaps))));
                         }
                         for (int p = 0; kind.equals("events") && p < peers.size(); p++) {
                             SpringPeerJvm peer = peers.get(p);
                             String name = SpringPeerJvm.name(options.springs.get(p));
-                            add(table, name, atLatency(stack, extended, kind, tag + "-spring" + p, options.size, n,
-                                    latency,
-                                    () -> first(starts, name, n, resumedDrain(peer, n, null))));
+                            timed.add(new Timed(name, "-spring" + p, () -> first(starts, name, n,
+                                    resumedDrain(peer, n, null))));
                         }
                         if (options.hold == 0) {
-                            add(table, "bare SDK loop (" + options.threads + " threads)",
-                                    atLatency(stack, extended, kind, tag + "-bare",
-                                    options.size, n, latency, () -> bare(stack, kind, n, options.threads)));
+                            timed.add(new Timed("bare SDK loop (" + options.threads + " threads)", "-bare",
+                                    () -> bare(stack, kind, n, options.threads)));
                         }
                         if (options.hold == 0 && kind.equals("pointers")) {
-                            add(table, "AWS extended client loop (" + options.threads + " threads)",
-                                    atLatency(stack, extended, kind,
-                                    tag + "-extended", options.size, n, latency, ()
-                                            -> extendedLoop(stack, extended, options.size, options.threads, n)));
+                            timed.add(new Timed("AWS extended client loop (" + options.threads + " threads)",
+                                    "-extended", () -> extendedLoop(stack, extended, options.size, options.threads,
+                                    n)));
+                        }
+                        // each run starts one consumer further on: none drains first (or after the same one) always
+                        for (int i = 0; i < timed.size(); i++) {
+                            Timed next = timed.get((i + run) % timed.size());
+                            add(table, next.name(), atLatency(stack, extended, kind, tag + next.tag(), options.size,
+                                    n, latency, next.drain()));
                         }
                         System.out.println("latency " + latency + " ms, run " + run + ", " + kind + ": " + last(table));
                     }
@@ -235,18 +238,27 @@ public final class DrainBench {
         Drained run() throws Exception;
     }
 
+    /** A consumer's timed drain in a run: its name in the tables, its messages' tag. */
+    private record Timed(String name, String tag, Drain drain) {
+    }
+
     /**
-     * What a drain gives: payloads/s, milliseconds of its consumer's process CPU per payload, of JIT compilation per
-     * payload meanwhile (the JVM's TotalCompilationTime: the elapsed time of the compilations, summed over compiler
-     * threads, not their CPU: an indicator that the consumer still compiles, not a share of its CPU), and for a JVM
-     * of its own what it had spent at the end of the drain, before its pause (null for the in-process loops).
+     * What a drain gives: payloads/s, milliseconds of its consumer's process CPU per payload and of its JIT compiler
+     * threads' CPU per payload meanwhile (a consumer still warming up compiles during the drains: its CPU per payload
+     * without them is what its work costs once warm), and for a JVM of its own what it had spent at the end of the
+     * drain, before its pause (null for the in-process loops).
      */
-    record Drained(double rate, double cpuMillis, double jitMillis, JvmFigures atEnd) {
+    record Drained(double rate, double cpuMillis, double compilerMillis, JvmFigures atEnd) {
 
         /** A drain of n payloads at this rate, from its consumer's figures before and at its end. */
         static Drained of(double rate, int n, JvmFigures before, JvmFigures end, boolean ownJvm) {
-            return new Drained(rate, end.cpuMillisPerPayload(before, n), (end.jitMillis() - before.jitMillis())
-                    / (double) n, ownJvm ? end : null);
+            return new Drained(rate, end.cpuMillisPerPayload(before, n), end.compilerMillisPerPayload(before, n),
+                    ownJvm ? end : null);
+        }
+
+        /** CPU per payload but the JIT compiler's (all of it without {@code /proc}). */
+        double workMillis() {
+            return Double.isNaN(compilerMillis) ? cpuMillis : cpuMillis - compilerMillis;
         }
     }
 
@@ -257,7 +269,8 @@ public final class DrainBench {
     private static Drained first(Map<String, long[]> starts, String consumer, int n, Drained drained) {
         if (n > 0 && !starts.containsKey(consumer)) {
             JvmFigures end = drained.atEnd();
-            starts.put(consumer, new long[] {n, end.threads(), end.peakThreads(), end.jitMillis()});
+            starts.put(consumer, new long[] {n, end.threads(), end.peakThreads(), end.jitMillis(),
+                    end.compilerCpuNanos()});
         }
         return drained;
     }
@@ -367,8 +380,8 @@ public final class DrainBench {
         StringBuilder line = new StringBuilder();
         table.forEach((consumer, values) -> {
             Drained drained = values.get(values.size() - 1);
-            line.append(String.format(Locale.ROOT, "%s %.1f/s %.2f ms CPU (JIT %.2f); ", consumer, drained.rate(),
-                    drained.cpuMillis(), drained.jitMillis()));
+            line.append(String.format(Locale.ROOT, "%s %.1f/s %.2f ms CPU (JIT compiler %.2f); ", consumer,
+                    drained.rate(), drained.cpuMillis(), drained.compilerMillis()));
         });
         return line.toString();
     }

@@ -30,9 +30,10 @@ final class DrainReport {
                     .append(", drain only\n\n| consumer | payloads/s over ").append(options.runs)
                     .append(" runs | ratio to the bare loop of the same run: median (min, max) | ratio to ")
                     .append(springName != null ? springName : "Spring Cloud AWS tuned")
-                    .append(" of the same run | CPU per payload of its process: median (min, max) | of which JIT "
-                            + "compilation (elapsed): median (min, max) | CPU per payload / its of the same run: "
-                            + "median (min, max) |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+                    .append(" of the same run | CPU per payload of its process: median (min, max) | of which its JIT "
+                            + "compiler threads': median (min, max) | CPU per payload without the JIT compiler's: "
+                            + "median (min, max) | CPU per payload / its of the same run, without the JIT "
+                            + "compiler's: median (min, max) |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n");
             List<Drained> bare = table.get(bareName);
             List<Drained> spring = springName != null ? table.get(springName) : null;
             table.forEach((consumer, values) -> {
@@ -40,28 +41,31 @@ final class DrainReport {
                         + " runs no baseline";
                 String toSpring = spring != null ? ratios(values, spring) : springName != null
                         ? "none: the peer drains events only" : "";
-                String cpuToSpring = spring == null ? "" : ratios(values, spring, Drained::cpuMillis);
+                String cpuToSpring = spring == null ? "" : ratios(values, spring, Drained::workMillis);
                 Bench.Stats cpu = stats(values, Drained::cpuMillis);
-                Bench.Stats jit = stats(values, Drained::jitMillis);
+                Bench.Stats jit = stats(values, Drained::compilerMillis);
+                Bench.Stats work = stats(values, Drained::workMillis);
                 // the in-process loops run in the bench's JVM, whose other threads wait meanwhile
                 String process = consumer.equals(bareName) || consumer.startsWith("AWS extended client")
                         ? " (bench JVM)" : "";
-                text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2f ms (%.2f, %.2f)%s | %.3f ms "
-                        + "(%.3f, %.3f) | %s |%n", consumer, stats(values, Drained::rate).format("/s"), toBare,
-                        toSpring, cpu.median(), cpu.min(), cpu.max(), process, jit.median(), jit.min(), jit.max(),
+                text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2f ms (%.2f, %.2f)%s | %.2f ms "
+                        + "(%.2f, %.2f) | %.2f ms (%.2f, %.2f) | %s |%n", consumer,
+                        stats(values, Drained::rate).format("/s"), toBare, toSpring, cpu.median(), cpu.min(),
+                        cpu.max(), process, jit.median(), jit.min(), jit.max(), work.median(), work.min(), work.max(),
                         cpuToSpring));
             });
         });
         if (options.chainCount() > 1) {
             String first = options.chainName(0);
             text.append("\n| chain, latency and kind | CPU per payload / ").append(first)
-                    .append("'s of the same run: median (min, max) | payloads/s / its: median (min, max) |\n"
-                            + "| --- | --- | --- |\n");
+                    .append("'s of the same run: median (min, max) | the same without the JIT compiler's | "
+                            + "payloads/s / its: median (min, max) |\n| --- | --- | --- | --- |\n");
             results.forEach((title, table) -> {
                 for (int c = 1; c < options.chainCount(); c++) {
                     List<Drained> values = table.get(options.chainName(c));
                     text.append("| ").append(options.chainName(c)).append(", ").append(title).append(" | ")
                             .append(ratios(values, table.get(first), Drained::cpuMillis)).append(" | ")
+                            .append(ratios(values, table.get(first), Drained::workMillis)).append(" | ")
                             .append(ratios(values, table.get(first), Drained::rate)).append(" |\n");
                 }
             });
@@ -79,11 +83,11 @@ final class DrainReport {
             text.append(
                     "\n| consumer (a JVM of its own) | payloads of its first drain | live threads at its end | peak "
                     + "threads "
-                    + "| JIT compile time from its start to the end of that drain |\n| --- | --- | --- | --- | --- "
-                            + "|\n");
+                    + "| JIT compile time from its start to the end of that drain (elapsed) | its JIT compiler threads' "
+                    + "CPU |\n| --- | --- | --- | --- | --- | --- |\n");
             starts.forEach((consumer, figures)
-                    -> text.append(String.format(Locale.ROOT, "| %s | %,d | %d | %d | %.1f s |%n",
-                    consumer, figures[0], figures[1], figures[2], figures[3] / 1000.0)));
+                    -> text.append(String.format(Locale.ROOT, "| %s | %,d | %d | %d | %.1f s | %.1f s |%n",
+                    consumer, figures[0], figures[1], figures[2], figures[3] / 1000.0, figures[4] / 1e9)));
         }
         return text.toString();
     }

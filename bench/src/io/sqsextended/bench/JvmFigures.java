@@ -1,7 +1,12 @@
 package io.sqsextended.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import javax.management.JMException;
 import javax.management.MBeanServerConnection;
@@ -9,9 +14,12 @@ import javax.management.ObjectName;
 
 /**
  * What a consumer's JVM has spent so far, from its platform MBeans: CPU time of the process, live and peak threads, JIT
- * time.
+ * time; and from Linux's {@code /proc}, the CPU time of its JIT compiler threads (-1 where there is no {@code /proc}).
  */
-record JvmFigures(long cpuNanos, int threads, int peakThreads, long jitMillis) {
+record JvmFigures(long cpuNanos, int threads, int peakThreads, long jitMillis, long compilerCpuNanos) {
+
+    /** Linux's clock ticks per second ({@code getconf CLK_TCK}), the unit of {@code /proc/<pid>/task/<tid>/stat}. */
+    private static final long TICK_NANOS = 10_000_000L;
 
     /**
      * Read over a JMX connection (a consumer's own JVM) or from {@link ManagementFactory#getPlatformMBeanServer()}
@@ -19,13 +27,14 @@ record JvmFigures(long cpuNanos, int threads, int peakThreads, long jitMillis) {
      */
     static JvmFigures of(MBeanServerConnection jmx) throws IOException {
         try {
+            long pid = ((Number) jmx.getAttribute(new ObjectName("java.lang:type=Runtime"), "Pid")).longValue();
             return new JvmFigures(((Number) jmx.getAttribute(new ObjectName("java.lang:type=OperatingSystem"),
                     "ProcessCpuTime")).longValue(),
                     ((Number) jmx.getAttribute(new ObjectName("java.lang:type=Threading"), "ThreadCount")).intValue(),
                     ((Number) jmx.getAttribute(new ObjectName("java.lang:type=Threading"), "PeakThreadCount"))
                             .intValue(),
                     ((Number) jmx.getAttribute(new ObjectName("java.lang:type=Compilation"), "TotalCompilationTime"))
-                            .longValue());
+                            .longValue(), compilerCpuNanos(pid));
         } catch (JMException e) {
             throw new IOException("Cannot read the JVM's MBeans", e);
         }
@@ -39,5 +48,46 @@ record JvmFigures(long cpuNanos, int threads, int peakThreads, long jitMillis) {
     /** Milliseconds of process CPU per payload from {@code before} to this reading, over n payloads. */
     double cpuMillisPerPayload(JvmFigures before, int n) {
         return (cpuNanos - before.cpuNanos) / 1e6 / n;
+    }
+
+    /** Milliseconds of the JIT compiler threads' CPU per payload meanwhile; NaN without {@code /proc}. */
+    double compilerMillisPerPayload(JvmFigures before, int n) {
+        return compilerCpuNanos < 0 || before.compilerCpuNanos < 0 ? Double.NaN
+                : (compilerCpuNanos - before.compilerCpuNanos) / 1e6 / n;
+    }
+
+    /**
+     * User and system CPU of the process's C1 and C2 compiler threads ({@code C1 CompilerThre}, {@code C2
+     * CompilerThre}: HotSpot's names, cut to 15 characters by Linux). HotSpot keeps at least one of each for the life
+     * of the JVM, so none of their CPU leaves with an ended thread between two readings of a drain (the JVM's own
+     * {@code TotalCompilationTime} is elapsed time, which a machine short of cores inflates).
+     */
+    static long compilerCpuNanos(long pid) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        if (!Files.isDirectory(tasks)) {
+            return -1;
+        }
+        try (Stream<Path> threads = Files.list(tasks)) {
+            return threads.mapToLong(JvmFigures::compilerTicks).sum() * TICK_NANOS;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long compilerTicks(Path thread) {
+        try {
+            if (!Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
+                return 0;
+            }
+            String stat = Files.readString(thread.resolve("stat"));
+            // after the name (which holds spaces): state is field 3, utime 14, stime 15
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (NoSuchFileException e) {
+            // a thread that ended while listed
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
