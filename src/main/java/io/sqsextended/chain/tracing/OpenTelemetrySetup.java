@@ -9,7 +9,6 @@ import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import org.apache.camel.CamelContext;
-import org.apache.camel.opentelemetry2.OpenTelemetryTracer;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +23,10 @@ final class OpenTelemetrySetup extends ServiceSupport {
     static final String OPEN_TELEMETRY = "chainOpenTelemetry";
     /** The instrumentation scope of the app's own spans; Camel's are {@code camel}. */
     static final String SCOPE = "io.sqsextended.chain";
-    // the app exports traces only (its metrics are Prometheus'); the product's name unless the variables give one
+    // the app exports traces only (its metrics are Prometheus'); the product's name unless the variables give one;
+    // W3C trace context only, the one thing carried across S3 and SQS (no baggage header on every exchange)
     private static final Map<String, String> DEFAULTS = Map.of("otel.service.name", "sqs-extended-chain",
-            "otel.metrics.exporter", "none", "otel.logs.exporter", "none");
+            "otel.metrics.exporter", "none", "otel.logs.exporter", "none", "otel.propagators", "tracecontext");
     private static final Logger LOG = LoggerFactory.getLogger(OpenTelemetrySetup.class);
 
     private final OpenTelemetrySdk sdk;
@@ -49,8 +49,7 @@ final class OpenTelemetrySetup extends ServiceSupport {
             sdk.close();
             throw new IllegalStateException("Cannot install tracing", e);
         }
-        OpenTelemetryTracer tracer = new OpenTelemetryTracer();
-        tracer.init(context);
+        new CamelTracer().init(context);
         LOG.info("Tracing on: spans exported as the OTEL_* settings say");
     }
 
