@@ -18,7 +18,7 @@ import javax.management.ObjectName;
  */
 record JvmFigures(long cpuNanos, int threads, int peakThreads, long jitMillis, long compilerCpuNanos) {
 
-    /** Linux's clock ticks per second ({@code getconf CLK_TCK}), the unit of {@code /proc/<pid>/task/<tid>/stat}. */
+    /** One of Linux's clock ticks (100 a second, {@code getconf CLK_TCK}), the unit of {@code /proc/.../stat}. */
     private static final long TICK_NANOS = 10_000_000L;
 
     /**
@@ -58,9 +58,9 @@ record JvmFigures(long cpuNanos, int threads, int peakThreads, long jitMillis, l
 
     /**
      * User and system CPU of the process's C1 and C2 compiler threads ({@code C1 CompilerThre}, {@code C2
-     * CompilerThre}: HotSpot's names, cut to 15 characters by Linux). HotSpot keeps at least one of each for the life
-     * of the JVM, so none of their CPU leaves with an ended thread between two readings of a drain (the JVM's own
-     * {@code TotalCompilationTime} is elapsed time, which a machine short of cores inflates).
+     * CompilerThre}: HotSpot's names, cut to 15 characters by Linux). HotSpot keeps the first of each kind for the
+     * life of the JVM (one of each on 2 cores); more it may end when idle, and their CPU then leaves the sum. The
+     * JVM's own {@code TotalCompilationTime} is elapsed time, which a machine short of cores inflates.
      */
     static long compilerCpuNanos(long pid) {
         Path tasks = Path.of("/proc", Long.toString(pid), "task");
