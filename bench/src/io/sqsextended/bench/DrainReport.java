@@ -83,8 +83,8 @@ final class DrainReport {
             text.append(
                     "\n| consumer (a JVM of its own) | payloads of its first drain | live threads at its end | peak "
                     + "threads "
-                    + "| JIT compile time from its start to the end of that drain (elapsed) | its JIT compiler threads' "
-                    + "CPU |\n| --- | --- | --- | --- | --- | --- |\n");
+                    + "| JIT compile time from its start to the end of that drain (elapsed) "
+                    + "| its JIT compiler threads' CPU |\n| --- | --- | --- | --- | --- | --- |\n");
             starts.forEach((consumer, figures)
                     -> text.append(String.format(Locale.ROOT, "| %s | %,d | %d | %d | %.1f s | %.1f s |%n",
                     consumer, figures[0], figures[1], figures[2], figures[3] / 1000.0, figures[4] / 1e9)));

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sampler's decision, per trace (the SDK's default: a child follows its parent): a trace not sampled exports no
- * span yet reaches the downstream as its context, and a payload whose trace is sampled is traced whatever its message's.
+ * span yet reaches the downstream as its context, and a payload whose trace is sampled is traced whatever its
+ * message's.
  */
 class SampledTraceTest {
 
