@@ -2,7 +2,7 @@ package io.sqsextended.chain.tracing;
 
 import java.util.Map;
 
-import org.apache.camel.CamelContext;
+import io.opentelemetry.api.trace.TraceFlags;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.opentelemetry2.OpenTelemetryTracer;
@@ -22,13 +22,13 @@ final class CamelTracer extends OpenTelemetryTracer {
 
     // the same exchange property as the tracer's own storage (camel-telemetry's tracing.activeSpan)
     private static final SpanStorageManager SPANS = new SpanStorageManagerExchange();
-    /** W3C trace flags of a trace not sampled: the {@code traceparent}'s last field. */
-    private static final String NOT_SAMPLED = "-00";
+    /** {@code 00-<trace id>-<span id>-<flags>}: the flags are the last two hex digits. */
+    private static final int TRACEPARENT_LENGTH = 55;
 
     @Override
-    public void init(CamelContext camelContext) {
-        super.init(camelContext);
-        camelContext.getCamelContextExtension().getInterceptStrategies()
+    protected void doInit() {
+        super.doInit();
+        getCamelContext().getCamelContextExtension().getInterceptStrategies()
                 .removeIf(TraceProcessorsInterceptStrategy.class::isInstance);
     }
 
@@ -54,7 +54,8 @@ final class CamelTracer extends OpenTelemetryTracer {
     /** The tracer injects each span it starts into the headers: the parent's, or a sibling's of the same trace. */
     private static boolean notSampled(Exchange exchange) {
         return exchange.getIn().getHeader(TraceContext.TRACEPARENT) instanceof String traceparent
-                && traceparent.endsWith(NOT_SAMPLED);
+                && traceparent.length() >= TRACEPARENT_LENGTH
+                && !TraceFlags.fromHex(traceparent, traceparent.length() - 2).isSampled();
     }
 
     /** Stands on Camel's stack of spans for a span not started, so that its end finds it. */
