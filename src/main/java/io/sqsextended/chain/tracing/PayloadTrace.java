@@ -84,7 +84,11 @@ public final class PayloadTrace {
         if (tracer == null) {
             return work.get();
         }
-        Span span = tracer.spanBuilder(name).setParent(current(exchange)).startSpan();
+        Context parent = current(exchange);
+        if (dropped(parent)) {
+            return work.get();
+        }
+        Span span = tracer.spanBuilder(name).setParent(parent).startSpan();
         try {
             return work.get();
         } catch (RuntimeException e) {
@@ -168,7 +172,8 @@ public final class PayloadTrace {
         @Override
         public boolean process(Exchange exchange, AsyncCallback callback) {
             Span span = start(exchange);
-            Object camelSpans = exchange.removeProperty(CAMEL_SPANS);
+            // under a dropped trace Camel's stack stays: its tracer starts no span under it (CamelTracer)
+            Object camelSpans = span.isRecording() ? exchange.removeProperty(CAMEL_SPANS) : null;
             String camelTraceparent = exchange.getIn().getHeader(TraceContext.TRACEPARENT, String.class);
             exchange.getIn().setHeader(TraceContext.TRACEPARENT, traceparent(span.getSpanContext()));
             AtomicBoolean ended = new AtomicBoolean();
@@ -223,10 +228,16 @@ public final class PayloadTrace {
                 TraceLinks.payload(exchange, parent);
                 Instant delivery = exchange.getProperty(DELIVERY_STARTED, Instant.class);
                 Instant resolve = exchange.getProperty(RESOLVE_STARTED, Instant.class);
-                if (delivery != null && resolve != null) {
+                if (delivery != null && resolve != null && !dropped(parent)) {
                     ended("claim", parent, received, key, delivery, resolve);
                     ended("resolve", parent, received, key, resolve, Instant.now());
                 }
+            }
+            if (dropped(parent)) {
+                // a span under a dropped parent is dropped too: the parent's context stands for it (header, log ids)
+                Span standIn = Span.fromContext(parent);
+                exchange.setProperty(DELIVER_SPAN, standIn);
+                return standIn;
             }
             int attempt = 1 + exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
             Span span = tracer.spanBuilder("deliver").setParent(parent).startSpan();
@@ -271,6 +282,15 @@ public final class PayloadTrace {
     /** Camel's tracer writes the span it started last into the exchange's {@code traceparent} header. */
     private static Context current(Exchange exchange) {
         return extract(exchange.getIn().getHeader(TraceContext.TRACEPARENT, String.class)).orElse(Context.root());
+    }
+
+    /**
+     * A context whose sampled flag is off: the sampler (parent-based, the SDK's default) would drop any span under it,
+     * so none is started. A context without a span leaves the decision to the sampler.
+     */
+    private static boolean dropped(Context context) {
+        SpanContext span = Span.fromContext(context).getSpanContext();
+        return span.isValid() && !span.isSampled();
     }
 
     static Optional<Context> extract(String traceparent) {

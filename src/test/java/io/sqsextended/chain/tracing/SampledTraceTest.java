@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sampler's decision, per trace (the SDK's default: a child follows its parent): a trace not sampled exports no
- * span yet reaches the downstream as its context, and a payload whose trace is sampled is traced whatever its
- * message's.
+ * span yet reaches the downstream as its context (a payload's as its producer gave it: no span is started under a
+ * dropped one), and a payload whose trace is sampled is traced whatever its message's.
  */
 class SampledTraceTest {
 
@@ -65,6 +65,20 @@ class SampledTraceTest {
         assertThat(receiver.trace(payloadTrace)).extracting(ReceivedSpan::name).contains("claim", "resolve");
         awaitDeleteLinking(payloadTrace);
         assertThat(receiver.trace(messageTrace)).isEmpty();
+    }
+
+    @Test
+    void aPayloadWhoseTraceIsNotSampledReachesTheDownstreamWithItsProducersContextUnchanged() {
+        String payloadTrace = PayloadTraceTest.newTraceId();
+        String producers = "00-" + payloadTrace + "-00f067aa0ba902b7" + NOT_SAMPLED;
+        String key = offloaded(Map.of(TraceContext.TRACEPARENT, producers));
+
+        sendPointer(key, "00-" + PayloadTraceTest.newTraceId() + "-53995c3f42cd8ad8" + SAMPLED);
+
+        // no span started in between: each would have been dropped, a hop nobody can see
+        assertThat(chain.downstream().awaitKey(key).header(TraceContext.TRACEPARENT)).isEqualTo(producers);
+        awaitDeleteLinking(payloadTrace);
+        assertThat(receiver.trace(payloadTrace)).isEmpty();
     }
 
     @Test
