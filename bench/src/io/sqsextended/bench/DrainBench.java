@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.management.remote.JMXConnector;
+
 import io.sqsextended.chain.testkit.OtlpReceiver;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -26,7 +28,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * long-lived JVM per --spring setting, paused like the chain: {@link SpringPeerJvm}; "none" leaves it out) and, for
  * pointers, the extended client's own receive loop (--threads loops). Each drain also gives the CPU per payload of
  * its consumer's process (the bench's own for the in-process loops), of which its JIT compiler threads' (Linux's
- * /proc: per thread), so that the CPU per payload without them (a consumer's work once warm) is compared too, and
+ * /proc: per thread), so that the CPU per payload without them (a consumer's work once warm) is compared too, the
+ * bytes its threads allocated per payload (steadier from JVM to JVM than CPU time: small differences show), and
  * each JVM of its own its live threads and JIT time after its first drain. The consumers drain one after the other in
  * each run, the order turned by one from run to run. Before the timed drains, each consumer
  * drains --warmup messages of every kind at every latency of the sweep, untimed (JIT: the chain's code runs once per
@@ -245,15 +248,23 @@ public final class DrainBench {
     /**
      * What a drain gives: payloads/s, milliseconds of its consumer's process CPU per payload and of its JIT compiler
      * threads' CPU per payload meanwhile (a consumer still warming up compiles during the drains: its CPU per payload
-     * without them is what its work costs once warm), and for a JVM of its own what it had spent at the end of the
-     * drain, before its pause (null for the in-process loops).
+     * without them is what its work costs once warm), KiB its threads allocated per payload, the embedded stack's CPU
+     * per payload without its JIT compiler's (what the consumer's calls cost the S3 and SQS serving them), and for a
+     * JVM of its own what it had spent at the end of the drain, before its pause (null for the in-process loops).
      */
-    record Drained(double rate, double cpuMillis, double compilerMillis, JvmFigures atEnd) {
+    record Drained(double rate, double cpuMillis, double compilerMillis, double allocatedKiB, double stackMillis,
+            JvmFigures atEnd) {
 
         /** A drain of n payloads at this rate, from its consumer's figures before and at its end. */
         static Drained of(double rate, int n, JvmFigures before, JvmFigures end, boolean ownJvm) {
             return new Drained(rate, end.cpuMillisPerPayload(before, n), end.compilerMillisPerPayload(before, n),
-                    ownJvm ? end : null);
+                    end.allocatedKiBPerPayload(before, n), Double.NaN, ownJvm ? end : null);
+        }
+
+        /** This drain with the stack's CPU per payload from its figures before and after it. */
+        Drained servedBy(JvmFigures stackBefore, JvmFigures stackAfter, int n) {
+            return new Drained(rate, cpuMillis, compilerMillis, allocatedKiB, stackAfter.cpuMillisPerPayload(
+                    stackBefore, n) - stackAfter.compilerMillisPerPayload(stackBefore, n), atEnd);
         }
 
         /** CPU per payload but the JIT compiler's (all of it without {@code /proc}). */
@@ -288,8 +299,10 @@ public final class DrainBench {
             throws Exception {
         fill(stack, extended, kind, tag, size, n);
         stack.latency(injected(latency));
-        try {
-            return drain.run();
+        try (JMXConnector jmx = stack.jar().jmx()) {
+            JvmFigures before = JvmFigures.of(jmx.getMBeanServerConnection());
+            Drained drained = drain.run();
+            return drained.servedBy(before, JvmFigures.of(jmx.getMBeanServerConnection()), n);
         } finally {
             stack.latency(injected("0"));
         }

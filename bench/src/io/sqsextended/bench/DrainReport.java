@@ -33,7 +33,10 @@ final class DrainReport {
                     .append(" of the same run | CPU per payload of its process: median (min, max) | of which its JIT "
                             + "compiler threads': median (min, max) | CPU per payload without the JIT compiler's: "
                             + "median (min, max) | CPU per payload / its of the same run, without the JIT "
-                            + "compiler's: median (min, max) |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+                            + "compiler's: median (min, max) | heap allocated per payload: median (min, max) | "
+                            + "the same / its of the same run | the embedded stack's CPU per payload, without its "
+                            + "JIT compiler's: median (min, max) |\n| --- | --- | --- | --- | --- | --- | --- | --- "
+                            + "| --- | --- | --- |\n");
             List<Drained> bare = table.get(bareName);
             List<Drained> spring = springName != null ? table.get(springName) : null;
             table.forEach((consumer, values) -> {
@@ -42,31 +45,38 @@ final class DrainReport {
                 String toSpring = spring != null ? ratios(values, spring) : springName != null
                         ? "none: the peer drains events only" : "";
                 String cpuToSpring = spring == null ? "" : ratios(values, spring, Drained::workMillis);
+                String allocatedToSpring = spring == null ? "" : ratios(values, spring, Drained::allocatedKiB);
                 Bench.Stats cpu = stats(values, Drained::cpuMillis);
                 Bench.Stats jit = stats(values, Drained::compilerMillis);
                 Bench.Stats work = stats(values, Drained::workMillis);
+                Bench.Stats allocated = stats(values, Drained::allocatedKiB);
+                Bench.Stats stack = stats(values, Drained::stackMillis);
                 // the in-process loops run in the bench's JVM, whose other threads wait meanwhile
                 String process = consumer.equals(bareName) || consumer.startsWith("AWS extended client")
                         ? " (bench JVM)" : "";
                 text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2f ms (%.2f, %.2f)%s | %.2f ms "
-                        + "(%.2f, %.2f) | %.2f ms (%.2f, %.2f) | %s |%n", consumer,
+                        + "(%.2f, %.2f) | %.2f ms (%.2f, %.2f) | %s | %.1f KiB (%.1f, %.1f) | %s "
+                        + "| %.2f ms (%.2f, %.2f) |%n", consumer,
                         stats(values, Drained::rate).format("/s"), toBare, toSpring, cpu.median(), cpu.min(),
                         cpu.max(), process, jit.median(), jit.min(), jit.max(), work.median(), work.min(), work.max(),
-                        cpuToSpring));
+                        cpuToSpring, allocated.median(), allocated.min(), allocated.max(), allocatedToSpring,
+                        stack.median(), stack.min(), stack.max()));
             });
         });
         if (options.chainCount() > 1) {
             String first = options.chainName(0);
             text.append("\n| chain, latency and kind | CPU per payload / ").append(first)
                     .append("'s of the same run: median (min, max) | the same without the JIT compiler's | "
-                            + "payloads/s / its: median (min, max) |\n| --- | --- | --- | --- |\n");
+                            + "payloads/s / its: median (min, max) | heap allocated per payload / its |\n"
+                            + "| --- | --- | --- | --- | --- |\n");
             results.forEach((title, table) -> {
                 for (int c = 1; c < options.chainCount(); c++) {
                     List<Drained> values = table.get(options.chainName(c));
                     text.append("| ").append(options.chainName(c)).append(", ").append(title).append(" | ")
                             .append(ratios(values, table.get(first), Drained::cpuMillis)).append(" | ")
                             .append(ratios(values, table.get(first), Drained::workMillis)).append(" | ")
-                            .append(ratios(values, table.get(first), Drained::rate)).append(" |\n");
+                            .append(ratios(values, table.get(first), Drained::rate)).append(" | ")
+                            .append(ratios(values, table.get(first), Drained::allocatedKiB)).append(" |\n");
                 }
             });
         }
