@@ -44,7 +44,11 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * Usage: bench/run drain [--runs=2] [--count=1000] [--size=1024] [--latency=0,5,20] [--chain=default,32]
  * [--spring=default,64] [--threads=32] [--warmup=20000] [--warmup-size=1024]
  * [--kinds=events,pointers] [--hold=0] [--heap] [--jfr] [--chain-jfr=profile] [--chain-jar=/tmp/main.jar]
- * [--tracing=off,0,1] [--chain-variant='NAME:-Dkey=value -Dkey2=value2;NAME2@/tmp/b.jar:...']
+ * [--tracing=off,0,1] [--chain-variant='NAME:-Dkey=value -Dkey2=value2;NAME2@/tmp/b.jar:...'] [--jvms=1]
+ * --jvms=N: every chain (build, setting, variant) and every peer setting in N JVMs, drained one after the other in
+ * each run; the tables pool them (each run's figure the mean of its JVMs') and list each JVM apart. Two JVMs of one
+ * build differ by up to a fifth in CPU per payload (each is one draw of the JIT's choices): N of them tell builds
+ * apart that one cannot.
  * --chain-jfr=SETTINGS records the chains alone with these JFR settings (a .jfc file, e.g. one sampling every 1 ms).
  * --chain-jar: other builds of the chain (e.g. main's, for an A/B of a change), each run with every --chain setting
  * beside the packaged jar, interleaved in the same runs; the report gives each one's CPU per payload over the first
@@ -82,38 +86,49 @@ public final class DrainBench {
                 : new String[0];
         OtlpReceiver receiver = OtlpReceiver.counting();
         receiver.start();
+        // each chain JVM's name and each peer JVM's: its build's, then " #2"... for its copies (--jvms)
+        List<String> chainNames = new ArrayList<>();
+        List<String> peerNames = new ArrayList<>();
         try (receiver; Bench.Stack stack = Bench.Stack.start(work, stackOptions)) {
             SqsClient extended = ExtendedClientLoop.client(stack);
             for (int c = 0; c < options.chainCount(); c++) {
-                String setting = options.chainSetting(c);
-                List<String> jvm = new ArrayList<>(
-                        List.of("-Dchain.routes.dir=" + routes, "-Dchain.downstream.uri=direct:bench-drain"));
-                if (!setting.equals("default")) {
-                    jvm.add("-Dchain.consumer.concurrency=" + setting);
+                for (int copy = 0; copy < options.jvms; copy++) {
+                    String setting = options.chainSetting(c);
+                    List<String> jvm = new ArrayList<>(
+                            List.of("-Dchain.routes.dir=" + routes, "-Dchain.downstream.uri=direct:bench-drain"));
+                    if (!setting.equals("default")) {
+                        jvm.add("-Dchain.consumer.concurrency=" + setting);
+                    }
+                    if (options.heap) {
+                        jvm.add("-XX:SoftRefLRUPolicyMSPerMB=0");
+                    }
+                    jvm.addAll(tracing(options.tracing(c), receiver));
+                    jvm.addAll(options.variantOptions(c));
+                    Path recording = Path.of("bench/results/drain-" + setting + options.tracingTag(c)
+                            + options.jarTag(c) + Options.copyTag(copy) + ".jfr");
+                    if (options.chainJfr != null) {
+                        jvm.add("-XX:StartFlightRecording=filename=" + recording.toAbsolutePath() + ",settings="
+                                + options.chainJfr);
+                    }
+                    LongLivedChain chain = new LongLivedChain(stack, options.chainJar(c),
+                            work.resolve("chain-" + setting + "-" + c + Options.copyTag(copy)),
+                            options.jfr ? recording : null, jvm.toArray(String[]::new));
+                    chains.add(chain);
+                    chainNames.add(options.chainName(c) + Options.copyName(copy));
+                    // it consumes from its start: paused but for its own drains
+                    chain.pause();
                 }
-                if (options.heap) {
-                    jvm.add("-XX:SoftRefLRUPolicyMSPerMB=0");
-                }
-                jvm.addAll(tracing(options.tracing(c), receiver));
-                jvm.addAll(options.variantOptions(c));
-                Path recording = Path.of("bench/results/drain-" + setting + options.tracingTag(c)
-                        + options.jarTag(c) + ".jfr");
-                if (options.chainJfr != null) {
-                    jvm.add("-XX:StartFlightRecording=filename=" + recording.toAbsolutePath() + ",settings="
-                            + options.chainJfr);
-                }
-                LongLivedChain chain = new LongLivedChain(stack, options.chainJar(c),
-                        work.resolve("chain-" + setting + "-" + c), options.jfr ? recording : null,
-                        jvm.toArray(String[]::new));
-                chains.add(chain);
-                // it consumes from its start: paused but for its own drains
-                chain.pause();
             }
             for (String setting : options.hold > 0 ? List.<String>of() : options.springs) {
-                Path recording = options.jfr ? Path.of("bench/results/drain-spring-" + setting + ".jfr") : null;
-                SpringPeerJvm peer = new SpringPeerJvm(stack, work.resolve("spring-" + setting), setting, recording);
-                peers.add(peer);
-                peer.pause();
+                for (int copy = 0; copy < options.jvms; copy++) {
+                    Path recording = options.jfr ? Path.of("bench/results/drain-spring-" + setting
+                            + Options.copyTag(copy) + ".jfr") : null;
+                    SpringPeerJvm peer = new SpringPeerJvm(stack, work.resolve("spring-" + setting
+                            + Options.copyTag(copy)), setting, recording);
+                    peers.add(peer);
+                    peerNames.add(SpringPeerJvm.name(setting) + Options.copyName(copy));
+                    peer.pause();
+                }
             }
             // untimed: every consumer is warmed on every kind at every
             // latency of the sweep, so that each timed drain runs on compiled code (a chain warmed at 0 ms only still
@@ -124,13 +139,13 @@ public final class DrainBench {
                     int n = options.warmup;
                     for (int c = 0; c < chains.size(); c++) {
                         LongLivedChain chain = chains.get(c);
-                        String name = options.chainName(c);
+                        String name = chainNames.get(c);
                         atLatency(stack, extended, kind, tag + "-chain" + c, options.warmupSize, n, latency,
                                 () -> first(starts, name, n, chainDrain(chain, n, null, heaps)));
                     }
                     for (int p = 0; kind.equals("events") && p < peers.size(); p++) {
                         SpringPeerJvm peer = peers.get(p);
-                        String name = SpringPeerJvm.name(options.springs.get(p));
+                        String name = peerNames.get(p);
                         atLatency(stack, extended, kind, tag + "-spring" + p, options.warmupSize, n, latency,
                                 () -> first(starts, name, n, resumedDrain(peer, n, null)));
                     }
@@ -154,7 +169,7 @@ public final class DrainBench {
                         int n = options.count;
                         List<Timed> timed = new ArrayList<>();
                         for (int c = 0; c < chains.size(); c++) {
-                            String name = options.chainName(c);
+                            String name = chainNames.get(c);
                             LongLivedChain chain = chains.get(c);
                             String label = name + ", " + kind + ", " + latency + " ms";
                             timed.add(new Timed(name, "-chain" + c, () -> first(starts, name, n,
@@ -162,7 +177,7 @@ public final class DrainBench {
                         }
                         for (int p = 0; kind.equals("events") && p < peers.size(); p++) {
                             SpringPeerJvm peer = peers.get(p);
-                            String name = SpringPeerJvm.name(options.springs.get(p));
+                            String name = peerNames.get(p);
                             timed.add(new Timed(name, "-spring" + p, () -> first(starts, name, n,
                                     resumedDrain(peer, n, null))));
                         }
@@ -257,8 +272,9 @@ public final class DrainBench {
 
         /** A drain of n payloads at this rate, from its consumer's figures before and at its end. */
         static Drained of(double rate, int n, JvmFigures before, JvmFigures end, boolean ownJvm) {
+            // an in-process loop's threads end with its drain, and what they allocated with them: not counted
             return new Drained(rate, end.cpuMillisPerPayload(before, n), end.compilerMillisPerPayload(before, n),
-                    end.allocatedKiBPerPayload(before, n), Double.NaN, ownJvm ? end : null);
+                    ownJvm ? end.allocatedKiBPerPayload(before, n) : Double.NaN, Double.NaN, ownJvm ? end : null);
         }
 
         /** This drain with the stack's CPU per payload from its figures before and after it. */
@@ -410,6 +426,8 @@ public final class DrainBench {
         int threads = 32;
         int warmup = 20_000;
         int warmupSize = 1024;
+        /** JVMs per chain build and setting and per peer setting, their figures pooled (each JVM is one JIT's draw). */
+        int jvms = 1;
         long hold;
         boolean heap;
         boolean jfr;
@@ -512,6 +530,16 @@ public final class DrainBench {
             return build == null ? "" : "-" + build.replaceFirst("\\.jar$", "");
         }
 
+        /** "" for a consumer's first JVM, else "-" and its number (files). */
+        static String copyTag(int copy) {
+            return copy == 0 ? "" : "-" + (copy + 1);
+        }
+
+        /** "" for a consumer's first JVM, else " #" and its number: its rows until {@link DrainReport} pools them. */
+        static String copyName(int copy) {
+            return copy == 0 ? "" : " #" + (copy + 1);
+        }
+
         String chainName(int c) {
             String setting = chainSetting(c);
             String build = buildName(c);
@@ -527,6 +555,8 @@ public final class DrainBench {
                 List<String> values = Arrays.asList(value.split(","));
                 if (arg.startsWith("--chain-variant=")) {
                     Arrays.stream(value.split(";")).filter(v -> !v.isBlank()).map(Variant::of).forEach(this::add);
+                } else if (arg.startsWith("--jvms=")) {
+                    jvms = Integer.parseInt(value);
                 } else if (arg.startsWith("--runs=")) {
                     runs = Integer.parseInt(value);
                 } else if (arg.startsWith("--count=")) {

@@ -1,10 +1,12 @@
 package io.sqsextended.bench;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import java.util.regex.Pattern;
 
 import io.sqsextended.bench.DrainBench.Drained;
 
@@ -14,12 +16,16 @@ import io.sqsextended.bench.DrainBench.Drained;
  */
 final class DrainReport {
 
+    /** The suffix of a consumer's second and further JVMs ({@code DrainBench.Options#copyName}). */
+    private static final Pattern COPY = Pattern.compile(" #\\d+$");
+
     private DrainReport() {
     }
 
-    static String table(Map<String, Map<String, List<Drained>>> results, Map<String, long[]> heaps, Map<String,
-            long[]> starts,
-                        DrainBench.Options options) {
+    static String table(Map<String, Map<String, List<Drained>>> byJvm, Map<String, long[]> heaps, Map<String,
+            long[]> starts, DrainBench.Options options) {
+        Map<String, Map<String, List<Drained>>> results = new LinkedHashMap<>();
+        byJvm.forEach((title, table) -> results.put(title, pooled(table)));
         String bareName = "bare SDK loop (" + options.threads + " threads)";
         String springName = options.springs.stream().filter(s -> !s.equals("default")).findFirst()
                 .map(SpringPeerJvm::name).orElse(null);
@@ -55,11 +61,10 @@ final class DrainReport {
                 String process = consumer.equals(bareName) || consumer.startsWith("AWS extended client")
                         ? " (bench JVM)" : "";
                 text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2f ms (%.2f, %.2f)%s | %.2f ms "
-                        + "(%.2f, %.2f) | %.2f ms (%.2f, %.2f) | %s | %.1f KiB (%.1f, %.1f) | %s "
-                        + "| %.2f ms (%.2f, %.2f) |%n", consumer,
+                        + "(%.2f, %.2f) | %.2f ms (%.2f, %.2f) | %s | %s | %s | %.2f ms (%.2f, %.2f) |%n", consumer,
                         stats(values, Drained::rate).format("/s"), toBare, toSpring, cpu.median(), cpu.min(),
                         cpu.max(), process, jit.median(), jit.min(), jit.max(), work.median(), work.min(), work.max(),
-                        cpuToSpring, allocated.median(), allocated.min(), allocated.max(), allocatedToSpring,
+                        cpuToSpring, kib(allocated), process.isEmpty() ? allocatedToSpring : "",
                         stack.median(), stack.min(), stack.max()));
             });
         });
@@ -79,6 +84,18 @@ final class DrainReport {
                             .append(ratios(values, table.get(first), Drained::allocatedKiB)).append(" |\n");
                 }
             });
+        }
+        if (options.jvms > 1) {
+            text.append("\n| consumer, latency and kind (each JVM of --jvms=").append(options.jvms)
+                    .append(") | CPU per payload without the JIT compiler's: median (min, max) | heap allocated per "
+                            + "payload: median (min, max) | payloads/s |\n| --- | --- | --- | --- |\n");
+            byJvm.forEach((title, table) -> table.forEach((consumer, values) -> {
+                Bench.Stats work = stats(values, Drained::workMillis);
+                Bench.Stats allocated = stats(values, Drained::allocatedKiB);
+                text.append(String.format(Locale.ROOT, "| %s, %s | %.2f ms (%.2f, %.2f) | %s | %s |%n", consumer,
+                        title, work.median(), work.min(), work.max(), kib(allocated),
+                        stats(values, Drained::rate).format("/s")));
+            }));
         }
         if (!heaps.isEmpty()) {
             text.append(
@@ -100,6 +117,39 @@ final class DrainReport {
                     consumer, figures[0], figures[1], figures[2], figures[3] / 1000.0, figures[4] / 1e9)));
         }
         return text.toString();
+    }
+
+    /**
+     * One row per consumer: the JVMs of one (its name, then " #2"...) pooled, each run's figures the mean of its JVMs'
+     * in that run, so that a ratio per run compares builds, not one JIT's draw with another's.
+     */
+    static Map<String, List<Drained>> pooled(Map<String, List<Drained>> table) {
+        Map<String, List<List<Drained>>> jvms = new LinkedHashMap<>();
+        table.forEach((consumer, values) -> jvms.computeIfAbsent(COPY.matcher(consumer).replaceFirst(""),
+                k -> new ArrayList<>()).add(values));
+        Map<String, List<Drained>> pooled = new LinkedHashMap<>();
+        jvms.forEach((consumer, copies) -> {
+            List<Drained> runs = new ArrayList<>();
+            for (int run = 0; run < copies.get(0).size(); run++) {
+                int r = run;
+                List<Drained> ofRun = copies.stream().map(values -> values.get(r)).toList();
+                runs.add(ofRun.size() == 1 ? ofRun.get(0) : new Drained(mean(ofRun, Drained::rate),
+                        mean(ofRun, Drained::cpuMillis), mean(ofRun, Drained::compilerMillis),
+                        mean(ofRun, Drained::allocatedKiB), mean(ofRun, Drained::stackMillis), null));
+            }
+            pooled.put(consumer, runs);
+        });
+        return pooled;
+    }
+
+    /** KiB: median (min, max); "n/a" for the in-process loops, whose threads end with their drain. */
+    private static String kib(Bench.Stats allocated) {
+        return Double.isNaN(allocated.median()) ? "n/a" : String.format(Locale.ROOT, "%.1f KiB (%.1f, %.1f)",
+                allocated.median(), allocated.min(), allocated.max());
+    }
+
+    private static double mean(List<Drained> values, ToDoubleFunction<Drained> figure) {
+        return values.stream().mapToDouble(figure).average().orElse(Double.NaN);
     }
 
     /** Ratio of each run's rate to the same run's rate of {@code baseline}: median (min, max). */
