@@ -99,15 +99,14 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
         from(direct(DELIVER_ROUTE))
                 .routeId(DELIVER_ROUTE)
                 .routeConfigurationId(ConsumerErrorHandling.ID)
-                .process(ConsumerRoutes::selectReference)
-                .process(PayloadTrace.deliveryStarts(getContext()))
+                .process(PayloadTrace.deliveryStarts(getContext(), ConsumerRoutes::selectReference))
                 // a per-instance store keeps a key once its exchange completed (a crash before that delivers again);
                 // the shared store claims it first, so that of two instances given the payload at once one delivers it
                 .idempotentConsumer(exchangeProperty(IDEMPOTENCY_KEY))
                     .idempotentRepository(ConsumerConfiguration.IDEMPOTENT_REPOSITORY)
                     .eager(duplicates.claimsFirst())
-                    .process(PayloadTrace.resolveStarts(getContext()))
-                    .process(exchange -> resolver.resolve(exchange, reference(exchange)))
+                    .process(PayloadTrace.resolveStarts(getContext(),
+                            exchange -> resolver.resolve(exchange, reference(exchange))))
                     .process(PayloadTrace.aroundDownstream(getContext(), downstream))
                     .process(exchange -> resolver.scheduleCleanup(exchange, reference(exchange)))
                 .end()

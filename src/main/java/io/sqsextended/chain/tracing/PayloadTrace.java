@@ -33,7 +33,7 @@ import org.apache.camel.support.service.ServiceHelper;
  * The consumer's own spans of a payload, in the payload's trace: the one the producer signed into the object's
  * metadata ({@code traceparent}, read from the GET's headers), else the message's (Camel's receive span continued its
  * attribute). Spans whose parent is known only after the GET ({@code claim}, {@code resolve}) are made then, with the
- * times marked before. Each method gives back what it wraps, or a processor doing nothing, when tracing is off.
+ * times marked before. Each method gives back what it wraps when tracing is off.
  */
 public final class PayloadTrace {
 
@@ -49,7 +49,6 @@ public final class PayloadTrace {
     /** Where Camel's tracer keeps the exchange's spans (camel-telemetry's SpanStorageManagerExchange). */
     private static final String CAMEL_SPANS = "tracing.activeSpan";
     private static final String METADATA_TRACEPARENT = PayloadHeaders.METADATA_PREFIX + TraceContext.TRACEPARENT;
-    private static final Processor NOTHING = exchange -> { };
     private static final TextMapGetter<Map<String, String>> GETTER = new TextMapGetter<>() {
         @Override
         public Iterable<String> keys(Map<String, String> carrier) {
@@ -65,17 +64,31 @@ public final class PayloadTrace {
     private PayloadTrace() {
     }
 
-    /** Marks the start of a payload's delivery (the idempotency claim comes first). */
-    public static Processor deliveryStarts(CamelContext context) {
+    /**
+     * {@code select} (which picks the payload), then marks the start of its delivery (the idempotency claim comes
+     * first); {@code select} itself when tracing is off. One step, not two: Camel's error handler copies the exchange
+     * before every step.
+     */
+    public static Processor deliveryStarts(CamelContext context, Processor select) {
         return TraceContext.isOn(context) ? exchange -> {
+            select.process(exchange);
             exchange.setProperty(DELIVERY_STARTED, Instant.now());
+            exchange.removeProperty(RESOLVE_STARTED);
             exchange.removeProperty(PAYLOAD_CONTEXT);
-        } : NOTHING;
+        } : select;
     }
 
-    /** Marks the start of the resolve (the GET): the claim ended. */
-    public static Processor resolveStarts(CamelContext context) {
-        return TraceContext.isOn(context) ? exchange -> exchange.setProperty(RESOLVE_STARTED, Instant.now()) : NOTHING;
+    /**
+     * Marks the start of the resolve (the GET: the claim ended) at its first attempt, then runs {@code resolve}; that
+     * itself when tracing is off.
+     */
+    public static Processor resolveStarts(CamelContext context, Processor resolve) {
+        return TraceContext.isOn(context) ? exchange -> {
+            if (exchange.getProperty(RESOLVE_STARTED) == null) {
+                exchange.setProperty(RESOLVE_STARTED, Instant.now());
+            }
+            resolve.process(exchange);
+        } : resolve;
     }
 
     /** {@code work} in a span of the exchange's current trace (e.g. the parse of a message). */
