@@ -3,7 +3,6 @@ package io.sqsextended.chain.tracing;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -11,7 +10,6 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -20,14 +18,10 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.sqsextended.chain.wire.PayloadHeaders;
-import org.apache.camel.AsyncCallback;
-import org.apache.camel.AsyncProcessor;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
-import org.apache.camel.support.AsyncProcessorSupport;
-import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * The consumer's own spans of a payload, in the payload's trace: the one the producer signed into the object's
@@ -47,8 +41,8 @@ public final class PayloadTrace {
     /** The attempt's {@code deliver} span, shared with the downstream's copy of the exchange. */
     static final String DELIVER_SPAN = "ChainTraceDeliverSpan";
     /** Where Camel's tracer keeps the exchange's spans (camel-telemetry's SpanStorageManagerExchange). */
-    private static final String CAMEL_SPANS = "tracing.activeSpan";
-    private static final String METADATA_TRACEPARENT = PayloadHeaders.METADATA_PREFIX + TraceContext.TRACEPARENT;
+    static final String CAMEL_SPANS = "tracing.activeSpan";
+    static final String METADATA_TRACEPARENT = PayloadHeaders.METADATA_PREFIX + TraceContext.TRACEPARENT;
     private static final TextMapGetter<Map<String, String>> GETTER = new TextMapGetter<>() {
         @Override
         public Iterable<String> keys(Map<String, String> carrier) {
@@ -120,7 +114,8 @@ public final class PayloadTrace {
      */
     public static Processor aroundDownstream(CamelContext context, Processor downstream) {
         Tracer tracer = tracer(context);
-        return tracer == null ? downstream : new Downstream(tracer, AsyncProcessorConverterHelper.convert(downstream));
+        return tracer == null ? downstream
+                : new TracedDownstream(tracer, AsyncProcessorConverterHelper.convert(downstream));
     }
 
     /**
@@ -172,114 +167,6 @@ public final class PayloadTrace {
         };
     }
 
-    private static final class Downstream extends AsyncProcessorSupport {
-
-        private final Tracer tracer;
-        private final AsyncProcessor downstream;
-
-        Downstream(Tracer tracer, AsyncProcessor downstream) {
-            this.tracer = tracer;
-            this.downstream = downstream;
-        }
-
-        @Override
-        public boolean process(Exchange exchange, AsyncCallback callback) {
-            Span span = start(exchange);
-            // under a dropped trace Camel's stack stays: its tracer starts no span under it (CamelTracer)
-            Object camelSpans = span.isRecording() ? exchange.removeProperty(CAMEL_SPANS) : null;
-            String camelTraceparent = exchange.getIn().getHeader(TraceContext.TRACEPARENT, String.class);
-            exchange.getIn().setHeader(TraceContext.TRACEPARENT, traceparent(span.getSpanContext()));
-            AtomicBoolean ended = new AtomicBoolean();
-            // Camel's spans back before anyone else sees the exchange: its route policy ends them
-            Runnable end = () -> {
-                if (ended.compareAndSet(false, true)) {
-                    if (camelSpans != null) {
-                        exchange.setProperty(CAMEL_SPANS, camelSpans);
-                    }
-                    exchange.getIn().setHeader(TraceContext.TRACEPARENT, camelTraceparent);
-                    // failed, or dead-lettered by the downstream route's own error handler
-                    Throwable failure = exchange.getException() != null ? exchange.getException()
-                            : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-                    if (failure != null) {
-                        span.recordException(failure);
-                        span.setStatus(StatusCode.ERROR, failure.toString());
-                    }
-                    span.end();
-                }
-            };
-            try (LogIds ids = LogIds.of(span)) {
-                return downstream.process(exchange, doneSync -> {
-                    end.run();
-                    callback.done(doneSync);
-                });
-            } catch (RuntimeException e) {
-                exchange.setException(e);
-                end.run();
-                callback.done(true);
-                return true;
-            }
-        }
-
-        @Override
-        protected void doStart() throws Exception {
-            ServiceHelper.startService(downstream);
-        }
-
-        @Override
-        protected void doStop() throws Exception {
-            ServiceHelper.stopService(downstream);
-        }
-
-        /** The attempt's span; on the first, the claim and resolve spans of the payload's trace too. */
-        private Span start(Exchange exchange) {
-            Context parent = exchange.getProperty(PAYLOAD_CONTEXT, Context.class);
-            String key = exchange.getIn().getHeader(PayloadHeaders.KEY, String.class);
-            if (parent == null) {
-                Context received = current(exchange);
-                parent = extract(exchange.getIn().getHeader(METADATA_TRACEPARENT, String.class)).orElse(received);
-                exchange.setProperty(PAYLOAD_CONTEXT, parent);
-                TraceLinks.payload(exchange, parent);
-                Instant delivery = exchange.getProperty(DELIVERY_STARTED, Instant.class);
-                Instant resolve = exchange.getProperty(RESOLVE_STARTED, Instant.class);
-                if (delivery != null && resolve != null && !dropped(parent)) {
-                    ended("claim", parent, received, key, delivery, resolve);
-                    ended("resolve", parent, received, key, resolve, Instant.now());
-                }
-            }
-            if (dropped(parent)) {
-                // a span under a dropped parent is dropped too: the parent's context stands for it (header, log ids)
-                Span standIn = Span.fromContext(parent);
-                exchange.setProperty(DELIVER_SPAN, standIn);
-                return standIn;
-            }
-            int attempt = 1 + exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
-            Span span = tracer.spanBuilder("deliver").setParent(parent).startSpan();
-            exchange.setProperty(DELIVER_SPAN, span);
-            span.setAttribute(ATTEMPT, (long) attempt);
-            if (key != null) {
-                span.setAttribute(KEY, key);
-            }
-            if (attempt > 1) {
-                span.addEvent("redelivery");
-            }
-            return span;
-        }
-
-        private void ended(String name, Context parent, Context received, String key, Instant start, Instant end) {
-            SpanBuilder builder = tracer.spanBuilder(name).setParent(parent).setStartTimestamp(start);
-            SpanContext receivedSpan = Span.fromContext(received).getSpanContext();
-            if (!receivedSpan.equals(Span.fromContext(parent).getSpanContext())) {
-                // the message's receive, in a trace of its own when the payload's came from the object
-                builder.addLink(receivedSpan);
-            }
-            Span span = builder.startSpan();
-            if (key != null) {
-                span.setAttribute(KEY, key);
-            }
-            span.end(end);
-        }
-    }
-
     static Tracer tracer(CamelContext context) {
         OpenTelemetry openTelemetry = context.getRegistry().lookupByNameAndType(OpenTelemetrySetup.OPEN_TELEMETRY,
                 OpenTelemetry.class);
@@ -293,7 +180,7 @@ public final class PayloadTrace {
     }
 
     /** Camel's tracer writes the span it started last into the exchange's {@code traceparent} header. */
-    private static Context current(Exchange exchange) {
+    static Context current(Exchange exchange) {
         return extract(exchange.getIn().getHeader(TraceContext.TRACEPARENT, String.class)).orElse(Context.root());
     }
 
@@ -301,7 +188,7 @@ public final class PayloadTrace {
      * A context whose sampled flag is off: the sampler (parent-based, the SDK's default) would drop any span under it,
      * so none is started. A context without a span leaves the decision to the sampler.
      */
-    private static boolean dropped(Context context) {
+    static boolean dropped(Context context) {
         SpanContext span = Span.fromContext(context).getSpanContext();
         return span.isValid() && !span.isSampled();
     }
@@ -316,7 +203,7 @@ public final class PayloadTrace {
                 : Optional.empty();
     }
 
-    private static String traceparent(SpanContext span) {
+    static String traceparent(SpanContext span) {
         return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
     }
 }
