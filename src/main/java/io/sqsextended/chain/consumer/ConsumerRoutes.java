@@ -110,9 +110,7 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
                     .process(PayloadTrace.aroundDownstream(getContext(), downstream))
                     .process(exchange -> resolver.scheduleCleanup(exchange, reference(exchange)))
                 .end()
-                .filter(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
-                    .process(duplicates)
-                .end();
+                .process(duplicates);
 
         // no error handler of its own: a failed send fails the exchange, and the source message stays on the queue
         from(ConsumerErrorHandling.DEAD_LETTER_ENDPOINT)
@@ -135,9 +133,12 @@ public class ConsumerRoutes extends EndpointRouteBuilder {
         route.routeId(queue.routeId())
                 .routeConfigurationId(ConsumerErrorHandling.ID)
                 .autoStartup(settings.enabled())
-                .setProperty(SourceQueue.PROPERTY, constant(queue))
-                .process(gate::admit)
-                .process(deletes::register)
+                // one step, not three: Camel's error handler copies the exchange before every step; none of these fails
+                .process(exchange -> {
+                    exchange.setProperty(SourceQueue.PROPERTY, queue);
+                    gate.admit(exchange);
+                    deletes.register(exchange);
+                })
                 // a standard queue's receive is handed over at once, so Camel renews the visibility of all of it
                 .threads().executorService(workers)
                 .process(exchange -> exchange.setProperty(REFERENCES,

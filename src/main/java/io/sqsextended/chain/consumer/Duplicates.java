@@ -8,10 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A payload the idempotent consumer did not deliver: a duplicate of a delivered one is skipped (its message deleted);
- * one that another delivery holds in the shared store keeps its message on the queue, which hands it out again after
- * its visibility timeout: by then the holder delivered it (skipped then), failed (its claim released), or died (its
- * claim timed out), and nothing is lost in any case.
+ * After the idempotent consumer, a payload it did not deliver (nothing for one it delivered): a duplicate of a
+ * delivered one is skipped (its message deleted); one that another delivery holds in the shared store keeps its
+ * message on the queue, which hands it out again after its visibility timeout: by then the holder delivered it (skipped
+ * then), failed (its claim released), or died (its claim timed out), and nothing is lost in any case.
  */
 final class Duplicates implements Processor {
 
@@ -34,6 +34,9 @@ final class Duplicates implements Processor {
 
     @Override
     public void process(Exchange exchange) {
+        if (!exchange.getProperty(Exchange.DUPLICATE_MESSAGE, false, Boolean.class)) {
+            return;
+        }
         String key = exchange.getProperty(ConsumerRoutes.IDEMPOTENCY_KEY, String.class);
         String messageId = exchange.getIn().getHeader(Sqs2Constants.MESSAGE_ID, String.class);
         if (shared != null && !shared.delivered(key)) {
