@@ -6,7 +6,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -24,15 +27,25 @@ public final class Ports {
     private Ports() {
     }
 
-    /** The configured ports, each 0 replaced by a port free now; all picked ports differ from each other. */
+    /**
+     * The configured ports, each 0 replaced by a port free now; all ports differ from each other (a picked port equal to
+     * a configured one would lose the race for it: seen in CI, a restart on its earlier ports).
+     */
     public static int[] pick(int... configured) throws IOException {
-        int[] ports = configured.clone();
         int below = ephemeralStart();
+        return below > LOWEST ? pickBetween(LOWEST, below, configured) : pickBetween(0, 0, configured);
+    }
+
+    /** {@link #pick(int...)} from [lowest, below); an empty range: from the kernel's ephemeral ones. */
+    static int[] pickBetween(int lowest, int below, int... configured) throws IOException {
+        int[] ports = configured.clone();
+        Set<Integer> taken = new HashSet<>();
+        Arrays.stream(configured).filter(port -> port > 0).forEach(taken::add);
         List<ServerSocket> held = new ArrayList<>();
         try {
             for (int i = 0; i < ports.length; i++) {
                 if (ports[i] == 0) {
-                    ServerSocket socket = below > LOWEST ? bindBelow(below) : new ServerSocket(0);
+                    ServerSocket socket = bind(lowest, below, taken);
                     held.add(socket);
                     ports[i] = socket.getLocalPort();
                 }
@@ -56,18 +69,29 @@ public final class Ports {
         }
     }
 
-    /** A socket bound to a free port in [LOWEST, below); held by the caller so that the next pick cannot return it. */
-    private static ServerSocket bindBelow(int below) throws IOException {
+    /**
+     * A socket bound to a free port in [lowest, below), or else one the kernel gives, not in {@code taken}: held by the
+     * caller so that the next pick cannot return it either.
+     */
+    private static ServerSocket bind(int lowest, int below, Set<Integer> taken) throws IOException {
         for (int attempt = 0; attempt < TRIES; attempt++) {
+            boolean ranged = below > lowest && attempt < TRIES / 2;
+            int port = ranged ? ThreadLocalRandom.current().nextInt(lowest, below) : 0;
+            if (taken.contains(port)) {
+                continue;
+            }
             ServerSocket socket = new ServerSocket();
             try {
-                socket.bind(new InetSocketAddress(ThreadLocalRandom.current().nextInt(LOWEST, below)));
-                return socket;
-            } catch (IOException taken) {
-                socket.close();
+                socket.bind(new InetSocketAddress(port));
+                if (!taken.contains(socket.getLocalPort())) {
+                    return socket;
+                }
+            } catch (IOException inUse) {
+                // another try
             }
+            socket.close();
         }
-        return new ServerSocket(0);
+        throw new IOException("No free port found in " + TRIES + " tries");
     }
 
     /** The first port the kernel gives outgoing connections; 0 where it cannot be read (not Linux). */

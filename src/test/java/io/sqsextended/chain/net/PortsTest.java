@@ -42,6 +42,20 @@ class PortsTest {
     }
 
     @Test
+    void aPortPickedForZeroIsNeverOneOfTheConfiguredPorts() throws Exception {
+        int configured;
+        try (ServerSocket free = new ServerSocket(0)) {
+            configured = free.getLocalPort();
+        }
+
+        // a range of one port, the configured one: a pick taking it would lose the bind to the configured server
+        int[] ports = Ports.pickBetween(configured, configured + 1, configured, 0);
+
+        assertThat(ports[0]).isEqualTo(configured);
+        assertThat(ports[1]).isNotEqualTo(configured).isPositive();
+    }
+
+    @Test
     void aPortAnotherSocketListensOnIsNotFree() throws Exception {
         try (ServerSocket holder = new ServerSocket()) {
             holder.bind(new InetSocketAddress("127.0.0.1", 0));
