@@ -1,28 +1,24 @@
 package io.sqsextended.chain.it;
 
 import java.io.IOException;
-
-
-
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.sqsextended.chain.testkit.Queues;
+import io.sqsextended.chain.testkit.RawPut;
 import io.sqsextended.chain.testkit.RunningJar;
 import io.sqsextended.chain.wire.AwsClients;
 import io.sqsextended.chain.wire.AwsSettings;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.awscore.presigner.PresignedRequest;
@@ -34,8 +30,6 @@ import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import org.junit.jupiter.api.Tag;
-import io.sqsextended.chain.testkit.RawPut;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
