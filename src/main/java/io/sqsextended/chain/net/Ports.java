@@ -28,8 +28,8 @@ public final class Ports {
     }
 
     /**
-     * The configured ports, each 0 replaced by a port free now; all ports differ from each other (a picked port equal to
-     * a configured one would lose the race for it: seen in CI, a restart on its earlier ports).
+     * The configured ports, each 0 replaced by a port free now; all ports differ from each other (a picked port equal
+     * to a configured one would lose the race for it: seen in CI, a restart on its earlier ports).
      */
     public static int[] pick(int... configured) throws IOException {
         int below = ephemeralStart();
