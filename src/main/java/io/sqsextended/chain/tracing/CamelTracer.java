@@ -2,7 +2,9 @@ package io.sqsextended.chain.tracing;
 
 import java.util.Map;
 
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.context.Context;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.opentelemetry2.OpenTelemetryTracer;
@@ -13,10 +15,12 @@ import org.apache.camel.telemetry.SpanStorageManagerExchange;
 import org.apache.camel.telemetry.TraceProcessorsInterceptStrategy;
 
 /**
- * Camel's OpenTelemetry tracer, minus what it would do for nothing: under a span the sampler dropped it starts no span
- * (each would be dropped too: a child follows its parent's decision), so that a trace not sampled costs an exchange a
- * marker on Camel's stack of spans, not a span with its attributes, baggage and propagation per endpoint; and it wraps
- * no processor, as it traces none ({@code traceProcessors} stays off).
+ * Camel's OpenTelemetry tracer, minus what it would do for nothing: an exchange's first span (a message's receive)
+ * the sampler drops is not made, the sampler being asked before ({@link ReceiveSampling}), and under a span the sampler
+ * dropped it starts no span (each would be dropped too: a child follows its parent's decision). A trace not sampled
+ * costs an exchange its {@code traceparent} header and a marker on Camel's stack of spans, not spans with their
+ * attributes, decorators and propagation per endpoint. It wraps no processor, as it traces none
+ * ({@code traceProcessors} stays off).
  */
 final class CamelTracer extends OpenTelemetryTracer {
 
@@ -24,6 +28,12 @@ final class CamelTracer extends OpenTelemetryTracer {
     private static final SpanStorageManager SPANS = new SpanStorageManagerExchange();
     /** {@code 00-<trace id>-<span id>-<flags>}: the flags are the last two hex digits. */
     private static final int TRACEPARENT_LENGTH = 55;
+
+    private final ReceiveSampling sampling;
+
+    CamelTracer(ReceiveSampling sampling) {
+        this.sampling = sampling;
+    }
 
     @Override
     protected void doInit() {
@@ -35,11 +45,29 @@ final class CamelTracer extends OpenTelemetryTracer {
     @Override
     protected void beginEventSpan(Exchange exchange, Endpoint endpoint, Op op) throws Exception {
         Span parent = SPANS.peek(exchange);
-        if (parent == Skipped.SPAN || parent != null && notSampled(exchange)) {
+        if (parent == null) {
+            beginFirstSpan(exchange, endpoint, op);
+        } else if (parent == Skipped.SPAN || notSampled(exchange)) {
+            SPANS.push(exchange, Skipped.SPAN);
+        } else {
+            super.beginEventSpan(exchange, endpoint, op);
+        }
+    }
+
+    /** Dropped: its context in the header, as Camel's tracer would have put the span's, and a marker on the stack. */
+    private void beginFirstSpan(Exchange exchange, Endpoint endpoint, Op op) throws Exception {
+        Context incoming = SqsSpanDecorator.incoming(exchange).flatMap(PayloadTrace::extract).orElse(Context.root());
+        SpanContext dropped = sampling.droppedOrHeld(incoming);
+        if (dropped != null) {
+            exchange.getIn().setHeader(TraceContext.TRACEPARENT, PayloadTrace.traceparent(dropped));
             SPANS.push(exchange, Skipped.SPAN);
             return;
         }
-        super.beginEventSpan(exchange, endpoint, op);
+        try {
+            super.beginEventSpan(exchange, endpoint, op);
+        } finally {
+            sampling.release();
+        }
     }
 
     @Override

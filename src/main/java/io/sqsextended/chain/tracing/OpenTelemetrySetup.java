@@ -36,7 +36,10 @@ final class OpenTelemetrySetup extends ServiceSupport {
     }
 
     static void install(CamelContext context) {
+        ReceiveSampling sampling = new ReceiveSampling();
         OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder().addPropertiesSupplier(() -> DEFAULTS)
+                .addSamplerCustomizer((configured, settings) -> sampling.around(configured))
+                .addTracerProviderCustomizer((tracers, settings) -> tracers.setIdGenerator(sampling))
                 .disableShutdownHook().build().getOpenTelemetrySdk();
         context.getRegistry().bind(OPEN_TELEMETRY, OpenTelemetry.class, sdk);
         // Camel's tracer takes the one Tracer of the registry
@@ -49,7 +52,7 @@ final class OpenTelemetrySetup extends ServiceSupport {
             sdk.close();
             throw new IllegalStateException("Cannot install tracing", e);
         }
-        new CamelTracer().init(context);
+        new CamelTracer(sampling).init(context);
         LOG.info("Tracing on: spans exported as the OTEL_* settings say");
     }
 

@@ -47,11 +47,21 @@ public class SqsSpanDecorator extends AbstractMessagingSpanDecorator {
         if (headers.containsKey(TraceContext.TRACEPARENT)) {
             return super.getExtractor(exchange);
         }
-        return traceparentAttribute(exchange).or(() -> xrayTraceHeader(exchange)).map(traceparent -> {
+        return fromAttributes(exchange).map(traceparent -> {
             Map<String, Object> carrier = new HashMap<>(headers);
             carrier.put(TraceContext.TRACEPARENT, traceparent);
             return (SpanContextPropagationExtractor) new CamelHeadersSpanContextPropagationExtractor(carrier);
         }).orElseGet(() -> super.getExtractor(exchange));
+    }
+
+    /** The trace context a received exchange comes with: its header, else the SQS message's attributes. */
+    static Optional<String> incoming(Exchange exchange) {
+        return exchange.getIn().getHeader(TraceContext.TRACEPARENT) instanceof String traceparent
+                ? Optional.of(traceparent) : fromAttributes(exchange);
+    }
+
+    private static Optional<String> fromAttributes(Exchange exchange) {
+        return traceparentAttribute(exchange).or(() -> xrayTraceHeader(exchange));
     }
 
     /** The {@code traceparent} message attribute, when no header carries it (the FIFO consumer maps none). */
