@@ -3,7 +3,6 @@ package io.sqsextended.chain.tracing;
 import java.util.Map;
 
 import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.context.Context;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -26,8 +25,6 @@ final class CamelTracer extends OpenTelemetryTracer {
 
     // the same exchange property as the tracer's own storage (camel-telemetry's tracing.activeSpan)
     private static final SpanStorageManager SPANS = new SpanStorageManagerExchange();
-    /** {@code 00-<trace id>-<span id>-<flags>}: the flags are the last two hex digits. */
-    private static final int TRACEPARENT_LENGTH = 55;
 
     private final ReceiveSampling sampling;
 
@@ -81,9 +78,7 @@ final class CamelTracer extends OpenTelemetryTracer {
 
     /** The tracer injects each span it starts into the headers: the parent's, or a sibling's of the same trace. */
     private static boolean notSampled(Exchange exchange) {
-        return exchange.getIn().getHeader(TraceContext.TRACEPARENT) instanceof String traceparent
-                && traceparent.length() >= TRACEPARENT_LENGTH
-                && !TraceFlags.fromHex(traceparent, traceparent.length() - 2).isSampled();
+        return PayloadTrace.notSampled(exchange.getIn().getHeader(TraceContext.TRACEPARENT, String.class));
     }
 
     /** Stands on Camel's stack of spans for a span not started, so that its end finds it. */

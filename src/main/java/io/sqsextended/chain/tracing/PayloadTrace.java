@@ -12,6 +12,7 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
@@ -43,6 +44,8 @@ public final class PayloadTrace {
     /** Where Camel's tracer keeps the exchange's spans (camel-telemetry's SpanStorageManagerExchange). */
     static final String CAMEL_SPANS = "tracing.activeSpan";
     static final String METADATA_TRACEPARENT = PayloadHeaders.METADATA_PREFIX + TraceContext.TRACEPARENT;
+    /** {@code 00-<trace id>-<span id>-<flags>}. */
+    private static final int TRACEPARENT_LENGTH = 55;
     private static final TextMapGetter<Map<String, String>> GETTER = new TextMapGetter<>() {
         @Override
         public Iterable<String> keys(Map<String, String> carrier) {
@@ -87,14 +90,12 @@ public final class PayloadTrace {
 
     /** {@code work} in a span of the exchange's current trace (e.g. the parse of a message). */
     public static <T> T inSpan(Exchange exchange, String name, Supplier<T> work) {
-        Tracer tracer = tracer(exchange.getContext());
+        String traceparent = exchange.getIn().getHeader(TraceContext.TRACEPARENT, String.class);
+        Tracer tracer = notSampled(traceparent) ? null : tracer(exchange.getContext());
         if (tracer == null) {
             return work.get();
         }
-        Context parent = current(exchange);
-        if (dropped(parent)) {
-            return work.get();
-        }
+        Context parent = extract(traceparent).orElse(Context.root());
         Span span = tracer.spanBuilder(name).setParent(parent).startSpan();
         try {
             return work.get();
@@ -191,6 +192,12 @@ public final class PayloadTrace {
     static boolean dropped(Context context) {
         SpanContext span = Span.fromContext(context).getSpanContext();
         return span.isValid() && !span.isSampled();
+    }
+
+    /** A {@code traceparent} whose sampled flag is off (the flags: its last two hex digits); false without one. */
+    static boolean notSampled(String traceparent) {
+        return traceparent != null && traceparent.length() >= TRACEPARENT_LENGTH
+                && !TraceFlags.fromHex(traceparent, traceparent.length() - 2).isSampled();
     }
 
     static Optional<Context> extract(String traceparent) {
