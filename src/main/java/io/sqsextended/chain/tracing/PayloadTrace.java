@@ -35,10 +35,6 @@ public final class PayloadTrace {
     static final AttributeKey<String> KEY = AttributeKey.stringKey("sqsextended.payload.key");
     static final AttributeKey<String> REASON = AttributeKey.stringKey("sqsextended.dead_letter.reason");
     static final AttributeKey<Long> ATTEMPT = AttributeKey.longKey("sqsextended.attempt");
-    /** Exchange properties: when the payload's delivery and its resolve began, and the payload's trace. */
-    static final String DELIVERY_STARTED = "ChainTraceDeliveryStarted";
-    static final String RESOLVE_STARTED = "ChainTraceResolveStarted";
-    static final String PAYLOAD_CONTEXT = "ChainTracePayloadContext";
     /** The attempt's {@code deliver} span, shared with the downstream's copy of the exchange. */
     static final String DELIVER_SPAN = "ChainTraceDeliverSpan";
     /** Where Camel's tracer keeps the exchange's spans (camel-telemetry's SpanStorageManagerExchange). */
@@ -69,9 +65,7 @@ public final class PayloadTrace {
     public static Processor deliveryStarts(CamelContext context, Processor select) {
         return TraceContext.isOn(context) ? exchange -> {
             select.process(exchange);
-            exchange.setProperty(DELIVERY_STARTED, Instant.now());
-            exchange.removeProperty(RESOLVE_STARTED);
-            exchange.removeProperty(PAYLOAD_CONTEXT);
+            PayloadMarks.start(exchange);
         } : select;
     }
 
@@ -81,8 +75,9 @@ public final class PayloadTrace {
      */
     public static Processor resolveStarts(CamelContext context, Processor resolve) {
         return TraceContext.isOn(context) ? exchange -> {
-            if (exchange.getProperty(RESOLVE_STARTED) == null) {
-                exchange.setProperty(RESOLVE_STARTED, Instant.now());
+            PayloadMarks marks = PayloadMarks.of(exchange);
+            if (marks != null && marks.resolveStarted == null) {
+                marks.resolveStarted = Instant.now();
             }
             resolve.process(exchange);
         } : resolve;
@@ -176,8 +171,8 @@ public final class PayloadTrace {
 
     /** The payload's trace once its deliver began, else the exchange's current span (Camel's). */
     private static Context payload(Exchange exchange) {
-        Context payload = exchange.getProperty(PAYLOAD_CONTEXT, Context.class);
-        return payload != null ? payload : current(exchange);
+        PayloadMarks marks = PayloadMarks.of(exchange);
+        return marks != null && marks.trace != null ? marks.trace : current(exchange);
     }
 
     /** Camel's tracer writes the span it started last into the exchange's {@code traceparent} header. */

@@ -18,12 +18,9 @@ import org.apache.camel.support.service.ServiceHelper;
 
 import static io.sqsextended.chain.tracing.PayloadTrace.ATTEMPT;
 import static io.sqsextended.chain.tracing.PayloadTrace.CAMEL_SPANS;
-import static io.sqsextended.chain.tracing.PayloadTrace.DELIVERY_STARTED;
 import static io.sqsextended.chain.tracing.PayloadTrace.DELIVER_SPAN;
 import static io.sqsextended.chain.tracing.PayloadTrace.KEY;
 import static io.sqsextended.chain.tracing.PayloadTrace.METADATA_TRACEPARENT;
-import static io.sqsextended.chain.tracing.PayloadTrace.PAYLOAD_CONTEXT;
-import static io.sqsextended.chain.tracing.PayloadTrace.RESOLVE_STARTED;
 import static io.sqsextended.chain.tracing.PayloadTrace.current;
 import static io.sqsextended.chain.tracing.PayloadTrace.dropped;
 import static io.sqsextended.chain.tracing.PayloadTrace.extract;
@@ -93,18 +90,19 @@ final class TracedDownstream extends AsyncProcessorSupport {
 
     /** The attempt's span; on the first, the claim and resolve spans of the payload's trace too. */
     private Span start(Exchange exchange) {
-        Context parent = exchange.getProperty(PAYLOAD_CONTEXT, Context.class);
+        PayloadMarks marks = PayloadMarks.of(exchange);
+        Context parent = marks == null ? null : marks.trace;
         String key = exchange.getIn().getHeader(PayloadHeaders.KEY, String.class);
         if (parent == null) {
             Context received = current(exchange);
             parent = extract(exchange.getIn().getHeader(METADATA_TRACEPARENT, String.class)).orElse(received);
-            exchange.setProperty(PAYLOAD_CONTEXT, parent);
             TraceLinks.payload(exchange, parent);
-            Instant delivery = exchange.getProperty(DELIVERY_STARTED, Instant.class);
-            Instant resolve = exchange.getProperty(RESOLVE_STARTED, Instant.class);
-            if (delivery != null && resolve != null && !dropped(parent)) {
-                ended("claim", parent, received, key, delivery, resolve);
-                ended("resolve", parent, received, key, resolve, Instant.now());
+            if (marks != null) {
+                marks.trace = parent;
+                if (marks.resolveStarted != null && !dropped(parent)) {
+                    ended("claim", parent, received, key, marks.deliveryStarted, marks.resolveStarted);
+                    ended("resolve", parent, received, key, marks.resolveStarted, Instant.now());
+                }
             }
         }
         if (dropped(parent)) {
