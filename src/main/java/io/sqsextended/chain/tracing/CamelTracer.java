@@ -51,7 +51,10 @@ final class CamelTracer extends OpenTelemetryTracer {
         }
     }
 
-    /** Dropped: its context in the header, as Camel's tracer would have put the span's, and a marker on the stack. */
+    /**
+     * Dropped: its context in the header, as Camel's tracer would have put the span's, and a marker on the stack. Kept:
+     * made by Camel's tracer, with the trace id and decision taken here.
+     */
     private void beginFirstSpan(Exchange exchange, Endpoint endpoint, Op op) throws Exception {
         Context incoming = SqsSpanDecorator.incoming(exchange).flatMap(PayloadTrace::extract).orElse(Context.root());
         SpanContext dropped = sampling.droppedOrHeld(incoming);

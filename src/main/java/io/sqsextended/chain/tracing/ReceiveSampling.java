@@ -20,8 +20,7 @@ import io.opentelemetry.sdk.trace.samplers.SamplingResult;
  * before Camel's tracer makes that span: a dropped one is then not made at all ({@link CamelTracer}). A kept one is
  * made next on the same thread with the trace id and the decision taken here, so that the sampler is asked once per
  * span as without this (a rate-limiting sampler counts each span once) and a ratio sampler decides on the id the trace
- * gets.
- * Installed in the SDK as its sampler and its id generator.
+ * gets. Installed in the SDK as its sampler and its id generator.
  */
 final class ReceiveSampling implements Sampler, IdGenerator {
 
